@@ -1,0 +1,161 @@
+"""Clean stage: turn decoded text into the normalized text every span refers to.
+
+Steps, each recorded in an offset map back to the source text:
+
+1. Unicode NFC (some files come decomposed).
+2. One tone-mark placement ("uỷ" → "ủy", "khoá" → "khóa"), with underthesea's
+   per-token normalizer, applied word by word so lengths never change.
+3. Line endings to "\\n"; stray markdown emphasis ("*khóa X*", "**223/329**")
+   dropped while bullets ("* item") stay.
+4. Horizontal whitespace: lines stripped, runs of 2 spaces → 1 space, runs of
+   3+ spaces or tabs → one "\\t" (a column gap in flattened two-column headers).
+5. Page-break repair: a paragraph cut by a blank line in mid-sentence
+   ("Sinh hoạt\\n\\nchuyên đề") is joined with one space; 3+ newlines → 2.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+from underthesea.pipeline.text_normalize import token_normalize
+
+from .model import NormalizedText
+
+_WORD = re.compile(r"\w+")
+_TONE_CANDIDATE = re.compile(r"[oOuU][^\W\d_]", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def _normalize_token(token: str) -> str:
+    out = token_normalize(token)
+    # The normalizer may touch other characters; only accept same-length results.
+    return out if len(out) == len(token) else token
+
+
+def normalize_tone_marks(text: str) -> str:
+    """Put tone marks on the first vowel of oa/oe/uy ("hoá" → "hóa"), keeping length."""
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if not _TONE_CANDIDATE.search(word):
+            return word
+        return _normalize_token(word)
+
+    return _WORD.sub(fix, text)
+
+
+def fold_diacritics(text: str) -> str:
+    """Accent-insensitive key: "Đảng ủy Khối" → "dang uy khoi" (đ folded too)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+class _Builder:
+    """Apply substitutions to a text while keeping a per-character source map."""
+
+    def __init__(self, text: str, offsets: list[int]):
+        self.text = text
+        self.offsets = offsets  # len(text) + 1 entries
+
+    def sub(self, pattern: re.Pattern, repl: str | Callable[[re.Match], str]) -> None:
+        pieces: list[str] = []
+        offsets: list[int] = []
+        pos = 0
+        for m in pattern.finditer(self.text):
+            s, e = m.span()
+            pieces.append(self.text[pos:s])
+            offsets.extend(self.offsets[pos:s])
+            new = repl(m) if callable(repl) else m.expand(repl)
+            pieces.append(new)
+            # Each replacement character maps to the start of the replaced match,
+            # except when lengths agree (then map one to one).
+            if len(new) == e - s:
+                offsets.extend(self.offsets[s:e])
+            else:
+                offsets.extend([self.offsets[s]] * len(new))
+            pos = e
+        pieces.append(self.text[pos:])
+        offsets.extend(self.offsets[pos:])  # includes the final end offset
+        self.text = "".join(pieces)
+        self.offsets = offsets
+
+    def move_to_end(self, pattern: re.Pattern, group: int, joiner: str) -> None:
+        """Cut `group` of each match out of the flow, put `joiner` in its place, and append it at the end."""
+        moved: list[tuple[str, list[int]]] = []
+
+        def cut(m: re.Match) -> str:
+            s, e = m.span(group)
+            moved.append((m.group(group), self.offsets[s:e]))
+            return joiner
+
+        # Substitute the whole match; keep offsets of the moved part before they shift.
+        self.sub(pattern, cut)
+        for text, offs in moved:
+            end = self.offsets[-1]
+            self.text += "\n\n" + text
+            self.offsets = self.offsets[:-1] + [end, end] + offs + [end]
+
+
+def _nfc_with_offsets(source: str) -> tuple[str, list[int]]:
+    if unicodedata.is_normalized("NFC", source):
+        return source, list(range(len(source) + 1))
+    out: list[str] = []
+    offsets: list[int] = []
+    # Normalize cluster by cluster (a base char plus its combining marks).
+    for m in re.finditer(r".[\u0300-\u036f\u0323\u0309]*", source, re.DOTALL):
+        composed = unicodedata.normalize("NFC", m.group(0))
+        out.append(composed)
+        offsets.extend([m.start()] * len(composed))
+    offsets.append(len(source))
+    return "".join(out), offsets
+
+
+_CRLF = re.compile(r"\r\n?|\u2028|\u2029|\x0c|\x0b")
+_NBSP = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
+# Markdown emphasis around a word run: *khóa X*, **223/329 (67,78%)**, _x_ is left alone.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3})(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\1(?![\w*])")
+_TRAILING = re.compile(r"[ \t]+(?=\n)|[ \t]+\Z")
+_LEADING = re.compile(r"(?<=\n)[ \t]+|\A[ \t]+")
+_WIDE_GAP = re.compile(r"(?:[ ]{3,}|[ ]*\t[ \t]*)")
+_DOUBLE_SPACE = re.compile(r"[ ]{2}")
+# A blank line inside a sentence: previous line ends without terminal punctuation
+# or colon, next one starts with a lowercase letter.
+_PAGE_BREAK = re.compile(r"(?<=[\w,;\-–])\n(?:[ \t]*\n)+(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+_LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# A footnote paragraph ("¹ Hiện nay ...") printed where a page broke a sentence.
+_FOOTNOTE_IN_SENTENCE = re.compile(
+    r"(?<=[\w,;\-–])\n(?:[ \t]*\n)+([¹²³⁴⁵⁶⁷⁸⁹⁰]+[^\n]*)\n(?:[ \t]*\n)+(?=[" + _LOWER + r"])"
+)
+
+
+def normalize(source: str) -> NormalizedText:
+    """Normalize decoded text; the result keeps a map back to `source`."""
+    text, offsets = _nfc_with_offsets(source)
+    b = _Builder(text, offsets)
+    b.sub(_CRLF, "\n")
+    b.sub(_ZERO_WIDTH, "")
+    b.sub(_NBSP, " ")
+    b.text = normalize_tone_marks(b.text)  # same length: the map is unchanged
+    b.sub(_EMPHASIS, lambda m: m.group(2))
+    b.sub(_TRAILING, "")
+    b.sub(_LEADING, "")
+    b.sub(_WIDE_GAP, "\t")
+    b.sub(_DOUBLE_SPACE, " ")
+    b.move_to_end(_FOOTNOTE_IN_SENTENCE, 1, " ")
+    b.sub(_PAGE_BREAK, " ")
+    b.sub(_MANY_NEWLINES, "\n\n")
+    # Drop blank lines at the start and end.
+    b.sub(re.compile(r"\A\n+|\n+\Z"), "")
+    return NormalizedText(text=b.text, source=source, offsets=tuple(b.offsets))
+
+
+def normalize_name(name: str) -> str:
+    """Normalize a short name (body, type): NFC, tone placement, single spaces."""
+    name = unicodedata.normalize("NFC", name)
+    name = normalize_tone_marks(name)
+    return re.sub(r"\s+", " ", name).strip()
