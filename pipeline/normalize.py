@@ -133,6 +133,23 @@ _FOOTNOTE_IN_SENTENCE = re.compile(
 )
 
 
+def _join_if_cut(text: str) -> Callable[[re.Match], str]:
+    """Join across a blank line only when the line before reads like cut body text.
+
+    A heading ("ĐỀ ÁN", "CHƯƠNG TRÌNH HÀNH ĐỘNG") or a short line followed by a
+    lowercase trích yếu is layout, not a page break.
+    """
+
+    def repl(m: re.Match) -> str:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start : m.start()]
+        if len(line) < 60 or line.upper() == line or "\t" in line:
+            return m.group(0)
+        return " "
+
+    return repl
+
+
 def normalize(source: str) -> NormalizedText:
     """Normalize decoded text; the result keeps a map back to `source`."""
     text, offsets = _nfc_with_offsets(source)
@@ -147,7 +164,7 @@ def normalize(source: str) -> NormalizedText:
     b.sub(_WIDE_GAP, "\t")
     b.sub(_DOUBLE_SPACE, " ")
     b.move_to_end(_FOOTNOTE_IN_SENTENCE, 1, " ")
-    b.sub(_PAGE_BREAK, " ")
+    b.sub(_PAGE_BREAK, _join_if_cut(b.text))
     b.sub(_MANY_NEWLINES, "\n\n")
     # Drop blank lines at the start and end.
     b.sub(re.compile(r"\A\n+|\n+\Z"), "")

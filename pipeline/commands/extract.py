@@ -1,0 +1,57 @@
+"""`extract FILE... [--json]`: print one extraction record per file (JSON Lines)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from tqdm import tqdm
+
+from ..errors import DocumentError
+from ..extract import extract_file
+from ..model import SCHEMA
+
+
+def register(cli) -> None:
+    parser = cli.command("extract", "extract metadata, citations and tasks from directive files")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="directive files (.txt .docx .doc .pdf .html)")
+    parser.add_argument("--json", action="store_true", help="print JSON Lines per the extraction contract")
+    parser.set_defaults(func=run)
+
+
+def _summary(record: dict) -> str:
+    doc = record["document"]
+    head = " · ".join(str(v) for v in (doc["doc_type"], doc["number"], doc["issuer"], doc["issued_date"]) if v)
+    lines = [f"{record['source']}: {head or '(no header)'}"]
+    if doc["title"]:
+        lines.append(f"  {doc['title'][:120]}")
+    lines.append(f"  {len(record['citations'])} citations, {len(record['tasks'])} tasks")
+    for task in record["tasks"]:
+        who = ", ".join(task["responsible"]) or "—"
+        due = task["deadline"]["text"] if task["deadline"] else ""
+        lines.append(f"  [{task['section'] or ''}] {who}: {task['text'][:80]}{' — ' + due if due else ''}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    failed = 0
+    files = args.files
+    progress = tqdm(files, desc="extract", unit="file", file=sys.stderr, disable=len(files) < 5)
+    for path in progress:
+        try:
+            record = extract_file(path).to_dict()
+        except DocumentError as err:
+            failed += 1
+            record = {"schema": SCHEMA, "source": str(path), "error": err.message}
+            print(f"error: {err.message}", file=sys.stderr)
+        except Exception as err:  # noqa: BLE001 - one bad file must not lose the others' results
+            failed += 1
+            message = f"{path}: unexpected error while extracting ({type(err).__name__}: {err}); please report it"
+            record = {"schema": SCHEMA, "source": str(path), "error": message}
+            print(f"error: {message}", file=sys.stderr)
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+        elif "error" not in record:
+            print(_summary(record))
+    return 1 if failed else 0

@@ -1,0 +1,78 @@
+"""Orchestration: read → clean → header/footer → sections → citations → tasks.
+
+`extract_file` is the one verb the CLI, the store and the app call; it returns
+an `Extraction` whose `to_dict()` is the record of the extraction contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .model import Extraction, LoadedText
+from .normalize import normalize
+
+try:
+    from .readers import load_document
+except ImportError:  # pragma: no cover - the readers package is landing in parallel
+
+    def load_document(path: str | Path) -> LoadedText:
+        return LoadedText(text=Path(path).read_text(encoding="utf-8"), source_format="txt", encoding="utf-8")
+from .structure import find_regions, parse_metadata
+
+try:  # stages written in parallel; each lands in its own module
+    from .sections import parse_sections
+except ImportError:  # pragma: no cover - removed once every stage has landed
+    parse_sections = None
+try:
+    from .citations import find_citations
+except ImportError:  # pragma: no cover
+    find_citations = None
+try:
+    from .tasks import extract_tasks
+except ImportError:  # pragma: no cover
+    extract_tasks = None
+
+
+def content_hash(text: str) -> str:
+    """Identity of a document's content, independent of its file encoding."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def extract_loaded(loaded: LoadedText, source: str) -> Extraction:
+    """Run every stage on text a reader has decoded."""
+    normalized = normalize(loaded.text)
+    text = normalized.text
+    regions = find_regions(text)
+    meta = parse_metadata(text, regions)
+    sections = tuple(parse_sections(text, regions)) if parse_sections else ()
+    citations = tuple(find_citations(text, meta, regions)) if find_citations else ()
+    tasks = tuple(extract_tasks(text, list(sections), meta, list(citations))) if extract_tasks else ()
+    warnings = list(loaded.warnings)
+    if regions.body_start == 0 and meta.doc_type is None:
+        warnings.append("no header found: document type, number and date could not be read")
+    if not sections:
+        warnings.append("no numbered sections found: tasks were looked for in plain paragraphs")
+    return Extraction(
+        source=source,
+        content_hash=content_hash(text),
+        normalized=normalized,
+        loaded=loaded,
+        document=meta,
+        regions=regions,
+        sections=sections,
+        citations=citations,
+        tasks=tasks,
+        warnings=tuple(warnings),
+    )
+
+
+def extract_text(text: str, source: str = "<text>") -> Extraction:
+    """Extract from a string (tests, notebooks, pasted text)."""
+    return extract_loaded(LoadedText(text=text, source_format="txt", encoding="utf-8"), source)
+
+
+def extract_file(path: str | Path) -> Extraction:
+    """Extract from a file of any supported format; raises DocumentError."""
+    loaded = load_document(path)
+    return extract_loaded(loaded, str(path))

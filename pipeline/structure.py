@@ -1,0 +1,398 @@
+"""Header and footer stage: where the body lies, and the document's own metadata.
+
+A directive's header (issuing body, "Số 15-NQ/TU", "Phan Thiết, ngày 17 tháng 4
+năm 2008", the type line "CHƯƠNG TRÌNH HÀNH ĐỘNG" and the trích yếu) and its
+footer ("Nơi nhận:", "T/M TỈNH ỦY", signer's title and name) are often
+flattened two-column layouts; the normalizer turns their wide gaps into "\\t",
+so each line is read as cells.  Some documents have no header at all: then the
+issuer comes from the signing formula and the opening sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .model import DocumentMeta, Regions
+from .normalize import normalize_name
+
+# ---------------------------------------------------------------- knowledge
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str
+    headings: tuple[str, ...]
+    codes: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _header_data() -> dict:
+    with resources.files("pipeline.data").joinpath("header.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def doc_types() -> tuple[DocType, ...]:
+    """Document types of the contract, from pipeline/data/header.yaml."""
+    return tuple(
+        DocType(
+            name=normalize_name(d["name"]),
+            headings=tuple(normalize_name(h).upper() for h in d["heading"]),
+            codes=tuple(d["codes"]),
+            examples=tuple(d["examples"]),
+        )
+        for d in _header_data()["doc_types"]
+    )
+
+
+def doc_type_for_heading(line: str) -> str | None:
+    """'CHƯƠNG TRÌNH HÀNH ĐỘNG' -> 'Chương trình hành động' (whole line, any case)."""
+    key = normalize_name(line).strip(" :.").upper()
+    for dt in doc_types():
+        if key in dt.headings:
+            return dt.name
+    return None
+
+
+def doc_type_for_number(number: str) -> str | None:
+    """'22-NQ/TW' -> 'Nghị quyết', from the type code of the symbol."""
+    m = re.match(r"^\d*-?([^\W\d_]+)(?:/|-)", number) or re.search(r"/([^\W\d_]+)-", number)
+    if not m:
+        return None
+    code = m.group(1)
+    for dt in doc_types():
+        if code in dt.codes:
+            return dt.name
+    for dt in doc_types():
+        if code.upper() in (c.upper() for c in dt.codes):
+            return dt.name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _casing() -> tuple[tuple[str, str], ...]:
+    pairs = [(normalize_name(a).upper(), normalize_name(b)) for a, b in _header_data()["organ_casing"]]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def title_case_organ(upper: str) -> str:
+    """'TỈNH ỦY BÌNH THUẬN' -> 'Tỉnh ủy Bình Thuận': organ words as in running text, names in Title Case."""
+    text = normalize_name(upper)
+    if text != text.upper():
+        return text
+    out: list[str] = []
+    rest = text
+    while rest:
+        for up, cased in _casing():
+            if rest.startswith(up) and (len(rest) == len(up) or not rest[len(up)].isalnum()):
+                out.append(cased)
+                rest = rest[len(up) :].lstrip()
+                break
+        else:
+            word, _, rest = rest.partition(" ")
+            out.append(word[:1] + word[1:].lower())
+    result = " ".join(out)
+    return result[:1].upper() + result[1:]
+
+
+def issuer_level(issuer: str | None) -> str | None:
+    if not issuer:
+        return None
+    for words, level in _header_data()["levels"]:
+        if any(w in issuer for w in words):
+            return level
+    return None
+
+
+# ---------------------------------------------------------------- patterns
+
+_NUMBER_LINE = re.compile(r"(?:^|\t)\s*Số\s*:?\s*(?P<num>[^\s\t]*)", re.MULTILINE)
+_SYMBOL = re.compile(r"^\d+[a-zA-Z]?(?:/\d{4})?[-/][^\W_][\w\-/.]*$")
+_PLACE_DATE = re.compile(
+    r"(?:(?P<place>[^\t\n,]{2,40}),\s*)?ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
+    r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"^\s*[-–—_=*.]{3,}\s*$")
+_SECTION_START = re.compile(
+    r"^(?:Phần\s+(?:thứ\s+)?\w+|[IVXL]+\s*[-.)/]|\d+\s*[-.)/]|[A-Z]\s*[-.)/]\s)", re.IGNORECASE
+)
+_SIGNING = re.compile(r"^(?P<formula>T/M|TM\.?|T/L|TL\.?|K/T|KT\.?|Q\.|TUQ\.?|THỪA LỆNH|THAY MẶT)\s+(?P<body>.+)$")
+_RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?", re.IGNORECASE | re.MULTILINE)
+_NOTE = re.compile(r"^\(.*\)$")
+_UPPER_LINE = re.compile(r"^[^a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")
+
+
+def _is_person_name(cell: str) -> bool:
+    """'Huỳnh Văn Tí': 2-6 capitalized words, not all upper case, no digits."""
+    words = cell.split()
+    return (
+        2 <= len(words) <= 6
+        and all(w[0].isupper() and w.isalpha() for w in words)
+        and not cell.isupper()
+    )
+
+_FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_PARTY_MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI|Độc lập", re.IGNORECASE)
+
+
+def _lines(text: str, start: int = 0, end: int | None = None):
+    """Yield (line_start, line_end, line) for text[start:end]."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        yield pos, stop, text[pos:stop]
+        pos = stop + 1
+
+
+# ---------------------------------------------------------------- regions
+
+
+def _type_line(text: str, limit: int) -> tuple[int, int, str] | None:
+    for s, e, line in _lines(text, 0, limit):
+        for cell in line.split("\t"):
+            name = doc_type_for_heading(cell)
+            if name:
+                return s, e, name
+    return None
+
+
+def _footer_start(text: str) -> int:
+    """Offset where the footer begins: 'Nơi nhận' or the signing formula, in the last part."""
+    floor = int(len(text) * 0.5)
+    candidates = [m.start() for m in _RECIPIENTS.finditer(text) if m.start() >= floor]
+    for s, _e, line in _lines(text, floor):
+        first = line.split("\t")[0].strip()
+        if _SIGNING.match(first) or any(_SIGNING.match(c.strip()) for c in line.split("\t")[1:]):
+            candidates.append(s)
+            break
+    # Footnotes moved to the end by the normalizer are not body either.
+    m = re.search(r"\n\n[¹²³⁴⁵⁶⁷⁸⁹⁰]", text[floor:])
+    if m:
+        candidates.append(floor + m.start())
+    return min(candidates) if candidates else len(text)
+
+
+def find_regions(text: str) -> Regions:
+    """Split normalized text into header, body and footer."""
+    body_end = _footer_start(text)
+    head_limit = min(body_end, 3000)
+    type_line = _type_line(text, head_limit)
+    body_start = 0
+    if type_line:
+        _s, e, _name = type_line
+        pos = e
+        # The trích yếu: the paragraph(s) after the type line, up to a separator or the body.
+        for _s2, e2, line in _lines(text, e, head_limit):
+            if _SEPARATOR.match(line):
+                pos = e2
+                break
+            if not line.strip():
+                continue
+            if _is_title_line(line):
+                pos = e2
+                continue
+            break
+        body_start = pos
+    else:
+        # No type line: the header ends at a separator line or the first section marker.
+        for s2, e2, line in _lines(text, 0, head_limit):
+            if _SEPARATOR.match(line):
+                body_start = e2
+                break
+            if _SECTION_START.match(line):
+                body_start = s2
+                break
+    while body_start < body_end and text[body_start] == "\n":
+        body_start += 1
+    return Regions(header_end=body_start, body_start=body_start, body_end=body_end)
+
+
+def _is_title_line(line: str) -> bool:
+    """A line of the trích yếu block (not an opening paragraph or a section heading)."""
+    stripped = line.strip()
+    if _SECTION_START.match(stripped) or _SEPARATOR.match(stripped):
+        return False
+    if stripped.endswith(":") or len(stripped) > 400:
+        return False
+    return not re.match(r"^(Căn cứ|Ngày \d|Thực hiện .{0,300}, (Ban|Đảng|Tỉnh|Huyện|Thị|Thành))", stripped)
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def _parse_date(d: str, m: str, y: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def _title(text: str, regions: Regions, type_end: int) -> str | None:
+    parts: list[str] = []
+    for _s, _e, line in _lines(text, type_end, regions.body_start):
+        stripped = line.strip()
+        if not stripped or _SEPARATOR.match(stripped) or re.match(r"^\(?Dự thảo\)?$", stripped, re.I):
+            continue
+        if re.match(r"^CỦA\s", stripped):  # "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XI)": issuer, not title
+            continue
+        parts.append(stripped.replace("\t", " "))
+    title = " ".join(parts).strip()
+    return title or None
+
+
+def _header_issuer(text: str, regions: Regions) -> str | None:
+    """The issuing body printed top-left ('TỈNH ỦY BÌNH THUẬN'), possibly over two lines."""
+    cells: list[str] = []
+    for _s, _e, line in _lines(text, 0, min(regions.header_end, 800)):
+        first = line.split("\t")[0].strip()
+        if not first or first == "*":
+            if cells:
+                break
+            continue
+        if _PARTY_MOTTO.search(first) or first.startswith("Số") or doc_type_for_heading(first):
+            if cells:
+                break
+            continue
+        if _UPPER_LINE.match(first) and len(first) < 80:
+            cells.append(first)
+        else:
+            break
+    if not cells:
+        return None
+    return title_case_organ(" ".join(cells[-2:]) if len(cells) > 1 else cells[0])
+
+
+_ORGAN_BASE = r"(?:Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|Đảng ủy(?: Khối)?|Chi bộ)"
+
+
+def _body_issuer(text: str, regions: Regions, on_behalf_of: str | None) -> str | None:
+    """Issuer for a document without a header: the opening sentence or the signing formula."""
+    body = text[regions.body_start : regions.body_end]
+    base = None
+    m = re.search(
+        r"(?:Ban Thường vụ|Ban Chấp hành|Thường trực)\s+(?P<organ>" + _ORGAN_BASE + r")"
+        r"(?P<rest>(?: [^\s,.;:]+){0,4}?)\s+(?:xây dựng|ban hành|đề ra|thông báo)",
+        body[:3000],
+    )
+    if m:
+        base = m.group("organ")
+    elif on_behalf_of:
+        base = title_case_organ(on_behalf_of)
+    if not base:
+        return None
+    # Prefer the longest qualified form of that organ the text uses ("Đảng ủy Khối các cơ quan tỉnh").
+    qualifier = r"(?: (?:các|cơ|quan|tỉnh|thành|phố|huyện|thị|xã|doanh|nghiệp|Khối|[A-ZĐ][\wÀ-ỹ]*)){0,5}"
+    best = base
+    for cand in re.finditer(re.escape(base) + qualifier, text[regions.body_start :]):
+        form = cand.group(0).rstrip()
+        form = re.sub(r"\s+(?:các|cơ|quan|thành|phố|huyện|thị|doanh)$", "", form)
+        if len(form) > len(best) and not form.endswith(" các"):
+            best = form
+    return best
+
+
+def _footer(text: str, regions: Regions) -> dict:
+    formula = on_behalf = signer = signer_title = None
+    recipients: list[str] = []
+    in_recipients = False
+    for _s, _e, line in _lines(text, regions.body_end):
+        for raw in line.split("\t"):
+            cell = raw.strip()
+            if not cell or _FOOTNOTE.match(cell):
+                continue
+            if _RECIPIENTS.match(cell):
+                in_recipients = True
+                rest = _RECIPIENTS.sub("", cell).strip()
+                if rest:
+                    recipients.append(rest)
+                continue
+            sig = _SIGNING.match(cell)
+            if sig:
+                formula = sig.group("formula").upper().rstrip(".")
+                on_behalf = sig.group("body").strip()
+                continue
+            if cell[0] in "-+•*":
+                if in_recipients:
+                    recipients.append(cell.lstrip("-+•* ").rstrip(";,. "))
+                continue
+            if _NOTE.match(cell):
+                continue
+            if _UPPER_LINE.match(cell):
+                if formula and not signer:
+                    signer_title = cell if not signer_title else f"{signer_title} {cell}"
+                continue
+            if _is_person_name(cell):
+                signer = cell
+    recipients = [r for r in (normalize_name(r) for r in recipients) if r and not r.startswith("Lưu")]
+    return {
+        "signing_formula": formula,
+        "on_behalf_of": on_behalf,
+        "signer": signer,
+        "signer_title": title_case_organ(signer_title) if signer_title else None,
+        "recipients": tuple(recipients),
+    }
+
+
+def _locality(issuer: str | None) -> str | None:
+    """'Tỉnh ủy Bình Thuận' -> 'Bình Thuận': the proper-name tail of an issuer."""
+    if not issuer:
+        return None
+    words = issuer.split()
+    tail: list[str] = []
+    for word in reversed(words[1:]):
+        if not word[0].isupper() or word in {"Khối", "Trung", "Đảng"}:
+            break
+        tail.insert(0, word)
+    return " ".join(tail) or None
+
+
+def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
+    """Read the document's own metadata from its header and footer."""
+    header = text[: regions.header_end]
+    number = None
+    is_draft = bool(re.search(r"^\s*\(?Dự thảo\)?\s*$", header[:2000], re.IGNORECASE | re.MULTILINE))
+    m = _NUMBER_LINE.search(header)
+    if m:
+        raw = m.group("num").strip(" :;,.")
+        if _SYMBOL.match(raw):
+            number = raw
+        elif raw.startswith("-") or raw.startswith("/"):
+            is_draft = True  # "Số -ĐA/TU": the number is left blank in a draft
+    place = issued = None
+    type_line = _type_line(text, regions.header_end or min(len(text), 3000))
+    # The date line precedes the type line; later dates belong to cited documents.
+    pd = _PLACE_DATE.search(header[: type_line[0]] if type_line else header)
+    if pd:
+        issued = _parse_date(pd.group("d"), pd.group("m") or pd.group("m2"), pd.group("y") or pd.group("y2"))
+        if pd.group("place"):
+            place = pd.group("place").split("\t")[-1].strip() or None
+    doc_type = type_line[2] if type_line else (doc_type_for_number(number) if number else None)
+    title = _title(text, regions, type_line[1]) if type_line else None
+    footer = _footer(text, regions)
+    issuer = _header_issuer(text, regions) or _body_issuer(text, regions, footer["on_behalf_of"])
+    return DocumentMeta(
+        doc_type=doc_type,
+        number=number,
+        issuer=issuer,
+        issued_date=issued,
+        place=place,
+        title=title,
+        signer=footer["signer"],
+        signer_title=footer["signer_title"],
+        signing_formula=footer["signing_formula"],
+        on_behalf_of=title_case_organ(footer["on_behalf_of"]) if footer["on_behalf_of"] else None,
+        recipients=footer["recipients"],
+        is_draft=is_draft,
+        locality=_locality(issuer),
+        level=issuer_level(issuer),
+    )
