@@ -1,0 +1,12 @@
+-- v2: user data whose task vanished on re-ingest (kept, flagged, visible), and the
+-- status column indexed for the tracker's filters.
+CREATE TABLE orphaned_user_data (
+    task_key TEXT PRIMARY KEY,
+    doc_key TEXT,
+    source TEXT,
+    section TEXT,
+    old_text TEXT,
+    reason TEXT NOT NULL,
+    flagged_at TEXT NOT NULL
+);
+CREATE INDEX task_status_status ON task_status(status);

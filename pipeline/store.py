@@ -1,0 +1,912 @@
+"""Store stage: one SQLite file holding documents, their extractions and user data.
+
+Why it is shaped this way:
+
+* Documents are keyed by content hash, so ingesting the same file twice writes
+  nothing at all; a changed file (same source path or same number+issuer+date)
+  replaces its extractions in one transaction and keeps its document id.
+* User data (task status, notes, history) is keyed by a *stable task key*
+  (document key + extraction key + occurrence), never by row ids, and is never
+  deleted by ingestion.  When a re-ingest changes a task's text, the user data
+  follows the most similar new task; what cannot be matched is flagged in
+  ``orphaned_user_data`` and stays visible.
+* Search runs on an FTS5 index of a folded copy of every paragraph and task
+  (``fold_diacritics`` also folds đ, which FTS5's ``remove_diacritics`` does
+  not); the query is folded the same way and snippets come from the original.
+* Migrations are SQL files in ``pipeline/sql/`` applied in order at open and
+  recorded in ``schema_migrations``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import importlib
+import importlib.resources
+import json
+import os
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import DocumentError
+from .model import Extraction
+from .normalize import fold_diacritics, normalize_name
+
+DEFAULT_DB = Path("data") / "directives.db"
+ENV_DB = "DIRECTIVES_DB"
+
+STATUS_TODO = "chưa thực hiện"
+STATUS_DOING = "đang thực hiện"
+STATUS_DONE = "hoàn thành"
+STATUSES = (STATUS_TODO, STATUS_DOING, STATUS_DONE)
+_STATUS_ALIASES = {
+    "chua thuc hien": STATUS_TODO,
+    "todo": STATUS_TODO,
+    "dang thuc hien": STATUS_DOING,
+    "doing": STATUS_DOING,
+    "in progress": STATUS_DOING,
+    "hoan thanh": STATUS_DONE,
+    "done": STATUS_DONE,
+}
+
+USER_DATA_FORMAT = "directive-user-data/1"
+# Below this similarity a changed task is not assumed to be the same task.
+CARRY_OVER_MIN_SIMILARITY = 0.6
+
+
+def default_db_path(cli_value: str | Path | None = None) -> Path:
+    """The database path: `--db`, else env DIRECTIVES_DB, else data/directives.db."""
+    if cli_value:
+        return Path(cli_value)
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env)
+    return DEFAULT_DB
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What ingest did to one document: "added", "unchanged" or "replaced"."""
+
+    status: str
+    document_id: int
+    source: str = ""
+    carried_over: int = 0  # user data moved to a changed task
+    orphaned: int = 0  # user data whose task could not be matched
+
+
+# ----------------------------------------------------------------------------- folding
+
+
+def fold_same_length(text: str) -> str:
+    """Accent-folded lower-case copy with one character per input character.
+
+    Keeping the length lets a match found in the folded copy be shown in the
+    original text at the same offsets.
+    """
+    out = []
+    for ch in text:
+        folded = _fold_char(ch)
+        out.append(folded)
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = fold_diacritics(ch)
+    if len(folded) == 1:
+        return folded
+    lowered = ch.lower()
+    return lowered if len(lowered) == 1 else ch
+
+
+_TOKEN = re.compile(r"\w+\*?")
+
+
+def fts_query(query: str) -> str | None:
+    """Fold a user query into an FTS5 query: every word must occur (``word*`` = prefix)."""
+    tokens = _TOKEN.findall(fold_diacritics(unicodedata.normalize("NFC", query)))
+    parts = []
+    for tok in tokens:
+        prefix = tok.endswith("*")
+        word = tok.rstrip("*")
+        if word:
+            parts.append(f'"{word}"' + ("*" if prefix else ""))
+    return " ".join(parts) or None
+
+
+def _body_key(name: str) -> str:
+    """Folded comparison key of a body name, without a leading list word "các"."""
+    key = fold_diacritics(normalize_name(name))
+    key = re.sub(r"^(cac|nhung)\s+", "", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def _bodies_module():
+    try:
+        return importlib.import_module("pipeline.bodies")
+    except ImportError:
+        return None
+
+
+def canonical_name(name: str) -> str:
+    """Canonical body name via pipeline.bodies when available, else the normalized name."""
+    module = _bodies_module()
+    if module is not None and hasattr(module, "canonical_body"):
+        try:
+            out = module.canonical_body(name)
+            if out:
+                return out
+        except Exception:  # another stage's bug must not stop storing the document
+            pass
+    return normalize_name(name)
+
+
+def body_match_keys(name: str) -> set[str]:
+    """Folded keys that a `--body NAME` filter accepts: the name, its canonical form, its variants."""
+    names = {name, canonical_name(name)}
+    module = _bodies_module()
+    if module is not None and hasattr(module, "body_variants"):
+        with suppress(Exception):  # another stage's bug must not break filtering
+            names |= set(module.body_variants(name) or ())
+    return {_body_key(n) for n in names if n and n.strip()}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _canonical_status(status: str) -> str:
+    if status in STATUSES:
+        return status
+    key = fold_diacritics(normalize_name(status or ""))
+    if key in _STATUS_ALIASES:
+        return _STATUS_ALIASES[key]
+    raise ValueError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+
+
+def _iso(value: date | str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    return date.fromisoformat(str(value)).isoformat()
+
+
+def _short_hash(text: str, n: int = 10) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+
+
+def identity_key(document: dict) -> str | None:
+    """number|issuer|date when the header gives all three: the same document in another file."""
+    number, issuer, issued = document.get("number"), document.get("issuer"), document.get("issued_date")
+    if number and issued:
+        return f"{number}|{_body_key(issuer or '')}|{issued}"
+    return None
+
+
+def document_target(document: dict) -> str | None:
+    """The document's own canonical id, in the citations' `target` style (number@year)."""
+    number, issued = document.get("number"), document.get("issued_date")
+    if not number:
+        return None
+    return f"{number}@{issued[:4]}" if issued else number
+
+
+# ----------------------------------------------------------------------------- migrations
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    folder = importlib.resources.files("pipeline") / "sql"
+    found = []
+    for entry in folder.iterdir():
+        m = re.match(r"(\d+)_(\w+)\.sql$", entry.name)
+        if m:
+            found.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+SCHEMA_VERSION = max(v for v, _, _ in _migrations())
+
+
+def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[int]:
+    """Apply pending migrations in order, each in its own transaction; returns the versions applied.
+
+    `upto` stops at an older version: tests use it to build a database made by older code.
+    """
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    applied = []
+    for version, name, sql in _migrations():
+        if upto is not None and version > upto:
+            break
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            done = conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone()
+            if done:
+                conn.execute("COMMIT")
+                continue
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, _now()),
+            )
+            conn.execute("COMMIT")
+            applied.append(version)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return applied
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a migration script into statements (executescript would commit our transaction)."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        if not buffer and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
+
+
+# ----------------------------------------------------------------------------- the store
+
+
+class Store:
+    """The project's database: documents, extractions, search index and user data."""
+
+    def __init__(self, path: str | Path | None = None, *, fast_unsafe: bool = False):
+        self.path = str(path) if str(path) == ":memory:" else default_db_path(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        try:
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            # WAL + NORMAL is durable against application crashes; OFF only for throwaway test databases.
+            self.conn.execute(f"PRAGMA synchronous = {'OFF' if fast_unsafe else 'NORMAL'}")
+            self._check_version()
+            apply_migrations(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise DocumentError(
+                self.path, f"cannot open the database ({exc})", "check --db / DIRECTIVES_DB points to a directives database"
+            ) from None
+
+    def _check_version(self) -> None:
+        has = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
+        ).fetchone()
+        if not has:
+            return
+        newest = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
+        if newest is not None and newest > SCHEMA_VERSION:
+            raise DocumentError(
+                self.path,
+                f"the database has schema version {newest}, newer than this program ({SCHEMA_VERSION})",
+                "upgrade the pipeline before opening it",
+            )
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; BEGIN IMMEDIATE takes the write lock up front so
+        concurrent read-modify-write sequences (status edits) serialize instead of losing updates."""
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        """The newest migration applied to this database."""
+        with self._lock:
+            return int(self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] or 0)
+
+    # ------------------------------------------------------------------ ingestion
+
+    def ingest(self, extraction: Extraction) -> IngestResult:
+        """Store one extraction: unchanged content writes nothing, a changed document is replaced atomically."""
+        record = extraction.to_dict()
+        text = extraction.normalized.text
+        content_hash = extraction.content_hash or hashlib.sha256(
+            extraction.normalized.source.encode("utf-8")
+        ).hexdigest()
+        doc = record["document"]
+        ident = identity_key(doc)
+        with self._write() as conn:
+            row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+            if row:
+                return IngestResult("unchanged", row["id"], extraction.source)
+            old = None
+            if ident:
+                old = conn.execute(
+                    "SELECT id, doc_key FROM documents WHERE identity_key = ? ORDER BY id LIMIT 1", (ident,)
+                ).fetchone()
+            if old is None:
+                old = conn.execute(
+                    "SELECT id, doc_key FROM documents WHERE source = ? ORDER BY id LIMIT 1", (extraction.source,)
+                ).fetchone()
+            doc_key = old["doc_key"] if old else (ident or f"source:{extraction.source}")
+            if not old and conn.execute("SELECT 1 FROM documents WHERE doc_key = ?", (doc_key,)).fetchone():
+                doc_key = f"{doc_key}#{content_hash[:12]}"
+            old_tasks: dict[str, sqlite3.Row] = {}
+            document_id = None
+            if old:
+                document_id = old["id"]
+                old_tasks = {
+                    r["task_key"]: r
+                    for r in conn.execute(
+                        "SELECT task_key, section, text FROM tasks WHERE document_id = ?", (document_id,)
+                    )
+                }
+                self._delete_document_rows(document_id)
+            document_id = self._insert_document(
+                extraction, record, content_hash, doc_key, ident, text, document_id
+            )
+            carried = orphaned = 0
+            if old:
+                carried, orphaned = self._carry_over_user_data(document_id, doc_key, extraction.source, old_tasks)
+            return IngestResult("replaced" if old else "added", document_id, extraction.source, carried, orphaned)
+
+    def _delete_document_rows(self, document_id: int) -> None:
+        conn = self.conn
+        conn.execute(
+            "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE document_id = ?)", (document_id,)
+        )
+        conn.execute(
+            "DELETE FROM tasks_fts WHERE rowid IN (SELECT id FROM tasks WHERE document_id = ?)", (document_id,)
+        )
+        conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))  # cascades to the extraction rows
+
+    def _insert_document(
+        self,
+        extraction: Extraction,
+        record: dict,
+        content_hash: str,
+        doc_key: str,
+        ident: str | None,
+        text: str,
+        document_id: int | None,
+    ) -> int:
+        conn = self.conn
+        doc = record["document"]
+        doc_hash = _short_hash(doc_key)
+        task_keys: list[str] = []
+        seen: dict[str, int] = {}
+        for task in extraction.tasks:
+            base = task.key or _short_hash(f"{task.section}|{fold_diacritics(task.text)[:120]}", 12)
+            n = seen.get(base, 0)
+            seen[base] = n + 1
+            task_keys.append(f"{doc_hash}-{base}-{n}")
+        for task_dict, key in zip(record["tasks"], task_keys, strict=True):
+            task_dict["task_key"] = key
+        source_text = extraction.normalized.source
+        cur = conn.execute(
+            "INSERT INTO documents(id, content_hash, doc_key, identity_key, source, doc_type, number, issuer,"
+            " issued_date, title, target, source_format, encoding, text, source_text, record_json, n_tasks,"
+            " n_citations, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                document_id, content_hash, doc_key, ident, extraction.source, doc.get("doc_type"),
+                doc.get("number"), doc.get("issuer"), doc.get("issued_date"), doc.get("title"),
+                document_target(doc), extraction.loaded.source_format, extraction.loaded.encoding, text,
+                None if source_text == text else source_text,
+                json.dumps(record, ensure_ascii=False, sort_keys=True),
+                len(extraction.tasks), len(extraction.citations), _now(),
+            ),
+        )
+        document_id = int(cur.lastrowid)
+        conn.executemany(
+            'INSERT INTO sections(document_id, path, marker, heading, level, kind, parent, start, "end")'
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (document_id, s.path, s.marker, s.heading, s.level, s.kind, s.parent, s.start, s.end)
+                for s in extraction.sections
+            ],
+        )
+        conn.executemany(
+            'INSERT INTO citations(document_id, ordinal, mention, start, "end", doc_type, number, issued_date,'
+            " issuer, term, target, relation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (document_id, i, c["mention"], c["start"], c["end"], c["doc_type"], c["number"],
+                 c["issued_date"], c["issuer"], c["term"], c["target"], c["relation"])
+                for i, c in enumerate(record["citations"])
+            ],
+        )
+        body_rows = []
+        for i, (task, key) in enumerate(zip(extraction.tasks, task_keys, strict=True)):
+            dl = task.deadline
+            cur = conn.execute(
+                'INSERT INTO tasks(document_id, ordinal, task_key, section, text, start, "end", deadline_text,'
+                " due_start, due_end, recurrence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    document_id, i, key, task.section, task.text, task.start, task.end,
+                    dl.text if dl else None, _iso(dl.start) if dl else None, _iso(dl.end) if dl else None,
+                    dl.recurrence if dl else None,
+                ),
+            )
+            task_id = int(cur.lastrowid)
+            conn.execute("INSERT INTO tasks_fts(rowid, folded) VALUES (?, ?)", (task_id, fold_same_length(task.text)))
+            for role, mentions in (("responsible", task.responsible), ("coordinating", task.coordinating)):
+                for b in mentions:
+                    canonical = canonical_name(b.name)
+                    body_rows.append(
+                        (task_id, role, b.name, b.qualified, canonical, _body_key(b.name),
+                         _body_key(b.qualified) if b.qualified else None, _body_key(canonical))
+                    )
+        conn.executemany(
+            "INSERT INTO task_bodies(task_id, role, name, qualified, canonical, folded, qualified_folded,"
+            " canonical_folded) VALUES (?,?,?,?,?,?,?,?)",
+            body_rows,
+        )
+        for start, end, section in _paragraphs(text, extraction.sections):
+            cur = conn.execute(
+                'INSERT INTO passages(document_id, kind, section, start, "end", text) VALUES (?,?,?,?,?,?)',
+                (document_id, "paragraph", section, start, end, text[start:end]),
+            )
+            conn.execute(
+                "INSERT INTO passages_fts(rowid, folded) VALUES (?, ?)",
+                (cur.lastrowid, fold_same_length(text[start:end])),
+            )
+        return document_id
+
+    def _carry_over_user_data(
+        self, document_id: int, doc_key: str, source: str, old_tasks: dict[str, sqlite3.Row]
+    ) -> tuple[int, int]:
+        """Move user data of vanished task keys to the most similar new task; flag the rest."""
+        conn = self.conn
+        new_tasks = {
+            r["task_key"]: r
+            for r in conn.execute("SELECT task_key, section, text FROM tasks WHERE document_id = ?", (document_id,))
+        }
+        # Earlier orphans of this document get another chance to find their task.
+        previous_orphans = {
+            r["task_key"]: r
+            for r in conn.execute(
+                "SELECT task_key, section, old_text AS text FROM orphaned_user_data WHERE doc_key = ?", (doc_key,)
+            )
+        }
+        candidates_old = {**previous_orphans, **old_tasks}
+        lost = [k for k in candidates_old if k not in new_tasks and self._has_user_data(k)]
+        taken = {k for k in new_tasks if self._has_user_data(k)}
+        carried = orphaned = 0
+        now = _now()
+        for key in sorted(lost):
+            old = candidates_old[key]
+            best_key, best_score = None, 0.0
+            old_folded = fold_diacritics(old["text"] or "")
+            for new_key, new in new_tasks.items():
+                if new_key in taken:
+                    continue
+                matcher = difflib.SequenceMatcher(None, old_folded, fold_diacritics(new["text"]), autojunk=False)
+                if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
+                    continue
+                score = matcher.ratio() + (0.05 if new["section"] == old["section"] else 0.0)
+                if score > best_score:
+                    best_key, best_score = new_key, score
+            if best_key is not None and best_score >= CARRY_OVER_MIN_SIMILARITY:
+                conn.execute("UPDATE task_status SET task_key = ? WHERE task_key = ?", (best_key, key))
+                conn.execute("UPDATE task_history SET task_key = ? WHERE task_key = ?", (best_key, key))
+                conn.execute(
+                    "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'carried over', ?, ?, ?)",
+                    (best_key, key, best_key, now),
+                )
+                conn.execute("DELETE FROM orphaned_user_data WHERE task_key = ?", (key,))
+                taken.add(best_key)
+                carried += 1
+            elif key not in previous_orphans:
+                conn.execute(
+                    "INSERT OR REPLACE INTO orphaned_user_data(task_key, doc_key, source, section, old_text, reason,"
+                    " flagged_at) VALUES (?,?,?,?,?,?,?)",
+                    (key, doc_key, source, old["section"], old["text"],
+                     "task no longer found after re-ingest; no similar task", now),
+                )
+                orphaned += 1
+        return carried, orphaned
+
+    def _has_user_data(self, task_key: str) -> bool:
+        return bool(
+            self.conn.execute("SELECT 1 FROM task_status WHERE task_key = ?", (task_key,)).fetchone()
+            or self.conn.execute("SELECT 1 FROM task_history WHERE task_key = ? LIMIT 1", (task_key,)).fetchone()
+        )
+
+    # ------------------------------------------------------------------ documents
+
+    def documents(self) -> list[dict]:
+        """One summary row per stored document, in ingestion order."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT id, source, doc_type, number, issuer, issued_date, title, target, n_tasks, n_citations"
+                " FROM documents ORDER BY id"
+            ).fetchall()
+        return [dict(r) for r in rows]
+
+    def document(self, document_id: int) -> dict | None:
+        """A document's summary plus its normalized text and full extraction record."""
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT id, source, doc_type, number, issuer, issued_date, title, target, n_tasks, n_citations,"
+                " text, source_text, record_json, content_hash, ingested_at FROM documents WHERE id = ?",
+                (document_id,),
+            ).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        out["record"] = json.loads(out.pop("record_json"))
+        out["record"]["document_id"] = out["id"]
+        if out["source_text"] is None:
+            out["source_text"] = out["text"]
+        return out
+
+    def records(self) -> Iterator[dict]:
+        """Every stored extraction record (contract dict plus "document_id"), streamed."""
+        with self._lock:
+            ids = [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+        for document_id in ids:
+            with self._lock:
+                row = self.conn.execute("SELECT record_json FROM documents WHERE id = ?", (document_id,)).fetchone()
+            if row is None:
+                continue
+            record = json.loads(row[0])
+            record["document_id"] = document_id
+            yield record
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, query: str, limit: int = 50) -> list[dict]:
+        """Accent-insensitive full-text search over paragraphs; best matches first."""
+        match = fts_query(query)
+        if not match:
+            return []
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT p.document_id, d.source, d.number AS doc_number, d.title AS doc_title, p.section, p.kind,"
+                ' p.start, p."end", p.text, f.folded'
+                " FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.document_id"
+                " WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts), p.id LIMIT ?",
+                (match, int(limit)),
+            ).fetchall()
+        words = [w.rstrip("*") for w in _TOKEN.findall(fold_diacritics(query))]
+        out = []
+        for r in rows:
+            snippet, spans = _snippet(r["text"], r["folded"], words)
+            item = {k: r[k] for k in ("document_id", "source", "doc_number", "doc_title", "section", "kind", "start", "end")}
+            item["snippet"] = snippet
+            item["match_spans"] = spans
+            out.append(item)
+        return out
+
+    # ------------------------------------------------------------------ tasks
+
+    def _task_filter(
+        self,
+        *,
+        body: str | None = None,
+        coordinating: str | None = None,
+        document: int | str | None = None,
+        section: str | None = None,
+        due_from: date | str | None = None,
+        due_to: date | str | None = None,
+        overdue: bool = False,
+        status: str | None = None,
+        search: str | None = None,
+        today: date | str | None = None,
+    ) -> tuple[str, list[Any], str]:
+        where: list[str] = []
+        params: list[Any] = []
+        today_iso = _iso(today) or date.today().isoformat()
+        for role, name in (("responsible", body), ("coordinating", coordinating)):
+            if not name:
+                continue
+            keys = sorted(body_match_keys(name))
+            marks = ",".join("?" * len(keys))
+            where.append(
+                "t.id IN ("
+                f"SELECT task_id FROM task_bodies WHERE role = ? AND folded IN ({marks})"
+                f" UNION SELECT task_id FROM task_bodies WHERE role = ? AND qualified_folded IN ({marks})"
+                f" UNION SELECT task_id FROM task_bodies WHERE role = ? AND canonical_folded IN ({marks}))"
+            )
+            params += [role, *keys, role, *keys, role, *keys]
+        if document is not None and document != "":
+            if isinstance(document, int) or str(document).isdigit():
+                where.append("t.document_id = ?")
+                params.append(int(document))
+            else:
+                where.append("t.document_id IN (SELECT id FROM documents WHERE number = ? OR source = ?)")
+                params += [str(document).replace(" ", ""), str(document)]
+        if section:
+            where.append("(t.section = ? OR t.section LIKE ?)")
+            params += [section, section + ".%"]
+        if due_from:
+            where.append("COALESCE(t.due_end, t.due_start) >= ?")
+            params.append(_iso(due_from))
+        if due_to:
+            where.append("COALESCE(t.due_start, t.due_end) <= ?")
+            params.append(_iso(due_to))
+        if overdue:
+            where.append("t.due_end < ? AND COALESCE(s.status, ?) != ?")
+            params += [today_iso, STATUS_TODO, STATUS_DONE]
+        if status:
+            where.append("COALESCE(s.status, ?) = ?")
+            params += [STATUS_TODO, _canonical_status(status)]
+        if search:
+            match = fts_query(search)
+            if match:
+                where.append("t.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)")
+                params.append(match)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        return clause, params, today_iso
+
+    def query_tasks(
+        self,
+        *,
+        body: str | None = None,
+        coordinating: str | None = None,
+        document: int | str | None = None,
+        section: str | None = None,
+        due_from: date | str | None = None,
+        due_to: date | str | None = None,
+        overdue: bool = False,
+        status: str | None = None,
+        search: str | None = None,
+        today: date | str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict]:
+        """Tasks matching every given filter, in document order, with status and bodies."""
+        clause, params, today_iso = self._task_filter(
+            body=body, coordinating=coordinating, document=document, section=section, due_from=due_from,
+            due_to=due_to, overdue=overdue, status=status, search=search, today=today,
+        )
+        sql = (
+            "SELECT t.id, t.task_key, t.document_id, d.source, d.number AS doc_number, d.title AS doc_title,"
+            " d.doc_type AS doc_type, d.issuer AS doc_issuer, d.issued_date AS doc_date,"
+            ' t.section, t.text, t.start, t."end", t.deadline_text, t.due_start, t.due_end, t.recurrence,'
+            " COALESCE(s.status, ?) AS status, s.note, s.updated_at"
+            " FROM tasks t JOIN documents d ON d.id = t.document_id"
+            " LEFT JOIN task_status s ON s.task_key = t.task_key"
+            f"{clause} ORDER BY t.document_id, t.ordinal LIMIT ? OFFSET ?"
+        )
+        with self._lock:
+            rows = self.conn.execute(
+                sql, [STATUS_TODO, *params, -1 if limit is None else int(limit), int(offset)]
+            ).fetchall()
+            bodies = self._bodies_for([r["id"] for r in rows])
+        out = []
+        for r in rows:
+            item = dict(r)
+            task_id = item.pop("id")
+            b = bodies.get(task_id, {})
+            item["responsible"] = [n for n, _ in b.get("responsible", [])]
+            item["coordinating"] = [n for n, _ in b.get("coordinating", [])]
+            item["responsible_qualified"] = [q or n for n, q in b.get("responsible", [])]
+            item["coordinating_qualified"] = [q or n for n, q in b.get("coordinating", [])]
+            item["overdue"] = bool(item["due_end"] and item["due_end"] < today_iso and item["status"] != STATUS_DONE)
+            out.append(item)
+        return out
+
+    def _bodies_for(self, task_ids: list[int]) -> dict[int, dict[str, list[tuple[str, str | None]]]]:
+        out: dict[int, dict[str, list[tuple[str, str | None]]]] = {}
+        for i in range(0, len(task_ids), 500):
+            chunk = task_ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                f"SELECT task_id, role, name, qualified FROM task_bodies WHERE task_id IN ({marks}) ORDER BY rowid",
+                chunk,
+            ):
+                out.setdefault(r["task_id"], {}).setdefault(r["role"], []).append((r["name"], r["qualified"]))
+        return out
+
+    def count_tasks(self, **filters: Any) -> int:
+        """Number of tasks query_tasks would return without limit/offset."""
+        filters.pop("limit", None)
+        filters.pop("offset", None)
+        clause, params, _ = self._task_filter(**filters)
+        with self._lock:
+            return int(
+                self.conn.execute(
+                    "SELECT COUNT(*) FROM tasks t LEFT JOIN task_status s ON s.task_key = t.task_key" + clause,
+                    params,
+                ).fetchone()[0]
+            )
+
+    def body_counts(self) -> list[tuple[str, int]]:
+        """Responsible bodies (variants merged under the canonical name) with their task counts."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT canonical_folded, MIN(canonical) AS name, COUNT(DISTINCT task_id) AS n FROM task_bodies"
+                " WHERE role = 'responsible' GROUP BY canonical_folded ORDER BY n DESC, name"
+            ).fetchall()
+        return [(r["name"], r["n"]) for r in rows]
+
+    # ------------------------------------------------------------------ user data
+
+    def set_status(self, task_key: str, status: str, note: str | None = None) -> None:
+        """Set a task's status (and note, when given); every change is appended to its history."""
+        status = _canonical_status(status)
+        with self._write() as conn:
+            known = conn.execute("SELECT 1 FROM tasks WHERE task_key = ?", (task_key,)).fetchone()
+            row = conn.execute("SELECT status, note FROM task_status WHERE task_key = ?", (task_key,)).fetchone()
+            if not known and not row:
+                raise KeyError(f"no task with key {task_key!r}")
+            old_status = row["status"] if row else STATUS_TODO
+            old_note = row["note"] if row else None
+            new_note = old_note if note is None else note
+            now = _now()
+            conn.execute(
+                "INSERT INTO task_status(task_key, status, note, updated_at) VALUES (?,?,?,?)"
+                " ON CONFLICT(task_key) DO UPDATE SET status = excluded.status, note = excluded.note,"
+                " updated_at = excluded.updated_at",
+                (task_key, status, new_note, now),
+            )
+            if old_status != status:
+                conn.execute(
+                    "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'status', ?, ?, ?)",
+                    (task_key, old_status, status, now),
+                )
+            if (old_note or "") != (new_note or ""):
+                conn.execute(
+                    "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'note', ?, ?, ?)",
+                    (task_key, old_note, new_note, now),
+                )
+
+    def history(self, task_key: str) -> list[dict]:
+        """A task's change history, oldest first."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT what, old, new, at FROM task_history WHERE task_key = ? ORDER BY id", (task_key,)
+            ).fetchall()
+        return [dict(r) for r in rows]
+
+    def orphans(self) -> list[dict]:
+        """User data whose task vanished on re-ingest (kept, with its status and note)."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT o.task_key, o.source, o.section, o.old_text, o.reason, o.flagged_at, s.status, s.note"
+                " FROM orphaned_user_data o LEFT JOIN task_status s ON s.task_key = o.task_key ORDER BY o.flagged_at,"
+                " o.task_key"
+            ).fetchall()
+        return [dict(r) for r in rows]
+
+    def export_user_data(self) -> dict:
+        """All user data as a portable JSON-able dict (for `backup`)."""
+        with self._lock:
+            statuses = self.conn.execute(
+                "SELECT s.task_key, s.status, s.note, s.updated_at, t.text AS task_text, t.section,"
+                " d.number AS doc_number, d.source FROM task_status s LEFT JOIN tasks t ON t.task_key = s.task_key"
+                " LEFT JOIN documents d ON d.id = t.document_id ORDER BY s.task_key"
+            ).fetchall()
+            history = self.conn.execute(
+                "SELECT task_key, what, old, new, at FROM task_history ORDER BY id"
+            ).fetchall()
+            orphans = self.conn.execute("SELECT * FROM orphaned_user_data ORDER BY task_key").fetchall()
+        return {
+            "format": USER_DATA_FORMAT,
+            "schema_version": self.schema_version(),
+            "exported_at": _now(),
+            "task_status": [dict(r) for r in statuses],
+            "task_history": [dict(r) for r in history],
+            "orphaned_user_data": [dict(r) for r in orphans],
+        }
+
+    def import_user_data(self, data: dict) -> dict[str, int]:
+        """Restore a backup by task key, in one transaction; running it twice changes nothing more."""
+        if not isinstance(data, dict) or data.get("format") != USER_DATA_FORMAT:
+            raise ValueError(f"not a user-data backup (expected format {USER_DATA_FORMAT!r})")
+        counts = {"statuses": 0, "matched": 0, "unmatched": 0, "history": 0}
+        with self._write() as conn:
+            for s in data.get("task_status", []):
+                status = _canonical_status(s["status"])
+                conn.execute(
+                    "INSERT INTO task_status(task_key, status, note, updated_at) VALUES (?,?,?,?)"
+                    " ON CONFLICT(task_key) DO UPDATE SET status = excluded.status, note = excluded.note,"
+                    " updated_at = excluded.updated_at",
+                    (s["task_key"], status, s.get("note"), s.get("updated_at") or _now()),
+                )
+                counts["statuses"] += 1
+                if conn.execute("SELECT 1 FROM tasks WHERE task_key = ?", (s["task_key"],)).fetchone():
+                    counts["matched"] += 1
+                else:
+                    counts["unmatched"] += 1
+                    conn.execute(
+                        "INSERT OR IGNORE INTO orphaned_user_data(task_key, doc_key, source, section, old_text,"
+                        " reason, flagged_at) VALUES (?,?,?,?,?,?,?)",
+                        (s["task_key"], None, s.get("source"), s.get("section"), s.get("task_text"),
+                         "restored from backup; no stored task has this key", _now()),
+                    )
+            for h in data.get("task_history", []):
+                exists = conn.execute(
+                    "SELECT 1 FROM task_history WHERE task_key = ? AND what = ? AND old IS ? AND new IS ? AND at = ?",
+                    (h["task_key"], h["what"], h.get("old"), h.get("new"), h["at"]),
+                ).fetchone()
+                if not exists:
+                    conn.execute(
+                        "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?,?,?,?,?)",
+                        (h["task_key"], h["what"], h.get("old"), h.get("new"), h["at"]),
+                    )
+                    counts["history"] += 1
+        return counts
+
+    # ------------------------------------------------------------------ maintenance
+
+    def dump(self) -> dict[str, list[tuple]]:
+        """Every row of every table, sorted: lets tests prove an operation changed nothing."""
+        with self._lock:
+            names = [
+                r[0]
+                for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            ]
+            return {
+                name: sorted(
+                    (tuple(row) for row in self.conn.execute(f'SELECT * FROM "{name}"')), key=repr
+                )
+                for name in names
+            }
+
+
+def _paragraphs(text: str, sections: Iterable) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, innermost section path) of each non-empty line of the text."""
+    ordered = sorted(sections, key=lambda s: (s.start, -s.end))
+    for m in re.finditer(r"[^\n]+", text):
+        if not re.search(r"\w", m.group(0)):
+            continue
+        start = m.start()
+        best = None
+        for s in ordered:
+            if s.start > start:
+                break
+            if start < s.end and (best is None or s.level >= best.level):
+                best = s
+        yield start, m.end(), best.path if best else None
+
+
+def _snippet(text: str, folded: str, words: list[str], width: int = 90) -> tuple[str, list[tuple[int, int]]]:
+    """A window of the original text around the first matched word, with match spans inside it."""
+    spans = []
+    for w in words:
+        for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"\w*", folded):
+            spans.append(m.span())
+    spans.sort()
+    if len(text) <= 2 * width:
+        lo, hi = 0, len(text)
+    else:
+        center = spans[0][0] if spans else 0
+        lo = max(0, center - width // 2)
+        hi = min(len(text), lo + 2 * width)
+        lo = max(0, hi - 2 * width)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    shift = len(prefix) - lo
+    inside = [(s + shift, e + shift) for s, e in spans if s >= lo and e <= hi]
+    return prefix + text[lo:hi] + suffix, inside
