@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The main job on a fresh machine: set up, ingest corpus/, open the task tracker.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash scripts/setup.sh
+export DIRECTIVES_DB="${DIRECTIVES_DB:-data/directives.db}"
+.venv/bin/python -m pipeline ingest corpus/
+echo "==> the app is at http://localhost:8501 (Ctrl+C to stop)"
+exec .venv/bin/python -m streamlit run app.py --server.headless true --server.port "${PORT:-8501}"

@@ -1,0 +1,147 @@
+"""Golden header/footer metadata for every corpus document, and synthetic headers."""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.normalize import normalize
+from pipeline.structure import (
+    doc_type_for_heading,
+    doc_type_for_number,
+    doc_types,
+    find_regions,
+    parse_metadata,
+    title_case_organ,
+)
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+EXPECTED = {
+    "000_12b74036f273f99d.txt": {
+        "doc_type": "Chương trình hành động",
+        "number": "15-NQ/TU",
+        "issuer": "Tỉnh ủy Bình Thuận",
+        "issued_date": "2008-04-17",
+        "place": "Phan Thiết",
+        "signer": "Huỳnh Văn Tí",
+        "title_starts": "thực hiện Nghị quyết Hội nghị lần thứ sáu",
+        "is_draft": False,
+        "body_starts": "I- YÊU CẦU",
+    },
+    "001_64c2e156f5a86ec1.txt": {
+        "doc_type": "Chương trình hành động",
+        "number": None,
+        "issuer": "Đảng ủy Khối các cơ quan tỉnh",
+        "issued_date": None,
+        "place": None,
+        "signer": "Nguyễn Đặng Thị Thu Hòa",
+        "title_starts": "Thực hiện Nghị quyết Đại hội Đảng bộ Khối",
+        "is_draft": False,
+        "body_starts": "Thực hiện Nghị quyết Đại hội Đảng bộ Khối các cơ quan tỉnh lần thứ XIV, nhiệm kỳ",
+    },
+    "002_6b90be9875502fca.txt": {
+        "doc_type": "Đề án",
+        "number": None,
+        "issuer": "Thị ủy",
+        "issued_date": None,
+        "place": None,
+        "signer": None,
+        "title_starts": "thực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022",
+        "is_draft": True,
+        "body_starts": "Phần thứ nhất",
+    },
+    "004_3c10ca3a715fe4bb.txt": {
+        "doc_type": "Thông báo",
+        "number": "509-TB/TU",
+        "issuer": "Tỉnh ủy Bình Thuận",
+        "issued_date": "2008-05-22",
+        "place": "Phan Thiết",
+        "signer": "Huỳnh Đa Trung",
+        "title_starts": "Ý KIẾN KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY tại buổi làm việc",
+        "is_draft": False,
+        "body_starts": "Ngày 22/5/2008, đồng chí",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus_metadata(name):
+    text = normalize((CORPUS / name).read_text(encoding="utf-8")).text
+    regions = find_regions(text)
+    meta = parse_metadata(text, regions).to_dict()
+    expected = EXPECTED[name]
+    for field in ("doc_type", "number", "issuer", "issued_date", "place", "signer", "is_draft"):
+        assert meta[field] == expected[field], field
+    assert (meta["title"] or "").startswith(expected["title_starts"])
+    assert text[regions.body_start :].startswith(expected["body_starts"])
+    assert text[regions.body_end :].lstrip().startswith("Nơi nhận")
+
+
+SYNTHETIC = """HUYỆN ỦY ĐỨC LINH\tĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số: 27-KH/HU\tĐức Linh, ngày 05 tháng 9 năm 2013
+
+KẾ HOẠCH
+tổ chức sơ kết 5 năm thực hiện Chỉ thị số 10-CT/TW
+
+I. MỤC ĐÍCH, YÊU CẦU
+Đánh giá đúng kết quả.
+
+II. NỘI DUNG
+1. Ban Tổ chức Huyện ủy chủ trì, hoàn thành trong tháng 10/2013.
+
+Nơi nhận:\tT/M BAN THƯỜNG VỤ
+- Ban Tổ chức Tỉnh ủy (b/c),\tPHÓ BÍ THƯ
+- Lưu VP.
+\tNguyễn Văn An
+"""
+
+
+def test_unseen_district_plan_header():
+    text = normalize(SYNTHETIC).text
+    regions = find_regions(text)
+    meta = parse_metadata(text, regions)
+    assert meta.doc_type == "Kế hoạch"
+    assert meta.number == "27-KH/HU"
+    assert meta.issuer == "Huyện ủy Đức Linh"
+    assert meta.locality == "Đức Linh"
+    assert meta.level == "district"
+    assert meta.issued_date.isoformat() == "2013-09-05"
+    assert meta.place == "Đức Linh"
+    assert meta.title == "tổ chức sơ kết 5 năm thực hiện Chỉ thị số 10-CT/TW"
+    assert meta.signer == "Nguyễn Văn An"
+    assert meta.signer_title == "Phó Bí thư"
+    assert meta.signing_formula == "T/M"
+    assert meta.recipients == ("Ban Tổ chức Tỉnh ủy (b/c)",)
+    assert text[regions.body_start :].startswith("I. MỤC ĐÍCH")
+
+
+def test_text_without_any_structure_does_not_fail():
+    text = normalize("Một đoạn văn bản không có tiêu đề, không có số hiệu.").text
+    regions = find_regions(text)
+    meta = parse_metadata(text, regions)
+    assert meta.doc_type is None and meta.number is None and meta.issued_date is None
+
+
+@pytest.mark.parametrize("doc_type", doc_types(), ids=lambda d: d.name)
+def test_doc_type_examples(doc_type):
+    for example in doc_type.examples:
+        if "/" in example:
+            if example.startswith("-"):
+                continue
+            assert doc_type_for_number(example) == doc_type.name, example
+        else:
+            assert doc_type_for_heading(example) == doc_type.name, example
+
+
+@pytest.mark.parametrize(
+    ("upper", "expected"),
+    [
+        ("TỈNH ỦY BÌNH THUẬN", "Tỉnh ủy Bình Thuận"),
+        ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Đảng ủy Khối các cơ quan tỉnh"),
+        ("BAN TỔ CHỨC TỈNH ỦY", "Ban Tổ chức Tỉnh ủy"),
+        ("PHÓ CHÁNH VĂN PHÒNG", "Phó Chánh Văn phòng"),
+    ],
+)
+def test_title_case_organ(upper, expected):
+    assert title_case_organ(upper) == expected
