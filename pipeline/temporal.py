@@ -1,0 +1,552 @@
+"""Time stage: find and resolve Vietnamese time expressions (deadlines, periods, recurrences).
+
+dateparser does not understand directive Vietnamese ("tháng 3, 4/2014", "Quý II/2016",
+"6 tháng đầu năm", "định kỳ 06 tháng một lần"), so this is a small grammar of compiled
+regular expressions, in three passes:
+
+1. atoms: days and day lists, months and month lists, quarters (Roman or Arabic), years,
+   year ranges, year edges ("đầu/cuối năm", "6 tháng đầu năm"), the rest of a year, and
+   recurrences ("hằng năm", "mỗi quý một lần" → RFC 5545 RRULE);
+2. ranges: "từ A đến B", "A – B" join two atoms (a year-less first part takes the year of B);
+3. modifiers from `pipeline/data/temporal.yaml`: "đến/chậm nhất" (by: no start), "trước"
+   (before), "từ … (trở đi)" (from: no end), "từ nay đến" (document date → end).
+
+Resolution choices (documented because the text leaves them open):
+
+- A day, month or quarter printed without a year takes the year of the document date `ref`;
+  if that period has already ended at `ref`, the next year's (a directive speaks of the
+  future). Without `ref` such an expression is dropped.
+- Year-relative phrases without a year ("Ngay từ đầu năm", "cuối năm", "6 tháng đầu năm")
+  describe a point of every year in these texts: they yield `FREQ=YEARLY` and no dates.
+- "cuối năm Y" is a due-by date: start null, end Y-12-31; "đầu năm Y" is Y-01-01..Y-03-31;
+  "giữa năm Y" is Y-06-01..Y-07-31.
+- "trước ngày D" keeps D as the end (Vietnamese usage: by that day); "trước tháng/quý/năm X"
+  ends the day before X starts.
+
+Spans (`span_start`/`span_end`) index the string given to `find_time_expressions`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .model import Deadline
+
+DATA_FILE = Path(__file__).parent / "data" / "temporal.yaml"
+
+YEARLY = "FREQ=YEARLY"
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> dict:
+    """The YAML vocabulary: number words and modifier prefixes with their roles."""
+    with open(DATA_FILE, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _number_words() -> dict[str, int]:
+    return {str(k): int(v) for k, v in load_vocabulary()["number_words"].items()}
+
+
+# ---------------------------------------------------------------- regex building blocks
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
+          "IX": 9, "X": 10, "XI": 11, "XII": 12}
+_ROM = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![\w])"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
+_MON = r"(?:0?[1-9]|1[0-2])(?!\d)"
+_YEAR = r"(?:19|20|21)\d\d(?!\d)"
+_LIST = r"\s*(?:,|và|[-–—]|đến|tới)\s*"
+_YSEP = r"(?:\s*[/.\-]\s*|\s*,?\s+năm\s+)"
+_NOT_MORE = r"(?![\w/]|[.\-]\d)"
+_KY = r"k[ỳì]"
+_QUY = r"qu[ýí]"
+
+
+def _num_alt() -> str:
+    words = sorted(_number_words(), key=len, reverse=True)
+    return r"(?:\d{1,2}|" + "|".join(re.escape(w) for w in words) + r")(?![\w])"
+
+
+_NUM = _num_alt()
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def _c(pattern: str) -> re.Pattern:
+    return re.compile(pattern, _FLAGS)
+
+
+_P_DAYS = _c(
+    rf"\bngày\s+(?P<days>{_DAY}(?:{_LIST}{_DAY})*)\s*"
+    rf"(?:[/.\-]\s*(?P<m>{_MON})|\s+tháng\s+(?P<m2>{_MON}))"
+    rf"(?:{_YSEP}(?P<y>{_YEAR}))?{_NOT_MORE}"
+)
+_P_DATE = _c(rf"(?<![\w/.\-])(?P<d>{_DAY})(?P<s>[/.\-])(?P<m>{_MON})(?P=s)(?P<y>{_YEAR}){_NOT_MORE}")
+_P_MONTHS = _c(
+    rf"(?<!\d)(?<!\d\s)\btháng\s+(?P<ms>(?:{_MON}|{_ROM})(?:{_LIST}(?:tháng\s+)?(?:{_MON}|{_ROM}))*)"
+    rf"(?:{_YSEP}(?P<y>{_YEAR}))?{_NOT_MORE}(?!\s+(?:một|1)\s+lần)"
+)
+_P_QUARTERS = _c(
+    rf"\b{_QUY}\s+(?P<qs>(?:[1-4](?!\d)|{_ROM})(?:{_LIST}(?:{_QUY}\s+)?(?:[1-4](?!\d)|{_ROM}))*)"
+    rf"(?:{_YSEP}(?P<y>{_YEAR}))?{_NOT_MORE}"
+)
+_P_YEAR = _c(rf"\bnăm\s+(?P<y>{_YEAR})(?!\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?{_YEAR})")
+_P_YEAR_REL = _c(r"\bnăm\s+(?P<rel>nay|tới)\b")
+_P_YEAR_RANGE = _c(
+    rf"(?:\b(?:giai\s+đoạn|nhiệm\s+{_KY}|thời\s+{_KY}|niên\s+độ|từ\s+năm|năm|từ)\s+)?"
+    rf"(?<![\w.,/%\-])(?P<y1>{_YEAR})\s*(?:[-–—]|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*(?P<y2>{_YEAR})(?![%\w]|[.,]\d)"
+)
+_P_EDGE = _c(rf"\b(?P<edge>đầu|cuối|giữa)\s+năm(?:\s+(?P<nay>nay)\b|\s+(?P<y>{_YEAR}))?(?!\s*[-–—]?\s*\d)")
+_P_PART = _c(
+    rf"(?:\b(?P<n>{_NUM})\s+tháng|\bnửa)\s+(?P<edge>đầu|cuối)\s+năm"
+    rf"(?:\s+(?P<nay>nay)\b|\s+(?P<y>{_YEAR}))?"
+)
+_P_REST = _c(
+    rf"\b(?:(?:thời\s+gian|những\s+tháng|các\s+tháng|mấy\s+tháng)\s+còn\s+lại\s+(?:của|trong)\s+năm"
+    rf"|(?P<n>{_NUM})\s+tháng\s+còn\s+lại(?:\s+(?:của|trong)\s+năm)?)"
+    rf"(?:\s+(?P<nay>nay)\b|\s+(?P<y>{_YEAR}))?"
+)
+
+_EVERY = r"(?:hàng|hằng|mỗi|từng)"
+_ONCE = r"(?:một|1)\s+lần"
+_PERIODIC = rf"(?:định\s+{_KY}\s+)?"
+_RECURRENCES: list[tuple[re.Pattern, Callable[[re.Match], str | None]]] = []
+
+
+def _rec(pattern: str) -> Callable[[Callable[[re.Match], str | None]], Callable[[re.Match], str | None]]:
+    def register(fn: Callable[[re.Match], str | None]) -> Callable[[re.Match], str | None]:
+        _RECURRENCES.append((_c(pattern), fn))
+        return fn
+
+    return register
+
+
+def _monthly(n: int) -> str | None:
+    if n <= 0 or n > 36:
+        return None
+    if n == 12:
+        return YEARLY
+    return "FREQ=MONTHLY" if n == 1 else f"FREQ=MONTHLY;INTERVAL={n}"
+
+
+@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+năm|(?:mỗi|một|1)\s+năm\s+{_ONCE}|năm\s+{_ONCE}|thường\s+niên)\b")
+def _yearly(m: re.Match) -> str | None:
+    return YEARLY
+
+
+@_rec(rf"\b{_PERIODIC}(?:mỗi|một|1|hàng|hằng)\s+năm\s+(?P<n>{_NUM})\s+lần\b")
+def _times_a_year(m: re.Match) -> str | None:
+    times = _to_int(m.group("n"))
+    return _monthly(12 // times) if times and 12 % times == 0 else None
+
+
+@_rec(
+    rf"\b(?:(?:định\s+{_KY}|sau\s+mỗi|mỗi|cứ)\s+)?(?P<n>{_NUM})\s+tháng\s*(?:{_ONCE}|/\s*(?:1\s+)?lần)"
+    rf"|\b(?:định\s+{_KY}|sau\s+mỗi|mỗi|cứ)\s+(?P<n2>{_NUM})\s+tháng\b(?!\s+(?:đầu|cuối|còn))"
+)
+def _every_n_months(m: re.Match) -> str | None:
+    return _monthly(_to_int(m.group("n") or m.group("n2")) or 0)
+
+
+@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+{_QUY}(?:\s+{_ONCE})?|{_QUY}\s+{_ONCE})\b(?!\s*(?:[1-4]|{_ROM}))")
+def _quarterly(m: re.Match) -> str | None:
+    return "FREQ=MONTHLY;INTERVAL=3"
+
+
+@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+tháng(?:\s+{_ONCE})?|tháng\s+{_ONCE})\b(?!\s*\d)")
+def _monthly_rec(m: re.Match) -> str | None:
+    return "FREQ=MONTHLY"
+
+
+@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+tuần|(?:(?P<n>{_NUM})\s+)?tuần\s+{_ONCE})\b")
+def _weekly(m: re.Match) -> str | None:
+    n = _to_int(m.group("n")) if m.group("n") else 1
+    if not n:
+        return None
+    return "FREQ=WEEKLY" if n == 1 else f"FREQ=WEEKLY;INTERVAL={n}"
+
+
+@_rec(r"\b(?:hàng|hằng|mỗi)\s+ngày\b")
+def _daily(m: re.Match) -> str | None:
+    return "FREQ=DAILY"
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _to_int(token: str | None) -> int | None:
+    if token is None:
+        return None
+    token = " ".join(token.lower().split())
+    if token.isdigit():
+        return int(token)
+    if token.upper() in _ROMAN:
+        return _ROMAN[token.upper()]
+    return _number_words().get(token)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + n
+    return index // 12, index % 12 + 1
+
+
+_SPLIT = re.compile(r"\s*(?:,|và|[-–—]|đến|tới|tháng|quý|quí)\s*", _FLAGS)
+
+
+def _numbers(listing: str) -> list[int]:
+    out = []
+    for token in _SPLIT.split(listing):
+        value = _to_int(token) if token else None
+        if value is not None:
+            out.append(value)
+    return out
+
+
+# ---------------------------------------------------------------- atoms
+
+
+@dataclass
+class _Atom:
+    """One matched time expression before modifiers: an interval builder and/or a recurrence."""
+
+    start: int
+    end: int
+    make: Callable[[int], tuple[date | None, date | None]] | None = None  # interval for a year
+    year: int | None = None
+    fixed: tuple[date | None, date | None] | None = None  # already resolved (ranges, rest of year)
+    recurrence: str | None = None
+    day_level: bool = False
+    habitual: bool = False  # year-less "đầu năm": every year
+    is_range: bool = False
+
+    @property
+    def is_interval(self) -> bool:
+        return self.recurrence is None
+
+    def resolve(self, ref: date | None) -> tuple[date | None, date | None, str | None] | None:
+        """Dates for this atom, or None when they cannot be known (invalid date, no year)."""
+        if self.recurrence is not None:
+            return None, None, self.recurrence
+        if self.fixed is not None:
+            return self.fixed[0], self.fixed[1], None
+        if self.make is None:
+            return None
+        try:
+            if self.year is not None:
+                lo, hi = self.make(self.year)
+                return lo, hi, None
+            if self.habitual:
+                return None, None, YEARLY
+            if ref is None:
+                return None
+            lo, hi = self.make(ref.year)
+            if hi is not None and hi < ref:
+                lo, hi = self.make(ref.year + 1)
+            return lo, hi, None
+        except ValueError:  # 31/2, 29/2 of a common year
+            return None
+
+
+def _year_of(m: re.Match, ref: date | None) -> int | None:
+    groups = m.groupdict()
+    if groups.get("y"):
+        return int(groups["y"])
+    if groups.get("nay") or groups.get("rel"):
+        if ref is None:
+            return None
+        return ref.year + (1 if (groups.get("rel") or "").lower() == "tới" else 0)
+    return None
+
+
+def _days_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    days = _numbers(m.group("days")) if "days" in m.groupdict() else [int(m.group("d"))]
+    month = int(m.group("m") or m.groupdict().get("m2") or 0)
+    if not days or not 1 <= month <= 12:
+        return None
+    first, last = min(days), max(days)
+    if last > calendar.monthrange(2000, month)[1]:
+        return None  # never valid (31/4); 29/2 is checked against the real year
+
+    def make(year: int) -> tuple[date, date]:
+        return date(year, month, first), date(year, month, last)
+
+    return _Atom(m.start(), m.end(), make=make, year=_year_of(m, ref), day_level=len(days) == 1,
+                 is_range=len(days) > 1)
+
+
+def _months_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    months = _numbers(m.group("ms"))
+    if not months or not all(1 <= x <= 12 for x in months):
+        return None
+    first, last = min(months), max(months)
+
+    def make(year: int) -> tuple[date, date]:
+        return date(year, first, 1), _month_end(year, last)
+
+    return _Atom(m.start(), m.end(), make=make, year=_year_of(m, ref), is_range=len(months) > 1)
+
+
+def _quarters_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    quarters = _numbers(m.group("qs"))
+    if not quarters or not all(1 <= q <= 4 for q in quarters):
+        return None
+    first, last = min(quarters), max(quarters)
+
+    def make(year: int) -> tuple[date, date]:
+        return date(year, 3 * first - 2, 1), _month_end(year, 3 * last)
+
+    return _Atom(m.start(), m.end(), make=make, year=_year_of(m, ref), is_range=len(quarters) > 1)
+
+
+def _year_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    year = _year_of(m, ref)
+    if year is None:
+        return None
+    return _Atom(m.start(), m.end(), fixed=(date(year, 1, 1), date(year, 12, 31)))
+
+
+def _year_range_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if not y1 < y2 <= y1 + 50:
+        return None
+    return _Atom(m.start(), m.end(), fixed=(date(y1, 1, 1), date(y2, 12, 31)), is_range=True)
+
+
+_EDGES: dict[str, Callable[[int], tuple[date | None, date | None]]] = {
+    "đầu": lambda y: (date(y, 1, 1), date(y, 3, 31)),
+    "giữa": lambda y: (date(y, 6, 1), date(y, 7, 31)),
+    "cuối": lambda y: (None, date(y, 12, 31)),
+}
+
+
+def _edge_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    edge = m.group("edge").lower()
+    return _Atom(m.start(), m.end(), make=_EDGES[edge], year=_year_of(m, ref), habitual=True)
+
+
+def _part_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    n = _to_int(m.group("n")) if m.group("n") else 6
+    if not n or not 1 <= n <= 11:
+        return None
+    first_part = m.group("edge").lower() == "đầu"
+
+    def make(year: int) -> tuple[date, date]:
+        if first_part:
+            return date(year, 1, 1), _month_end(year, n)
+        return date(year, 13 - n, 1), date(year, 12, 31)
+
+    return _Atom(m.start(), m.end(), make=make, year=_year_of(m, ref), habitual=True)
+
+
+def _rest_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    year = _year_of(m, ref)
+    if m.group("n"):
+        n = _to_int(m.group("n"))
+        if ref is None or not n or n > 24:
+            return None
+        if year is None:
+            end_year, end_month = _add_months(ref.year, ref.month, n)
+            return _Atom(m.start(), m.end(), fixed=(ref, _month_end(end_year, end_month)))
+    if year is None:
+        year = ref.year if ref else None
+    if year is None:
+        return None
+    start = ref if ref is not None and ref.year == year else None
+    return _Atom(m.start(), m.end(), fixed=(start, date(year, 12, 31)))
+
+
+_ATOM_RULES: list[tuple[re.Pattern, Callable[[re.Match, date | None], _Atom | None]]] = [
+    (_P_DAYS, _days_atom),
+    (_P_DATE, _days_atom),
+    (_P_MONTHS, _months_atom),
+    (_P_QUARTERS, _quarters_atom),
+    (_P_YEAR, _year_atom),
+    (_P_YEAR_REL, _year_atom),
+    (_P_YEAR_RANGE, _year_range_atom),
+    (_P_EDGE, _edge_atom),
+    (_P_PART, _part_atom),
+    (_P_REST, _rest_atom),
+]
+
+
+def _find_atoms(text: str, ref: date | None) -> list[_Atom]:
+    candidates: list[_Atom] = []
+    for pattern, build in _ATOM_RULES:
+        for m in pattern.finditer(text):
+            atom = build(m, ref)
+            if atom is not None:
+                candidates.append(atom)
+    for pattern, rule in _RECURRENCES:
+        for m in pattern.finditer(text):
+            rrule = rule(m)
+            if rrule:
+                candidates.append(_Atom(m.start(), m.end(), recurrence=rrule))
+    # Leftmost-longest, non-overlapping.
+    candidates.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    chosen: list[_Atom] = []
+    last_end = -1
+    for atom in candidates:
+        if atom.start >= last_end:
+            chosen.append(atom)
+            last_end = atom.end
+    return chosen
+
+
+# ---------------------------------------------------------------- ranges and modifiers
+
+_RANGE_GAP = _c(r"\s*(?:[-–—]|đến|tới|cho\s+đến)(?:\s+hết)?\s*")
+_SUFFIX_OPEN = _c(r"\s+(?:trở\s+đi|trở\s+về\s+sau|về\s+sau)\b")
+_PREFIX_WINDOW = 40
+
+
+@lru_cache(maxsize=1)
+def _prefix_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    roles: dict[str, str] = {}
+    for entry in load_vocabulary()["modifiers"]:
+        for word in entry["words"]:
+            roles[" ".join(word.lower().split())] = entry["role"]
+    words = sorted(roles, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in words)
+    return _c(rf"(?<!\w)(?P<mod>{alternation})\s+$"), roles
+
+
+def _merge_ranges(text: str, atoms: list[_Atom], ref: date | None) -> list[_Atom]:
+    out: list[_Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.is_interval
+            and atom.is_interval
+            and not prev.is_range
+            and _RANGE_GAP.fullmatch(text, prev.end, atom.start)
+        ):
+            merged = _join(prev, atom, ref)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(atom)
+    return out
+
+
+def _join(first: _Atom, second: _Atom, ref: date | None) -> _Atom | None:
+    """"từ tháng 5 đến tháng 8/2013": the first part borrows the second's year."""
+    if first.make is not None and first.year is None and first.fixed is None:
+        second_dates = second.resolve(ref)
+        if second_dates is None or second_dates[1] is None:
+            return None
+        year = second_dates[1].year
+        first = replace(first, year=year, habitual=False)
+        lo = first.resolve(ref)
+        if lo is not None and lo[0] is not None and lo[0] > second_dates[1]:
+            first = replace(first, year=year - 1)
+    a, b = first.resolve(ref), second.resolve(ref)
+    if a is None or b is None or a[2] or b[2]:
+        return None
+    lo, hi = a[0], b[1]
+    if lo is not None and hi is not None and lo > hi:
+        return None
+    return _Atom(first.start, second.end, fixed=(lo, hi), is_range=True)
+
+
+def _apply_modifier(role: str | None, atom: _Atom, lo: date | None, hi: date | None,
+                    ref: date | None) -> tuple[date | None, date | None]:
+    if role == "by":
+        return None, hi
+    if role == "before":
+        if atom.day_level or lo is None:
+            return None, hi
+        return None, lo - timedelta(days=1)
+    if role == "from" and not atom.is_range:
+        return lo, None
+    if role == "from_now_to":
+        return (ref if ref is not None and (hi is None or ref <= hi) else None), hi
+    return lo, hi
+
+
+def find_time_expressions(text: str, ref: date | None = None) -> list[Deadline]:
+    """Every time expression in `text` (normalized, NFC), resolved against the document date `ref`.
+
+    Intervals and recurrences come out as separate `Deadline`s in text order; use
+    `combine_deadlines` to fold a phrase's interval and recurrence into one.
+    """
+    if not text:
+        return []
+    prefix_re, roles = _prefix_pattern()
+    atoms = _merge_ranges(text, _find_atoms(text, ref), ref)
+    out: list[Deadline] = []
+    previous_end = 0
+    for atom in atoms:
+        resolved = atom.resolve(ref)
+        if resolved is None:
+            continue
+        lo, hi, rrule = resolved
+        start, end = atom.start, atom.end
+        window_start = max(previous_end, start - _PREFIX_WINDOW)
+        prefix = prefix_re.search(text, window_start, start)
+        role = None
+        if prefix is not None:
+            role = roles.get(" ".join(prefix.group("mod").lower().split()))
+            start = prefix.start()
+        if rrule is None:
+            lo, hi = _apply_modifier(role, atom, lo, hi, ref)
+            suffix = _SUFFIX_OPEN.match(text, end)
+            if suffix is not None and lo is not None:
+                hi, end = None, suffix.end()
+            if lo is None and hi is None:
+                continue
+        out.append(Deadline(text=text[start:end], start=lo, end=hi, recurrence=rrule,
+                            span_start=start, span_end=end))
+        previous_end = end
+    return out
+
+
+def combine_deadlines(items: Sequence[Deadline]) -> Deadline | None:
+    """One deadline for one phrase or task: the first dated interval plus the first recurrence.
+
+    "sơ kết hàng năm và tổng kết vào Quý I/2025" → Quý I/2025 with FREQ=YEARLY.
+    """
+    dated = next((d for d in items if d.start is not None or d.end is not None), None)
+    recurring = next((d for d in items if d.recurrence), None)
+    if dated is None:
+        return recurring
+    if recurring is None or dated.recurrence:
+        return dated
+    return replace(dated, recurrence=recurring.recurrence)
+
+
+def parse_deadline(phrase: str, ref: date | None = None) -> Deadline | None:
+    """Resolve one phrase ("đến cuối năm 2015", "định kỳ 6 tháng") to a Deadline, or None."""
+    if not phrase or not phrase.strip():
+        return None
+    return combine_deadlines(find_time_expressions(unicodedata.normalize("NFC", phrase), ref))
+
+
+_CITED_DATE = _c(r"(?:\bsố\s+\S+|\d+[-/][A-ZĐ][\wĐđ\-]*(?:/[\wĐđ\-]+)*|\b(?:khóa|khoá)\s+[IVXL]+\)?)[\s,]*$")
+
+
+def is_citation_date(text: str, deadline: Deadline) -> bool:
+    """True for the issue date of a cited document ("Nghị quyết số 22-NQ/TW ngày 02/2/2008")."""
+    if deadline.span_start is None:
+        return False
+    window = text[max(0, deadline.span_start - 60):deadline.span_start]
+    return bool(_CITED_DATE.search(window))
+
+
+def deadline_for_task(text: str, ref: date | None = None) -> Deadline | None:
+    """The deadline of a task's text: its time expressions without cited documents' dates."""
+    found = [d for d in find_time_expressions(text, ref) if not is_citation_date(text, d)]
+    return combine_deadlines(found)
