@@ -629,7 +629,8 @@ class Store:
         for role, name in (("responsible", body), ("coordinating", coordinating)):
             if not name:
                 continue
-            keys = sorted(body_match_keys(name))
+            # A list (the app's multi-select) matches any of its bodies.
+            keys = sorted(set().union(*(body_match_keys(n) for n in ([name] if isinstance(name, str) else name))))
             marks = ",".join("?" * len(keys))
             where.append(
                 "t.id IN ("
