@@ -269,7 +269,28 @@ def _header_issuer(text: str, regions: Regions) -> str | None:
             break
     if not cells:
         return None
-    return title_case_organ(" ".join(cells[-2:]) if len(cells) > 1 else cells[0])
+    return _issuer_from_cells(cells)
+
+
+_COMMITTEE = re.compile(r"\b(?:Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|Đảng ủy|Chi bộ|Trung ương|Bộ Chính trị)\b")
+_DEPARTMENT = re.compile(r"^(?:Ban|Văn phòng|Ủy ban Kiểm tra|Thường trực|Đảng đoàn|Ban cán sự)\b")
+
+
+def _issuer_from_cells(cells: list[str]) -> str:
+    """Combine a stacked issuer block: the lowest line issues, the line above is its parent.
+
+    "Đảng bộ tỉnh Bình Thuận / Huyện ủy Tánh Linh" -> "Huyện ủy Tánh Linh";
+    "Tỉnh ủy Bình Thuận / Ban Tổ chức" -> "Ban Tổ chức Tỉnh ủy Bình Thuận";
+    "Đảng ủy Khối các cơ quan / tỉnh Bình Thuận" -> one name split over two lines.
+    """
+    if len(cells) == 1:
+        return title_case_organ(cells[0])
+    parent, last = title_case_organ(cells[-2]), title_case_organ(cells[-1])
+    if _DEPARTMENT.match(last) and not _COMMITTEE.search(last):
+        return f"{last} {parent}" if _COMMITTEE.search(parent) else last
+    if _COMMITTEE.search(last) or _DEPARTMENT.match(last):
+        return last
+    return title_case_organ(f"{cells[-2]} {cells[-1]}")
 
 
 _ORGAN_BASE = r"(?:Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|Đảng ủy(?: Khối)?|Chi bộ)"

@@ -145,3 +145,31 @@ def test_doc_type_examples(doc_type):
 )
 def test_title_case_organ(upper, expected):
     assert title_case_organ(upper) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        ("ĐẢNG BỘ TỈNH BÌNH THUẬN\nHUYỆN ỦY TÁNH LINH\t\tĐẢNG CỘNG SẢN VIỆT NAM\n*", "Huyện ủy Tánh Linh"),
+        ("TỈNH ỦY BÌNH THUẬN\tĐẢNG CỘNG SẢN VIỆT NAM\nBAN TỔ CHỨC\n*", "Ban Tổ chức Tỉnh ủy Bình Thuận"),
+        ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN\tĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH BÌNH THUẬN\n*", "Đảng ủy Khối các cơ quan tỉnh Bình Thuận"),
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM\n*", "Ban Chấp hành Trung ương"),
+    ],
+)
+def test_stacked_issuer_blocks(header, issuer):
+    text = normalize(header + "\nSố 12-KH/TU\tPhan Thiết, ngày 1 tháng 2 năm 2020\n\nKẾ HOẠCH\nvề việc X\n\nI. NỘI DUNG\n1. Làm việc.").text
+    meta = parse_metadata(text, find_regions(text))
+    assert meta.issuer == issuer
+
+
+def test_central_resolution_header_with_date_before_number():
+    text = normalize(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM\n*\tHà Nội, ngày 02 tháng 02 năm 2008\n"
+        "Số 22-NQ/TW\n\nNGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA X\n"
+        "về nâng cao năng lực lãnh đạo\n\nI. TÌNH HÌNH\nNội dung."
+    ).text
+    meta = parse_metadata(text, find_regions(text))
+    assert (meta.doc_type, meta.number, meta.place) == ("Nghị quyết", "22-NQ/TW", "Hà Nội")
+    assert meta.issued_date.isoformat() == "2008-02-02"
+    assert meta.level == "central"
+    assert meta.title.endswith("về nâng cao năng lực lãnh đạo")
