@@ -1,0 +1,133 @@
+"""`tasks [filters] [--json | --csv | --xlsx FILE]`: what must a body do, and by when.
+
+Also holds the helpers the other store commands share: the `--db` option,
+opening the store with a one-line error, and the task filter options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from ..errors import DocumentError
+from ..store import STATUSES, Store, default_db_path
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """Every store command takes --db (else $DIRECTIVES_DB, else data/directives.db)."""
+    parser.add_argument(
+        "--db", metavar="PATH", default=None, help="database file (default: $DIRECTIVES_DB or data/directives.db)"
+    )
+
+
+def open_store(args: argparse.Namespace) -> Store | None:
+    """Open the database, or print one line saying why not and return None."""
+    try:
+        return Store(default_db_path(getattr(args, "db", None)))
+    except DocumentError as err:
+        print(f"error: {err.message}", file=sys.stderr)
+        return None
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+
+
+def add_task_filters(parser: argparse.ArgumentParser) -> None:
+    """The filters `tasks` and `export calendar` share."""
+    parser.add_argument("--body", metavar="NAME", help="responsible body (any spelling, accents optional)")
+    parser.add_argument("--coordinating", metavar="NAME", help="coordinating body (phối hợp)")
+    parser.add_argument("--document", metavar="ID", help="document id (see `search`) or document number")
+    parser.add_argument("--section", metavar="PATH", help='section path, e.g. "III" or "III.2"')
+    parser.add_argument("--due-from", metavar="DATE", type=_iso_date, help="due on or after (YYYY-MM-DD)")
+    parser.add_argument("--due-to", metavar="DATE", type=_iso_date, help="due on or before (YYYY-MM-DD)")
+    parser.add_argument("--overdue", action="store_true", help="only tasks past their deadline and not done")
+    parser.add_argument("--status", metavar="S", help=f"one of: {', '.join(STATUSES)} (accents optional)")
+    parser.add_argument("--search", metavar="TEXT", help="words in the task text (accents optional)")
+    parser.add_argument("--today", metavar="DATE", type=_iso_date, help=argparse.SUPPRESS)
+
+
+def filters_from_args(args: argparse.Namespace) -> dict:
+    """The keyword arguments for Store.query_tasks from parsed options."""
+    return {
+        "body": args.body,
+        "coordinating": args.coordinating,
+        "document": args.document,
+        "section": args.section,
+        "due_from": args.due_from,
+        "due_to": args.due_to,
+        "overdue": args.overdue,
+        "status": args.status,
+        "search": args.search,
+        "today": args.today,
+    }
+
+
+def register(cli) -> None:
+    parser = cli.command("tasks", "list tasks by body, document, deadline or status; export CSV/Excel/JSON")
+    add_db_option(parser)
+    add_task_filters(parser)
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="JSON Lines, one task per line")
+    out.add_argument("--csv", action="store_true", help="CSV on standard output")
+    out.add_argument("--xlsx", metavar="FILE", help="write an Excel workbook")
+    parser.add_argument("--limit", type=int, default=None, help="at most N tasks")
+    parser.set_defaults(func=run)
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(rows: list[dict], total: int) -> str:
+    lines = []
+    for r in rows:
+        due = r["due_end"] or r["due_start"] or ""
+        if r["recurrence"]:
+            due = f"{due} {r['recurrence']}".strip()
+        flag = " QUÁ HẠN" if r["overdue"] else ""
+        who = "; ".join(r["responsible"]) or "—"
+        lines.append(
+            f"[{r['task_key']}] {r['doc_number'] or r['source']} §{r['section'] or '-'} · {r['status']}{flag}"
+            f"{' · hạn ' + due if due else ''}"
+        )
+        lines.append(f"    {_cut(who, 100)}: {_cut(r['text'], 160)}")
+        if r["coordinating"]:
+            lines.append(f"    phối hợp: {_cut('; '.join(r['coordinating']), 100)}")
+    lines.append(f"{len(rows)} of {total} tasks")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import exports
+
+    store = open_store(args)
+    if store is None:
+        return 1
+    with store:
+        filters = filters_from_args(args)
+        try:
+            rows = store.query_tasks(**filters, limit=args.limit)
+            total = store.count_tasks(**filters)
+        except ValueError as err:  # e.g. an unknown status
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+    if args.json:
+        exports.to_json_lines(rows, sys.stdout)
+    elif args.csv:
+        exports.to_csv(rows, sys.stdout)
+    elif args.xlsx:
+        try:
+            n = exports.write_xlsx(rows, args.xlsx)
+        except OSError as err:
+            print(f"error: {args.xlsx}: cannot write ({err.strerror or err})", file=sys.stderr)
+            return 1
+        print(f"{n} tasks written to {args.xlsx}")
+    else:
+        print(_table(rows, total))
+    return 0
