@@ -20,6 +20,8 @@ Resolution choices (documented because the text leaves them open):
   describe a point of every year in these texts: they yield `FREQ=YEARLY` and no dates.
 - "cuối năm Y" is a due-by date: start null, end Y-12-31; "đầu năm Y" is Y-01-01..Y-03-31;
   "giữa năm Y" is Y-06-01..Y-07-31.
+- "trong thời gian còn lại của năm Y" / "trong N tháng còn lại" are due-by dates (start
+  null), as in the gold annotations.
 - "trước ngày D" keeps D as the end (Vietnamese usage: by that day); "trước tháng/quý/năm X"
   ends the day before X starts.
 
@@ -352,20 +354,20 @@ def _part_atom(m: re.Match, ref: date | None) -> _Atom | None:
 
 
 def _rest_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    """"trong thời gian còn lại của năm 2008": a due-by date, the end of that year (start null,
+    as the gold annotations read it); "trong 7 tháng còn lại" counts months from `ref`."""
     year = _year_of(m, ref)
-    if m.group("n"):
+    if m.group("n") and year is None:
         n = _to_int(m.group("n"))
         if ref is None or not n or n > 24:
             return None
-        if year is None:
-            end_year, end_month = _add_months(ref.year, ref.month, n)
-            return _Atom(m.start(), m.end(), fixed=(ref, _month_end(end_year, end_month)))
+        end_year, end_month = _add_months(ref.year, ref.month, n)
+        return _Atom(m.start(), m.end(), fixed=(None, _month_end(end_year, end_month)))
     if year is None:
         year = ref.year if ref else None
     if year is None:
         return None
-    start = ref if ref is not None and ref.year == year else None
-    return _Atom(m.start(), m.end(), fixed=(start, date(year, 12, 31)))
+    return _Atom(m.start(), m.end(), fixed=(None, date(year, 12, 31)))
 
 
 _ATOM_RULES: list[tuple[re.Pattern, Callable[[re.Match, date | None], _Atom | None]]] = [
@@ -408,6 +410,7 @@ def _find_atoms(text: str, ref: date | None) -> list[_Atom]:
 # ---------------------------------------------------------------- ranges and modifiers
 
 _RANGE_GAP = _c(r"\s*(?:[-–—]|đến|tới|cho\s+đến)(?:\s+hết)?\s*")
+_PERIODIC_BEFORE = _c(rf"(?<!\w)định\s+{_KY}(?:\s+[^\W\d_]+){{1,3}}\s+$")
 _SUFFIX_OPEN = _c(r"\s+(?:trở\s+đi|trở\s+về\s+sau|về\s+sau)\b")
 _PREFIX_WINDOW = 40
 
@@ -501,6 +504,10 @@ def find_time_expressions(text: str, ref: date | None = None) -> list[Deadline]:
         if prefix is not None:
             role = roles.get(" ".join(prefix.group("mod").lower().split()))
             start = prefix.start()
+        if rrule is not None and prefix is None:
+            periodic = _PERIODIC_BEFORE.search(text, window_start, start)
+            if periodic is not None:  # "định kỳ kiểm điểm cuối năm"
+                start = periodic.start()
         if rrule is None:
             lo, hi = _apply_modifier(role, atom, lo, hi, ref)
             suffix = _SUFFIX_OPEN.match(text, end)
