@@ -1,0 +1,180 @@
+"""HTML pages (a directive saved from a web site): the main text only.
+
+Scripts, styles, navigation, headers, footers, asides and forms are dropped;
+the main block is <article>/<main> when present, else the element holding the
+most paragraph text; block elements become line breaks and table cells tabs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from ..errors import DocumentError
+from ..model import LoadedText
+from .legacy import best_legacy_reading
+from .txt import decode_as, decode_text
+
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "template",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "head",
+)
+_BOILERPLATE = re.compile(
+    r"\b(?:sidebar|menu|breadcrumb|share|social|banner|advert|cookie|comment)s?\b", re.I
+)
+_BLOCK = frozenset(
+    [
+        "address",
+        "article",
+        "blockquote",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+        "body",
+    ]
+)
+_CELL = frozenset(("td", "th"))
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,40})""", re.I)
+_SCRIPT = re.compile(rb"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(rb"<[^>]*>")
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Charset from a BOM, else <meta charset>, else the text scorer."""
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        declared = _META_CHARSET.search(data[:4096])
+        if declared:
+            charset = declared.group(1).decode("ascii").lower()
+            if charset in ("utf-8", "utf8"):
+                try:
+                    return data.decode("utf-8"), "utf-8", ()
+                except UnicodeDecodeError:
+                    pass  # declared wrong: fall through to scoring
+            elif charset not in ("iso-8859-1", "windows-1252", "us-ascii", "latin1"):
+                # Latin-1/1252 declarations are often wrong for Vietnamese legacy pages: score those.
+                try:
+                    return data.decode(charset), charset, ()
+                except (LookupError, UnicodeDecodeError):
+                    pass
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError:
+        pass
+    # Choose the encoding on the visible text only: markup and scripts are not Vietnamese.
+    visible = _TAG.sub(b" ", _SCRIPT.sub(b" ", data))
+    decoded = decode_text(visible if visible.strip() else data, path)
+    return decode_as(data, decoded.encoding), decoded.encoding, decoded.warnings
+
+
+def _main_element(soup: BeautifulSoup) -> Tag:
+    """<article>/<main> with the most text, else the block whose own paragraphs hold the most text."""
+    landmarks = soup.find_all(["article", "main"]) + soup.find_all(attrs={"role": "main"})
+    if landmarks:
+        return max(landmarks, key=lambda t: len(t.get_text()))
+    body = soup.body or soup
+    best, best_len = body, 0
+    total = len(body.get_text())
+    for candidate in body.find_all(["div", "section", "td"]):
+        own = sum(
+            len(p.get_text()) for p in candidate.find_all(["p", "h1", "h2", "h3", "li"], recursive=False)
+        )
+        if own > best_len:
+            best, best_len = candidate, own
+    # Only narrow down to a block that clearly holds the document, not one paragraph of it.
+    if best is not body and len(best.get_text()) >= 0.5 * total:
+        return best
+    return body
+
+
+def _render(root: Tag) -> str:
+    """Text with block elements on their own lines and table cells separated by tabs."""
+    out: list[str] = []
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                out.append(_SPACES.sub(" ", str(child)))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name == "br":
+                out.append("\n")
+            elif name in _CELL:
+                walk(child)
+                out.append("\t")
+            elif name in _BLOCK:
+                out.append("\n")
+                walk(child)
+                out.append("\n")
+            else:
+                walk(child)
+
+    walk(root)
+    lines = [line.strip(" ") for line in "".join(out).split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def read_html(data: bytes, path: str) -> LoadedText:
+    """Reader for HTML files."""
+    text, encoding, warnings = _decode(data, path)
+    try:
+        soup = BeautifulSoup(text, "lxml")
+    except Exception as err:  # noqa: BLE001
+        raise DocumentError(
+            path, f"cannot parse the HTML ({type(err).__name__})", "save the page again"
+        ) from None
+    for tag in soup.find_all(_DROP):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        marker = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
+        if tag.name not in ("body", "html", "article", "main") and _BOILERPLATE.search(marker):
+            tag.decompose()
+    rendered, legacy, _score = best_legacy_reading(_render(_main_element(soup)))
+    if legacy:
+        encoding = f"{encoding}+{legacy}"
+    return LoadedText(text=rendered, source_format="html", encoding=encoding, warnings=warnings)

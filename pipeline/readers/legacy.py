@@ -1,0 +1,274 @@
+"""Vietnamese text scoring and the legacy font encodings (TCVN3/ABC, VNI).
+
+Legacy Vietnamese documents were typed in 8-bit fonts (.VnTime = TCVN3,
+VNI-Times = VNI). Read as bytes, or extracted from a PDF/Word file, such text
+surfaces as Latin-1 look-alikes ("TØnh ñy" for "Tỉnh ủy"). Which decoding is
+right is decided by a score: the share of tokens that have the shape of a
+Vietnamese syllable (grammar in `pipeline/data/vietnamese_syllables.yaml`).
+
+TCVN3 uses viparse's table (checked by round-trip tests). The VNI table is
+built here from the encoding's regular layout (base letter + one mark byte),
+because viparse's VNI table leaves out combinations it never observed (ẳ).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from viparse.normalize.tables import Charmap, build_charmap, convert
+from viparse.normalize.tcvn3 import TCVN3
+
+# --- syllable grammar -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyllableGrammar:
+    """Compiled form of vietnamese_syllables.yaml."""
+
+    pattern: re.Pattern
+    tone_marks: frozenset[str]
+    examples_valid: tuple[str, ...]
+    examples_invalid: tuple[str, ...]
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+
+@cache
+def syllable_grammar() -> SyllableGrammar:
+    """Load and compile the syllable grammar once."""
+    raw = yaml.safe_load(
+        resources.files("pipeline.data").joinpath("vietnamese_syllables.yaml").read_text(encoding="utf-8")
+    )
+    pattern = re.compile(
+        f"(?:{_alternation(raw['onsets'])})?(?:{_alternation(raw['glides'])})?"
+        f"(?:{_alternation(raw['nuclei'])})(?:{_alternation(raw['codas'])})?"
+    )
+    return SyllableGrammar(
+        pattern=pattern,
+        tone_marks=frozenset(raw["tone_marks"]),
+        examples_valid=tuple(raw["examples"]["valid"]),
+        examples_invalid=tuple(raw["examples"]["invalid"]),
+    )
+
+
+# What a tone mark may follow in NFD: a vowel or a vowel-quality mark (â ă ơ ư).
+_TONE_BEARERS = frozenset("aeiouy\u0302\u0306\u031b")
+
+
+def _case_is_plain(token: str) -> bool:
+    """Words are "tỉnh", "Tỉnh" or "TỈNH"; "trÌnh" (capital after small) is not."""
+    rest = token[1:]
+    return rest == rest.lower() or token == token.upper()
+
+
+@cache
+def is_vietnamese_syllable(token: str) -> bool:
+    """True when `token` (one word, any case/normal form) has the shape of a Vietnamese syllable."""
+    grammar = syllable_grammar()
+    decomposed = unicodedata.normalize("NFD", token.lower())
+    tones = sum(1 for c in decomposed if c in grammar.tone_marks)
+    if tones > 1 or not _case_is_plain(token):
+        return False
+    for i, c in enumerate(decomposed):
+        if c in grammar.tone_marks and decomposed[i - 1 if i else 0].lower() not in _TONE_BEARERS:
+            return False
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in grammar.tone_marks))
+    return grammar.pattern.fullmatch(base) is not None
+
+
+# Token separators: whitespace, ASCII punctuation and general punctuation. No legacy
+# encoding uses these code points for letters, so splitting on them is safe for every
+# candidate decoding.
+_SEPARATORS = re.compile(r"[\s!-/:-@\[-`{-~\u2000-\u206f]+")
+_SAMPLE_CHARS = 200_000
+
+
+@dataclass(frozen=True)
+class VietnameseScore:
+    """How Vietnamese a decoded text reads: valid syllables / scored tokens."""
+
+    valid: int
+    scored: int
+
+    @property
+    def share(self) -> float:
+        return self.valid / self.scored if self.scored else 0.0
+
+
+def score_vietnamese(text: str) -> VietnameseScore:
+    """Score the share of word tokens that are Vietnamese syllables (on a bounded sample)."""
+    if len(text) > _SAMPLE_CHARS:
+        third = _SAMPLE_CHARS // 3
+        mid = len(text) // 2
+        text = text[:third] + " " + text[mid : mid + third] + " " + text[-third:]
+    valid = scored = 0
+    for token in _SEPARATORS.split(text):
+        if not token or len(token) > 12 or any(c.isdigit() for c in token):
+            # Long runs are not words (ids, base64, mojibake); count them as failures.
+            if token and len(token) > 12:
+                scored += 1
+            continue
+        scored += 1
+        if is_vietnamese_syllable(token):
+            valid += 1
+    return VietnameseScore(valid, scored)
+
+
+# --- VNI --------------------------------------------------------------------------------------
+
+# VNI stores a toned vowel as base letter + one mark byte (shown as its CP1252 character).
+# Lowercase marks; the uppercase mark is the same byte minus 0x20 (the CP1252 capital).
+_VNI_MARKS = {
+    "ù": "\u0301",  # acute
+    "ø": "\u0300",  # grave
+    "û": "\u0309",  # hook above
+    "õ": "\u0303",  # tilde
+    "ï": "\u0323",  # dot below
+    "â": "\u0302",  # circumflex
+    "á": "\u0302\u0301",
+    "à": "\u0302\u0300",
+    "å": "\u0302\u0309",
+    "ã": "\u0302\u0303",
+    "ä": "\u0302\u0323",
+    "ê": "\u0306",  # breve
+    "é": "\u0306\u0301",
+    "è": "\u0306\u0300",
+    "ú": "\u0306\u0309",
+    "ü": "\u0306\u0303",
+    "ë": "\u0306\u0323",
+}
+# Letters VNI writes as a single byte.
+_VNI_SINGLE = {
+    "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư", "ñ": "đ", "Ñ": "Đ",
+    "ò": "ị", "Ò": "Ị", "æ": "ỉ", "Æ": "Ỉ", "ó": "ĩ", "Ó": "Ĩ",
+    "ì": "ì", "Ì": "Ì", "í": "í", "Í": "Í",
+}  # fmt: skip
+_VNI_TONE_ONLY = {"\u0301", "\u0300", "\u0309", "\u0303", "\u0323"}
+
+
+def _vni_entries() -> list[tuple[str, str]]:
+    entries: dict[str, str] = dict(_VNI_SINGLE)
+    for base_lower in "aeiouyơư":
+        for mark, combining in _VNI_MARKS.items():
+            quality = combining[0]
+            if base_lower in "iyơư" and combining not in _VNI_TONE_ONLY:
+                continue  # i/y/ơ/ư take tone marks only
+            if quality == "\u0302" and base_lower not in "aeo":
+                continue
+            if quality == "\u0306" and base_lower != "a":
+                continue
+            if base_lower == "i":
+                continue  # the i family is single bytes (ì í ỉ ĩ ị)
+            for base, mark_char in ((base_lower, mark), (base_lower.upper(), mark.upper())):
+                legacy_base = {"ơ": "ô", "Ơ": "Ô", "ư": "ö", "Ư": "Ö"}.get(base, base)
+                letter = unicodedata.normalize("NFC", base + combining)
+                entries[legacy_base + mark_char] = letter
+    return sorted(entries.items())
+
+
+VNI: Charmap = build_charmap("vni", _vni_entries())
+LEGACY_CHARMAPS: dict[str, Charmap] = {"tcvn3": TCVN3, "vni": VNI}
+
+# Code points a legacy table can start with: a text without any of them needs no conversion.
+_LEGACY_SURFACE = re.compile("[\u00a1-\u00ff]")
+
+
+def has_legacy_surface(text: str) -> bool:
+    """Cheap pre-check: does `text` contain any Latin-1 letters a legacy font would produce?"""
+    return _LEGACY_SURFACE.search(text) is not None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_VOTING_WORD = re.compile(r"(?<![\w/-])[^\W\d_]+(?![\w/-])")
+# What may precede the first word of a sentence on its line: bullets, numbering, a full stop.
+_SENTENCE_START = re.compile(r"(?:[\W\d_]*|.*[.!?][\"\u201d)]?\s+)")
+
+
+# Letters TCVN3 can write in both cases: their case in the converted text is certain.
+_CASE_CERTAIN = frozenset("abcdefghijklmnopqrstuvwxyzăâêôơưđ")
+
+
+def _word_case(word: str) -> str:
+    """Return "caps" if the word is certainly upper case, "lower" if certainly not, else "unknown"."""
+    if any(c in _CASE_CERTAIN for c in word):
+        return "lower"
+    if any(c.isupper() for c in word[1:]):
+        return "caps"
+    return "unknown"
+
+
+def _restore_capitals(text: str) -> str:
+    """TCVN3 has no capital toned letters: restore them where the case is certain.
+
+    "TØNH ñY" converts to "TỉNH ủY". A word with a capital after its first letter
+    and no certain small letter is a capital word; so is every word on a line
+    of such words ("BÍ THƯ"); a word opening a sentence starts with a capital.
+    Symbols with digits or slashes ("15-NQ/TU") do not vote.
+    """
+
+    def fix_line(line: str) -> str:
+        votes = {_word_case(m.group(0)) for m in _VOTING_WORD.finditer(line)}
+        line_is_caps = "caps" in votes and "lower" not in votes
+
+        def fix(m: re.Match) -> str:
+            word = m.group(0)
+            case = _word_case(word)
+            if case == "caps" or (line_is_caps and case == "unknown"):
+                return word.upper()
+            if case == "unknown" and word[0].islower() and _SENTENCE_START.fullmatch(line[: m.start()]):
+                return word[0].upper() + word[1:]
+            return word
+
+        return _WORD.sub(fix, line)
+
+    return "\n".join(fix_line(line) for line in text.split("\n"))
+
+
+def from_legacy(text: str, encoding: str) -> str:
+    """Convert text in a legacy font's surface characters ("tcvn3" or "vni") to NFC Unicode."""
+    converted = convert(text, LEGACY_CHARMAPS[encoding], "NFC")
+    if encoding == "tcvn3":
+        converted = _restore_capitals(converted)
+    return converted
+
+
+def _inverse(charmap: Charmap) -> dict[str, str]:
+    return {unicode: legacy for legacy, unicode in charmap.pairs}
+
+
+def to_legacy(text: str, encoding: str) -> str:
+    """Encode Unicode text into a legacy font's surface characters (for fixtures and tests).
+
+    TCVN3 has no capital toned letters: they are written with the lowercase code,
+    as a .VnTimeH heading font would.
+    """
+    inverse = _inverse(LEGACY_CHARMAPS[encoding])
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in inverse:
+            out.append(inverse[char])
+        elif encoding == "tcvn3" and char.lower() in inverse:
+            out.append(inverse[char.lower()])
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def best_legacy_reading(text: str) -> tuple[str, str | None, VietnameseScore]:
+    """Return (text, legacy encoding or None, score): convert only if it reads better."""
+    best_text, best_encoding, best_score = text, None, score_vietnamese(text)
+    if not has_legacy_surface(text):
+        return best_text, best_encoding, best_score
+    for name in LEGACY_CHARMAPS:
+        candidate = from_legacy(text, name)
+        score = score_vietnamese(candidate)
+        if score.share > best_score.share + 0.02:
+            best_text, best_encoding, best_score = candidate, name, score
+    return best_text, best_encoding, best_score

@@ -1,0 +1,178 @@
+"""Plain text: find the encoding by scoring candidate decodings, then decode.
+
+Order of evidence: a byte-order mark is certain; UTF-16 without a BOM shows as
+NUL bytes in alternate positions; otherwise every plausible decoding (UTF-8,
+UTF-8 with stray single-byte characters, Windows-1258, TCVN3, VNI) is scored by
+the share of tokens that are Vietnamese syllables and the best one wins.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..errors import DocumentError
+from ..model import LoadedText
+from .legacy import LEGACY_CHARMAPS, VietnameseScore, best_legacy_reading, from_legacy, score_vietnamese
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SNIFF_BYTES = 64 * 1024
+# Below this share of syllables no decoding reads as Vietnamese (or any Latin text).
+_MIN_SHARE = 0.35
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    score: VietnameseScore
+    warnings: tuple[str, ...] = ()
+
+
+def _control_share(text: str) -> float:
+    sample = text[:_SNIFF_BYTES]
+    if not sample:
+        return 0.0
+    bad = sum(
+        1 for c in sample if (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c < "\xa0" or c == "\ufffd"
+    )
+    return bad / len(sample)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text has NUL high bytes on ASCII characters, all at even or all at odd offsets."""
+    sample = data[: _SNIFF_BYTES & ~1]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _single_byte(data: bytes, codec: str) -> str:
+    # CP1252/CP1258 leave a few bytes undefined; read those as Latin-1 rather than fail.
+    return data.decode(codec, errors="replace").replace("\ufffd", "?")
+
+
+def _candidates(data: bytes) -> list[Decoded]:
+    """Every plausible decoding of `data`, scored, in order of preference on ties."""
+    found: list[Decoded] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        best, legacy, score = best_legacy_reading(text)
+        found.append(Decoded(best, f"utf-8+{legacy}" if legacy else "utf-8", score))
+        return found  # strict UTF-8 with multibyte sequences is never an accident
+    mixed, stray = _utf8_with_fallback(data)
+    if mixed is not None:
+        note = (
+            f"{stray} byte(s) were not valid UTF-8 and were read as Windows-1258; "
+            "the file mixes encodings, check accented letters near them"
+        )
+        found.append(Decoded(mixed, "utf-8", score_vietnamese(mixed), (note,)))
+    cp1258 = unicodedata.normalize("NFC", _single_byte(data, "cp1258"))
+    found.append(Decoded(cp1258, "cp1258", score_vietnamese(cp1258)))
+    surface = _single_byte(data, "cp1252")
+    for name in LEGACY_CHARMAPS:
+        converted = from_legacy(surface, name)
+        found.append(Decoded(converted, name, score_vietnamese(converted)))
+    return found
+
+
+# Lone surrogates U+DC80..U+DCFF stand for undecodable bytes 0x80..0xFF (surrogateescape).
+_STRAY_TO_CP1258 = {0xDC00 + b: bytes([b]).decode("cp1258", errors="replace") for b in range(0x80, 0x100)}
+_STRAY = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[\x80-\ud7ff\ue000-\U0010ffff]")
+
+
+def _utf8_with_fallback(data: bytes) -> tuple[str | None, int]:
+    """Decode UTF-8, reading invalid bytes as Windows-1258, if the file is mostly UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_STRAY.findall(text))
+    multibyte = len(_NON_ASCII.findall(text))
+    if multibyte == 0 or stray > multibyte:
+        return None, stray
+    return unicodedata.normalize("NFC", text.translate(_STRAY_TO_CP1258)), stray
+
+
+def decode_text(data: bytes, path: str) -> Decoded:
+    """Decode the bytes of a text file; raise DocumentError if it is not text."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as err:
+                raise DocumentError(
+                    path,
+                    f"the file starts with a {codec.upper()} byte-order mark but byte {err.start} is not valid {codec.upper()}",
+                    "re-save it as UTF-8",
+                ) from None
+            best, legacy, score = best_legacy_reading(text)
+            return Decoded(
+                best, f"{codec.replace('-sig', '')}+{legacy}" if legacy else codec.replace("-sig", ""), score
+            )
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        return Decoded(text, utf16, score_vietnamese(text))
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        raise DocumentError(
+            path,
+            "this is a binary file, not text (it contains NUL bytes)",
+            "supported formats are .txt, .docx, .doc, .pdf and .html",
+        )
+    candidates = _candidates(data)
+    best = candidates[0]
+    for cand in candidates[1:]:
+        if cand.score.share > best.score.share + 0.02:
+            best = cand
+    if _control_share(best.text) > 0.05:
+        raise DocumentError(
+            path,
+            "this does not look like a text file (too many control characters)",
+            "supported formats are .txt, .docx, .doc, .pdf and .html",
+        )
+    if best.score.scored >= 20 and best.score.share < _MIN_SHARE:
+        raise DocumentError(
+            path,
+            f"could not determine the text encoding (best guess {best.encoding} reads only "
+            f"{best.score.share:.0%} of words as Vietnamese)",
+            "re-save the file as UTF-8",
+        )
+    return best
+
+
+def decode_as(data: bytes, encoding: str) -> str:
+    """Decode the whole of `data` with an encoding `decode_text` chose on part of it."""
+    base = encoding.split("+")[0]
+    if base in LEGACY_CHARMAPS:
+        return from_legacy(_single_byte(data, "cp1252"), base)
+    if base == "cp1258":
+        return unicodedata.normalize("NFC", _single_byte(data, "cp1258"))
+    if base == "utf-8":
+        mixed, _stray = _utf8_with_fallback(data)
+        return mixed if mixed is not None else data.decode("utf-8", errors="replace")
+    return data.decode(base, errors="replace")
+
+
+def read_txt(data: bytes, path: str) -> LoadedText:
+    """Reader for plain text files."""
+    decoded = decode_text(data, path)
+    return LoadedText(
+        text=decoded.text, source_format="txt", encoding=decoded.encoding, warnings=decoded.warnings
+    )
