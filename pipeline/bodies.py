@@ -1,0 +1,384 @@
+"""Bodies stage: find the organs, committees and organisations a directive names.
+
+Staff ask "what must Ban Tổ chức Tỉnh ủy do?", so every body mention is turned into
+one canonical full name (abbreviations expanded, one tone placement, no leading
+"các"), lists that share a head are split ("các huyện, thị, thành ủy" → Huyện ủy,
+Thị ủy, Thành ủy), and local names can be qualified with the issuer's locality.
+The knowledge is data: ``pipeline/data/bodies.yaml`` (every entry carries examples
+that the tests run).  Matching is compiled regular expressions: fast and predictable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .model import BodyMention, DocumentMeta
+from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
+
+_W = r"[^\W\d_]"  # a letter
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    kind: str  # "level", "organ", "body"
+    patterns: tuple[str, ...]
+    tail: re.Pattern | None
+    scope: str | None
+    examples: tuple[dict, ...]
+
+
+def _pattern_to_regex(pattern: str) -> str:
+    """A YAML pattern → regex text: words with flexible spaces; capitals-only = case-sensitive."""
+    if pattern.startswith("re:"):
+        return pattern[3:]
+    pattern = normalize_name(pattern)
+    body = r"\s+".join(re.escape(w) for w in pattern.split())
+    letters = [c for c in pattern if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return f"(?-i:{body})"
+    return body
+
+
+def _alternation(patterns: list[str]) -> str:
+    regexes = sorted({_pattern_to_regex(p) for p in patterns}, key=len, reverse=True)
+    return "|".join(f"(?:{r})" for r in regexes)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict:
+    """The parsed bodies.yaml (cached)."""
+    with resources.files("pipeline.data").joinpath("bodies.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _entries(section: str, kind: str) -> tuple[_Entry, ...]:
+    out = []
+    for raw in gazetteer().get(section, []):
+        tail = None
+        if raw.get("tail"):
+            tail = re.compile(r"\s+(?:" + _alternation(raw["tail"]) + r")(?!\w)", re.IGNORECASE)
+        out.append(
+            _Entry(
+                name=normalize_name(raw["name"]),
+                kind=kind,
+                patterns=tuple(raw["patterns"]),
+                tail=tail,
+                scope=raw.get("scope"),
+                examples=tuple(raw.get("examples", ())),
+            )
+        )
+    return tuple(out)
+
+
+class _Matcher:
+    """Compiled regexes for one kind of entry, plus the way back from a match to its entry."""
+
+    def __init__(self, entries: tuple[_Entry, ...]):
+        self.entries = entries
+        self.regex = re.compile(
+            r"(?<![\w/\-])(?:" + _alternation([p for e in entries for p in e.patterns]) + r")(?![\w/])",
+            re.IGNORECASE,
+        )
+        self._per_entry = [
+            (e, re.compile(r"(?:" + _alternation(list(e.patterns)) + r")(?![\w/])", re.IGNORECASE))
+            for e in entries
+        ]
+
+    def match(self, text: str, pos: int) -> tuple[_Entry, int] | None:
+        if not self.regex.match(text, pos):
+            return None
+        best: tuple[_Entry, int] | None = None
+        for entry, rx in self._per_entry:
+            m = rx.match(text, pos)
+            if m and (best is None or m.end() > best[1]):
+                best = (entry, m.end())
+        return best
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[_Matcher, _Matcher, _Matcher, re.Pattern, list[tuple[re.Pattern, str]]]:
+    levels = _Matcher(_entries("levels", "level"))
+    organs = _Matcher(_entries("organs", "organ"))
+    bodies = _Matcher(_entries("bodies", "body"))
+    lists = []
+    for raw in gazetteer().get("lists", []):
+        head = "|".join(re.escape(h) for h in raw["heads"])
+        rx = re.compile(
+            rf"(?<!\w)(?P<heads>(?:{head})(?:\s*,\s*(?:{head}))*(?:\s*(?:,|và)\s*)(?:{head}))\s+{re.escape(raw['suffix'])}"
+            r"(?P<rest>\s+(?:cơ\s+sở|trực\s+thuộc))?(?!\w)",
+            re.IGNORECASE,
+        )
+        lists.append((rx, raw["suffix"]))
+    starts = re.compile(
+        "|".join(m.regex.pattern for m in (levels, organs, bodies))
+        + "|"
+        + "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in lists),
+        re.IGNORECASE,
+    )
+    return levels, organs, bodies, starts, lists
+
+
+_SEP = re.compile(r"\s+(?P<of>của\s+)?", re.IGNORECASE)
+_MEMBER = re.compile(r"\s+viên(?!\w)", re.IGNORECASE)
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _tail(entry: _Entry, text: str, pos: int) -> tuple[str, int]:
+    if entry.tail is None:
+        return "", pos
+    m = entry.tail.match(text, pos)
+    if not m:
+        return "", pos
+    return " " + " ".join(m.group(0).split()), m.end()
+
+
+def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
+    """Longest body reading at `pos`: list of (name, start, end, level-name-or-None)."""
+    levels, organs, bodies, _, lists = _matchers()
+    best: list[tuple[str, int, int, str | None]] = []
+    best_end = pos
+    for rx, suffix in lists:
+        m = rx.match(text, pos)
+        if m and m.end() > best_end:
+            rest = " " + " ".join(m.group("rest").split()) if m.group("rest") else ""
+            heads = re.split(r"\s*(?:,|\bvà\b)\s*", m.group("heads"), flags=re.IGNORECASE)
+            best = [(_cap(h.lower()) + " " + suffix + rest, pos, m.end(), None) for h in heads if h]
+            best_end = m.end()
+    hit = organs.match(text, pos)
+    if hit:
+        organ, end = hit
+        name, level_name = organ.name, None
+        s = _SEP.match(text, end)
+        if s:
+            lv = levels.match(text, s.end())
+            if lv:
+                tail, tend = _tail(lv[0], text, lv[1])
+                of = " của" if s.group("of") else ""
+                name, end, level_name = f"{organ.name}{of} {lv[0].name}{tail}", tend, lv[0].name
+            elif not s.group("of"):
+                bd = bodies.match(text, s.end())
+                if bd and bd[0].name[:1].isupper() and bd[0].name.split()[0] in {"Hội", "Ủy", "Mặt", "Liên"}:
+                    tail, tend = _tail(bd[0], text, bd[1])
+                    name, end = f"{organ.name} {bd[0].name}{tail}", tend
+        if end > best_end:
+            best, best_end = [(name, pos, end, level_name)], end
+    for matcher in (levels, bodies):
+        hit = matcher.match(text, pos)
+        if hit:
+            entry, end = hit
+            tail, end = _tail(entry, text, end)
+            if end > best_end:
+                best, best_end = (
+                    [(entry.name + tail, pos, end, entry.name if entry.kind == "level" else None)],
+                    end,
+                )
+    return best
+
+
+_BARE_BAN = re.compile(r"(?<!\w)các\s+(?P<ban>ban)\s*(?:,|và)\s*(?:các\s+)?\Z", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?", re.IGNORECASE)
+
+
+def find_bodies(text: str) -> list[BodyMention]:
+    """All body mentions in `text`, in order, each with its canonical full name.
+
+    Lists are split (one mention per body, all spanning the list); an organ printed
+    without its level borrows the level of the next organ in the same list
+    ("Ban Tổ chức, Ban Tuyên giáo Tỉnh ủy").
+    """
+    *_, starts, _lists = _matchers()
+    text = normalize_tone_marks(text)  # same length: spans stay valid
+    found: list[tuple[str, int, int, str | None, bool]] = []  # name, start, end, level, organ_without_level
+    organ_names = {e.name for e in _entries("organs", "organ")}
+    pos = 0
+    while True:
+        m = starts.search(text, pos)
+        if not m:
+            break
+        readings = _match_at(text, m.start())
+        if not readings:
+            pos = m.start() + 1
+            continue
+        end = max(r[2] for r in readings)
+        if _MEMBER.match(text, end):  # "cấp ủy viên", "Tỉnh ủy viên": a person, not a body
+            pos = end
+            continue
+        for name, s, e, level in readings:
+            found.append((name, s, e, level, name in organ_names))
+        pos = end
+    # Distribute a list's level to organs printed without one, and expand "các ban, X <level>".
+    out: list[BodyMention] = []
+    for i, (name, s, e, level, bare) in enumerate(found):
+        if bare:
+            j = i
+            while (
+                j + 1 < len(found)
+                and found[j + 1][4]
+                and _LIST_GAP.fullmatch(text, found[j][2], found[j + 1][1])
+            ):
+                j += 1
+            if (
+                j + 1 < len(found)
+                and found[j + 1][3]
+                and _LIST_GAP.fullmatch(text, found[j][2], found[j + 1][1])
+            ):
+                name = _with_level(name, found[j + 1][0], found[j + 1][3])
+        bare_ban = _BARE_BAN.search(text, max(0, s - 40), s) if level else None
+        if bare_ban and not (out and out[-1].end > bare_ban.start()):
+            b0, b1 = bare_ban.span("ban")
+            out.append(
+                BodyMention(printed=text[b0:b1], name=f"Ban của {_level_part(name, level)}", start=b0, end=b1)
+            )
+        out.append(BodyMention(printed=text[s:e], name=name, start=s, end=e))
+    return out
+
+
+def _level_part(name: str, level: str) -> str:
+    """The level (with its tail) at the end of an organ+level name."""
+    k = name.find(level)
+    return name[k:] if k >= 0 else level
+
+
+def _with_level(organ: str, other: str, level: str | None) -> str:
+    return f"{organ} {_level_part(other, level)}" if level else organ
+
+
+# ------------------------------------------------------------------ names
+
+
+_LEADING_LIST_WORD = re.compile(r"^(?:các|những|từng|mỗi|tất\s+cả\s+các)\s+", re.IGNORECASE)
+
+
+def canonical_body(name: str) -> str:
+    """Full canonical form of a body name as printed ("các BTC TU" → "Ban Tổ chức Tỉnh ủy")."""
+    cleaned = _LEADING_LIST_WORD.sub("", normalize_name(name)).strip(" ,;:.")
+    mentions = find_bodies(cleaned)
+    if len(mentions) == 1 and (mentions[0].end - mentions[0].start) >= 0.6 * len(cleaned):
+        return mentions[0].name
+    return _cap(cleaned)
+
+
+def _level_entries() -> tuple[_Entry, ...]:
+    return _entries("levels", "level")
+
+
+def body_level(name: str) -> str | None:
+    """Administrative scope of a body name: "central", "province", "district", "bloc", "grassroots"."""
+    for entry in sorted(_level_entries(), key=lambda e: len(e.name), reverse=True):
+        if re.search(rf"(?<!\w){re.escape(entry.name)}(?!\w)", name, re.IGNORECASE):
+            return entry.scope
+    if re.search(r"(?<!\w)tỉnh(?!\w)", name):
+        return "province"
+    return None
+
+
+def qualify(name: str, meta: DocumentMeta | None) -> str:
+    """Add the issuer's locality to a local body ("Ban Tổ chức Tỉnh ủy" → "... Bình Thuận").
+
+    Only when the document fixes it: the body's level must be the issuer's level (a
+    district plan's "Tỉnh ủy" is another locality). Generic bodies stay as they are.
+    """
+    if meta is None or not meta.locality:
+        return name
+    doc_level = meta.level or (body_level(meta.issuer) if meta.issuer else None)
+    level = body_level(name)
+    if level is None or level != doc_level or level in {"central", "grassroots"}:
+        return name
+    if fold_diacritics(meta.locality) in fold_diacritics(name):
+        return name
+    if level == "bloc" and not re.search(r"(?<!\w)tỉnh\Z", name):
+        return name
+    return f"{name} {meta.locality}"
+
+
+# ------------------------------------------------------------------ variants
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[str, ...]:
+    names = set()
+    levels = _level_entries()
+    for e in _entries("organs", "organ"):
+        names.add(e.name)
+        for lv in levels:
+            names.add(f"{e.name} {lv.name}")
+    for e in (*levels, *_entries("bodies", "body")):
+        names.add(e.name)
+    return tuple(sorted(names))
+
+
+@lru_cache(maxsize=1)
+def _tfidf():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    names = _known_names()
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), preprocessor=fold_diacritics)
+    matrix = vectorizer.fit_transform(names)
+    return vectorizer, matrix, names
+
+
+def _same_level_words(a: str, b: str) -> bool:
+    """Different levels (Tỉnh ủy vs Huyện ủy) or heads are different bodies however similar."""
+    return body_level(a) == body_level(b) and fold_diacritics(a).split()[:2] == fold_diacritics(b).split()[:2]
+
+
+def similarity(a: str, b: str) -> float:
+    """Cosine similarity of character n-gram TF-IDF vectors (accent-folded)."""
+    vectorizer, _, _ = _tfidf()
+    va, vb = vectorizer.transform([a, b])
+    return float((va @ vb.T).toarray()[0, 0])
+
+
+def body_variants(name: str, threshold: float = 0.9) -> set[str]:
+    """Spellings that denote the same body: canonical, folded, abbreviations, near-duplicates.
+
+    Used by `tasks --body NAME` so "ban to chuc tinh uy", "BTC Tỉnh ủy" and "Ban Tổ chức
+    Tỉnh uỷ" all find the same tasks.
+    """
+    canonical = canonical_body(name)
+    out = {canonical, fold_diacritics(canonical), canonical.lower()}
+    vectorizer, matrix, names = _tfidf()
+    scores = (matrix @ vectorizer.transform([canonical]).T).toarray().ravel()
+    for known, score in zip(names, scores, strict=True):
+        if score >= threshold and _same_level_words(known, canonical):
+            out.add(known)
+    # Abbreviated spellings from the gazetteer ("BTC Tỉnh ủy", "Ban Tổ chức TU").
+    for entry in (*_entries("organs", "organ"), *_level_entries(), *_entries("bodies", "body")):
+        if canonical.startswith(entry.name) or canonical.endswith(entry.name):
+            for p in entry.patterns:
+                if not p.startswith("re:"):
+                    out.add(canonical.replace(entry.name, normalize_name(p), 1))
+    return out
+
+
+def merge_variants(names: list[str], threshold: float = 0.85) -> dict[str, str]:
+    """Map each name to one representative: folded-equal names, a shorter printing of a longer
+    name ("Đảng ủy Khối" ⊂ "Đảng ủy Khối cơ quan Dân Chính Đảng"), or TF-IDF near-duplicates."""
+    order = sorted(set(names), key=len, reverse=True)
+    rep: dict[str, str] = {}
+    for n in order:
+        fn = fold_diacritics(n)
+        for r in dict.fromkeys(rep.values()):
+            fr = fold_diacritics(r)
+            if fn == fr or (fr.startswith(fn + " ") and _same_level_words(n, r)):
+                rep[n] = r
+                break
+            if (
+                similarity(n, r) >= threshold
+                and _same_level_words(n, r)
+                and len(fn.split()) == len(fr.split())
+            ):
+                rep[n] = r
+                break
+        else:
+            rep[n] = n
+    return rep

@@ -1,0 +1,104 @@
+"""Gazetteer examples and body-name rules (table-driven, no network)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.bodies import (
+    body_variants,
+    canonical_body,
+    find_bodies,
+    gazetteer,
+    merge_variants,
+    qualify,
+)
+from pipeline.model import DocumentMeta
+
+
+def _examples():
+    for section in ("levels", "organs", "bodies", "lists"):
+        for entry in gazetteer()[section]:
+            assert entry.get("examples"), f"{entry['name']} has no examples"
+            for ex in entry["examples"]:
+                yield pytest.param(
+                    ex["text"], ex["expect"], id=f"{section}:{entry['name']}:{ex['text'][:30]}"
+                )
+
+
+@pytest.mark.parametrize(("text", "expect"), list(_examples()))
+def test_gazetteer_examples(text, expect):
+    assert [b.name for b in find_bodies(text)] == expect
+
+
+def test_schema_fields():
+    for section in ("levels", "organs", "bodies"):
+        for entry in gazetteer()[section]:
+            assert isinstance(entry["name"], str) and entry["patterns"], entry
+
+
+@pytest.mark.parametrize(
+    ("printed", "canonical"),
+    [
+        ("các Ban Tổ chức Tỉnh uỷ", "Ban Tổ chức Tỉnh ủy"),
+        ("Các cấp ủy", "Cấp ủy"),
+        ("chi bộ", "Chi bộ"),
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("HĐND", "Hội đồng nhân dân"),
+        ("BTC ĐUK", "Ban Tổ chức Đảng ủy Khối"),
+        ("UBKT TU", "Ủy ban Kiểm tra Tỉnh ủy"),
+        ("MTTQ", "Mặt trận Tổ quốc"),
+        ("các ngành chức năng", "Ngành chức năng"),
+    ],
+)
+def test_canonical_body(printed, canonical):
+    assert canonical_body(printed) == canonical
+
+
+def test_spans_point_into_text():
+    text = "Giao Ban Tổ chức Huyện ủy chủ trì, phối hợp với Ủy ban Kiểm tra Huyện ủy"
+    for b in find_bodies(text):
+        assert text[b.start : b.end] == b.printed
+
+
+@pytest.mark.parametrize(
+    ("name", "meta", "expected"),
+    [
+        (
+            "Ban Tổ chức Tỉnh ủy",
+            DocumentMeta(locality="Bình Thuận", level="province"),
+            "Ban Tổ chức Tỉnh ủy Bình Thuận",
+        ),
+        ("Tỉnh ủy", DocumentMeta(locality="Bình Thuận", level="province"), "Tỉnh ủy Bình Thuận"),
+        ("Chi bộ", DocumentMeta(locality="Bình Thuận", level="province"), "Chi bộ"),
+        (
+            "Ban Tổ chức Trung ương",
+            DocumentMeta(locality="Bình Thuận", level="province"),
+            "Ban Tổ chức Trung ương",
+        ),
+        ("Ban Tổ chức Tỉnh ủy", DocumentMeta(locality="Đức Phổ", level="district"), "Ban Tổ chức Tỉnh ủy"),
+        (
+            "Ban Dân vận Huyện ủy",
+            DocumentMeta(locality="Hàm Tân", level="district"),
+            "Ban Dân vận Huyện ủy Hàm Tân",
+        ),
+        ("Ban Tổ chức Tỉnh ủy", DocumentMeta(), "Ban Tổ chức Tỉnh ủy"),
+    ],
+)
+def test_qualify(name, meta, expected):
+    assert qualify(name, meta) == expected
+
+
+def test_body_variants_cover_spellings():
+    variants = body_variants("Ban Tổ chức Tỉnh uỷ")
+    assert "Ban Tổ chức Tỉnh ủy" in variants
+    assert "ban to chuc tinh uy" in variants
+    assert "BTC Tỉnh ủy" in variants
+    assert "Ban Tổ chức Huyện ủy" not in variants
+
+
+def test_merge_variants_keeps_levels_apart():
+    rep = merge_variants(
+        ["Đảng ủy Khối", "Đảng ủy Khối cơ quan Dân Chính Đảng", "Ban Tổ chức Tỉnh ủy", "Ban Tổ chức Huyện ủy"]
+    )
+    assert rep["Đảng ủy Khối"] == "Đảng ủy Khối cơ quan Dân Chính Đảng"
+    assert rep["Ban Tổ chức Tỉnh ủy"] != rep["Ban Tổ chức Huyện ủy"]
