@@ -1,0 +1,309 @@
+"""Speed and scale benchmark: `python -m pipeline bench [--copies 1000] [--quick]`.
+
+Why: the project's speed target is relative — full `extract` must cost at most
+1.5× underthesea's `word_tokenize` over the same text — so both are timed in
+one run on the same machine and the ratio is what we report. Copies of the
+corpus are varied (document numbers, years, provinces, bullet order) so no
+cache sees the same document twice. Ingest cost is measured at 1×, 10× and
+100× the corpus; task-query latency on a synthetic database of 100,000 tasks.
+
+Public verbs: `run_bench(...) -> dict`, `vary_text(text, rng)`,
+`machine_description() -> dict`, `render_markdown(result) -> str`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import platform
+import random
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .errors import DocumentError
+
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
+TARGET_RATIO = 1.5
+INGEST_SCALES = (1, 10, 100)
+QUERY_TASKS = 100_000
+QUERY_PAGE = 100  # the app shows a page of tasks, not all of them
+
+_FALLBACK_PROVINCES = ("Ninh Thuận", "Khánh Hòa", "Lâm Đồng", "Đồng Nai", "Quảng Ngãi", "Nghệ An")
+_DOC_NUMBER = re.compile(r"(?<![\d/])(\d{1,4})(?=\s*-\s*[A-ZĐ])")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_BULLET_LINE = re.compile(r"^[ \t]*[-+*][ \t]")
+
+
+def _provinces() -> Sequence[str]:
+    try:
+        from .synthetic import PROVINCES
+    except ImportError:  # pragma: no cover - synthetic lands with the store
+        return _FALLBACK_PROVINCES
+    return PROVINCES
+
+
+def vary_text(text: str, rng: random.Random) -> str:
+    """A plausible sibling document: other symbol numbers, years shifted, another province, two bullets swapped."""
+    shift = rng.choice([y for y in range(-6, 7) if y])
+    text = _DOC_NUMBER.sub(lambda m: str(rng.randrange(1, 999)).zfill(len(m.group(1))), text)
+    text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
+    province = rng.choice([p for p in _provinces() if p != "Bình Thuận"])
+    text = text.replace("Bình Thuận", province).replace("BÌNH THUẬN", province.upper())
+    lines = text.split("\n")
+    swappable = [i for i in range(len(lines) - 1) if _BULLET_LINE.match(lines[i]) and _BULLET_LINE.match(lines[i + 1])]
+    if swappable:
+        i = rng.choice(swappable)
+        lines[i], lines[i + 1] = lines[i + 1], lines[i]
+    return "\n".join(lines)
+
+
+def make_copies(texts: Sequence[str], n_documents: int, seed: int = 0) -> list[str]:
+    """`n_documents` varied copies cycling over the corpus (deterministic for a seed)."""
+    rng = random.Random(seed)
+    return [vary_text(texts[i % len(texts)], rng) for i in range(n_documents)]
+
+
+def load_corpus(corpus_dir: str | Path = CORPUS_DIR) -> list[str]:
+    """The texts of the corpus's .txt files (the benchmark's raw material)."""
+    corpus_dir = Path(corpus_dir)
+    files = sorted(corpus_dir.glob("*.txt"))
+    if not files:
+        raise DocumentError(corpus_dir, "no .txt directives to benchmark on", "pass --corpus DIR")
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def _peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux (bytes on macOS).
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _time_over(func: Callable[[str], object], texts: Sequence[str], progress: Callable[[str], None] | None,
+               label: str) -> float:
+    func(texts[0])  # warm-up: model loading and imports are not per-document cost
+    bar = _progress_bar(len(texts), label) if progress else None
+    start = time.perf_counter()
+    for text in texts:
+        func(text)
+        if bar:
+            bar.update(1)
+    elapsed = time.perf_counter() - start
+    if bar:
+        bar.close()
+    return elapsed
+
+
+def _progress_bar(total: int, label: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False)
+
+
+def _percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    return statistics.quantiles(ordered, n=100, method="inclusive")[int(q) - 1]
+
+
+def machine_description() -> dict:
+    """CPU model, cores, RAM, Python and OS: what a reader needs to compare figures."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram_gb = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "ram_gb": ram_gb,
+        "python": platform.python_version(),
+        "os": f"{platform.system()} {platform.release()}",
+    }
+
+
+def _bench_ingest(texts: Sequence[str], scales: Sequence[int], corpus_size: int, workdir: Path,
+                  extract_text: Callable) -> dict:
+    try:
+        from .store import Store
+    except ImportError as err:  # pragma: no cover - reported, not faked
+        return {"available": False, "reason": f"pipeline.store not importable ({err})"}
+    out: dict = {"available": True, "scales": []}
+    rng_seed = 10_000
+    for scale in scales:
+        n = scale * corpus_size
+        copies = make_copies(texts, n, seed=rng_seed + scale)
+        extractions = [extract_text(t, f"bench/ingest-{scale}x/{i:06d}.txt") for i, t in enumerate(copies)]
+        db = workdir / f"ingest_{scale}x.db"
+        start = time.perf_counter()
+        with Store(db) as store:
+            for extraction in extractions:
+                store.ingest(extraction)
+        elapsed = time.perf_counter() - start
+        out["scales"].append({"scale": scale, "documents": n, "seconds": elapsed,
+                              "ms_per_document": 1000 * elapsed / n})
+        del extractions
+    return out
+
+
+def _bench_queries(n_tasks: int, n_queries: int, workdir: Path, query_db: str | None) -> dict:
+    try:
+        from .store import Store
+        from .synthetic import PROVINCE_BODIES, make_db
+    except ImportError as err:
+        return {"available": False, "reason": f"synthetic database builder not available ({err})"}
+    rng = random.Random(7)
+    if query_db and Path(query_db).exists():
+        db, build_seconds = Path(query_db), None
+    else:
+        db = Path(query_db) if query_db else workdir / "query.db"
+        start = time.perf_counter()
+        make_db(db, max(1, n_tasks // 10), tasks_per_document=10)
+        build_seconds = time.perf_counter() - start
+    searches = ("sinh hoạt chi bộ", "quy hoạch cán bộ", "kiểm tra giám sát", "kết nạp đảng viên",
+                "tuyen truyen", "dang vien", "hoc tap nghi quyet", "cải cách hành chính")
+    results: dict = {"available": True, "build_seconds": build_seconds, "page": QUERY_PAGE}
+    with Store(db) as store:
+        results["tasks"] = store.count_tasks()
+
+        def by_body() -> list:
+            return store.query_tasks(body=rng.choice(PROVINCE_BODIES), limit=QUERY_PAGE)
+
+        def by_search() -> list:
+            return store.query_tasks(search=rng.choice(searches), limit=QUERY_PAGE)
+
+        def by_due() -> list:
+            start = _dt.date(2005, 1, 1) + _dt.timedelta(days=rng.randrange(0, 20 * 365))
+            return store.query_tasks(due_from=start, due_to=start + _dt.timedelta(days=rng.choice((30, 90, 365))),
+                                     limit=QUERY_PAGE)
+
+        for name, query in (("body", by_body), ("search", by_search), ("due_range", by_due)):
+            query()  # warm the page cache once
+            latencies = []
+            for _ in range(n_queries):
+                start = time.perf_counter()
+                query()
+                latencies.append(1000 * (time.perf_counter() - start))
+            results[name] = {"p50_ms": _percentile(latencies, 50), "p95_ms": _percentile(latencies, 95),
+                             "queries": n_queries}
+    return results
+
+
+def run_bench(copies: int = 1000, *, quick: bool = False, corpus_dir: str | Path = CORPUS_DIR,
+              query_tasks: int | None = None, query_db: str | None = None,
+              progress: bool = False) -> dict:
+    """Time extract vs word segmentation on varied copies; ingest at 1×/10×/100×; query latency."""
+    from underthesea import word_tokenize
+
+    from .extract import extract_text
+
+    texts = load_corpus(corpus_dir)
+    if quick:
+        copies = min(copies, 2 * len(texts))
+    copies = max(copies, 1)
+    docs = make_copies(texts, copies)
+    chars = sum(len(t) for t in docs)
+    show = (lambda _: None) if progress else None
+    counter = iter(range(10**9))
+
+    def run_extract(text: str) -> object:
+        return extract_text(text, f"bench/{next(counter):06d}.txt")
+
+    rss_before = _peak_rss_mb()
+    seg_seconds = _time_over(word_tokenize, docs, show, "word_tokenize")
+    rss_after_seg = _peak_rss_mb()
+    ext_seconds = _time_over(run_extract, docs, show, "extract")
+    rss_after_ext = _peak_rss_mb()
+    ratio = ext_seconds / seg_seconds if seg_seconds else None
+    result: dict = {
+        "date": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine_description(),
+        "quick": quick,
+        "documents": copies,
+        "corpus_files": len(texts),
+        "characters": chars,
+        "extract": {"seconds": ext_seconds, "chars_per_s": chars / ext_seconds, "docs_per_s": copies / ext_seconds},
+        "word_tokenize": {"seconds": seg_seconds, "chars_per_s": chars / seg_seconds,
+                          "docs_per_s": copies / seg_seconds},
+        "ratio": ratio,
+        "target_ratio": TARGET_RATIO,
+        "meets_target": ratio is not None and ratio <= TARGET_RATIO,
+        "peak_rss_mb": {"start": rss_before, "after_word_tokenize": rss_after_seg, "after_extract": rss_after_ext},
+    }
+    scales = (1, 2) if quick else INGEST_SCALES
+    n_tasks = query_tasks if query_tasks is not None else (500 if quick else QUERY_TASKS)
+    with tempfile.TemporaryDirectory(prefix="directives-bench-") as tmp:
+        workdir = Path(tmp)
+        result["ingest"] = _bench_ingest(texts, scales, len(texts), workdir, extract_text)
+        result["queries"] = _bench_queries(n_tasks, 5 if quick else 50, workdir, query_db)
+    result["peak_rss_mb"]["end"] = _peak_rss_mb()
+    return result
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _n(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.{digits}f}"
+
+
+def render_markdown(result: dict) -> str:
+    """README-ready table of the figures, with date and machine."""
+    m = result["machine"]
+    lines = [
+        f"Benchmark of {result['date']} on {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, "
+        f"Python {m['python']}, {m['os']}{' (quick mode)' if result['quick'] else ''}.",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| documents (varied copies of {result['corpus_files']} corpus files) | {result['documents']:,} |",
+        f"| characters | {result['characters']:,} |",
+        f"| extract: total time | {_n(result['extract']['seconds'], 2)} s |",
+        f"| extract: throughput | {_n(result['extract']['chars_per_s'], 0)} chars/s · "
+        f"{_n(result['extract']['docs_per_s'], 2)} docs/s |",
+        f"| underthesea word_tokenize: total time | {_n(result['word_tokenize']['seconds'], 2)} s |",
+        f"| word_tokenize: throughput | {_n(result['word_tokenize']['chars_per_s'], 0)} chars/s · "
+        f"{_n(result['word_tokenize']['docs_per_s'], 2)} docs/s |",
+        f"| **ratio extract / word_tokenize** (target ≤ {result['target_ratio']}) | "
+        f"**{_n(result['ratio'], 2)}×** {'✅' if result['meets_target'] else '❌'} |",
+        f"| peak memory (max RSS) after extract | {_n(result['peak_rss_mb']['after_extract'])} MB |",
+        f"| peak memory (max RSS) whole run | {_n(result['peak_rss_mb']['end'])} MB |",
+    ]
+    ingest = result.get("ingest", {})
+    if ingest.get("available"):
+        for row in ingest["scales"]:
+            lines.append(f"| ingest {row['scale']}× corpus ({row['documents']:,} docs, SQLite) | "
+                         f"{_n(row['seconds'], 2)} s ({_n(row['ms_per_document'])} ms/doc) |")
+    else:
+        lines.append(f"| ingest | unavailable: {ingest.get('reason', 'not run')} |")
+    queries = result.get("queries", {})
+    if queries.get("available"):
+        built = queries.get("build_seconds")
+        lines.append(f"| query database | {queries['tasks']:,} tasks"
+                     f"{f' (built in {_n(built)} s)' if built is not None else ''} |")
+        for name, label in (("body", "filter by body"), ("search", "full-text search"), ("due_range", "due range")):
+            q = queries[name]
+            lines.append(f"| task query: {label} (page of {queries['page']}) | p50 {_n(q['p50_ms'], 2)} ms · "
+                         f"p95 {_n(q['p95_ms'], 2)} ms ({q['queries']} queries) |")
+    else:
+        lines.append(f"| task queries | unavailable: {queries.get('reason', 'not run')} |")
+    return "\n".join(lines)
