@@ -497,6 +497,8 @@ class Store:
                 "SELECT task_key, section, old_text AS text FROM orphaned_user_data WHERE doc_key = ?", (doc_key,)
             )
         }
+        for key in previous_orphans.keys() & new_tasks.keys():  # the task came back under its own key
+            conn.execute("DELETE FROM orphaned_user_data WHERE task_key = ?", (key,))
         candidates_old = {**previous_orphans, **old_tasks}
         lost = [k for k in candidates_old if k not in new_tasks and self._has_user_data(k)]
         taken = {k for k in new_tasks if self._has_user_data(k)}
@@ -685,7 +687,12 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[dict]:
-        """Tasks matching every given filter, in document order, with status and bodies."""
+        """Tasks matching every given filter, in document order, with status and bodies.
+
+        `due_from`/`due_to` keep tasks whose deadline window [due_start or due_end,
+        due_end or due_start] overlaps the range; `body` accepts any spelling of a
+        body (accents optional, variants, the locality-qualified name).
+        """
         clause, params, today_iso = self._task_filter(
             body=body, coordinating=coordinating, document=document, section=section, due_from=due_from,
             due_to=due_to, overdue=overdue, status=status, search=search, today=today,
