@@ -1,0 +1,53 @@
+"""The temporal vocabulary (pipeline/data/temporal.yaml): schema and every entry's examples."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.temporal import load_vocabulary, parse_deadline
+
+REF = date(2013, 4, 17)
+ROLES = {"by", "before", "from", "from_now_to", "within"}
+VOCAB = load_vocabulary()
+
+
+def test_schema() -> None:
+    assert set(VOCAB) >= {"number_words", "modifiers"}
+    assert all(isinstance(k, str) and isinstance(v, int) and 1 <= v <= 12 for k, v in VOCAB["number_words"].items())
+    seen: set[str] = set()
+    for entry in VOCAB["modifiers"]:
+        assert set(entry) == {"role", "words", "examples"}, entry
+        assert entry["role"] in ROLES
+        assert entry["words"] and entry["examples"], entry["role"]
+        for word in entry["words"]:
+            key = " ".join(word.lower().split())
+            assert key == word, f"modifier words are lower case, single spaced: {word!r}"
+            assert key not in seen, f"modifier listed twice: {word!r}"
+            seen.add(key)
+        for example in entry["examples"]:
+            assert set(example) == {"phrase", "start", "end"}, example
+
+
+EXAMPLES = [
+    (entry["role"], ex["phrase"], ex["start"], ex["end"])
+    for entry in VOCAB["modifiers"]
+    for ex in entry["examples"]
+]
+
+
+@pytest.mark.parametrize(("role", "phrase", "start", "end"), EXAMPLES)
+def test_modifier_examples(role: str, phrase: str, start: str | None, end: str | None) -> None:
+    got = parse_deadline(phrase, REF)
+    assert got is not None, phrase
+    assert got.text == phrase, "the modifier belongs to the deadline text"
+    assert got.start == (date.fromisoformat(start) if start else None), (role, phrase)
+    assert got.end == (date.fromisoformat(end) if end else None), (role, phrase)
+
+
+@pytest.mark.parametrize(("word", "value"), sorted(VOCAB["number_words"].items()))
+def test_number_words(word: str, value: int) -> None:
+    got = parse_deadline(f"định kỳ {word} tháng một lần", REF)
+    expected = {1: "FREQ=MONTHLY", 12: "FREQ=YEARLY"}.get(value, f"FREQ=MONTHLY;INTERVAL={value}")
+    assert got is not None and got.recurrence == expected
