@@ -1,0 +1,242 @@
+"""Readers: every supported format and encoding, on fixtures generated here."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from readers_fixtures import (
+    corpus_text,
+    encode_cp1258,
+    encode_legacy,
+    make_docx,
+    make_pdf,
+    make_scanned_pdf,
+    vietnamese_font,
+)
+
+from pipeline.normalize import normalize
+from pipeline.readers import detect_format, load_bytes, load_document
+from pipeline.readers.legacy import (
+    LEGACY_CHARMAPS,
+    from_legacy,
+    is_vietnamese_syllable,
+    score_vietnamese,
+    syllable_grammar,
+    to_legacy,
+)
+from pipeline.readers.pdf import ocr_available
+
+ORIGINAL = corpus_text("000_")
+NFC = unicodedata.normalize("NFC", ORIGINAL)
+FONT = vietnamese_font()
+needs_font = pytest.mark.skipif(FONT is None, reason="no TTF with Vietnamese glyphs (apt-get install fonts-dejavu-core)")
+
+
+# --- text encodings ------------------------------------------------------------------------------
+
+ENCODED_COPIES = [
+    ("utf-8", lambda t: t.encode("utf-8"), "utf-8"),
+    ("utf-8 with BOM", lambda t: t.encode("utf-8-sig"), "utf-8"),
+    ("utf-16 LE with BOM", lambda t: t.encode("utf-16-le") and b"\xff\xfe" + t.encode("utf-16-le"), "utf-16-le"),
+    ("utf-16 BE with BOM", lambda t: b"\xfe\xff" + t.encode("utf-16-be"), "utf-16-be"),
+    ("utf-16 LE without BOM", lambda t: t.encode("utf-16-le"), "utf-16-le"),
+    ("NFD (decomposed) utf-8", lambda t: unicodedata.normalize("NFD", t).encode("utf-8"), "utf-8"),
+    ("windows-1258", encode_cp1258, "cp1258"),
+    ("TCVN3 (ABC)", lambda t: encode_legacy(t, "tcvn3"), "tcvn3"),
+    ("VNI", lambda t: encode_legacy(t, "vni"), "vni"),
+    ("TCVN3 surface saved as utf-8", lambda t: to_legacy(t, "tcvn3").encode("utf-8"), "utf-8+tcvn3"),
+]
+
+
+@pytest.mark.parametrize(("label", "encode", "expected_encoding"), ENCODED_COPIES, ids=[c[0] for c in ENCODED_COPIES])
+def test_encoded_copy_of_corpus_decodes_to_original(tmp_path: Path, label, encode, expected_encoding):
+    path = tmp_path / "directive.txt"
+    path.write_bytes(encode(ORIGINAL))
+    loaded = load_document(path)
+    assert loaded.source_format == "txt"
+    assert loaded.encoding == expected_encoding
+    assert unicodedata.normalize("NFC", loaded.text) == NFC
+    assert normalize(loaded.text).text == normalize(ORIGINAL).text
+
+
+def test_format_is_detected_by_content_not_name(tmp_path: Path):
+    # An HTML page saved as .txt, and a text file without an extension.
+    (tmp_path / "page.txt").write_text("<!DOCTYPE html><html><body><p>Tỉnh ủy Bình Thuận</p></body></html>")
+    (tmp_path / "noext").write_text("Tỉnh ủy Bình Thuận chỉ đạo")
+    assert load_document(tmp_path / "page.txt").source_format == "html"
+    assert load_document(tmp_path / "noext").source_format == "txt"
+
+
+@pytest.mark.parametrize("prefix", ["000_", "001_", "002_", "004_"])
+@pytest.mark.parametrize("encoding", sorted(LEGACY_CHARMAPS))
+def test_legacy_detection_is_a_clear_scored_decision(prefix: str, encoding: str):
+    """The right decoding reads as Vietnamese; the raw legacy surface does not."""
+    text = corpus_text(prefix)
+    surface = to_legacy(text, encoding)
+    assert score_vietnamese(text).share > 0.95
+    assert score_vietnamese(surface).share < 0.5
+    assert score_vietnamese(from_legacy(surface, encoding)).share > 0.95
+
+
+def test_vni_roundtrip_is_exact_on_every_corpus_file():
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("corpus/*.txt")):
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        assert from_legacy(to_legacy(text, "vni"), "vni") == text, path.name
+
+
+@pytest.mark.parametrize(
+    ("legacy", "encoding", "expected"),
+    [
+        ("TØNH ñY B×NH THUËN", "tcvn3", "TỈNH ỦY BÌNH THUẬN"),  # capitals restored in an all-caps line
+        ("Tæ chøc c¬ së ®¶ng", "tcvn3", "Tổ chức cơ sở đảng"),
+        ("nhµ n\xadíc", "tcvn3", "nhà nước"),
+        ("Tænh uûy Bình Thuaän", "vni", "Tỉnh ủy Bình Thuận"),
+        ("TÆNH UÛY", "vni", "TỈNH ỦY"),
+        ("chöông trình haønh ñoäng", "vni", "chương trình hành động"),
+        ("ñaúng", "vni", "đẳng"),  # ẳ: a combination viparse's VNI table lacks
+    ],
+)
+def test_legacy_conversion_table(legacy: str, encoding: str, expected: str):
+    assert from_legacy(legacy, encoding) == expected
+
+
+def test_syllable_grammar_examples():
+    grammar = syllable_grammar()
+    assert grammar.examples_valid and grammar.examples_invalid
+    for word in grammar.examples_valid:
+        assert is_vietnamese_syllable(word), word
+    for word in grammar.examples_invalid:
+        assert not is_vietnamese_syllable(word), word
+
+
+def test_mixed_utf8_and_cp1258_is_decoded_with_a_warning(tmp_path: Path):
+    lines = ORIGINAL.split("\n")
+    middle = len(lines) // 2
+    data = (
+        "\n".join(lines[:middle]).encode("utf-8")
+        + b"\n"
+        + encode_cp1258(lines[middle])
+        + b"\n"
+        + "\n".join(lines[middle + 1 :]).encode("utf-8")
+    )
+    assert lines[middle].strip(), "pick a non-empty line"
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    loaded = load_document(path)
+    assert loaded.encoding == "utf-8"
+    assert any("Windows-1258" in w and "mixes encodings" in w for w in loaded.warnings)
+    assert unicodedata.normalize("NFC", loaded.text) == NFC
+
+
+# --- docx ---------------------------------------------------------------------------------------
+
+
+def test_docx_paragraphs_and_table_in_body_order(tmp_path: Path):
+    path = make_docx(
+        tmp_path / "d.docx",
+        "CHỈ THỊ của Ban Thường vụ Tỉnh ủy",
+        [["TỈNH ỦY BÌNH THUẬN", "ĐẢNG CỘNG SẢN VIỆT NAM"], ["Số 15-CT/TU", "Phan Thiết, ngày 17 tháng 4 năm 2008"]],
+        "Các cấp ủy tổ chức quán triệt.",
+    )
+    loaded = load_document(path)
+    assert loaded.source_format == "docx"
+    lines = [line for line in loaded.text.split("\n") if line.strip()]
+    assert lines == [
+        "CHỈ THỊ của Ban Thường vụ Tỉnh ủy",
+        "TỈNH ỦY BÌNH THUẬN\tĐẢNG CỘNG SẢN VIỆT NAM",
+        "Số 15-CT/TU\tPhan Thiết, ngày 17 tháng 4 năm 2008",
+        "Các cấp ủy tổ chức quán triệt.",
+    ]
+
+
+def test_docx_named_txt_is_read_as_docx(tmp_path: Path):
+    path = make_docx(tmp_path / "d.docx", "Nghị quyết", [["a", "b"]], "hết")
+    renamed = tmp_path / "really-a-docx.txt"
+    renamed.write_bytes(path.read_bytes())
+    assert load_document(renamed).source_format == "docx"
+
+
+# --- pdf ----------------------------------------------------------------------------------------
+
+
+@needs_font
+def test_pdf_text_layer_pages_joined_in_order(tmp_path: Path):
+    pages = ["Tỉnh ủy Bình Thuận ban hành Chương trình hành động.", "Ban Tuyên giáo Tỉnh ủy hướng dẫn quán triệt."]
+    path = make_pdf(tmp_path / "p.pdf", pages, FONT)
+    loaded = load_document(path)
+    assert loaded.source_format == "pdf"
+    text = unicodedata.normalize("NFC", loaded.text)
+    assert text.index("Chương trình hành động") < text.index("Ban Tuyên giáo Tỉnh ủy")
+    assert not loaded.warnings
+
+
+@needs_font
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr_available(), reason="OCR not installed (tesseract-ocr tesseract-ocr-vie poppler-utils)")
+def test_scanned_pdf_is_read_by_ocr(tmp_path: Path):
+    path = make_scanned_pdf(tmp_path / "scan.pdf", "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\nNghị quyết về công tác cán bộ", FONT, tmp_path)
+    loaded = load_document(path)
+    assert any("OCR" in w for w in loaded.warnings)
+    folded = unicodedata.normalize("NFC", loaded.text)
+    assert "ĐẢNG" in folded or "Nghị quyết" in folded
+
+
+# --- html ---------------------------------------------------------------------------------------
+
+HTML_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>Cổng thông tin</title>
+<script>document.write("<p>quảng cáo</p>"); var x = "Tỉnh ủy giả";</script>
+<style>p {{ color: red }}</style></head>
+<body><nav><a href="/">Trang chủ</a> | Tin tức</nav><header>Báo Bình Thuận điện tử</header>
+<div class="sidebar">Tin liên quan</div>
+<article><h1>CHỈ THỊ</h1><p>Các cấp ủy tổ chức<br>quán triệt Nghị quyết số 22-NQ/TW.</p>
+<table><tr><td>TỈNH ỦY BÌNH THUẬN</td><td>ĐẢNG CỘNG SẢN VIỆT NAM</td></tr></table>
+<noscript>Bật JavaScript</noscript></article>
+<aside>Bài đọc nhiều</aside><form><input name="q"></form><footer>Bản quyền 2024</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("charset", "encode"),
+    [
+        ("utf-8", lambda s: s.encode("utf-8")),
+        ("windows-1258", encode_cp1258),
+        ("utf-16", lambda s: s.encode("utf-16")),
+    ],
+)
+def test_html_main_text_without_scripts_and_chrome(tmp_path: Path, charset, encode):
+    path = tmp_path / "page.html"
+    path.write_bytes(encode(HTML_PAGE.format(charset=charset)))
+    loaded = load_document(path)
+    assert loaded.source_format == "html"
+    text = unicodedata.normalize("NFC", loaded.text)
+    assert "CHỈ THỊ\n" in text
+    assert "Các cấp ủy tổ chức\nquán triệt Nghị quyết số 22-NQ/TW." in text
+    assert "TỈNH ỦY BÌNH THUẬN\tĐẢNG CỘNG SẢN VIỆT NAM" in text
+    for chrome in ("quảng cáo", "giả", "color", "Trang chủ", "điện tử", "Tin liên quan", "JavaScript", "Bài đọc", "Bản quyền"):
+        assert chrome not in text, chrome
+
+
+def test_html_without_article_keeps_body_text():
+    page = "<html><body><div><p>Đoạn một của chỉ thị.</p><p>Đoạn hai.</p></div><script>x()</script></body></html>"
+    loaded = load_bytes(page.encode("utf-8"), "p.html")
+    assert loaded.text == "Đoạn một của chỉ thị.\n\nĐoạn hai."
+
+
+# --- sniffing -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (b"%PDF-1.7\n...", "pdf"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "doc"),
+        (b"<!doctype html><p>x</p>", "html"),
+        (b"\xef\xbb\xbf  <html><body>x</body></html>", "html"),
+        ("Số 15-NQ/TU <ghi chú>".encode(), "txt"),
+        (b"plain text with a < sign", "txt"),
+    ],
+)
+def test_detect_format_by_magic(head: bytes, expected: str):
+    assert detect_format(head) == expected
