@@ -1,0 +1,719 @@
+"""Citations stage: find every mention of another document and resolve it to a canonical target.
+
+Pipeline (eyecite style): find candidate mentions with a few grammars over the normalized text
+(symbols such as "22-NQ/TW", numbered short forms "Kế hoạch số 05 ... của Bộ Chính trị", plenum
+aliases, congress resolutions, named documents, refer-backs), keep the longest non-overlapping
+ones, drop the document's own number and its references to itself, then resolve: from the mention
+itself, from other mentions in the same document, from the registry (pipeline/data/registry.yaml).
+
+Canonical ids (`target`) — the same cited document gets the same id in every file:
+
+* central Party documents (suffix .../TW, .../BTCTW ...): ``NUMBER@YEAR`` ("22-NQ/TW@2008");
+  without a known year ``NUMBER@khóa TERM`` or just ``NUMBER`` (the graph merges such
+  under-specified ids into the unique full id with the same number, when there is one);
+* local Party documents (/TU, /HU, /ĐU, /ĐUK, /BTCTU ...): ``NUMBER@LOCALITY@YEAR``
+  ("15-NQ/TU@Bình Thuận@2008"), the locality printed after the issuer or the citing document's
+  `meta.locality`; parts that are unknown are left out;
+* State documents whose symbol carries the year ("14/2008/NĐ-CP", "22/2008/QH12"): the number;
+  other State symbols ("19/CT-TTg"): ``NUMBER@YEAR`` when the year is known;
+* unnumbered documents: their title ("Điều lệ Đảng", "Nghị quyết Đại hội Đảng bộ ... lần thứ XIV",
+  local congresses get ``@LOCALITY``); unresolvable mentions have target None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from .model import Citation, DocumentMeta, Regions
+from .normalize import fold_diacritics
+from .registry import ORDINAL_WORDS, Registry, load_registry
+
+# --- grammar pieces ---------------------------------------------------------------------------
+
+_SYM_CHARS = r"A-Za-zĐđƯư"
+PARTY_SYMBOL = rf"\d{{1,4}}\s?-\s?[A-ZĐ][{_SYM_CHARS}]{{0,5}}\s?/\s?[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
+STATE_SYMBOL = rf"\d{{1,5}}/\d{{4}}/[A-ZĐ]{{1,5}}\d{{0,2}}(?:-[A-ZĐ][{_SYM_CHARS}]{{0,9}})*"
+STATE_MISPRINT = rf"\d{{1,5}}/\d{{4}}-[A-ZĐ]{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
+STATE_SHORT = rf"\d{{1,5}}/[A-ZĐ]{{1,5}}-[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
+SYMBOL = rf"(?<![\w/.-])(?:{STATE_MISPRINT}|{STATE_SYMBOL}|{STATE_SHORT}|{PARTY_SYMBOL})(?![\w/-])"
+
+DATE_NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+DATE_WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_DATE = r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+_ROMAN = r"[IVXLC]+"
+_ORD_WORDS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+_ORD = rf"(?:\d{{1,2}}|{_ORD_WORDS})"
+_LOCALITY = r"(?:(?:tỉnh|thành phố|huyện|thị xã|quận)\s+)?[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,2}"
+LOCAL_LEVELS = {"province", "district", "bloc", "grassroots"}
+PLURAL_BEFORE = re.compile(r"(?:các|những|mọi|Các|Những)\s+$")
+
+IMPLEMENT_BEFORE = re.compile(
+    r"(?:thực hiện|quán triệt|triển khai(?: thực hiện)?|tổ chức thực hiện)\s+(?:các\s+)?$", re.IGNORECASE
+)
+OPENING_TRIGGER = re.compile(
+    r"^\W*(?:để\s+)?(?:tiếp tục\s+)?(?:thực hiện|quán triệt|triển khai(?: thực hiện)?)\s+(?:các\s+)?$", re.IGNORECASE
+)
+
+
+@dataclass
+class _Mention:
+    """A candidate mention while it is being resolved (mutable, unlike Citation)."""
+
+    start: int
+    end: int
+    kind: str  # symbol | short | plenum | congress | named | type_issuer | refer
+    doc_type: str | None = None
+    number: str | None = None
+    issued_date: date | None = None
+    issuer: str | None = None
+    level: str | None = None
+    locality: str | None = None
+    term: str | None = None
+    subject: str | None = None
+    title: str | None = None
+    short_number: str | None = None  # "05" in "Kế hoạch số 05"
+    session: int | None = None  # plenum number
+    plural: bool = False
+    refers_to: str | None = None  # refer-back flavour: "central_nq", "congress", "alias:<text>"
+    resolved_by: str | None = None
+    target: str | None = None
+    relation: str = "cites"
+
+    @property
+    def priority(self) -> int:
+        return {"symbol": 6, "short": 5, "plenum": 5, "congress": 5, "named": 4, "refer": 3, "type_issuer": 2}[self.kind]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict[str, re.Pattern]:
+    """Compile the patterns once: they depend on the vocabulary in the registry data."""
+    reg = load_registry()
+    type_names = sorted({dt.name for dt in reg.doc_types if dt.name not in ("Hiến pháp", "Cương lĩnh", "Điều lệ")}, key=len, reverse=True)
+    types_ci = "|".join(re.escape(t) for t in type_names)
+    types_cap = "|".join(re.escape(t) for t in type_names) + "|" + "|".join(re.escape(t.upper()) for t in type_names)
+    issuers = sorted(reg.issuers, key=lambda i: len(i.pattern), reverse=True)
+    issuer_alt = "|".join(f"(?P<iss{n}>{i.pattern})" for n, i in enumerate(issuers))
+    return {
+        "symbol": re.compile(rf"(?:(?P<type>(?i:{types_ci}))\s+(?:(?i:số)\s*)?)?(?P<sym>{SYMBOL})"),
+        "short": re.compile(
+            rf"(?P<type>{types_cap})\s+(?:(?i:số)\s*)?(?P<num>\d{{1,4}})(?![\d/\w-])(?!\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b)"
+        ),
+        "type_issuer": re.compile(rf"(?<![\w])(?P<type>{'|'.join(re.escape(t) for t in type_names)})\s+của\s+(?={issuer_alt})"),
+        "issuer": re.compile(rf"\s*,?\s*(?:của|do)\s+(?:{issuer_alt})(?![^\W\d_])"),
+        "locality": re.compile(rf"\s+(?P<loc>{_LOCALITY})"),
+        "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?(?:ngày|ngày)\s+(?P<date>{_DATE})"),
+        "term_paren": re.compile(rf"\s*\(\s*(?i:khóa)\s+(?P<term>{_ROMAN})\b[^)]{{0,30}}\)"),
+        "term_bare": re.compile(rf"\s*,?\s*(?i:khóa)\s+(?P<term>{_ROMAN})\b"),
+        "plenum": re.compile(
+            rf"(?i:nghị quyết)\s+(?:(?i:hội nghị)\s+)?(?:"
+            rf"(?i:lần thứ)\s+(?P<o1>{_ORD})\s+(?:(?i:ban chấp hành trung ương)|BCH\s?TW)(?:\s+(?i:đảng))?"
+            rf"|(?:(?i:ban chấp hành)\s+)?(?i:trung ương)\s+(?:(?i:đảng)\s+)?(?:(?i:lần thứ)\s+)?(?P<o2>{_ORD})(?![\d\w])"
+            rf"|TW\s?(?P<o3>\d{{1,2}})(?!\d)"
+            rf"|(?:(?i:ban chấp hành trung ương)|BCH\s?TW)(?:\s+(?i:đảng))?\s+(?i:lần thứ)\s+(?P<o4>{_ORD})"
+            rf")"
+        ),
+        "congress": re.compile(
+            rf"(?i:nghị quyết)\s+(?i:đại hội)(?:\s+(?i:đại biểu))?\s+"
+            rf"(?:(?P<body>(?:[^\s,.;:()“”\"]+\s+){{0,8}}?)(?i:lần thứ)\s+(?P<ord>{_ROMAN}|\d{{1,2}}|{_ORD_WORDS})"
+            rf"|(?P<cord>{_ROMAN})\s+(?i:của\s+đảng))"
+            rf"(?:\s*,?\s*(?i:nhiệm kỳ)\s+\d{{4}}\s*[-–]\s*\d{{4}})?"
+        ),
+        "law": re.compile(
+            r"(?<![\w])Luật\s+(?!số\b)(?P<name>[A-ZĐ][^\W\d_]*(?:,?\s+(?!(?:năm|số|của|đã|được|và|ngày|các|về|theo|trong|để|thì|này|hiện hành|sửa đổi)\b)[^\W\d_]+){0,6})"
+            r"(?:\s+năm\s+(?P<year>\d{4}))?"
+        ),
+        "refer_central": re.compile(r"\bNghị quyết\s+(?:của\s+)?Trung ương(?:\s+Đảng)?(?![\w\s]*?(?:lần thứ|\d))"),
+        "refer_congress": re.compile(r"\bNghị quyết Đại hội\b(?!\s+(?:đại biểu|Đảng|lần|[IVXLC]+\b|\d|toàn quốc))"),
+        "alias_def": re.compile(r"\(\s*(?:sau đây\s+)?(?:viết|gọi)\s+tắt\s+(?:là\s+)?[“\"]?(?P<alias>[^()“”\"]{2,60}?)[”\"]?\s*\)"),
+        "subject": re.compile(r"\s*,?\s*[“\"]?\s*(?:về|V/v)\s+(?P<subject>[^;\n“”\"]{3,300}?)(?=[”\"]|;|\.(?:\s|$)|\n|$|\(|,\s*(?:ngày|của)\s)"),
+    }
+
+
+def _issuer_from_match(m: re.Match) -> tuple[str, str, str | None] | None:
+    reg = load_registry()
+    issuers = sorted(reg.issuers, key=lambda i: len(i.pattern), reverse=True)
+    for n, issuer in enumerate(issuers):
+        if m.groupdict().get(f"iss{n}"):
+            return issuer.name, issuer.level, issuer.suffix
+    return None
+
+
+def parse_date(text: str) -> date | None:
+    """"02/2/2008" or "16 tháng 6 năm 2022" → a date; None when it is not a real day."""
+    m = DATE_NUMERIC.search(text) or DATE_WORDS.search(text)
+    if not m:
+        return None
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def canonical_number(symbol: str) -> str:
+    """Symbol as issued with spaces removed; "14/2008-NĐ/CP" (misprint) → "14/2008/NĐ-CP"."""
+    sym = re.sub(r"\s+", "", symbol)
+    sym = sym.replace("TƯ", "TW").replace("Tư", "TW")
+    m = re.fullmatch(r"(\d+)/(\d{4})-([A-ZĐ]+)/(\S+)", sym)
+    if m:
+        sym = f"{m.group(1)}/{m.group(2)}/{m.group(3)}-{m.group(4)}"
+    return sym
+
+
+def _ordinal(value: str | None) -> int | None:
+    if not value:
+        return None
+    value = value.strip().lower()
+    if value.isdigit():
+        return int(value)
+    return ORDINAL_WORDS.get(value)
+
+
+def _roman_or_number(value: str) -> str:
+    return value.upper() if re.fullmatch(r"[ivxlcIVXLC]+", value) else value
+
+
+def _party_suffix(number: str) -> str | None:
+    m = re.fullmatch(r"\d+-[^/]+/(\S+)", number)
+    return m.group(1) if m else None
+
+
+def _level_of_suffix(suffix: str | None) -> str | None:
+    if suffix is None:
+        return None
+    if suffix.endswith("TW"):
+        return "central"
+    reg = load_registry()
+    issuer = reg.issuer_for_suffix(suffix)
+    if issuer is not None:
+        return issuer.level
+    return "province" if suffix.endswith("TU") else "local"
+
+
+def _doc_type_of_symbol(number: str) -> str | None:
+    reg = load_registry()
+    m = re.fullmatch(r"\d+-([^/]+)/\S+", number)
+    if m:
+        return reg.doc_type_for_code(m.group(1))
+    m = re.fullmatch(r"\d+/\d{4}/([A-ZĐ]+)\d*(?:-\S+)?", number)
+    if m:
+        code = m.group(1)
+        return {"NĐ": "Nghị định", "TT": "Thông tư", "QH": "Luật", "QĐ": "Quyết định", "NQ": "Nghị quyết", "CT": "Chỉ thị"}.get(code)
+    m = re.fullmatch(r"\d+/([A-ZĐ]+)-\S+", number)
+    if m:
+        return reg.doc_type_for_code(m.group(1))
+    return None
+
+
+def make_target(
+    number: str | None,
+    *,
+    year: int | None = None,
+    term: str | None = None,
+    locality: str | None = None,
+    title: str | None = None,
+    local_title: bool = False,
+) -> str | None:
+    """The canonical id of a cited document (see the module docstring for the scheme)."""
+    if number:
+        suffix = _party_suffix(number)
+        if suffix is not None:
+            level = _level_of_suffix(suffix)
+            if level == "central":
+                if year:
+                    return f"{number}@{year}"
+                return f"{number}@khóa {term}" if term else number
+            parts = [number] + ([locality] if locality else []) + ([str(year)] if year else [])
+            return "@".join(parts)
+        if re.fullmatch(r"\d+/\d{4}/\S+", number):
+            return number
+        parts = [number] + ([locality] if locality and "UBND" in number else []) + ([str(year)] if year else [])
+        return "@".join(parts)
+    if title:
+        return f"{title}@{locality}" if local_title and locality else title
+    return None
+
+
+def document_target(meta: DocumentMeta) -> str | None:
+    """The id a corpus document has as a graph node, built like a citation `target` of it."""
+    if not meta.number:
+        return None
+    number = canonical_number(meta.number)
+    if not re.search(r"\d", number):
+        return None
+    year = meta.issued_date.year if meta.issued_date else None
+    return make_target(number, year=year, locality=meta.locality)
+
+
+# --- finding ----------------------------------------------------------------------------------
+
+
+def _read_trailers(text: str, pos: int, m: _Mention) -> int:
+    """Consume ", ngày ...", "của <issuer>", "(khóa X)" after a mention; return the new end."""
+    g = _grammar()
+    seen: set[str] = set()
+    while True:
+        progressed = False
+        for name in ("date", "issuer", "term_paren", "term_bare"):
+            key = "term" if name.startswith("term") else name
+            if key in seen:
+                continue
+            hit = g[name].match(text, pos)
+            if not hit:
+                continue
+            if name == "date":
+                m.issued_date = parse_date(hit.group("date"))
+            elif name == "issuer":
+                found = _issuer_from_match(hit)
+                if found is None:
+                    continue
+                m.issuer, m.level, suffix = found
+                if m.level in LOCAL_LEVELS:
+                    loc = g["locality"].match(text, hit.end())
+                    if loc and not re.match(r"(?:Về|Đảng)\b", loc.group("loc")):
+                        m.locality = re.sub(r"^(?:tỉnh|thành phố|huyện|thị xã|quận)\s+", "", loc.group("loc"))
+                        pos = loc.end()
+                        seen.add(key)
+                        progressed = True
+                        break
+            else:
+                m.term = hit.group("term").upper()
+            pos = hit.end()
+            seen.add(key)
+            progressed = True
+            break
+        if not progressed:
+            return pos
+
+
+def _read_subject(text: str, pos: int) -> str | None:
+    hit = _grammar()["subject"].match(text, pos)
+    return hit.group("subject").strip(" ,") if hit else None
+
+
+def _find_symbols(text: str) -> list[_Mention]:
+    out = []
+    for hit in _grammar()["symbol"].finditer(text):
+        number = canonical_number(hit.group("sym"))
+        printed_type = hit.group("type")
+        doc_type = _title_type(printed_type) if printed_type else _doc_type_of_symbol(number)
+        m = _Mention(hit.start(), hit.end(), "symbol", doc_type=doc_type, number=number, resolved_by="mention")
+        m.end = _read_trailers(text, hit.end(), m)
+        m.subject = _read_subject(text, m.end)
+        suffix = _party_suffix(number)
+        if m.level is None:
+            m.level = _level_of_suffix(suffix) if suffix else "state"
+        out.append(m)
+    return out
+
+
+def _title_type(printed: str) -> str:
+    """"NGHỊ QUYẾT" / "nghị quyết" → "Nghị quyết" (the spec's title case)."""
+    reg = load_registry()
+    key = printed.lower()
+    for dt in reg.doc_types:
+        if dt.name.lower() == key:
+            return dt.name
+    return printed[:1].upper() + printed[1:].lower()
+
+
+def _find_short(text: str) -> list[_Mention]:
+    reg = load_registry()
+    out = []
+    for hit in _grammar()["short"].finditer(text):
+        doc_type = _title_type(hit.group("type"))
+        m = _Mention(hit.start(), hit.end(), "short", doc_type=doc_type, short_number=hit.group("num"))
+        m.end = _read_trailers(text, hit.end(), m)
+        m.subject = _read_subject(text, m.end)
+        if m.issuer:
+            issuer = reg.issuer_by_name(m.issuer)
+            code = reg.code_for_doc_type(doc_type)
+            if issuer and issuer.suffix and code and reg.doc_types and _is_party_type(doc_type):
+                m.number = f"{m.short_number}-{code}/{issuer.suffix}"
+                m.resolved_by = "inferred"
+        out.append(m)
+    return out
+
+
+def _is_party_type(doc_type: str) -> bool:
+    reg = load_registry()
+    return any(dt.name == doc_type and dt.party for dt in reg.doc_types)
+
+
+def _find_plenums(text: str, meta: DocumentMeta) -> list[_Mention]:
+    reg = load_registry()
+    out = []
+    for hit in _grammar()["plenum"].finditer(text):
+        session = _ordinal(hit.group("o1") or hit.group("o2") or hit.group("o3") or hit.group("o4"))
+        if session is None:
+            continue
+        m = _Mention(hit.start(), hit.end(), "plenum", doc_type="Nghị quyết", session=session,
+                     issuer="Ban Chấp hành Trung ương", level="central")
+        m.plural = bool(PLURAL_BEFORE.search(text, max(0, hit.start() - 10), hit.start()))
+        end = _read_trailers(text, hit.end(), m)
+        m.end = end
+        if m.term is None and meta.issued_date is not None:
+            m.term = reg.term_at(meta.issued_date)
+            m.resolved_by = "inferred_term"
+        m.subject = _read_subject(text, m.end)
+        out.append(m)
+    return out
+
+
+def _find_congresses(text: str) -> list[_Mention]:
+    out = []
+    for hit in _grammar()["congress"].finditer(text):
+        body = (hit.group("body") or "").strip()
+        ordinal = hit.group("ord") or hit.group("cord")
+        central = not body or fold_diacritics(body) in ("toan quoc", "dang toan quoc", "dai bieu toan quoc")
+        if central:
+            title = f"Nghị quyết Đại hội đại biểu toàn quốc lần thứ {_roman_or_number(ordinal)}"
+        else:
+            title = f"Nghị quyết Đại hội {body} lần thứ {_roman_or_number(ordinal)}"
+        m = _Mention(hit.start(), hit.end(), "congress", doc_type="Nghị quyết", title=title,
+                     level="central" if central else "local", resolved_by="mention")
+        m.issuer = "Đại hội đại biểu toàn quốc" if central else f"Đại hội {body}"
+        m.term = _roman_or_number(ordinal)
+        m.plural = bool(PLURAL_BEFORE.search(text, max(0, hit.start() - 10), hit.start()))
+        m.subject = _read_subject(text, m.end)
+        out.append(m)
+    return out
+
+
+def _find_named(text: str) -> list[_Mention]:
+    reg = load_registry()
+    out = []
+    for doc in reg.named:
+        for pattern in doc.patterns:
+            for hit in re.finditer(pattern, text):
+                out.append(_Mention(hit.start(), hit.end(), "named", doc_type=doc.doc_type, title=doc.title,
+                                    resolved_by="registry", level="central"))
+    return out
+
+
+def _find_laws(text: str) -> list[_Mention]:
+    """A law cited by name: "Luật Cán bộ, công chức", "Luật Đất đai năm 2013"."""
+    out = []
+    for hit in _grammar()["law"].finditer(text):
+        name = hit.group("name").rstrip(", ")
+        title = f"Luật {name}" + (f" năm {hit.group('year')}" if hit.group("year") else "")
+        out.append(_Mention(hit.start(), hit.end(), "named", doc_type="Luật", title=title,
+                            issuer="Quốc hội", level="state", resolved_by="mention"))
+    return out
+
+
+def _find_type_issuer(text: str) -> list[_Mention]:
+    """"Chương trình hành động của Tỉnh ủy ...": a specific, unnumbered document of a named body."""
+    out = []
+    for hit in _grammar()["type_issuer"].finditer(text):
+        if PLURAL_BEFORE.search(text, max(0, hit.start() - 10), hit.start()):
+            continue
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        if hit.start() == line_start or re.search(r"[.:;]\s*$", text[max(0, hit.start() - 3):hit.start()]):
+            continue  # sentence-initial "Hướng dẫn của ..." is usually a verb phrase
+        m = _Mention(hit.start(), hit.end(), "type_issuer", doc_type=hit.group("type"))
+        m.end = _read_trailers(text, hit.start() + len(hit.group("type")), m)
+        if m.issuer is None or m.end <= hit.end():
+            continue
+        m.subject = _read_subject(text, m.end)
+        out.append(m)
+    return out
+
+
+def _find_refer_backs(text: str) -> list[_Mention]:
+    g = _grammar()
+    out = []
+    for name, flavour in (("refer_central", "central_nq"), ("refer_congress", "congress")):
+        for hit in g[name].finditer(text):
+            if PLURAL_BEFORE.search(text, max(0, hit.start() - 10), hit.start()):
+                continue
+            out.append(_Mention(hit.start(), hit.end(), "refer", doc_type="Nghị quyết", refers_to=flavour))
+    return out
+
+
+def _find_alias_uses(text: str, kept: list[_Mention]) -> list[_Mention]:
+    """"... (viết tắt là Nghị quyết)": later bare uses of the alias refer to that citation."""
+    out = []
+    for hit in _grammar()["alias_def"].finditer(text):
+        alias = hit.group("alias").strip()
+        before = [m for m in kept if m.end <= hit.start() and hit.start() - m.end < 400 and m.kind != "refer"]
+        if not before or not re.match(r"[A-ZĐ]", alias):
+            continue
+        antecedent = max(before, key=lambda m: m.end)
+        pattern = re.compile(rf"(?<![\w]){re.escape(alias)}(?![\w])(?!\s+(?:số|\d|Trung ương|Hội nghị|Đại hội|của|này))")
+        for use in pattern.finditer(text, hit.end()):
+            if PLURAL_BEFORE.search(text, max(0, use.start() - 10), use.start()):
+                continue
+            out.append(_Mention(use.start(), use.end(), "refer", doc_type=antecedent.doc_type,
+                                refers_to=f"alias:{antecedent.start}"))
+    return out
+
+
+def _drop_overlaps(mentions: list[_Mention]) -> list[_Mention]:
+    """Keep the longest, most specific mention where candidates overlap."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.priority, m.start))
+    taken: list[_Mention] = []
+    for m in ranked:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _is_self_reference(m: _Mention, text: str, meta: DocumentMeta, regions: Regions) -> bool:
+    if m.number and meta.number and canonical_number(meta.number) == m.number:
+        return True
+    if m.number and m.start < regions.body_start:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if re.fullmatch(r"\s*(?:Số|số|SỐ)[:.]?\s*", text[line_start:m.start]):
+            return True  # "Số 15-NQ/TU" in the header is the document's own number
+    if re.match(r"\s+này\b", text[m.end:m.end + 6]):
+        return True
+    if m.kind == "type_issuer" and meta.doc_type and m.doc_type == meta.doc_type:
+        own_level = meta.level
+        if own_level is None or m.level == own_level or (meta.issuer and m.issuer and m.issuer in meta.issuer):
+            return True
+    return False
+
+
+# --- resolving --------------------------------------------------------------------------------
+
+
+def _subject_matches(subject: str | None, title: str) -> bool:
+    if not subject or not title:
+        return False
+    a = re.findall(r"\w+", fold_diacritics(subject))[:10]
+    b = re.findall(r"\w+", fold_diacritics(re.sub(r"^về\s+", "", title)))[:10]
+    if not a or not b:
+        return False
+    shared = sum(1 for x, y in zip(a, b, strict=False) if x == y)
+    return shared >= min(6, len(a), len(b))
+
+
+def _resolve_plenum(m: _Mention, text: str, numbered: list[_Mention], reg: Registry) -> None:
+    if m.plural or m.term is None or m.session is None:
+        return
+    numbers = reg.plenum_resolutions(m.term, m.session)
+    entries = [e for n in numbers if (e := reg.lookup(n, term=m.term))]
+    chosen = None
+    by_subject = [e for e in entries if _subject_matches(m.subject, e.title)]
+    if len(by_subject) == 1:
+        chosen, how = by_subject[0].number, "registry"
+    if chosen is None:
+        alias = reg.by_alias(text[m.start:m.end]) or reg.by_alias(f"Nghị quyết Trung ương {m.session} khóa {m.term}")
+        if alias is not None:
+            chosen, how = alias.number, "registry"
+    if chosen is None and len(numbers) == 1:
+        chosen, how = numbers[0], "registry"
+    if chosen is None:
+        in_doc = {n.number for n in numbered if n.number in numbers and n.level == "central"
+                  and (n.term in (None, m.term)) and (n.issued_date is None or reg.lookup(n.number, year=n.issued_date.year, term=m.term))}
+        if len(in_doc) == 1:
+            chosen, how = in_doc.pop(), "earlier_mention"
+    if chosen is not None:
+        m.number = chosen
+        m.resolved_by = how
+
+
+def _resolve_short(m: _Mention, numbered: list[_Mention]) -> None:
+    if m.number or m.short_number is None:
+        return
+    value = int(m.short_number)
+    found = {n.number for n in numbered
+             if n.number and n.doc_type == m.doc_type and re.match(r"\d+", n.number)
+             and int(re.match(r"\d+", n.number).group()) == value and n.start < m.start}
+    if len(found) == 1:
+        m.number = found.pop()
+        m.resolved_by = "earlier_mention"
+
+
+def _enrich_from_registry(m: _Mention, reg: Registry) -> None:
+    if not m.number or m.level not in ("central", "state"):
+        return
+    issuer = m.issuer if m.issuer not in (None, "Trung ương") else None
+    entry = reg.lookup(m.number, year=m.issued_date.year if m.issued_date else None, term=m.term, issuer=issuer)
+    if entry is None:
+        return
+    if m.issued_date is None:
+        m.issued_date = entry.date
+    m.term = m.term or entry.term
+    if m.issuer in (None, "Trung ương"):
+        m.issuer = entry.issuer
+    m.doc_type = m.doc_type or entry.doc_type
+    if m.resolved_by is None:
+        m.resolved_by = "registry"
+
+
+def _unify_within_document(mentions: list[_Mention]) -> None:
+    """Mentions of one number share what any of them printed (date, term, issuer, locality)."""
+    groups: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        if m.number:
+            groups.setdefault(m.number, []).append(m)
+    for group in groups.values():
+        years = {m.issued_date.year for m in group if m.issued_date}
+        if len(years) > 1:
+            continue  # two different documents with the same symbol: leave them apart
+        best_date = next((m.issued_date for m in group if m.issued_date), None)
+        best_term = next((m.term for m in group if m.term), None)
+        best_loc = next((m.locality for m in group if m.locality), None)
+        best_issuer = next((m.issuer for m in group if m.issuer and m.issuer != "Trung ương"), None)
+        for m in group:
+            m.issued_date = m.issued_date or best_date
+            m.term = m.term or best_term
+            m.locality = m.locality or best_loc
+            if m.issuer in (None, "Trung ương") and best_issuer:
+                m.issuer = best_issuer
+
+
+def _resolve_refer(m: _Mention, resolved: list[_Mention]) -> _Mention | None:
+    """The earlier citation a refer-back ("Nghị quyết của Trung ương") points to."""
+    if m.refers_to == "central_nq":
+        central = [r for r in resolved if r.doc_type == "Nghị quyết" and r.level == "central" and r.number and r.kind != "refer"]
+        implemented = [r for r in central if r.relation == "implements"]
+        pool = implemented or [r for r in central if r.start < m.start]
+        numbers = {r.number for r in pool}
+        if len(numbers) == 1:
+            return pool[0]
+        earlier = [r for r in pool if r.start < m.start]
+        return max(earlier, key=lambda r: r.start) if earlier else None
+    if m.refers_to == "congress":
+        congresses = [r for r in resolved if r.kind == "congress" and r.start < m.start and not r.plural]
+        return congresses[0] if congresses else None
+    if m.refers_to and m.refers_to.startswith("alias:"):
+        anchor = int(m.refers_to.split(":", 1)[1])
+        return next((r for r in resolved if r.start == anchor), None)
+    return None
+
+
+def _mark_implements(mentions: list[_Mention], text: str, regions: Regions) -> None:
+    opening_end = _opening_paragraph_end(text, regions.body_start)
+    previous: _Mention | None = None
+    for m in mentions:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        before = text[line_start:m.start]
+        in_header = m.start < regions.body_start
+        in_opening = regions.body_start <= m.start < opening_end
+        if in_header and IMPLEMENT_BEFORE.search(before[-60:]) or in_opening and OPENING_TRIGGER.search(before):
+            m.relation = "implements"
+        elif (
+            previous is not None
+            and previous.relation == "implements"
+            and re.fullmatch(r"\s*(?:,|;|và|cùng)\s*(?:các\s+)?", text[previous.end:m.start])
+        ):
+            m.relation = "implements"
+        previous = m
+
+
+def _opening_paragraph_end(text: str, body_start: int) -> int:
+    pos = body_start
+    while pos < len(text) and text[pos] == "\n":
+        pos += 1
+    end = text.find("\n", pos)
+    return len(text) if end == -1 else end
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The sentence around a mention (bounded, so long paragraphs stay readable)."""
+    left = max(text.rfind("\n", 0, start), max((text.rfind(p, max(0, start - 400), start) for p in (". ", "; ")), default=-1))
+    left = max(left + 1, start - 300)
+    right_candidates = [i for i in (text.find("\n", end), text.find(". ", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    right = min(right + 1, end + 300)
+    return text[left:right].strip()
+
+
+_LEVEL_RANK = {"central": 0, "province": 1, "bloc": 1, "district": 2, "grassroots": 3}
+
+
+def _finalize(m: _Mention, meta: DocumentMeta) -> None:
+    if m.level in LOCAL_LEVELS and m.locality is None and _LEVEL_RANK.get(m.level, 9) >= _LEVEL_RANK.get(meta.level or "", 0):
+        # A body of the citing document's level or below shares its locality; a province
+        # document cited from a district one belongs to a province the text does not name.
+        m.locality = meta.locality
+    if m.kind == "congress" and m.level == "local":
+        m.locality = meta.locality
+    year = m.issued_date.year if m.issued_date else None
+    m.target = make_target(m.number, year=year, term=m.term, locality=m.locality, title=m.title,
+                           local_title=m.kind == "congress" and m.level == "local")
+
+
+def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Citation]:
+    """Every mention of another document in the normalized text, resolved where text or registry allow."""
+    reg = load_registry()
+    candidates = (
+        _find_symbols(text) + _find_short(text) + _find_plenums(text, meta) + _find_congresses(text)
+        + _find_named(text) + _find_laws(text) + _find_type_issuer(text) + _find_refer_backs(text)
+    )
+    kept = _drop_overlaps(candidates)
+    kept = _drop_overlaps(kept + _find_alias_uses(text, kept))
+    kept = [m for m in kept if not _is_self_reference(m, text, meta, regions)]
+
+    numbered = [m for m in kept if m.number]
+    for m in kept:
+        if m.kind == "short":
+            _resolve_short(m, numbered)
+    _unify_within_document(kept)
+    for m in kept:
+        if m.kind == "plenum":
+            _resolve_plenum(m, text, [n for n in kept if n.number and n.kind != "plenum"], reg)
+    for m in kept:
+        if m.number and m.level is None:
+            m.level = _level_of_suffix(_party_suffix(m.number)) or "state"
+        _enrich_from_registry(m, reg)
+    _unify_within_document(kept)
+    _mark_implements(kept, text, regions)
+
+    for m in kept:
+        if m.kind == "refer":
+            antecedent = _resolve_refer(m, kept)
+            if antecedent is None:
+                continue
+            for attr in ("doc_type", "number", "issued_date", "issuer", "level", "locality", "term", "title"):
+                if hasattr(antecedent, attr):
+                    setattr(m, attr, getattr(antecedent, attr))
+            m.resolved_by = "earlier_mention"
+            m.refers_to = f"resolved:{antecedent.start}"
+    kept = [m for m in kept if m.kind != "refer" or (m.refers_to or "").startswith("resolved:")]
+
+    for m in kept:
+        if m.kind == "refer":
+            antecedent = next(r for r in kept if r.start == int(m.refers_to.split(":")[1]))
+            m.target = antecedent.target if antecedent.target else None
+            if m.target is None:
+                _finalize(antecedent, meta)
+                m.target = antecedent.target
+        else:
+            _finalize(m, meta)
+
+    # One relation per cited document: if the text implements it anywhere, every mention says so.
+    implemented = {m.target for m in kept if m.relation == "implements" and m.target}
+    citations = []
+    for m in kept:
+        relation = "implements" if m.relation == "implements" or (m.target and m.target in implemented) else "cites"
+        citations.append(
+            Citation(
+                mention=text[m.start:m.end],
+                start=m.start,
+                end=m.end,
+                doc_type=m.doc_type,
+                number=m.number,
+                issued_date=m.issued_date,
+                issuer=m.issuer,
+                term=m.term,
+                subject=m.subject,
+                title=m.title,
+                target=m.target,
+                relation=relation,
+                resolved_by=m.resolved_by if (m.number or m.title) else None,
+                context=_context(text, m.start, m.end),
+            )
+        )
+    return citations
+
+
+def with_relation(citation: Citation, relation: str) -> Citation:
+    """A copy of a citation with another relation (Citation is frozen)."""
+    return replace(citation, relation=relation)
