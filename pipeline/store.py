@@ -614,8 +614,8 @@ class Store:
     def _task_filter(
         self,
         *,
-        body: str | None = None,
-        coordinating: str | None = None,
+        body: str | Iterable[str] | None = None,
+        coordinating: str | Iterable[str] | None = None,
         document: int | str | None = None,
         section: str | None = None,
         due_from: date | str | None = None,
@@ -632,15 +632,15 @@ class Store:
             if not name:
                 continue
             # A list (the app's multi-select) matches any of its bodies.
-            keys = sorted(set().union(*(body_match_keys(n) for n in ([name] if isinstance(name, str) else name))))
-            marks = ",".join("?" * len(keys))
-            where.append(
-                "t.id IN ("
-                f"SELECT task_id FROM task_bodies WHERE role = ? AND folded IN ({marks})"
-                f" UNION SELECT task_id FROM task_bodies WHERE role = ? AND qualified_folded IN ({marks})"
-                f" UNION SELECT task_id FROM task_bodies WHERE role = ? AND canonical_folded IN ({marks}))"
-            )
-            params += [role, *keys, role, *keys, role, *keys]
+            names = [name] if isinstance(name, str) else [n for n in name if n]
+            if not names:
+                continue
+            subqueries = []
+            for one in names:
+                sql, sub_params = self._body_subquery(role, one)
+                subqueries.append(sql)
+                params += sub_params
+            where.append(f"t.id IN ({' UNION '.join(subqueries)})")
         if document is not None and document != "":
             if isinstance(document, int) or str(document).isdigit():
                 where.append("t.document_id = ?")
@@ -671,11 +671,32 @@ class Store:
         clause = (" WHERE " + " AND ".join(where)) if where else ""
         return clause, params, today_iso
 
+    def _body_subquery(self, role: str, name: str) -> tuple[str, list[Any]]:
+        """Task ids whose `role` body is `name` in any spelling or variant.
+
+        A locality-qualified name ("Ban Tổ chức Tỉnh ủy Bình Thuận") selects that
+        province's body only, although its canonical form drops the locality.
+        """
+        own_key = _body_key(name)
+        qualified = self.conn.execute(
+            "SELECT 1 FROM task_bodies WHERE qualified_folded = ? AND qualified_folded != folded LIMIT 1", (own_key,)
+        ).fetchone()
+        if qualified:
+            return "SELECT task_id FROM task_bodies WHERE role = ? AND qualified_folded = ?", [role, own_key]
+        keys = sorted(body_match_keys(name))
+        marks = ",".join("?" * len(keys))
+        sql = (
+            f"SELECT task_id FROM task_bodies WHERE role = ? AND folded IN ({marks})"
+            f" UNION SELECT task_id FROM task_bodies WHERE role = ? AND qualified_folded IN ({marks})"
+            f" UNION SELECT task_id FROM task_bodies WHERE role = ? AND canonical_folded IN ({marks})"
+        )
+        return sql, [role, *keys, role, *keys, role, *keys]
+
     def query_tasks(
         self,
         *,
-        body: str | None = None,
-        coordinating: str | None = None,
+        body: str | Iterable[str] | None = None,
+        coordinating: str | Iterable[str] | None = None,
         document: int | str | None = None,
         section: str | None = None,
         due_from: date | str | None = None,

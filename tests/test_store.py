@@ -235,6 +235,20 @@ def test_task_filters(store, filters, expected):
     assert store.count_tasks(**filters) == len(expected)
 
 
+def test_qualified_body_name_selects_that_province_only(store):
+    store.ingest(make_doc())
+    other = replace(META, number="9-KH/TU", issuer="Tỉnh ủy Ninh Thuận", locality="Ninh Thuận")
+    store.ingest(make_doc(TASKS[:1], meta=other, source="b.txt"))
+    assert store.count_tasks(body="Ban Tổ chức Tỉnh ủy") == 2
+    assert store.count_tasks(body="Ban To chuc Tinh uy") == 2
+    only = store.query_tasks(body="Ban Tổ chức Tỉnh ủy Ninh Thuận")
+    assert [r["source"] for r in only] == ["b.txt"]
+    assert [r["source"] for r in store.query_tasks(body="ban to chuc tinh uy binh thuan")] == ["corpus/a.txt"]
+    both = store.query_tasks(body=["Ban Tổ chức Tỉnh ủy Ninh Thuận", "Ban Tuyên giáo Tỉnh ủy"])
+    assert [r["source"] for r in both] == ["corpus/a.txt", "b.txt"]
+    assert store.count_tasks(body=[]) == 5
+
+
 def test_task_rows_carry_the_contract_fields(store):
     doc_id = store.ingest(make_doc()).document_id
     row = store.query_tasks(today="2014-01-01")[0]
