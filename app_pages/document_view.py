@@ -1,0 +1,112 @@
+"""Văn bản: one document's metadata, section tree, and text with its extractions highlighted."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pipeline import appdata
+
+st.title("Văn bản")
+
+docs = appdata.documents()
+if not docs:
+    st.info("Chưa có văn bản nào. Hãy tải lên ở trang **Tải lên** hoặc chạy `python -m pipeline ingest corpus/`.")
+    st.stop()
+
+doc_by_id = {int(d["id"]): d for d in docs}
+ids = list(doc_by_id)
+wanted = st.query_params.get("doc")
+try:
+    wanted_id = int(wanted) if wanted is not None else None
+except ValueError:
+    wanted_id = None
+if wanted_id is not None and wanted_id not in doc_by_id:
+    st.warning(f"Không tìm thấy văn bản mã {wanted_id}; hiển thị văn bản đầu tiên.")
+    wanted_id = None
+if wanted_id is not None and st.session_state.get("doc_from_url") != wanted_id:
+    # A link (citation, task, graph) asked for this document: select it once, then let the picker rule.
+    st.session_state["doc_pick"] = wanted_id
+    st.session_state["doc_from_url"] = wanted_id
+
+doc_id = st.selectbox("Chọn văn bản", ids, format_func=lambda i: appdata.document_label(doc_by_id[i]), key="doc_pick")
+st.query_params["doc"] = str(doc_id)
+doc = appdata.document(doc_id)
+if not doc:
+    st.error("Văn bản này không còn trong cơ sở dữ liệu.")
+    st.stop()
+
+record = doc.get("record") or {}
+meta = record.get("document") or {}
+text = doc.get("text") or ""
+
+# ------------------------------------------------------------------ metadata
+st.subheader(f"{meta.get('doc_type') or doc.get('doc_type') or 'Văn bản'} {meta.get('number') or doc.get('number') or ''}".strip())
+if meta.get("title") or doc.get("title"):
+    st.markdown(f"*{meta.get('title') or doc.get('title')}*")
+fields = [
+    ("Cơ quan ban hành", meta.get("issuer") or doc.get("issuer")),
+    ("Ngày ban hành", meta.get("issued_date") or doc.get("issued_date")),
+    ("Nơi ban hành", meta.get("place")),
+    ("Người ký", meta.get("signer")),
+    ("Tệp nguồn", doc.get("source")),
+    ("Số nhiệm vụ", len(record.get("tasks", []))),
+    ("Số trích dẫn", len(record.get("citations", []))),
+]
+cols = st.columns(4)
+for i, (label, value) in enumerate(fields):
+    cols[i % 4].markdown(f"**{label}:** {value if value not in (None, '') else '—'}")
+if meta.get("recipients"):
+    with st.expander("Nơi nhận"):
+        st.markdown("\n".join(f"- {r}" for r in meta["recipients"]))
+
+# ------------------------------------------------------------------ citations with links
+targets = appdata.target_to_document_id()
+citations = record.get("citations", [])
+if citations:
+    with st.expander(f"Trích dẫn ({len(citations)})", expanded=False):
+        for cit in citations:
+            label = cit.get("mention") or cit.get("number") or "?"
+            relation = "thực hiện" if cit.get("relation") == "implements" else "trích dẫn"
+            linked = targets.get(str(cit.get("target") or ""))
+            line = st.columns([5, 1])
+            line[0].markdown(f"- {label} · *{relation}*" + (f" · `{cit['target']}`" if cit.get("target") else ""))
+            if linked is not None and linked != doc_id:
+                line[1].page_link("app_pages/document_view.py", label="Mở", icon=":material/open_in_new:",
+                                  query_params={"doc": str(linked)})
+
+# ------------------------------------------------------------------ sections
+sections = record.get("sections", [])
+left, right = st.columns([1, 3])
+with left:
+    st.markdown("**Mục lục**")
+    if sections:
+        lines = []
+        for sec in sections:
+            indent = "  " * max(0, int(sec.get("level") or 1) - 1)
+            heading = appdata.short(sec.get("heading") or "", 60)
+            mark = " ✅" if sec.get("kind") == "task" else ""
+            anchor = "sec-" + str(sec.get("path", "")).replace(".", "-")
+            lines.append(f"{indent}- [{sec.get('path')}. {heading}](#{anchor}){mark}")
+        st.markdown("\n".join(lines))
+        st.caption("✅ mục giao nhiệm vụ")
+    else:
+        st.caption("Không nhận diện được mục.")
+
+# ------------------------------------------------------------------ highlighted text
+with right:
+    st.markdown("**Nội dung** — "
+                '<span class="legend"><span style="background:#fff6c7">nhiệm vụ</span>'
+                '<span style="background:#dbeafe">trích dẫn</span>'
+                '<span style="color:#166534;font-weight:600">cơ quan</span>'
+                '<span style="color:#b91c1c;font-weight:600">thời hạn</span></span>',
+                unsafe_allow_html=True)
+    hrefs = {t: f"./van-ban?doc={i}" for t, i in targets.items() if i != doc_id}
+    marks = appdata.highlights_for(record, text, hrefs)
+    anchors = {
+        int(sec["start"]): "sec-" + str(sec.get("path", "")).replace(".", "-")
+        for sec in sections
+        if isinstance(sec.get("start"), int) and 0 <= sec["start"] <= len(text)
+    }
+    body = appdata.highlight_html(text, marks, anchors)
+    # st.html, not st.markdown: the escaped text must not be re-read as Markdown.
+    st.html(appdata.HIGHLIGHT_CSS + f'<div class="doc-text">{body}</div>')

@@ -1,0 +1,41 @@
+"""Tải lên: add directive files; each is saved safely, extracted, stored, and reported one by one."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pipeline import appdata
+from pipeline.errors import DocumentError
+
+ACCEPTED = ["txt", "docx", "doc", "pdf", "html", "htm"]
+STATUS_TEXT = {"added": "đã thêm", "unchanged": "không đổi (đã có)", "replaced": "đã cập nhật"}
+
+st.title("Tải lên văn bản")
+st.markdown("Thêm văn bản định dạng **.txt, .docx, .doc, .pdf, .html**. Mỗi tệp được lưu vào "
+            f"`{appdata.upload_dir()}`, trích xuất và đưa vào cơ sở dữ liệu.")
+
+files = st.file_uploader("Chọn tệp", type=ACCEPTED, accept_multiple_files=True, key="upload_files")
+
+if st.button("Nhập vào cơ sở dữ liệu", type="primary", disabled=not files, key="upload_go"):
+    progress = st.progress(0.0, text="Đang xử lý…")
+    results = []
+    for i, file in enumerate(files, start=1):
+        progress.progress((i - 1) / len(files), text=f"Đang xử lý {file.name} ({i}/{len(files)})")
+        results.append(appdata.ingest_upload(file.name, file.getvalue()))
+    progress.progress(1.0, text="Hoàn tất")
+    appdata.invalidate()
+    st.session_state["upload_results"] = results
+
+for result in st.session_state.get("upload_results", []):
+    if result["ok"]:
+        st.success(f"{result['name']}: {STATUS_TEXT.get(result['status'], result['status'])} — "
+                   f"{result['tasks']} nhiệm vụ, {result['citations']} trích dẫn.")
+        if result.get("document_id") is not None:
+            st.page_link("app_pages/document_view.py", label=f"Xem {result['name']}", icon=":material/description:",
+                         query_params={"doc": str(result["document_id"])})
+        for warning in result.get("warnings", []):
+            st.caption(f"⚠ {warning}")
+    else:
+        st.error(f"{result['name']}: {result['error']}")
+
+_ = DocumentError  # imported so a missing errors module fails loudly at page load, not mid-upload

@@ -1,0 +1,682 @@
+"""Cached data access for the Streamlit app.
+
+The pages never talk to SQLite or build graphs themselves: they call these helpers,
+which go through `pipeline.store.Store` (one connection per database, kept with
+`st.cache_resource`) and cache query results with `st.cache_data`, so a rerun
+that only moves a widget costs nothing. Every write (status edit, upload) calls
+`invalidate()` so the next read sees it.
+
+The pure helpers at the bottom (filters, exports, highlighting) have no Streamlit
+dependency, so tests can call them directly.
+"""
+
+from __future__ import annotations
+
+import html
+import inspect
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+STATUSES: tuple[str, ...] = ("chưa thực hiện", "đang thực hiện", "hoàn thành")
+OVERDUE_LABEL = "quá hạn"
+DEFAULT_DB = Path("data") / "directives.db"
+
+# Column names the app shows for a task row (Vietnamese UI, English keys).
+TASK_COLUMNS: dict[str, str] = {
+    "text": "Nhiệm vụ",
+    "responsible": "Chủ trì",
+    "coordinating": "Phối hợp",
+    "deadline_text": "Thời hạn",
+    "due_end": "Hạn cuối",
+    "doc_number": "Văn bản",
+    "section": "Mục",
+    "status_label": "Trạng thái",
+}
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def db_path() -> Path:
+    """The database the app reads: env DIRECTIVES_DB, else data/directives.db (same rule as the CLI)."""
+    try:
+        from pipeline.store import default_db_path
+
+        return Path(default_db_path())
+    except ImportError:  # store module not importable: fall back to the documented rule
+        env = os.environ.get("DIRECTIVES_DB")
+        return Path(env) if env else DEFAULT_DB
+
+
+def upload_dir() -> Path:
+    """Where uploaded files are kept: env DIRECTIVES_UPLOADS, else `uploads/` next to the database.
+
+    With the default database that is data/uploads, outside anything the web server serves.
+    """
+    env = os.environ.get("DIRECTIVES_UPLOADS")
+    return Path(env) if env else db_path().parent / "uploads"
+
+
+# --------------------------------------------------------------------------- store
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(path: str):
+    from pipeline.store import Store
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return Store(path)
+
+
+def get_store():
+    """The shared Store for the configured database (opened once per process)."""
+    return _open_store(str(db_path()))
+
+
+def invalidate() -> None:
+    """Forget cached query results after a write, so every page shows the new state."""
+    st.cache_data.clear()
+    _graph.clear()
+
+
+def _accepted_kwargs(func, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Drop keyword arguments the store method does not accept (the API grows while we build)."""
+    params = inspect.signature(func).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        return kwargs
+    return {k: v for k, v in kwargs.items() if k in params}
+
+
+# --------------------------------------------------------------------------- filters
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    """The Tasks page's filter state; hashable so it can key `st.cache_data`."""
+
+    bodies: tuple[str, ...] = ()
+    coordinating: tuple[str, ...] = ()
+    document: int | None = None
+    section: str | None = None
+    due_from: str | None = None
+    due_to: str | None = None
+    status: str | None = None  # one of STATUSES, or OVERDUE_LABEL
+    search: str | None = None
+
+    def store_kwargs(self, today: date | None = None) -> dict[str, Any]:
+        """Translate to `Store.query_tasks` keyword arguments."""
+        kwargs: dict[str, Any] = {}
+        if self.bodies:
+            kwargs["body"] = list(self.bodies)
+        if self.coordinating:
+            kwargs["coordinating"] = list(self.coordinating)
+        if self.document is not None:
+            kwargs["document"] = self.document
+        if self.section:
+            kwargs["section"] = self.section
+        if self.due_from:
+            kwargs["due_from"] = self.due_from
+        if self.due_to:
+            kwargs["due_to"] = self.due_to
+        if self.status == OVERDUE_LABEL:
+            kwargs["overdue"] = True
+        elif self.status:
+            kwargs["status"] = self.status
+        if self.search and self.search.strip():
+            kwargs["search"] = self.search.strip()
+        if today is not None:
+            kwargs["today"] = today.isoformat()
+        return kwargs
+
+
+def _today_iso() -> str:
+    return date.today().isoformat()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def query_tasks(flt: TaskFilter, limit: int | None = 50, offset: int = 0, today: str | None = None) -> list[dict]:
+    """One page of task rows matching the filter (SQL with LIMIT/OFFSET in the store)."""
+    store = get_store()
+    kwargs = flt.store_kwargs(date.fromisoformat(today) if today else None)
+    kwargs.update(limit=limit, offset=offset)
+    return [dict(r) for r in store.query_tasks(**_accepted_kwargs(store.query_tasks, kwargs))]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def count_tasks(flt: TaskFilter, today: str | None = None) -> int:
+    """How many tasks match the filter (for pagination and headline numbers)."""
+    store = get_store()
+    kwargs = flt.store_kwargs(date.fromisoformat(today) if today else None)
+    return int(store.count_tasks(**_accepted_kwargs(store.count_tasks, kwargs)))
+
+
+@st.cache_data(show_spinner=False)
+def documents() -> list[dict]:
+    """All stored documents with their counts (id, source, number, title, target...)."""
+    return [dict(d) for d in get_store().documents()]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def document(document_id: int) -> dict | None:
+    """One document with its normalized text and extraction record."""
+    doc = get_store().document(int(document_id))
+    return dict(doc) if doc else None
+
+
+@st.cache_data(show_spinner=False)
+def body_counts() -> list[tuple[str, int]]:
+    """Responsible bodies with their task counts, variants merged (largest first)."""
+    return [(str(name), int(n)) for name, n in get_store().body_counts()]
+
+
+@st.cache_data(show_spinner=False)
+def coordinating_counts() -> list[tuple[str, int]]:
+    """Coordinating bodies with task counts; from the store if it offers them, else from the records."""
+    store = get_store()
+    method = getattr(store, "coordinating_counts", None)
+    if callable(method):
+        return [(str(name), int(n)) for name, n in method()]
+    counts: Counter[str] = Counter()
+    for record in store.records():
+        for task in record.get("tasks", []):
+            counts.update(set(task.get("coordinating") or []))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def sections_of(document_id: int) -> list[str]:
+    """Section paths of one document's tasks, in document order (for the section filter)."""
+    doc = document(document_id)
+    if not doc:
+        return []
+    seen: dict[str, None] = {}
+    for task in (doc.get("record") or {}).get("tasks", []):
+        if task.get("section"):
+            seen.setdefault(task["section"], None)
+    return list(seen)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def search(query: str, limit: int = 50) -> list[dict]:
+    """Accent-insensitive full-text search over the stored documents."""
+    return [dict(r) for r in get_store().search(query, limit=limit)]
+
+
+def history(task_key: str) -> list[dict]:
+    """Status/note change history of one task (not cached: it is small and must be fresh)."""
+    return [dict(h) for h in get_store().history(task_key)]
+
+
+def set_status(task_key: str, status: str, note: str | None) -> None:
+    """Record a status/note edit and drop cached results that may show the old status."""
+    get_store().set_status(task_key, status, note)
+    invalidate()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def recurring_tasks(bodies: tuple[str, ...] = ()) -> list[dict]:
+    """Tasks that repeat (have a recurrence), optionally for some bodies: the calendar expands them."""
+    store = get_store()
+    kwargs: dict[str, Any] = {"body": list(bodies)} if bodies else {}
+    params = inspect.signature(store.query_tasks).parameters
+    if "recurring" in params:
+        return [dict(r) for r in store.query_tasks(recurring=True, **kwargs)]
+    return [dict(r) for r in store.query_tasks(**kwargs) if r.get("recurrence")]
+
+
+@st.cache_resource(show_spinner=False)
+def _graph(path: str):
+    records = list(_open_store(path).records())
+    try:
+        from pipeline.graph import build_graph
+    except ImportError:  # graph stage not installed: a plain document -> target graph still lets users browse
+        return _plain_graph(records)
+    return build_graph(records)
+
+
+def _plain_graph(records: Iterable[dict]):
+    """Minimal citation graph (documents and citation targets) used only when pipeline.graph is absent."""
+    import networkx as nx
+
+    from pipeline.store import document_target
+
+    graph = nx.DiGraph()
+    for record in records:
+        me = document_target(record.get("document") or {}) or str(record.get("source"))
+        graph.add_node(me, in_corpus=True, document_id=record.get("document_id"),
+                       label=(record.get("document") or {}).get("number") or record.get("source"))
+        for cit in record.get("citations", []):
+            target = cit.get("target")
+            if not target or target == me:
+                continue
+            if target not in graph:
+                graph.add_node(target, in_corpus=False, label=cit.get("number") or cit.get("title") or target)
+            if graph.has_edge(me, target):
+                graph[me][target]["count"] += 1
+            else:
+                graph.add_edge(me, target, relation=cit.get("relation") or "cites", count=1)
+    return graph
+
+
+def citation_graph():
+    """The citation graph of every stored document (built once per database state)."""
+    return _graph(str(db_path()))
+
+
+def node_label(graph, node) -> str:
+    """A graph node's display name (its label attribute, else its id)."""
+    data = graph.nodes[node]
+    return str(data.get("label") or data.get("number") or node)
+
+
+@st.cache_data(show_spinner=False)
+def most_cited(limit: int = 10) -> list[dict]:
+    """Documents cited by the most distinct documents (in-degree of the citation graph)."""
+    graph = citation_graph()
+    ranked = sorted(graph.nodes, key=lambda n: (-graph.in_degree(n), str(n)))[:limit]
+    return [
+        {"label": node_label(graph, n), "in_corpus": bool(graph.nodes[n].get("in_corpus")), "citing": graph.in_degree(n)}
+        for n in ranked
+        if graph.in_degree(n) > 0
+    ]
+
+
+@st.cache_data(show_spinner=False)
+def graph_metrics() -> list[dict]:
+    """Per-document metrics for the graph page: in/out degree and PageRank."""
+    import networkx as nx
+
+    graph = citation_graph()
+    if graph.number_of_nodes() == 0:
+        return []
+    try:
+        rank = nx.pagerank(graph)
+    except Exception:  # noqa: BLE001 - PageRank may fail to converge; degrees are still useful
+        rank = {}
+    rows = [
+        {
+            "node": str(n),
+            "label": node_label(graph, n),
+            "in_corpus": bool(graph.nodes[n].get("in_corpus")),
+            "in_degree": graph.in_degree(n),
+            "out_degree": graph.out_degree(n),
+            "pagerank": round(float(rank.get(n, 0.0)), 5),
+        }
+        for n in graph.nodes
+    ]
+    rows.sort(key=lambda r: (-r["in_degree"], -r["pagerank"], r["label"]))
+    return rows
+
+
+def implementation_chain(graph, node, direction: str) -> list[tuple[int, Any]]:
+    """Documents reached by following "implements" edges: "up" = what it carries out, "down" = what carries it out.
+
+    Returns (distance, node) pairs in breadth-first order.
+    """
+    seen = {node}
+    frontier = [node]
+    out: list[tuple[int, Any]] = []
+    depth = 0
+    while frontier:
+        depth += 1
+        nxt = []
+        for current in frontier:
+            edges = graph.out_edges(current, data=True) if direction == "up" else graph.in_edges(current, data=True)
+            for a, b, data in edges:
+                other = b if direction == "up" else a
+                if data.get("relation") == "implements" and other not in seen:
+                    seen.add(other)
+                    nxt.append(other)
+                    out.append((depth, other))
+        frontier = nxt
+    return out
+
+
+def target_to_document_id() -> dict[str, int]:
+    """Canonical document id (citation target) -> stored document id, to link citations to pages."""
+    return {str(d["target"]): int(d["id"]) for d in documents() if d.get("target")}
+
+
+def node_document_id(graph, node) -> int | None:
+    """The stored document behind a graph node, if it is in the corpus."""
+    data = graph.nodes[node]
+    if data.get("document_id") is not None:
+        return int(data["document_id"])
+    return target_to_document_id().get(str(node))
+
+
+# --------------------------------------------------------------------------- row shaping
+
+
+def status_label(row: dict) -> str:
+    """The status shown to users: "quá hạn" when overdue, else the stored status."""
+    if row.get("overdue"):
+        return OVERDUE_LABEL
+    return row.get("status") or STATUSES[0]
+
+
+def display_rows(rows: Iterable[dict]) -> list[dict]:
+    """Task rows flattened for a table: lists joined, the derived status added, Vietnamese headers."""
+    out = []
+    for row in rows:
+        flat = {
+            "text": row.get("text", ""),
+            "responsible": "; ".join(row.get("responsible") or []),
+            "coordinating": "; ".join(row.get("coordinating") or []),
+            "deadline_text": row.get("deadline_text") or "",
+            "due_end": row.get("due_end") or "",
+            "doc_number": row.get("doc_number") or row.get("source") or "",
+            "section": row.get("section") or "",
+            "status_label": status_label(row),
+        }
+        out.append({TASK_COLUMNS[k]: v for k, v in flat.items()})
+    return out
+
+
+def short(text: str, width: int = 90) -> str:
+    """One-line abbreviation for select boxes."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def document_label(doc: dict) -> str:
+    """How a document is named in pickers: "15-NQ/TU — title" (source when there is no number)."""
+    head = doc.get("number") or doc.get("doc_type") or Path(str(doc.get("source", ""))).name
+    title = short(doc.get("title") or "", 70)
+    return f"{head} — {title}" if title else str(head)
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def rows_to_csv(rows: Sequence[dict]) -> bytes:
+    """CSV of task rows (pipeline.exports columns), UTF-8 with BOM so Excel shows Vietnamese correctly."""
+    from pipeline.exports import to_csv
+
+    return ("\ufeff" + to_csv(list(rows))).encode("utf-8")
+
+
+def rows_to_xlsx(rows: Sequence[dict]) -> bytes:
+    """XLSX of task rows, written by pipeline.exports (same columns as the CSV)."""
+    from pipeline.exports import write_xlsx
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "nhiem-vu.xlsx"
+        write_xlsx(list(rows), target)
+        return target.read_bytes()
+
+
+def rows_to_ics(rows: Sequence[dict], calendar_name: str = "Nhiệm vụ") -> bytes:
+    """iCalendar file of the rows' deadlines (pipeline.ics does the RFC 5545 work)."""
+    from pipeline.ics import build_calendar
+
+    return build_calendar(list(rows), calendar_name=calendar_name)
+
+
+def graph_bytes(graph, fmt: str) -> bytes:
+    """GEXF or GraphML of the citation graph, via pipeline.graph.export_graph."""
+    try:
+        from pipeline.graph import export_graph
+    except ImportError:  # graph stage not installed: write the plain graph with networkx
+        export_graph = _export_plain
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"graph.{fmt}"
+        export_graph(graph, fmt, out)
+        return out.read_bytes()
+
+
+def _export_plain(graph, fmt: str, out: Path) -> None:
+    """GEXF/GraphML via networkx, attributes reduced to scalars (both formats reject lists and None)."""
+    import networkx as nx
+
+    def scalar(attrs: dict) -> dict:
+        return {k: v if isinstance(v, bool | int | float | str) else str(v) for k, v in attrs.items() if v is not None}
+
+    plain = nx.DiGraph()
+    plain.add_nodes_from((str(n), scalar(d)) for n, d in graph.nodes(data=True))
+    plain.add_edges_from((str(a), str(b), scalar(d)) for a, b, d in graph.edges(data=True))
+    (nx.write_gexf if fmt == "gexf" else nx.write_graphml)(plain, str(out))
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+def month_window(year: int, month: int) -> tuple[date, date]:
+    """First and last day of a month."""
+    first = date(year, month, 1)
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return first, nxt - timedelta(days=1)
+
+
+def occurrences(rows: Iterable[dict], start: date, end: date) -> list[tuple[date, dict]]:
+    """(day, task) pairs for deadlines inside [start, end], recurring duties expanded.
+
+    A one-off task appears on its last due day; a recurring one on each occurrence
+    that `pipeline.ics.expand_occurrences` yields in the window.
+    """
+    try:
+        from pipeline.ics import expand_occurrences
+    except ImportError:  # calendar stage not installed yet
+        expand_occurrences = _expand_with_dateutil
+
+    out: list[tuple[date, dict]] = []
+    seen: set[tuple[str, date]] = set()
+    for row in rows:
+        due_start = _as_date(row.get("due_start"))
+        due_end = _as_date(row.get("due_end"))
+        if row.get("recurrence"):
+            days = expand_occurrences(due_start, due_end, row["recurrence"], start, end)
+        else:
+            day = due_end or due_start
+            days = [day] if day and start <= day <= end else []
+        for day in days:
+            key = (str(row.get("task_key")), day)
+            if key not in seen:
+                seen.add(key)
+                out.append((day, row))
+    # One-off deadlines first on a day: they are what a busy cell must not hide.
+    out.sort(key=lambda pair: (pair[0], bool(pair[1].get("recurrence")), str(pair[1].get("doc_number") or "")))
+    return out
+
+
+def _expand_with_dateutil(due_start: date | None, due_end: date | None, recurrence: str,
+                          window_start: date, window_end: date) -> list[date]:
+    """RRULE occurrences in the window, anchored at the task's start (else its end, else 1 January)."""
+    from datetime import datetime, time
+
+    from dateutil.rrule import rrulestr
+
+    anchor = due_start or due_end or date(window_start.year, 1, 1)
+    rule = rrulestr(f"RRULE:{recurrence}", dtstart=datetime.combine(anchor, time()))
+    hits = rule.between(datetime.combine(window_start, time()), datetime.combine(window_end, time(23, 59)), inc=True)
+    return [d.date() for d in hits]
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- highlighting
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of the normalized text to mark: kind is task, citation, body or deadline."""
+
+    start: int
+    end: int
+    kind: str
+    title: str = ""
+    href: str | None = None
+    anchor: str | None = None
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    active: list[Highlight] = field(default_factory=list)
+
+
+def highlights_for(record: dict, text: str, doc_href: dict[str, str] | None = None) -> list[Highlight]:
+    """Spans to highlight in a document: its citations, tasks, and the bodies/deadlines inside each task.
+
+    Bodies and deadlines carry no spans in the record, so they are located by text
+    inside their task's span (case-insensitive); names the text does not print verbatim
+    (expanded abbreviations) are simply not marked.
+    """
+    doc_href = doc_href or {}
+    marks: list[Highlight] = []
+    n = len(text)
+    for cit in record.get("citations", []):
+        s, e = cit.get("start"), cit.get("end")
+        if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n:
+            target = cit.get("target") or ""
+            title = " · ".join(str(x) for x in (cit.get("number") or cit.get("doc_type"), cit.get("relation")) if x)
+            marks.append(Highlight(s, e, "citation", title=title, href=doc_href.get(target)))
+    for task in record.get("tasks", []):
+        s, e = task.get("start"), task.get("end")
+        if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n):
+            continue
+        marks.append(Highlight(s, e, "task", title=f"Nhiệm vụ · mục {task.get('section') or '—'}"))
+        body_text = text[s:e].lower()
+        for role, names in (("chủ trì", task.get("responsible") or []), ("phối hợp", task.get("coordinating") or [])):
+            for name in names:
+                for pos in _find_all(body_text, str(name).lower()):
+                    marks.append(Highlight(s + pos, s + pos + len(name), "body", title=f"{role}: {name}"))
+        deadline = task.get("deadline") or {}
+        if deadline.get("text"):
+            for pos in _find_all(body_text, str(deadline["text"]).lower()):
+                marks.append(Highlight(s + pos, s + pos + len(deadline["text"]), "deadline",
+                                       title=_deadline_title(deadline)))
+    return marks
+
+
+def _deadline_title(deadline: dict) -> str:
+    parts = [f"{deadline.get('start') or '…'} → {deadline.get('end') or '…'}"]
+    if deadline.get("recurrence"):
+        parts.append(str(deadline["recurrence"]))
+    return " · ".join(parts)
+
+
+def _find_all(haystack: str, needle: str) -> list[int]:
+    if not needle:
+        return []
+    out, pos = [], haystack.find(needle)
+    while pos >= 0:
+        out.append(pos)
+        pos = haystack.find(needle, pos + len(needle))
+    return out
+
+
+_KIND_ORDER = {"task": 0, "citation": 1, "body": 2, "deadline": 3}
+
+
+def highlight_html(text: str, marks: Sequence[Highlight], anchors: dict[int, str] | None = None) -> str:
+    """The text as HTML with marks at their spans; the text itself is always html-escaped.
+
+    Spans may nest or overlap (a body inside a task), so the text is cut at every
+    span boundary and each piece gets the classes of all spans covering it; a piece
+    inside a citation with a known target becomes a link to that document's page.
+    """
+    anchors = anchors or {}
+    cuts = {0, len(text), *anchors}
+    for m in marks:
+        cuts.update((m.start, m.end))
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    starts: dict[int, list[Highlight]] = {}
+    for m in marks:
+        starts.setdefault(m.start, []).append(m)
+    active: list[Highlight] = []
+    pieces: list[str] = []
+    for a, b in zip(points, points[1:], strict=False):
+        if a in anchors:
+            pieces.append(f'<span id="{html.escape(anchors[a], quote=True)}"></span>')
+        active = [m for m in active if m.end > a] + starts.get(a, [])
+        chunk = html.escape(text[a:b])
+        if not active:
+            pieces.append(chunk)
+            continue
+        ordered = sorted(active, key=lambda m: _KIND_ORDER.get(m.kind, 9))
+        classes = " ".join(sorted({f"hl-{m.kind}" for m in ordered}))
+        title = html.escape(" | ".join(m.title for m in ordered if m.title), quote=True)
+        inner = f'<span class="{classes}" title="{title}">{chunk}</span>'
+        link = next((m.href for m in ordered if m.href), None)
+        if link:
+            inner = f'<a href="{html.escape(link, quote=True)}" target="_self">{inner}</a>'
+        pieces.append(inner)
+    return "".join(pieces)
+
+
+HIGHLIGHT_CSS = """
+<style>
+.doc-text { white-space: pre-wrap; font-family: inherit; line-height: 1.6; font-size: 0.95rem; }
+.doc-text .hl-task { background: #fff6c7; }
+.doc-text .hl-citation { background: #dbeafe; border-bottom: 2px solid #2563eb; }
+.doc-text .hl-body { font-weight: 600; color: #166534; }
+.doc-text .hl-deadline { color: #b91c1c; font-weight: 600; text-decoration: underline dotted; }
+.doc-text a { text-decoration: none; }
+.legend span { padding: 0 .4em; margin-right: .6em; border-radius: 3px; }
+</style>
+"""
+
+
+def as_dict(obj: Any) -> dict:
+    """A dataclass or mapping as a plain dict (results from the library come in both shapes)."""
+    if isinstance(obj, dict):
+        return obj
+    try:
+        return asdict(obj)
+    except TypeError:
+        return dict(vars(obj))
+
+
+def fetch_all(store, flt: TaskFilter, today: str | None = None) -> list[dict]:
+    """Every task row matching the filter, uncached: used by exports, which run outside a page rerun."""
+    kwargs = flt.store_kwargs(date.fromisoformat(today) if today else None)
+    return [dict(r) for r in store.query_tasks(**_accepted_kwargs(store.query_tasks, kwargs))]
+
+
+def ingest_upload(name: str, data: bytes) -> dict:
+    """Save one uploaded file, extract it and store it; a result dict either way (never raises).
+
+    `save_upload` enforces the size limit, the content-type check and a sanitized name;
+    any `DocumentError` becomes the user-facing `error` line.
+    """
+    from pipeline.errors import DocumentError
+
+    try:
+        from pipeline.extract import extract_file
+        from pipeline.uploads import save_upload
+
+        path = save_upload(name, data, upload_dir())
+        extraction = extract_file(path)
+        result = get_store().ingest(extraction)
+    except DocumentError as err:
+        return {"name": name, "ok": False, "error": err.reason + (f" ({err.hint})" if err.hint else "")}
+    except Exception as err:  # noqa: BLE001 - one bad file must not stop the others; say what happened
+        return {"name": name, "ok": False, "error": f"không xử lý được tệp ({type(err).__name__}: {err})"}
+    return {
+        "name": name,
+        "ok": True,
+        "status": getattr(result, "status", "added"),
+        "document_id": getattr(result, "document_id", None),
+        "tasks": len(extraction.tasks),
+        "citations": len(extraction.citations),
+        "warnings": list(extraction.warnings),
+    }
