@@ -29,6 +29,7 @@ from .normalize import fold_diacritics, normalize_tone_marks
 TASK_MATCH_THRESHOLD = 0.5  # token Jaccard a predicted task needs to count as a gold task
 NAME_PREFIX_MIN_TOKENS = 3  # "Đảng ủy khối" may stand for "Đảng ủy khối cơ quan Dân Chính Đảng"
 CITATION_MENTION_THRESHOLD = 0.6  # token Jaccard for aligning an unnumbered mention to a gold entry
+MENTION_PREFIX_MIN_TOKENS = 5  # a mention cut short still counts if it keeps type + issuer ("… của Tỉnh ủy")
 
 # Abbreviations a human reads as the full name (see spec: "Body names are written out in full").
 _ABBREVIATIONS: tuple[tuple[str, str], ...] = (
@@ -59,6 +60,14 @@ def fold(text: str | None) -> str:
 def tokens(text: str | None) -> list[str]:
     """Folded word tokens: the unit of every text-overlap comparison."""
     return _TOKEN.findall(fold(text))
+
+
+def mention_tokens(text: str | None) -> list[str]:
+    """Tokens of a citation mention without a leading list word ("các Nghị quyết …")."""
+    toks = tokens(text)
+    while toks and toks[0] in _LIST_WORDS:
+        toks = toks[1:]
+    return toks
 
 
 def name_key(name: str | None) -> str:
@@ -360,20 +369,29 @@ def _align_citation(cit: dict, gold_cits: Sequence[dict]) -> int | None:
             if number_key(g.get("number")) == key:
                 return i
         return None
-    mention = tokens(cit.get("mention") or cit.get("title"))
+    mention = mention_tokens(cit.get("mention") or cit.get("title"))
     best, best_i = 0.0, None
     for i, g in enumerate(gold_cits):
         for text in [*g.get("mentions", []), g.get("title")]:
             if not text:
                 continue
-            sim = 1.0 if fold(text) == fold(" ".join(mention)) else jaccard(mention, tokens(text))
+            gold_toks = mention_tokens(text)
+            if gold_toks == mention or _is_truncation(mention, gold_toks):
+                sim = 1.0
+            else:
+                sim = jaccard(mention, gold_toks)
             if sim > best:
                 best, best_i = sim, i
     return best_i if best >= CITATION_MENTION_THRESHOLD else None
 
 
+def _is_truncation(pred: Sequence[str], gold: Sequence[str]) -> bool:
+    """A predicted mention that stops early ("Chương trình hành động của Tỉnh ủy" of a longer name)."""
+    return len(pred) >= MENTION_PREFIX_MIN_TOKENS and list(gold[: len(pred)]) == list(pred)
+
+
 def _mention_matches(gold_mention: str, pred_mention: str) -> bool:
-    g, p = tokens(gold_mention), tokens(pred_mention)
+    g, p = mention_tokens(gold_mention), mention_tokens(pred_mention)
     if not g or not p:
         return False
     return g == p or jaccard(g, p) >= CITATION_MENTION_THRESHOLD
@@ -447,6 +465,10 @@ def _score_citations(gold: dict, pred: dict, res: DocumentResult) -> None:
             unnumbered.correct += 1
         else:
             res.error("citations", "missed unnumbered document", title=g.get("title") or g["mentions"][0])
+    # Listed, not scored: an unnumbered mention that matches no gold entry may be a gold omission.
+    for mention in dict.fromkeys(c.get("mention") for c, a in zip(pred_cits, aligned, strict=True)
+                                 if a is None and not number_key(c.get("number"))):
+        res.error("citations", "unmatched unnumbered mention", mention=_short(mention))
 
     # Implements: gold entries vs aligned predicted citations that claim the relation.
     impl = res.scores["citations.implements"]

@@ -255,3 +255,26 @@ def test_cli_user_errors_are_one_line(tmp_path, capsys, setup, message):
     assert main(["evaluate", "--gold", str(gold_dir), "--pred", str(pred)]) == 2
     err = capsys.readouterr().err.strip()
     assert message in err and "\n" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("pred_mention, found", [
+    ("Điều lệ Đảng", True),
+    ("điều lệ đảng", True),
+    ("Quy chế dân chủ ở cơ sở", False),  # another named document
+])
+def test_unnumbered_document_found_by_mention(pred_mention, found):
+    pred = gold_to_record(SMALL_GOLD)
+    pred["citations"] = [c for c in pred["citations"] if c["number"]] + [
+        {"mention": pred_mention, "number": None, "doc_type": "Điều lệ"}]
+    assert _values(evaluate([SMALL_GOLD], [pred]))["citations.unnumbered_recall"] == (1.0 if found else 0.0)
+
+
+def test_truncated_unnumbered_mention_still_aligns():
+    gold = copy.deepcopy(SMALL_GOLD)
+    gold["citations"].append({
+        "number": None, "doc_type": "Chương trình hành động", "relation": "cites", "resolvable": "none",
+        "mentions": ["các Chương trình hành động của Tỉnh ủy thực hiện các Nghị quyết Hội nghị lần thứ 6"]})
+    pred = gold_to_record(SMALL_GOLD)
+    pred["citations"].append({"mention": "Chương trình hành động của Tỉnh ủy", "number": None})
+    ev = evaluate([gold], [pred])
+    assert ev.micro()["citations.unnumbered_recall"].to_dict() == {"value": 1.0, "correct": 2, "total": 2}
