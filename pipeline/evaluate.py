@@ -108,6 +108,11 @@ def number_key(number: str | None) -> str:
     return _DIGITS.sub(lambda m: str(int(m.group(0))), text)
 
 
+def section_key(path: str | None) -> str:
+    """Section paths compare without case, spaces or trailing dots ("III.2.b" == "iii.2.b.")."""
+    return re.sub(r"[\s.]+$", "", (path or "").replace(" ", "")).upper()
+
+
 def rrule_key(rule: str | None) -> str:
     """An RRULE's parts in a fixed order ("INTERVAL=3;FREQ=MONTHLY" == "FREQ=MONTHLY;INTERVAL=3")."""
     if not rule:
@@ -189,6 +194,7 @@ METRICS: tuple[tuple[str, str, str], ...] = (
     ("citations.implements", "prf", "documents this one implements"),
     ("citations.issued_date", "ratio", "issued date of matched cited documents (gold has a date)"),
     ("tasks.tasks", "prf", "tasks, one-to-one by token Jaccard ≥ 0.5"),
+    ("tasks.section", "ratio", "matched tasks: same section path (III.2.b)"),
     ("tasks.responsible_any", "ratio", "matched tasks: some responsible body right (or both empty)"),
     ("tasks.responsible_exact", "ratio", "matched tasks: responsible set exactly right"),
     ("tasks.bodies", "prf", "responsible bodies over matched tasks"),
@@ -564,6 +570,11 @@ def _score_tasks(gold: dict, pred: dict, res: DocumentResult) -> None:
     for gi, pi, _ in pairs:
         g, p = gold_tasks[gi], pred_tasks[pi]
         where = {"section": g.get("section"), "text": _short(g.get("text"), 60)}
+        section_ok = section_key(g.get("section")) == section_key(p.get("section"))
+        s["tasks.section"].total += 1
+        s["tasks.section"].correct += int(section_ok)
+        if not section_ok:
+            res.error("tasks", "wrong section", gold=g.get("section"), predicted=p.get("section"), **where)
         g_resp, p_resp = _names(g.get("responsible")), _names(p.get("responsible"))
         hits = _match_names(g_resp, p_resp)
         any_ok = (not g_resp and not p_resp) or hits > 0

@@ -101,6 +101,7 @@ def _small_with_mistakes() -> dict:
 
 @pytest.mark.parametrize("metric, expected", [
     ("tasks.tasks", {"precision": 1.0, "recall": 2 / 3, "f1": 0.8, "tp": 2, "fp": 0, "fn": 1}),
+    ("tasks.section", {"value": 1.0, "correct": 2, "total": 2}),
     ("tasks.responsible_any", {"value": 0.5, "correct": 1, "total": 2}),
     ("tasks.responsible_exact", {"value": 0.5, "correct": 1, "total": 2}),
     ("tasks.bodies", {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "fp": 1, "fn": 1}),
@@ -193,6 +194,13 @@ def test_body_names_fuzzy_where_humans_are(a, b, same):
 ])
 def test_numbers_strict_on_digits_fuzzy_on_separators(a, b, same):
     assert (number_key(a) == number_key(b)) is same
+
+
+@pytest.mark.parametrize("pred_section, ok", [("III.1", True), ("iii.1.", True), ("III.2", False), (None, False)])
+def test_section_path_compared_leniently_on_format_only(pred_section, ok):
+    pred = gold_to_record(SMALL_GOLD)
+    pred["tasks"][0]["section"] = pred_section
+    assert evaluate([SMALL_GOLD], [pred]).micro()["tasks.section"].correct == (3 if ok else 2)
 
 
 def test_name_key_drops_list_word_and_expands_abbreviation():
