@@ -208,6 +208,14 @@ def _doc_type_of_symbol(number: str) -> str | None:
     return None
 
 
+def level_of_number(number: str | None) -> str | None:
+    """"22-NQ/TW" → "central", "15-NQ/TU" → "province", "14/2008/NĐ-CP" → "state"."""
+    if not number:
+        return None
+    suffix = _party_suffix(number)
+    return (_level_of_suffix(suffix) or "local") if suffix else "state"
+
+
 def make_target(
     number: str | None,
     *,
@@ -596,13 +604,13 @@ def _mark_implements(mentions: list[_Mention], text: str, regions: Regions) -> N
         before = text[line_start:m.start]
         in_header = m.start < regions.body_start
         in_opening = regions.body_start <= m.start < opening_end
-        if in_header and IMPLEMENT_BEFORE.search(before[-60:]) or in_opening and OPENING_TRIGGER.search(before):
-            m.relation = "implements"
-        elif (
+        triggered = bool(in_header and IMPLEMENT_BEFORE.search(before[-60:]) or in_opening and OPENING_TRIGGER.search(before))
+        chained = (
             previous is not None
             and previous.relation == "implements"
-            and re.fullmatch(r"\s*(?:,|;|và|cùng)\s*(?:các\s+)?", text[previous.end:m.start])
-        ):
+            and re.fullmatch(r"\s*(?:,|;|và|cùng)\s*(?:các\s+)?", text[previous.end:m.start]) is not None
+        )
+        if triggered or chained:
             m.relation = "implements"
         previous = m
 
