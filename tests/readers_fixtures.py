@@ -33,7 +33,9 @@ def vietnamese_font() -> Path | None:
     found = next((f for f in FONT_CANDIDATES if f.exists()), None)
     if found or not shutil.which("fc-list"):
         return found
-    listing = subprocess.run(["fc-list", ":lang=vi", "file"], capture_output=True, text=True, timeout=20).stdout
+    listing = subprocess.run(
+        ["fc-list", ":lang=vi", "file"], capture_output=True, text=True, timeout=20
+    ).stdout
     paths = [Path(line.split(":")[0]) for line in listing.splitlines() if line.strip().endswith(".ttf:")]
     return paths[0] if paths else None
 
@@ -44,7 +46,9 @@ def encode_cp1258(text: str) -> bytes:
     out: list[str] = []
     for char in unicodedata.normalize("NFC", text):
         parts = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in "\u0300\u0301\u0303\u0309\u0323"))
+        base = unicodedata.normalize(
+            "NFC", "".join(c for c in parts if c not in "\u0300\u0301\u0303\u0309\u0323")
+        )
         tones = [c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323" and c not in quality]
         out.append(base + "".join(tones))
     return "".join(out).encode("cp1258", errors="replace")
@@ -92,7 +96,9 @@ def make_scanned_pdf(path: Path, text: str, font: Path, tmp: Path) -> Path:
 
     source = make_pdf(tmp / "scan-source.pdf", [text], font)
     subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", "-singlefile", str(source), str(tmp / "scan")], check=True, timeout=60
+        ["pdftoppm", "-r", "150", "-png", "-singlefile", str(source), str(tmp / "scan")],
+        check=True,
+        timeout=60,
     )
     pdf = FPDF()
     pdf.add_page()

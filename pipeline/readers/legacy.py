@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
-from viparse.normalize.tables import Charmap, build_charmap, convert
+from viparse.normalize.tables import Charmap, build_charmap
 from viparse.normalize.tcvn3 import TCVN3
 
 # --- syllable grammar -------------------------------------------------------------------------
@@ -68,7 +68,7 @@ def _case_is_plain(token: str) -> bool:
     return rest == rest.lower() or token == token.upper()
 
 
-@cache
+@lru_cache(maxsize=65536)
 def is_vietnamese_syllable(token: str) -> bool:
     """True when `token` (one word, any case/normal form) has the shape of a Vietnamese syllable."""
     grammar = syllable_grammar()
@@ -102,14 +102,19 @@ class VietnameseScore:
         return self.valid / self.scored if self.scored else 0.0
 
 
+def _sample(text: str) -> str:
+    """Beginning, middle and end of a long text: enough to judge an encoding, bounded in time."""
+    if len(text) <= _SAMPLE_CHARS:
+        return text
+    third = _SAMPLE_CHARS // 3
+    mid = len(text) // 2
+    return text[:third] + "\n" + text[mid : mid + third] + "\n" + text[-third:]
+
+
 def score_vietnamese(text: str) -> VietnameseScore:
     """Score the share of word tokens that are Vietnamese syllables (on a bounded sample)."""
-    if len(text) > _SAMPLE_CHARS:
-        third = _SAMPLE_CHARS // 3
-        mid = len(text) // 2
-        text = text[:third] + " " + text[mid : mid + third] + " " + text[-third:]
     valid = scored = 0
-    for token in _SEPARATORS.split(text):
+    for token in _SEPARATORS.split(_sample(text)):
         if not token or len(token) > 12 or any(c.isdigit() for c in token):
             # Long runs are not words (ids, base64, mojibake); count them as failures.
             if token and len(token) > 12:
@@ -187,8 +192,16 @@ def has_legacy_surface(text: str) -> bool:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _VOTING_WORD = re.compile(r"(?<![\w/-])[^\W\d_]+(?![\w/-])")
-# What may precede the first word of a sentence on its line: bullets, numbering, a full stop.
-_SENTENCE_START = re.compile(r"(?:[\W\d_]*|.*[.!?][\"\u201d)]?\s+)")
+# What may precede the first word of a sentence: a full stop (and a closing quote) and space.
+_AFTER_FULL_STOP = re.compile(r"[.!?][\"\u201d)]?\s+\Z")
+_NO_LETTERS = re.compile(r"[\W\d_]*\Z")
+
+
+def _opens_sentence(line: str, start: int) -> bool:
+    """Is the word at `start` the first of a sentence? Looks back a few characters only."""
+    if start <= 12 and _NO_LETTERS.match(line, 0, start):
+        return True
+    return _AFTER_FULL_STOP.search(line[max(0, start - 6) : start]) is not None
 
 
 # Letters TCVN3 can write in both cases: their case in the converted text is certain.
@@ -222,7 +235,7 @@ def _restore_capitals(text: str) -> str:
             case = _word_case(word)
             if case == "caps" or (line_is_caps and case == "unknown"):
                 return word.upper()
-            if case == "unknown" and word[0].islower() and _SENTENCE_START.fullmatch(line[: m.start()]):
+            if case == "unknown" and word[0].islower() and _opens_sentence(line, m.start()):
                 return word[0].upper() + word[1:]
             return word
 
@@ -231,9 +244,25 @@ def _restore_capitals(text: str) -> str:
     return "\n".join(fix_line(line) for line in text.split("\n"))
 
 
+@cache
+def _charmap_pattern(charmap: Charmap) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex alternation, longest sequences first: a C-speed single left-to-right scan."""
+    table = dict(charmap.pairs)
+    return re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))), table
+
+
+# A PDF text layer turns two TCVN3 letters into math symbols (viparse measured this):
+# 0xAD (ư) becomes U+2212 MINUS SIGN and 0xB7 (ã) U+2219 BULLET OPERATOR. Next to a letter
+# they are letters; between digits they stay symbols.
+_PDF_GLYPHS = re.compile(r"(?<=[^\W\d_])[\u2212\u2219]|[\u2212\u2219](?=[^\W\d_])")
+
+
 def from_legacy(text: str, encoding: str) -> str:
     """Convert text in a legacy font's surface characters ("tcvn3" or "vni") to NFC Unicode."""
-    converted = convert(text, LEGACY_CHARMAPS[encoding], "NFC")
+    if encoding == "tcvn3":
+        text = _PDF_GLYPHS.sub(lambda m: "\xad" if m.group() == "\u2212" else "\xb7", text)
+    pattern, table = _charmap_pattern(LEGACY_CHARMAPS[encoding])
+    converted = unicodedata.normalize("NFC", pattern.sub(lambda m: table[m.group()], text))
     if encoding == "tcvn3":
         converted = _restore_capitals(converted)
     return converted
@@ -262,13 +291,18 @@ def to_legacy(text: str, encoding: str) -> str:
 
 
 def best_legacy_reading(text: str) -> tuple[str, str | None, VietnameseScore]:
-    """Return (text, legacy encoding or None, score): convert only if it reads better."""
-    best_text, best_encoding, best_score = text, None, score_vietnamese(text)
-    if not has_legacy_surface(text):
-        return best_text, best_encoding, best_score
+    """Return (text, legacy encoding or None, score): convert only if it reads better.
+
+    Candidates are compared on a bounded sample; only the winner converts the whole text.
+    """
+    sample = _sample(text)
+    best_encoding, best_score = None, score_vietnamese(sample)
+    if not has_legacy_surface(sample):
+        return text, None, best_score
     for name in LEGACY_CHARMAPS:
-        candidate = from_legacy(text, name)
-        score = score_vietnamese(candidate)
+        score = score_vietnamese(from_legacy(sample, name))
         if score.share > best_score.share + 0.02:
-            best_text, best_encoding, best_score = candidate, name, score
-    return best_text, best_encoding, best_score
+            best_encoding, best_score = name, score
+    if best_encoding is None:
+        return text, None, best_score
+    return from_legacy(text, best_encoding), best_encoding, best_score

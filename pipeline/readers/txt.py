@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..errors import DocumentError
 from ..model import LoadedText
 from .legacy import LEGACY_CHARMAPS, VietnameseScore, best_legacy_reading, from_legacy, score_vietnamese
+from .sniff import SUPPORTED_HINT
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -27,6 +28,7 @@ _BOMS = (
 _SNIFF_BYTES = 64 * 1024
 # Below this share of syllables no decoding reads as Vietnamese (or any Latin text).
 _MIN_SHARE = 0.35
+_MAX_CONTROL_SHARE = 0.05
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,7 @@ def _utf8_with_fallback(data: bytes) -> tuple[str | None, int]:
     return unicodedata.normalize("NFC", text.translate(_STRAY_TO_CP1258)), stray
 
 
-def decode_text(data: bytes, path: str) -> Decoded:
-    """Decode the bytes of a text file; raise DocumentError if it is not text."""
+def _decode_unchecked(data: bytes, path: str) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -119,35 +120,47 @@ def decode_text(data: bytes, path: str) -> Decoded:
             except UnicodeDecodeError as err:
                 raise DocumentError(
                     path,
-                    f"the file starts with a {codec.upper()} byte-order mark but byte {err.start} is not valid {codec.upper()}",
+                    f"the file starts with a {codec.upper()} byte-order mark but byte {err.start} "
+                    f"is not valid {codec.upper()}",
                     "re-save it as UTF-8",
                 ) from None
             best, legacy, score = best_legacy_reading(text)
-            return Decoded(
-                best, f"{codec.replace('-sig', '')}+{legacy}" if legacy else codec.replace("-sig", ""), score
-            )
+            name = codec.replace("-sig", "")
+            return Decoded(best, f"{name}+{legacy}" if legacy else name, score)
     utf16 = _utf16_without_bom(data)
     if utf16:
         text = data.decode(utf16, errors="replace")
-        return Decoded(text, utf16, score_vietnamese(text))
+        if _control_share(text) <= _MAX_CONTROL_SHARE:
+            return Decoded(text, utf16, score_vietnamese(text))
     if b"\x00" in data[:_SNIFF_BYTES]:
-        raise DocumentError(
-            path,
-            "this is a binary file, not text (it contains NUL bytes)",
-            "supported formats are .txt, .docx, .doc, .pdf and .html",
-        )
+        raise DocumentError(path, "this is a binary file, not text (it contains NUL bytes)", SUPPORTED_HINT)
     candidates = _candidates(data)
     best = candidates[0]
     for cand in candidates[1:]:
         if cand.score.share > best.score.share + 0.02:
             best = cand
-    if _control_share(best.text) > 0.05:
+    return best
+
+
+def _non_ascii_letter_share(text: str) -> float:
+    sample = text[:_SNIFF_BYTES]
+    letters = [c for c in sample if c.isalpha()]
+    return sum(1 for c in letters if not c.isascii()) / len(letters) if letters else 1.0
+
+
+def decode_text(data: bytes, path: str) -> Decoded:
+    """Decode the bytes of a text file; raise DocumentError if it is not text."""
+    best = _decode_unchecked(data, path)
+    if _control_share(best.text) > _MAX_CONTROL_SHARE:
         raise DocumentError(
-            path,
-            "this does not look like a text file (too many control characters)",
-            "supported formats are .txt, .docx, .doc, .pdf and .html",
+            path, "this does not look like a text file (too many control characters)", SUPPORTED_HINT
         )
-    if best.score.scored >= 20 and best.score.share < _MIN_SHARE:
+    # Plain ASCII (English, unaccented) is fine; accented text must read as Vietnamese in some encoding.
+    if (
+        best.score.scored >= 20
+        and best.score.share < _MIN_SHARE
+        and _non_ascii_letter_share(best.text) > 0.05
+    ):
         raise DocumentError(
             path,
             f"could not determine the text encoding (best guess {best.encoding} reads only "
