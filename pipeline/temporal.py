@@ -18,10 +18,14 @@ Resolution choices (documented because the text leaves them open):
   future). Without `ref` such an expression is dropped.
 - Year-relative phrases without a year ("Ngay từ đầu năm", "cuối năm", "6 tháng đầu năm")
   describe a point of every year in these texts: they yield `FREQ=YEARLY` and no dates.
+  With "đến/trước/từ nay đến" and a document date they mean this year ("từ nay đến cuối năm").
 - "cuối năm Y" is a due-by date: start null, end Y-12-31; "đầu năm Y" is Y-01-01..Y-03-31;
   "giữa năm Y" is Y-06-01..Y-07-31.
 - "trong thời gian còn lại của năm Y" / "trong N tháng còn lại" are due-by dates (start
   null), as in the gold annotations.
+- "cuối tháng M" / "cuối quý Q" are due-by dates; "đầu tháng" is days 1–10, "giữa tháng" 11–20.
+- Relative to `ref` (dropped without it): "trong thời hạn 15 ngày" → end ref + 15 days;
+  "sau 5 năm (thực hiện)" → the month 5 years after ref.
 - "trước ngày D" keeps D as the end (Vietnamese usage: by that day); "trước tháng/quý/năm X"
   ends the day before X starts.
 
@@ -118,6 +122,16 @@ _P_REST = _c(
     rf"(?:\s+(?P<nay>nay)\b|\s+(?P<y>{_YEAR}))?"
 )
 
+_P_SUBPERIOD = _c(
+    rf"\b(?P<edge>đầu|giữa|cuối)\s+(?:(?P<month>tháng)\s+(?P<m>{_MON}|{_ROM})|{_QUY}\s+(?P<q>[1-4](?!\d)|{_ROM}))"
+    rf"(?:{_YSEP}(?P<y>{_YEAR}))?{_NOT_MORE}"
+)
+_P_AFTER = _c(rf"\bsau\s+(?P<n>{_NUM})\s+(?P<unit>năm|tháng)\b")
+_P_WITHIN = _c(
+    rf"\btrong\s+(?:vòng|thời\s+hạn|thời\s+gian|phạm\s+vi)\s+(?P<n>\d{{1,3}}|{_NUM})\s+"
+    rf"(?P<unit>ngày(?:\s+làm\s+việc)?|tuần|tháng|năm)\b(?!\s+còn\s+lại)"
+)
+
 _EVERY = r"(?:hàng|hằng|mỗi|từng)"
 _ONCE = r"(?:một|1)\s+lần"
 _PERIODIC = rf"(?:định\s+{_KY}\s+)?"
@@ -149,6 +163,13 @@ def _yearly(m: re.Match) -> str | None:
 def _times_a_year(m: re.Match) -> str | None:
     times = _to_int(m.group("n"))
     return _monthly(12 // times) if times and 12 % times == 0 else None
+
+
+@_rec(rf"\b(?P<n>{_NUM})\s+lần\s*(?:/|mỗi|trong\s+(?:một|1))\s*(?P<unit>năm|quý)\b")
+def _times_per_period(m: re.Match) -> str | None:
+    times = _to_int(m.group("n"))
+    months = 12 if m.group("unit").lower() == "năm" else 3
+    return _monthly(months // times) if times and months % times == 0 else None
 
 
 @_rec(
@@ -370,6 +391,63 @@ def _rest_atom(m: re.Match, ref: date | None) -> _Atom | None:
     return _Atom(m.start(), m.end(), fixed=(None, date(year, 12, 31)))
 
 
+def _subperiod_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    """"cuối tháng 6/2013" (by its last day), "đầu tháng 7" (days 1–10), "giữa quý II" (its middle month)."""
+    edge = m.group("edge").lower()
+    if m.group("month"):
+        month = _to_int(m.group("m"))
+        if not month or not 1 <= month <= 12:
+            return None
+
+        def make(year: int) -> tuple[date | None, date | None]:
+            if edge == "đầu":
+                return date(year, month, 1), date(year, month, 10)
+            if edge == "giữa":
+                return date(year, month, 11), date(year, month, 20)
+            return None, _month_end(year, month)
+    else:
+        quarter = _to_int(m.group("q"))
+        if not quarter or not 1 <= quarter <= 4:
+            return None
+        month = 3 * quarter - 2 + {"đầu": 0, "giữa": 1, "cuối": 2}[edge]
+
+        def make(year: int) -> tuple[date | None, date | None]:
+            if edge == "cuối":
+                return None, _month_end(year, month)
+            return date(year, month, 1), _month_end(year, month)
+
+    return _Atom(m.start(), m.end(), make=make, year=_year_of(m, ref))
+
+
+def _shift(day: date, n: int, unit: str) -> date:
+    if unit.startswith("ngày"):
+        return day + timedelta(days=n)
+    if unit == "tuần":
+        return day + timedelta(weeks=n)
+    months = n * (12 if unit == "năm" else 1)
+    year, month = _add_months(day.year, day.month, months)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _after_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    """"Sau 5 năm thực hiện … sơ kết": the month N years/months after the document date."""
+    n = _to_int(m.group("n"))
+    if ref is None or not n or n > 30:
+        return None
+    target = _shift(ref, n, m.group("unit").lower())
+    return _Atom(m.start(), m.end(), fixed=(date(target.year, target.month, 1),
+                                            _month_end(target.year, target.month)))
+
+
+def _within_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    """"trong thời hạn 15 ngày": due N days/months after the document date."""
+    n = _to_int(m.group("n"))
+    if ref is None or not n or n > 400:
+        return None
+    unit = " ".join(m.group("unit").lower().split())
+    return _Atom(m.start(), m.end(), fixed=(None, _shift(ref, n, unit)))
+
+
 _ATOM_RULES: list[tuple[re.Pattern, Callable[[re.Match, date | None], _Atom | None]]] = [
     (_P_DAYS, _days_atom),
     (_P_DATE, _days_atom),
@@ -381,6 +459,9 @@ _ATOM_RULES: list[tuple[re.Pattern, Callable[[re.Match, date | None], _Atom | No
     (_P_EDGE, _edge_atom),
     (_P_PART, _part_atom),
     (_P_REST, _rest_atom),
+    (_P_SUBPERIOD, _subperiod_atom),
+    (_P_AFTER, _after_atom),
+    (_P_WITHIN, _within_atom),
 ]
 
 
@@ -413,6 +494,7 @@ _RANGE_GAP = _c(r"\s*(?:[-–—]|đến|tới|cho\s+đến)(?:\s+hết)?\s*")
 _PERIODIC_BEFORE = _c(rf"(?<!\w)định\s+{_KY}(?:\s+[^\W\d_]+){{1,3}}\s+$")
 _SUFFIX_OPEN = _c(r"\s+(?:trở\s+đi|trở\s+về\s+sau|về\s+sau)\b")
 _PREFIX_WINDOW = 40
+_DEADLINE_ROLES = {"by", "before", "from_now_to"}
 
 
 @lru_cache(maxsize=1)
@@ -493,10 +575,6 @@ def find_time_expressions(text: str, ref: date | None = None) -> list[Deadline]:
     out: list[Deadline] = []
     previous_end = 0
     for atom in atoms:
-        resolved = atom.resolve(ref)
-        if resolved is None:
-            continue
-        lo, hi, rrule = resolved
         start, end = atom.start, atom.end
         window_start = max(previous_end, start - _PREFIX_WINDOW)
         prefix = prefix_re.search(text, window_start, start)
@@ -504,6 +582,12 @@ def find_time_expressions(text: str, ref: date | None = None) -> list[Deadline]:
         if prefix is not None:
             role = roles.get(" ".join(prefix.group("mod").lower().split()))
             start = prefix.start()
+        if atom.habitual and role in _DEADLINE_ROLES and ref is not None:
+            atom = replace(atom, habitual=False)  # "từ nay đến cuối năm": this year's end
+        resolved = atom.resolve(ref)
+        if resolved is None:
+            continue
+        lo, hi, rrule = resolved
         if rrule is not None and prefix is None:
             periodic = _PERIODIC_BEFORE.search(text, window_start, start)
             if periodic is not None:  # "định kỳ kiểm điểm cuối năm"

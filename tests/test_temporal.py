@@ -88,7 +88,26 @@ CASES = [
     ("trong thời gian còn lại của năm 2013", None, "2013-12-31", None),
     ("trong 7 tháng còn lại", None, "2013-11-30", None),
     ("những tháng còn lại của năm", None, "2013-12-31", None),
+    # parts of months and quarters
+    ("cuối tháng 6/2013", None, "2013-06-30", None),
+    ("đến cuối tháng 6", None, "2013-06-30", None),
+    ("đầu tháng 7", "2013-07-01", "2013-07-10", None),
+    ("giữa tháng 5 năm 2014", "2014-05-11", "2014-05-20", None),
+    ("cuối quý II/2013", None, "2013-06-30", None),
+    ("đầu quý III", "2013-07-01", "2013-07-31", None),
+    # relative to the document date
+    ("Sau 5 năm thực hiện", "2018-04-01", "2018-04-30", None),
+    ("trong thời hạn 15 ngày", None, "2013-05-02", None),
+    ("trong vòng 3 tháng", None, "2013-07-17", None),
+    ("trong thời gian 7 tháng còn lại", None, "2013-11-30", None),
+    ("từ nay đến cuối năm", "2013-04-17", "2013-12-31", None),
+    ("đến cuối năm", None, "2013-12-31", None),
+    ("cuối năm", None, None, "FREQ=YEARLY"),
+    ("định kỳ kiểm điểm cuối năm", None, None, "FREQ=YEARLY"),
     # recurrences
+    ("2 lần/năm", None, None, "FREQ=MONTHLY;INTERVAL=6"),
+    ("1 lần/quý", None, None, "FREQ=MONTHLY;INTERVAL=3"),
+    ("mỗi năm 4 lần", None, None, "FREQ=MONTHLY;INTERVAL=3"),
     ("hàng năm", None, None, "FREQ=YEARLY"),
     ("hằng năm", None, None, "FREQ=YEARLY"),
     ("Định kỳ hàng năm", None, None, "FREQ=YEARLY"),
@@ -145,6 +164,7 @@ def test_parse_deadline(phrase: str, start: str | None, end: str | None, recurre
         "quý V/2016",
         "3/4 số chi bộ",
         "đạt 6 kỳ/năm",
+        "sau 5 năm",  # relative, but no document date given (see test below)
         "mỗi đảng viên",
         "từng chức danh",
         "định kỳ báo cáo",
@@ -155,7 +175,8 @@ def test_parse_deadline(phrase: str, start: str | None, end: str | None, recurre
     ],
 )
 def test_not_a_date(phrase: str) -> None:
-    assert parse_deadline(phrase, REF) is None
+    ref = None if phrase.startswith("sau") else REF
+    assert parse_deadline(phrase, ref) is None
 
 
 @pytest.mark.parametrize(
@@ -166,6 +187,8 @@ def test_not_a_date(phrase: str) -> None:
         ("Chi bộ sinh hoạt định kỳ một tháng một lần theo quy định", "định kỳ một tháng một lần"),
         ("Đối với sinh hoạt chuyên đề: Ngay từ đầu năm, Chi ủy chủ động", "Ngay từ đầu năm"),
         ("tổng kết thực hiện vào Quý I/2025.", "vào Quý I/2025"),
+        ("các chi bộ định kỳ kiểm điểm cuối năm, đánh giá", "định kỳ kiểm điểm cuối năm"),
+        ("đạo thực hiện trong thời gian còn lại của năm 2008:", "trong thời gian còn lại của năm 2008"),
     ],
 )
 def test_spans_point_into_the_text(phrase: str, expected_text: str) -> None:
