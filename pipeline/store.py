@@ -151,11 +151,15 @@ def canonical_name(name: str) -> str:
     return normalize_name(name)
 
 
-def body_match_keys(name: str) -> set[str]:
-    """Folded keys that a `--body NAME` filter accepts: the name, its canonical form, its variants."""
+def body_match_keys(name: str, *, variants: bool = True) -> set[str]:
+    """Folded keys that a `--body NAME` filter accepts: the name, its canonical form, its variants.
+
+    `variants=False` skips pipeline.bodies.body_variants (a TF-IDF model that costs
+    seconds to load) when the name and its canonical form already find the body.
+    """
     names = {name, canonical_name(name)}
     module = _bodies_module()
-    if module is not None and hasattr(module, "body_variants"):
+    if variants and module is not None and hasattr(module, "body_variants"):
         with suppress(Exception):  # another stage's bug must not break filtering
             names |= set(module.body_variants(name) or ())
     return {_body_key(n) for n in names if n and n.strip()}
@@ -683,7 +687,9 @@ class Store:
         ).fetchone()
         if qualified:
             return "SELECT task_id FROM task_bodies WHERE role = ? AND qualified_folded = ?", [role, own_key]
-        keys = sorted(body_match_keys(name))
+        keys = sorted(body_match_keys(name, variants=False))
+        if not self._any_body(role, keys):
+            keys = sorted(body_match_keys(name))
         marks = ",".join("?" * len(keys))
         sql = (
             f"SELECT task_id FROM task_bodies WHERE role = ? AND folded IN ({marks})"
@@ -691,6 +697,16 @@ class Store:
             f" UNION SELECT task_id FROM task_bodies WHERE role = ? AND canonical_folded IN ({marks})"
         )
         return sql, [role, *keys, role, *keys, role, *keys]
+
+    def _any_body(self, role: str, keys: list[str]) -> bool:
+        marks = ",".join("?" * len(keys))
+        return bool(
+            self.conn.execute(
+                f"SELECT 1 FROM task_bodies WHERE role = ? AND (folded IN ({marks}) OR canonical_folded IN ({marks}))"
+                " LIMIT 1",
+                [role, *keys, *keys],
+            ).fetchone()
+        )
 
     def query_tasks(
         self,
