@@ -492,7 +492,7 @@ def _find_atoms(text: str, ref: date | None) -> list[_Atom]:
 
 _RANGE_GAP = _c(r"\s*(?:[-–—]|đến|tới|cho\s+đến)(?:\s+hết)?\s*")
 _PERIODIC_BEFORE = _c(rf"(?<!\w)định\s+{_KY}(?:\s+[^\W\d_]+){{1,3}}\s+$")
-_SUFFIX_OPEN = _c(r"\s+(?:trở\s+đi|trở\s+về\s+sau|về\s+sau)\b")
+_SUFFIX_OPEN = _c(r"\s+(?:trở\s+đi|trở\s+về\s+sau|về\s+sau|và\s+(?:những|các)\s+năm\s+(?:tiếp\s+theo|sau))\b")
 _PREFIX_WINDOW = 40
 _DEADLINE_ROLES = {"by", "before", "from_now_to"}
 
@@ -626,7 +626,14 @@ def parse_deadline(phrase: str, ref: date | None = None) -> Deadline | None:
     return combine_deadlines(find_time_expressions(unicodedata.normalize("NFC", phrase), ref))
 
 
-_CITED_DATE = _c(r"(?:\bsố\s+\S+|\d+[-/][A-ZĐ][\wĐđ\-]*(?:/[\wĐđ\-]+)*|\b(?:khóa|khoá)\s+[IVXL]+\)?)[\s,]*$")
+_DOC_TYPES = (
+    r"(?:nghị\s+quyết|chỉ\s+thị|kết\s+luận|quy\s+định|quyết\s+định|hướng\s+dẫn|kế\s+hoạch|thông\s+báo"
+    r"|công\s+văn|chương\s+trình(?:\s+hành\s+động)?|đề\s+án|nghị\s+định|thông\s+tư|luật|quy\s+chế)"
+)
+_CITED_DATE = _c(
+    rf"(?:\bsố\s+\S+|\d+[-/][A-ZĐ][\wĐđ\-]*(?:/[\wĐđ\-]+)*|\b(?:khóa|khoá)\s+[IVXL]+\)?"
+    rf"|\b{_DOC_TYPES}(?:\s+số)?\s+[\w/.\-]*\d[\w/.\-]*)[\s,]*$"
+)
 
 
 def is_citation_date(text: str, deadline: Deadline) -> bool:
@@ -638,6 +645,10 @@ def is_citation_date(text: str, deadline: Deadline) -> bool:
 
 
 def deadline_for_task(text: str, ref: date | None = None) -> Deadline | None:
-    """The deadline of a task's text: its time expressions without cited documents' dates."""
-    found = [d for d in find_time_expressions(text, ref) if not is_citation_date(text, d)]
+    """The deadline of a task's text: its time expressions without cited documents' dates
+    and without periods that ended before the document date (background, not deadlines)."""
+    found = [
+        d for d in find_time_expressions(text, ref)
+        if not is_citation_date(text, d) and not (ref is not None and d.end is not None and d.end < ref)
+    ]
     return combine_deadlines(found)

@@ -75,6 +75,7 @@ CASES = [
     ("đến năm 2030", None, "2030-12-31", None),
     ("đến hết quý III/2014", None, "2014-09-30", None),
     ("từ năm 2023 trở đi", "2023-01-01", None, None),
+    ("năm 2014 và những năm tiếp theo", "2014-01-01", None, None),
     ("kể từ ngày 01/7/2013", "2013-07-01", None, None),
     ("từ nay đến năm 2020", "2013-04-17", "2020-12-31", None),
     ("từ ngày 15/5 đến ngày 20/6/2013", "2013-05-15", "2013-06-20", None),
@@ -221,8 +222,15 @@ def test_deadline_for_task_ignores_cited_documents_dates() -> None:
     )
     got = deadline_for_task(text, date(2022, 8, 10))
     assert got is not None and got.end == D("2023-06-30") and got.start is None
-    only_citation = "Quán triệt Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị."
-    assert deadline_for_task(only_citation, None) is None
+    for only_citation in (
+        "Quán triệt Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.",
+        "Thực hiện Kế hoạch 05, ngày 10/4/2013 của Bộ Chính trị.",
+        "theo Nghị định 14/2008/NĐ-CP ngày 04/02/2008 của Chính phủ",
+    ):
+        assert deadline_for_task(only_citation, None) is None, only_citation
+    past = "Ngày 22/5/2008, đồng chí Phó Bí thư làm việc; hoàn thành trong tháng 10/2008."
+    got = deadline_for_task(past, date(2008, 5, 23))
+    assert got is not None and got.text == "trong tháng 10/2008"
 
 
 def test_tone_and_case_variants() -> None:
