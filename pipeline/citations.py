@@ -637,6 +637,8 @@ _LEVEL_RANK = {"central": 0, "province": 1, "bloc": 1, "district": 2, "grassroot
 
 
 def _finalize(m: _Mention, meta: DocumentMeta) -> None:
+    if m.number and re.search(r"UBND|HĐND", m.number) and m.locality is None:
+        m.locality = meta.locality
     if m.level in LOCAL_LEVELS and m.locality is None and _LEVEL_RANK.get(m.level, 9) >= _LEVEL_RANK.get(meta.level or "", 0):
         # A body of the citing document's level or below shares its locality; a province
         # document cited from a district one belongs to a province the text does not name.
@@ -664,9 +666,12 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
         if m.kind == "short":
             _resolve_short(m, numbered)
     _unify_within_document(kept)
-    for m in kept:
-        if m.kind == "plenum":
-            _resolve_plenum(m, text, [n for n in kept if n.number and n.kind != "plenum"], reg)
+    plenums = [m for m in kept if m.kind == "plenum"]
+    for m in plenums:  # first from the mention and the registry alone ...
+        _resolve_plenum(m, text, [], reg)
+    for m in plenums:  # ... then from the other mentions in the document
+        if m.number is None:
+            _resolve_plenum(m, text, [n for n in kept if n.number], reg)
     for m in kept:
         if m.number and m.level is None:
             m.level = _level_of_suffix(_party_suffix(m.number)) or "state"
