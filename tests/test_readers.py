@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -265,3 +266,44 @@ def test_html_without_article_keeps_body_text():
 )
 def test_detect_format_by_magic(head: bytes, expected: str):
     assert detect_format(head) == expected
+
+
+# --- doc ----------------------------------------------------------------------------------------
+
+OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+
+
+def _fake_converter(folder: Path, name: str, output: bytes) -> None:
+    """A stand-in for antiword/catdoc that checks it got a readable file and prints `output`."""
+    script = folder / name
+    (folder / f"{name}.out").write_bytes(output)
+    script.write_text(
+        f"#!{sys.executable}\nimport os, sys\n"
+        "if not os.path.getsize(sys.argv[-1]): sys.exit(3)\n"
+        f"sys.stdout.buffer.write(open({str(folder / (name + '.out'))!r}, 'rb').read())\n"
+    )
+    script.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    ("tools", "output", "expected", "encoding"),
+    [
+        (["antiword"], "Tỉnh ủy Bình Thuận chỉ đạo".encode(), "Tỉnh ủy Bình Thuận chỉ đạo", None),
+        (["catdoc"], "Nghị quyết số 22-NQ/TW".encode(), "Nghị quyết số 22-NQ/TW", None),
+        # a .VnTime document: antiword prints the TCVN3 font's look-alike characters
+        (
+            ["antiword"],
+            to_legacy("Tổ chức cơ sở đảng quán triệt nghị quyết", "tcvn3").encode(),
+            "Tổ chức cơ sở đảng quán triệt nghị quyết",
+            "tcvn3",
+        ),
+    ],
+)
+def test_doc_goes_through_antiword_or_catdoc(tmp_path: Path, monkeypatch, tools, output, expected, encoding):
+    for tool in tools:
+        _fake_converter(tmp_path, tool, output)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    loaded = load_bytes(OLE_HEADER, "old.doc")
+    assert loaded.source_format == "doc"
+    assert loaded.text.strip() == expected
+    assert loaded.encoding == encoding

@@ -28,8 +28,13 @@ def have(tool: str) -> bool:
     return shutil.which(tool) is not None
 
 
-def run_tool(args: list[str], path: str, what: str, timeout: float | None = None) -> bytes:
-    """Run `args`, return stdout; a timeout or non-zero exit becomes DocumentError."""
+def run_tool(
+    args: list[str], path: str, what: str, timeout: float | None = None, temp_name: str | None = None
+) -> bytes:
+    """Run `args`, return stdout; a timeout or non-zero exit becomes DocumentError.
+
+    `temp_name` is a temporary copy's path: messages show the user's `path` instead.
+    """
     limit = tool_timeout() if timeout is None else timeout
     try:
         done = subprocess.run(args, capture_output=True, timeout=limit, check=False, stdin=subprocess.DEVNULL)
@@ -44,6 +49,8 @@ def run_tool(args: list[str], path: str, what: str, timeout: float | None = None
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         reason = detail[-1][:200] if detail else f"exit status {done.returncode}"
+        if temp_name:
+            reason = reason.replace(temp_name, "the file")
         raise DocumentError(
             path, f"{what} failed: {reason}", "the file may be damaged; export it again from the original"
         )
