@@ -95,7 +95,9 @@ def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nh
         ws.append(cells)
         n += 1
     ws.auto_filter.ref = f"A1:{_column_letter(len(COLUMNS))}{n + 1}"
-    wb.save(str(path))
+    buffer = io.BytesIO()
+    wb.save(buffer)  # build in memory: a bad output path then fails cleanly in one place
+    Path(path).write_bytes(buffer.getvalue())
     return n
 
 

@@ -20,8 +20,14 @@ def register(cli) -> None:
 
 def _mark(snippet: str, spans: list) -> str:
     """Bracket the matched words so they stand out in a terminal without colours."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start >= merged[-1][1] and not snippet[merged[-1][1] : start].strip():
+            merged[-1][1] = max(merged[-1][1], end)  # adjacent words: one bracket
+        else:
+            merged.append([start, end])
     out, pos = [], 0
-    for start, end in spans:
+    for start, end in merged:
         if start < pos:
             continue
         out += [snippet[pos:start], "[", snippet[start:end], "]"]
