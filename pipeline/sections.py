@@ -1,0 +1,335 @@
+"""Sections stage: the body's section tree, built from the document's own numbering.
+
+Directives number their parts in many ways ("Phần thứ hai", "I-", "II.", "1.", "1/-",
+"1-", "1.1.", "a)", "a)-"); bullets ("-", "+", "*", "(1)") are leaves, never sections.
+Each numbering style gets a depth the first time it appears under its parent; when
+a style seen above comes back, the tree climbs back to that depth.  Each node knows
+whether it assigns work ("task"), describes background/goals ("non_task") or neither
+("neutral") — keywords are data in ``pipeline/data/sections.yaml``.
+
+Paths follow the numbers as printed: "III.2.b"; a "1.2." under "1." adds "2".  A part
+("Phần thứ ba") is a node with path "P3" and is the `parent` of its top sections, but it
+is not a path component: tasks under it read "III.1.1", as the gold annotations write
+them (Roman numbering restarts in every part, so paths are unique only within a part).
+
+A numbered line either heads a block ("2. Về công tác cán bộ:") or is itself a directive
+("1. Ban Tuyên giáo Tỉnh ủy hướng dẫn ..."): a directive line has an empty `heading`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .model import Regions, Section
+
+# ------------------------------------------------------------------ markers
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_PART_WORDS = {
+    "nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+}  # fmt: skip
+
+_PART = re.compile(
+    r"(?i:phần)\s+(?:(?i:thứ)\s+)?(?P<v>nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|[IVX]{1,4}|\d{1,2})(?!\w)"
+    r"[ \t]*[:.\-–]?[ \t]*"
+)
+_ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.)/:])[ \t]*(?=\S)")
+_DECIMAL = re.compile(r"(?P<v>\d{1,2}(?:\.\d{1,2})+)\.?[ \t]*[-–)]?[ \t]+(?=\S)")
+_ARABIC = re.compile(r"(?P<v>\d{1,2})[ \t]*(?:\.[ \t]*[-–]|/[ \t]*[-–]|[-–./)])[ \t]*(?=[^\d\s])")
+_LETTER = re.compile(r"(?P<v>[a-zđ])[ \t]*(?:\)[ \t]*[-–]?|\.(?=[ \t]))[ \t]*(?=\S)")
+_ULETTER = re.compile(r"(?P<v>[A-H])[ \t]*[-–.)][ \t]+(?=\S)")
+_BULLET = re.compile(r"(?:[-–—+*•·●○■□▪►✓]|\(\d{1,2}\)|\([a-zđ]\))[ \t]*(?=\S)")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A numbering or bullet marker at the start of a line."""
+
+    style: str  # "part", "roman", "decimalN", "arabic", "letter", "uletter", "bullet"
+    printed: str  # the marker as printed, stripped ("III-", "1.1.", "b)", "-")
+    value: tuple[int, ...]  # numeric value(s), (0,) for bullets
+    length: int  # characters to skip to reach the text after the marker
+    component: str  # path component ("III", "2", "b", "P3")
+
+
+def _roman(s: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = _ROMAN_VALUES[ch]
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total if total > 0 else None
+
+
+def split_marker(line: str) -> Marker | None:
+    """The marker a line starts with, or None: "III- YÊU CẦU" → roman III."""
+    if m := _PART.match(line):
+        raw = m.group("v")
+        value = _PART_WORDS.get(raw.lower()) or (int(raw) if raw.isdigit() else _roman(raw.upper()))
+        if value:
+            return Marker("part", line[: m.end()].strip(), (value,), m.end(), f"P{value}")
+    if (m := _ROMAN.match(line)) and (value := _roman(m.group("v"))):
+        return Marker("roman", line[: m.end()].strip(), (value,), m.end(), m.group("v"))
+    if m := _DECIMAL.match(line):
+        parts = tuple(int(x) for x in m.group("v").split("."))
+        return Marker(f"decimal{len(parts)}", line[: m.end()].strip(), parts, m.end(), m.group("v"))
+    if m := _ARABIC.match(line):
+        return Marker("arabic", line[: m.end()].strip(), (int(m.group("v")),), m.end(), m.group("v"))
+    if m := _LETTER.match(line):
+        v = m.group("v")
+        return Marker("letter", line[: m.end()].strip(), (ord(v) - ord("a") + 1,), m.end(), v)
+    if m := _ULETTER.match(line):
+        v = m.group("v")
+        return Marker("uletter", line[: m.end()].strip(), (ord(v) - ord("A") + 1,), m.end(), v)
+    if m := _BULLET.match(line):
+        return Marker("bullet", line[: m.end()].strip(), (0,), m.end(), "")
+    return None
+
+
+def iter_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line of text[start:end]."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if text[pos:stop].strip():
+            yield pos, stop
+        pos = stop + 1
+
+
+# ------------------------------------------------------------------ kinds
+
+
+@lru_cache(maxsize=1)
+def section_keywords() -> dict:
+    """The parsed sections.yaml (cached)."""
+    with resources.files("pipeline.data").joinpath("sections.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def _keyword_regex() -> tuple[re.Pattern, dict[str, str]]:
+    data = section_keywords()
+    kinds: dict[str, str] = {}
+    for kind in ("task", "non_task"):
+        for entry in data[kind]:
+            kinds[entry["keyword"].lower()] = kind
+    words = sorted(kinds, key=len, reverse=True)
+    rx = re.compile(
+        r"(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)", re.I
+    )
+    return rx, kinds
+
+
+_ENUM_GAP = re.compile(r"\s*(?:,|;|và|/|-|–)\s*(?:và\s+)?", re.I)
+
+
+def heading_kind(heading: str) -> str:
+    """ "task", "non_task" or "neutral" for a heading, by its keywords (see sections.yaml)."""
+    rx, kinds = _keyword_regex()
+    hits = [(m, kinds[" ".join(m.group(1).lower().split())]) for m in rx.finditer(heading)]
+    if not hits:
+        return "neutral"
+    found = {k for _, k in hits}
+    if len(found) == 2:
+        for (a, ka), (b, kb) in zip(hits, hits[1:], strict=False):
+            if ka != kb and _ENUM_GAP.fullmatch(heading, a.end(), b.start()):
+                return "neutral"
+    return hits[0][1]
+
+
+# ------------------------------------------------------------------ tree
+
+
+@dataclass
+class _Node:
+    marker: Marker
+    line_start: int
+    line_end: int
+    level: int
+    parent: _Node | None
+    path: str = ""
+    end: int = 0
+    heading: str = ""
+    heading_start: int = 0
+    heading_end: int = 0
+    kind: str = "neutral"
+    children: list[_Node] = field(default_factory=list)
+    has_content: bool = False  # non-empty lines between the heading line and the first child
+
+
+_SENTENCE_END = re.compile(r"[.!?…]\s+(?=[^\W\d_])")
+
+
+def has_sentence_break(s: str) -> bool:
+    """True when a sentence ends inside `s` and another starts (capital letter after ". ")."""
+    return any(s[m.end()].isupper() for m in _SENTENCE_END.finditer(s))
+
+
+def is_upper_line(s: str) -> bool:
+    """A line written in capitals ("TỔ CHỨC THỰC HIỆN:")."""
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+_FOOTER_LINE = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.M)
+
+
+def _component(node: _Node, parent: _Node | None) -> str:
+    m = node.marker
+    if m.style.startswith("decimal") and parent is not None:
+        head, _, last = m.component.rpartition(".")
+        if parent.marker.component == head or parent.path.endswith("." + head) or parent.path == head:
+            return last
+    return m.component
+
+
+def _is_first(m: Marker) -> bool:
+    return m.value[-1] == 1
+
+
+def _build(text: str, start: int, end: int) -> list[_Node]:
+    nodes: list[_Node] = []
+    stack: list[_Node] = []
+    for ls, le in iter_lines(text, start, end):
+        line = text[ls:le]
+        marker = split_marker(line)
+        if marker is None or marker.style == "bullet":
+            if stack:
+                top = stack[-1]
+                if not top.children:
+                    top.has_content = True
+            continue
+        styles = [n.marker.style for n in stack]
+        if marker.style == "part":
+            stack = []
+        elif marker.style in styles:
+            stack = stack[: styles.index(marker.style)]
+        elif not _is_first(marker):
+            # A number that cannot open a new level: plain text ("5. " inside a paragraph list).
+            if stack and not stack[-1].children:
+                stack[-1].has_content = True
+            continue
+        parent = stack[-1] if stack else None
+        node = _Node(marker=marker, line_start=ls, line_end=le, level=len(stack) + 1, parent=parent)
+        comp = _component(node, parent)
+        # A part ("Phần thứ ba") is a node but not a path component: gold writes "III.1.1".
+        node.path = f"{parent.path}.{comp}" if parent and parent.marker.style != "part" else comp
+        if parent:
+            parent.children.append(node)
+        nodes.append(node)
+        stack.append(node)
+    return nodes
+
+
+def _close_spans(nodes: list[_Node], end: int) -> None:
+    for i, node in enumerate(nodes):
+        node.end = end
+        for later in nodes[i + 1 :]:
+            if later.level <= node.level:
+                node.end = later.line_start
+                break
+
+
+def _decide_headings(text: str, nodes: list[_Node]) -> None:
+    """Heading line or directive line? Decided by evidence, sibling group by sibling group."""
+    groups: dict[int, list[_Node]] = {}
+    for node in nodes:
+        groups.setdefault(id(node.parent), []).append(node)
+    for group in groups.values():
+        followed = [n.has_content or bool(n.children) for n in group]
+        mostly_bare = sum(not f for f in followed) * 2 > len(group)
+        for node, has_following in zip(group, followed, strict=True):
+            line = text[node.line_start : node.line_end]
+            body = line[node.marker.length :].strip()
+            hs = node.line_start + node.marker.length
+            is_heading = True
+            if node.marker.style in {"arabic", "letter", "decimal2", "decimal3"} and body:
+                if body.endswith(":") or is_upper_line(body) or node.children:
+                    is_heading = True
+                elif not has_following or mostly_bare:
+                    is_heading = False
+                else:
+                    is_heading = not (has_sentence_break(body.rstrip(".")) or len(body) > 300)
+            if is_heading:
+                node.heading = body
+                node.heading_start = hs + (
+                    len(line[node.marker.length :]) - len(line[node.marker.length :].lstrip())
+                )
+                node.heading_end = node.heading_start + len(body)
+            else:
+                node.heading = ""
+                node.heading_start = node.heading_end = hs
+
+
+def _part_titles(text: str, nodes: list[_Node]) -> None:
+    """ "Phần thứ nhất" is often followed by its title on the next line in capitals."""
+    for node in nodes:
+        if node.marker.style != "part" or node.heading:
+            continue
+        for ls, le in iter_lines(text, node.line_end, node.end):
+            line = text[ls:le]
+            if split_marker(line) is None and is_upper_line(line):
+                node.heading, node.heading_start, node.heading_end = line.strip(), ls, le
+            break
+
+
+def _assign_kinds(nodes: list[_Node]) -> None:
+    for node in nodes:  # parents come before children
+        parent_kind = node.parent.kind if node.parent else "neutral"
+        if parent_kind != "neutral":
+            node.kind = parent_kind
+        elif node.heading:
+            node.kind = heading_kind(node.heading)
+        else:
+            node.kind = "neutral"
+
+
+def parse_sections(text: str, regions: Regions | None = None) -> list[Section]:
+    """The section tree of the body, in document order (parents before children)."""
+    start = regions.body_start if regions else 0
+    end = regions.body_end if regions else len(text)
+    if regions is None or (regions.body_start == 0 and regions.body_end == len(text)):
+        footer = _FOOTER_LINE.search(text, start, end)
+        if footer:
+            end = footer.start()
+    nodes = _build(text, start, end)
+    _close_spans(nodes, end)
+    _decide_headings(text, nodes)
+    _part_titles(text, nodes)
+    _assign_kinds(nodes)
+    out = []
+    for node in nodes:
+        send = node.end
+        while send > node.line_start and text[send - 1] in " \t\n":
+            send -= 1
+        out.append(
+            Section(
+                path=node.path,
+                marker=node.marker.printed,
+                heading=node.heading,
+                level=node.level,
+                start=node.line_start,
+                end=send,
+                heading_start=node.heading_start,
+                heading_end=node.heading_end,
+                kind=node.kind,
+                parent=node.parent.path if node.parent else None,
+            )
+        )
+    return out
+
+
+def innermost_section(sections: list[Section], pos: int) -> Section | None:
+    """The deepest section whose span contains `pos`."""
+    best = None
+    for s in sections:
+        if s.start <= pos < max(s.end, s.start + 1) and (best is None or s.level > best.level):
+            best = s
+    return best

@@ -1,0 +1,398 @@
+"""Tasks stage: the directive items of task-bearing sections, with who leads and by when.
+
+The unit is the leaf item (spec and gold): each bullet or paragraph under the innermost
+heading, or a numbered line that carries its own directive text.  Headings give context
+to the items below them: a section whose heading is a body ("b) Ban Dân vận Huyện ủy:")
+or an intro line naming an implementer ("Đảng ủy khối ... cần chú trọng thực hiện tốt
+các vấn đề sau đây:") supplies `responsible` to items without a subject; a heading or a
+schedule line ("Thời gian: trong tháng 10/2013") supplies the deadline to items without
+their own.
+
+Responsible bodies are subjects: a body list at the start of a clause (after optional
+"Giao", "Các", "Từng", an adverbial "Hằng năm,") followed by a predicate, never one
+after "của", "giúp", "báo cáo", "theo hướng dẫn của" (objects and sources).
+Patterns are data: ``pipeline/data/tasks.yaml``.  Rules stay regular expressions over
+the first words around each body mention — cheap, so a whole extraction stays well under
+the cost of one underthesea ``word_tokenize`` pass over the document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache, lru_cache
+from importlib import resources
+
+import yaml
+
+from .bodies import find_bodies, merge_variants, qualify
+from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
+from .normalize import fold_diacritics
+from .sections import innermost_section, is_upper_line, iter_lines, split_marker
+
+try:  # the temporal grammar is another stage; tasks still come out without it
+    from .temporal import find_time_expressions, is_citation_date
+except ImportError:  # pragma: no cover - only while the stage is missing
+    find_time_expressions = None
+    is_citation_date = None
+
+
+# ------------------------------------------------------------------ knowledge
+
+
+@lru_cache(maxsize=1)
+def task_rules() -> dict:
+    """The parsed tasks.yaml (cached)."""
+    with resources.files("pipeline.data").joinpath("tasks.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@cache
+def rule(name: str) -> re.Pattern:
+    """One compiled rule of tasks.yaml (its entries' patterns joined)."""
+    patterns = [e["pattern"] for e in task_rules()[name]]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _gap() -> re.Pattern:
+    sep, filler = rule("list_separator").pattern, rule("list_filler").pattern
+    return re.compile(rf"(?:{sep}|{filler})+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _prefix_only() -> re.Pattern:
+    return re.compile(rf"(?:(?:{rule('subject_prefix').pattern})\s*,?\s*)*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _after_subject() -> re.Pattern:
+    """What may stand between a subject list and its predicate: parentheses, fillers, a comma."""
+    sep, filler = rule("list_separator").pattern, rule("list_filler").pattern
+    return re.compile(rf"(?:\s*\([^)]*\)|(?:{sep})(?:{filler})(?:\s+cơ\s+sở)?)*\s*,?\s*", re.IGNORECASE)
+
+
+_CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
+_WORD = re.compile(r"[^\W\d_]")
+_DOC_SUBJECT = re.compile(
+    r"(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quy\s+định|Kế\s+hoạch|Chương\s+trình|Đề\s+án|Hướng\s+dẫn|Quyết\s+định|Thông\s+báo)"
+    r"[^.;]*?(?<!\w)về(?!\w)[^.;]*\Z",
+    re.IGNORECASE,
+)
+
+
+# ------------------------------------------------------------------ subjects
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who leads (responsible) and who helps (coordinating), as found in one item."""
+
+    responsible: tuple[BodyMention, ...]
+    coordinating: tuple[BodyMention, ...]
+
+
+def _clause_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _CLAUSE_END.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _groups(text: str, mentions: list[BodyMention]) -> list[list[BodyMention]]:
+    """Adjacent mentions joined by list words ("các huyện, thị, thành ủy, đảng ủy trực thuộc")."""
+    groups: list[list[BodyMention]] = []
+    for m in mentions:
+        if groups:
+            last = groups[-1][-1]
+            if m.start == last.start or (m.start >= last.end and _gap().fullmatch(text, last.end, m.start)):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def _is_predicate_next(text: str, pos: int) -> bool:
+    skip = _after_subject().match(text, pos)
+    pos = skip.end() if skip else pos
+    if pos >= len(text) or not _WORD.match(text, pos):
+        return False
+    return not rule("not_predicate").match(text, pos)
+
+
+def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Roles:
+    """Responsible and coordinating bodies of one directive item (spans relative to `text`)."""
+    excluded = excluded or []
+    mentions = [m for m in find_bodies(text) if not any(s < m.end and m.start < e for s, e in excluded)]
+    responsible: list[BodyMention] = []
+    coordinating: list[BodyMention] = []
+    subject_sentences: set[int] = set()
+    for group in _groups(text, mentions):
+        gs, ge = group[0].start, group[-1].end
+        cs = _clause_start(text, gs)
+        pre = text[cs:gs]
+        sentence = cs
+        coord = rule("coordination").search(pre)
+        if coord and coord.end() == len(pre):
+            if any(s <= sentence for s in subject_sentences) or re.search(r"chủ\s+trì", pre, re.I):
+                coordinating.extend(group)
+            continue
+        segment = pre.rsplit(",", 1)[-1] if "," in pre else pre
+        at_start = _prefix_only().fullmatch(segment.strip()) is not None
+        if at_start and _is_predicate_next(text, ge):
+            responsible.extend(group)
+            subject_sentences.add(sentence)
+            continue
+        if rule("agent_noun").search(pre) and rule("agent_noun").search(pre).end() == len(pre):
+            responsible.extend(group)
+    return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(coordinating)))
+
+
+def _dedupe(mentions: list[BodyMention]) -> list[BodyMention]:
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        key = fold_diacritics(m.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+# ------------------------------------------------------------------ deadlines
+
+
+def _recurrence_is_weak(text: str, d: Deadline) -> bool:
+    """ "hàng năm của Đảng bộ", "trong từng tháng": the period qualifies a noun, not the duty."""
+    after = text[d.span_end or 0 : (d.span_end or 0) + 8]
+    before = text[max(0, (d.span_start or 0) - 7) : d.span_start or 0]
+    return bool(re.match(r"\s*của\b", after) or re.search(r"\btrong\s*\Z", before))
+
+
+def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:
+    if find_time_expressions is None:
+        return []
+    out = []
+    for d in find_time_expressions(text, ref):
+        s, e = d.span_start or 0, d.span_end or 0
+        if any(a < e and s < b for a, b in excluded):
+            continue
+        if is_citation_date is not None and is_citation_date(text, d):
+            continue
+        if _DOC_SUBJECT.search(text, _clause_start(text, s), s):
+            continue  # "Nghị quyết số 05-NQ/TU về ... đến năm 2010": the cited document's subject
+        out.append(d)
+    return out
+
+
+def _dated(found: list[Deadline]) -> Deadline | None:
+    return next((d for d in found if d.start is not None or d.end is not None), None)
+
+
+def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None) -> Deadline | None:
+    """The item's own dated expression, else the inherited one; with the duty's recurrence."""
+    dated = _dated(found)
+    base = dated or inherited
+    recurring = [d for d in found if d.recurrence and d.start is None and d.end is None]
+    strong = [d for d in recurring if not _recurrence_is_weak(text, d)]
+    rec = strong[0] if strong else (recurring[0] if recurring and base is None else None)
+    if base is None:
+        return replace(rec, span_start=None, span_end=None) if rec else None
+    if rec and not base.recurrence:
+        base = replace(base, recurrence=rec.recurrence)
+    return base
+
+
+# ------------------------------------------------------------------ items
+
+
+@dataclass
+class _Item:
+    section: Section
+    start: int
+    end: int
+    roles: Roles
+    found: list[Deadline]
+    implementers: list[BodyMention]  # block implementers in force where the item stands
+
+
+@dataclass
+class _Context:
+    implementers: list[BodyMention]
+    deadline: Deadline | None
+    bullet: str | None = None  # an intro bullet ("- Ban Tổ chức Huyện ủy:") scopes its block
+
+
+def _body_only(text: str, mentions: list[BodyMention]) -> bool:
+    core = re.sub(r"^(?:đối\s+với|về)\s+", "", text.strip().rstrip(":.").strip(), flags=re.I)
+    covered = sum(m.end - m.start for m in _dedupe_spans(mentions))
+    return bool(core) and covered >= 0.6 * len(core)
+
+
+def _dedupe_spans(mentions: list[BodyMention]) -> list[BodyMention]:
+    seen, out = set(), []
+    for m in mentions:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out
+
+
+def _task_key(section: str | None, text: str) -> str:
+    folded = " ".join(fold_diacritics(text).split())[:80]
+    return hashlib.sha1(f"{section or ''}|{folded}".encode()).hexdigest()[:12]
+
+
+def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim the span to the item's words; "./." closing marks become ".": spans stay exact."""
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    if text[start:end].endswith("./."):
+        end -= 2
+    return start, end
+
+
+def _merge_with_implementers(bodies: list[BodyMention], implementers: list[BodyMention]) -> list[BodyMention]:
+    """A short printing of the section's implementer ("Đảng ủy khối") takes its full name."""
+    if not implementers:
+        return bodies
+    names = [b.name for b in bodies] + [i.name for i in implementers]
+    rep = merge_variants(names)
+    full = {i.name for i in implementers}
+    out = []
+    for b in bodies:
+        r = rep.get(b.name, b.name)
+        out.append(replace(b, name=r) if r in full and r != b.name else b)
+    return _dedupe(out)
+
+
+def extract_tasks(
+    text: str,
+    sections: list[Section],
+    meta: DocumentMeta | None = None,
+    citations: list[Citation] | None = None,
+) -> list[Task]:
+    """Leaf directive items of the task-bearing sections, with bodies, deadline and a stable key."""
+    meta = meta or DocumentMeta()
+    citations = citations or []
+    ref = meta.issued_date
+    if not sections:
+        return []
+    task_kinds = {"task"} if any(s.kind == "task" for s in sections) else {"neutral"}
+    by_path = {s.path: s for s in sections}
+    contexts: dict[tuple[str, int], _Context] = {}
+    cited = [(c.start, c.end) for c in citations]
+    schedule: dict[tuple[str, int], Deadline] = {}
+    raw: list[_Item] = []
+
+    def context_of(sec: Section) -> _Context:
+        chain = []
+        s: Section | None = sec
+        while s is not None:
+            chain.append(s)
+            s = by_path.get(s.parent) if s.parent and by_path.get(s.parent) is not s else None
+        implementers: list[BodyMention] = []
+        deadline = None
+        for node in chain:
+            ctx = contexts.get((node.path, node.start))
+            if ctx is None:
+                continue
+            if not implementers and ctx.implementers:
+                implementers = ctx.implementers
+            if deadline is None and ctx.deadline is not None:
+                deadline = ctx.deadline
+        return _Context(implementers, deadline)
+
+    first = min(s.start for s in sections)
+    last = max(s.end for s in sections)
+    for ls, le in iter_lines(text, first, last):
+        sec = innermost_section(sections, ls)
+        if sec is None or sec.kind not in task_kinds:
+            continue
+        key = (sec.path, sec.start)
+        line = text[ls:le]
+        marker = split_marker(line)
+        if ls == sec.start:  # the section's own numbered line
+            if sec.heading:
+                heading = text[sec.heading_start : sec.heading_end]
+                mentions = find_bodies(heading)
+                found = _time_expressions(heading, ref, [])
+                implementers = list(mentions) if _body_only(heading, mentions) else []
+                contexts[key] = _Context(implementers, _dated(found))
+                continue
+            body_start = ls + (marker.length if marker else 0)
+        else:
+            body_start = ls + (marker.length if marker else 0)
+        s, e = _clean_item(text, body_start, le)
+        item = text[s:e]
+        if not item or not _WORD.search(item):
+            continue
+        if rule("closing").search(item):
+            continue
+        if rule("schedule").search(item) and len(item) < 160:
+            found = _time_expressions(item, ref, [])
+            if _dated(found):
+                schedule[key] = _dated(found)
+            continue
+        ctx = contexts.setdefault(key, _Context([], None))
+        if ctx.bullet and marker and marker.style == "bullet" and marker.printed == ctx.bullet:
+            ctx.implementers, ctx.bullet = [], None  # the intro bullet's block has ended
+        excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
+        roles = find_roles(item, excluded)
+        if item.endswith(":"):
+            mentions = find_bodies(item)
+            lead = list(roles.responsible) or (mentions if _body_only(item, mentions) else [])
+            if lead:
+                ctx.implementers = lead
+                ctx.bullet = marker.printed if marker and marker.style == "bullet" else None
+            if len(item) < 120 or is_upper_line(item):
+                continue
+        found = _time_expressions(item, ref, excluded)
+        raw.append(_Item(sec, s, e, roles, found, list(ctx.implementers)))
+
+    tasks: list[Task] = []
+    for it in raw:
+        sec, s, e = it.section, it.start, it.end
+        item = text[s:e]
+        ctx = context_of(sec)
+        key = (sec.path, sec.start)
+        inherited = schedule.get(key) or _inherited_schedule(sec, by_path, schedule) or ctx.deadline
+        deadline = choose_deadline(item, it.found, inherited)
+        implementers = it.implementers or ctx.implementers
+        responsible = list(it.roles.responsible)
+        if not responsible:
+            responsible = list(implementers)
+        else:
+            responsible = _merge_with_implementers(responsible, implementers)
+        coordinating = list(it.roles.coordinating)
+        tasks.append(
+            Task(
+                text=item,
+                start=s,
+                end=e,
+                section=sec.path,
+                responsible=tuple(_qualified(b, meta) for b in responsible),
+                coordinating=tuple(_qualified(b, meta) for b in coordinating),
+                deadline=deadline,
+                key=_task_key(sec.path, item),
+            )
+        )
+    return tasks
+
+
+def _inherited_schedule(sec: Section, by_path: dict[str, Section], schedule: dict) -> Deadline | None:
+    s: Section | None = by_path.get(sec.parent) if sec.parent else None
+    while s is not None:
+        d = schedule.get((s.path, s.start))
+        if d is not None:
+            return d
+        s = by_path.get(s.parent) if s.parent else None
+    return None
+
+
+def _qualified(b: BodyMention, meta: DocumentMeta) -> BodyMention:
+    return replace(b, qualified=qualify(b.name, meta))
