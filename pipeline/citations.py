@@ -203,8 +203,8 @@ def _doc_type_of_symbol(number: str) -> str | None:
         code = m.group(1)
         return {"NĐ": "Nghị định", "TT": "Thông tư", "QH": "Luật", "QĐ": "Quyết định", "NQ": "Nghị quyết", "CT": "Chỉ thị"}.get(code)
     m = re.fullmatch(r"\d+/([A-ZĐ]+)-\S+", number)
-    if m:
-        return reg.doc_type_for_code(m.group(1))
+    if m:  # State symbols: "QĐ" there is a Quyết định (a Party "…-QĐ/TW" is a Quy định)
+        return "Quyết định" if m.group(1) == "QĐ" else reg.doc_type_for_code(m.group(1))
     return None
 
 
@@ -511,7 +511,7 @@ def _resolve_plenum(m: _Mention, text: str, numbered: list[_Mention], reg: Regis
         chosen, how = by_subject[0].number, "registry"
     if chosen is None:
         alias = reg.by_alias(text[m.start:m.end]) or reg.by_alias(f"Nghị quyết Trung ương {m.session} khóa {m.term}")
-        if alias is not None:
+        if alias is not None and (m.subject is None or _subject_matches(m.subject, alias.title)):
             chosen, how = alias.number, "registry"
     if chosen is None and len(numbers) == 1:
         chosen, how = numbers[0], "registry"
