@@ -99,6 +99,23 @@ def test_rrules_fall_on_intended_days(key: str, window: tuple[str, str], expecte
     assert [d.date() for d in series.between(low, high, inc=True)] == [D(x) for x in expected]
 
 
+@pytest.mark.parametrize(
+    ("due_start", "due_end", "day"),
+    [
+        ("2013-05-15", "2013-05-16", "2013-05-16"),  # ngày 15, 16/5/2013
+        ("2016-04-01", "2016-06-30", "2016-06-30"),  # Quý II/2016
+        ("2021-01-01", "2025-12-31", "2025-12-31"),  # giai đoạn 2021–2025
+        (None, "2014-06-30", "2014-06-30"),  # trước ngày 30/6/2014
+        ("2023-01-01", None, "2023-01-01"),  # từ năm 2023 trở đi
+    ],
+)
+def test_one_day_on_the_by_date(due_start: str | None, due_end: str | None, day: str) -> None:
+    row = _row("s", due_start=due_start, due_end=due_end, deadline_text="x")
+    ev = _events(build_calendar([row]))[event_uid(row)]
+    assert (ev.decoded("dtstart"), ev.decoded("dtend")) == (D(day), D(day) + timedelta(days=1))
+    assert "RRULE" not in ev
+
+
 def test_quarter_ends_never_step_from_the_31st() -> None:
     row = _row("q", recurrence="FREQ=MONTHLY;INTERVAL=3", due_end="2024-03-31")
     ev = _events(build_calendar([row]))[event_uid(row)]
