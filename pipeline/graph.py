@@ -23,7 +23,31 @@ from .errors import DocumentError
 from .model import DocumentMeta
 
 EXPORT_FORMATS = ("gexf", "graphml", "json", "csv")
+SCHEMA = "directive-extraction/1"
 CONTEXT_SEPARATOR = " ‖ "
+
+
+def citation_record(path: str | Path, source: str | None = None) -> dict:
+    """A contract record with only what the graph needs (document + citations) for one file.
+
+    Runs read → clean → header → citations, skipping sections and tasks, so notebooks and tests
+    can build a graph from files quickly without a database.  Raises DocumentError.
+    """
+    from .citations import find_citations
+    from .normalize import normalize
+    from .readers import load_document
+    from .structure import find_regions, parse_metadata
+
+    text = normalize(load_document(path).text).text
+    regions = find_regions(text)
+    meta = parse_metadata(text, regions)
+    return {
+        "schema": SCHEMA,
+        "source": source or str(path),
+        "document": meta.to_dict(),
+        "citations": [c.to_dict() for c in find_citations(text, meta, regions)],
+        "tasks": [],
+    }
 
 
 def _meta_from_record(document: dict) -> DocumentMeta:
