@@ -16,8 +16,10 @@ Resolution choices (documented because the text leaves them open):
 - A day, month or quarter printed without a year takes the year of the document date `ref`;
   if that period has already ended at `ref`, the next year's (a directive speaks of the
   future). Without `ref` such an expression is dropped.
-- Year-relative phrases without a year ("Ngay từ đầu năm", "cuối năm", "6 tháng đầu năm")
-  describe a point of every year in these texts: they yield `FREQ=YEARLY` and no dates.
+- Year-relative phrases without a year ("Ngay từ đầu năm", "Cuối năm, …", "6 tháng đầu năm")
+  describe a point of every year in these texts: they yield `FREQ=YEARLY` and no dates —
+  when they open a clause, carry a modifier ("vào", "ngay từ") or follow "định kỳ …"; after a
+  noun ("xếp loại cuối năm") they are an attribute and are skipped.
   With "đến/trước/từ nay đến" and a document date they mean this year ("từ nay đến cuối năm").
 - "cuối năm Y" is a due-by date: start null, end Y-12-31; "đầu năm Y" is Y-01-01..Y-03-31;
   "giữa năm Y" is Y-06-01..Y-07-31.
@@ -495,6 +497,7 @@ _PERIODIC_BEFORE = _c(rf"(?<!\w)định\s+{_KY}(?:\s+[^\W\d_]+){{1,3}}\s+$")
 _SUFFIX_OPEN = _c(r"\s+(?:trở\s+đi|trở\s+về\s+sau|về\s+sau|và\s+(?:những|các)\s+năm\s+(?:tiếp\s+theo|sau))\b")
 _PREFIX_WINDOW = 40
 _DEADLINE_ROLES = {"by", "before", "from_now_to"}
+_CLAUSE_START = re.compile(r"(?:^|[.;:,!?(\n\t–\-+*])\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -592,6 +595,8 @@ def find_time_expressions(text: str, ref: date | None = None) -> list[Deadline]:
             periodic = _PERIODIC_BEFORE.search(text, window_start, start)
             if periodic is not None:  # "định kỳ kiểm điểm cuối năm"
                 start = periodic.start()
+            elif atom.habitual and not _CLAUSE_START.search(text, max(0, start - 4), start):
+                continue  # "xếp loại cuối năm": an attribute of a noun, not a time of the duty
         if rrule is None:
             lo, hi = _apply_modifier(role, atom, lo, hi, ref)
             suffix = _SUFFIX_OPEN.match(text, end)

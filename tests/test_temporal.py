@@ -169,6 +169,8 @@ def test_parse_deadline(phrase: str, start: str | None, end: str | None, recurre
         "mỗi đảng viên",
         "từng chức danh",
         "định kỳ báo cáo",
+        "làm cơ sở để kiểm điểm, đánh giá, xếp loại cuối năm",
+        "báo cáo tổng kết 6 tháng đầu năm",
         "năm 1500",
         "2025-2021",
         "",
@@ -189,6 +191,7 @@ def test_not_a_date(phrase: str) -> None:
         ("Đối với sinh hoạt chuyên đề: Ngay từ đầu năm, Chi ủy chủ động", "Ngay từ đầu năm"),
         ("tổng kết thực hiện vào Quý I/2025.", "vào Quý I/2025"),
         ("các chi bộ định kỳ kiểm điểm cuối năm, đánh giá", "định kỳ kiểm điểm cuối năm"),
+        ("thi đua. Cuối năm, cấp ủy cấp trên đánh giá", "Cuối năm"),
         ("đạo thực hiện trong thời gian còn lại của năm 2008:", "trong thời gian còn lại của năm 2008"),
     ],
 )
