@@ -94,7 +94,7 @@ def _c(pattern: str) -> re.Pattern:
 
 
 _P_DAYS = _c(
-    rf"\bngày\s+(?P<days>{_DAY}(?:{_LIST}{_DAY})*)\s*"
+    rf"\bngày\s+(?P<days>{_DAY}(?:{_LIST}(?:ngày\s+)?{_DAY})*)\s*"
     rf"(?:[/.\-]\s*(?P<m>{_MON})|\s+tháng\s+(?P<m2>{_MON}))"
     rf"(?:{_YSEP}(?P<y>{_YEAR}))?{_NOT_MORE}"
 )
@@ -228,7 +228,7 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-_SPLIT = re.compile(r"\s*(?:,|và|[-–—]|đến|tới|tháng|quý|quí)\s*", _FLAGS)
+_SPLIT = re.compile(r"\s*(?:,|và|[-–—]|đến|tới|tháng|quý|quí|ngày)\s*", _FLAGS)
 
 
 def _numbers(listing: str) -> list[int]:
