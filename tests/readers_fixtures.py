@@ -118,3 +118,25 @@ def make_zip_bomb_docx(path: Path, inflated_bytes: int = 8 * 1024 * 1024) -> Pat
                 member.write(chunk)
     path.write_bytes(buffer.getvalue())
     return path
+
+
+def make_layout_pdf(path: Path, font: Path, left: str, right: str, paragraph: str, items: list[str]) -> Path:
+    """A directive-like page: a two-column header, a wrapped paragraph, numbered items, a page number."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("Viet", "", str(font))
+    pdf.set_font("Viet", size=12)
+    pdf.add_page()
+    pdf.set_xy(10, 15)
+    pdf.cell(80, 8, left)
+    pdf.set_xy(120, 15)
+    pdf.cell(80, 8, right)
+    pdf.set_xy(10, 35)
+    pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT")
+    for item in items:
+        pdf.multi_cell(0, 7, item, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_xy(100, 280)
+    pdf.cell(10, 8, "1")
+    pdf.output(str(path))
+    return path

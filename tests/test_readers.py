@@ -12,6 +12,7 @@ from readers_fixtures import (
     encode_cp1258,
     encode_legacy,
     make_docx,
+    make_layout_pdf,
     make_pdf,
     make_scanned_pdf,
     vietnamese_font,
@@ -181,6 +182,23 @@ def test_pdf_text_layer_pages_joined_in_order(tmp_path: Path):
     text = unicodedata.normalize("NFC", loaded.text)
     assert text.index("Chương trình hành động") < text.index("Ban Tuyên giáo Tỉnh ủy")
     assert not loaded.warnings
+
+
+@needs_font
+def test_pdf_layout_columns_become_tabs_and_wrapped_lines_join(tmp_path: Path):
+    paragraph = (
+        "Để nâng cao năng lực lãnh đạo và sức chiến đấu của tổ chức cơ sở đảng, trước hết phải nâng cao "
+        "năng lực lãnh đạo và sức chiến đấu của cấp ủy; phát huy đúng mức vai trò, trách nhiệm của người "
+        "đứng đầu cấp ủy theo Nghị quyết số 22-NQ/TW ngày 02/2/2008 của Ban Chấp hành Trung ương."
+    )
+    items = ["1. Ban Tuyên giáo Tỉnh ủy hướng dẫn quán triệt.", "2. Ban Tổ chức Tỉnh ủy rà soát quy hoạch."]
+    path = make_layout_pdf(
+        tmp_path / "l.pdf", FONT, "TỈNH ỦY BÌNH THUẬN", "ĐẢNG CỘNG SẢN VIỆT NAM", paragraph, items
+    )
+    lines = unicodedata.normalize("NFC", load_document(path).text).split("\n")
+    assert lines[0] == "TỈNH ỦY BÌNH THUẬN\tĐẢNG CỘNG SẢN VIỆT NAM"
+    assert paragraph in lines
+    assert lines[-2:] == items  # the page number "1" at the foot is dropped
 
 
 @needs_font

@@ -8,8 +8,10 @@ legacy .VnTime/VNI fonts is converted like plain text.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -103,6 +105,85 @@ def ocr_page(pdf_file: Path, page_number: int, path: str) -> str:
     return out.decode("utf-8", errors="replace")
 
 
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+# A line that begins a new item even if the previous line ran to the margin.
+_ITEM_START = re.compile(
+    r"^(?:[-+•*–—](?!\s*\d)|\d+(?:\.\d+)*[.)\-]\s|[a-zđ]\)\s|[IVXLC]+[.\-/)]\s|Điều \d|Phần |Chương |Nơi nhận)"
+)
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.:;!?]['\"”)]?$")
+
+
+def _page_lines(page) -> list[_Line]:
+    """Words grouped into lines top to bottom; a wide horizontal gap becomes a tab (a column)."""
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False)
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 3:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines: list[_Line] = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        parts = [row[0]["text"]]
+        for before, word in zip(row, row[1:], strict=False):
+            height = max(word["bottom"] - word["top"], 1.0)
+            parts.append("\t" if word["x0"] - before["x1"] > 2.5 * height else " ")
+            parts.append(word["text"])
+        lines.append(
+            _Line(
+                "".join(parts),
+                row[0]["x0"],
+                row[-1]["x1"],
+                min(w["top"] for w in row),
+                max(w["bottom"] for w in row),
+            )
+        )
+    return lines
+
+
+def page_text(page) -> str:
+    """A page's text with wrapped lines joined into paragraphs, as the .txt corpus reads.
+
+    A line that reaches the right margin and is followed by a line that does not
+    start a new item continues the paragraph. Bare page numbers are dropped.
+    """
+    lines = _page_lines(page)
+    while lines and _PAGE_NUMBER.match(lines[0].text):
+        lines.pop(0)
+    while lines and _PAGE_NUMBER.match(lines[-1].text):
+        lines.pop()
+    if not lines:
+        return ""
+    right = max(line.x1 for line in lines)
+    left = min(line.x0 for line in lines)
+    width = max(right - left, 1.0)
+    out: list[str] = [lines[0].text]
+    for before, line in zip(lines, lines[1:], strict=False):
+        height = max(before.bottom - before.top, 1.0)
+        gap = line.top - before.bottom
+        full = before.x1 >= right - 0.08 * width and "\t" not in before.text
+        continues = (full and not _ITEM_START.match(line.text)) or (
+            line.text[:1].islower() and not _SENTENCE_END.search(before.text) and "\t" not in before.text
+        )
+        if gap > 1.2 * height:
+            out.append("\n\n" + line.text)
+        elif continues:
+            out.append(" " + line.text)
+        else:
+            out.append("\n" + line.text)
+    return "".join(out)
+
+
 def read_pdf(data: bytes, path: str) -> LoadedText:
     """Reader for PDF files."""
     pdf = _open(data, path)
@@ -111,7 +192,7 @@ def read_pdf(data: bytes, path: str) -> LoadedText:
     try:
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                text = page.extract_text() or ""
+                text = page_text(page)
             except Exception as err:  # noqa: BLE001
                 raise DocumentError(
                     path,
