@@ -84,11 +84,10 @@ with left:
         for sec in sections:
             indent = "  " * max(0, int(sec.get("level") or 1) - 1)
             heading = appdata.short(sec.get("heading") or "", 60)
-            mark = " ✅" if sec.get("kind") == "task" else ""
+            mark = " — *giao việc*" if sec.get("kind") == "task" else ""
             anchor = "sec-" + str(sec.get("path", "")).replace(".", "-")
             lines.append(f"{indent}- [{sec.get('path')}. {heading}](#{anchor}){mark}")
         st.markdown("\n".join(lines))
-        st.caption("✅ mục giao nhiệm vụ")
     else:
         st.caption("Không nhận diện được mục.")
 

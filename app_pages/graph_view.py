@@ -19,20 +19,19 @@ if graph.number_of_nodes() == 0:
 
 metrics = appdata.graph_metrics()
 node_by_key = {m["node"]: m for m in metrics}
-corpus_nodes = [m["node"] for m in metrics if m["in_corpus"]] or [m["node"] for m in metrics]
 graph_nodes = {str(n): n for n in graph.nodes}
 
+# Every document in the graph can be opened, most cited first: a researcher looks up 22-NQ/TW
+# (cited, not stored) to see which stored documents implement it.
 wanted = st.query_params.get("node")
 if wanted in node_by_key and st.session_state.get("graph_from_url") != wanted:
     st.session_state["graph_pick"] = wanted
     st.session_state["graph_from_url"] = wanted
-options = list(corpus_nodes)
-if wanted in node_by_key and wanted not in options:  # a cited-only document asked for by link
-    options.insert(0, wanted)
 focus_key = st.selectbox(
     "Chọn văn bản",
-    options,
-    format_func=lambda k: f"{node_by_key[k]['label']} (được trích dẫn {node_by_key[k]['in_degree']} lần)",
+    [m["node"] for m in metrics],
+    format_func=lambda k: f"{node_by_key[k]['label']} (được trích dẫn {node_by_key[k]['in_degree']} lần"
+    + ("" if node_by_key[k]["in_corpus"] else " · ngoài kho") + ")",
     key="graph_pick",
 )
 focus = graph_nodes[focus_key]
@@ -102,7 +101,7 @@ with tab_graph:
     ]
     st.caption("Đỏ: văn bản đang chọn · xanh dương: có trong kho · xám: chỉ được trích dẫn. "
                "Mũi tên xanh lá: quan hệ thực hiện.")
-    agraph(nodes=nodes, edges=edges, config=Config(width="100%", height=560, directed=True, physics=True,
+    agraph(nodes=nodes, edges=edges, config=Config(width=1100, height=560, directed=True, physics=True,
                                                    hierarchical=False))
 
 with tab_metrics:

@@ -298,7 +298,11 @@ def graph_metrics() -> list[dict]:
     if graph.number_of_nodes() == 0:
         return []
     try:
-        rank = nx.pagerank(graph)
+        try:
+            from pipeline.graph import pagerank as graph_pagerank  # weighted by mentions
+        except ImportError:
+            graph_pagerank = nx.pagerank
+        rank = graph_pagerank(graph)
     except Exception:  # noqa: BLE001 - PageRank may fail to converge; degrees are still useful
         rank = {}
     rows = [
@@ -350,6 +354,10 @@ def node_document_id(graph, node) -> int | None:
     data = graph.nodes[node]
     if data.get("document_id") is not None:
         return int(data["document_id"])
+    if data.get("source"):
+        by_source = {str(d["source"]): int(d["id"]) for d in documents()}
+        if str(data["source"]) in by_source:
+            return by_source[str(data["source"])]
     return target_to_document_id().get(str(node))
 
 

@@ -1,0 +1,207 @@
+"""End-to-end: the real app in headless Chromium, every page opened, waited for, checked and photographed.
+
+Needs Debian `chromium` + `chromium-driver` and selenium; skipped cleanly without them.
+Screenshots go to tests/artifacts/ (gitignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+    pytest.skip("chromium / chromedriver not installed", allow_module_level=True)
+selenium = pytest.importorskip("selenium")
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_app_pages import fill_database  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+WAIT_SECONDS = 60
+
+# url path -> texts that must be visible once the page has rendered
+PAGES = [
+    ("", ["Tổng quan", "Văn bản được trích dẫn nhiều nhất", "Nhiệm vụ theo cơ quan chủ trì"]),
+    ("nhiem-vu", ["nhiệm vụ phù hợp", "Cơ quan chủ trì", "Cập nhật trạng thái", "Tải Excel (XLSX)"]),
+    ("lich", ["Lịch", "Thứ Hai", "Tải lịch (.ics)"]),
+    ("do-thi", ["Đồ thị trích dẫn", "Chọn văn bản"]),
+    ("van-ban", ["Mục lục", "Nội dung"]),
+    ("tai-len", ["Tải lên văn bản", "Nhập vào cơ sở dữ liệu"]),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """A running `streamlit run app.py` on a free local port with a fresh database."""
+    tmp = tmp_path_factory.mktemp("browser")
+    db = tmp / "directives.db"
+    fill_database(db).close()
+    port = _free_port()
+    env = dict(os.environ, DIRECTIVES_DB=str(db), DIRECTIVES_UPLOADS=str(tmp / "uploads"))
+    log = open(tmp / "streamlit.log", "w")  # noqa: SIM115 - closed in teardown
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.read().strip() == b"ok":
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            log.close()
+            pytest.fail(f"streamlit did not start: {(tmp / 'streamlit.log').read_text()[-2000:]}")
+        time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1100",
+        "--lang=vi",
+        f"--user-data-dir={tmp_path_factory.mktemp('chrome-profile')}",
+    ):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(WAIT_SECONDS)
+    yield driver
+    driver.quit()
+
+
+def _wait_for_texts(driver, texts: list[str]) -> None:
+    def all_visible(d) -> bool:
+        body = d.find_element(By.TAG_NAME, "body").text
+        return all(t in body for t in texts) and "Running" not in body[:200]
+
+    try:
+        WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.5).until(all_visible)
+    except Exception:
+        body = driver.find_element(By.TAG_NAME, "body").text
+        missing = [t for t in texts if t not in body]
+        raise AssertionError(f"missing on page: {missing}\n---\n{body[:1500]}") from None
+
+
+@pytest.mark.parametrize(("path", "texts"), PAGES, ids=[p or "tong-quan" for p, _ in PAGES])
+def test_page_renders_in_browser(app_url, browser, path, texts):
+    browser.get(f"{app_url}/{path}")
+    _wait_for_texts(browser, texts)
+    time.sleep(1.0)  # let charts and the graph component finish drawing before the screenshot
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "Traceback" not in body and "Error" not in body[:300]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / f"{path or 'tong-quan'}.png"))
+
+
+def test_graph_draws_offline(app_url, browser):
+    """The agraph component (bundled, no CDN) draws a canvas inside its iframe."""
+    browser.get(f"{app_url}/do-thi")
+    _wait_for_texts(browser, ["Chọn văn bản"])
+    frame = WebDriverWait(browser, WAIT_SECONDS).until(lambda d: d.find_elements(By.TAG_NAME, "iframe"))[0]
+    browser.switch_to.frame(frame)
+    try:
+        WebDriverWait(browser, WAIT_SECONDS).until(lambda d: d.find_elements(By.TAG_NAME, "canvas"))
+    finally:
+        browser.switch_to.default_content()
+    time.sleep(2.0)  # physics settles
+    browser.save_screenshot(str(ARTIFACTS / "do-thi-canvas.png"))
+
+
+def test_document_page_highlights_and_links(app_url, browser):
+    browser.get(f"{app_url}/van-ban?doc=1")
+    _wait_for_texts(browser, ["Mục lục"])
+    WebDriverWait(browser, WAIT_SECONDS).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".doc-text .hl-task")
+    )
+    assert browser.find_elements(By.CSS_SELECTOR, ".doc-text .hl-citation")
+    assert not browser.find_elements(By.CSS_SELECTOR, ".doc-text script")
+
+
+def test_tasks_filter_by_body_in_browser(app_url, browser):
+    """Type a body into the multiselect and see the count change, as a staff member would."""
+    browser.get(f"{app_url}/nhiem-vu")
+    _wait_for_texts(browser, ["nhiệm vụ phù hợp"])
+    before = _count(browser)
+    box = browser.find_element(By.CSS_SELECTOR, "section[data-testid='stSidebar'] input[role='combobox']")
+    box.click()
+    box.send_keys("Ban Tuyên giáo")
+    option = WebDriverWait(browser, WAIT_SECONDS).until(
+        lambda d: next(
+            (o for o in d.find_elements(By.CSS_SELECTOR, "[role='option']") if "Tuyên giáo" in o.text), None
+        )
+    )
+    option.click()
+    WebDriverWait(browser, WAIT_SECONDS).until(lambda d: _count(d) not in (None, before))
+    assert 0 < _count(browser) < before
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "nhiem-vu-loc.png"))
+
+
+def _count(driver) -> int | None:
+    for line in driver.find_element(By.TAG_NAME, "body").text.splitlines():
+        if "nhiệm vụ phù hợp" in line:
+            return int(line.split()[0].replace(".", ""))
+    return None
