@@ -325,3 +325,15 @@ def test_doc_goes_through_antiword_or_catdoc(tmp_path: Path, monkeypatch, tools,
     assert loaded.source_format == "doc"
     assert loaded.text.strip() == expected
     assert loaded.encoding == encoding
+
+
+@pytest.mark.parametrize("encoding", sorted(LEGACY_CHARMAPS))
+def test_legacy_lines_pasted_into_unicode_text_are_converted_with_a_warning(encoding: str):
+    lines = ORIGINAL.split("\n")
+    long_lines = [i for i, line in enumerate(lines) if len(line) > 80]
+    for i in long_lines[2:4]:
+        lines[i] = to_legacy(lines[i], encoding)
+    loaded = load_bytes("\n".join(lines).encode("utf-8"), "pasted.txt")
+    assert loaded.encoding == "utf-8"
+    assert unicodedata.normalize("NFC", loaded.text) == NFC
+    assert any("2 line(s)" in w and "legacy font" in w for w in loaded.warnings)

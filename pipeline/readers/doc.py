@@ -47,8 +47,7 @@ def read_doc(data: bytes, path: str) -> LoadedText:
         assert first_error is not None
         raise first_error
     text = output.decode("utf-8", errors="replace")
-    fixed, legacy, _score = best_legacy_reading(text)
-    warnings: tuple[str, ...] = ()
-    if legacy:
-        warnings = (f"text was typed in a {legacy.upper()} font and was converted to Unicode",)
-    return LoadedText(text=fixed, source_format="doc", encoding=legacy, warnings=warnings)
+    reading = best_legacy_reading(text)
+    return LoadedText(
+        text=reading.text, source_format="doc", encoding=reading.encoding, warnings=reading.warnings()
+    )

@@ -112,8 +112,7 @@ def read_docx(data: bytes, path: str) -> LoadedText:
     for child in document.element.body.iterchildren():
         _block_lines(child, lines)
     text = "\n".join(lines)
-    fixed, legacy, _score = best_legacy_reading(text)
-    warnings: tuple[str, ...] = ()
-    if legacy:
-        warnings = (f"text was typed in a {legacy.upper()} font and was converted to Unicode",)
-    return LoadedText(text=fixed, source_format="docx", encoding=legacy, warnings=warnings)
+    reading = best_legacy_reading(text)
+    return LoadedText(
+        text=reading.text, source_format="docx", encoding=reading.encoding, warnings=reading.warnings()
+    )

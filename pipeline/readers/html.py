@@ -174,7 +174,9 @@ def read_html(data: bytes, path: str) -> LoadedText:
         marker = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
         if tag.name not in ("body", "html", "article", "main") and _BOILERPLATE.search(marker):
             tag.decompose()
-    rendered, legacy, _score = best_legacy_reading(_render(_main_element(soup)))
-    if legacy:
-        encoding = f"{encoding}+{legacy}"
-    return LoadedText(text=rendered, source_format="html", encoding=encoding, warnings=warnings)
+    reading = best_legacy_reading(_render(_main_element(soup)))
+    if reading.encoding:
+        encoding = f"{encoding}+{reading.encoding}"
+    return LoadedText(
+        text=reading.text, source_format="html", encoding=encoding, warnings=(*warnings, *reading.warnings())
+    )

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 from viparse.normalize.tables import Charmap, build_charmap
@@ -290,19 +291,64 @@ def to_legacy(text: str, encoding: str) -> str:
     return "".join(out)
 
 
-def best_legacy_reading(text: str) -> tuple[str, str | None, VietnameseScore]:
-    """Return (text, legacy encoding or None, score): convert only if it reads better.
+class LegacyReading(NamedTuple):
+    """Outcome of `best_legacy_reading`: the text and how it was converted."""
+
+    text: str
+    encoding: str | None  # legacy encoding of the whole text, or None
+    score: VietnameseScore
+    converted_lines: int = 0  # lines converted one by one in an otherwise Unicode text
+
+    def warnings(self) -> tuple[str, ...]:
+        """Notes for LoadedText.warnings."""
+        if self.encoding:
+            return (f"text was typed in a {self.encoding.upper()} font and was converted to Unicode",)
+        if self.converted_lines:
+            return (
+                f"{self.converted_lines} line(s) were typed in a legacy font (TCVN3/VNI) inside a Unicode "
+                "text and were converted; check them",
+            )
+        return ()
+
+
+_LINE_CHECK_MAX = 10_000  # longer lines are judged with the whole text only
+_LINE_GAIN = 0.3  # a line is converted only when it reads this much better
+
+
+def _convert_legacy_lines(text: str) -> tuple[str, int]:
+    """Convert single lines written in a legacy font inside a Unicode text (pasted paragraphs)."""
+    lines = text.split("\n")
+    converted = 0
+    for i, line in enumerate(lines):
+        if len(line) > _LINE_CHECK_MAX or not has_legacy_surface(line):
+            continue
+        as_is = score_vietnamese(line)
+        if as_is.scored < 3 or as_is.share > 0.8:
+            continue
+        for name in LEGACY_CHARMAPS:
+            candidate = from_legacy(line, name)
+            score = score_vietnamese(candidate)
+            if score.share >= as_is.share + _LINE_GAIN:
+                lines[i] = candidate
+                converted += 1
+                break
+    return ("\n".join(lines), converted) if converted else (text, 0)
+
+
+def best_legacy_reading(text: str) -> LegacyReading:
+    """Convert text typed in a legacy font (whole text, or single lines) if it then reads better.
 
     Candidates are compared on a bounded sample; only the winner converts the whole text.
     """
     sample = _sample(text)
     best_encoding, best_score = None, score_vietnamese(sample)
     if not has_legacy_surface(sample):
-        return text, None, best_score
+        return LegacyReading(text, None, best_score)
     for name in LEGACY_CHARMAPS:
         score = score_vietnamese(from_legacy(sample, name))
         if score.share > best_score.share + 0.02:
             best_encoding, best_score = name, score
-    if best_encoding is None:
-        return text, None, best_score
-    return from_legacy(text, best_encoding), best_encoding, best_score
+    if best_encoding is not None:
+        return LegacyReading(from_legacy(text, best_encoding), best_encoding, best_score)
+    fixed, converted = _convert_legacy_lines(text)
+    return LegacyReading(fixed, None, score_vietnamese(fixed) if converted else best_score, converted)

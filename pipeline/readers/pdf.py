@@ -212,10 +212,11 @@ def read_pdf(data: bytes, path: str) -> LoadedText:
     if scanned:
         warnings.extend(_fill_by_ocr(data, path, pages, scanned))
     text = "\n\n".join(p for p in pages if p)
-    fixed, legacy, _score = best_legacy_reading(text)
-    if legacy:
-        warnings.append(f"text was typed in a {legacy.upper()} font and was converted to Unicode")
-    return LoadedText(text=fixed, source_format="pdf", encoding=legacy, warnings=tuple(warnings))
+    reading = best_legacy_reading(text)
+    warnings.extend(reading.warnings())
+    return LoadedText(
+        text=reading.text, source_format="pdf", encoding=reading.encoding, warnings=tuple(warnings)
+    )
 
 
 def _fill_by_ocr(data: bytes, path: str, pages: list[str | None], scanned: list[int]) -> list[str]:

@@ -77,8 +77,9 @@ def _candidates(data: bytes) -> list[Decoded]:
     except UnicodeDecodeError:
         text = None
     if text is not None:
-        best, legacy, score = best_legacy_reading(text)
-        found.append(Decoded(best, f"utf-8+{legacy}" if legacy else "utf-8", score))
+        reading = best_legacy_reading(text)
+        encoding = f"utf-8+{reading.encoding}" if reading.encoding else "utf-8"
+        found.append(Decoded(reading.text, encoding, reading.score, reading.warnings()))
         return found  # strict UTF-8 with multibyte sequences is never an accident
     mixed, stray = _utf8_with_fallback(data)
     if mixed is not None:
@@ -124,9 +125,10 @@ def _decode_unchecked(data: bytes, path: str) -> Decoded:
                     f"is not valid {codec.upper()}",
                     "re-save it as UTF-8",
                 ) from None
-            best, legacy, score = best_legacy_reading(text)
+            reading = best_legacy_reading(text)
             name = codec.replace("-sig", "")
-            return Decoded(best, f"{name}+{legacy}" if legacy else name, score)
+            encoding = f"{name}+{reading.encoding}" if reading.encoding else name
+            return Decoded(reading.text, encoding, reading.score, reading.warnings())
     utf16 = _utf16_without_bom(data)
     if utf16:
         text = data.decode(utf16, errors="replace")
