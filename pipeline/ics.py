@@ -20,6 +20,7 @@ Choices (documented here because calendar clients are unforgiving):
 from __future__ import annotations
 
 import calendar
+import contextlib
 import hashlib
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
@@ -137,7 +138,10 @@ def expand_occurrences(
     dtstart, rule = placed
     if rule is None:
         return [dtstart] if window_start <= dtstart <= window_end else []
-    series = rrulestr(_rule_text(rule), dtstart=datetime.combine(dtstart, datetime.min.time()))
+    try:
+        series = rrulestr(_rule_text(rule), dtstart=datetime.combine(dtstart, datetime.min.time()))
+    except (ValueError, TypeError):  # a malformed stored rule: show the first date only
+        return [dtstart] if window_start <= dtstart <= window_end else []
     low = datetime.combine(window_start, datetime.min.time())
     high = datetime.combine(window_end, datetime.min.time())
     return [d.date() for d in series.between(low, high, inc=True)]
@@ -223,7 +227,8 @@ def build_calendar(
         if row.get("doc_number"):
             event.add("categories", [str(row["doc_number"])])
         if rule is not None:
-            event.add("rrule", vRecur.from_ical(_rule_text(rule)))
+            with contextlib.suppress(ValueError):  # a malformed stored rule: keep the first occurrence
+                event.add("rrule", vRecur.from_ical(_rule_text(rule)))
         if alarm_days > 0:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")

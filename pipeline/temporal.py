@@ -281,7 +281,7 @@ class _Atom:
             if hi is not None and hi < ref:
                 lo, hi = self.make(ref.year + 1)
             return lo, hi, None
-        except ValueError:  # 31/2, 29/2 of a common year
+        except (ValueError, OverflowError):  # 31/2, 29/2 of a common year, beyond year 9999
             return None
 
 
@@ -471,7 +471,10 @@ def _find_atoms(text: str, ref: date | None) -> list[_Atom]:
     candidates: list[_Atom] = []
     for pattern, build in _ATOM_RULES:
         for m in pattern.finditer(text):
-            atom = build(m, ref)
+            try:
+                atom = build(m, ref)
+            except (ValueError, OverflowError):
+                continue
             if atom is not None:
                 candidates.append(atom)
     for pattern, rule in _RECURRENCES:

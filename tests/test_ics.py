@@ -183,3 +183,12 @@ def test_schedule_anchor_is_document_date() -> None:
     assert schedule(None, None, "FREQ=YEARLY", anchor=date(2008, 4, 17)) == (date(2008, 12, 31), {"FREQ": "YEARLY"})
     assert schedule(None, None, None) is None
     assert schedule("garbage", None, None) is None
+
+
+@pytest.mark.parametrize("rule", ["FREQ=MONTHLY;BYDAY=ZZ", "FREQ=MONTHLY;INTERVAL=abc", "RRULE:FREQ=YEARLY", "nonsense"])
+def test_malformed_stored_rules_do_not_break_the_export(rule: str) -> None:
+    row = _row("m", due_end="2020-01-31", recurrence=rule, deadline_text="x")
+    events = _events(build_calendar([row]))
+    assert [_dtstart(ev) for ev in events.values()] == [date(2020, 1, 31)]
+    days = expand_occurrences(None, "2020-01-31", rule, date(2020, 1, 1), date(2020, 1, 31))
+    assert days == [date(2020, 1, 31)]
