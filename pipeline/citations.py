@@ -45,7 +45,7 @@ DATE_WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DATE = r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
 _ROMAN = r"[IVXLC]+"
 _ORD_WORDS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
-_ORD = rf"(?:\d{{1,2}}|{_ORD_WORDS})"
+_ORD = rf"(?i:\d{{1,2}}|{_ORD_WORDS})"
 _LOCALITY = r"(?:(?:tỉnh|thành phố|huyện|thị xã|quận)\s+)?[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,2}"
 LOCAL_LEVELS = {"province", "district", "bloc", "grassroots"}
 PLURAL_BEFORE = re.compile(r"(?:các|những|mọi|Các|Những)\s+$")
@@ -108,12 +108,16 @@ def _grammar() -> dict[str, re.Pattern]:
         "term_paren": re.compile(rf"\s*\(\s*(?i:khóa)\s+(?P<term>{_ROMAN})\b[^)]{{0,30}}\)"),
         "term_bare": re.compile(rf"\s*,?\s*(?i:khóa)\s+(?P<term>{_ROMAN})\b"),
         "plenum": re.compile(
-            rf"(?i:nghị quyết)\s+(?:(?i:hội nghị)\s+)?(?:"
+            rf"(?P<ptype>(?i:nghị quyết|kết luận|quy định))\s+(?:(?i:hội nghị)\s+)?(?:"
             rf"(?i:lần thứ)\s+(?P<o1>{_ORD})\s+(?:(?i:ban chấp hành trung ương)|BCH\s?TW)(?:\s+(?i:đảng))?"
             rf"|(?:(?i:ban chấp hành)\s+)?(?i:trung ương)\s+(?:(?i:đảng)\s+)?(?:(?i:lần thứ)\s+)?(?P<o2>{_ORD})(?![\d\w])"
             rf"|TW\s?(?P<o3>\d{{1,2}})(?!\d)"
             rf"|(?:(?i:ban chấp hành trung ương)|BCH\s?TW)(?:\s+(?i:đảng))?\s+(?i:lần thứ)\s+(?P<o4>{_ORD})"
             rf")"
+        ),
+        "plenum_issuer": re.compile(
+            rf"\s*,?\s*(?:(?:của|tại)\s+)?(?i:hội nghị)\s+(?:(?i:lần thứ)\s+{_ORD}\s+)?(?:(?i:ban chấp hành)\s+)?(?i:trung ương)"
+            rf"(?:\s+(?i:đảng))?(?:\s+(?:(?i:lần thứ)\s+)?{_ORD}(?![\w]))?"
         ),
         "congress": re.compile(
             rf"(?i:nghị quyết)\s+(?i:đại hội)(?:\s+(?i:đại biểu))?\s+"
@@ -128,7 +132,7 @@ def _grammar() -> dict[str, re.Pattern]:
         "refer_central": re.compile(r"\bNghị quyết\s+(?:của\s+)?Trung ương(?:\s+Đảng)?(?![\w\s]*?(?:lần thứ|\d))"),
         "refer_congress": re.compile(r"\bNghị quyết Đại hội\b(?!\s+(?:đại biểu|Đảng|lần|[IVXLC]+\b|\d|toàn quốc))"),
         "alias_def": re.compile(r"\(\s*(?:sau đây\s+)?(?:viết|gọi)\s+tắt\s+(?:là\s+)?[“\"]?(?P<alias>[^()“”\"]{2,60}?)[”\"]?\s*\)"),
-        "subject": re.compile(r"\s*,?\s*[“\"]?\s*(?:về|V/v)\s+(?P<subject>[^;\n“”\"]{3,300}?)(?=[”\"]|;|\.(?:\s|$)|\n|$|\(|,\s*(?:ngày|của)\s)"),
+        "subject": re.compile(r"\s*,?\s*[“\"]?\s*(?i:về|v/v)\s+(?P<subject>[^;\n“”\"]{3,300}?)(?=[”\"]|;|\.(?:\s|$)|\n|$|\(|,\s*(?:ngày|của)\s)"),
     }
 
 
@@ -265,8 +269,8 @@ def _read_trailers(text: str, pos: int, m: _Mention) -> int:
     seen: set[str] = set()
     while True:
         progressed = False
-        for name in ("date", "issuer", "term_paren", "term_bare"):
-            key = "term" if name.startswith("term") else name
+        for name in ("date", "issuer", "plenum_issuer", "term_paren", "term_bare"):
+            key = "term" if name.startswith("term") else "issuer" if name == "plenum_issuer" else name
             if key in seen:
                 continue
             hit = g[name].match(text, pos)
@@ -274,6 +278,8 @@ def _read_trailers(text: str, pos: int, m: _Mention) -> int:
                 continue
             if name == "date":
                 m.issued_date = parse_date(hit.group("date"))
+            elif name == "plenum_issuer":
+                m.issuer, m.level = "Ban Chấp hành Trung ương", "central"
             elif name == "issuer":
                 found = _issuer_from_match(hit)
                 if found is None:
@@ -358,7 +364,7 @@ def _find_plenums(text: str, meta: DocumentMeta) -> list[_Mention]:
         session = _ordinal(hit.group("o1") or hit.group("o2") or hit.group("o3") or hit.group("o4"))
         if session is None:
             continue
-        m = _Mention(hit.start(), hit.end(), "plenum", doc_type="Nghị quyết", session=session,
+        m = _Mention(hit.start(), hit.end(), "plenum", doc_type=_title_type(hit.group("ptype")), session=session,
                      issuer="Ban Chấp hành Trung ương", level="central")
         m.plural = bool(PLURAL_BEFORE.search(text, max(0, hit.start() - 10), hit.start()))
         end = _read_trailers(text, hit.end(), m)
@@ -376,7 +382,8 @@ def _find_congresses(text: str) -> list[_Mention]:
     for hit in _grammar()["congress"].finditer(text):
         body = (hit.group("body") or "").strip()
         ordinal = hit.group("ord") or hit.group("cord")
-        central = not body or fold_diacritics(body) in ("toan quoc", "dang toan quoc", "dai bieu toan quoc")
+        central = not body or fold_diacritics(body) in ("toan quoc", "dang toan quoc", "dai bieu toan quoc", "dang",
+                                                         "dang cong san viet nam", "lan thu")
         if central:
             title = f"Nghị quyết Đại hội đại biểu toàn quốc lần thứ {_roman_or_number(ordinal)}"
         else:
@@ -503,7 +510,10 @@ def _subject_matches(subject: str | None, title: str) -> bool:
 def _resolve_plenum(m: _Mention, text: str, numbered: list[_Mention], reg: Registry) -> None:
     if m.plural or m.term is None or m.session is None:
         return
-    numbers = reg.plenum_resolutions(m.term, m.session)
+    if m.doc_type == "Nghị quyết":
+        numbers = reg.plenum_resolutions(m.term, m.session)
+    else:  # "Kết luận Hội nghị Trung ương 4 khóa XIII": the registry's documents of that plenum and type
+        numbers = [e.number for e in reg.documents if e.term == m.term and e.plenum == m.session and e.doc_type == m.doc_type]
     entries = [e for n in numbers if (e := reg.lookup(n, term=m.term))]
     chosen = None
     by_subject = [e for e in entries if _subject_matches(m.subject, e.title)]
@@ -537,13 +547,15 @@ def _resolve_short(m: _Mention, numbered: list[_Mention]) -> None:
         m.resolved_by = "earlier_mention"
 
 
-def _enrich_from_registry(m: _Mention, reg: Registry) -> None:
+def _enrich_from_registry(m: _Mention, reg: Registry, meta: DocumentMeta) -> None:
     if not m.number or m.level not in ("central", "state"):
         return
     issuer = m.issuer if m.issuer not in (None, "Trung ương") else None
     entry = reg.lookup(m.number, year=m.issued_date.year if m.issued_date else None, term=m.term, issuer=issuer)
     if entry is None:
         return
+    if meta.issued_date is not None and entry.date > meta.issued_date:
+        return  # a document cannot cite one issued after it: another document with this symbol
     if m.issued_date is None:
         m.issued_date = entry.date
     m.term = m.term or entry.term
@@ -675,7 +687,7 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
     for m in kept:
         if m.number and m.level is None:
             m.level = _level_of_suffix(_party_suffix(m.number)) or "state"
-        _enrich_from_registry(m, reg)
+        _enrich_from_registry(m, reg, meta)
     _unify_within_document(kept)
     _mark_implements(kept, text, regions)
 

@@ -15,7 +15,7 @@ from pipeline.structure import find_regions, parse_metadata
 
 ROOT = Path(__file__).resolve().parents[1]
 PROVINCE = DocumentMeta(doc_type="Kế hoạch", number="99-KH/TU", issuer="Tỉnh ủy Bình Thuận",
-                        issued_date=date(2013, 5, 2), locality="Bình Thuận", level="province")
+                        issued_date=date(2024, 5, 2), locality="Bình Thuận", level="province")
 
 
 def cite(text: str, meta: DocumentMeta = PROVINCE, body_start: int = 0):
@@ -220,3 +220,16 @@ def test_gold_scores():
     assert scores["f1"] >= 0.95
     assert scores["mention_recall"] >= 0.9
     assert scores["relation_accuracy"] == 1.0
+
+
+def test_registry_never_fills_a_document_issued_after_the_citing_one():
+    text = "Thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị về bảo vệ nền tảng tư tưởng."
+    early = DocumentMeta(issued_date=date(2010, 1, 1))
+    assert cite(text, early)[0].target == "35-NQ/TW"
+    assert cite(text)[0].target == "35-NQ/TW@2018"
+
+
+def test_uppercase_titles_are_read():
+    text = "KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG (KHÓA XII) VỀ TẬP TRUNG XÂY DỰNG ĐỘI NGŨ CÁN BỘ CÁC CẤP\n\nI- MỤC ĐÍCH"
+    (c,) = cite(text, body_start=text.index("I- MỤC"))
+    assert (c.number, c.term, c.relation) == ("26-NQ/TW", "XII", "implements")
