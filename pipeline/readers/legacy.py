@@ -311,6 +311,7 @@ class LegacyReading(NamedTuple):
         return ()
 
 
+_UNICODE_SHARE = 0.8
 _LINE_CHECK_MAX = 10_000  # longer lines are judged with the whole text only
 _LINE_GAIN = 0.3  # a line is converted only when it reads this much better
 
@@ -344,10 +345,12 @@ def best_legacy_reading(text: str) -> LegacyReading:
     best_encoding, best_score = None, score_vietnamese(sample)
     if not has_legacy_surface(sample):
         return LegacyReading(text, None, best_score)
-    for name in LEGACY_CHARMAPS:
-        score = score_vietnamese(from_legacy(sample, name))
-        if score.share > best_score.share + 0.02:
-            best_encoding, best_score = name, score
+    # A text that already reads as Vietnamese is Unicode; legacy lines in it are handled one by one.
+    if best_score.share < _UNICODE_SHARE:
+        for name in LEGACY_CHARMAPS:
+            score = score_vietnamese(from_legacy(sample, name))
+            if score.share > best_score.share + 0.02:
+                best_encoding, best_score = name, score
     if best_encoding is not None:
         return LegacyReading(from_legacy(text, best_encoding), best_encoding, best_score)
     fixed, converted = _convert_legacy_lines(text)
