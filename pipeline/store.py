@@ -29,6 +29,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -283,6 +284,7 @@ class Store:
         try:
             self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=30)
             self.conn.row_factory = sqlite3.Row
+            self.conn.create_function("fold_same_length", 1, fold_same_length, deterministic=True)
             self.conn.execute("PRAGMA busy_timeout = 30000")
             self.conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
@@ -386,11 +388,21 @@ class Store:
 
     def _delete_document_rows(self, document_id: int) -> None:
         conn = self.conn
-        conn.execute(
-            "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE document_id = ?)", (document_id,)
+        # Contentless FTS5 deletes need the indexed values again; folding is deterministic.
+        text = conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()[0]
+        conn.executemany(
+            "INSERT INTO passages_fts(passages_fts, rowid, folded) VALUES ('delete', ?, ?)",
+            [
+                (r[0], fold_same_length(text[r[1] : r[2]]))
+                for r in conn.execute('SELECT id, start, "end" FROM passages WHERE document_id = ?', (document_id,))
+            ],
         )
-        conn.execute(
-            "DELETE FROM tasks_fts WHERE rowid IN (SELECT id FROM tasks WHERE document_id = ?)", (document_id,)
+        conn.executemany(
+            "INSERT INTO tasks_fts(tasks_fts, rowid, folded) VALUES ('delete', ?, ?)",
+            [
+                (r[0], fold_same_length(r[1]))
+                for r in conn.execute("SELECT id, text FROM tasks WHERE document_id = ?", (document_id,))
+            ],
         )
         conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))  # cascades to the extraction rows
 
@@ -426,7 +438,7 @@ class Store:
                 doc.get("number"), doc.get("issuer"), doc.get("issued_date"), doc.get("title"),
                 document_target(doc), extraction.loaded.source_format, extraction.loaded.encoding, text,
                 None if source_text == text else source_text,
-                json.dumps(record, ensure_ascii=False, sort_keys=True),
+                _pack_record(record),
                 len(extraction.tasks), len(extraction.citations), _now(),
             ),
         )
@@ -476,8 +488,8 @@ class Store:
         )
         for start, end, section in _paragraphs(text, extraction.sections):
             cur = conn.execute(
-                'INSERT INTO passages(document_id, kind, section, start, "end", text) VALUES (?,?,?,?,?,?)',
-                (document_id, "paragraph", section, start, end, text[start:end]),
+                'INSERT INTO passages(document_id, kind, section, start, "end") VALUES (?,?,?,?,?)',
+                (document_id, "paragraph", section, start, end),
             )
             conn.execute(
                 "INSERT INTO passages_fts(rowid, folded) VALUES (?, ?)",
@@ -569,7 +581,7 @@ class Store:
         if row is None:
             return None
         out = dict(row)
-        out["record"] = json.loads(out.pop("record_json"))
+        out["record"] = _unpack_record(out.pop("record_json"))
         out["record"]["document_id"] = out["id"]
         if out["source_text"] is None:
             out["source_text"] = out["text"]
@@ -584,7 +596,7 @@ class Store:
                 row = self.conn.execute("SELECT record_json FROM documents WHERE id = ?", (document_id,)).fetchone()
             if row is None:
                 continue
-            record = json.loads(row[0])
+            record = _unpack_record(row[0])
             record["document_id"] = document_id
             yield record
 
@@ -598,7 +610,7 @@ class Store:
         with self._lock:
             rows = self.conn.execute(
                 "SELECT p.document_id, d.source, d.number AS doc_number, d.title AS doc_title, p.section, p.kind,"
-                ' p.start, p."end", p.text, f.folded'
+                ' p.start, p."end", substr(d.text, p.start + 1, p."end" - p.start) AS text'
                 " FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.document_id"
                 " WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts), p.id LIMIT ?",
                 (match, int(limit)),
@@ -606,7 +618,7 @@ class Store:
         words = [w.rstrip("*") for w in _TOKEN.findall(fold_diacritics(query))]
         out = []
         for r in rows:
-            snippet, spans = _snippet(r["text"], r["folded"], words)
+            snippet, spans = _snippet(r["text"], fold_same_length(r["text"]), words)
             item = {k: r[k] for k in ("document_id", "source", "doc_number", "doc_title", "section", "kind", "start", "end")}
             item["snippet"] = snippet
             item["match_spans"] = spans
@@ -918,6 +930,17 @@ class Store:
                 )
                 for name in names
             }
+
+
+def _pack_record(record: dict) -> bytes:
+    """The extraction record, zlib-compressed JSON: records repeat every task text, compression saves ~80%."""
+    return zlib.compress(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"), 6)
+
+
+def _unpack_record(value: bytes | str) -> dict:
+    if isinstance(value, bytes):
+        value = zlib.decompress(value).decode("utf-8")
+    return json.loads(value)
 
 
 def _paragraphs(text: str, sections: Iterable) -> Iterator[tuple[int, int, str | None]]:

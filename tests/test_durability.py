@@ -41,6 +41,14 @@ def test_a_version_1_database_with_user_data_is_migrated_without_loss(tmp_path):
     conn.execute(
         "INSERT INTO tasks(id, document_id, ordinal, task_key, text) VALUES (1, 1, 0, ?, ?)", (task_key, TASKS[0].text)
     )
+    conn.execute(
+        "UPDATE documents SET text = ? WHERE id = 1", ("Đảng ủy khối tổ chức sinh hoạt chuyên đề.",)
+    )
+    conn.execute(
+        "INSERT INTO passages(id, document_id, kind, section, start, \"end\", text) VALUES (1, 1, 'paragraph', 'I', 0, 41, ?)",
+        ("Đảng ủy khối tổ chức sinh hoạt chuyên đề.",),
+    )
+    conn.execute("INSERT INTO passages_fts(rowid, folded) VALUES (1, 'dang uy khoi to chuc sinh hoat chuyen de.')")
     conn.execute("INSERT INTO task_status VALUES (?, ?, 'ghi chú cũ', '2020-01-02')", (task_key, STATUS_DOING))
     conn.execute(
         "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'status', 'chưa thực hiện', ?, '2020-01-02')",
@@ -55,6 +63,9 @@ def test_a_version_1_database_with_user_data_is_migrated_without_loss(tmp_path):
         assert (row["task_key"], row["status"], row["note"]) == (task_key, STATUS_DOING, "ghi chú cũ")
         assert store.history(task_key)[0]["new"] == STATUS_DOING
         assert store.orphans() == []  # the v2 table exists and is usable
+        hits = store.search("sinh hoat chuyen de")  # v3 rebuilt the search index from the stored text
+        assert [h["snippet"] for h in hits] == ["Đảng ủy khối tổ chức sinh hoạt chuyên đề."]
+        assert store.query_tasks(search="quy hoach")[0]["task_key"] == task_key
         # Re-ingesting the real document keeps the migrated user data on the same task key.
         assert store.ingest(doc()).status == "replaced"
         assert store.query_tasks(status=STATUS_DOING)[0]["task_key"] == task_key

@@ -139,6 +139,16 @@ def test_changed_file_is_replaced_and_keeps_user_data(store):
     assert store.orphans() == []
 
 
+def test_replacing_a_document_removes_its_old_words_from_search(store):
+    store.ingest(make_doc())
+    assert store.search("giam sat") and store.count_tasks(search="giam sat") == 1
+    store.ingest(make_doc(TASKS[:2]))
+    assert store.search("giam sat") == [] and store.count_tasks(search="giam sat") == 0
+    assert store.search("quan triet") and store.count_tasks(search="quan triet") == 1
+    store.conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')")
+    store.conn.execute("INSERT INTO tasks_fts(tasks_fts) VALUES ('integrity-check')")
+
+
 def test_same_document_identity_from_another_path_replaces_it(store):
     store.ingest(make_doc())
     result = store.ingest(make_doc(TASKS[:2], source="elsewhere/renamed.txt"))
