@@ -77,7 +77,7 @@ _LIST = r"\s*(?:,|và|[-–—]|đến|tới)\s*"
 _YSEP = r"(?:\s*[/.\-]\s*|\s*,?\s+năm\s+)"
 _NOT_MORE = r"(?![\w/]|[.\-]\d)"
 _KY = r"k[ỳì]"
-_QUY = r"qu[ýí]"
+_QUY = r"(?:qu[ýí]|q[úù][yi])"
 
 
 def _num_alt() -> str:
@@ -644,12 +644,23 @@ _CITED_DATE = _c(
 )
 
 
+_NAMED_BY_YEAR = _c(r"\b(?:bộ\s+luật|luật|hiến\s+pháp|điều\s+lệ)(?:\s+[^\W\d_]+){0,6}\s+$")
+_TERM = _c(rf"(?:nhiệm\s+{_KY}|khóa|khoá)\b")
+
+
 def is_citation_date(text: str, deadline: Deadline) -> bool:
-    """True for the issue date of a cited document ("Nghị quyết số 22-NQ/TW ngày 02/2/2008")."""
+    """True when the expression names a document or a term rather than a time for the work:
+    the issue date of a cited document ("Nghị quyết số 22-NQ/TW ngày 02/2/2008"), the year in a
+    law's name ("Luật Đất đai năm 2013", "Hiến pháp năm 2013"), a bare term of office
+    ("Đại hội … nhiệm kỳ 2020 – 2025"; "trong nhiệm kỳ 2020–2025" is a period and stays)."""
     if deadline.span_start is None:
         return False
+    if _TERM.match(deadline.text):
+        return True
     window = text[max(0, deadline.span_start - 60):deadline.span_start]
-    return bool(_CITED_DATE.search(window))
+    if _CITED_DATE.search(window):
+        return True
+    return deadline.text[:3].lower() == "năm" and bool(_NAMED_BY_YEAR.search(window))
 
 
 def deadline_for_task(text: str, ref: date | None = None) -> Deadline | None:

@@ -50,6 +50,7 @@ CASES = [
     ("vào Quý I/2025", "2025-01-01", "2025-03-31", None),
     ("QUÝ IV/2016", "2016-10-01", "2016-12-31", None),
     ("quí 2/2014", "2014-04-01", "2014-06-30", None),
+    ("qúy II/2014", "2014-04-01", "2014-06-30", None),
     ("quý I và quý II năm 2014", "2014-01-01", "2014-06-30", None),
     ("quý III", "2013-07-01", "2013-09-30", None),
     # years and parts of years
@@ -236,8 +237,12 @@ def test_deadline_for_task_ignores_cited_documents_dates() -> None:
         "Quán triệt Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.",
         "Thực hiện Kế hoạch 05, ngày 10/4/2013 của Bộ Chính trị.",
         "theo Nghị định 14/2008/NĐ-CP ngày 04/02/2008 của Chính phủ",
+        "Thi hành Luật Đất đai năm 2013 và Hiến pháp năm 2013.",
+        "Thực hiện Nghị quyết Đại hội lần thứ XIV, nhiệm kỳ 2020 – 2025, Ban Thường vụ xây dựng",
     ):
         assert deadline_for_task(only_citation, None) is None, only_citation
+    term = deadline_for_task("Phấn đấu trong nhiệm kỳ 2020 – 2025 kết nạp 500 đảng viên.", None)
+    assert term is not None and term.end == D("2025-12-31")
     past = "Ngày 22/5/2008, đồng chí Phó Bí thư làm việc; hoàn thành trong tháng 10/2008."
     got = deadline_for_task(past, date(2008, 5, 23))
     assert got is not None and got.text == "trong tháng 10/2008"
