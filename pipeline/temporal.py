@@ -228,7 +228,7 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-_SPLIT = re.compile(r"\s*(?:,|và|[-–—]|đến|tới|tháng|quý|quí|ngày)\s*", _FLAGS)
+_SPLIT = re.compile(rf"\s*(?:,|và|[-–—]|đến|tới|tháng|{_QUY}|ngày)\s*", _FLAGS)
 
 
 def _numbers(listing: str) -> list[int]:

@@ -86,10 +86,20 @@ def test_month_list(year: int, data, sep: str, lead: str) -> None:
 
 @SETTINGS
 @given(years, st.integers(1, 4), st.booleans(), st.sampled_from(["/", " năm ", " - "]),
-       st.sampled_from(["quý", "Quý", "QUÝ", "quí"]), lead_ins, fillers, tails)
+       st.sampled_from(["quý", "Quý", "QUÝ", "quí", "qúy"]), lead_ins, fillers, tails)
 def test_quarter(year: int, q: int, roman: bool, sep: str, word: str, lead: str, filler: str, tail: str) -> None:
     numeral = ROMAN[q - 1] if roman else str(q)
     _check(f"{lead}{word} {numeral}{sep}{year}", date(year, 3 * q - 2, 1), _month_end(year, 3 * q), filler, tail)
+
+
+@SETTINGS
+@given(years, st.data(), st.booleans(), st.sampled_from([", ", " và ", " và quý ", " - ", " đến quý "]),
+       st.sampled_from(["/", " năm "]))
+def test_quarter_list(year: int, data, roman: bool, sep: str, ysep: str) -> None:
+    q1 = data.draw(st.integers(1, 3))
+    q2 = data.draw(st.integers(q1 + 1, 4))
+    n1, n2 = (ROMAN[q1 - 1], ROMAN[q2 - 1]) if roman else (str(q1), str(q2))
+    _check(f"quý {n1}{sep}{n2}{ysep}{year}", date(year, 3 * q1 - 2, 1), _month_end(year, 3 * q2))
 
 
 @SETTINGS
