@@ -192,3 +192,13 @@ def test_malformed_stored_rules_do_not_break_the_export(rule: str) -> None:
     assert [_dtstart(ev) for ev in events.values()] == [date(2020, 1, 31)]
     days = expand_occurrences(None, "2020-01-31", rule, date(2020, 1, 1), date(2020, 1, 31))
     assert days == [date(2020, 1, 31)]
+
+
+def test_rfc5545_line_format() -> None:
+    """CRLF line ends and content lines folded at 75 octets, as RFC 5545 §3.1 requires."""
+    data = build_calendar(ROWS)
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
+    lines = data.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    data.decode("utf-8")  # folding never splits a multi-byte character
