@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -57,6 +57,7 @@ def gazetteer() -> dict:
         return yaml.safe_load(fh)
 
 
+@cache
 def _entries(section: str, kind: str) -> tuple[_Entry, ...]:
     out = []
     for raw in gazetteer().get(section, []):
@@ -360,7 +361,7 @@ def body_variants(name: str, threshold: float = 0.9) -> set[str]:
     return out
 
 
-def merge_variants(names: list[str], threshold: float = 0.85) -> dict[str, str]:
+def merge_variants(names: list[str], threshold: float = 0.85, tfidf: bool = True) -> dict[str, str]:
     """Map each name to one representative: folded-equal names, a shorter printing of a longer
     name ("Đảng ủy Khối" ⊂ "Đảng ủy Khối cơ quan Dân Chính Đảng"), or TF-IDF near-duplicates."""
     order = sorted(set(names), key=len, reverse=True)
@@ -373,9 +374,10 @@ def merge_variants(names: list[str], threshold: float = 0.85) -> dict[str, str]:
                 rep[n] = r
                 break
             if (
-                similarity(n, r) >= threshold
+                tfidf
                 and _same_level_words(n, r)
                 and len(fn.split()) == len(fr.split())
+                and similarity(n, r) >= threshold
             ):
                 rep[n] = r
                 break

@@ -211,7 +211,7 @@ def _build(text: str, start: int, end: int) -> list[_Node]:
             stack = []
         elif marker.style in styles:
             stack = stack[: styles.index(marker.style)]
-        elif not _is_first(marker):
+        elif stack and not _is_first(marker):
             # A number that cannot open a new level: plain text ("5. " inside a paragraph list).
             if stack and not stack[-1].children:
                 stack[-1].has_content = True

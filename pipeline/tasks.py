@@ -32,6 +32,11 @@ from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .sections import innermost_section, is_upper_line, iter_lines, split_marker
 
+try:  # POS tags only break ties for subjects after a comma
+    from underthesea import pos_tag
+except ImportError:  # pragma: no cover
+    pos_tag = None
+
 try:  # the temporal grammar is another stage; tasks still come out without it
     from .temporal import find_time_expressions, is_citation_date
 except ImportError:  # pragma: no cover - only while the stage is missing
@@ -74,7 +79,12 @@ def _after_subject() -> re.Pattern:
     return re.compile(rf"(?:\s*\([^)]*\)|(?:{sep})(?:{filler})(?:\s+cơ\s+sở)?)*\s*,?\s*", re.IGNORECASE)
 
 
+_NEAR_SUBJECT = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động)\s*,?\s*)*",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORD = re.compile(r"[^\W\d_]")
 _DOC_SUBJECT = re.compile(
     r"(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quy\s+định|Kế\s+hoạch|Chương\s+trình|Đề\s+án|Hướng\s+dẫn|Quyết\s+định|Thông\s+báo)"
@@ -99,6 +109,31 @@ def _clause_start(text: str, pos: int) -> int:
     for m in _CLAUSE_END.finditer(text, 0, pos):
         start = m.end()
     return start
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+@lru_cache(maxsize=4096)
+def _tags(window: str) -> tuple[str, ...]:
+    if pos_tag is None:
+        return ("V",)
+    return tuple(tag for _, tag in pos_tag(window)[:2])
+
+
+def _verb_follows(text: str, pos: int) -> bool:
+    """underthesea POS on the few words after a body: is there a verb among the first two?
+
+    Only called for the ambiguous comma case, on a ~30-character window, so it costs little.
+    """
+    skip = _after_subject().match(text, pos)
+    pos = skip.end() if skip else pos
+    window = text[pos : pos + 30].rsplit(" ", 1)[0] if len(text) > pos + 30 else text[pos:]
+    return "V" in _tags(window)
 
 
 def _groups(text: str, mentions: list[BodyMention]) -> list[list[BodyMention]]:
@@ -128,26 +163,50 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
     mentions = [m for m in find_bodies(text) if not any(s < m.end and m.start < e for s, e in excluded)]
     responsible: list[BodyMention] = []
     coordinating: list[BodyMention] = []
-    subject_sentences: set[int] = set()
+    last_subject_end = -1
+    agent = rule("agent_noun")
     for group in _groups(text, mentions):
         gs, ge = group[0].start, group[-1].end
         cs = _clause_start(text, gs)
-        pre = text[cs:gs]
-        sentence = cs
-        coord = rule("coordination").search(pre)
-        if coord and coord.end() == len(pre):
-            if any(s <= sentence for s in subject_sentences) or re.search(r"chủ\s+trì", pre, re.I):
+        coord = rule("coordination").search(text, max(last_subject_end, 0), gs)
+        if coord and coord.end() == gs:
+            # "X chủ trì, phối hợp với Y": Y helps X. A "phối hợp với" far from a subject
+            # ("... để phối hợp với lãnh đạo cơ quan") assigns nothing.
+            # An item of a body's block may open with it: "- Chủ trì, phối hợp với ...".
+            anchor = last_subject_end if last_subject_end >= 0 else _sentence_start(text, gs)
+            if _NEAR_SUBJECT.fullmatch(text, anchor, coord.start()):
                 coordinating.extend(group)
             continue
-        segment = pre.rsplit(",", 1)[-1] if "," in pre else pre
-        at_start = _prefix_only().fullmatch(segment.strip()) is not None
-        if at_start and _is_predicate_next(text, ge):
-            responsible.extend(group)
-            subject_sentences.add(sentence)
+        subject = _subject_part(text, group, cs)
+        if subject:
+            responsible.extend(subject)
+            last_subject_end = ge
             continue
-        if rule("agent_noun").search(pre) and rule("agent_noun").search(pre).end() == len(pre):
+        if agent.fullmatch(text[_sentence_start(text, gs) : gs].lstrip()):
             responsible.extend(group)
     return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(coordinating)))
+
+
+def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> list[BodyMention]:
+    """The members of a body list that are the subject of what follows, or [].
+
+    The list must open its clause (after "Giao", "Các", an adverbial "Hằng năm,") and be
+    followed by a predicate. (Splitting a failed list at its commas — "sinh hoạt chi bộ, cấp
+    ủy có thẩm quyền" — was tried: it turns objects "chỉ đạo các chi bộ, đảng bộ trực thuộc"
+    into subjects far more often than it helps.)
+    """
+    ge = group[-1].end
+    if not _is_predicate_next(text, ge):
+        return []
+    pre = text[clause_start : group[0].start]
+    after_comma = "," in pre
+    segment = pre.rsplit(",", 1)[-1] if after_comma else pre
+    if _prefix_only().fullmatch(segment.strip()) is None:
+        return []
+    # After a comma a body may end an adverbial or be a listed object: a verb must follow.
+    if after_comma and not _verb_follows(text, ge):
+        return []
+    return group
 
 
 def _dedupe(mentions: list[BodyMention]) -> list[BodyMention]:
@@ -164,11 +223,28 @@ def _dedupe(mentions: list[BodyMention]) -> list[BodyMention]:
 # ------------------------------------------------------------------ deadlines
 
 
+_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm|làm\s+cơ\s+sở)(?!\w)", re.IGNORECASE)
+
+
 def _recurrence_is_weak(text: str, d: Deadline) -> bool:
-    """ "hàng năm của Đảng bộ", "trong từng tháng": the period qualifies a noun, not the duty."""
-    after = text[d.span_end or 0 : (d.span_end or 0) + 8]
-    before = text[max(0, (d.span_start or 0) - 7) : d.span_start or 0]
-    return bool(re.match(r"\s*của\b", after) or re.search(r"\btrong\s*\Z", before))
+    """True for "hàng năm của Đảng bộ", "trong từng tháng", "để ... xếp loại cuối năm": the
+    period qualifies a noun or a purpose, not the duty itself."""
+    s, e = d.span_start or 0, d.span_end or 0
+    after = text[e : e + 8]
+    before = text[max(0, s - 7) : s]
+    if re.match(r"\s*của(?!\w)", after) or re.search(r"(?<!\w)trong\s*\Z", before):
+        return True
+    return bool(re.match(r"trong(?!\w)", text[s:e], re.IGNORECASE))
+
+
+def _recurrence_is_noise(text: str, d: Deadline) -> bool:
+    """True for "cuộc sống hàng ngày của quần chúng" (a daily/weekly period on a noun) and for a
+    period inside a purpose clause ("để ... xếp loại cuối năm"): neither is the duty's rhythm."""
+    rule_text = d.recurrence or ""
+    if ("DAILY" in rule_text or "WEEKLY" in rule_text) and _recurrence_is_weak(text, d):
+        return True
+    s = d.span_start or 0
+    return bool(_PURPOSE.search(text, _clause_start(text, s), s))
 
 
 def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:
@@ -195,7 +271,11 @@ def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None
     """The item's own dated expression, else the inherited one; with the duty's recurrence."""
     dated = _dated(found)
     base = dated or inherited
-    recurring = [d for d in found if d.recurrence and d.start is None and d.end is None]
+    recurring = [
+        d
+        for d in found
+        if d.recurrence and d.start is None and d.end is None and not _recurrence_is_noise(text, d)
+    ]
     strong = [d for d in recurring if not _recurrence_is_weak(text, d)]
     rec = strong[0] if strong else (recurring[0] if recurring and base is None else None)
     if base is None:
@@ -261,7 +341,7 @@ def _merge_with_implementers(bodies: list[BodyMention], implementers: list[BodyM
     if not implementers:
         return bodies
     names = [b.name for b in bodies] + [i.name for i in implementers]
-    rep = merge_variants(names)
+    rep = merge_variants(names, tfidf=False)  # prefix rule only: no scikit-learn import on this path
     full = {i.name for i in implementers}
     out = []
     for b in bodies:

@@ -1,0 +1,123 @@
+"""Section tree: numbering styles, heading vs directive lines, kinds (table-driven)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import Regions
+from pipeline.normalize import normalize
+from pipeline.sections import heading_kind, parse_sections, section_keywords, split_marker
+from pipeline.structure import find_regions
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _keyword_examples():
+    data = section_keywords()
+    for kind in ("task", "non_task"):
+        for entry in data[kind]:
+            assert entry.get("examples"), entry
+            for ex in entry["examples"]:
+                yield pytest.param(ex, kind, id=f"{kind}:{ex[:40]}")
+    for ex in data["neutral_examples"]:
+        yield pytest.param(ex, "neutral", id=f"neutral:{ex[:40]}")
+
+
+@pytest.mark.parametrize(("heading", "kind"), list(_keyword_examples()))
+def test_keyword_examples(heading, kind):
+    marker = split_marker(heading)
+    text = heading[marker.length :] if marker and marker.style != "part" else heading
+    assert heading_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "style", "component"),
+    [
+        ("Phần thứ hai", "part", "P2"),
+        ("I- YÊU CẦU:", "roman", "I"),
+        ("II. MỤC TIÊU:", "roman", "II"),
+        ("IV.- Tổ chức thực hiện", "roman", "IV"),
+        ("1. Về công tác cán bộ:", "arabic", "1"),
+        ("1/- Đẩy mạnh", "arabic", "1"),
+        ("3- Ban Tổ chức Tỉnh ủy chủ trì", "arabic", "3"),
+        ("1.1. Mục tiêu tổng quát", "decimal2", "1.1"),
+        ("b) Ban Dân vận Huyện ủy:", "letter", "b"),
+        ("a)- Rà soát", "letter", "a"),
+        ("- Rà soát lại", "bullet", ""),
+        ("+ Ở xã, phường", "bullet", ""),
+        ("(1) Chi bộ", "bullet", ""),
+        ("3-4% tổng số đảng viên", None, None),
+        ("100% chi bộ giữ nghiêm", None, None),
+        ("Ngày 22/5/2008, đồng chí", None, None),
+    ],
+)
+def test_split_marker(line, style, component):
+    m = split_marker(line)
+    if style is None:
+        assert m is None
+    else:
+        assert m is not None and (m.style, m.component) == (style, component)
+
+
+PLAN = """KẾ HOẠCH
+I. MỤC ĐÍCH, YÊU CẦU
+1. Quán triệt sâu sắc nội dung Nghị quyết.
+II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN
+1. Về công tác cán bộ:
+a) Ban Tổ chức Huyện ủy:
+- Chủ trì rà soát quy hoạch cán bộ.
+- Hoàn thành trong tháng 10/2013.
+b) Ban Dân vận Huyện ủy:
+- Hướng dẫn Mặt trận xây dựng kế hoạch.
+2. Ủy ban Kiểm tra Huyện ủy kiểm tra việc thực hiện.
+3. Văn phòng Huyện ủy tổng hợp, báo cáo.
+Nơi nhận:
+- Như trên.
+"""
+
+
+def test_district_plan_tree():
+    sections = parse_sections(PLAN, Regions(0, 0, len(PLAN)))
+    by_path = {s.path: s for s in sections}
+    assert list(by_path) == ["I", "I.1", "II", "II.1", "II.1.a", "II.1.b", "II.2", "II.3"]
+    assert by_path["I"].kind == "non_task" and by_path["I.1"].kind == "non_task"
+    assert by_path["II"].kind == "task" and by_path["II.1.b"].kind == "task"
+    assert by_path["II.1"].heading == "Về công tác cán bộ:"
+    assert by_path["II.1.a"].heading == "Ban Tổ chức Huyện ủy:"
+    assert by_path["II.2"].heading == ""  # a directive line, not a heading
+    assert by_path["II.1.a"].parent == "II.1"
+    assert "Nơi nhận" not in PLAN[by_path["II.3"].start : by_path["II.3"].end]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "000_12b74036f273f99d.txt",
+            {"III": "task", "III.1": "task", "IV.3": "task", "I": "non_task", "II": "non_task"},
+        ),
+        ("001_64c2e156f5a86ec1.txt", {"I.2": "non_task", "II.5": "task", "III.2": "task"}),
+        ("002_6b90be9875502fca.txt", {"P3": "neutral", "III.1.4": "task", "II": "non_task"}),
+        ("004_3c10ca3a715fe4bb.txt", {"I": "non_task", "II": "task", "II.8": "task"}),
+    ],
+)
+def test_corpus_kinds(name, expected):
+    text = normalize((CORPUS / name).read_text(encoding="utf-8")).text
+    sections = parse_sections(text, find_regions(text))
+    kinds = {}
+    for s in sections:
+        kinds.setdefault(s.path, s.kind)  # 002 has "I"/"II" in every part: keep the first
+    kinds.update({s.path: s.kind for s in sections if s.kind == "task"})
+    for path, kind in expected.items():
+        assert kinds[path] == kind, path
+
+
+def test_heading_or_directive_by_evidence():
+    text = normalize((CORPUS / "000_12b74036f273f99d.txt").read_text(encoding="utf-8")).text
+    sections = {s.path: s for s in parse_sections(text, find_regions(text))}
+    assert sections["III.1"].heading.startswith("Làm tốt công tác giáo dục")  # followed by bullets
+    assert sections["IV.1"].heading == ""  # "1. Ban Tuyên giáo Tỉnh ủy hướng dẫn ..." is a task
+    for s in sections.values():
+        assert 0 <= s.start <= s.heading_start <= s.heading_end <= s.end <= len(text)
