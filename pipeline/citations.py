@@ -34,11 +34,13 @@ from .registry import ORDINAL_WORDS, Registry, load_registry
 # --- grammar pieces ---------------------------------------------------------------------------
 
 _SYM_CHARS = r"A-Za-zĐđƯư"
-PARTY_SYMBOL = rf"\d{{1,4}}\s?-\s?[A-ZĐ][{_SYM_CHARS}]{{0,5}}\s?/\s?[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
+# The suffix of a Party symbol is upper case ("TW", "BTCTU", "ĐUK"), so a word glued to it by a lost
+# space ("70-TB/TWngày") still ends it; "TƯ" is a common variant/OCR spelling of "TW"/"TU".
+PARTY_SYMBOL = rf"\d{{1,4}}\s?-\s?[A-ZĐ][{_SYM_CHARS}]{{0,5}}\s?/\s?[A-ZĐƯ]{{1,10}}(?![A-ZĐƯ0-9/-])"
 STATE_SYMBOL = rf"\d{{1,5}}/\d{{4}}/[A-ZĐ]{{1,5}}\d{{0,2}}(?:-[A-ZĐ][{_SYM_CHARS}]{{0,9}})*"
 STATE_MISPRINT = rf"\d{{1,5}}/\d{{4}}-[A-ZĐ]{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
 STATE_SHORT = rf"\d{{1,5}}/[A-ZĐ]{{1,5}}-[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
-SYMBOL = rf"(?<![\w/.-])(?:{STATE_MISPRINT}|{STATE_SYMBOL}|{STATE_SHORT}|{PARTY_SYMBOL})(?![\w/-])"
+SYMBOL = rf"(?<![\w/.-])(?:(?:{STATE_MISPRINT}|{STATE_SYMBOL}|{STATE_SHORT})(?![\w/-])|{PARTY_SYMBOL})"
 
 DATE_NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 DATE_WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
@@ -104,7 +106,7 @@ def _grammar() -> dict[str, re.Pattern]:
         "type_issuer": re.compile(rf"(?<![\w])(?P<type>{'|'.join(re.escape(t) for t in type_names)})\s+của\s+(?={issuer_alt})"),
         "issuer": re.compile(rf"\s*,?\s*(?:của|do)\s+(?:{issuer_alt})(?![^\W\d_])"),
         "locality": re.compile(rf"\s+(?P<loc>{_LOCALITY})"),
-        "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?(?:ngày|ngày)\s+(?P<date>{_DATE})"),
+        "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<date>{_DATE})"),
         "term_paren": re.compile(rf"\s*\(\s*(?i:khóa)\s+(?P<term>{_ROMAN})\b[^)]{{0,30}}\)"),
         "term_bare": re.compile(rf"\s*,?\s*(?i:khóa)\s+(?P<term>{_ROMAN})\b"),
         "plenum": re.compile(
@@ -126,7 +128,7 @@ def _grammar() -> dict[str, re.Pattern]:
             rf"(?:\s*,?\s*(?i:nhiệm kỳ)\s+\d{{4}}\s*[-–]\s*\d{{4}})?"
         ),
         "law": re.compile(
-            r"(?<![\w])Luật\s+(?!số\b)(?P<name>[A-ZĐ][^\W\d_]*(?:,?\s+(?!(?:năm|số|của|đã|được|và|ngày|các|về|theo|trong|để|thì|này|hiện hành|sửa đổi)\b)[^\W\d_]+){0,6})"
+            r"(?<![\w])Luật\s+(?!(?:số|sư|pháp|lệ|này|định)\b)(?P<name>[^\W\d_]+(?:,?\s+(?!(?:năm|số|của|đã|được|và|ngày|các|về|theo|trong|để|thì|này|hiện hành|sửa đổi|Luật)\b)[^\W\d_]+){0,6})"
             r"(?:\s+năm\s+(?P<year>\d{4}))?"
         ),
         "refer_central": re.compile(r"\bNghị quyết\s+(?:của\s+)?Trung ương(?:\s+Đảng)?(?![\w\s]*?(?:lần thứ|\d))"),
@@ -160,7 +162,6 @@ def parse_date(text: str) -> date | None:
 def canonical_number(symbol: str) -> str:
     """Symbol as issued with spaces removed; "14/2008-NĐ/CP" (misprint) → "14/2008/NĐ-CP"."""
     sym = re.sub(r"\s+", "", symbol)
-    sym = sym.replace("TƯ", "TW").replace("Tư", "TW")
     m = re.fullmatch(r"(\d+)/(\d{4})-([A-ZĐ]+)/(\S+)", sym)
     if m:
         sym = f"{m.group(1)}/{m.group(2)}/{m.group(3)}-{m.group(4)}"
@@ -316,6 +317,8 @@ def _find_symbols(text: str) -> list[_Mention]:
         doc_type = _title_type(printed_type) if printed_type else _doc_type_of_symbol(number)
         m = _Mention(hit.start(), hit.end(), "symbol", doc_type=doc_type, number=number, resolved_by="mention")
         m.end = _read_trailers(text, hit.end(), m)
+        if number.endswith("/TƯ"):  # "Trung ương", or an OCR'd "TU" when a local body issued it
+            m.number = number = number[:-2] + ("TU" if m.level in LOCAL_LEVELS else "TW")
         m.subject = _read_subject(text, m.end)
         suffix = _party_suffix(number)
         if m.level is None:
@@ -413,9 +416,13 @@ def _find_laws(text: str) -> list[_Mention]:
     """A law cited by name: "Luật Cán bộ, công chức", "Luật Đất đai năm 2013"."""
     out = []
     for hit in _grammar()["law"].finditer(text):
-        name = hit.group("name").rstrip(", ")
-        title = f"Luật {name}" + (f" năm {hit.group('year')}" if hit.group("year") else "")
-        out.append(_Mention(hit.start(), hit.end(), "named", doc_type="Luật", title=title,
+        name, end, year = hit.group("name"), hit.end(), hit.group("year")
+        # ", Luật ..." or ", Bộ ...": a list goes on, the name stopped at the comma
+        cut = next((c for c in re.finditer(r",\s+", name) if name[c.end():c.end() + 1].isupper()), None)
+        if cut:
+            name, end, year = name[:cut.start()], hit.start("name") + cut.start(), None
+        title = f"Luật {name}" + (f" năm {year}" if year else "")
+        out.append(_Mention(hit.start(), end, "named", doc_type="Luật", title=title,
                             issuer="Quốc hội", level="state", resolved_by="mention"))
     return out
 

@@ -62,13 +62,21 @@ CASES = [
       ("Nghị quyết Trung ương 5 khóa XIII", None, None),
       ("Nghị quyết Trung ương 4 (khóa XI)", "12-NQ/TW", "12-NQ/TW@2012")]),
     ("thực hiện Điều lệ Đảng, Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội, Hiến pháp năm 2013, "
-     "Luật Cán bộ, công chức và Quy chế dân chủ ở cơ sở.",
+     "Luật Cán bộ, công chức, Luật tổ chức Chính phủ và Quy chế dân chủ ở cơ sở.",
      [("Điều lệ Đảng", None, "Điều lệ Đảng"),
       ("Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội", None,
        "Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội"),
       ("Hiến pháp năm 2013", None, "Hiến pháp"),
       ("Luật Cán bộ, công chức", None, "Luật Cán bộ, công chức"),
+      ("Luật tổ chức Chính phủ", None, "Luật tổ chức Chính phủ"),
       ("Quy chế dân chủ ở cơ sở", None, "Quy chế dân chủ ở cơ sở")]),
+    # lost spaces and "TƯ" spellings in converted PDFs
+    ("Căn cứ Chỉ thị số 45-CT/TW ngày22 tháng 7 năm 2010 của Bộ Chính trị; Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012; "
+     "Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV); Nghị quyết số 22-NQ/TƯ ngày 02/2/2008.",
+     [("Chỉ thị số 45-CT/TW ngày22 tháng 7 năm 2010 của Bộ Chính trị", "45-CT/TW", "45-CT/TW@2010"),
+      ("Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012", "70-TB/TW", "70-TB/TW@2012"),
+      ("Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV)", "13-NQ/TU", "13-NQ/TU@Bình Thuận"),
+      ("Nghị quyết số 22-NQ/TƯ ngày 02/2/2008", "22-NQ/TW", "22-NQ/TW@2008")]),
     # generic phrases and self-references are not citations
     ("cụ thể hóa các chỉ thị, nghị quyết của cấp trên, các nghị quyết của Đảng; thực hiện Chương trình hành động này, "
      "Đề án này và Kế hoạch 5 năm; các Nghị quyết của Trung ương tiếp theo.", []),
@@ -141,7 +149,7 @@ def test_spans_point_into_the_text_and_context_holds_the_mention():
 
 
 @pytest.mark.parametrize("raw,number", [
-    ("22-NQ/TW", "22-NQ/TW"), ("22 - NQ/TW", "22-NQ/TW"), ("14/2008-NĐ/CP", "14/2008/NĐ-CP"), ("22-NQ/TƯ", "22-NQ/TW"),
+    ("22-NQ/TW", "22-NQ/TW"), ("22 - NQ/TW", "22-NQ/TW"), ("14/2008-NĐ/CP", "14/2008/NĐ-CP"), ("22-NQ/ TW", "22-NQ/TW"),
 ])
 def test_canonical_number(raw, number):
     assert canonical_number(raw) == number
