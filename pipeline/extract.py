@@ -9,29 +9,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .citations import find_citations
 from .model import Extraction, LoadedText
 from .normalize import normalize
-
-try:
-    from .readers import load_document
-except ImportError:  # pragma: no cover - the readers package is landing in parallel
-
-    def load_document(path: str | Path) -> LoadedText:
-        return LoadedText(text=Path(path).read_text(encoding="utf-8"), source_format="txt", encoding="utf-8")
+from .readers import load_document
+from .sections import parse_sections
 from .structure import find_regions, parse_metadata
-
-try:  # stages written in parallel; each lands in its own module
-    from .sections import parse_sections
-except ImportError:  # pragma: no cover - removed once every stage has landed
-    parse_sections = None
-try:
-    from .citations import find_citations
-except ImportError:  # pragma: no cover
-    find_citations = None
-try:
-    from .tasks import extract_tasks
-except ImportError:  # pragma: no cover
-    extract_tasks = None
+from .tasks import extract_tasks
 
 
 def content_hash(text: str) -> str:
@@ -45,9 +29,9 @@ def extract_loaded(loaded: LoadedText, source: str) -> Extraction:
     text = normalized.text
     regions = find_regions(text)
     meta = parse_metadata(text, regions)
-    sections = tuple(parse_sections(text, regions)) if parse_sections else ()
-    citations = tuple(find_citations(text, meta, regions)) if find_citations else ()
-    tasks = tuple(extract_tasks(text, list(sections), meta, list(citations))) if extract_tasks else ()
+    sections = tuple(parse_sections(text, regions))
+    citations = tuple(find_citations(text, meta, regions))
+    tasks = tuple(extract_tasks(text, list(sections), meta, list(citations)))
     warnings = list(loaded.warnings)
     if regions.body_start == 0 and meta.doc_type is None:
         warnings.append("no header found: document type, number and date could not be read")
