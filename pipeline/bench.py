@@ -206,6 +206,16 @@ def _bench_queries(n_tasks: int, n_queries: int, workdir: Path, query_db: str | 
     return results
 
 
+def _guarded(phase: Callable[[], dict]) -> dict:
+    """A failing store phase is reported as unavailable instead of losing the extract figures."""
+    try:
+        return phase()
+    except DocumentError as err:
+        return {"available": False, "reason": err.message}
+    except Exception as err:  # noqa: BLE001 - the benchmark reports what failed and carries on
+        return {"available": False, "reason": f"{type(err).__name__}: {err}"}
+
+
 def run_bench(copies: int = 1000, *, quick: bool = False, corpus_dir: str | Path = CORPUS_DIR,
               query_tasks: int | None = None, query_db: str | None = None,
               progress: bool = False) -> dict:
@@ -251,8 +261,8 @@ def run_bench(copies: int = 1000, *, quick: bool = False, corpus_dir: str | Path
     n_tasks = query_tasks if query_tasks is not None else (500 if quick else QUERY_TASKS)
     with tempfile.TemporaryDirectory(prefix="directives-bench-") as tmp:
         workdir = Path(tmp)
-        result["ingest"] = _bench_ingest(texts, scales, len(texts), workdir, extract_text)
-        result["queries"] = _bench_queries(n_tasks, 5 if quick else 50, workdir, query_db)
+        result["ingest"] = _guarded(lambda: _bench_ingest(texts, scales, len(texts), workdir, extract_text))
+        result["queries"] = _guarded(lambda: _bench_queries(n_tasks, 5 if quick else 50, workdir, query_db))
     result["peak_rss_mb"]["end"] = _peak_rss_mb()
     return result
 
