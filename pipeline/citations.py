@@ -387,12 +387,16 @@ def _find_congresses(text: str) -> list[_Mention]:
         ordinal = hit.group("ord") or hit.group("cord")
         central = not body or fold_diacritics(body) in ("toan quoc", "dang toan quoc", "dai bieu toan quoc", "dang",
                                                          "dang cong san viet nam", "lan thu")
+        locality = None
+        named = re.fullmatch(r"(.*?\b(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn))\s+([A-ZĐ]\S*(?:\s+[A-ZĐ]\S*){0,3})", body)
+        if named and not central:  # "Đảng bộ tỉnh Tiền Giang": the same congress as "Đảng bộ tỉnh" written there
+            body, locality = named.group(1), named.group(2)
         if central:
             title = f"Nghị quyết Đại hội đại biểu toàn quốc lần thứ {_roman_or_number(ordinal)}"
         else:
             title = f"Nghị quyết Đại hội {body} lần thứ {_roman_or_number(ordinal)}"
         m = _Mention(hit.start(), hit.end(), "congress", doc_type="Nghị quyết", title=title,
-                     level="central" if central else "local", resolved_by="mention")
+                     level="central" if central else "local", resolved_by="mention", locality=locality)
         m.issuer = "Đại hội đại biểu toàn quốc" if central else f"Đại hội {body}"
         m.term = _roman_or_number(ordinal)
         m.plural = bool(PLURAL_BEFORE.search(text, max(0, hit.start() - 10), hit.start()))
@@ -662,7 +666,7 @@ def _finalize(m: _Mention, meta: DocumentMeta) -> None:
         # A body of the citing document's level or below shares its locality; a province
         # document cited from a district one belongs to a province the text does not name.
         m.locality = meta.locality
-    if m.kind == "congress" and m.level == "local":
+    if m.kind == "congress" and m.level == "local" and m.locality is None:
         m.locality = meta.locality
     year = m.issued_date.year if m.issued_date else None
     m.target = make_target(m.number, year=year, term=m.term, locality=m.locality, title=m.title,

@@ -172,6 +172,18 @@ def test_document_target_matches_citation_targets(meta, target):
     assert document_target(meta) == target
 
 
+@pytest.mark.parametrize("text,target", [
+    ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Tiền Giang lần thứ XI, nhiệm kỳ 2020 - 2025",
+     "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI@Tiền Giang"),
+    ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV@Bình Thuận"),
+    ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII"),
+    ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII"),
+])
+def test_congress_resolutions(text, target):
+    (c,) = cite(text)
+    assert (c.doc_type, c.number, c.target) == ("Nghị quyết", None, target)
+
+
 def test_make_target_for_titles():
     assert make_target(None, title="Điều lệ Đảng") == "Điều lệ Đảng"
     assert make_target(None, title="Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV", locality="Bình Thuận", local_title=True) \
