@@ -161,6 +161,14 @@ def _yearly(m: re.Match) -> str | None:
     return YEARLY
 
 
+@_rec(rf"\b{_PERIODIC}(?:(?:mỗi|cứ)\s+)?(?P<n>{_NUM})\s+năm\s*(?:{_ONCE}|/\s*(?:1\s+)?lần)")
+def _every_n_years(m: re.Match) -> str | None:
+    years = _to_int(m.group("n"))
+    if not years or years > 10:
+        return None
+    return YEARLY if years == 1 else f"FREQ=YEARLY;INTERVAL={years}"
+
+
 @_rec(rf"\b{_PERIODIC}(?:mỗi|một|1|hàng|hằng)\s+năm\s+(?P<n>{_NUM})\s+lần\b")
 def _times_a_year(m: re.Match) -> str | None:
     times = _to_int(m.group("n"))

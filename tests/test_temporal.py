@@ -44,6 +44,8 @@ CASES = [
     ("trong tháng 10", "2013-10-01", "2013-10-31", None),
     ("từ tháng 5 đến tháng 8/2013", "2013-05-01", "2013-08-31", None),
     ("từ tháng 11/2013 đến tháng 2/2014", "2013-11-01", "2014-02-28", None),
+    ("từ tháng 3 đến hết tháng 5/2014", "2014-03-01", "2014-05-31", None),
+    ("đến hết năm 2015", None, "2015-12-31", None),
     # quarters
     ("Quý II/2016", "2016-04-01", "2016-06-30", None),
     ("quý 3 năm 2016", "2016-07-01", "2016-09-30", None),
@@ -115,6 +117,10 @@ CASES = [
     ("định kỳ kiểm điểm cuối năm", None, None, "FREQ=YEARLY"),
     # recurrences
     ("2 lần/năm", None, None, "FREQ=MONTHLY;INTERVAL=6"),
+    ("6 tháng/lần", None, None, "FREQ=MONTHLY;INTERVAL=6"),
+    ("2 năm một lần", None, None, "FREQ=YEARLY;INTERVAL=2"),
+    ("định kỳ 5 năm một lần", None, None, "FREQ=YEARLY;INTERVAL=5"),
+    ("1 năm/lần", None, None, "FREQ=YEARLY"),
     ("1 lần/quý", None, None, "FREQ=MONTHLY;INTERVAL=3"),
     ("mỗi năm 4 lần", None, None, "FREQ=MONTHLY;INTERVAL=3"),
     ("hàng năm", None, None, "FREQ=YEARLY"),
