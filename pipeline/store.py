@@ -640,6 +640,7 @@ class Store:
         status: str | None = None,
         search: str | None = None,
         today: date | str | None = None,
+        recurring: bool = False,
     ) -> tuple[str, list[Any], str]:
         where: list[str] = []
         params: list[Any] = []
@@ -673,12 +674,19 @@ class Store:
         if due_to:
             where.append("COALESCE(t.due_start, t.due_end) <= ?")
             params.append(_iso(due_to))
+        if recurring:  # repeating duties only (the app's calendar expands them)
+            where.append("t.recurrence IS NOT NULL")
+        # Status subqueries use the task_status index instead of scanning every task.
         if overdue:
-            where.append("t.due_end < ? AND COALESCE(s.status, ?) != ?")
-            params += [today_iso, STATUS_TODO, STATUS_DONE]
+            where.append("t.due_end < ? AND t.task_key NOT IN (SELECT task_key FROM task_status WHERE status = ?)")
+            params += [today_iso, STATUS_DONE]
         if status:
-            where.append("COALESCE(s.status, ?) = ?")
-            params += [STATUS_TODO, _canonical_status(status)]
+            wanted = _canonical_status(status)
+            if wanted == STATUS_TODO:  # no row yet means not started
+                where.append("t.task_key NOT IN (SELECT task_key FROM task_status WHERE status != ?)")
+            else:
+                where.append("t.task_key IN (SELECT task_key FROM task_status WHERE status = ?)")
+            params.append(wanted)
         if search:
             match = fts_query(search)
             if match:
@@ -730,6 +738,7 @@ class Store:
         due_from: date | str | None = None,
         due_to: date | str | None = None,
         overdue: bool = False,
+        recurring: bool = False,
         status: str | None = None,
         search: str | None = None,
         today: date | str | None = None,
@@ -744,7 +753,7 @@ class Store:
         """
         clause, params, today_iso = self._task_filter(
             body=body, coordinating=coordinating, document=document, section=section, due_from=due_from,
-            due_to=due_to, overdue=overdue, status=status, search=search, today=today,
+            due_to=due_to, overdue=overdue, status=status, search=search, today=today, recurring=recurring,
         )
         sql = (
             "SELECT t.id, t.task_key, t.document_id, d.source, d.number AS doc_number, d.title AS doc_title,"
@@ -793,7 +802,7 @@ class Store:
         with self._lock:
             return int(
                 self.conn.execute(
-                    "SELECT COUNT(*) FROM tasks t LEFT JOIN task_status s ON s.task_key = t.task_key" + clause,
+                    "SELECT COUNT(*) FROM tasks t" + clause,
                     params,
                 ).fetchone()[0]
             )
@@ -804,6 +813,15 @@ class Store:
             rows = self.conn.execute(
                 "SELECT canonical_folded, MIN(canonical) AS name, COUNT(DISTINCT task_id) AS n FROM task_bodies"
                 " WHERE role = 'responsible' GROUP BY canonical_folded ORDER BY n DESC, name"
+            ).fetchall()
+        return [(r["name"], r["n"]) for r in rows]
+
+    def coordinating_counts(self) -> list[tuple[str, int]]:
+        """Coordinating ("phối hợp") bodies, variants merged, with their task counts (the app's filter)."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT canonical_folded, MIN(canonical) AS name, COUNT(DISTINCT task_id) AS n FROM task_bodies"
+                " WHERE role = 'coordinating' GROUP BY canonical_folded ORDER BY n DESC, name"
             ).fetchall()
         return [(r["name"], r["n"]) for r in rows]
 
