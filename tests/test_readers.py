@@ -337,3 +337,53 @@ def test_legacy_lines_pasted_into_unicode_text_are_converted_with_a_warning(enco
     assert loaded.encoding == "utf-8"
     assert unicodedata.normalize("NFC", loaded.text) == NFC
     assert any("2 line(s)" in w and "legacy font" in w for w in loaded.warnings)
+
+
+def test_docx_runs_in_legacy_fonts_are_converted_by_font(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    heading = document.add_paragraph().add_run(to_legacy("tỉnh ủy bình thuận", "tcvn3"))
+    heading.font.name = ".VnTimeH"  # a capitals font: typed in lower case, printed in capitals
+    body = document.add_paragraph()
+    body.add_run("Căn cứ ")  # Unicode run
+    legacy_run = body.add_run(to_legacy("Nghị quyết của Ban Chấp hành Trung ương", "tcvn3"))
+    legacy_run.font.name = ".VnTime"
+    vni_run = document.add_paragraph().add_run(to_legacy("Chương trình hành động", "vni"))
+    vni_run.font.name = "VNI-Times"
+    path = tmp_path / "legacy.docx"
+    document.save(str(path))
+    loaded = load_document(path)
+    lines = [line for line in unicodedata.normalize("NFC", loaded.text).split("\n") if line]
+    assert lines == [
+        "TỈNH ỦY BÌNH THUẬN",
+        "Căn cứ Nghị quyết của Ban Chấp hành Trung ương",
+        "Chương trình hành động",
+    ]
+    assert any("3 run(s)" in w for w in loaded.warnings)
+
+
+def test_docx_style_font_applies_to_runs(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "VNI-Times"
+    document.add_paragraph(to_legacy("Ban Tổ chức Tỉnh ủy rà soát quy hoạch cán bộ", "vni"))
+    path = tmp_path / "style.docx"
+    document.save(str(path))
+    text = unicodedata.normalize("NFC", load_document(path).text).strip()
+    assert text == "Ban Tổ chức Tỉnh ủy rà soát quy hoạch cán bộ"
+
+
+def test_legacy_font_names_from_data_examples():
+    from pipeline.readers.legacy import _font_families, legacy_font
+
+    families = _font_families()
+    assert families
+    for family in families:
+        for example in family["examples"]:
+            found = legacy_font(example["font"])
+            assert found is not None, example
+            assert (found.encoding, found.uppercase) == (example["encoding"], example["uppercase"])
+    assert legacy_font("Times New Roman") is None
+    assert legacy_font(None) is None

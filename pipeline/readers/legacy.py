@@ -191,6 +191,45 @@ def has_legacy_surface(text: str) -> bool:
     return _LEGACY_SURFACE.search(text) is not None
 
 
+@dataclass(frozen=True)
+class LegacyFont:
+    """What a font name says about the bytes set in it."""
+
+    encoding: str
+    uppercase: bool  # a capitals-only font (.VnTimeH): typed in lower case
+
+
+@cache
+def _font_families() -> tuple[dict, ...]:
+    raw = yaml.safe_load(
+        resources.files("pipeline.data").joinpath("legacy_fonts.yaml").read_text(encoding="utf-8")
+    )
+    return tuple(raw["families"])
+
+
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+
+@lru_cache(maxsize=1024)
+def legacy_font(font: str | None) -> LegacyFont | None:
+    """The legacy encoding a font implies (".VnTime" → TCVN3), or None for a Unicode font."""
+    if not font:
+        return None
+    name = _SUBSET_TAG.sub("", font.strip()).lower()
+    for family in _font_families():
+        if name.startswith(family["prefix"]):
+            suffix = family.get("uppercase_suffix")
+            return LegacyFont(family["encoding"], bool(suffix) and name.endswith(suffix))
+    return None
+
+
+def convert_font_run(text: str, font: LegacyFont) -> str:
+    """Convert one run of text set in a legacy font (no case guessing: the font says it)."""
+    pattern, table = _charmap_pattern(LEGACY_CHARMAPS[font.encoding])
+    converted = unicodedata.normalize("NFC", pattern.sub(lambda m: table[m.group()], text))
+    return converted.upper() if font.uppercase else converted
+
+
 _WORD = re.compile(r"[^\W\d_]+")
 _VOTING_WORD = re.compile(r"(?<![\w/-])[^\W\d_]+(?![\w/-])")
 # What may precede the first word of a sentence: a full stop (and a closing quote) and space.
