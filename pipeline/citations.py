@@ -165,6 +165,9 @@ def canonical_number(symbol: str) -> str:
     m = re.fullmatch(r"(\d+)/(\d{4})-([A-ZĐ]+)/(\S+)", sym)
     if m:
         sym = f"{m.group(1)}/{m.group(2)}/{m.group(3)}-{m.group(4)}"
+    m = re.fullmatch(r"(\d+)/([A-ZĐ][A-Za-zĐđ]*)-((?:[A-ZĐ]+)?(?:TW|TU|HU|ĐU|ĐUK|QU))", sym)
+    if m:  # a Party symbol printed State-style: "22/CT-TW" is 22-CT/TW
+        sym = f"{m.group(1)}-{m.group(2)}/{m.group(3)}"
     return sym
 
 
@@ -425,6 +428,9 @@ def _find_laws(text: str) -> list[_Mention]:
         cut = next((c for c in re.finditer(r",\s+", name) if name[c.end():c.end() + 1].isupper()), None)
         if cut:
             name, end, year = name[:cut.start()], hit.start("name") + cut.start(), None
+        glued = re.search(r"(?<=\w)ngày$", name)  # "Luật tổ chức Chính phủngày 25 ...": a lost space
+        if glued:
+            name, end = name[:glued.start()], hit.start("name") + glued.start()
         title = f"Luật {name}" + (f" năm {year}" if year else "")
         out.append(_Mention(hit.start(), end, "named", doc_type="Luật", title=title,
                             issuer="Quốc hội", level="state", resolved_by="mention"))

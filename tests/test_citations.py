@@ -149,7 +149,7 @@ def test_spans_point_into_the_text_and_context_holds_the_mention():
 
 
 @pytest.mark.parametrize("raw,number", [
-    ("22-NQ/TW", "22-NQ/TW"), ("22 - NQ/TW", "22-NQ/TW"), ("14/2008-NĐ/CP", "14/2008/NĐ-CP"), ("22-NQ/ TW", "22-NQ/TW"),
+    ("22-NQ/TW", "22-NQ/TW"), ("22 - NQ/TW", "22-NQ/TW"), ("22/CT-TW", "22-CT/TW"), ("594/KH-UBND", "594/KH-UBND"), ("14/2008-NĐ/CP", "14/2008/NĐ-CP"), ("22-NQ/ TW", "22-NQ/TW"),
 ])
 def test_canonical_number(raw, number):
     assert canonical_number(raw) == number
