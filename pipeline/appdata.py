@@ -16,7 +16,6 @@ import html
 import inspect
 import os
 import tempfile
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
@@ -179,16 +178,8 @@ def body_counts() -> list[tuple[str, int]]:
 
 @st.cache_data(show_spinner=False)
 def coordinating_counts() -> list[tuple[str, int]]:
-    """Coordinating bodies with task counts; from the store if it offers them, else from the records."""
-    store = get_store()
-    method = getattr(store, "coordinating_counts", None)
-    if callable(method):
-        return [(str(name), int(n)) for name, n in method()]
-    counts: Counter[str] = Counter()
-    for record in store.records():
-        for task in record.get("tasks", []):
-            counts.update(set(task.get("coordinating") or []))
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    """Coordinating bodies with their task counts, variants merged (largest first)."""
+    return [(str(name), int(n)) for name, n in get_store().coordinating_counts()]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -226,10 +217,7 @@ def recurring_tasks(bodies: tuple[str, ...] = ()) -> list[dict]:
     """Tasks that repeat (have a recurrence), optionally for some bodies: the calendar expands them."""
     store = get_store()
     kwargs: dict[str, Any] = {"body": list(bodies)} if bodies else {}
-    params = inspect.signature(store.query_tasks).parameters
-    if "recurring" in params:
-        return [dict(r) for r in store.query_tasks(recurring=True, **kwargs)]
-    return [dict(r) for r in store.query_tasks(**kwargs) if r.get("recurrence")]
+    return [dict(r) for r in store.query_tasks(recurring=True, **kwargs)]
 
 
 @st.cache_resource(show_spinner=False)
@@ -477,11 +465,16 @@ def occurrences(rows: Iterable[dict], start: date, end: date) -> list[tuple[date
 
     out: list[tuple[date, dict]] = []
     seen: set[tuple[str, date]] = set()
+    # Thousands of duties share a few rules ("hằng năm" with no date): expand each rule once.
+    expanded: dict[tuple, list[date]] = {}
     for row in rows:
         due_start = _as_date(row.get("due_start"))
         due_end = _as_date(row.get("due_end"))
         if row.get("recurrence"):
-            days = expand_occurrences(due_start, due_end, row["recurrence"], start, end)
+            signature = (due_start, due_end, row["recurrence"])
+            if signature not in expanded:
+                expanded[signature] = expand_occurrences(due_start, due_end, row["recurrence"], start, end)
+            days = expanded[signature]
         else:
             day = due_end or due_start
             days = [day] if day and start <= day <= end else []
