@@ -280,6 +280,47 @@ def make_db(
     return {"documents": added, "tasks": n_tasks, "pool_tasks": len(material.tasks)}
 
 
+# Filters staff use, from cheap to expensive; `today` is fixed so runs are comparable.
+BENCH_QUERIES: tuple[tuple[str, dict], ...] = (
+    ("all, first page", {"limit": 50}),
+    ("--body", {"body": "Ban Tổ chức Tỉnh ủy", "limit": 50}),
+    ("--body qualified", {"body": "Ban Tổ chức Tỉnh ủy Bình Thuận", "limit": 50}),
+    ("--body unaccented", {"body": "ban tuyen giao tinh uy", "limit": 50}),
+    ("--coordinating", {"coordinating": "Ủy ban Kiểm tra Tỉnh ủy", "limit": 50}),
+    ("--overdue", {"overdue": True, "today": "2020-01-01", "limit": 50}),
+    ("--due-from/--due-to", {"due_from": "2015-01-01", "due_to": "2015-03-31", "limit": 50}),
+    ("--status", {"status": "hoàn thành", "limit": 50}),
+    ("--search", {"search": "sinh hoat chi bo", "limit": 50}),
+    ("--body + --overdue", {"body": "Ban Tổ chức Tỉnh ủy", "overdue": True, "today": "2020-01-01", "limit": 50}),
+    ("--document", {"document": 5000}),
+)
+
+
+def benchmark_queries(store, repeats: int = 20) -> list[dict]:
+    """p50/p95 latency (ms) of query_tasks + count_tasks for the typical filters."""
+    import statistics
+    import time
+
+    results = []
+    for name, filters in BENCH_QUERIES:
+        store.query_tasks(**filters)  # warm caches (and the bodies module)
+        times = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            rows = store.query_tasks(**filters)
+            total = store.count_tasks(**filters)
+            times.append((time.perf_counter() - started) * 1000)
+        q = statistics.quantiles(times, n=20)
+        results.append(
+            {"query": name, "rows": len(rows), "matches": total, "p50_ms": statistics.median(times), "p95_ms": q[18]}
+        )
+    started = time.perf_counter()
+    store.search("dang uy khoi", limit=20)
+    results.append({"query": "search()", "rows": 20, "matches": None, "p50_ms": (time.perf_counter() - started) * 1000,
+                    "p95_ms": None})
+    return results
+
+
 def corpus_extraction_for_tests(path: Path) -> Extraction:
     """A minimal extraction of a real file (normalized text only) when the extractor is unavailable."""
     text = Path(path).read_text(encoding="utf-8")

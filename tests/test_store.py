@@ -236,6 +236,7 @@ def test_search_reports_the_section(store):
         ({"status": "chưa thực hiện"}, [0, 1, 2, 3]),
         ({"status": "hoan thanh"}, []),
         ({"body": "Ban Tổ chức Tỉnh ủy", "search": "sinh hoat"}, [0]),
+        ({"recurring": True}, [2]),
     ],
 )
 def test_task_filters(store, filters, expected):
@@ -297,6 +298,8 @@ def test_body_counts_merge_spelling_variants(store):
     tuyen_giao = {k: v for k, v in counts.items() if "tuyen giao" in k.lower().replace("ê", "e").replace("á", "a")}
     assert sum(tuyen_giao.values()) == 2 and len(tuyen_giao) == 1
     assert counts[next(k for k in counts if "Tổ chức" in k)] == 1
+    coordinating = dict(store.coordinating_counts())
+    assert sorted(coordinating.values()) == [1, 1] and len(coordinating) == 2
 
 
 def test_set_status_records_history_and_rejects_bad_input(store):

@@ -20,6 +20,7 @@ def register(cli) -> None:
     parser.add_argument("--tasks-per-document", type=int, default=10, help="tasks per document (default 10)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (same seed, same database)")
     parser.add_argument("--out", metavar="PATH", help="database to create (default: --db)")
+    parser.add_argument("--bench", action="store_true", help="then time the task filters (p50/p95)")
     parser.add_argument("--append", action="store_true", help="add to an existing database instead of refusing")
     add_db_option(parser)
     parser.set_defaults(func=run)
@@ -43,4 +44,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     elapsed = time.perf_counter() - started
     print(f"{stats['documents']} documents, {stats['tasks']} tasks in {out} ({elapsed:.1f} s)")
+    if args.bench:
+        from ..store import Store
+        from ..synthetic import benchmark_queries
+
+        with Store(out) as store:
+            for r in benchmark_queries(store):
+                p95 = f"{r['p95_ms']:.1f}" if r["p95_ms"] is not None else "-"
+                print(f"  {r['query']:<22} p50 {r['p50_ms']:7.1f} ms  p95 {p95:>7} ms  ({r['matches']} matches)")
     return 0
