@@ -219,3 +219,10 @@ def test_fuzz_arbitrary_bytes_only_raise_document_error(prefix: bytes, body: byt
         assert loaded.text.strip()
         assert loaded.source_format in ("txt", "docx", "doc", "pdf", "html")
     assert time.perf_counter() - started < 5.0
+
+
+def test_pipe_is_refused_without_blocking(tmp_path: Path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(DocumentError, match="not a regular file"):
+        load_document(fifo)

@@ -387,3 +387,60 @@ def test_legacy_font_names_from_data_examples():
             assert (found.encoding, found.uppercase) == (example["encoding"], example["uppercase"])
     assert legacy_font("Times New Roman") is None
     assert legacy_font(None) is None
+
+
+class _FakePage:
+    """Just enough of a pdfplumber page: words with positions and font names."""
+
+    def __init__(self, words: list[dict]):
+        self._words = words
+
+    def extract_words(self, **kwargs) -> list[dict]:
+        assert kwargs.get("extra_attrs") == ["fontname"]
+        return [dict(w) for w in self._words]
+
+
+def _word(text: str, x0: float, top: float, font: str = "ABCDEF+TimesNewRoman") -> dict:
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + 6 * len(text),
+        "top": top,
+        "bottom": top + 10,
+        "fontname": font,
+    }
+
+
+def test_pdf_words_in_legacy_fonts_are_converted_by_font():
+    from pipeline.readers.pdf import page_text
+
+    page = _FakePage(
+        [
+            _word(to_legacy("tỉnh", "tcvn3"), 10, 10, "ABCDEF+.VnTimeH"),
+            _word(to_legacy("ủy", "tcvn3"), 50, 10, "ABCDEF+.VnTimeH"),
+            _word("Nh\u00b5", 10, 30, "XYZABC+.VnTime"),
+            _word("n\u2212íc", 40, 30, "XYZABC+.VnTime"),  # PDF text layers turn TCVN3 ư into a minus sign
+            _word(to_legacy("Chương", "vni"), 80, 30, "VNI-Times"),
+            _word("2\u22121", 130, 30),  # a real minus between digits in a Unicode font stays
+        ]
+    )
+    assert page_text(page) == "TỈNH ỦY\nNhà nước Chương 2\u22121"
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        ("Các cấp ủy tổ chức\nquán triệt nghị quyết.", "Các cấp ủy tổ chức quán triệt nghị quyết."),
+        (
+            "Hoàn thành trong năm 2024.\nTiếp tục thực hiện.",
+            "Hoàn thành trong năm 2024.\nTiếp tục thực hiện.",
+        ),
+        ("Nhiệm vụ:\na) rà soát", "Nhiệm vụ:\na) rà soát"),
+        ("các ban đảng\n- phối hợp", "các ban đảng\n- phối hợp"),
+        ("đoạn một\n\nđoạn hai", "đoạn một\n\nđoạn hai"),
+    ],
+)
+def test_ocr_lines_wrapped_mid_sentence_are_joined(ocr: str, expected: str):
+    from pipeline.readers.pdf import unwrap_plain_lines
+
+    assert unwrap_plain_lines(ocr) == expected

@@ -54,6 +54,8 @@ def load_document(path: str | Path) -> LoadedText:
             raise DocumentError(name, "file not found", "check the path")
         if file.is_dir():
             raise DocumentError(name, "this is a folder, not a file", "give the documents inside it")
+        if not file.is_file():
+            raise DocumentError(name, "not a regular file (a device, pipe or socket)", "give a document file")
         size = file.stat().st_size
         limit = max_bytes()
         if size > limit:

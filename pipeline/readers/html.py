@@ -8,6 +8,7 @@ most paragraph text; block elements become line breaks and table cells tabs.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -92,7 +93,7 @@ def _decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
             elif charset not in ("iso-8859-1", "windows-1252", "us-ascii", "latin1"):
                 # Latin-1/1252 declarations are often wrong for Vietnamese legacy pages: score those.
                 try:
-                    return data.decode(charset), charset, ()
+                    return unicodedata.normalize("NFC", data.decode(charset)), charset, ()
                 except (LookupError, UnicodeDecodeError):
                     pass
     try:

@@ -225,6 +225,8 @@ def legacy_font(font: str | None) -> LegacyFont | None:
 
 def convert_font_run(text: str, font: LegacyFont) -> str:
     """Convert one run of text set in a legacy font (no case guessing: the font says it)."""
+    if font.encoding == "tcvn3":
+        text = _PDF_GLYPHS.sub(lambda m: "\xad" if m.group() == "\u2212" else "\xb7", text)
     pattern, table = _charmap_pattern(LEGACY_CHARMAPS[font.encoding])
     converted = unicodedata.normalize("NFC", pattern.sub(lambda m: table[m.group()], text))
     return converted.upper() if font.uppercase else converted

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from ..model import LoadedText
-from .legacy import best_legacy_reading
+from .legacy import best_legacy_reading, convert_font_run, legacy_font
 from .tools import have, run_tool, tool_timeout
 
 OCR_APT = "sudo apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils"
@@ -102,7 +102,25 @@ def ocr_page(pdf_file: Path, page_number: int, path: str) -> str:
             f"tesseract OCR (page {page_number})",
             timeout=tool_timeout(),
         )
-    return out.decode("utf-8", errors="replace")
+    return unwrap_plain_lines(out.decode("utf-8", errors="replace"))
+
+
+def unwrap_plain_lines(text: str) -> str:
+    """Join lines OCR wrapped mid-sentence: the next line starts in lower case and is not an item."""
+    lines = text.split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        before = out[-1]
+        if (
+            before.strip()
+            and line[:1].islower()
+            and not _SENTENCE_END.search(before.rstrip())
+            and not _ITEM_START.match(line)
+        ):
+            out[-1] = before.rstrip() + " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 @dataclass
@@ -124,7 +142,13 @@ _SENTENCE_END = re.compile(r"[.:;!?]['\"”)]?$")
 
 def _page_lines(page) -> list[_Line]:
     """Words grouped into lines top to bottom; a wide horizontal gap becomes a tab (a column)."""
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False)
+    words = page.extract_words(
+        x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"]
+    )
+    for word in words:  # a word set in a legacy font (.VnTime, VNI-Times) is converted by its font
+        font = legacy_font(word.get("fontname"))
+        if font:
+            word["text"] = convert_font_run(word["text"], font)
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if rows and abs(word["top"] - rows[-1][0]["top"]) <= 3:
