@@ -101,7 +101,7 @@ def _grammar() -> dict[str, re.Pattern]:
     return {
         "symbol": re.compile(rf"(?:(?P<type>(?i:{types_ci}))\s+(?:(?i:số)\s*)?)?(?P<sym>{SYMBOL})"),
         "short": re.compile(
-            rf"(?P<type>{types_cap})\s+(?:(?i:số)\s*)?(?P<num>\d{{1,4}})(?![\d/\w-])(?!\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b)"
+            rf"(?<![\w])(?P<type>{types_cap})\s+(?:(?i:số)\s*)?(?!(?:19|20)\d\d\b)(?P<num>\d{{1,4}})(?![\d/\w-])(?!\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b)"
         ),
         "type_issuer": re.compile(rf"(?<![\w])(?P<type>{'|'.join(re.escape(t) for t in type_names)})\s+của\s+(?={issuer_alt})"),
         "issuer": re.compile(rf"\s*,?\s*(?:của|do)\s+(?:{issuer_alt})(?![^\W\d_])"),

@@ -79,7 +79,7 @@ CASES = [
       ("Nghị quyết số 22-NQ/TƯ ngày 02/2/2008", "22-NQ/TW", "22-NQ/TW@2008")]),
     # generic phrases and self-references are not citations
     ("cụ thể hóa các chỉ thị, nghị quyết của cấp trên, các nghị quyết của Đảng; thực hiện Chương trình hành động này, "
-     "Đề án này và Kế hoạch 5 năm; các Nghị quyết của Trung ương tiếp theo.", []),
+     "Đề án này và Kế hoạch 5 năm, Kế hoạch 2024; các Nghị quyết của Trung ương tiếp theo.", []),
 ]
 
 
