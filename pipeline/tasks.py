@@ -76,11 +76,11 @@ def _prefix_only() -> re.Pattern:
 def _after_subject() -> re.Pattern:
     """What may stand between a subject list and its predicate: parentheses, fillers, a comma."""
     sep, filler = rule("list_separator").pattern, rule("list_filler").pattern
-    return re.compile(rf"(?:\s*\([^)]*\)|(?:{sep})(?:{filler})(?:\s+cơ\s+sở)?)*\s*,?\s*", re.IGNORECASE)
+    return re.compile(rf"(?:\s*\([^)]*\)|(?:{sep})(?:{filler})(?:\s+cơ\s+sở)?)*\s*[,:]?\s*", re.IGNORECASE)
 
 
 _NEAR_SUBJECT = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động)\s*,?\s*)*",
+    r"\s*(?:\([^)]*\)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động)\s*,?\s*)*",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
@@ -350,74 +350,85 @@ def _merge_with_implementers(bodies: list[BodyMention], implementers: list[BodyM
     return _dedupe(out)
 
 
+def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines, with a hard-wrapped continuation (no marker, starts in lower case, previous line
+    not closed by punctuation) joined to the line before it."""
+    out: list[tuple[int, int]] = []
+    for ls, le in iter_lines(text, start, end):
+        line = text[ls:le]
+        if (
+            out
+            and line[:1].islower()
+            and split_marker(line) is None
+            and not re.search(r"[.;:!?…]\s*$", text[out[-1][0] : out[-1][1]])
+        ):
+            out[-1] = (out[-1][0], le)
+        else:
+            out.append((ls, le))
+    return out
+
+
+_TOPIC_LINE = re.compile(r"^(?:về|đối\s+với)\s+[^.:;]{0,80}$", re.IGNORECASE)
+
+
 def extract_tasks(
     text: str,
     sections: list[Section],
     meta: DocumentMeta | None = None,
     citations: list[Citation] | None = None,
 ) -> list[Task]:
-    """Leaf directive items of the task-bearing sections, with bodies, deadline and a stable key."""
+    """Leaf directive items of the task-bearing sections, with bodies, deadline and a stable key.
+
+    Which sections bear tasks: those of kind "task"; if a document has none, its "neutral"
+    sections (a Chỉ thị numbering its demands without headings).  An item standing directly
+    in a neutral section still counts when it names a subject ("Các cấp ủy báo cáo ...").
+    A document without any numbered section yields its bullets and the paragraphs after an
+    intro line ("... các nhiệm vụ sau:"), with `section` None.
+    """
     meta = meta or DocumentMeta()
     citations = citations or []
     ref = meta.issued_date
-    if not sections:
-        return []
-    task_kinds = {"task"} if any(s.kind == "task" for s in sections) else {"neutral"}
-    by_path = {s.path: s for s in sections}
-    contexts: dict[tuple[str, int], _Context] = {}
     cited = [(c.start, c.end) for c in citations]
-    schedule: dict[tuple[str, int], Deadline] = {}
+    if not sections:
+        return _tasks_without_sections(text, meta, cited)
+    has_task_sections = any(s.kind == "task" for s in sections)
+    task_kinds = {"task"} if has_task_sections else {"task", "neutral"}
+    parent_of = _parents(sections)
+    contexts: dict[int, _Context] = {}
+    schedule: dict[int, Deadline] = {}
     raw: list[_Item] = []
 
-    def context_of(sec: Section) -> _Context:
-        chain = []
-        s: Section | None = sec
-        while s is not None:
-            chain.append(s)
-            s = by_path.get(s.parent) if s.parent and by_path.get(s.parent) is not s else None
-        implementers: list[BodyMention] = []
-        deadline = None
-        for node in chain:
-            ctx = contexts.get((node.path, node.start))
-            if ctx is None:
-                continue
-            if not implementers and ctx.implementers:
-                implementers = ctx.implementers
-            if deadline is None and ctx.deadline is not None:
-                deadline = ctx.deadline
-        return _Context(implementers, deadline)
+    def chain(sec: Section) -> list[Section]:
+        out = [sec]
+        while (p := parent_of.get(id(out[-1]))) is not None:
+            out.append(p)
+        return out
 
     first = min(s.start for s in sections)
     last = max(s.end for s in sections)
-    for ls, le in iter_lines(text, first, last):
+    for ls, le in _logical_lines(text, first, last):
         sec = innermost_section(sections, ls)
-        if sec is None or sec.kind not in task_kinds:
+        if sec is None or sec.kind == "non_task":
             continue
-        key = (sec.path, sec.start)
-        line = text[ls:le]
-        marker = split_marker(line)
-        if ls == sec.start:  # the section's own numbered line
-            if sec.heading:
-                heading = text[sec.heading_start : sec.heading_end]
-                mentions = find_bodies(heading)
-                found = _time_expressions(heading, ref, [])
-                implementers = list(mentions) if _body_only(heading, mentions) else []
-                contexts[key] = _Context(implementers, _dated(found))
-                continue
-            body_start = ls + (marker.length if marker else 0)
-        else:
-            body_start = ls + (marker.length if marker else 0)
-        s, e = _clean_item(text, body_start, le)
+        key = id(sec)
+        marker = split_marker(text[ls:le])
+        if ls == sec.start and sec.heading:  # a heading line: context for the items below
+            heading = text[sec.heading_start : sec.heading_end]
+            mentions = find_bodies(heading)
+            implementers = list(mentions) if _body_only(heading, mentions) else []
+            contexts[key] = _Context(implementers, _dated(_time_expressions(heading, ref, [])))
+            continue
+        s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
         item = text[s:e]
-        if not item or not _WORD.search(item):
-            continue
-        if rule("closing").search(item):
+        if not item or not _WORD.search(item) or rule("closing").search(item):
             continue
         if rule("schedule").search(item) and len(item) < 160:
-            found = _time_expressions(item, ref, [])
-            if _dated(found):
-                schedule[key] = _dated(found)
+            dated = _dated(_time_expressions(item, ref, []))
+            if dated:
+                schedule[key] = dated
             continue
+        if (_TOPIC_LINE.match(item) and len(item.split()) <= 12) or is_upper_line(item):
+            continue  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM": an unnumbered sub-heading
         ctx = contexts.setdefault(key, _Context([], None))
         if ctx.bullet and marker and marker.style == "bullet" and marker.printed == ctx.bullet:
             ctx.implementers, ctx.bullet = [], None  # the intro bullet's block has ended
@@ -431,47 +442,88 @@ def extract_tasks(
                 ctx.bullet = marker.printed if marker and marker.style == "bullet" else None
             if len(item) < 120 or is_upper_line(item):
                 continue
-        found = _time_expressions(item, ref, excluded)
-        raw.append(_Item(sec, s, e, roles, found, list(ctx.implementers)))
+        if sec.kind not in task_kinds and not roles.responsible:
+            continue
+        raw.append(_Item(sec, s, e, roles, _time_expressions(item, ref, excluded), list(ctx.implementers)))
 
     tasks: list[Task] = []
     for it in raw:
         sec, s, e = it.section, it.start, it.end
-        item = text[s:e]
-        ctx = context_of(sec)
-        key = (sec.path, sec.start)
-        inherited = schedule.get(key) or _inherited_schedule(sec, by_path, schedule) or ctx.deadline
-        deadline = choose_deadline(item, it.found, inherited)
-        implementers = it.implementers or ctx.implementers
-        responsible = list(it.roles.responsible)
-        if not responsible:
-            responsible = list(implementers)
-        else:
-            responsible = _merge_with_implementers(responsible, implementers)
-        coordinating = list(it.roles.coordinating)
-        tasks.append(
-            Task(
-                text=item,
-                start=s,
-                end=e,
-                section=sec.path,
-                responsible=tuple(_qualified(b, meta) for b in responsible),
-                coordinating=tuple(_qualified(b, meta) for b in coordinating),
-                deadline=deadline,
-                key=_task_key(sec.path, item),
-            )
+        nodes = chain(sec)
+        implementers = it.implementers or next(
+            (
+                contexts[id(n)].implementers
+                for n in nodes
+                if id(n) in contexts and contexts[id(n)].implementers
+            ),
+            [],
         )
+        inherited = next((schedule[id(n)] for n in nodes if id(n) in schedule), None) or next(
+            (contexts[id(n)].deadline for n in nodes if id(n) in contexts and contexts[id(n)].deadline), None
+        )
+        tasks.append(_make_task(text, s, e, sec.path, it.roles, it.found, implementers, inherited, meta))
     return tasks
 
 
-def _inherited_schedule(sec: Section, by_path: dict[str, Section], schedule: dict) -> Deadline | None:
-    s: Section | None = by_path.get(sec.parent) if sec.parent else None
-    while s is not None:
-        d = schedule.get((s.path, s.start))
-        if d is not None:
-            return d
-        s = by_path.get(s.parent) if s.parent else None
-    return None
+def _make_task(
+    text: str,
+    s: int,
+    e: int,
+    section: str | None,
+    roles: Roles,
+    found: list[Deadline],
+    implementers: list[BodyMention],
+    inherited: Deadline | None,
+    meta: DocumentMeta,
+) -> Task:
+    item = text[s:e].replace("\n", " ")  # a joined hard wrap: same length, spans stay exact
+    responsible = list(roles.responsible)
+    responsible = _merge_with_implementers(responsible, implementers) if responsible else list(implementers)
+    return Task(
+        text=item,
+        start=s,
+        end=e,
+        section=section,
+        responsible=tuple(_qualified(b, meta) for b in responsible),
+        coordinating=tuple(_qualified(b, meta) for b in roles.coordinating),
+        deadline=choose_deadline(item, found, inherited),
+        key=_task_key(section, item),
+    )
+
+
+def _parents(sections: list[Section]) -> dict[int, Section]:
+    """Each section's parent object (paths repeat across parts, so look back by position)."""
+    latest: dict[str, Section] = {}
+    out: dict[int, Section] = {}
+    for sec in sections:
+        if sec.parent and sec.parent in latest:
+            out[id(sec)] = latest[sec.parent]
+        latest[sec.path] = sec
+    return out
+
+
+def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int, int]]) -> list[Task]:
+    from .structure import find_regions
+
+    regions = find_regions(text)
+    tasks: list[Task] = []
+    after_intro = False
+    for ls, le in _logical_lines(text, regions.body_start, regions.body_end):
+        marker = split_marker(text[ls:le])
+        s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
+        item = text[s:e]
+        if not item or rule("closing").search(item):
+            continue
+        if item.endswith(":"):
+            after_intro = True
+            continue
+        if not (marker or after_intro):
+            continue
+        excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
+        roles = find_roles(item, excluded)
+        found = _time_expressions(item, meta.issued_date, excluded)
+        tasks.append(_make_task(text, s, e, None, roles, found, [], None, meta))
+    return tasks
 
 
 def _qualified(b: BodyMention, meta: DocumentMeta) -> BodyMention:

@@ -226,3 +226,44 @@ def test_corpus_gold_quality(name):
     assert matched >= 0.9 * total
     assert resp_ok >= 0.7 * matched
     assert dl_ok >= 0.85 * matched
+
+
+CHI_THI = """BAN BÍ THƯ
+CHỈ THỊ
+về tăng cường công tác kết nạp đảng viên
+Thời gian qua, công tác kết nạp đảng viên đạt nhiều kết quả. Để khắc phục hạn chế, Ban Bí thư yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt các nhiệm vụ sau:
+1. Các cấp ủy, tổ chức đảng quán triệt sâu sắc chủ trương phát triển đảng viên trong tình hình mới, xây dựng kế hoạch
+kết nạp đảng viên hằng năm.
+2. Ban Tổ chức Trung ương: chủ trì, phối hợp với Ban Tuyên giáo Trung ương hướng dẫn thực hiện Chỉ thị này, báo cáo Ban Bí thư trước ngày 30/6/2015.
+3. Các tỉnh ủy, thành ủy trực thuộc Trung ương tổ chức sơ kết vào Quý IV/2016.
+"""
+
+
+def test_directive_without_task_headings():
+    text = normalize(CHI_THI).text
+    sections = parse_sections(text, Regions(0, 0, len(text)))
+    tasks = extract_tasks(text, sections, DocumentMeta(issued_date=date(2015, 1, 5)), [])
+    assert [t.section for t in tasks] == ["1", "2", "3"]
+    assert tasks[0].text.endswith("kết nạp đảng viên hằng năm.")  # hard wrap joined
+    assert (
+        "\n" not in tasks[0].text and text[tasks[0].start : tasks[0].end].replace("\n", " ") == tasks[0].text
+    )
+    assert tasks[0].deadline is not None and tasks[0].deadline.recurrence == "FREQ=YEARLY"
+    assert [b.name for b in tasks[1].responsible] == ["Ban Tổ chức Trung ương"]
+    assert [b.name for b in tasks[1].coordinating] == ["Ban Tuyên giáo Trung ương"]
+    assert tasks[1].deadline.end == date(2015, 6, 30)
+    assert (tasks[2].deadline.start, tasks[2].deadline.end) == (date(2016, 10, 1), date(2016, 12, 31))
+
+
+def test_no_sections_uses_intro_and_bullets():
+    text = normalize(
+        "THÔNG BÁO\nÝ kiến kết luận như sau:\n- Ban Dân vận Tỉnh ủy hướng dẫn các huyện ủy triển khai.\n"
+        "- Văn phòng Tỉnh ủy theo dõi, đôn đốc.\nNơi nhận:\n- Lưu."
+    ).text
+    tasks = extract_tasks(text, [], DocumentMeta(), [])
+    assert [t.text for t in tasks] == [
+        "Ban Dân vận Tỉnh ủy hướng dẫn các huyện ủy triển khai.",
+        "Văn phòng Tỉnh ủy theo dõi, đôn đốc.",
+    ]
+    assert all(t.section is None for t in tasks)
+    assert [b.name for b in tasks[0].responsible] == ["Ban Dân vận Tỉnh ủy"]
