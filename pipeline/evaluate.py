@@ -333,6 +333,81 @@ def predict(gold: Sequence[dict], corpus_dir: str | Path) -> list[dict]:
     return records
 
 
+# ---------------------------------------------------------------- robustness
+
+
+_OTHER_PLACES = ("Tuy Hòa", "Quy Nhơn", "Tam Kỳ", "Bảo Lộc", "Vĩnh Long", "Cao Lãnh")
+_OTHER_SIGNERS = ("Trần Thị Bích Thủy", "Lê Quang Vinh", "Phạm Minh Khoa", "Đỗ Văn Thạch")
+_OLD_TONE = (("ủy", "uỷ"), ("Ủy", "Uỷ"), ("ỦY", "UỶ"), ("hóa", "hoá"), ("khóa", "khoá"), ("Hòa", "Hoà"))
+
+
+def _provinces() -> tuple[str, ...]:
+    try:
+        from .synthetic import PROVINCES
+    except ImportError:  # pragma: no cover
+        return ("Bình Thuận", "Ninh Thuận", "Khánh Hòa", "Lâm Đồng", "Quảng Ngãi", "Nghệ An")
+    return tuple(PROVINCES)
+
+
+def _replace_strings(value: object, pairs: Sequence[tuple[str, str]]) -> object:
+    if isinstance(value, str):
+        for old, new in pairs:
+            value = value.replace(old, new)
+        return value
+    if isinstance(value, list):
+        return [_replace_strings(v, pairs) for v in value]
+    if isinstance(value, dict):
+        return {k: (v if k == "note" else _replace_strings(v, pairs)) for k, v in value.items()}
+    return value
+
+
+def perturb(text: str, gold: dict, seed: int = 0) -> tuple[str, dict]:
+    """A surface variant of a gold document: other province, place and signer (in text and gold) and the
+    old tone-mark placement in the text only. Scores that drop on it reveal rules tied to corpus strings."""
+    import random
+
+    rng = random.Random(f"{seed}:{gold.get('source')}")
+    pairs: list[tuple[str, str]] = []
+    provinces = _provinces()
+    for province in provinces:
+        if province in text or province.upper() in text:
+            other = rng.choice([p for p in provinces if p not in text and p != province])
+            pairs += [(province, other), (province.upper(), other.upper())]
+    doc = gold.get("document", {})
+    for key, choices in (("place", _OTHER_PLACES), ("signer", _OTHER_SIGNERS)):
+        value = doc.get(key)
+        if value and value in text:
+            other = rng.choice([c for c in choices if c != value])
+            pairs += [(value, other), (value.upper(), other.upper())]
+    text = _replace_strings(text, pairs)
+    for new, old in _OLD_TONE:
+        text = text.replace(new, old)
+    return text, _replace_strings(gold, pairs)
+
+
+def predict_perturbed(gold: Sequence[dict], corpus_dir: str | Path, seed: int = 0) -> tuple[list[dict], list[dict]]:
+    """Perturbed gold and the pipeline's records on the perturbed texts (see `perturb`)."""
+    from .extract import extract_text
+
+    corpus_dir = Path(corpus_dir)
+    golds, records = [], []
+    for g in gold:
+        path = corpus_dir / g["source"]
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            golds.append(g)
+            records.append({"source": g["source"], "error": f"cannot read {path} as UTF-8 text"})
+            continue
+        text, g2 = perturb(text, g, seed)
+        golds.append(g2)
+        try:
+            records.append(extract_text(text, g["source"]).to_dict())
+        except Exception as err:  # noqa: BLE001 - one failing document must not stop the evaluation
+            records.append({"source": g["source"], "error": f"extract crashed: {type(err).__name__}: {err}"})
+    return golds, records
+
+
 # ---------------------------------------------------------------- scoring
 
 

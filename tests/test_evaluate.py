@@ -286,3 +286,32 @@ def test_truncated_unnumbered_mention_still_aligns():
     pred["citations"].append({"mention": "Chương trình hành động của Tỉnh ủy", "number": None})
     ev = evaluate([gold], [pred])
     assert ev.micro()["citations.unnumbered_recall"].to_dict() == {"value": 1.0, "correct": 2, "total": 2}
+
+
+def test_perturb_changes_text_and_gold_consistently():
+    from pipeline.evaluate import perturb
+
+    text = "TỈNH ỦY BÌNH THUẬN\nPhan Thiết, ngày 2/5/2013\nBan Tổ chức Tỉnh ủy Bình Thuận chủ trì.\nNguyễn Văn A"
+    gold = {"source": "x.txt", "document": {"issuer": ["Tỉnh ủy Bình Thuận"], "place": "Phan Thiết",
+                                              "signer": "Nguyễn Văn A"},
+            "tasks": [{"text": "Ban Tổ chức Tỉnh ủy Bình Thuận chủ trì.", "note": "Bình Thuận stays in notes"}]}
+    new_text, new_gold = perturb(text, gold, seed=5)
+    assert "Bình Thuận" not in new_text and "BÌNH THUẬN" not in new_text and "Phan Thiết" not in new_text
+    assert "Tỉnh uỷ" in new_text and "ủy" not in new_text  # old tone placement in the text only
+    from pipeline.evaluate import fold
+
+    province = new_gold["document"]["issuer"][0].removeprefix("Tỉnh ủy ")
+    assert province != "Bình Thuận" and fold(province) in fold(new_text)
+    assert fold(province.upper()) in fold(new_text.split("\n")[0])
+    assert fold(new_gold["document"]["place"]) in fold(new_text)
+    assert new_gold["document"]["signer"] in new_text
+    assert new_gold["tasks"][0]["text"] == f"Ban Tổ chức Tỉnh ủy {province} chủ trì."
+    assert new_gold["tasks"][0]["note"] == "Bình Thuận stays in notes"
+    assert perturb(text, gold, seed=5) == (new_text, new_gold)  # deterministic per seed
+
+
+def test_cli_refuses_perturb_with_pred(tmp_path, capsys):
+    pred = tmp_path / "p.jsonl"
+    pred.write_text("", encoding="utf-8")
+    assert main(["evaluate", "--gold", str(GOLD_DIR), "--pred", str(pred), "--perturb", "1"]) == 2
+    assert "--perturb" in capsys.readouterr().err

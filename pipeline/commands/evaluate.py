@@ -18,6 +18,9 @@ def register(cli) -> None:
                         help="JSON Lines from `extract --json`; without it, extract each gold document's source")
     parser.add_argument("--corpus", metavar="DIR",
                         help="where the gold sources are, when --pred is not given (default: corpus/)")
+    parser.add_argument("--perturb", type=int, metavar="SEED",
+                        help="robustness check: score a surface variant of each document (other province, place, "
+                             "signer, old tone marks) instead of the original")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
     parser.add_argument("--errors", action="store_true", help="also list missed/spurious/wrong items per document")
     parser.set_defaults(func=run)
@@ -31,12 +34,26 @@ def _default_corpus(gold_dir: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..evaluate import evaluate, load_gold, load_records, predict, render_errors, render_markdown
+    from ..evaluate import (
+        evaluate,
+        load_gold,
+        load_records,
+        predict,
+        predict_perturbed,
+        render_errors,
+        render_markdown,
+    )
 
     try:
         gold = load_gold(args.gold)
+        if args.pred and args.perturb is not None:
+            print("error: --perturb runs the pipeline itself; it cannot score a --pred file", file=sys.stderr)
+            return 2
         if args.pred:
             records = load_records(args.pred)
+        elif args.perturb is not None:
+            corpus = Path(args.corpus) if args.corpus else _default_corpus(Path(args.gold))
+            gold, records = predict_perturbed(gold, corpus, args.perturb)
         else:
             corpus = Path(args.corpus) if args.corpus else _default_corpus(Path(args.gold))
             records = predict(gold, corpus)
