@@ -124,6 +124,8 @@ def build_graph(records: Iterable[dict]) -> nx.DiGraph:
             level=doc.get("level") or _level_of(doc.get("number")),
             title=doc.get("title") or "",
         )
+        if r.get("document_id") is not None:  # records from pipeline.store carry their row id
+            g.nodes[node]["document_id"] = int(r["document_id"])
     for r in records:
         citing = merge.get(node_of_record[id(r)], node_of_record[id(r)])
         for c in r.get("citations", []):

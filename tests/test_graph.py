@@ -127,6 +127,12 @@ def test_graph_show_accepts_a_bare_number(graph):
         graph_show(graph, "999-XX/TW")
 
 
+def test_store_records_keep_their_document_id():
+    g = build_graph([{**CHAIN[1], "document_id": 7}, CHAIN[0]])
+    assert g.nodes["15-NQ/TU@Bình Thuận@2008"]["document_id"] == 7
+    assert "document_id" not in g.nodes["22-NQ/TW@2008"]
+
+
 def test_a_document_without_number_is_its_source():
     assert record_node_id({"source": "a.txt", "document": {"number": None}}) == "source:a.txt"
 
