@@ -192,14 +192,16 @@ def find_regions(text: str) -> Regions:
         _s, e, _name = type_line
         pos = e
         # The trích yếu: the paragraph(s) after the type line, up to a separator or the body.
+        taken = 0
         for _s2, e2, line in _lines(text, e, head_limit):
             if _SEPARATOR.match(line):
                 pos = e2
                 break
             if not line.strip():
                 continue
-            if _is_title_line(line):
+            if _is_title_line(line) and (taken == 0 or _continues_title(line)):
                 pos = e2
+                taken += 0 if re.match(r"^CỦA\s", line.strip()) else 1
                 continue
             break
         body_start = pos
@@ -215,6 +217,13 @@ def find_regions(text: str) -> Regions:
     while body_start < body_end and text[body_start] == "\n":
         body_start += 1
     return Regions(header_end=body_start, body_start=body_start, body_end=body_end)
+
+
+def _continues_title(line: str) -> bool:
+    """After the first title line, only upper-case lines or lowercase continuations ("về ...",
+    "tại buổi làm việc ...") belong to the trích yếu; a capitalized sentence opens the body."""
+    stripped = line.strip()
+    return stripped.upper() == stripped or stripped[:1].islower() or stripped.startswith("(")
 
 
 def _is_title_line(line: str) -> bool:

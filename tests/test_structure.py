@@ -173,3 +173,15 @@ def test_central_resolution_header_with_date_before_number():
     assert meta.issued_date.isoformat() == "2008-02-02"
     assert meta.level == "central"
     assert meta.title.endswith("về nâng cao năng lực lãnh đạo")
+
+
+def test_opening_paragraph_is_not_part_of_the_title():
+    text = normalize(
+        "TỈNH ỦY LÂM ĐỒNG\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 18-CT/TU\tĐà Lạt, ngày 03 tháng 3 năm 2014\n\n"
+        "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tăng cường công tác phòng, chống tham nhũng\n\n"
+        "Thời gian qua, các cấp ủy đã quán triệt Nghị quyết.\n\n1. Các cấp ủy tiếp tục quán triệt."
+    ).text
+    regions = find_regions(text)
+    meta = parse_metadata(text, regions)
+    assert meta.title == "về tăng cường công tác phòng, chống tham nhũng"
+    assert text[regions.body_start :].startswith("Thời gian qua")
