@@ -137,12 +137,15 @@ _P_WITHIN = _c(
 _EVERY = r"(?:hàng|hằng|mỗi|từng)"
 _ONCE = r"(?:một|1)\s+lần"
 _PERIODIC = rf"(?:định\s+{_KY}\s+)?"
-_RECURRENCES: list[tuple[re.Pattern, Callable[[re.Match], str | None]]] = []
+# (gate words, pattern, rule): a pattern only runs when one of its gate words is in the text
+_RECURRENCES: list[tuple[tuple[str, ...], re.Pattern, Callable[[re.Match], str | None]]] = []
 
 
-def _rec(pattern: str) -> Callable[[Callable[[re.Match], str | None]], Callable[[re.Match], str | None]]:
+def _rec(
+    pattern: str, gate: tuple[str, ...]
+) -> Callable[[Callable[[re.Match], str | None]], Callable[[re.Match], str | None]]:
     def register(fn: Callable[[re.Match], str | None]) -> Callable[[re.Match], str | None]:
-        _RECURRENCES.append((_c(pattern), fn))
+        _RECURRENCES.append((gate, _c(pattern), fn))
         return fn
 
     return register
@@ -156,12 +159,12 @@ def _monthly(n: int) -> str | None:
     return "FREQ=MONTHLY" if n == 1 else f"FREQ=MONTHLY;INTERVAL={n}"
 
 
-@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+năm|(?:mỗi|một|1)\s+năm\s+{_ONCE}|năm\s+{_ONCE}|thường\s+niên)\b")
+@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+năm|(?:mỗi|một|1)\s+năm\s+{_ONCE}|năm\s+{_ONCE}|thường\s+niên)\b", gate=("năm", "niên"))
 def _yearly(m: re.Match) -> str | None:
     return YEARLY
 
 
-@_rec(rf"\b{_PERIODIC}(?:(?:mỗi|cứ)\s+)?(?P<n>{_NUM})\s+năm\s*(?:{_ONCE}|/\s*(?:1\s+)?lần)")
+@_rec(rf"\b{_PERIODIC}(?:(?:mỗi|cứ)\s+)?(?P<n>{_NUM})\s+năm\s*(?:{_ONCE}|/\s*(?:1\s+)?lần)", gate=("năm",))
 def _every_n_years(m: re.Match) -> str | None:
     years = _to_int(m.group("n"))
     if not years or years > 10:
@@ -169,13 +172,13 @@ def _every_n_years(m: re.Match) -> str | None:
     return YEARLY if years == 1 else f"FREQ=YEARLY;INTERVAL={years}"
 
 
-@_rec(rf"\b{_PERIODIC}(?:mỗi|một|1|hàng|hằng)\s+năm\s+(?P<n>{_NUM})\s+lần\b")
+@_rec(rf"\b{_PERIODIC}(?:mỗi|một|1|hàng|hằng)\s+năm\s+(?P<n>{_NUM})\s+lần\b", gate=("lần",))
 def _times_a_year(m: re.Match) -> str | None:
     times = _to_int(m.group("n"))
     return _monthly(12 // times) if times and 12 % times == 0 else None
 
 
-@_rec(rf"\b(?P<n>{_NUM})\s+lần\s*(?:/|mỗi|trong\s+(?:một|1))\s*(?P<unit>năm|quý)\b")
+@_rec(rf"\b(?P<n>{_NUM})\s+lần\s*(?:/|mỗi|trong\s+(?:một|1))\s*(?P<unit>năm|quý)\b", gate=("lần",))
 def _times_per_period(m: re.Match) -> str | None:
     times = _to_int(m.group("n"))
     months = 12 if m.group("unit").lower() == "năm" else 3
@@ -184,23 +187,24 @@ def _times_per_period(m: re.Match) -> str | None:
 
 @_rec(
     rf"\b(?:(?:định\s+{_KY}|sau\s+mỗi|mỗi|cứ)\s+)?(?P<n>{_NUM})\s+tháng\s*(?:{_ONCE}|/\s*(?:1\s+)?lần)"
-    rf"|\b(?:định\s+{_KY}|sau\s+mỗi|mỗi|cứ)\s+(?P<n2>{_NUM})\s+tháng\b(?!\s+(?:đầu|cuối|còn))"
+    rf"|\b(?:định\s+{_KY}|sau\s+mỗi|mỗi|cứ)\s+(?P<n2>{_NUM})\s+tháng\b(?!\s+(?:đầu|cuối|còn))",
+    gate=("tháng",),
 )
 def _every_n_months(m: re.Match) -> str | None:
     return _monthly(_to_int(m.group("n") or m.group("n2")) or 0)
 
 
-@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+{_QUY}(?:\s+{_ONCE})?|{_QUY}\s+{_ONCE})\b(?!\s*(?:[1-4]|{_ROM}))")
+@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+{_QUY}(?:\s+{_ONCE})?|{_QUY}\s+{_ONCE})\b(?!\s*(?:[1-4]|{_ROM}))", gate=("q",))
 def _quarterly(m: re.Match) -> str | None:
     return "FREQ=MONTHLY;INTERVAL=3"
 
 
-@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+tháng(?:\s+{_ONCE})?|tháng\s+{_ONCE})\b(?!\s*\d)")
+@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+tháng(?:\s+{_ONCE})?|tháng\s+{_ONCE})\b(?!\s*\d)", gate=("tháng",))
 def _monthly_rec(m: re.Match) -> str | None:
     return "FREQ=MONTHLY"
 
 
-@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+tuần|(?:(?P<n>{_NUM})\s+)?tuần\s+{_ONCE})\b")
+@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+tuần|(?:(?P<n>{_NUM})\s+)?tuần\s+{_ONCE})\b", gate=("tuần",))
 def _weekly(m: re.Match) -> str | None:
     n = _to_int(m.group("n")) if m.group("n") else 1
     if not n:
@@ -208,7 +212,7 @@ def _weekly(m: re.Match) -> str | None:
     return "FREQ=WEEKLY" if n == 1 else f"FREQ=WEEKLY;INTERVAL={n}"
 
 
-@_rec(r"\b(?:hàng|hằng|mỗi)\s+ngày\b")
+@_rec(r"\b(?:hàng|hằng|mỗi)\s+ngày\b", gate=("ngày",))
 def _daily(m: re.Match) -> str | None:
     return "FREQ=DAILY"
 
@@ -458,26 +462,30 @@ def _within_atom(m: re.Match, ref: date | None) -> _Atom | None:
     return _Atom(m.start(), m.end(), fixed=(None, _shift(ref, n, unit)))
 
 
-_ATOM_RULES: list[tuple[re.Pattern, Callable[[re.Match, date | None], _Atom | None]]] = [
-    (_P_DAYS, _days_atom),
-    (_P_DATE, _days_atom),
-    (_P_MONTHS, _months_atom),
-    (_P_QUARTERS, _quarters_atom),
-    (_P_YEAR, _year_atom),
-    (_P_YEAR_REL, _year_atom),
-    (_P_YEAR_RANGE, _year_range_atom),
-    (_P_EDGE, _edge_atom),
-    (_P_PART, _part_atom),
-    (_P_REST, _rest_atom),
-    (_P_SUBPERIOD, _subperiod_atom),
-    (_P_AFTER, _after_atom),
-    (_P_WITHIN, _within_atom),
+# (gate words, pattern, builder): a pattern only runs when one of its gate words is in the text
+_ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern, Callable[[re.Match, date | None], _Atom | None]]] = [
+    (("ngày",), _P_DAYS, _days_atom),
+    (("/", "-", "."), _P_DATE, _days_atom),
+    (("tháng",), _P_MONTHS, _months_atom),
+    (("q",), _P_QUARTERS, _quarters_atom),
+    (("năm",), _P_YEAR, _year_atom),
+    (("năm",), _P_YEAR_REL, _year_atom),
+    (("-", "–", "—", "đến", "tới"), _P_YEAR_RANGE, _year_range_atom),
+    (("năm",), _P_EDGE, _edge_atom),
+    (("năm",), _P_PART, _part_atom),
+    (("còn",), _P_REST, _rest_atom),
+    (("tháng", "q"), _P_SUBPERIOD, _subperiod_atom),
+    (("sau",), _P_AFTER, _after_atom),
+    (("trong",), _P_WITHIN, _within_atom),
 ]
 
 
 def _find_atoms(text: str, ref: date | None) -> list[_Atom]:
     candidates: list[_Atom] = []
-    for pattern, build in _ATOM_RULES:
+    lowered = text.lower()
+    for gate, pattern, build in _ATOM_RULES:
+        if not any(word in lowered for word in gate):
+            continue
         for m in pattern.finditer(text):
             try:
                 atom = build(m, ref)
@@ -485,7 +493,9 @@ def _find_atoms(text: str, ref: date | None) -> list[_Atom]:
                 continue
             if atom is not None:
                 candidates.append(atom)
-    for pattern, rule in _RECURRENCES:
+    for gate, pattern, rule in _RECURRENCES:
+        if not any(word in lowered for word in gate):
+            continue
         for m in pattern.finditer(text):
             rrule = rule(m)
             if rrule:
