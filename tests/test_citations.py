@@ -253,3 +253,29 @@ def test_uppercase_titles_are_read():
     text = "KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG (KHÓA XII) VỀ TẬP TRUNG XÂY DỰNG ĐỘI NGŨ CÁN BỘ CÁC CẤP\n\nI- MỤC ĐÍCH"
     (c,) = cite(text, body_start=text.index("I- MỤC"))
     assert (c.number, c.term, c.relation) == ("26-NQ/TW", "XII", "implements")
+
+
+PIECES = ["Nghị quyết", "số", "22-NQ/TW", "ngày 02/2/2008", "của", "Ban Chấp hành Trung ương", "(khóa X)", "Chỉ thị 10",
+          "Trung ương 6", "Đại hội", "lần thứ XIV", "Điều lệ Đảng", "các", "này", "viết tắt là", "(", ")", ",", ".", "\n",
+          "Luật", "Kế hoạch số 05", "Bộ Chính trị", "Tỉnh ủy", "14/2008-NĐ/CP", "về", "“", "”", "Hội nghị", "thực hiện"]
+
+
+def test_any_text_gives_valid_non_overlapping_spans():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=5)), max_size=40))
+    def check(parts):
+        text = " ".join(parts)
+        body = len(text) // 3
+        found = find_citations(text, PROVINCE, Regions(body, body, len(text)))
+        last_end = -1
+        for c in found:
+            assert 0 <= c.start < c.end <= len(text)
+            assert text[c.start:c.end] == c.mention
+            assert c.start >= last_end
+            assert c.relation in ("cites", "implements")
+            last_end = c.end
+
+    check()
