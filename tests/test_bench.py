@@ -27,7 +27,7 @@ def quick_result() -> dict:
 @pytest.mark.parametrize("path", [
     ("extract", "seconds"), ("extract", "chars_per_s"), ("extract", "docs_per_s"),
     ("word_tokenize", "seconds"), ("word_tokenize", "chars_per_s"), ("word_tokenize", "docs_per_s"),
-    ("ratio",), ("peak_rss_mb", "after_extract"), ("peak_rss_mb", "end"), ("characters",), ("documents",),
+    ("ratio",), ("peak_rss_mb", "after_timing"), ("extract_peak_alloc_mb", "mb"), ("peak_rss_mb", "end"), ("characters",), ("documents",),
 ])
 def test_quick_bench_reports_positive_figures(quick_result, path):
     value = quick_result
