@@ -56,7 +56,8 @@ IMPLEMENT_BEFORE = re.compile(
     r"(?:thực hiện|quán triệt|triển khai(?: thực hiện)?|tổ chức thực hiện)\s+(?:các\s+)?$", re.IGNORECASE
 )
 OPENING_TRIGGER = re.compile(
-    r"^\W*(?:để\s+)?(?:tiếp tục\s+)?(?:thực hiện|quán triệt|triển khai(?: thực hiện)?)\s+(?:các\s+)?$", re.IGNORECASE
+    r"^\W*(?:để\s+)?(?:tiếp tục\s+)?(?:thực hiện|quán triệt|triển khai(?: thực hiện)?|tổ chức thực hiện)\s+(?:các\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -625,15 +626,22 @@ def _resolve_refer(m: _Mention, resolved: list[_Mention]) -> _Mention | None:
     return None
 
 
+_FIRST_HEADING = re.compile(r"\n\s*(?:[IVX]+\s*[.\-–):]|\d{1,2}\s*[.)]|[A-Z]\s*[.)]|Phần thứ|PHẦN|Chương\s+[IVX\d])")
+
+
 def _mark_implements(mentions: list[_Mention], text: str, regions: Regions) -> None:
-    opening_end = _opening_paragraph_end(text, regions.body_start)
+    """`implements` for what the title or the opening (before the first heading) says it carries out."""
+    opening_end = _opening_end(text, regions.body_start)
     previous: _Mention | None = None
     for m in mentions:
         line_start = text.rfind("\n", 0, m.start) + 1
-        before = text[line_start:m.start]
+        clause_start = max(line_start, text.rfind(";", line_start, m.start) + 1, text.rfind(". ", line_start, m.start) + 1)
         in_header = m.start < regions.body_start
         in_opening = regions.body_start <= m.start < opening_end
-        triggered = bool(in_header and IMPLEMENT_BEFORE.search(before[-60:]) or in_opening and OPENING_TRIGGER.search(before))
+        triggered = bool(
+            in_header and IMPLEMENT_BEFORE.search(text[line_start:m.start][-60:])
+            or (in_header or in_opening) and OPENING_TRIGGER.search(text[clause_start:m.start])
+        )
         chained = (
             previous is not None
             and previous.relation == "implements"
@@ -644,12 +652,11 @@ def _mark_implements(mentions: list[_Mention], text: str, regions: Regions) -> N
         previous = m
 
 
-def _opening_paragraph_end(text: str, body_start: int) -> int:
-    pos = body_start
-    while pos < len(text) and text[pos] == "\n":
-        pos += 1
-    end = text.find("\n", pos)
-    return len(text) if end == -1 else end
+def _opening_end(text: str, body_start: int) -> int:
+    """End of the preamble: the body up to its first numbered heading (at most 2,000 characters)."""
+    limit = min(len(text), body_start + 2000)
+    heading = _FIRST_HEADING.search(text, max(0, body_start - 1), limit)
+    return heading.start() if heading else limit
 
 
 def _context(text: str, start: int, end: int) -> str:

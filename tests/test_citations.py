@@ -279,3 +279,12 @@ def test_any_text_gives_valid_non_overlapping_spans():
             last_end = c.end
 
     check()
+
+
+def test_opening_clauses_before_the_first_heading_are_implemented():
+    text = ("KẾ HOẠCH\n\n- Căn cứ Điều lệ Đảng;\n- Thực hiện Kế hoạch số 121-KH/TU ngày 10/8/2022 của Ban Thường vụ Tỉnh ủy;\n"
+            "Căn cứ tình hình thực tế; quán triệt Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ ban hành kế hoạch.\n"
+            "I. MỤC ĐÍCH\n1. Tiếp tục thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị.")
+    got = cite(text, body_start=text.index("- Căn cứ"))
+    assert [(c.number or c.title, c.relation) for c in got] == [
+        ("Điều lệ Đảng", "cites"), ("121-KH/TU", "implements"), ("05-CT/TW", "implements"), ("01-KL/TW", "cites")]
