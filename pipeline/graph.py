@@ -91,10 +91,24 @@ def _merge_map(ids: set[str]) -> dict[str, str]:
             continue
         parts = ident.split("@")
         number, rest = parts[0], [p for p in parts[1:] if not p.startswith("khóa ")]
-        fits = [f for f in full if f.split("@")[0] == number and all(p in f.split("@")[1:] for p in rest)]
+        terms = [p.split(" ", 1)[1] for p in parts[1:] if p.startswith("khóa ")]
+        fits = [f for f in full if f.split("@")[0] == number and all(p in f.split("@")[1:] for p in rest)
+                and all(_year_in_term(f, t) for t in terms)]
         if len(fits) == 1:
             mapping[ident] = fits[0]
     return mapping
+
+
+def _year_in_term(ident: str, term: str) -> bool:
+    """Whether the year of a full id falls in a Party term (unknown terms do not exclude)."""
+    from .registry import load_registry
+
+    year = _year(ident.rsplit("@", 1)[-1])
+    spans = [t for t in load_registry().terms if t["term"] == term]
+    if not year or not spans:
+        return True
+    end = spans[0]["end"]
+    return spans[0]["start"].year <= year <= (end.year if end else 9999)
 
 
 def build_graph(records: Iterable[dict]) -> nx.DiGraph:

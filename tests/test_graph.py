@@ -127,6 +127,15 @@ def test_graph_show_accepts_a_bare_number(graph):
         graph_show(graph, "999-XX/TW")
 
 
+def test_a_term_picks_the_right_one_of_two_documents_with_one_symbol():
+    records = [
+        _record("a.txt", "01-KH/TU", "2020-01-01", [("22-NQ/TW@2008", "cites"), ("22-NQ/TW@2013", "cites")], "A"),
+        _record("b.txt", "02-KH/TU", "2020-01-01", [("22-NQ/TW@khóa X", "cites"), ("22-NQ/TW", "cites")], "A"),
+    ]
+    g = build_graph(records)
+    assert set(g.successors("02-KH/TU@A@2020")) == {"22-NQ/TW@2008", "22-NQ/TW"}
+
+
 def test_store_records_keep_their_document_id():
     g = build_graph([{**CHAIN[1], "document_id": 7}, CHAIN[0]])
     assert g.nodes["15-NQ/TU@Bình Thuận@2008"]["document_id"] == 7
