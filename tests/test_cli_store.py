@@ -199,3 +199,31 @@ def test_make_db_builds_a_synthetic_database(tmp_path, capsys):
 
 def test_meta_is_consistent_with_the_cli_fixture():
     assert META.number == "05-KH/TU"
+
+
+def test_real_corpus_file_edit_keeps_status_and_second_ingest_changes_nothing(tmp_path, capsys):
+    source = sorted(CORPUS.glob("*.txt"))[0]
+    copy = tmp_path / source.name
+    text = source.read_text(encoding="utf-8")
+    copy.write_text(text, encoding="utf-8")
+    db = str(tmp_path / "real.db")
+    assert run(capsys, "ingest", str(copy), "--db", db)[0] == 0
+    with Store(db) as store:
+        rows = store.query_tasks()
+        # A task whose opening is printed verbatim in the file, so the test can edit it there.
+        target = next(r for r in reversed(rows) if len(r["text"]) > 60 and r["text"][:40] in text)
+        store.set_status(target["task_key"], STATUS_DONE, "đã xong")
+        before = store.dump()
+    assert run(capsys, "ingest", str(copy), "--db", db)[1].strip() == "0 added, 1 unchanged, 0 replaced, 0 failed"
+    with Store(db) as store:
+        assert store.dump() == before
+    # A corrected file: two words are added to that task.
+    at = text.index(target["text"][:40]) + len(target["text"].split()[0])
+    copy.write_text(text[:at] + " nhanh chóng" + text[at:], encoding="utf-8")
+    code, out, _ = run(capsys, "ingest", str(copy), "--db", db)
+    assert (code, out.strip()) == (0, "0 added, 0 unchanged, 1 replaced, 0 failed")
+    with Store(db) as store:
+        done = store.query_tasks(status=STATUS_DONE)
+        assert len(done) == 1 and done[0]["note"] == "đã xong"
+        assert "nhanh chóng" in done[0]["text"]
+        assert store.orphans() == []
