@@ -752,7 +752,12 @@ def render_markdown(ev: Evaluation) -> str:
 
 def render_errors(ev: Evaluation) -> str:
     """Per-document listing of what was missed, invented or wrong: the developer's to-do list."""
-    out = []
+    from collections import Counter
+
+    classes = Counter(f"{e['area']}: {e['what']}" for d in ev.documents for e in d.errors)
+    out = ["## error classes (all documents)"]
+    out += [f"- {name} ×{count}" for name, count in classes.most_common()] or ["- none"]
+    out.append("")
     for doc in ev.documents:
         out.append(f"## {doc.source} ({len(doc.errors)} errors)")
         for err in doc.errors:

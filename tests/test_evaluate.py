@@ -127,6 +127,7 @@ def test_error_listing_names_each_mistake():
     whats = sorted(e["what"] for e in ev.documents[0].errors)
     assert whats == ["missed task", "spurious document", "wrong deadline", "wrong issued_date", "wrong responsible"]
     listing = render_errors(ev)
+    assert "- tasks: missed task ×1" in listing
     assert "99-QĐ/TW" in listing and "Ban Dân vận Huyện ủy" in listing and "2013-06-29" in listing
 
 
