@@ -33,10 +33,14 @@ class _Entry:
     examples: tuple[dict, ...]
 
 
+_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+_NAME_WORD = rf"(?-i:[{_UPPER}]\w*)"
+
+
 def _pattern_to_regex(pattern: str) -> str:
     """A YAML pattern → regex text: words with flexible spaces; capitals-only = case-sensitive."""
     if pattern.startswith("re:"):
-        return pattern[3:]
+        return pattern[3:].replace("{Name}", _NAME_WORD)
     pattern = normalize_name(pattern)
     body = r"\s+".join(re.escape(w) for w in pattern.split())
     letters = [c for c in pattern if c.isalpha()]
@@ -277,8 +281,10 @@ def body_level(name: str) -> str | None:
     for entry in sorted(_level_entries(), key=lambda e: len(e.name), reverse=True):
         if re.search(rf"(?<!\w){re.escape(entry.name)}(?!\w)", name, re.IGNORECASE):
             return entry.scope
-    if re.search(r"(?<!\w)tỉnh(?!\w)", name):
+    if re.search(r"(?<!\w)tỉnh\Z", name):
         return "province"
+    if re.search(r"(?<!\w)(?:huyện|thị\s+xã|thành\s+phố|quận)\Z", name):
+        return "district"
     return None
 
 
