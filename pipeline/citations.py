@@ -23,7 +23,7 @@ Canonical ids (`target`) — the same cited document gets the same id in every f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -526,6 +526,9 @@ def _subject_matches(subject: str | None, title: str) -> bool:
 
 
 def _resolve_plenum(m: _Mention, text: str, numbered: list[_Mention], reg: Registry) -> None:
+    if m.term is not None and m.session is not None and m.title is None:
+        # Unresolved, it still names something: the plenum's documents of that type, as one graph node.
+        m.title = f"{m.doc_type} Hội nghị Trung ương {m.session} khóa {m.term}"
     if m.plural or m.term is None or m.session is None:
         return
     if m.doc_type == "Nghị quyết":
@@ -551,6 +554,7 @@ def _resolve_plenum(m: _Mention, text: str, numbered: list[_Mention], reg: Regis
     if chosen is not None:
         m.number = chosen
         m.resolved_by = how
+        m.title = None
 
 
 def _resolve_short(m: _Mention, numbered: list[_Mention]) -> None:
@@ -761,8 +765,3 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
             )
         )
     return citations
-
-
-def with_relation(citation: Citation, relation: str) -> Citation:
-    """A copy of a citation with another relation (Citation is frozen)."""
-    return replace(citation, relation=relation)

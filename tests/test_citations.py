@@ -14,8 +14,14 @@ from pipeline.normalize import normalize, normalize_tone_marks
 from pipeline.structure import find_regions, parse_metadata
 
 ROOT = Path(__file__).resolve().parents[1]
-PROVINCE = DocumentMeta(doc_type="Kế hoạch", number="99-KH/TU", issuer="Tỉnh ủy Bình Thuận",
-                        issued_date=date(2024, 5, 2), locality="Bình Thuận", level="province")
+PROVINCE = DocumentMeta(
+    doc_type="Kế hoạch",
+    number="99-KH/TU",
+    issuer="Tỉnh ủy Bình Thuận",
+    issued_date=date(2024, 5, 2),
+    locality="Bình Thuận",
+    level="province",
+)
 
 
 def cite(text: str, meta: DocumentMeta = PROVINCE, body_start: int = 0):
@@ -24,62 +30,126 @@ def cite(text: str, meta: DocumentMeta = PROVINCE, body_start: int = 0):
 
 # (text, [(mention, number, target)]) — every citation the text holds, in order.
 CASES = [
-    ("Thực hiện Nghị quyết số 22-NQ/TW ngày 02/2/2008 của Ban Chấp hành Trung ương (khóa X) về nâng cao năng lực.",
-     [("Nghị quyết số 22-NQ/TW ngày 02/2/2008 của Ban Chấp hành Trung ương (khóa X)", "22-NQ/TW", "22-NQ/TW@2008")]),
-    ("theo Chỉ thị 10-CT/TW của Ban Bí thư và Hướng dẫn số 12-HD/BTCTW của Ban Tổ chức Trung ương.",
-     [("Chỉ thị 10-CT/TW của Ban Bí thư", "10-CT/TW", "10-CT/TW@2007"),
-      ("Hướng dẫn số 12-HD/BTCTW của Ban Tổ chức Trung ương", "12-HD/BTCTW", "12-HD/BTCTW@2018")]),
-    ("Kết luận số 38-KL/TW ngày 13/11/2018 của Bộ Chính trị tổng kết 10 năm thực hiện Nghị quyết 22; Quy định số 08-QĐi/TW.",
-     [("Kết luận số 38-KL/TW ngày 13/11/2018 của Bộ Chính trị", "38-KL/TW", "38-KL/TW@2018"),
-      ("Nghị quyết 22", None, None),
-      ("Quy định số 08-QĐi/TW", "08-QĐi/TW", "08-QĐi/TW@2018")]),
-    ("Kế hoạch số 15-KH/TU, Chương trình số 27-CTr/TU ngày 3/2/2017 của Tỉnh ủy, Thông báo số 509-TB/TU, Công văn số 945-CV/TU.",
-     [("Kế hoạch số 15-KH/TU", "15-KH/TU", "15-KH/TU@Bình Thuận"),
-      ("Chương trình số 27-CTr/TU ngày 3/2/2017 của Tỉnh ủy", "27-CTr/TU", "27-CTr/TU@Bình Thuận@2017"),
-      ("Thông báo số 509-TB/TU", "509-TB/TU", "509-TB/TU@Bình Thuận"),
-      ("Công văn số 945-CV/TU", "945-CV/TU", "945-CV/TU@Bình Thuận")]),
-    ("Đề án số 03-ĐA/HU của Huyện ủy; Nghị quyết số 12-NQ/ĐU; Kế hoạch số 4-KH/ĐUK; Hướng dẫn số 06-HD/BTCTU.",
-     [("Đề án số 03-ĐA/HU của Huyện ủy", "03-ĐA/HU", "03-ĐA/HU@Bình Thuận"),
-      ("Nghị quyết số 12-NQ/ĐU", "12-NQ/ĐU", "12-NQ/ĐU@Bình Thuận"),
-      ("Kế hoạch số 4-KH/ĐUK", "4-KH/ĐUK", "4-KH/ĐUK@Bình Thuận"),
-      ("Hướng dẫn số 06-HD/BTCTU", "06-HD/BTCTU", "06-HD/BTCTU@Bình Thuận")]),
-    ("thành lập theo Nghị định số 14/2008-NĐ/CP của Chính phủ và Luật số 22/2008/QH12.",
-     [("Nghị định số 14/2008-NĐ/CP của Chính phủ", "14/2008/NĐ-CP", "14/2008/NĐ-CP"),
-      ("Luật số 22/2008/QH12", "22/2008/QH12", "22/2008/QH12")]),
-    ("Chỉ thị số 19/CT-TTg ngày 16 tháng 6 năm 2022 của Thủ tướng Chính phủ; Kế hoạch số 594/KH-UBND của UBND tỉnh.",
-     [("Chỉ thị số 19/CT-TTg ngày 16 tháng 6 năm 2022 của Thủ tướng Chính phủ", "19/CT-TTg", "19/CT-TTg@2022"),
-      ("Kế hoạch số 594/KH-UBND của UBND tỉnh", "594/KH-UBND", "594/KH-UBND@Bình Thuận")]),
-    ("Căn cứ Kế hoạch số 05, ngày 10/4/2013 của Bộ Chính trị; Hướng dẫn số 07, ngày 12/4/2013 của Ban Tổ chức Trung ương.",
-     [("Kế hoạch số 05, ngày 10/4/2013 của Bộ Chính trị", "05-KH/TW", "05-KH/TW@2013"),
-      ("Hướng dẫn số 07, ngày 12/4/2013 của Ban Tổ chức Trung ương", "07-HD/BTCTW", "07-HD/BTCTW@2013")]),
-    ("Thực hiện Kế hoạch số 12 của Ban Thường vụ Tỉnh ủy Bình Thuận về kiểm điểm.",
-     [("Kế hoạch số 12 của Ban Thường vụ Tỉnh ủy Bình Thuận", "12-KH/TU", "12-KH/TU@Bình Thuận")]),
-    ("Chỉ thị số 10-CT/TW của Ban Bí thư (khóa X). Tiếp tục thực hiện Chỉ thị 10 trong toàn Đảng bộ.",
-     [("Chỉ thị số 10-CT/TW của Ban Bí thư (khóa X)", "10-CT/TW", "10-CT/TW@2007"),
-      ("Chỉ thị 10", "10-CT/TW", "10-CT/TW@2007")]),
-    ("học tập Nghị quyết Trung ương 4 khóa XII; Nghị quyết Trung ương 5 khóa XIII; Nghị quyết Trung ương 4 (khóa XI).",
-     [("Nghị quyết Trung ương 4 khóa XII", "04-NQ/TW", "04-NQ/TW@2016"),
-      ("Nghị quyết Trung ương 5 khóa XIII", None, None),
-      ("Nghị quyết Trung ương 4 (khóa XI)", "12-NQ/TW", "12-NQ/TW@2012")]),
-    ("thực hiện Điều lệ Đảng, Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội, Hiến pháp năm 2013, "
-     "Luật Cán bộ, công chức, Luật tổ chức Chính phủ và Quy chế dân chủ ở cơ sở.",
-     [("Điều lệ Đảng", None, "Điều lệ Đảng"),
-      ("Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội", None,
-       "Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội"),
-      ("Hiến pháp năm 2013", None, "Hiến pháp"),
-      ("Luật Cán bộ, công chức", None, "Luật Cán bộ, công chức"),
-      ("Luật tổ chức Chính phủ", None, "Luật tổ chức Chính phủ"),
-      ("Quy chế dân chủ ở cơ sở", None, "Quy chế dân chủ ở cơ sở")]),
+    (
+        "Thực hiện Nghị quyết số 22-NQ/TW ngày 02/2/2008 của Ban Chấp hành Trung ương (khóa X) về nâng cao năng lực.",
+        [
+            (
+                "Nghị quyết số 22-NQ/TW ngày 02/2/2008 của Ban Chấp hành Trung ương (khóa X)",
+                "22-NQ/TW",
+                "22-NQ/TW@2008",
+            )
+        ],
+    ),
+    (
+        "theo Chỉ thị 10-CT/TW của Ban Bí thư và Hướng dẫn số 12-HD/BTCTW của Ban Tổ chức Trung ương.",
+        [
+            ("Chỉ thị 10-CT/TW của Ban Bí thư", "10-CT/TW", "10-CT/TW@2007"),
+            ("Hướng dẫn số 12-HD/BTCTW của Ban Tổ chức Trung ương", "12-HD/BTCTW", "12-HD/BTCTW@2018"),
+        ],
+    ),
+    (
+        "Kết luận số 38-KL/TW ngày 13/11/2018 của Bộ Chính trị tổng kết 10 năm thực hiện Nghị quyết 22; Quy định số 08-QĐi/TW.",
+        [
+            ("Kết luận số 38-KL/TW ngày 13/11/2018 của Bộ Chính trị", "38-KL/TW", "38-KL/TW@2018"),
+            ("Nghị quyết 22", None, None),
+            ("Quy định số 08-QĐi/TW", "08-QĐi/TW", "08-QĐi/TW@2018"),
+        ],
+    ),
+    (
+        "Kế hoạch số 15-KH/TU, Chương trình số 27-CTr/TU ngày 3/2/2017 của Tỉnh ủy, Thông báo số 509-TB/TU, Công văn số 945-CV/TU.",
+        [
+            ("Kế hoạch số 15-KH/TU", "15-KH/TU", "15-KH/TU@Bình Thuận"),
+            ("Chương trình số 27-CTr/TU ngày 3/2/2017 của Tỉnh ủy", "27-CTr/TU", "27-CTr/TU@Bình Thuận@2017"),
+            ("Thông báo số 509-TB/TU", "509-TB/TU", "509-TB/TU@Bình Thuận"),
+            ("Công văn số 945-CV/TU", "945-CV/TU", "945-CV/TU@Bình Thuận"),
+        ],
+    ),
+    (
+        "Đề án số 03-ĐA/HU của Huyện ủy; Nghị quyết số 12-NQ/ĐU; Kế hoạch số 4-KH/ĐUK; Hướng dẫn số 06-HD/BTCTU.",
+        [
+            ("Đề án số 03-ĐA/HU của Huyện ủy", "03-ĐA/HU", "03-ĐA/HU@Bình Thuận"),
+            ("Nghị quyết số 12-NQ/ĐU", "12-NQ/ĐU", "12-NQ/ĐU@Bình Thuận"),
+            ("Kế hoạch số 4-KH/ĐUK", "4-KH/ĐUK", "4-KH/ĐUK@Bình Thuận"),
+            ("Hướng dẫn số 06-HD/BTCTU", "06-HD/BTCTU", "06-HD/BTCTU@Bình Thuận"),
+        ],
+    ),
+    (
+        "thành lập theo Nghị định số 14/2008-NĐ/CP của Chính phủ và Luật số 22/2008/QH12.",
+        [
+            ("Nghị định số 14/2008-NĐ/CP của Chính phủ", "14/2008/NĐ-CP", "14/2008/NĐ-CP"),
+            ("Luật số 22/2008/QH12", "22/2008/QH12", "22/2008/QH12"),
+        ],
+    ),
+    (
+        "Chỉ thị số 19/CT-TTg ngày 16 tháng 6 năm 2022 của Thủ tướng Chính phủ; Kế hoạch số 594/KH-UBND của UBND tỉnh.",
+        [
+            (
+                "Chỉ thị số 19/CT-TTg ngày 16 tháng 6 năm 2022 của Thủ tướng Chính phủ",
+                "19/CT-TTg",
+                "19/CT-TTg@2022",
+            ),
+            ("Kế hoạch số 594/KH-UBND của UBND tỉnh", "594/KH-UBND", "594/KH-UBND@Bình Thuận"),
+        ],
+    ),
+    (
+        "Căn cứ Kế hoạch số 05, ngày 10/4/2013 của Bộ Chính trị; Hướng dẫn số 07, ngày 12/4/2013 của Ban Tổ chức Trung ương.",
+        [
+            ("Kế hoạch số 05, ngày 10/4/2013 của Bộ Chính trị", "05-KH/TW", "05-KH/TW@2013"),
+            ("Hướng dẫn số 07, ngày 12/4/2013 của Ban Tổ chức Trung ương", "07-HD/BTCTW", "07-HD/BTCTW@2013"),
+        ],
+    ),
+    (
+        "Thực hiện Kế hoạch số 12 của Ban Thường vụ Tỉnh ủy Bình Thuận về kiểm điểm.",
+        [("Kế hoạch số 12 của Ban Thường vụ Tỉnh ủy Bình Thuận", "12-KH/TU", "12-KH/TU@Bình Thuận")],
+    ),
+    (
+        "Chỉ thị số 10-CT/TW của Ban Bí thư (khóa X). Tiếp tục thực hiện Chỉ thị 10 trong toàn Đảng bộ.",
+        [
+            ("Chỉ thị số 10-CT/TW của Ban Bí thư (khóa X)", "10-CT/TW", "10-CT/TW@2007"),
+            ("Chỉ thị 10", "10-CT/TW", "10-CT/TW@2007"),
+        ],
+    ),
+    (
+        "học tập Nghị quyết Trung ương 4 khóa XII; Nghị quyết Trung ương 5 khóa XIII; Nghị quyết Trung ương 4 (khóa XI).",
+        [
+            ("Nghị quyết Trung ương 4 khóa XII", "04-NQ/TW", "04-NQ/TW@2016"),
+            ("Nghị quyết Trung ương 5 khóa XIII", None, "Nghị quyết Hội nghị Trung ương 5 khóa XIII"),
+            ("Nghị quyết Trung ương 4 (khóa XI)", "12-NQ/TW", "12-NQ/TW@2012"),
+        ],
+    ),
+    (
+        "thực hiện Điều lệ Đảng, Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội, Hiến pháp năm 2013, "
+        "Luật Cán bộ, công chức, Luật tổ chức Chính phủ và Quy chế dân chủ ở cơ sở.",
+        [
+            ("Điều lệ Đảng", None, "Điều lệ Đảng"),
+            (
+                "Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội",
+                None,
+                "Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội",
+            ),
+            ("Hiến pháp năm 2013", None, "Hiến pháp"),
+            ("Luật Cán bộ, công chức", None, "Luật Cán bộ, công chức"),
+            ("Luật tổ chức Chính phủ", None, "Luật tổ chức Chính phủ"),
+            ("Quy chế dân chủ ở cơ sở", None, "Quy chế dân chủ ở cơ sở"),
+        ],
+    ),
     # lost spaces and "TƯ" spellings in converted PDFs
-    ("Căn cứ Chỉ thị số 45-CT/TW ngày22 tháng 7 năm 2010 của Bộ Chính trị; Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012; "
-     "Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV); Nghị quyết số 22-NQ/TƯ ngày 02/2/2008.",
-     [("Chỉ thị số 45-CT/TW ngày22 tháng 7 năm 2010 của Bộ Chính trị", "45-CT/TW", "45-CT/TW@2010"),
-      ("Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012", "70-TB/TW", "70-TB/TW@2012"),
-      ("Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV)", "13-NQ/TU", "13-NQ/TU@Bình Thuận"),
-      ("Nghị quyết số 22-NQ/TƯ ngày 02/2/2008", "22-NQ/TW", "22-NQ/TW@2008")]),
+    (
+        "Căn cứ Chỉ thị số 45-CT/TW ngày22 tháng 7 năm 2010 của Bộ Chính trị; Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012; "
+        "Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV); Nghị quyết số 22-NQ/TƯ ngày 02/2/2008.",
+        [
+            ("Chỉ thị số 45-CT/TW ngày22 tháng 7 năm 2010 của Bộ Chính trị", "45-CT/TW", "45-CT/TW@2010"),
+            ("Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012", "70-TB/TW", "70-TB/TW@2012"),
+            ("Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV)", "13-NQ/TU", "13-NQ/TU@Bình Thuận"),
+            ("Nghị quyết số 22-NQ/TƯ ngày 02/2/2008", "22-NQ/TW", "22-NQ/TW@2008"),
+        ],
+    ),
     # generic phrases and self-references are not citations
-    ("cụ thể hóa các chỉ thị, nghị quyết của cấp trên, các nghị quyết của Đảng; thực hiện Chương trình hành động này, "
-     "Đề án này và Kế hoạch 5 năm, Kế hoạch 2024; các Nghị quyết của Trung ương tiếp theo.", []),
+    (
+        "cụ thể hóa các chỉ thị, nghị quyết của cấp trên, các nghị quyết của Đảng; thực hiện Chương trình hành động này, "
+        "Đề án này và Kế hoạch 5 năm, Kế hoạch 2024; các Nghị quyết của Trung ương tiếp theo.",
+        [],
+    ),
 ]
 
 
@@ -96,23 +166,32 @@ def test_the_documents_own_number_in_the_header_is_not_a_citation():
     assert [(c.number, c.relation) for c in got] == [("10-CT/TW", "implements")]
 
 
-@pytest.mark.parametrize("text,relations", [
-    ("KẾ HOẠCH\nthực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương khóa XIII\n\n"
-     "I- Tiếp tục thực hiện Nghị quyết số 21-NQ/TW và Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.",
-     ["implements", "implements", "cites"]),
-    ("CHƯƠNG TRÌNH\n\nQuán triệt Chỉ thị số 28-CT/TW ngày 21/01/2019 của Ban Bí thư và Quy định số 11-QĐi/TW, Ban Thường vụ xây dựng chương trình.\n\n"
-     "1. Thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị.",
-     ["implements", "implements", "cites"]),
-])
+@pytest.mark.parametrize(
+    "text,relations",
+    [
+        (
+            "KẾ HOẠCH\nthực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương khóa XIII\n\n"
+            "I- Tiếp tục thực hiện Nghị quyết số 21-NQ/TW và Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.",
+            ["implements", "implements", "cites"],
+        ),
+        (
+            "CHƯƠNG TRÌNH\n\nQuán triệt Chỉ thị số 28-CT/TW ngày 21/01/2019 của Ban Bí thư và Quy định số 11-QĐi/TW, Ban Thường vụ xây dựng chương trình.\n\n"
+            "1. Thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị.",
+            ["implements", "implements", "cites"],
+        ),
+    ],
+)
 def test_implements_only_for_title_and_opening(text, relations):
     body = text.index("\n\n") + 2
     assert [c.relation for c in cite(text, body_start=body)] == relations
 
 
 def test_plenum_alias_resolves_by_subject_and_by_earlier_full_mention():
-    text = ("thực hiện Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương (khóa X) “về nâng cao năng lực lãnh đạo, "
-            "sức chiến đấu của tổ chức cơ sở đảng và chất lượng đội ngũ cán bộ, đảng viên”.\n"
-            "Học tập Nghị quyết Trung ương 6 (khóa X). Căn cứ Nghị quyết của Trung ương, các cấp ủy xây dựng kế hoạch.")
+    text = (
+        "thực hiện Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương (khóa X) “về nâng cao năng lực lãnh đạo, "
+        "sức chiến đấu của tổ chức cơ sở đảng và chất lượng đội ngũ cán bộ, đảng viên”.\n"
+        "Học tập Nghị quyết Trung ương 6 (khóa X). Căn cứ Nghị quyết của Trung ương, các cấp ủy xây dựng kế hoạch."
+    )
     got = cite(text)
     assert [c.number for c in got] == ["22-NQ/TW"] * 3
     assert {c.target for c in got} == {"22-NQ/TW@2008"}
@@ -124,8 +203,10 @@ def test_ambiguous_plenum_stays_unresolved():
 
 
 def test_abbreviation_refers_back():
-    text = ("- Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương về tăng cường củng cố (viết tắt là Nghị quyết); "
-            "Kế hoạch số 121-KH/TU ngày 10/8/2022 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết.")
+    text = (
+        "- Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương về tăng cường củng cố (viết tắt là Nghị quyết); "
+        "Kế hoạch số 121-KH/TU ngày 10/8/2022 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết."
+    )
     got = cite(text)
     assert [(c.mention, c.number) for c in got] == [
         ("Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương", "21-NQ/TW"),
@@ -135,50 +216,83 @@ def test_abbreviation_refers_back():
 
 
 def test_same_number_in_two_terms_gets_two_targets():
-    text = ("Nghị quyết số 22-NQ/TW ngày 02/2/2008 của Ban Chấp hành Trung ương (khóa X); "
-            "Nghị quyết số 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị về hội nhập quốc tế.")
+    text = (
+        "Nghị quyết số 22-NQ/TW ngày 02/2/2008 của Ban Chấp hành Trung ương (khóa X); "
+        "Nghị quyết số 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị về hội nhập quốc tế."
+    )
     assert [c.target for c in cite(text)] == ["22-NQ/TW@2008", "22-NQ/TW@2013"]
 
 
 def test_spans_point_into_the_text_and_context_holds_the_mention():
     text = "Đoạn đầu.\nTiến hành sơ kết Quy định số 76-QĐ/TW của Trung ương. Đoạn sau."
     (c,) = cite(text)
-    assert text[c.start:c.end] == c.mention == "Quy định số 76-QĐ/TW của Trung ương"
+    assert text[c.start : c.end] == c.mention == "Quy định số 76-QĐ/TW của Trung ương"
     assert c.context == "Tiến hành sơ kết Quy định số 76-QĐ/TW của Trung ương."
     assert (c.issuer, c.issued_date, c.term) == ("Bộ Chính trị", date(2007, 6, 15), "X")
 
 
-@pytest.mark.parametrize("raw,number", [
-    ("22-NQ/TW", "22-NQ/TW"), ("22 - NQ/TW", "22-NQ/TW"), ("22/CT-TW", "22-CT/TW"), ("594/KH-UBND", "594/KH-UBND"), ("14/2008-NĐ/CP", "14/2008/NĐ-CP"), ("22-NQ/ TW", "22-NQ/TW"),
-])
+@pytest.mark.parametrize(
+    "raw,number",
+    [
+        ("22-NQ/TW", "22-NQ/TW"),
+        ("22 - NQ/TW", "22-NQ/TW"),
+        ("22/CT-TW", "22-CT/TW"),
+        ("594/KH-UBND", "594/KH-UBND"),
+        ("14/2008-NĐ/CP", "14/2008/NĐ-CP"),
+        ("22-NQ/ TW", "22-NQ/TW"),
+    ],
+)
 def test_canonical_number(raw, number):
     assert canonical_number(raw) == number
 
 
-@pytest.mark.parametrize("raw,day", [
-    ("02/2/2008", date(2008, 2, 2)), ("16 tháng 6 năm 2022", date(2022, 6, 16)), ("31/2/2020", None), ("02-02-2008", date(2008, 2, 2)),
-])
+@pytest.mark.parametrize(
+    "raw,day",
+    [
+        ("02/2/2008", date(2008, 2, 2)),
+        ("16 tháng 6 năm 2022", date(2022, 6, 16)),
+        ("31/2/2020", None),
+        ("02-02-2008", date(2008, 2, 2)),
+    ],
+)
 def test_parse_date(raw, day):
     assert parse_date(raw) == day
 
 
-@pytest.mark.parametrize("meta,target", [
-    (DocumentMeta(number="15-NQ/TU", issued_date=date(2008, 4, 17), locality="Bình Thuận"), "15-NQ/TU@Bình Thuận@2008"),
-    (DocumentMeta(number="22-NQ/TW", issued_date=date(2008, 2, 2)), "22-NQ/TW@2008"),
-    (DocumentMeta(number="-ĐA/TU", is_draft=True), None),
-    (DocumentMeta(number=None), None),
-])
+@pytest.mark.parametrize(
+    "meta,target",
+    [
+        (
+            DocumentMeta(number="15-NQ/TU", issued_date=date(2008, 4, 17), locality="Bình Thuận"),
+            "15-NQ/TU@Bình Thuận@2008",
+        ),
+        (DocumentMeta(number="22-NQ/TW", issued_date=date(2008, 2, 2)), "22-NQ/TW@2008"),
+        (DocumentMeta(number="-ĐA/TU", is_draft=True), None),
+        (DocumentMeta(number=None), None),
+    ],
+)
 def test_document_target_matches_citation_targets(meta, target):
     assert document_target(meta) == target
 
 
-@pytest.mark.parametrize("text,target", [
-    ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Tiền Giang lần thứ XI, nhiệm kỳ 2020 - 2025",
-     "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI@Tiền Giang"),
-    ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV@Bình Thuận"),
-    ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII"),
-    ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII"),
-])
+@pytest.mark.parametrize(
+    "text,target",
+    [
+        (
+            "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Tiền Giang lần thứ XI, nhiệm kỳ 2020 - 2025",
+            "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI@Tiền Giang",
+        ),
+        (
+            "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV",
+            "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV@Bình Thuận",
+        ),
+        ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII"),
+        (
+            "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+            "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII",
+        ),
+    ],
+)
 def test_congress_resolutions(text, target):
     (c,) = cite(text)
     assert (c.doc_type, c.number, c.target) == ("Nghị quyết", None, target)
@@ -186,8 +300,12 @@ def test_congress_resolutions(text, target):
 
 def test_make_target_for_titles():
     assert make_target(None, title="Điều lệ Đảng") == "Điều lệ Đảng"
-    assert make_target(None, title="Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV", locality="Bình Thuận", local_title=True) \
+    assert (
+        make_target(
+            None, title="Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV", locality="Bình Thuận", local_title=True
+        )
         == "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV@Bình Thuận"
+    )
 
 
 # --- scores on the gold annotations -------------------------------------------------------------
@@ -255,9 +373,38 @@ def test_uppercase_titles_are_read():
     assert (c.number, c.term, c.relation) == ("26-NQ/TW", "XII", "implements")
 
 
-PIECES = ["Nghị quyết", "số", "22-NQ/TW", "ngày 02/2/2008", "của", "Ban Chấp hành Trung ương", "(khóa X)", "Chỉ thị 10",
-          "Trung ương 6", "Đại hội", "lần thứ XIV", "Điều lệ Đảng", "các", "này", "viết tắt là", "(", ")", ",", ".", "\n",
-          "Luật", "Kế hoạch số 05", "Bộ Chính trị", "Tỉnh ủy", "14/2008-NĐ/CP", "về", "“", "”", "Hội nghị", "thực hiện"]
+PIECES = [
+    "Nghị quyết",
+    "số",
+    "22-NQ/TW",
+    "ngày 02/2/2008",
+    "của",
+    "Ban Chấp hành Trung ương",
+    "(khóa X)",
+    "Chỉ thị 10",
+    "Trung ương 6",
+    "Đại hội",
+    "lần thứ XIV",
+    "Điều lệ Đảng",
+    "các",
+    "này",
+    "viết tắt là",
+    "(",
+    ")",
+    ",",
+    ".",
+    "\n",
+    "Luật",
+    "Kế hoạch số 05",
+    "Bộ Chính trị",
+    "Tỉnh ủy",
+    "14/2008-NĐ/CP",
+    "về",
+    "“",
+    "”",
+    "Hội nghị",
+    "thực hiện",
+]
 
 
 def test_any_text_gives_valid_non_overlapping_spans():
@@ -273,7 +420,7 @@ def test_any_text_gives_valid_non_overlapping_spans():
         last_end = -1
         for c in found:
             assert 0 <= c.start < c.end <= len(text)
-            assert text[c.start:c.end] == c.mention
+            assert text[c.start : c.end] == c.mention
             assert c.start >= last_end
             assert c.relation in ("cites", "implements")
             last_end = c.end
@@ -282,9 +429,15 @@ def test_any_text_gives_valid_non_overlapping_spans():
 
 
 def test_opening_clauses_before_the_first_heading_are_implemented():
-    text = ("KẾ HOẠCH\n\n- Căn cứ Điều lệ Đảng;\n- Thực hiện Kế hoạch số 121-KH/TU ngày 10/8/2022 của Ban Thường vụ Tỉnh ủy;\n"
-            "Căn cứ tình hình thực tế; quán triệt Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ ban hành kế hoạch.\n"
-            "I. MỤC ĐÍCH\n1. Tiếp tục thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị.")
+    text = (
+        "KẾ HOẠCH\n\n- Căn cứ Điều lệ Đảng;\n- Thực hiện Kế hoạch số 121-KH/TU ngày 10/8/2022 của Ban Thường vụ Tỉnh ủy;\n"
+        "Căn cứ tình hình thực tế; quán triệt Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ ban hành kế hoạch.\n"
+        "I. MỤC ĐÍCH\n1. Tiếp tục thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị."
+    )
     got = cite(text, body_start=text.index("- Căn cứ"))
     assert [(c.number or c.title, c.relation) for c in got] == [
-        ("Điều lệ Đảng", "cites"), ("121-KH/TU", "implements"), ("05-CT/TW", "implements"), ("01-KL/TW", "cites")]
+        ("Điều lệ Đảng", "cites"),
+        ("121-KH/TU", "implements"),
+        ("05-CT/TW", "implements"),
+        ("01-KL/TW", "cites"),
+    ]
