@@ -31,8 +31,10 @@ APP = str(ROOT / "app.py")
 TUYEN_GIAO = "Ban Tuyên giáo Tỉnh ủy"
 XSS_TEXT = (
     "TỈNH ỦY THỬ NGHIỆM\n\nKẾ HOẠCH\n\nvề kiểm tra hiển thị\n\n"
-    "I- NHIỆM VỤ\n\n1. Ban Tổ chức Tỉnh ủy kiểm tra chuỗi <script>alert('x')</script> và <b>đậm</b>.\n"
+    "I- NHIỆM VỤ\n\n1. Ban Tổ chức Tỉnh ủy kiểm tra chuỗi <script>alert('x')</script> và <b>đậm</b>.\n\n"
+    "2. Tiếp tục thực hiện Chương trình hành động số 15-NQ/TU của Tỉnh ủy.\n"
 )
+LINK_MENTION = "Chương trình hành động số 15-NQ/TU"
 
 
 def _date(value: str | None) -> date | None:
@@ -57,29 +59,49 @@ def gold_extraction(path: Path) -> Extraction:
     gold = json.loads((ROOT / "eval" / "gold" / (path.stem + ".json")).read_text(encoding="utf-8"))
     citations = []
     for cit in gold["citations"]:
-        target = document_target({"number": cit.get("number"), "issued_date": cit.get("issued_date")}) or cit.get(
-            "title"
-        )
+        target = document_target(
+            {"number": cit.get("number"), "issued_date": cit.get("issued_date")}
+        ) or cit.get("title")
         cursor = 0
         for mention in cit.get("mentions", []):
             start, end = _span(text, mention, cursor)
             cursor = end
             citations.append(
-                Citation(mention=mention, start=start, end=end, doc_type=cit.get("doc_type"),
-                         number=cit.get("number"), issued_date=_date(cit.get("issued_date")),
-                         issuer=cit.get("issuer"), term=cit.get("term"), title=cit.get("title"),
-                         target=target, relation=cit.get("relation", "cites"))
+                Citation(
+                    mention=mention,
+                    start=start,
+                    end=end,
+                    doc_type=cit.get("doc_type"),
+                    number=cit.get("number"),
+                    issued_date=_date(cit.get("issued_date")),
+                    issuer=cit.get("issuer"),
+                    term=cit.get("term"),
+                    title=cit.get("title"),
+                    target=target,
+                    relation=cit.get("relation", "cites"),
+                )
             )
     tasks = []
     for task in gold["tasks"]:
         start, end = _span(text, task["text"])
         deadline = task.get("deadline")
         tasks.append(
-            Task(text=task["text"], start=start, end=end, section=task.get("section"),
-                 responsible=tuple(BodyMention(printed=n, name=n) for n in task.get("responsible", [])),
-                 coordinating=tuple(BodyMention(printed=n, name=n) for n in task.get("coordinating", [])),
-                 deadline=Deadline(deadline["text"], _date(deadline.get("start")), _date(deadline.get("end")),
-                                   deadline.get("recurrence")) if deadline else None)
+            Task(
+                text=task["text"],
+                start=start,
+                end=end,
+                section=task.get("section"),
+                responsible=tuple(BodyMention(printed=n, name=n) for n in task.get("responsible", [])),
+                coordinating=tuple(BodyMention(printed=n, name=n) for n in task.get("coordinating", [])),
+                deadline=Deadline(
+                    deadline["text"],
+                    _date(deadline.get("start")),
+                    _date(deadline.get("end")),
+                    deadline.get("recurrence"),
+                )
+                if deadline
+                else None,
+            )
         )
     return dataclasses.replace(extraction, citations=tuple(citations), tasks=tuple(tasks))
 
@@ -90,8 +112,26 @@ def fill_database(db: Path) -> Store:
     for path in sorted((ROOT / "corpus").glob("*.txt")):
         if (ROOT / "eval" / "gold" / (path.stem + ".json")).exists():
             store.ingest(gold_extraction(path))
-    store.ingest(extract_text(XSS_TEXT, "xss.txt"))
+    store.ingest(markup_extraction(store))
     return store
+
+
+def markup_extraction(store: Store) -> Extraction:
+    """A document whose text is full of markup and which cites a stored document (15-NQ/TU)."""
+    extraction = extract_text(XSS_TEXT, "xss.txt")
+    text = extraction.normalized.text
+    start = text.index(LINK_MENTION)
+    cited = next(d for d in store.documents() if d["number"] == "15-NQ/TU")
+    link = Citation(
+        mention=LINK_MENTION,
+        start=start,
+        end=start + len(LINK_MENTION),
+        doc_type="Chương trình hành động",
+        number="15-NQ/TU",
+        target=cited["target"],
+        relation="implements",
+    )
+    return dataclasses.replace(extraction, citations=(link,))
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +166,17 @@ def open_page(page: str, **query: str) -> AppTest:
 def texts(at: AppTest) -> str:
     """Every visible string of the page (titles, markdown, captions, metrics, alerts)."""
     parts = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success", "error", "warning"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "success",
+        "error",
+        "warning",
+    ):
         parts += [str(e.value) for e in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(parts)
@@ -180,7 +230,9 @@ def test_task_filter_changes_rows(app_env, widget, value, store_filter):
 
 
 def _kind(widget_key: str) -> str:
-    return {"tasks_body": "multiselect", "tasks_search": "text_input", "tasks_status": "selectbox"}[widget_key]
+    return {"tasks_body": "multiselect", "tasks_search": "text_input", "tasks_status": "selectbox"}[
+        widget_key
+    ]
 
 
 def test_accent_insensitive_search_equals_accented(app_env):
@@ -304,6 +356,8 @@ def test_document_page_highlights_and_escapes(app_env):
     at = open_page("document_view", doc=str(xss["id"]))
     body = "".join(h.proto.body for h in at.get("html"))
     assert "&lt;script&gt;" in body and "<script>" not in body and "<b>đậm" not in body
+    cited = next(d for d in store.documents() if d["number"] == "15-NQ/TU")
+    assert f'href="./van-ban?doc={cited["id"]}"' in body
 
 
 def test_document_citation_links_point_at_cited_documents(app_env):

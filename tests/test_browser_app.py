@@ -180,6 +180,18 @@ def test_document_page_highlights_and_links(app_url, browser):
     assert not browser.find_elements(By.CSS_SELECTOR, ".doc-text script")
 
 
+def test_citation_link_opens_cited_document(app_url, browser):
+    """A citation in the text links to the cited document's page (query parameter doc=ID)."""
+    browser.get(f"{app_url}/van-ban?doc=5")
+    _wait_for_texts(browser, ["Mục lục"])
+    link = WebDriverWait(browser, WAIT_SECONDS).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".doc-text a")
+    )[0]
+    link.click()
+    _wait_for_texts(browser, ["Chương trình hành động 15-NQ/TU"])
+    assert "doc=1" in browser.current_url
+
+
 def test_tasks_filter_by_body_in_browser(app_url, browser):
     """Type a body into the multiselect and see the count change, as a staff member would."""
     browser.get(f"{app_url}/nhiem-vu")
