@@ -286,6 +286,25 @@ def run_bench(copies: int = 1000, *, quick: bool = False, corpus_dir: str | Path
     return result
 
 
+def profile_extract(copies: int = 40, corpus_dir: str | Path = CORPUS_DIR) -> str:
+    """A pyinstrument call tree of `extract` over varied copies: where the time goes, to pick the hotspot."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        raise DocumentError(None, "pyinstrument is not installed",
+                            "pip install -e '.[dev]' to get the profiler") from None
+    from .extract import extract_text
+
+    docs = make_copies(load_corpus(corpus_dir), max(copies, 1), seed=3)
+    extract_text(docs[0], "bench/warmup.txt")
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for i, text in enumerate(docs):
+        extract_text(text, f"bench/{i:06d}.txt")
+    profiler.stop()
+    return profiler.output_text(unicode=True, color=False)
+
+
 # ---------------------------------------------------------------- rendering
 
 

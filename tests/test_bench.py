@@ -24,11 +24,23 @@ def quick_result() -> dict:
     return run_bench(quick=True, query_tasks=200)
 
 
-@pytest.mark.parametrize("path", [
-    ("extract", "seconds"), ("extract", "chars_per_s"), ("extract", "docs_per_s"),
-    ("word_tokenize", "seconds"), ("word_tokenize", "chars_per_s"), ("word_tokenize", "docs_per_s"),
-    ("ratio",), ("peak_rss_mb", "after_timing"), ("extract_peak_alloc_mb", "mb"), ("peak_rss_mb", "end"), ("characters",), ("documents",),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("extract", "seconds"),
+        ("extract", "chars_per_s"),
+        ("extract", "docs_per_s"),
+        ("word_tokenize", "seconds"),
+        ("word_tokenize", "chars_per_s"),
+        ("word_tokenize", "docs_per_s"),
+        ("ratio",),
+        ("peak_rss_mb", "after_timing"),
+        ("extract_peak_alloc_mb", "mb"),
+        ("peak_rss_mb", "end"),
+        ("characters",),
+        ("documents",),
+    ],
+)
 def test_quick_bench_reports_positive_figures(quick_result, path):
     value = quick_result
     for key in path:
@@ -47,8 +59,10 @@ def test_quick_bench_reports_ingest_and_queries_or_says_why_not(quick_result):
     ingest, queries = quick_result["ingest"], quick_result["queries"]
     if ingest["available"]:
         assert [s["scale"] for s in ingest["scales"]] == [1, 2]
-        assert all(s["seconds"] > 0 and s["documents"] == s["scale"] * quick_result["corpus_files"]
-                   for s in ingest["scales"])
+        assert all(
+            s["seconds"] > 0 and s["documents"] == s["scale"] * quick_result["corpus_files"]
+            for s in ingest["scales"]
+        )
     else:
         assert ingest["reason"]
     if queries["available"]:
@@ -61,8 +75,17 @@ def test_quick_bench_reports_ingest_and_queries_or_says_why_not(quick_result):
 
 def test_markdown_table_names_machine_and_every_measure(quick_result):
     md = render_markdown(quick_result)
-    for needle in ("ratio extract / word_tokenize", "chars/s", "docs/s", "peak memory", "ingest", "task quer",
-                   quick_result["machine"]["python"], "cores", "GB RAM"):
+    for needle in (
+        "ratio extract / word_tokenize",
+        "chars/s",
+        "docs/s",
+        "peak memory",
+        "ingest",
+        "task quer",
+        quick_result["machine"]["python"],
+        "cores",
+        "GB RAM",
+    ):
         assert needle in md, needle
     assert re.search(r"Benchmark of \d{4}-\d\d-\d\d", md)
 
@@ -83,10 +106,13 @@ def test_copies_differ_but_keep_their_structure():
         assert len(re.findall(r"(?m)^\s*[-+*]\s", copy)) == len(re.findall(r"(?m)^\s*[-+*]\s", original))
 
 
-@pytest.mark.parametrize("text, must_change", [
-    ("Nghị quyết số 22-NQ/TW ngày 02/2/2008 của Ban Chấp hành Trung ương", ("22-NQ", "2008")),
-    ("TỈNH ỦY BÌNH THUẬN\nSố 509-TB/TU", ("BÌNH THUẬN", "509-TB")),
-])
+@pytest.mark.parametrize(
+    "text, must_change",
+    [
+        ("Nghị quyết số 22-NQ/TW ngày 02/2/2008 của Ban Chấp hành Trung ương", ("22-NQ", "2008")),
+        ("TỈNH ỦY BÌNH THUẬN\nSố 509-TB/TU", ("BÌNH THUẬN", "509-TB")),
+    ],
+)
 def test_vary_text_changes_numbers_years_and_province(text, must_change):
     varied = vary_text(text, random.Random(3))
     for needle in must_change:
@@ -102,3 +128,8 @@ def test_cli_quick_json(capsys):
 def test_cli_rejects_zero_copies(capsys):
     assert main(["bench", "--copies", "0"]) == 2
     assert "at least 1" in capsys.readouterr().err
+
+
+def test_cli_profile_prints_a_call_tree(capsys):
+    assert main(["bench", "--profile", "--copies", "2"]) == 0
+    assert "extract_text" in capsys.readouterr().out

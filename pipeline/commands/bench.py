@@ -21,16 +21,21 @@ def register(cli) -> None:
     parser.add_argument("--query-db", metavar="PATH",
                         help="reuse (or keep) the synthetic query database at PATH instead of a temporary one")
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
+    parser.add_argument("--profile", action="store_true",
+                        help="instead of timing, print a pyinstrument call tree of extract over --copies copies")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..bench import CORPUS_DIR, render_markdown, run_bench
+    from ..bench import CORPUS_DIR, profile_extract, render_markdown, run_bench
 
     if args.copies < 1:
         print("error: --copies must be at least 1", file=sys.stderr)
         return 2
     try:
+        if args.profile:
+            print(profile_extract(args.copies, args.corpus or CORPUS_DIR))
+            return 0
         result = run_bench(args.copies, quick=args.quick, corpus_dir=args.corpus or CORPUS_DIR,
                            query_tasks=args.query_tasks, query_db=args.query_db, progress=True)
     except DocumentError as err:
