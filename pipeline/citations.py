@@ -108,8 +108,8 @@ def _grammar() -> dict[str, re.Pattern]:
         "issuer": re.compile(rf"\s*,?\s*(?:của|do)\s+(?:{issuer_alt})(?![^\W\d_])"),
         "locality": re.compile(rf"\s+(?P<loc>{_LOCALITY})"),
         "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<date>{_DATE})"),
-        "term_paren": re.compile(rf"\s*\(\s*(?i:khóa)\s+(?P<term>{_ROMAN})\b[^)]{{0,30}}\)"),
-        "term_bare": re.compile(rf"\s*,?\s*(?i:khóa)\s+(?P<term>{_ROMAN})\b"),
+        "term_paren": re.compile(rf"\s*\(\s*(?i:khóa)\s+(?P<term>{_ROMAN}|\d{{1,2}})\b[^)]{{0,30}}\)"),
+        "term_bare": re.compile(rf"\s*,?\s*(?i:khóa)\s+(?P<term>{_ROMAN}|\d{{1,2}})\b"),
         "plenum": re.compile(
             rf"(?P<ptype>(?i:nghị quyết|kết luận|quy định))\s+(?:(?i:hội nghị)\s+)?(?:"
             rf"(?i:lần thứ)\s+(?P<o1>{_ORD})\s+(?:(?i:ban chấp hành trung ương)|BCH\s?TW)(?:\s+(?i:đảng))?"
@@ -119,7 +119,7 @@ def _grammar() -> dict[str, re.Pattern]:
             rf")"
         ),
         "plenum_issuer": re.compile(
-            rf"\s*,?\s*(?:(?:của|tại)\s+)?(?i:hội nghị)\s+(?:(?i:lần thứ)\s+{_ORD}\s+)?(?:(?i:ban chấp hành)\s+)?(?i:trung ương)"
+            rf"\s*,?\s*(?:(?:của|tại)\s+)?(?i:hội nghị)\s+(?:(?i:lần thứ)\s+{_ORD}\s+)?(?:(?:(?i:ban chấp hành)\s+)?(?i:trung ương)|BCH\s?(?:TW|Trung ương))"
             rf"(?:\s+(?i:đảng))?(?:\s+(?:(?i:lần thứ)\s+)?{_ORD}(?![\w]))?"
         ),
         "congress": re.compile(
@@ -170,6 +170,17 @@ def canonical_number(symbol: str) -> str:
     if m:  # a Party symbol printed State-style: "22/CT-TW" is 22-CT/TW
         sym = f"{m.group(1)}-{m.group(2)}/{m.group(3)}"
     return sym
+
+
+def roman_term(value: str) -> str:
+    """A Party term as a Roman numeral: "12" → "XII", "xii" → "XII"."""
+    if not value.isdigit():
+        return value.upper()
+    n, out = int(value), ""
+    for number, letters in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= number:
+            out, n = out + letters, n - number
+    return out
 
 
 def _ordinal(value: str | None) -> int | None:
@@ -299,7 +310,7 @@ def _read_trailers(text: str, pos: int, m: _Mention) -> int:
                         progressed = True
                         break
             else:
-                m.term = hit.group("term").upper()
+                m.term = roman_term(hit.group("term"))
             pos = hit.end()
             seen.add(key)
             progressed = True

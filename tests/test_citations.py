@@ -298,6 +298,12 @@ def test_congress_resolutions(text, target):
     assert (c.doc_type, c.number, c.target) == ("Nghị quyết", None, target)
 
 
+def test_plenum_named_after_a_symbol_and_arabic_terms():
+    text = "Nghị quyết số 15-NQ/TW, ngày 1/6/2012 Hội nghị lần thứ năm BCH TW Đảng khóa 11 về một số vấn đề chính sách xã hội"
+    (c,) = cite(text)
+    assert (c.number, c.issuer, c.term, c.target) == ("15-NQ/TW", "Ban Chấp hành Trung ương", "XI", "15-NQ/TW@2012")
+
+
 def test_make_target_for_titles():
     assert make_target(None, title="Điều lệ Đảng") == "Điều lệ Đảng"
     assert (
