@@ -509,7 +509,7 @@ def _drop_overlaps(mentions: list[_Mention]) -> list[_Mention]:
 def _is_self_reference(m: _Mention, text: str, meta: DocumentMeta, regions: Regions) -> bool:
     if m.number and meta.number and canonical_number(meta.number) == m.number:
         return True
-    if m.number and m.start < regions.body_start:
+    if m.number and (m.start < regions.body_start or m.start < 1500):
         line_start = text.rfind("\n", 0, m.start) + 1
         if re.fullmatch(r"\s*(?:Số|số|SỐ)[:.]?\s*", text[line_start:m.start]):
             return True  # "Số 15-NQ/TU" in the header is the document's own number
