@@ -32,39 +32,97 @@ def gold_to_record(gold: dict) -> dict:
     citations = []
     for entry in gold["citations"]:
         for mention in entry["mentions"]:
-            citations.append({
-                "mention": mention, "number": entry.get("number"), "doc_type": entry.get("doc_type"),
-                "issued_date": entry.get("issued_date"), "issuer": entry.get("issuer"),
-                "relation": entry.get("relation", "cites"), "title": entry.get("title"),
-            })
-    tasks = [{k: t[k] for k in ("text", "section", "responsible", "coordinating", "deadline")}
-             for t in gold["tasks"]]
+            citations.append(
+                {
+                    "mention": mention,
+                    "number": entry.get("number"),
+                    "doc_type": entry.get("doc_type"),
+                    "issued_date": entry.get("issued_date"),
+                    "issuer": entry.get("issuer"),
+                    "relation": entry.get("relation", "cites"),
+                    "title": entry.get("title"),
+                }
+            )
+    tasks = [
+        {k: t[k] for k in ("text", "section", "responsible", "coordinating", "deadline")}
+        for t in gold["tasks"]
+    ]
     return {"source": "corpus/" + gold["source"], "document": doc, "citations": citations, "tasks": tasks}
 
 
 SMALL_GOLD = {
     "source": "x.txt",
-    "document": {"doc_type": "Kế hoạch", "number": "12-KH/HU", "issuer": ["Huyện ủy Hàm Tân", "Huyện ủy"],
-                 "issued_date": "2013-05-02", "place": "Tân Nghĩa", "signer": "Nguyễn Văn A",
-                 "title": "thực hiện Nghị quyết số 22-NQ/TW"},
+    "document": {
+        "doc_type": "Kế hoạch",
+        "number": "12-KH/HU",
+        "issuer": ["Huyện ủy Hàm Tân", "Huyện ủy"],
+        "issued_date": "2013-05-02",
+        "place": "Tân Nghĩa",
+        "signer": "Nguyễn Văn A",
+        "title": "thực hiện Nghị quyết số 22-NQ/TW",
+    },
     "citations": [
-        {"number": "22-NQ/TW", "doc_type": "Nghị quyết", "issued_date": "2008-02-02", "relation": "implements",
-         "mentions": ["Nghị quyết số 22-NQ/TW", "Nghị quyết Trung ương 6 (khóa X)"], "resolvable": "explicit"},
-        {"number": "10-CT/TW", "doc_type": "Chỉ thị", "relation": "cites",
-         "mentions": ["Chỉ thị số 10-CT/TW"], "resolvable": "explicit"},
-        {"number": None, "doc_type": "Điều lệ", "title": "Điều lệ Đảng", "relation": "cites",
-         "mentions": ["Điều lệ Đảng"], "resolvable": "none"},
+        {
+            "number": "22-NQ/TW",
+            "doc_type": "Nghị quyết",
+            "issued_date": "2008-02-02",
+            "relation": "implements",
+            "mentions": ["Nghị quyết số 22-NQ/TW", "Nghị quyết Trung ương 6 (khóa X)"],
+            "resolvable": "explicit",
+        },
+        {
+            "number": "10-CT/TW",
+            "doc_type": "Chỉ thị",
+            "relation": "cites",
+            "mentions": ["Chỉ thị số 10-CT/TW"],
+            "resolvable": "explicit",
+        },
+        {
+            "number": None,
+            "doc_type": "Điều lệ",
+            "title": "Điều lệ Đảng",
+            "relation": "cites",
+            "mentions": ["Điều lệ Đảng"],
+            "resolvable": "none",
+        },
     ],
     "tasks": [
-        {"text": "Ban Tổ chức Huyện ủy rà soát, bổ sung quy hoạch cán bộ các xã trong toàn huyện",
-         "section": "III.1", "responsible": ["Ban Tổ chức Huyện ủy"], "coordinating": [],
-         "deadline": {"text": "trong tháng 10/2013", "start": "2013-10-01", "end": "2013-10-31", "recurrence": None}},
-        {"text": "Ban Tuyên giáo Huyện ủy hướng dẫn việc học tập nghị quyết cho cán bộ đảng viên",
-         "section": "III.2", "responsible": ["Ban Tuyên giáo Huyện ủy"], "coordinating": ["Ủy ban nhân dân huyện"],
-         "deadline": {"text": "Quý II/2013", "start": "2013-04-01", "end": "2013-06-30", "recurrence": None}},
-        {"text": "Các chi bộ tổ chức sinh hoạt chuyên đề mỗi quý một lần về công tác xây dựng Đảng",
-         "section": "III.3", "responsible": ["Chi bộ"], "coordinating": [],
-         "deadline": {"text": "mỗi quý một lần", "start": None, "end": None, "recurrence": "FREQ=MONTHLY;INTERVAL=3"}},
+        {
+            "text": "Ban Tổ chức Huyện ủy rà soát, bổ sung quy hoạch cán bộ các xã trong toàn huyện",
+            "section": "III.1",
+            "responsible": ["Ban Tổ chức Huyện ủy"],
+            "coordinating": [],
+            "deadline": {
+                "text": "trong tháng 10/2013",
+                "start": "2013-10-01",
+                "end": "2013-10-31",
+                "recurrence": None,
+            },
+        },
+        {
+            "text": "Ban Tuyên giáo Huyện ủy hướng dẫn việc học tập nghị quyết cho cán bộ đảng viên",
+            "section": "III.2",
+            "responsible": ["Ban Tuyên giáo Huyện ủy"],
+            "coordinating": ["Ủy ban nhân dân huyện"],
+            "deadline": {
+                "text": "Quý II/2013",
+                "start": "2013-04-01",
+                "end": "2013-06-30",
+                "recurrence": None,
+            },
+        },
+        {
+            "text": "Các chi bộ tổ chức sinh hoạt chuyên đề mỗi quý một lần về công tác xây dựng Đảng",
+            "section": "III.3",
+            "responsible": ["Chi bộ"],
+            "coordinating": [],
+            "deadline": {
+                "text": "mỗi quý một lần",
+                "start": None,
+                "end": None,
+                "recurrence": "FREQ=MONTHLY;INTERVAL=3",
+            },
+        },
     ],
 }
 
@@ -99,23 +157,29 @@ def _small_with_mistakes() -> dict:
     return pred
 
 
-@pytest.mark.parametrize("metric, expected", [
-    ("tasks.tasks", {"precision": 1.0, "recall": 2 / 3, "f1": 0.8, "tp": 2, "fp": 0, "fn": 1}),
-    ("tasks.section", {"value": 1.0, "correct": 2, "total": 2}),
-    ("tasks.responsible_any", {"value": 0.5, "correct": 1, "total": 2}),
-    ("tasks.responsible_exact", {"value": 0.5, "correct": 1, "total": 2}),
-    ("tasks.bodies", {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "fp": 1, "fn": 1}),
-    ("tasks.coordinating_exact", {"value": 1.0, "correct": 2, "total": 2}),
-    ("tasks.deadline_end", {"value": 0.5, "correct": 1, "total": 2}),
-    ("tasks.deadline_interval", {"value": 0.5, "correct": 1, "total": 2}),
-    ("tasks.recurrence", {"value": None, "correct": 0, "total": 0}),  # the recurring task was the missed one
-    ("citations.documents", {"precision": 2 / 3, "recall": 1.0, "f1": 0.8, "tp": 2, "fp": 1, "fn": 0}),
-    ("citations.implements", {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}),
-    ("citations.alias_recall", {"value": 1.0, "correct": 1, "total": 1}),
-    ("citations.unnumbered_recall", {"value": 1.0, "correct": 1, "total": 1}),
-    ("meta.issued_date", {"value": 0.0, "correct": 0, "total": 1}),
-    ("meta.issuer", {"value": 1.0, "correct": 1, "total": 1}),
-])
+@pytest.mark.parametrize(
+    "metric, expected",
+    [
+        ("tasks.tasks", {"precision": 1.0, "recall": 2 / 3, "f1": 0.8, "tp": 2, "fp": 0, "fn": 1}),
+        ("tasks.section", {"value": 1.0, "correct": 2, "total": 2}),
+        ("tasks.responsible_any", {"value": 0.5, "correct": 1, "total": 2}),
+        ("tasks.responsible_exact", {"value": 0.5, "correct": 1, "total": 2}),
+        ("tasks.bodies", {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "fp": 1, "fn": 1}),
+        ("tasks.coordinating_exact", {"value": 1.0, "correct": 2, "total": 2}),
+        ("tasks.deadline_end", {"value": 0.5, "correct": 1, "total": 2}),
+        ("tasks.deadline_interval", {"value": 0.5, "correct": 1, "total": 2}),
+        (
+            "tasks.recurrence",
+            {"value": None, "correct": 0, "total": 0},
+        ),  # the recurring task was the missed one
+        ("citations.documents", {"precision": 2 / 3, "recall": 1.0, "f1": 0.8, "tp": 2, "fp": 1, "fn": 0}),
+        ("citations.implements", {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}),
+        ("citations.alias_recall", {"value": 1.0, "correct": 1, "total": 1}),
+        ("citations.unnumbered_recall", {"value": 1.0, "correct": 1, "total": 1}),
+        ("meta.issued_date", {"value": 0.0, "correct": 0, "total": 1}),
+        ("meta.issuer", {"value": 1.0, "correct": 1, "total": 1}),
+    ],
+)
 def test_known_mistakes_cost_exactly_what_they_should(metric, expected):
     ev = evaluate([SMALL_GOLD], [_small_with_mistakes()])
     got = ev.micro()[metric].to_dict()
@@ -125,7 +189,13 @@ def test_known_mistakes_cost_exactly_what_they_should(metric, expected):
 def test_error_listing_names_each_mistake():
     ev = evaluate([SMALL_GOLD], [_small_with_mistakes()])
     whats = sorted(e["what"] for e in ev.documents[0].errors)
-    assert whats == ["missed task", "spurious document", "wrong deadline", "wrong issued_date", "wrong responsible"]
+    assert whats == [
+        "missed task",
+        "spurious document",
+        "wrong deadline",
+        "wrong issued_date",
+        "wrong responsible",
+    ]
     listing = render_errors(ev)
     assert "- tasks: missed task ×1" in listing
     assert "99-QĐ/TW" in listing and "Ban Dân vận Huyện ủy" in listing and "2013-06-29" in listing
@@ -147,7 +217,9 @@ def test_citation_mistakes_alias_unnumbered_implements():
 
 
 def test_missing_or_failed_prediction_scores_as_empty():
-    ev = evaluate([SMALL_GOLD, dict(SMALL_GOLD, source="y.txt")], [{"source": "y.txt", "error": "cannot read"}])
+    ev = evaluate(
+        [SMALL_GOLD, dict(SMALL_GOLD, source="y.txt")], [{"source": "y.txt", "error": "cannot read"}]
+    )
     assert [d.prediction_error for d in ev.documents] == ["no prediction for this document", "cannot read"]
     assert ev.micro()["tasks.tasks"].recall == 0.0
 
@@ -164,40 +236,48 @@ def test_micro_pools_counts_and_macro_averages_documents():
     assert ev.macro()["tasks.tasks"] == pytest.approx(0.5)  # mean of F1 0 and 1
 
 
-@pytest.mark.parametrize("a, b, same", [
-    ("Tỉnh uỷ Bình Thuận", "tỉnh ủy bình thuận", True),
-    ("Các Ban Đảng của Tỉnh ủy", "Ban Đảng của Tỉnh ủy", True),
-    ("UBND tỉnh", "Ủy ban nhân dân tỉnh", True),
-    ("Thường trực HĐND", "Thường trực Hội đồng nhân dân", True),
-    ("Ban Tổ chức TW", "Ban Tổ chức Trung ương", True),
-    ("ĐUK", "Đảng ủy Khối", True),
-    ("Ban Tổ chức Tỉnh ủy", "Ban Tổ chức Tỉnh ủy Bình Thuận", True),
-    ("Đảng ủy khối", "Đảng ủy khối cơ quan Dân Chính Đảng", True),
-    ("Đảng ủy", "Đảng ủy cơ sở", False),
-    ("Chi bộ", "Chi ủy", False),
-    ("Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", False),
-])
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Tỉnh uỷ Bình Thuận", "tỉnh ủy bình thuận", True),
+        ("Các Ban Đảng của Tỉnh ủy", "Ban Đảng của Tỉnh ủy", True),
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh", True),
+        ("Thường trực HĐND", "Thường trực Hội đồng nhân dân", True),
+        ("Ban Tổ chức TW", "Ban Tổ chức Trung ương", True),
+        ("ĐUK", "Đảng ủy Khối", True),
+        ("Ban Tổ chức Tỉnh ủy", "Ban Tổ chức Tỉnh ủy Bình Thuận", True),
+        ("Đảng ủy khối", "Đảng ủy khối cơ quan Dân Chính Đảng", True),
+        ("Đảng ủy", "Đảng ủy cơ sở", False),
+        ("Chi bộ", "Chi ủy", False),
+        ("Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", False),
+    ],
+)
 def test_body_names_fuzzy_where_humans_are(a, b, same):
     assert names_match(a, b) is same
     assert names_match(b, a) is same
 
 
-@pytest.mark.parametrize("a, b, same", [
-    ("22-NQ/TW", "Số 22-NQ/TW", True),
-    ("22-NQ/TW", "22 - NQ/TW", True),
-    ("05-CT/TW", "5-CT/TW", True),
-    ("08-QĐi/TW", "08-QĐI/TW", True),
-    ("14/2008-NĐ/CP", "14/2008/NĐ-CP", True),
-    ("22-NQ/TW", "23-NQ/TW", False),
-    ("21-NQ/TW", "21-KL/TW", False),
-    ("15-NQ/TU", "15-NQ/TW", False),
-    ("594/KH-UBND", "549/KH-UBND", False),
-])
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("22-NQ/TW", "Số 22-NQ/TW", True),
+        ("22-NQ/TW", "22 - NQ/TW", True),
+        ("05-CT/TW", "5-CT/TW", True),
+        ("08-QĐi/TW", "08-QĐI/TW", True),
+        ("14/2008-NĐ/CP", "14/2008/NĐ-CP", True),
+        ("22-NQ/TW", "23-NQ/TW", False),
+        ("21-NQ/TW", "21-KL/TW", False),
+        ("15-NQ/TU", "15-NQ/TW", False),
+        ("594/KH-UBND", "549/KH-UBND", False),
+    ],
+)
 def test_numbers_strict_on_digits_fuzzy_on_separators(a, b, same):
     assert (number_key(a) == number_key(b)) is same
 
 
-@pytest.mark.parametrize("pred_section, ok", [("III.1", True), ("iii.1.", True), ("III.2", False), (None, False)])
+@pytest.mark.parametrize(
+    "pred_section, ok", [("III.1", True), ("iii.1.", True), ("III.2", False), (None, False)]
+)
 def test_section_path_compared_leniently_on_format_only(pred_section, ok):
     pred = gold_to_record(SMALL_GOLD)
     pred["tasks"][0]["section"] = pred_section
@@ -209,12 +289,15 @@ def test_name_key_drops_list_word_and_expands_abbreviation():
     assert rrule_key("INTERVAL=3;FREQ=MONTHLY") == rrule_key("FREQ=MONTHLY;INTERVAL=3")
 
 
-@pytest.mark.parametrize("pred_text, matches", [
-    ("Ban Tổ chức Huyện ủy rà soát, bổ sung quy hoạch cán bộ các xã trong toàn huyện", True),
-    ("Ban Tổ chức Huyện uỷ rà soát bổ sung quy hoạch cán bộ", True),  # shorter, other tone placement
-    ("Ban Tổ chức Huyện ủy rà soát", False),  # a fragment is not the task
-    ("Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị", False),
-])
+@pytest.mark.parametrize(
+    "pred_text, matches",
+    [
+        ("Ban Tổ chức Huyện ủy rà soát, bổ sung quy hoạch cán bộ các xã trong toàn huyện", True),
+        ("Ban Tổ chức Huyện uỷ rà soát bổ sung quy hoạch cán bộ", True),  # shorter, other tone placement
+        ("Ban Tổ chức Huyện ủy rà soát", False),  # a fragment is not the task
+        ("Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị", False),
+    ],
+)
 def test_task_matching_by_token_overlap(pred_text, matches):
     pairs = match_tasks(SMALL_GOLD["tasks"][:1], [{"text": pred_text}])
     assert bool(pairs) is matches
@@ -246,11 +329,14 @@ def test_cli_scores_a_prediction_file(tmp_path, capsys):
     assert "missed task" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("setup, message", [
-    ("no_dir", "gold directory not found"),
-    ("bad_json", "not valid JSON"),
-    ("bad_pred", "line 1 is not JSON"),
-])
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        ("no_dir", "gold directory not found"),
+        ("bad_json", "not valid JSON"),
+        ("bad_pred", "line 1 is not JSON"),
+    ],
+)
 def test_cli_user_errors_are_one_line(tmp_path, capsys, setup, message):
     gold_dir = tmp_path / "gold"
     pred = tmp_path / "pred.jsonl"
@@ -266,23 +352,35 @@ def test_cli_user_errors_are_one_line(tmp_path, capsys, setup, message):
     assert message in err and "\n" not in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("pred_mention, found", [
-    ("Điều lệ Đảng", True),
-    ("điều lệ đảng", True),
-    ("Quy chế dân chủ ở cơ sở", False),  # another named document
-])
+@pytest.mark.parametrize(
+    "pred_mention, found",
+    [
+        ("Điều lệ Đảng", True),
+        ("điều lệ đảng", True),
+        ("Quy chế dân chủ ở cơ sở", False),  # another named document
+    ],
+)
 def test_unnumbered_document_found_by_mention(pred_mention, found):
     pred = gold_to_record(SMALL_GOLD)
     pred["citations"] = [c for c in pred["citations"] if c["number"]] + [
-        {"mention": pred_mention, "number": None, "doc_type": "Điều lệ"}]
+        {"mention": pred_mention, "number": None, "doc_type": "Điều lệ"}
+    ]
     assert _values(evaluate([SMALL_GOLD], [pred]))["citations.unnumbered_recall"] == (1.0 if found else 0.0)
 
 
 def test_truncated_unnumbered_mention_still_aligns():
     gold = copy.deepcopy(SMALL_GOLD)
-    gold["citations"].append({
-        "number": None, "doc_type": "Chương trình hành động", "relation": "cites", "resolvable": "none",
-        "mentions": ["các Chương trình hành động của Tỉnh ủy thực hiện các Nghị quyết Hội nghị lần thứ 6"]})
+    gold["citations"].append(
+        {
+            "number": None,
+            "doc_type": "Chương trình hành động",
+            "relation": "cites",
+            "resolvable": "none",
+            "mentions": [
+                "các Chương trình hành động của Tỉnh ủy thực hiện các Nghị quyết Hội nghị lần thứ 6"
+            ],
+        }
+    )
     pred = gold_to_record(SMALL_GOLD)
     pred["citations"].append({"mention": "Chương trình hành động của Tỉnh ủy", "number": None})
     ev = evaluate([gold], [pred])
@@ -292,10 +390,14 @@ def test_truncated_unnumbered_mention_still_aligns():
 def test_perturb_changes_text_and_gold_consistently():
     from pipeline.evaluate import perturb
 
-    text = "TỈNH ỦY BÌNH THUẬN\nPhan Thiết, ngày 2/5/2013\nBan Tổ chức Tỉnh ủy Bình Thuận chủ trì.\nNguyễn Văn A"
-    gold = {"source": "x.txt", "document": {"issuer": ["Tỉnh ủy Bình Thuận"], "place": "Phan Thiết",
-                                              "signer": "Nguyễn Văn A"},
-            "tasks": [{"text": "Ban Tổ chức Tỉnh ủy Bình Thuận chủ trì.", "note": "Bình Thuận stays in notes"}]}
+    text = (
+        "TỈNH ỦY BÌNH THUẬN\nPhan Thiết, ngày 2/5/2013\nBan Tổ chức Tỉnh ủy Bình Thuận chủ trì.\nNguyễn Văn A"
+    )
+    gold = {
+        "source": "x.txt",
+        "document": {"issuer": ["Tỉnh ủy Bình Thuận"], "place": "Phan Thiết", "signer": "Nguyễn Văn A"},
+        "tasks": [{"text": "Ban Tổ chức Tỉnh ủy Bình Thuận chủ trì.", "note": "Bình Thuận stays in notes"}],
+    }
     new_text, new_gold = perturb(text, gold, seed=5)
     assert "Bình Thuận" not in new_text and "BÌNH THUẬN" not in new_text and "Phan Thiết" not in new_text
     assert "Tỉnh uỷ" in new_text and "ủy" not in new_text  # old tone placement in the text only
