@@ -826,6 +826,19 @@ class Store:
             ).fetchall()
         return [(r["name"], r["n"]) for r in rows]
 
+    def most_cited(self, limit: int = 10) -> list[dict]:
+        """Cited documents by how many stored documents cite them, in SQL (the overview must not build the graph)."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT c.target, COALESCE(MAX(c.number), MIN(c.mention)) AS label,"
+                " COUNT(DISTINCT c.document_id) AS citing, COUNT(*) AS mentions,"
+                " EXISTS(SELECT 1 FROM documents d WHERE d.target = c.target) AS in_corpus"
+                " FROM citations c WHERE c.target IS NOT NULL AND c.target != ''"
+                " GROUP BY c.target ORDER BY citing DESC, mentions DESC, c.target LIMIT ?",
+                (int(limit),),
+            ).fetchall()
+        return [dict(r, in_corpus=bool(r["in_corpus"])) for r in rows]
+
     def coordinating_counts(self) -> list[tuple[str, int]]:
         """Coordinating ("phối hợp") bodies, variants merged, with their task counts (the app's filter)."""
         with self._lock:
