@@ -78,6 +78,14 @@ def _level_of(number: str | None, fallback: str | None = None) -> str:
     return level_of_number(number) or fallback or "unknown"
 
 
+def _short_label(doc: dict, source: str) -> str:
+    """A readable label for an unnumbered document: its type and issuer, else its file name."""
+    issuer = doc.get("issuer") if isinstance(doc.get("issuer"), str) else None
+    if doc.get("doc_type") and issuer:
+        return f"{doc['doc_type']} – {issuer}"
+    return Path(source).name
+
+
 def _year(value: str | None) -> int:
     return int(value[:4]) if value and re.match(r"\d{4}", value) else 0
 
@@ -127,7 +135,7 @@ def build_graph(records: Iterable[dict]) -> nx.DiGraph:
         issuer = doc.get("issuer")
         g.add_node(
             node,
-            label=doc.get("number") or doc.get("title") or r.get("source", node),
+            label=doc.get("number") or _short_label(doc, r.get("source", node)),
             in_corpus=True,
             source=r.get("source", ""),
             doc_type=doc.get("doc_type") or "",

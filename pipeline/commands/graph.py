@@ -65,6 +65,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _label(row: dict) -> str:
+    if row["target"].startswith("source:"):
+        return f"{row['label']} [{row['source']}]"
     where = f" [{row['source']}]" if row.get("source") else (" (not in corpus)" if not row.get("in_corpus") else "")
     return f"{row['target']}{where}"
 
