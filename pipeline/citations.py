@@ -609,16 +609,19 @@ def _unify_within_document(mentions: list[_Mention]) -> None:
         years = {m.issued_date.year for m in group if m.issued_date}
         if len(years) > 1:
             continue  # two different documents with the same symbol: leave them apart
-        best_date = next((m.issued_date for m in group if m.issued_date), None)
-        best_term = next((m.term for m in group if m.term), None)
-        best_loc = next((m.locality for m in group if m.locality), None)
-        best_issuer = next((m.issuer for m in group if m.issuer and m.issuer != "Trung ương"), None)
         for m in group:
-            m.issued_date = m.issued_date or best_date
-            m.term = m.term or best_term
-            m.locality = m.locality or best_loc
-            if m.issuer in (None, "Trung ương") and best_issuer:
-                m.issuer = best_issuer
+            # Only mentions whose printed issuers agree describe the same document.
+            peers = [p for p in group if _same_issuer(p.issuer, m.issuer)]
+            m.issued_date = m.issued_date or next((p.issued_date for p in peers if p.issued_date), None)
+            m.term = m.term or next((p.term for p in peers if p.term), None)
+            m.locality = m.locality or next((p.locality for p in peers if p.locality), None)
+            if m.issuer in (None, "Trung ương"):
+                m.issuer = next((p.issuer for p in peers if p.issuer and p.issuer != "Trung ương"), m.issuer)
+
+
+def _same_issuer(a: str | None, b: str | None) -> bool:
+    """Printed issuers that can name the same document ("Trung ương" or nothing fits any)."""
+    return a is None or b is None or a == b or "Trung ương" in (a, b)
 
 
 def _resolve_refer(m: _Mention, resolved: list[_Mention]) -> _Mention | None:

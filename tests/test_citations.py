@@ -223,6 +223,12 @@ def test_same_number_in_two_terms_gets_two_targets():
     assert [c.target for c in cite(text)] == ["22-NQ/TW@2008", "22-NQ/TW@2013"]
 
 
+def test_undated_mention_takes_the_date_of_a_mention_by_the_same_issuer_only():
+    text = ("Nghị quyết số 22-NQ/TW ngày 02/2/2008 của Ban Chấp hành Trung ương (khóa X); "
+            "Nghị quyết số 22-NQ/TW của Bộ Chính trị về hội nhập quốc tế; Nghị quyết số 22-NQ/TW của Trung ương.")
+    assert [c.target for c in cite(text)] == ["22-NQ/TW@2008", "22-NQ/TW@2013", "22-NQ/TW@2008"]
+
+
 def test_spans_point_into_the_text_and_context_holds_the_mention():
     text = "Đoạn đầu.\nTiến hành sơ kết Quy định số 76-QĐ/TW của Trung ương. Đoạn sau."
     (c,) = cite(text)
