@@ -12,7 +12,8 @@ MAX_NODES = 150
 
 st.title("Đồ thị trích dẫn")
 
-graph = appdata.citation_graph()
+with st.spinner("Đang dựng đồ thị trích dẫn…"):
+    graph = appdata.citation_graph()
 if graph.number_of_nodes() == 0:
     st.info("Chưa có văn bản nào trong đồ thị. Hãy nhập văn bản trước.")
     st.stop()

@@ -80,10 +80,18 @@ def get_store():
     return _open_store(str(db_path()))
 
 
-def invalidate() -> None:
-    """Forget cached query results after a write, so every page shows the new state."""
-    st.cache_data.clear()
-    _graph.clear()
+def invalidate(*, statuses_only: bool = False) -> None:
+    """Forget cached results after a write, so every page shows the new state.
+
+    A status/note edit changes only task rows, so it keeps the document list, body counts
+    and graph (slow to rebuild at scale); an upload changes everything.
+    """
+    query_tasks.clear()
+    count_tasks.clear()
+    _recurring.clear()
+    if not statuses_only:
+        st.cache_data.clear()
+        _graph.clear()
 
 
 def _accepted_kwargs(func, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -209,15 +217,22 @@ def history(task_key: str) -> list[dict]:
 def set_status(task_key: str, status: str, note: str | None) -> None:
     """Record a status/note edit and drop cached results that may show the old status."""
     get_store().set_status(task_key, status, note)
-    invalidate()
+    invalidate(statuses_only=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
 def recurring_tasks(bodies: tuple[str, ...] = ()) -> list[dict]:
-    """Tasks that repeat (have a recurrence), optionally for some bodies: the calendar expands them."""
-    store = get_store()
+    """Tasks that repeat (have a recurrence), optionally for some bodies: the calendar expands them.
+
+    Kept with cache_resource (shared, not copied per rerun: tens of thousands of rows at scale);
+    callers must not modify the rows.
+    """
+    return _recurring(str(db_path()), bodies)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _recurring(path: str, bodies: tuple[str, ...]) -> list[dict]:
     kwargs: dict[str, Any] = {"body": list(bodies)} if bodies else {}
-    return [dict(r) for r in store.query_tasks(recurring=True, **kwargs)]
+    return [dict(r) for r in _open_store(path).query_tasks(recurring=True, **kwargs)]
 
 
 @st.cache_resource(show_spinner=False)
@@ -267,13 +282,10 @@ def node_label(graph, node) -> str:
 
 @st.cache_data(show_spinner=False)
 def most_cited(limit: int = 10) -> list[dict]:
-    """Documents cited by the most distinct documents (in-degree of the citation graph)."""
-    graph = citation_graph()
-    ranked = sorted(graph.nodes, key=lambda n: (-graph.in_degree(n), str(n)))[:limit]
+    """Documents cited by the most distinct stored documents (SQL in the store; no graph build)."""
     return [
-        {"label": node_label(graph, n), "in_corpus": bool(graph.nodes[n].get("in_corpus")), "citing": graph.in_degree(n)}
-        for n in ranked
-        if graph.in_degree(n) > 0
+        {"label": r["label"], "in_corpus": r["in_corpus"], "citing": r["citing"]}
+        for r in get_store().most_cited(limit)
     ]
 
 
