@@ -127,6 +127,9 @@ def _keyword_regex() -> tuple[re.Pattern, dict[str, str]]:
     return rx, kinds
 
 
+_TITLE_LEAD = re.compile(
+    r"\s*(?:(?:một\s+số|các|những|về|chủ\s+yếu|công\s+tác|phần|đánh\s+giá)\s+)*", re.IGNORECASE
+)
 _ENUM_GAP = re.compile(r"\s*(?:,|;|và|/|-|–)\s*(?:và\s+)?", re.I)
 
 
@@ -135,6 +138,10 @@ def heading_kind(heading: str) -> str:
     rx, kinds = _keyword_regex()
     hits = [(m, kinds[" ".join(m.group(1).lower().split())]) for m in rx.finditer(heading)]
     if not hits:
+        return "neutral"
+    # A title names its topic first ("Một số nhiệm vụ ...", "ĐÁNH GIÁ TÌNH HÌNH"); a directive
+    # line that merely mentions "kiểm tra" or "kết quả" later on is not a title.
+    if not (is_upper_line(heading) or _TITLE_LEAD.fullmatch(heading, 0, hits[0][0].start())):
         return "neutral"
     found = {k for _, k in hits}
     if len(found) == 2:
@@ -237,6 +244,21 @@ def _close_spans(nodes: list[_Node], end: int) -> None:
                 break
 
 
+_SUBJECT_LEAD = re.compile(r"(?:(?:giao|đề\s+nghị|yêu\s+cầu|các|từng|mỗi)\s+)*", re.IGNORECASE)
+
+
+def _starts_with_subject(line: str) -> bool:
+    """ "Ban Nội chính Tỉnh ủy theo dõi, đôn đốc ...": a body followed by what it must do."""
+    from .bodies import find_bodies  # bodies never imports sections: no cycle
+
+    lead = _SUBJECT_LEAD.match(line)
+    mentions = find_bodies(line[:160])
+    if not mentions or mentions[0].start != lead.end():
+        return False
+    rest = line[mentions[0].end :].strip(" ,.:;")
+    return len(rest.split()) >= 3
+
+
 def _decide_headings(text: str, nodes: list[_Node]) -> None:
     """Heading line or directive line? Decided by evidence, sibling group by sibling group."""
     groups: dict[int, list[_Node]] = {}
@@ -253,7 +275,7 @@ def _decide_headings(text: str, nodes: list[_Node]) -> None:
             if node.marker.style in {"arabic", "letter", "decimal2", "decimal3"} and body:
                 if body.endswith(":") or is_upper_line(body) or node.children:
                     is_heading = True
-                elif not has_following or mostly_bare:
+                elif not has_following or mostly_bare or _starts_with_subject(body):
                     is_heading = False
                 else:
                     is_heading = not (has_sentence_break(body.rstrip(".")) or len(body) > 300)

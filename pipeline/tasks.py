@@ -263,13 +263,21 @@ def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int
     return out
 
 
-def _dated(found: list[Deadline]) -> Deadline | None:
-    return next((d for d in found if d.start is not None or d.end is not None), None)
+def _dated(found: list[Deadline], text: str | None = None) -> Deadline | None:
+    """The first dated expression; with `text`, the first one marked as a due date wins
+    ("xây dựng kế hoạch kiểm tra năm 2016, hoàn thành trong Quý III/2016")."""
+    dated = [d for d in found if d.start is not None or d.end is not None]
+    if text is not None:
+        for d in dated:
+            s = d.span_start or 0
+            if rule("due_marker").search(d.text) or rule("due_marker").search(text[max(0, s - 60) : s]):
+                return d
+    return dated[0] if dated else None
 
 
 def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None) -> Deadline | None:
     """The item's own dated expression, else the inherited one; with the duty's recurrence."""
-    dated = _dated(found)
+    dated = _dated(found, text)
     base = dated or inherited
     recurring = [
         d
@@ -445,6 +453,30 @@ def extract_tasks(
         if sec.kind not in task_kinds and not roles.responsible:
             continue
         raw.append(_Item(sec, s, e, roles, _time_expressions(item, ref, excluded), list(ctx.implementers)))
+
+    # A heading with nothing under it (its block held only a closing line) is itself the item.
+    with_items = {id(it.section) for it in raw} | {id(p) for p in parent_of.values()}
+    for sec in sections:
+        if (
+            sec.heading
+            and sec.kind in task_kinds
+            and id(sec) not in with_items
+            and not is_upper_line(sec.heading)
+            and not re.match(r"(?:Phần|[IVXL]+(?!\w))", sec.marker)
+        ):
+            s, e = _clean_item(text, sec.heading_start, sec.heading_end)
+            excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
+            raw.append(
+                _Item(
+                    sec,
+                    s,
+                    e,
+                    find_roles(text[s:e], excluded),
+                    _time_expressions(text[s:e], ref, excluded),
+                    [],
+                )
+            )
+    raw.sort(key=lambda it: it.start)
 
     tasks: list[Task] = []
     for it in raw:
