@@ -613,18 +613,32 @@ class Store:
     # ------------------------------------------------------------------ search
 
     def search(self, query: str, limit: int = 50) -> list[dict]:
-        """Accent-insensitive full-text search over paragraphs; best matches first."""
+        """Accent-insensitive full-text search over paragraphs.
+
+        Passages holding the words as a phrase come first ("dang uy khoi" → "Đảng ủy
+        khối" before a paragraph that merely has the three words apart), then the rest by bm25.
+        """
         match = fts_query(query)
         if not match:
             return []
+        words_only = match.replace("*", "").replace('"', "").split()
+        queries = [match]
+        if len(words_only) > 1:
+            queries.insert(0, '"' + " ".join(words_only) + '"' + ("*" if match.endswith("*") else ""))
+        rows: list[sqlite3.Row] = []
+        seen: set[int] = set()
         with self._lock:
-            rows = self.conn.execute(
-                "SELECT p.document_id, d.source, d.number AS doc_number, d.title AS doc_title, p.section, p.kind,"
-                ' p.start, p."end", substr(d.text, p.start + 1, p."end" - p.start) AS text'
-                " FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.document_id"
-                " WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts), p.id LIMIT ?",
-                (match, int(limit)),
-            ).fetchall()
+            for fts in queries:
+                for r in self.conn.execute(
+                    "SELECT p.id, p.document_id, d.source, d.number AS doc_number, d.title AS doc_title, p.section,"
+                    ' p.kind, p.start, p."end", substr(d.text, p.start + 1, p."end" - p.start) AS text'
+                    " FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.document_id"
+                    " WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts), p.id LIMIT ?",
+                    (fts, int(limit)),
+                ):
+                    if r["id"] not in seen and len(rows) < limit:
+                        seen.add(r["id"])
+                        rows.append(r)
         words = [w.rstrip("*") for w in _TOKEN.findall(fold_diacritics(query))]
         out = []
         for r in rows:

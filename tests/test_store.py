@@ -201,6 +201,15 @@ def test_search_without_matches_returns_nothing(store, query):
     assert store.search(query) == []
 
 
+def test_search_puts_phrase_matches_first(store):
+    scattered = PoolTask("Khối vận của Đảng ủy phối hợp với Ban Dân vận.", "I", ("Chi bộ",), (), None)
+    store.ingest(make_doc([scattered, *TASKS]))
+    hits = store.search("dang uy khoi")
+    assert len(hits) == 2
+    assert "Đảng ủy khối" in hits[0]["snippet"] and hits[1]["snippet"].startswith("- Khối vận")
+    assert len(store.search("dang uy khoi", limit=1)) == 1
+
+
 def test_search_reports_the_section(store):
     store.ingest(make_doc())
     hits = store.search("giam sat")
