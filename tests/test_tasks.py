@@ -267,3 +267,28 @@ def test_no_sections_uses_intro_and_bullets():
     ]
     assert all(t.section is None for t in tasks)
     assert [b.name for b in tasks[0].responsible] == ["Ban Dân vận Tỉnh ủy"]
+
+
+PROVINCIAL_DIRECTIVE = """CHỈ THỊ
+Để khắc phục hạn chế, Ban Thường vụ Tỉnh ủy yêu cầu thực hiện tốt một số nội dung sau:
+1. Các cấp ủy, tổ chức đảng tăng cường lãnh đạo công tác phòng, chống tham nhũng.
+2. Nâng cao hiệu quả công tác kiểm tra, giám sát; kịp thời phát hiện, xử lý nghiêm các vụ việc.
+a) Ủy ban Kiểm tra Tỉnh ủy chủ trì, phối hợp với Thanh tra tỉnh xây dựng kế hoạch kiểm tra năm 2016, hoàn thành trong Quý III/2016.
+b) UBND tỉnh chỉ đạo các sở, ngành rà soát thủ tục hành chính.
+3. Ban Nội chính Tỉnh ủy theo dõi, đôn đốc việc thực hiện Chỉ thị này; định kỳ hằng năm báo cáo Ban Thường vụ Tỉnh ủy.
+Nhận được Chỉ thị này, các cấp ủy, tổ chức đảng khẩn trương quán triệt và tổ chức thực hiện.
+"""
+
+
+def test_provincial_directive():
+    text = normalize(PROVINCIAL_DIRECTIVE).text
+    sections = parse_sections(text, Regions(0, 0, len(text)))
+    assert {s.path: s.kind for s in sections}["2"] == "neutral"  # "kiểm tra" mid-line is no title
+    meta = DocumentMeta(issued_date=date(2016, 6, 10), locality="Quảng Ngãi", level="province")
+    tasks = extract_tasks(text, sections, meta, [])
+    assert [t.section for t in tasks] == ["1", "2.a", "2.b", "3"]  # closing line dropped
+    assert [b.name for b in tasks[0].responsible] == ["Cấp ủy", "Tổ chức đảng"]
+    assert [b.name for b in tasks[1].coordinating] == ["Thanh tra tỉnh"]
+    assert tasks[1].deadline.text == "trong Quý III/2016"  # the due date, not "kế hoạch ... năm 2016"
+    assert [b.qualified for b in tasks[3].responsible] == ["Ban Nội chính Tỉnh ủy Quảng Ngãi"]
+    assert tasks[3].deadline.recurrence == "FREQ=YEARLY"
