@@ -933,39 +933,63 @@ class Store:
         }
 
     def import_user_data(self, data: dict) -> dict[str, int]:
-        """Restore a backup by task key, in one transaction; running it twice changes nothing more."""
+        """Restore a backup in one transaction; running it twice changes nothing more.
+
+        Entries are matched by task key; an entry whose key is not stored (e.g. the
+        documents were re-ingested from other paths) falls back to a stored task with
+        exactly the same text. What matches neither is kept and flagged as an orphan.
+        """
         if not isinstance(data, dict) or data.get("format") != USER_DATA_FORMAT:
             raise ValueError(f"not a user-data backup (expected format {USER_DATA_FORMAT!r})")
-        counts = {"statuses": 0, "matched": 0, "unmatched": 0, "history": 0}
+        statuses = list(data.get("task_status", []))
+        counts = {"statuses": 0, "matched": 0, "matched_by_text": 0, "unmatched": 0, "history": 0}
         with self._write() as conn:
-            for s in data.get("task_status", []):
-                status = _canonical_status(s["status"])
+            backup_keys = {s["task_key"] for s in statuses}
+            remap: dict[str, str] = {}
+            for s in statuses:
+                key = s["task_key"]
+                if conn.execute("SELECT 1 FROM tasks WHERE task_key = ?", (key,)).fetchone():
+                    counts["matched"] += 1
+                    continue
+                same_text = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT t.task_key FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.text = ?"
+                        " ORDER BY (d.number IS ?) DESC, t.id",
+                        (s.get("task_text") or "", s.get("doc_number")),
+                    )
+                    if r[0] not in backup_keys and r[0] not in remap.values()
+                ]
+                if same_text:
+                    remap[key] = same_text[0]
+                    counts["matched_by_text"] += 1
+                    continue
+                counts["unmatched"] += 1
+                conn.execute(
+                    "INSERT OR IGNORE INTO orphaned_user_data(task_key, doc_key, source, section, old_text,"
+                    " reason, flagged_at) VALUES (?,?,?,?,?,?,?)",
+                    (key, None, s.get("source"), s.get("section"), s.get("task_text"),
+                     "restored from backup; no stored task has this key or text", _now()),
+                )
+            for s in statuses:
                 conn.execute(
                     "INSERT INTO task_status(task_key, status, note, updated_at) VALUES (?,?,?,?)"
                     " ON CONFLICT(task_key) DO UPDATE SET status = excluded.status, note = excluded.note,"
                     " updated_at = excluded.updated_at",
-                    (s["task_key"], status, s.get("note"), s.get("updated_at") or _now()),
+                    (remap.get(s["task_key"], s["task_key"]), _canonical_status(s["status"]), s.get("note"),
+                     s.get("updated_at") or _now()),
                 )
                 counts["statuses"] += 1
-                if conn.execute("SELECT 1 FROM tasks WHERE task_key = ?", (s["task_key"],)).fetchone():
-                    counts["matched"] += 1
-                else:
-                    counts["unmatched"] += 1
-                    conn.execute(
-                        "INSERT OR IGNORE INTO orphaned_user_data(task_key, doc_key, source, section, old_text,"
-                        " reason, flagged_at) VALUES (?,?,?,?,?,?,?)",
-                        (s["task_key"], None, s.get("source"), s.get("section"), s.get("task_text"),
-                         "restored from backup; no stored task has this key", _now()),
-                    )
             for h in data.get("task_history", []):
+                key = remap.get(h["task_key"], h["task_key"])
                 exists = conn.execute(
                     "SELECT 1 FROM task_history WHERE task_key = ? AND what = ? AND old IS ? AND new IS ? AND at = ?",
-                    (h["task_key"], h["what"], h.get("old"), h.get("new"), h["at"]),
+                    (key, h["what"], h.get("old"), h.get("new"), h["at"]),
                 ).fetchone()
                 if not exists:
                     conn.execute(
                         "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?,?,?,?,?)",
-                        (h["task_key"], h["what"], h.get("old"), h.get("new"), h["at"]),
+                        (key, h["what"], h.get("old"), h.get("new"), h["at"]),
                     )
                     counts["history"] += 1
         return counts

@@ -359,6 +359,25 @@ def test_backup_restores_user_data_by_task_key(store):
         store.import_user_data({"format": "something else"})
 
 
+def test_restore_falls_back_to_the_task_text_when_keys_differ(store):
+    store.ingest(make_doc())
+    store.set_status(keys_by_text(store)[TASKS[2].text], STATUS_DOING, "theo dõi")
+    data = store.export_user_data()
+    data["task_status"].append(
+        {"task_key": "gone-key", "status": STATUS_DONE, "note": None, "task_text": "một nhiệm vụ đã bị xóa"}
+    )
+    with Store(":memory:") as other:
+        other.ingest(make_doc(meta=replace(META, number=None), source="moved/a.txt"))  # different task keys
+        counts = other.import_user_data(data)
+        assert (counts["matched"], counts["matched_by_text"], counts["unmatched"]) == (0, 1, 1)
+        row = other.query_tasks(status=STATUS_DOING)[0]
+        assert (row["text"], row["note"]) == (TASKS[2].text, "theo dõi")
+        assert [h["new"] for h in other.history(row["task_key"])] == [STATUS_DOING, "theo dõi"]
+        assert [o["task_key"] for o in other.orphans()] == ["gone-key"]
+        again = other.import_user_data(data)
+        assert again["history"] == 0 and other.count_tasks(status=STATUS_DOING) == 1
+
+
 def test_exports_write_csv_and_xlsx_that_read_back(store, tmp_path):
     from openpyxl import load_workbook
 

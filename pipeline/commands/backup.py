@@ -53,6 +53,7 @@ def run_restore(args: argparse.Namespace) -> int:
             return 1
     print(
         f"{counts['statuses']} statuses restored ({counts['matched']} matched a stored task,"
-        f" {counts['unmatched']} kept as orphans), {counts['history']} history entries added"
+        f" {counts['matched_by_text']} matched by text, {counts['unmatched']} kept as orphans),"
+        f" {counts['history']} history entries added"
     )
     return 0
