@@ -76,7 +76,10 @@ def _prefix_only() -> re.Pattern:
 def _after_subject() -> re.Pattern:
     """What may stand between a subject list and its predicate: parentheses, fillers, a comma."""
     sep, filler = rule("list_separator").pattern, rule("list_filler").pattern
-    return re.compile(rf"(?:\s*\([^)]*\)|(?:{sep})(?:{filler})(?:\s+cơ\s+sở)?)*\s*[,:]?\s*", re.IGNORECASE)
+    return re.compile(
+        rf"(?:\s*\([^)]*\)|\s+có\s+thẩm\s+quyền|(?:{sep})(?:{filler})(?:\s+cơ\s+sở)?)*\s*[,:]?\s*",
+        re.IGNORECASE,
+    )
 
 
 _NEAR_SUBJECT = re.compile(
@@ -423,7 +426,11 @@ def extract_tasks(
         if ls == sec.start and sec.heading:  # a heading line: context for the items below
             heading = text[sec.heading_start : sec.heading_end]
             mentions = find_bodies(heading)
-            implementers = list(mentions) if _body_only(heading, mentions) else []
+            # "b) Ban Dân vận Huyện ủy:" names the block's body; "Tăng cường sự lãnh đạo, chỉ đạo
+            # của cấp ủy cấp trên ..." names who leads the items that have no subject.
+            implementers = (
+                list(mentions) if _body_only(heading, mentions) else list(find_roles(heading).responsible)
+            )
             contexts[key] = _Context(implementers, _dated(_time_expressions(heading, ref, [])))
             continue
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
