@@ -91,7 +91,9 @@ def load_bytes(data: bytes, name: str) -> LoadedText:
         raise DocumentError(
             name,
             f"no text found in this {fmt} file",
-            "if it is a scan, make sure OCR (tesseract-ocr-vie) is installed",
+            "if it is a scan, make sure OCR (tesseract-ocr-vie) is installed"
+            if fmt == "pdf"
+            else "check that the right file was given",
         )
     return loaded
 

@@ -183,7 +183,11 @@ VNI: Charmap = build_charmap("vni", _vni_entries())
 LEGACY_CHARMAPS: dict[str, Charmap] = {"tcvn3": TCVN3, "vni": VNI}
 
 # Code points a legacy table can start with: a text without any of them needs no conversion.
-_LEGACY_SURFACE = re.compile("[\u00a1-\u00ff]")
+# Latin-1 characters that never occur in Unicode Vietnamese (it uses only àáâãèéêìíòóôõùúý and
+# their capitals from this block). A legacy font's text always shows some of them.
+_LEGACY_SURFACE = re.compile(
+    "[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
+)
 
 
 def has_legacy_surface(text: str) -> bool:
@@ -227,23 +231,20 @@ def convert_font_run(text: str, font: LegacyFont) -> str:
     """Convert one run of text set in a legacy font (no case guessing: the font says it)."""
     if font.encoding == "tcvn3":
         text = _PDF_GLYPHS.sub(lambda m: "\xad" if m.group() == "\u2212" else "\xb7", text)
-    pattern, table = _charmap_pattern(LEGACY_CHARMAPS[font.encoding])
-    converted = unicodedata.normalize("NFC", pattern.sub(lambda m: table[m.group()], text))
+    converted = unicodedata.normalize("NFC", _apply_charmap(text, LEGACY_CHARMAPS[font.encoding]))
     return converted.upper() if font.uppercase else converted
 
 
 _WORD = re.compile(r"[^\W\d_]+")
 _VOTING_WORD = re.compile(r"(?<![\w/-])[^\W\d_]+(?![\w/-])")
-# What may precede the first word of a sentence: a full stop (and a closing quote) and space.
-_AFTER_FULL_STOP = re.compile(r"[.!?][\"\u201d)]?\s+\Z")
-_NO_LETTERS = re.compile(r"[\W\d_]*\Z")
-
-
-def _opens_sentence(line: str, start: int) -> bool:
-    """Is the word at `start` the first of a sentence? Looks back a few characters only."""
-    if start <= 12 and _NO_LETTERS.match(line, 0, start):
-        return True
-    return _AFTER_FULL_STOP.search(line[max(0, start - 6) : start]) is not None
+# A capital after another letter ("TØNH" → "TỉNH"): the line needs a word-by-word look.
+_CAPITAL_INSIDE = re.compile("(?<=[^\\W\\d_])[A-ZĐĂÂÊÔƠƯ]")
+# The first word of a sentence: at a line start (after bullets or numbering) or after a full stop.
+# Only words starting with a toned small letter (which TCVN3 cannot capitalize) are candidates.
+_TONED_SMALL = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+_SENTENCE_OPENER = re.compile(
+    rf"(?m)(^(?:[^\w\n]|[\d_]){{0,12}}|[.!?][\"\u201d)]?[ \t]+)([{_TONED_SMALL}][^\W\d_]*)"
+)
 
 
 # Letters TCVN3 can write in both cases: their case in the converted text is certain.
@@ -265,25 +266,32 @@ def _restore_capitals(text: str) -> str:
     "TØNH ñY" converts to "TỉNH ủY". A word with a capital after its first letter
     and no certain small letter is a capital word; so is every word on a line
     of such words ("BÍ THƯ"); a word opening a sentence starts with a capital.
-    Symbols with digits or slashes ("15-NQ/TU") do not vote.
+    Symbols with digits or slashes ("15-NQ/TU") do not vote. Linear time: only
+    lines with a capital inside a word are looked at word by word.
     """
 
-    def fix_line(line: str) -> str:
+    def fix_caps_line(line: str) -> str:
         votes = {_word_case(m.group(0)) for m in _VOTING_WORD.finditer(line)}
         line_is_caps = "caps" in votes and "lower" not in votes
 
         def fix(m: re.Match) -> str:
             word = m.group(0)
             case = _word_case(word)
-            if case == "caps" or (line_is_caps and case == "unknown"):
-                return word.upper()
-            if case == "unknown" and word[0].islower() and _opens_sentence(line, m.start()):
-                return word[0].upper() + word[1:]
-            return word
+            return word.upper() if case == "caps" or (line_is_caps and case == "unknown") else word
 
         return _WORD.sub(fix, line)
 
-    return "\n".join(fix_line(line) for line in text.split("\n"))
+    def capitalize(m: re.Match) -> str:
+        word = m.group(2)
+        if word[0].islower() and _word_case(word) == "unknown":
+            word = word[0].upper() + word[1:]
+        return m.group(1) + word
+
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _CAPITAL_INSIDE.search(line):
+            lines[i] = fix_caps_line(line)
+    return _SENTENCE_OPENER.sub(capitalize, "\n".join(lines))
 
 
 @cache
@@ -291,6 +299,22 @@ def _charmap_pattern(charmap: Charmap) -> tuple[re.Pattern, dict[str, str]]:
     """One regex alternation, longest sequences first: a C-speed single left-to-right scan."""
     table = dict(charmap.pairs)
     return re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))), table
+
+
+@cache
+def _translation(charmap: Charmap) -> dict[int, str] | None:
+    """A str.translate table when every legacy sequence is one character (TCVN3), else None."""
+    if all(len(legacy) == 1 for legacy, _ in charmap.pairs):
+        return {ord(legacy): unicode for legacy, unicode in charmap.pairs}
+    return None
+
+
+def _apply_charmap(text: str, charmap: Charmap) -> str:
+    table = _translation(charmap)
+    if table is not None:
+        return text.translate(table)
+    pattern, sequences = _charmap_pattern(charmap)
+    return pattern.sub(lambda m: sequences[m.group()], text)
 
 
 # A PDF text layer turns two TCVN3 letters into math symbols (viparse measured this):
@@ -303,8 +327,7 @@ def from_legacy(text: str, encoding: str) -> str:
     """Convert text in a legacy font's surface characters ("tcvn3" or "vni") to NFC Unicode."""
     if encoding == "tcvn3":
         text = _PDF_GLYPHS.sub(lambda m: "\xad" if m.group() == "\u2212" else "\xb7", text)
-    pattern, table = _charmap_pattern(LEGACY_CHARMAPS[encoding])
-    converted = unicodedata.normalize("NFC", pattern.sub(lambda m: table[m.group()], text))
+    converted = unicodedata.normalize("NFC", _apply_charmap(text, LEGACY_CHARMAPS[encoding]))
     if encoding == "tcvn3":
         converted = _restore_capitals(converted)
     return converted

@@ -83,11 +83,7 @@ def _candidates(data: bytes) -> list[Decoded]:
         return found  # strict UTF-8 with multibyte sequences is never an accident
     mixed, stray = _utf8_with_fallback(data)
     if mixed is not None:
-        note = (
-            f"{stray} byte(s) were not valid UTF-8 and were read as Windows-1258; "
-            "the file mixes encodings, check accented letters near them"
-        )
-        found.append(Decoded(mixed, "utf-8", score_vietnamese(mixed), (note,)))
+        found.append(Decoded(mixed, "utf-8", score_vietnamese(mixed), (_mixed_note(stray),)))
     cp1258 = unicodedata.normalize("NFC", _single_byte(data, "cp1258"))
     found.append(Decoded(cp1258, "cp1258", score_vietnamese(cp1258)))
     surface = _single_byte(data, "cp1252")
@@ -136,12 +132,62 @@ def _decode_unchecked(data: bytes, path: str) -> Decoded:
             return Decoded(text, utf16, score_vietnamese(text))
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise DocumentError(path, "this is a binary file, not text (it contains NUL bytes)", SUPPORTED_HINT)
-    candidates = _candidates(data)
+    sample = _byte_sample(data)
+    candidates = _candidates(sample)
     best = candidates[0]
     for cand in candidates[1:]:
         if cand.score.share > best.score.share + 0.02:
             best = cand
-    return best
+    if sample is data:
+        return best
+    # Decide on the sample, decode everything with the winner.
+    if best.encoding == "utf-8" and best.warnings:
+        mixed, stray = _utf8_with_fallback(data)
+        if mixed is not None and stray:
+            return Decoded(mixed, "utf-8", best.score, (_mixed_note(stray),))
+    if best.encoding.startswith("utf-8"):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:  # the sample was clean UTF-8, the rest is not
+            mixed, stray = _utf8_with_fallback(data)
+            if mixed is not None:
+                return Decoded(mixed, "utf-8", best.score, (_mixed_note(stray),))
+            return Decoded(decode_as(data, "cp1258"), "cp1258", best.score)
+        reading = best_legacy_reading(text)
+        encoding = f"utf-8+{reading.encoding}" if reading.encoding else "utf-8"
+        return Decoded(reading.text, encoding, reading.score, reading.warnings())
+    return Decoded(decode_as(data, best.encoding), best.encoding, best.score)
+
+
+_SAMPLE_BYTES = 256 * 1024
+
+
+def _byte_sample(data: bytes) -> bytes:
+    """Beginning, middle and end of a big file: enough to choose an encoding, bounded in time."""
+    if len(data) <= 3 * _SAMPLE_BYTES:
+        return data
+    middle = len(data) // 2
+    pieces = (
+        (0, _SAMPLE_BYTES),
+        (middle, middle + _SAMPLE_BYTES),
+        (len(data) - _SAMPLE_BYTES, len(data)),
+    )
+    return b"\n".join(data[_char_start(data, a) : _char_start(data, b)] for a, b in pieces)
+
+
+def _char_start(data: bytes, pos: int) -> int:
+    """Move `pos` forward past UTF-8 continuation bytes so a cut never splits a character."""
+    limit = min(pos + 3, len(data))
+    while pos < limit and 0x80 <= data[pos] <= 0xBF:
+        pos += 1
+    return pos
+
+
+def _mixed_note(stray: int) -> str:
+    return (
+        f"{stray} byte(s) were not valid UTF-8 and were read as Windows-1258; "
+        "the file mixes encodings, check accented letters near them"
+    )
 
 
 def _non_ascii_letter_share(text: str) -> float:
