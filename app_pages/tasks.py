@@ -11,6 +11,7 @@ from pipeline import appdata
 
 ALL = "Tất cả"
 PAGE_SIZES = (25, 50, 100, 200)
+DATE_MIN, DATE_MAX = date(1945, 1, 1), date(2100, 12, 31)
 
 st.title("Nhiệm vụ")
 
@@ -53,8 +54,11 @@ with st.sidebar:
                                format_func=lambda s: ALL if s is None else s, key="tasks_section")
     status = st.selectbox("Trạng thái", options=[ALL, *appdata.STATUSES, appdata.OVERDUE_LABEL], key="tasks_status")
     col_from, col_to = st.columns(2)
-    due_from = col_from.date_input("Hạn từ", value=None, format="DD/MM/YYYY", key="tasks_from")
-    due_to = col_to.date_input("Hạn đến", value=None, format="DD/MM/YYYY", key="tasks_to")
+    # Explicit bounds: Streamlit's default window (today ± 10 years) would hide older directives.
+    due_from = col_from.date_input("Hạn từ", value=None, min_value=DATE_MIN, max_value=DATE_MAX,
+                                   format="DD/MM/YYYY", key="tasks_from")
+    due_to = col_to.date_input("Hạn đến", value=None, min_value=DATE_MIN, max_value=DATE_MAX,
+                               format="DD/MM/YYYY", key="tasks_to")
     query = st.text_input("Tìm trong nội dung (không cần dấu)", key="tasks_search", placeholder="vd: tuyen giao")
 
 flt = appdata.TaskFilter(

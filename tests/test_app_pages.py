@@ -153,6 +153,17 @@ def app_env(db, monkeypatch, tmp_path):
     st.cache_resource.clear()
 
 
+@pytest.fixture
+def private_db(app_env, tmp_path, monkeypatch):
+    """A database of its own, for tests that write (re-ingest) and must not disturb the others."""
+    path = tmp_path / "private.db"
+    fill_database(path).close()
+    monkeypatch.setenv("DIRECTIVES_DB", str(path))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return path
+
+
 def open_page(page: str, **query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in query.items():
@@ -235,12 +246,32 @@ def _kind(widget_key: str) -> str:
     ]
 
 
+def test_task_filters_by_document_section_and_deadline_range(app_env):
+    store = Store(app_env)
+    doc = next(d for d in store.documents() if d["number"] == "15-NQ/TU")
+    at = open_page("tasks")
+    at.selectbox(key="tasks_doc").set_value(doc["id"]).run()
+    assert _total(at) == store.count_tasks(document=doc["id"]) == doc["n_tasks"]
+    sections = at.selectbox(key="tasks_section").options
+    assert len(sections) > 2
+    at.selectbox(key="tasks_section").set_value("III.1").run()
+    assert 0 < _total(at) == store.count_tasks(document=doc["id"], section="III.1") < doc["n_tasks"]
+    at.selectbox(key="tasks_section").set_value(None).run()
+    at.selectbox(key="tasks_doc").set_value(None).run()
+    at.date_input(key="tasks_from").set_value(date(2008, 12, 1))
+    at.date_input(key="tasks_to").set_value(date(2008, 12, 31)).run()
+    assert not at.exception
+    in_range = store.count_tasks(due_from="2008-12-01", due_to="2008-12-31")
+    assert 0 < _total(at) == in_range < store.count_tasks()
+    assert set(at.dataframe[0].value["Hạn cuối"]) == {"2008-12-31"}
+
+
 def test_accent_insensitive_search_equals_accented(app_env):
     store = Store(app_env)
     assert store.count_tasks(search="tuyen giao") == store.count_tasks(search="tuyên giáo") > 0
 
 
-def test_status_edit_persists_across_rerun_and_reingest(app_env):
+def test_status_edit_persists_across_rerun_and_reingest(private_db):
     at = open_page("tasks")
     key = at.selectbox(key="tasks_pick").value
     at.radio(key=f"tasks_new_status_{key}").set_value("hoàn thành")
@@ -249,7 +280,7 @@ def test_status_edit_persists_across_rerun_and_reingest(app_env):
     assert not at.exception
     assert any("Đã lưu" in s.value for s in at.success)
 
-    store = Store(app_env)
+    store = Store(private_db)
     row = next(r for r in store.query_tasks() if r["task_key"] == key)
     assert (row["status"], row["note"]) == ("hoàn thành", "Đã xong trong quý")
     assert [h["new"] for h in store.history(key) if h["what"] == "status"] == ["hoàn thành"]
@@ -333,6 +364,18 @@ def test_graph_page_lists_relations_and_exports(app_env):
     assert nx.read_gexf(io.BytesIO(gexf)).number_of_nodes() == graph.number_of_nodes()
     graphml = appdata.graph_bytes(graph, "graphml")
     assert nx.read_graphml(io.BytesIO(graphml)).number_of_edges() == graph.number_of_edges()
+
+
+def test_graph_page_shows_who_implements_22_nq_tw(app_env):
+    at = open_page("graph_view")
+    picker = at.selectbox(key="graph_pick")
+    node = next(o for o in picker.options if o.startswith("22-NQ/TW"))
+    picker.set_value(node).run()
+    assert not at.exception
+    text = texts(at)
+    assert "Chuỗi thực hiện xuống dưới (0)" not in text and "Chuỗi thực hiện xuống dưới (" in text, text
+    implementers = at.dataframe[-1].value
+    assert "15-NQ/TU" in set(implementers["Văn bản"])
 
 
 def test_graph_finds_documents_implementing_22_nq_tw(app_env):
