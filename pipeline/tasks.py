@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
@@ -314,6 +314,7 @@ class _Context:
     implementers: list[BodyMention]
     deadline: Deadline | None
     bullet: str | None = None  # an intro bullet ("- Ban Tổ chức Huyện ủy:") scopes its block
+    coordinating: list[BodyMention] = field(default_factory=list)  # a "Phối hợp: ..." line
 
 
 def _body_only(text: str, mentions: list[BodyMention]) -> bool:
@@ -445,6 +446,16 @@ def extract_tasks(
         if (_TOPIC_LINE.match(item) and len(item.split()) <= 12) or is_upper_line(item):
             continue  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM": an unnumbered sub-heading
         ctx = contexts.setdefault(key, _Context([], None))
+        # A plan's attribute lines describe the block: "Chủ trì: ...", "Phối hợp: ...", "Thành phần: ...".
+        if (lead := rule("lead_line").match(item)) or (helper := rule("coordination_line").match(item)):
+            named = [m for m in find_bodies(item) if m.start >= (lead or helper).end()]
+            if lead:
+                ctx.implementers = named or ctx.implementers
+            else:
+                ctx.coordinating = named
+            continue
+        if rule("attribute").match(item) and len(item) < 200:
+            continue
         if ctx.bullet and marker and marker.style == "bullet" and marker.printed == ctx.bullet:
             ctx.implementers, ctx.bullet = [], None  # the intro bullet's block has ended
         excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
@@ -500,7 +511,18 @@ def extract_tasks(
         inherited = next((schedule[id(n)] for n in nodes if id(n) in schedule), None) or next(
             (contexts[id(n)].deadline for n in nodes if id(n) in contexts and contexts[id(n)].deadline), None
         )
-        tasks.append(_make_task(text, s, e, sec.path, it.roles, it.found, implementers, inherited, meta))
+        helpers = next(
+            (
+                contexts[id(n)].coordinating
+                for n in nodes
+                if id(n) in contexts and contexts[id(n)].coordinating
+            ),
+            [],
+        )
+        roles = (
+            it.roles if it.roles.coordinating or not helpers else Roles(it.roles.responsible, tuple(helpers))
+        )
+        tasks.append(_make_task(text, s, e, sec.path, roles, it.found, implementers, inherited, meta))
     return tasks
 
 

@@ -292,3 +292,30 @@ def test_provincial_directive():
     assert tasks[1].deadline.text == "trong Quý III/2016"  # the due date, not "kế hoạch ... năm 2016"
     assert [b.qualified for b in tasks[3].responsible] == ["Ban Nội chính Tỉnh ủy Quảng Ngãi"]
     assert tasks[3].deadline.recurrence == "FREQ=YEARLY"
+
+
+TABLE_PLAN = """III. TIẾN ĐỘ THỰC HIỆN
+1. Hội nghị quán triệt cho cán bộ chủ chốt
+- Thời gian: tháng 7/2014
+- Chủ trì: Ban Tuyên giáo Tỉnh ủy
+- Phối hợp: Văn phòng Tỉnh ủy
+- Thành phần: cán bộ chủ chốt của tỉnh
+2. Sơ kết 6 tháng thực hiện Kế hoạch
+- Thời gian: Quý IV/2014
+- Chủ trì: Ban Tổ chức Tỉnh ủy
+"""
+
+
+def test_plan_blocks_with_attribute_lines():
+    text = normalize(TABLE_PLAN).text
+    sections = parse_sections(text, Regions(0, 0, len(text)))
+    tasks = extract_tasks(text, sections, DocumentMeta(issued_date=date(2014, 5, 1)), [])
+    assert [t.text for t in tasks] == [
+        "Hội nghị quán triệt cho cán bộ chủ chốt",
+        "Sơ kết 6 tháng thực hiện Kế hoạch",
+    ]
+    assert [b.name for b in tasks[0].responsible] == ["Ban Tuyên giáo Tỉnh ủy"]
+    assert [b.name for b in tasks[0].coordinating] == ["Văn phòng Tỉnh ủy"]
+    assert (tasks[0].deadline.start, tasks[0].deadline.end) == (date(2014, 7, 1), date(2014, 7, 31))
+    assert [b.name for b in tasks[1].responsible] == ["Ban Tổ chức Tỉnh ủy"]
+    assert tasks[1].deadline.end == date(2014, 12, 31)
