@@ -362,11 +362,13 @@ class Store:
         doc = record["document"]
         ident = identity_key(doc)
         with self._write() as conn:
-            row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
-            if row:
-                return IngestResult("unchanged", row["id"], extraction.source)
-            old = None
-            if ident:
+            old = conn.execute(
+                "SELECT id, doc_key, record_json FROM documents WHERE content_hash = ?", (content_hash,)
+            ).fetchone()
+            if old is not None and _same_extraction(_unpack_record(old["record_json"]), record):
+                return IngestResult("unchanged", old["id"], extraction.source)
+            # Same file but a different extraction means the pipeline was upgraded: replace, keep user data.
+            if old is None and ident:
                 old = conn.execute(
                     "SELECT id, doc_key FROM documents WHERE identity_key = ? ORDER BY id LIMIT 1", (ident,)
                 ).fetchone()
@@ -1009,6 +1011,20 @@ class Store:
                 )
                 for name in names
             }
+
+
+def _same_extraction(stored: dict, new: dict) -> bool:
+    """Whether a stored record says the same as a fresh extraction (ignoring where the file lay)."""
+
+    def comparable(record: dict) -> str:
+        record = json.loads(json.dumps(record, ensure_ascii=False))
+        record.pop("source", None)
+        record.pop("document_id", None)
+        for task in record.get("tasks", []):
+            task.pop("task_key", None)
+        return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+    return comparable(stored) == comparable(new)
 
 
 def _pack_record(record: dict) -> bytes:

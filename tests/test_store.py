@@ -149,6 +149,20 @@ def test_replacing_a_document_removes_its_old_words_from_search(store):
     store.conn.execute("INSERT INTO tasks_fts(tasks_fts) VALUES ('integrity-check')")
 
 
+def test_same_file_with_a_new_extraction_is_replaced_and_keeps_user_data(store):
+    """A pipeline upgrade changes what is extracted from an unchanged file."""
+    first = make_doc()
+    store.ingest(first)
+    store.set_status(keys_by_text(store)[TASKS[1].text], STATUS_DONE, "xong")
+    upgraded = replace(first, tasks=first.tasks[1:])  # same text and hash, one task fewer
+    assert upgraded.content_hash == first.content_hash
+    result = store.ingest(upgraded)
+    assert result.status == "replaced" and store.count_tasks() == len(TASKS) - 1
+    assert store.query_tasks(status=STATUS_DONE)[0]["note"] == "xong"
+    assert store.ingest(upgraded).status == "unchanged"
+    assert store.ingest(replace(upgraded, source="copy/elsewhere.txt")).status == "unchanged"
+
+
 def test_same_document_identity_from_another_path_replaces_it(store):
     store.ingest(make_doc())
     result = store.ingest(make_doc(TASKS[:2], source="elsewhere/renamed.txt"))
