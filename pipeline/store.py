@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DocumentError
-from .model import Extraction
+from .model import DocumentMeta, Extraction
 from .normalize import fold_diacritics, normalize_name
 
 DEFAULT_DB = Path("data") / "directives.db"
@@ -209,12 +209,16 @@ def identity_key(document: dict) -> str | None:
     return None
 
 
-def document_target(document: dict) -> str | None:
-    """The document's own canonical id, in the citations' `target` style (number@year)."""
-    number, issued = document.get("number"), document.get("issued_date")
-    if not number:
+def document_target(meta: DocumentMeta) -> str | None:
+    """The document's own canonical id, as citations of it get it (so the graph can join them)."""
+    with suppress(ImportError):
+        from .citations import document_target as citation_style_target
+
+        with suppress(Exception):  # a bug there must not stop storing the document
+            return citation_style_target(meta)
+    if not meta.number:
         return None
-    return f"{number}@{issued[:4]}" if issued else number
+    return f"{meta.number}@{meta.issued_date.year}" if meta.issued_date else meta.number
 
 
 # ----------------------------------------------------------------------------- migrations
@@ -448,7 +452,7 @@ class Store:
             (
                 document_id, content_hash, doc_key, ident, extraction.source, doc.get("doc_type"),
                 doc.get("number"), doc.get("issuer"), doc.get("issued_date"), doc.get("title"),
-                document_target(doc), extraction.loaded.source_format, extraction.loaded.encoding, text,
+                document_target(extraction.document), extraction.loaded.source_format, extraction.loaded.encoding, text,
                 None if source_text == text else source_text,
                 _pack_record(record),
                 len(extraction.tasks), len(extraction.citations), _now(),

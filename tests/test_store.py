@@ -103,6 +103,7 @@ def test_document_and_records_round_trip_the_extraction(store):
     doc = store.document(doc_id)
     assert doc["text"] == ex.normalized.text
     assert doc["record"]["document"]["number"] == "05-KH/TU"
+    assert doc["target"].startswith("05-KH/TU") and doc["target"].endswith("2013")  # joins the citation graph
     task = doc["record"]["tasks"][0]
     assert doc["text"][task["start"] : task["end"]] == task["text"]
     records = list(store.records())
