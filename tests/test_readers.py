@@ -444,3 +444,27 @@ def test_ocr_lines_wrapped_mid_sentence_are_joined(ocr: str, expected: str):
     from pipeline.readers.pdf import unwrap_plain_lines
 
     assert unwrap_plain_lines(ocr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unreadable"),
+    [
+        ("(cid:72)(cid:105)(cid:110) " * 20, True),  # glyphs without a Unicode map
+        (NFC[:2000], False),
+        ("The quick brown fox jumps over the lazy dog. " * 20, False),
+        ("ÿþ ÆÇ ßð ÞØ ¤¥ ×÷ øù ¶· " * 10, True),  # letters that are no language at all
+        (to_legacy(NFC[:2000], "tcvn3"), False),  # a legacy font is converted, not OCRed
+    ],
+)
+def test_pdf_text_layer_unreadable_goes_to_ocr(text: str, unreadable: bool):
+    from pipeline.readers.pdf import _unreadable
+
+    assert _unreadable(text) is unreadable
+
+
+def test_html_boilerplate_class_on_the_main_wrapper_is_kept():
+    body = "".join(f"<p>Đoạn {i} của nghị quyết về công tác cán bộ.</p>" for i in range(20))
+    page = f'<html><body><div class="main-menu-wrapper">{body}</div><div class="share">Chia sẻ</div></body></html>'
+    text = load_bytes(page.encode("utf-8"), "p.html").text
+    assert "Đoạn 19 của nghị quyết" in text
+    assert "Chia sẻ" not in text

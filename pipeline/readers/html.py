@@ -169,11 +169,16 @@ def read_html(data: bytes, path: str) -> LoadedText:
         ) from None
     for tag in soup.find_all(_DROP):
         tag.decompose()
+    total = len(soup.get_text())
     for tag in soup.find_all(True):
         if tag.decomposed:
             continue
         marker = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
-        if tag.name not in ("body", "html", "article", "main") and _BOILERPLATE.search(marker):
+        if (
+            tag.name not in ("body", "html", "article", "main")
+            and _BOILERPLATE.search(marker)
+            and len(tag.get_text()) < 0.3 * total  # a "menu-content" wrapper may hold the document
+        ):
             tag.decompose()
     reading = best_legacy_reading(_render(_main_element(soup)))
     if reading.encoding:

@@ -68,6 +68,21 @@ def _open(data: bytes, path: str):
         ) from None
 
 
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _unreadable(text: str) -> bool:
+    """A text layer of unmapped glyphs ("(cid:72)") or of letters that read as no language."""
+    cids = len(_CID.findall(text))
+    if cids >= 5 and cids * 8 > 0.1 * len(text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(1 for c in letters if not c.isascii()) < 0.1 * len(letters):
+        return False  # unaccented text (English, or Vietnamese without marks) is taken as it is
+    reading = best_legacy_reading(text)
+    return reading.score.scored >= 30 and reading.score.share < 0.25
+
+
 def _letters(text: str) -> int:
     return sum(1 for c in text if c.isalpha())
 
@@ -223,7 +238,10 @@ def read_pdf(data: bytes, path: str) -> LoadedText:
                     f"damaged PDF: page {number} cannot be read ({type(err).__name__})",
                     "download or export the PDF again",
                 ) from None
-            if _letters(text) >= MIN_PAGE_LETTERS:
+            if _letters(text) >= MIN_PAGE_LETTERS and _unreadable(text):
+                pages.append(None)  # fonts without a Unicode map: read the page image instead
+                scanned.append(number)
+            elif _letters(text) >= MIN_PAGE_LETTERS:
                 pages.append(text)
             elif page.images:  # a scanned page: an image and (almost) no text layer
                 pages.append(None)
@@ -249,10 +267,13 @@ def _fill_by_ocr(data: bytes, path: str, pages: list[str | None], scanned: list[
     if not ocr_available():
         if not has_text:
             raise DocumentError(
-                path, "the PDF is a scan (no text layer) and OCR is not installed", f"run: {OCR_APT}"
+                path,
+                "the PDF has no usable text layer (a scan, or fonts without a Unicode map) and OCR is not installed",
+                f"run: {OCR_APT}",
             )
         return [
-            f"page(s) {_ranges(scanned)} have no text layer and were skipped: OCR is not installed ({OCR_APT})"
+            f"page(s) {_ranges(scanned)} have no usable text layer and were skipped: "
+            f"OCR is not installed ({OCR_APT})"
         ]
     with tempfile.TemporaryDirectory(prefix="directives-pdf-") as tmp:
         pdf_file = Path(tmp) / "input.pdf"
