@@ -173,3 +173,41 @@ def test_a_crash_inside_ingest_leaves_the_file_database_as_it_was(tmp_path, monk
             s.ingest(changed)
     with Store(db) as s:
         assert s.dump() == before
+
+
+def _bad_files(folder) -> list:
+    import zipfile
+
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "random.pdf").write_bytes(bytes(range(256)) * 8)
+    (folder / "truncated.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<")
+    (folder / "notzip.docx").write_bytes(b"hello, not a zip")
+    with zipfile.ZipFile(folder / "nodoc.docx", "w") as z:
+        z.writestr("a.txt", "x")
+    return sorted(folder.iterdir())
+
+
+def test_cli_ingest_of_bad_files_names_each_and_leaves_user_data_intact(tmp_path, capsys):
+    from pathlib import Path
+
+    from pipeline.cli import main
+
+    good = sorted((Path(__file__).parent.parent / "corpus").glob("*.txt"))[0]
+    db = str(tmp_path / "u.db")
+    assert main(["ingest", str(good), "--db", db]) == 0
+    with Store(db) as store:
+        key = store.query_tasks()[0]["task_key"]
+        store.set_status(key, STATUS_DONE, "giữ nguyên")
+        user_tables = {k: v for k, v in store.dump().items() if k.startswith(("task_status", "task_history", "doc"))}
+    capsys.readouterr()
+    bad = _bad_files(tmp_path / "bad")
+    code = main(["ingest", str(tmp_path / "bad"), str(good), "--db", db])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.strip() == f"0 added, 1 unchanged, 0 replaced, {len(bad)} failed"
+    assert "Traceback" not in err
+    for path in bad:
+        assert any(line.startswith(f"{path}: ") for line in err.splitlines()), path
+    with Store(db) as store:
+        assert {k: v for k, v in store.dump().items() if k in user_tables} == user_tables
