@@ -10,6 +10,9 @@ import streamlit as st
 
 from pipeline import appdata
 
+# Half-width tables: the deadline and who owns it come before the (long) task text.
+COMPACT = ["Hạn cuối", "Văn bản", "Chủ trì", "Nhiệm vụ"]
+
 st.title("Tổng quan")
 
 docs = appdata.documents()
@@ -34,14 +37,14 @@ with left:
     st.subheader("Hạn trong 30 ngày tới")
     soon = appdata.query_tasks(soon_filter, limit=20, today=today.isoformat())
     if soon:
-        st.dataframe(appdata.display_rows(soon), hide_index=True, width="stretch")
+        st.dataframe(appdata.display_rows(soon), hide_index=True, width="stretch", column_order=COMPACT)
     else:
         st.caption("Không có nhiệm vụ nào đến hạn trong 30 ngày tới.")
 with right:
     st.subheader("Nhiệm vụ quá hạn")
     late = appdata.query_tasks(overdue_filter, limit=20, today=today.isoformat())
     if late:
-        st.dataframe(appdata.display_rows(late), hide_index=True, width="stretch")
+        st.dataframe(appdata.display_rows(late), hide_index=True, width="stretch", column_order=COMPACT)
     else:
         st.caption("Không có nhiệm vụ quá hạn.")
 

@@ -249,11 +249,11 @@ def _plain_graph(records: Iterable[dict]):
     """Minimal citation graph (documents and citation targets) used only when pipeline.graph is absent."""
     import networkx as nx
 
-    from pipeline.store import document_target
-
     graph = nx.DiGraph()
     for record in records:
-        me = document_target(record.get("document") or {}) or str(record.get("source"))
+        doc = record.get("document") or {}
+        year = (doc.get("issued_date") or "")[:4]
+        me = (f"{doc['number']}@{year}" if year else doc["number"]) if doc.get("number") else str(record.get("source"))
         graph.add_node(me, in_corpus=True, document_id=record.get("document_id"),
                        label=(record.get("document") or {}).get("number") or record.get("source"))
         for cit in record.get("citations", []):

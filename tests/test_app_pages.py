@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from pipeline import appdata  # noqa: E402
 from pipeline.extract import extract_file, extract_text  # noqa: E402
-from pipeline.model import BodyMention, Citation, Deadline, Extraction, Task  # noqa: E402
+from pipeline.model import BodyMention, Citation, Deadline, DocumentMeta, Extraction, Task  # noqa: E402
 from pipeline.store import Store, document_target  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,9 +59,8 @@ def gold_extraction(path: Path) -> Extraction:
     gold = json.loads((ROOT / "eval" / "gold" / (path.stem + ".json")).read_text(encoding="utf-8"))
     citations = []
     for cit in gold["citations"]:
-        target = document_target(
-            {"number": cit.get("number"), "issued_date": cit.get("issued_date")}
-        ) or cit.get("title")
+        cited_meta = DocumentMeta(number=cit.get("number"), issued_date=_date(cit.get("issued_date")))
+        target = document_target(cited_meta) or cit.get("title")
         cursor = 0
         for mention in cit.get("mentions", []):
             start, end = _span(text, mention, cursor)
