@@ -468,3 +468,13 @@ def test_html_boilerplate_class_on_the_main_wrapper_is_kept():
     text = load_bytes(page.encode("utf-8"), "p.html").text
     assert "Đoạn 19 của nghị quyết" in text
     assert "Chia sẻ" not in text
+
+
+@pytest.mark.parametrize("declared", ["windows-1252", "iso-8859-1", None])
+def test_tcvn3_html_page_is_converted_whatever_latin1_charset_it_declares(declared):
+    meta = f'<meta charset="{declared}">' if declared else ""
+    page = f"<html><head>{meta}</head><body><p>{to_legacy(NFC[:1500], 'tcvn3')}</p></body></html>"
+    loaded = load_bytes(page.encode("cp1252", errors="replace"), "old-site.htm")
+    assert loaded.source_format == "html"
+    assert loaded.encoding.endswith("tcvn3")
+    assert "Chương trình hành động".upper() in unicodedata.normalize("NFC", loaded.text)

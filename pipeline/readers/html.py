@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings as pywarnings
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -162,7 +163,9 @@ def read_html(data: bytes, path: str) -> LoadedText:
     """Reader for HTML files."""
     text, encoding, warnings = _decode(data, path)
     try:
-        soup = BeautifulSoup(text, "lxml")
+        with pywarnings.catch_warnings():  # bs4 warns about XHTML and tiny inputs: not the user's business
+            pywarnings.simplefilter("ignore")
+            soup = BeautifulSoup(text, "lxml")
     except Exception as err:  # noqa: BLE001
         raise DocumentError(
             path, f"cannot parse the HTML ({type(err).__name__})", "save the page again"

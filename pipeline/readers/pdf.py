@@ -8,6 +8,7 @@ legacy .VnTime/VNI fonts is converted like plain text.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import subprocess
 import tempfile
@@ -19,6 +20,9 @@ from ..errors import DocumentError
 from ..model import LoadedText
 from .legacy import best_legacy_reading, convert_font_run, legacy_font
 from .tools import have, run_tool, tool_timeout
+
+# pdfminer logs every odd construct of real-world PDFs as a warning: noise for users.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 OCR_APT = "sudo apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils"
 # A page with fewer letters than this in its text layer is treated as a scan.
