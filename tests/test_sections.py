@@ -121,3 +121,29 @@ def test_heading_or_directive_by_evidence():
     assert sections["IV.1"].heading == ""  # "1. Ban Tuyên giáo Tỉnh ủy hướng dẫn ..." is a task
     for s in sections.values():
         assert 0 <= s.start <= s.heading_start <= s.heading_end <= s.end <= len(text)
+
+
+LETTERED = """A. ĐÁNH GIÁ KẾT QUẢ NĂM 2015
+I. Kết quả đạt được
+Công tác xây dựng Đảng có chuyển biến.
+B. NHIỆM VỤ NĂM 2016
+I. Công tác tư tưởng
+1. Về học tập nghị quyết
+a) Ban Tuyên giáo Tỉnh ủy:
+- Hướng dẫn học tập.
+II. Công tác tổ chức
+"""
+
+
+def test_upper_letter_parts():
+    sections = parse_sections(LETTERED, Regions(0, 0, len(LETTERED)))
+    got = [(s.path, s.kind, s.parent) for s in sections]
+    assert got == [
+        ("A", "non_task", None),
+        ("A.I", "non_task", "A"),
+        ("B", "task", None),
+        ("B.I", "task", "B"),
+        ("B.I.1", "task", "B.I"),
+        ("B.I.1.a", "task", "B.I.1"),
+        ("B.II", "task", "B"),
+    ]

@@ -319,3 +319,26 @@ def test_plan_blocks_with_attribute_lines():
     assert (tasks[0].deadline.start, tasks[0].deadline.end) == (date(2014, 7, 1), date(2014, 7, 31))
     assert [b.name for b in tasks[1].responsible] == ["Ban Tổ chức Tỉnh ủy"]
     assert tasks[1].deadline.end == date(2014, 12, 31)
+
+
+BULLET_BLOCKS = """II. NHIỆM VỤ
+1. Công tác cán bộ
+- Ban Tổ chức Huyện ủy:
++ Rà soát quy hoạch cán bộ nhiệm kỳ 2015 - 2020.
++ Tham mưu Ban Thường vụ Huyện ủy điều động cán bộ.
+- Ủy ban Kiểm tra Huyện ủy:
++ Kiểm tra việc thực hiện quy trình bổ nhiệm.
+- Thường xuyên theo dõi, nắm tình hình đội ngũ cán bộ.
+"""
+
+
+def test_intro_bullets_scope_their_block():
+    text = normalize(BULLET_BLOCKS).text
+    tasks = extract_tasks(text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(), [])
+    got = [(t.text[:20], [b.name for b in t.responsible]) for t in tasks]
+    assert got == [
+        ("Rà soát quy hoạch cá", ["Ban Tổ chức Huyện ủy"]),
+        ("Tham mưu Ban Thường ", ["Ban Tổ chức Huyện ủy"]),
+        ("Kiểm tra việc thực h", ["Ủy ban Kiểm tra Huyện ủy"]),
+        ("Thường xuyên theo dõ", []),
+    ]
