@@ -83,6 +83,7 @@ class IngestResult:
     source: str = ""
     carried_over: int = 0  # user data moved to a changed task
     orphaned: int = 0  # user data whose task could not be matched
+    duplicate_of: str | None = None  # another stored file holds the same directive (number, issuer, date)
 
 
 # ----------------------------------------------------------------------------- folding
@@ -374,8 +375,12 @@ class Store:
             # Same file but a different extraction means the pipeline was upgraded: replace, keep user data.
             if old is None and ident:
                 old = conn.execute(
-                    "SELECT id, doc_key FROM documents WHERE identity_key = ? ORDER BY id LIMIT 1", (ident,)
+                    "SELECT id, doc_key, source FROM documents WHERE identity_key = ? ORDER BY id LIMIT 1", (ident,)
                 ).fetchone()
+                if old is not None and old["source"] != extraction.source and Path(old["source"]).is_file():
+                    # Two files of one directive (a .doc and a .pdf copy): keep the stored one, or every
+                    # ingest of the folder would replace one by the other.
+                    return IngestResult("unchanged", old["id"], extraction.source, duplicate_of=old["source"])
             if old is None:
                 old = conn.execute(
                     "SELECT id, doc_key FROM documents WHERE source = ? ORDER BY id LIMIT 1", (extraction.source,)

@@ -172,6 +172,20 @@ def test_same_document_identity_from_another_path_replaces_it(store):
     assert store.count_tasks() == 2
 
 
+def test_two_existing_files_of_one_directive_do_not_replace_each_other(tmp_path):
+    pdf_copy, doc_copy = tmp_path / "kh05.pdf", tmp_path / "kh05.doc"
+    pdf_copy.write_bytes(b"x")
+    doc_copy.write_bytes(b"y")
+    with Store(tmp_path / "d.db") as store:
+        first = store.ingest(make_doc(source=str(pdf_copy)))
+        second = store.ingest(make_doc(TASKS[:3], source=str(doc_copy)))
+        assert (first.status, second.status, second.duplicate_of) == ("added", "unchanged", str(pdf_copy))
+        before = store.dump()
+        store.ingest(make_doc(source=str(pdf_copy)))
+        store.ingest(make_doc(TASKS[:3], source=str(doc_copy)))
+        assert store.dump() == before
+
+
 def test_a_failed_ingest_leaves_no_half_written_document(store, monkeypatch):
     store.ingest(make_doc(source="ok.txt", meta=DocumentMeta(title="khác")))
     before = store.dump()

@@ -63,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
             try:
                 result = store.ingest(extract_file(path))
                 counts[result.status] += 1
+                if result.duplicate_of:
+                    tqdm.write(
+                        f"{path}: same directive as {result.duplicate_of} (number, issuer, date); kept the stored one",
+                        file=sys.stderr,
+                    )
                 if result.orphaned:
                     tqdm.write(
                         f"{path}: {result.orphaned} task(s) with user data no longer found; kept and flagged",
