@@ -294,7 +294,12 @@ class Store:
     def __init__(self, path: str | Path | None = None, *, fast_unsafe: bool = False):
         self.path = str(path) if str(path) == ":memory:" else default_db_path(path)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DocumentError(
+                    self.path, f"cannot create the database folder ({exc.strerror or exc})", "choose another --db"
+                ) from None
         self._lock = threading.RLock()
         try:
             self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=30)

@@ -135,6 +135,23 @@ def test_tasks_bad_input_exits_non_zero_without_traceback(db, capsys, args, code
     assert got == code and err.startswith("error:") and "Traceback" not in err
 
 
+def test_tasks_orphans_lists_user_data_whose_task_vanished(db, capsys):
+    with Store(db) as store:
+        store.set_status(store.query_tasks()[-1]["task_key"], STATUS_DONE, "đã làm")
+        store.ingest(make_doc(TASKS[:2]))
+    code, out, _ = run(capsys, "tasks", "--orphans", "--db", db)
+    assert code == 0 and "hoàn thành · đã làm" in out and out.strip().endswith("1 orphaned entries")
+    code, out, _ = run(capsys, "tasks", "--orphans", "--json", "--db", db)
+    assert json.loads(out)["old_text"] == TASKS[-1].text
+
+
+def test_unwritable_database_location_is_one_line(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run(capsys, "tasks", "--db", str(blocker / "sub" / "d.db"))
+    assert code == 1 and err.count("\n") == 1 and "cannot create the database folder" in err
+
+
 def test_bad_date_is_a_usage_error(db, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["tasks", "--due-from", "31/12/2014", "--db", db])

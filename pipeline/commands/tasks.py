@@ -76,6 +76,9 @@ def register(cli) -> None:
     out.add_argument("--csv", action="store_true", help="CSV on standard output")
     out.add_argument("--xlsx", metavar="FILE", help="write an Excel workbook")
     parser.add_argument("--limit", type=int, default=None, help="at most N tasks")
+    parser.add_argument(
+        "--orphans", action="store_true", help="list user data whose task vanished when a document was re-ingested"
+    )
     parser.set_defaults(func=run)
 
 
@@ -109,6 +112,18 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args)
     if store is None:
         return 1
+    if args.orphans:
+        with store:
+            orphans = store.orphans()
+        if args.json:
+            exports.to_json_lines(orphans, sys.stdout)
+            return 0
+        for o in orphans:
+            print(f"[{o['task_key']}] {o['source'] or '-'} §{o['section'] or '-'} · {o['status'] or '-'}"
+                  f"{' · ' + o['note'] if o['note'] else ''}")
+            print(f"    {_cut(o['old_text'] or '', 160)}  ({o['reason']})")
+        print(f"{len(orphans)} orphaned entries")
+        return 0
     with store:
         filters = filters_from_args(args)
         try:
