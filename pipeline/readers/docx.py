@@ -10,9 +10,14 @@ from __future__ import annotations
 import io
 import zipfile
 from itertools import zip_longest
+from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
 from ..model import LoadedText
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
 from .legacy import LegacyFont, best_legacy_reading, convert_font_run, legacy_font
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all members together
@@ -59,7 +64,7 @@ class _Fonts:
     """Effective font of each run: its own w:rFonts, else its character style, else the
     paragraph style's, else the document default. Only legacy fonts matter here."""
 
-    def __init__(self, document):
+    def __init__(self, document: DocxDocument):
         own: dict[str, tuple[str | None, str | None]] = {}  # style id -> (font, based-on id)
         for style in document.styles.element.iterchildren(f"{_W}style"):
             based_on = style.find(f"{_W}basedOn")

@@ -15,11 +15,22 @@ import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import DocumentError
 from ..model import LoadedText
 from .legacy import best_legacy_reading, convert_font_run, legacy_font
 from .tools import have, run_tool, tool_timeout
+
+if TYPE_CHECKING:
+    from pdfplumber.pdf import PDF
+
+
+class WordSource(Protocol):
+    """What page layout needs from a pdfplumber page (tests pass a stand-in)."""
+
+    def extract_words(self, **kwargs) -> list[dict]: ...
+
 
 # pdfminer logs every odd construct of real-world PDFs as a warning: noise for users.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -43,7 +54,7 @@ def ocr_available() -> bool:
     return "vie" in langs
 
 
-def _open(data: bytes, path: str):
+def _open(data: bytes, path: str) -> PDF:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
@@ -159,7 +170,7 @@ _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?
 _SENTENCE_END = re.compile(r"[.:;!?]['\"”)]?$")
 
 
-def _page_lines(page) -> list[_Line]:
+def _page_lines(page: WordSource) -> list[_Line]:
     """Words grouped into lines top to bottom; a wide horizontal gap becomes a tab (a column)."""
     words = page.extract_words(
         x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"]
@@ -194,7 +205,7 @@ def _page_lines(page) -> list[_Line]:
     return lines
 
 
-def page_text(page) -> str:
+def page_text(page: WordSource) -> str:
     """A page's text with wrapped lines joined into paragraphs, as the .txt corpus reads.
 
     A line that reaches the right margin and is followed by a line that does not
