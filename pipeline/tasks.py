@@ -168,9 +168,12 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
     coordinating: list[BodyMention] = []
     last_subject_end = -1
     agent = rule("agent_noun")
+    delegated_at = -1  # end of "X yêu cầu / đề nghị / giao": the next list is the subject
     for group in _groups(text, mentions):
         gs, ge = group[0].start, group[-1].end
         cs = _clause_start(text, gs)
+        if delegated_at >= cs:
+            cs = delegated_at
         coord = rule("coordination").search(text, max(last_subject_end, 0), gs)
         if coord and coord.end() == gs:
             # "X chủ trì, phối hợp với Y": Y helps X. A "phối hợp với" far from a subject
@@ -181,6 +184,10 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
                 coordinating.extend(group)
             continue
         subject = _subject_part(text, group, cs)
+        delegation = rule("delegation").match(text, ge)
+        if subject and delegation:
+            delegated_at = delegation.end()  # the issuer asks others: they are the ones to act
+            continue
         if subject:
             responsible.extend(subject)
             last_subject_end = ge

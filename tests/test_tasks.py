@@ -342,3 +342,21 @@ def test_intro_bullets_scope_their_block():
         ("Kiểm tra việc thực h", ["Ủy ban Kiểm tra Huyện ủy"]),
         ("Thường xuyên theo dõ", []),
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "responsible"),
+    [
+        (
+            "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tập trung lãnh đạo thực hiện.",
+            ["Cấp ủy", "Tổ chức đảng"],
+        ),
+        ("Ban Thường vụ Huyện ủy giao Ban Tổ chức Huyện ủy theo dõi.", ["Ban Tổ chức Huyện ủy"]),
+        (
+            "Thường trực Tỉnh ủy đề nghị Đảng ủy Khối các cơ quan tỉnh chỉ đạo thực hiện.",
+            ["Đảng ủy Khối các cơ quan tỉnh"],
+        ),
+    ],
+)
+def test_delegation_moves_responsibility(item, responsible):
+    assert [b.name for b in find_roles(item).responsible] == responsible
