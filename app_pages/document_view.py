@@ -28,7 +28,16 @@ if wanted_id is not None and st.session_state.get("doc_from_url") != wanted_id:
     st.session_state["doc_pick"] = wanted_id
     st.session_state["doc_from_url"] = wanted_id
 
-doc_id = st.selectbox("Chọn văn bản", ids, format_func=lambda i: appdata.document_label(doc_by_id[i]), key="doc_pick")
+pick_col, find_col = st.columns([3, 1])
+find = find_col.text_input("Lọc theo số hiệu, trích yếu", key="doc_find", placeholder="vd: 15-NQ/TU")
+current = st.session_state.get("doc_pick")
+choices = appdata.narrow(ids, lambda i: appdata.document_label(doc_by_id[i]) + " " + str(doc_by_id[i]["source"]),
+                         find, keep=[current] if current in doc_by_id else [])
+if not choices:
+    st.warning("Không có văn bản nào khớp bộ lọc.")
+    st.stop()
+doc_id = pick_col.selectbox(f"Chọn văn bản ({len(ids)} văn bản trong kho)", choices,
+                            format_func=lambda i: appdata.document_label(doc_by_id[i]), key="doc_pick")
 st.query_params["doc"] = str(doc_id)
 doc = appdata.document(doc_id)
 if not doc:

@@ -28,9 +28,17 @@ wanted = st.query_params.get("node")
 if wanted in node_by_key and st.session_state.get("graph_from_url") != wanted:
     st.session_state["graph_pick"] = wanted
     st.session_state["graph_from_url"] = wanted
-focus_key = st.selectbox(
-    "Chọn văn bản",
-    [m["node"] for m in metrics],
+pick_col, find_col = st.columns([3, 1])
+find = find_col.text_input("Lọc theo số hiệu", key="graph_find", placeholder="vd: 22-NQ/TW")
+current = st.session_state.get("graph_pick")
+choices = appdata.narrow([m["node"] for m in metrics], lambda k: node_by_key[k]["label"] + " " + k, find,
+                         keep=[current] if current in node_by_key else [])
+if not choices:
+    st.warning("Không có văn bản nào khớp bộ lọc.")
+    st.stop()
+focus_key = pick_col.selectbox(
+    f"Chọn văn bản ({len(metrics)} văn bản trong đồ thị)",
+    choices,
     format_func=lambda k: f"{node_by_key[k]['label']} (được trích dẫn {node_by_key[k]['in_degree']} lần"
     + ("" if node_by_key[k]["in_corpus"] else " · ngoài kho") + ")",
     key="graph_pick",

@@ -42,11 +42,16 @@ with st.sidebar:
         key="tasks_coord",
         placeholder="Tất cả cơ quan",
     )
+    find = st.text_input("Văn bản (lọc theo số hiệu, trích yếu)", key="tasks_doc_find", placeholder="vd: 15-NQ/TU")
+    current = st.session_state.get("tasks_doc")
+    doc_choices = appdata.narrow(list(doc_by_id), lambda i: appdata.document_label(doc_by_id[i]), find,
+                                 keep=[current] if current in doc_by_id else [])
     doc_id = st.selectbox(
         "Văn bản",
-        options=[None, *doc_by_id],
+        options=[None, *doc_choices],
         format_func=lambda i: ALL if i is None else appdata.document_label(doc_by_id[i]),
         key="tasks_doc",
+        label_visibility="collapsed",
     )
     section = None
     if doc_id is not None:

@@ -402,6 +402,27 @@ def document_label(doc: dict) -> str:
     return f"{head} — {title}" if title else str(head)
 
 
+MAX_PICK = 200  # longest list a picker sends to the browser on every rerun
+
+
+def narrow(items: Sequence[Any], label_of, query: str | None, keep: Iterable[Any] = (), limit: int = MAX_PICK) -> list:
+    """Items whose label contains the query (accent-insensitive), at most `limit`, plus any in `keep`.
+
+    With 10,000 documents a full select box would ship a megabyte to the browser on
+    every rerun; pickers show a filtered, bounded list instead.
+    """
+    from pipeline.normalize import fold_diacritics
+
+    wanted = fold_diacritics(query.strip()) if query and query.strip() else ""
+    out = [x for x in keep if x in items] if keep else []
+    for item in items:
+        if len(out) >= limit:
+            break
+        if item not in out and (not wanted or wanted in fold_diacritics(str(label_of(item)))):
+            out.append(item)
+    return out
+
+
 # --------------------------------------------------------------------------- exports
 
 

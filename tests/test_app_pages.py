@@ -431,3 +431,28 @@ def test_upload_reports_each_file(app_env, name, data, ok):
         assert any(name in s.value for s in at.success), texts(at)
     else:
         assert any(name in e.value for e in at.error), texts(at)
+
+
+# ----------------------------------------------------------------------------- pickers
+
+
+@pytest.mark.parametrize(
+    ("query", "keep", "limit", "expected"),
+    [
+        (None, (), 3, ["15-NQ/TU", "Đề án 21", "509-TB/TU"]),
+        ("de an", (), 10, ["Đề án 21"]),  # accent-insensitive, đ folded
+        ("TB/TU", ("15-NQ/TU",), 10, ["15-NQ/TU", "509-TB/TU"]),  # the current choice stays listed
+        ("khong co", (), 10, []),
+    ],
+)
+def test_narrow_bounds_and_filters_picker_lists(query, keep, limit, expected):
+    items = ["15-NQ/TU", "Đề án 21", "509-TB/TU", "Kế hoạch 05"]
+    assert appdata.narrow(items, str, query, keep=keep, limit=limit) == expected
+
+
+def test_document_picker_filters_by_number(app_env):
+    at = open_page("document_view")
+    at.text_input(key="doc_find").input("509-tb").run()
+    picker = at.selectbox(key="doc_pick")
+    # The document already shown stays listed; the only match is added after it.
+    assert [o.split(" — ")[0] for o in picker.options] == ["15-NQ/TU", "509-TB/TU"]
