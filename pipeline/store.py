@@ -882,32 +882,42 @@ class Store:
 
     def set_status(self, task_key: str, status: str, note: str | None = None) -> None:
         """Set a task's status (and note, when given); every change is appended to its history."""
-        status = _canonical_status(status)
+        self.set_statuses([(task_key, status, note)])
+
+    def set_statuses(self, changes: Iterable[tuple[str, str, str | None]]) -> int:
+        """Apply several (task_key, status, note) edits in one transaction: all or none; returns the count.
+
+        Read-modify-write happens under the write lock (BEGIN IMMEDIATE), so two
+        sessions editing at once never lose an update.
+        """
+        changes = [(key, _canonical_status(status), note) for key, status, note in changes]
         with self._write() as conn:
-            known = conn.execute("SELECT 1 FROM tasks WHERE task_key = ?", (task_key,)).fetchone()
-            row = conn.execute("SELECT status, note FROM task_status WHERE task_key = ?", (task_key,)).fetchone()
-            if not known and not row:
-                raise KeyError(f"no task with key {task_key!r}")
-            old_status = row["status"] if row else STATUS_TODO
-            old_note = row["note"] if row else None
-            new_note = old_note if note is None else note
             now = _now()
-            conn.execute(
-                "INSERT INTO task_status(task_key, status, note, updated_at) VALUES (?,?,?,?)"
-                " ON CONFLICT(task_key) DO UPDATE SET status = excluded.status, note = excluded.note,"
-                " updated_at = excluded.updated_at",
-                (task_key, status, new_note, now),
-            )
-            if old_status != status:
+            for task_key, status, note in changes:
+                known = conn.execute("SELECT 1 FROM tasks WHERE task_key = ?", (task_key,)).fetchone()
+                row = conn.execute("SELECT status, note FROM task_status WHERE task_key = ?", (task_key,)).fetchone()
+                if not known and not row:
+                    raise KeyError(f"no task with key {task_key!r}")
+                old_status = row["status"] if row else STATUS_TODO
+                old_note = row["note"] if row else None
+                new_note = old_note if note is None else note
                 conn.execute(
-                    "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'status', ?, ?, ?)",
-                    (task_key, old_status, status, now),
+                    "INSERT INTO task_status(task_key, status, note, updated_at) VALUES (?,?,?,?)"
+                    " ON CONFLICT(task_key) DO UPDATE SET status = excluded.status, note = excluded.note,"
+                    " updated_at = excluded.updated_at",
+                    (task_key, status, new_note, now),
                 )
-            if (old_note or "") != (new_note or ""):
-                conn.execute(
-                    "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'note', ?, ?, ?)",
-                    (task_key, old_note, new_note, now),
-                )
+                if old_status != status:
+                    conn.execute(
+                        "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'status', ?, ?, ?)",
+                        (task_key, old_status, status, now),
+                    )
+                if (old_note or "") != (new_note or ""):
+                    conn.execute(
+                        "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'note', ?, ?, ?)",
+                        (task_key, old_note, new_note, now),
+                    )
+        return len(changes)
 
     def history(self, task_key: str) -> list[dict]:
         """A task's change history, oldest first."""

@@ -202,7 +202,7 @@ def test_restore_rejects_what_is_not_a_backup(db, capsys, tmp_path, content):
 def test_make_db_builds_a_synthetic_database(tmp_path, capsys):
     out_db = tmp_path / "big.db"
     code, out, _ = run(capsys, "make-db", "--documents", "30", "--tasks-per-document", "5", "--out", str(out_db))
-    assert code == 0 and out.startswith("30 documents, 150 tasks")
+    assert code == 0 and out.startswith("30 documents, 150 tasks, ")
     with Store(out_db) as store:
         assert len(store.documents()) == 30 and store.count_tasks() == 150
         assert store.count_tasks(due_from="2000-01-01") > 0

@@ -359,6 +359,18 @@ def test_set_status_records_history_and_rejects_bad_input(store):
         store.set_status("no-such-key", STATUS_DONE)
 
 
+def test_set_statuses_is_all_or_nothing(store):
+    store.ingest(make_doc())
+    keys = [r["task_key"] for r in store.query_tasks()]
+    assert store.set_statuses([(keys[0], STATUS_DONE, None), (keys[1], STATUS_DOING, "a")]) == 2
+    before = store.dump()
+    with pytest.raises(KeyError):
+        store.set_statuses([(keys[2], STATUS_DONE, None), ("missing", STATUS_DONE, None)])
+    with pytest.raises(ValueError):
+        store.set_statuses([(keys[2], "nope", None)])
+    assert store.dump() == before
+
+
 def test_task_keys_are_unique_and_stable_across_databases(tmp_path):
     duplicate = TASKS + [TASKS[0]]
     with Store(":memory:") as a, Store(tmp_path / "b.db") as b:

@@ -43,13 +43,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {err.message}", file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
-    print(f"{stats['documents']} documents, {stats['tasks']} tasks in {out} ({elapsed:.1f} s)")
+    print(
+        f"{stats['documents']} documents, {stats['tasks']} tasks, {stats['statuses']} statuses in {out}"
+        f" ({elapsed:.1f} s)"
+    )
     if args.bench:
         from ..store import Store
         from ..synthetic import benchmark_queries
 
         with Store(out) as store:
             for r in benchmark_queries(store):
-                p95 = f"{r['p95_ms']:.1f}" if r["p95_ms"] is not None else "-"
-                print(f"  {r['query']:<22} p50 {r['p50_ms']:7.1f} ms  p95 {p95:>7} ms  ({r['matches']} matches)")
+                matches = "" if r["matches"] is None else f"  ({r['matches']} matches)"
+                print(f"  {r['query']:<22} p50 {r['p50_ms']:7.1f} ms  p95 {r['p95_ms']:7.1f} ms{matches}")
     return 0
