@@ -140,3 +140,29 @@ def make_layout_pdf(path: Path, font: Path, left: str, right: str, paragraph: st
     pdf.cell(10, 8, "1")
     pdf.output(str(path))
     return path
+
+
+def make_numbered_docx(path: Path, items: list[tuple[int, str]], formats: list[tuple[str, str]]) -> Path:
+    """A .docx whose paragraphs are numbered by Word (numbering.xml), not by typed markers.
+
+    `items` are (level, text); `formats` are (numFmt, lvlText) per level, e.g. ("upperRoman", "%1-").
+    """
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(formats)
+    )
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:abstractNum xmlns:w="{w}" w:abstractNumId="90">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{w}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in items:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr xmlns:w="{w}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+    document.save(str(path))
+    return path

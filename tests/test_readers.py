@@ -13,6 +13,7 @@ from readers_fixtures import (
     encode_legacy,
     make_docx,
     make_layout_pdf,
+    make_numbered_docx,
     make_pdf,
     make_scanned_pdf,
     vietnamese_font,
@@ -478,3 +479,43 @@ def test_tcvn3_html_page_is_converted_whatever_latin1_charset_it_declares(declar
     assert loaded.source_format == "html"
     assert loaded.encoding.endswith("tcvn3")
     assert "Chương trình hành động".upper() in unicodedata.normalize("NFC", loaded.text)
+
+
+def test_docx_word_numbering_becomes_typed_markers(tmp_path: Path):
+    path = make_numbered_docx(
+        tmp_path / "n.docx",
+        [
+            (0, "YÊU CẦU"),
+            (0, "NHIỆM VỤ VÀ GIẢI PHÁP"),
+            (1, "Công tác tuyên truyền"),
+            (2, "Ban Tuyên giáo hướng dẫn."),
+            (2, "Các cấp ủy quán triệt."),
+            (1, "Công tác cán bộ"),
+            (2, "Rà soát quy hoạch."),
+            (0, "TỔ CHỨC THỰC HIỆN"),
+        ],
+        [("upperRoman", "%1-"), ("decimal", "%2."), ("lowerLetter", "%3)")],
+    )
+    lines = [line for line in load_document(path).text.split("\n") if line]
+    assert lines == [
+        "I- YÊU CẦU",
+        "II- NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Công tác tuyên truyền",
+        "a) Ban Tuyên giáo hướng dẫn.",
+        "b) Các cấp ủy quán triệt.",
+        "2. Công tác cán bộ",
+        "a) Rà soát quy hoạch.",
+        "III- TỔ CHỨC THỰC HIỆN",
+    ]
+
+
+def test_docx_list_number_style_is_numbered(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Nhiệm vụ:")
+    document.add_paragraph("Ban Tổ chức rà soát.", style="List Number")
+    document.add_paragraph("Ban Tuyên giáo hướng dẫn.", style="List Number")
+    document.save(str(tmp_path / "s.docx"))
+    lines = [line for line in load_document(tmp_path / "s.docx").text.split("\n") if line]
+    assert lines == ["Nhiệm vụ:", "1. Ban Tổ chức rà soát.", "2. Ban Tuyên giáo hướng dẫn."]

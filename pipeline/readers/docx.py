@@ -8,17 +8,18 @@ checked so a zip bomb is refused without inflating anything.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from dataclasses import dataclass
 from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
 from ..model import LoadedText
+from .legacy import LegacyFont, best_legacy_reading, convert_font_run, legacy_font
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-
-from .legacy import LegacyFont, best_legacy_reading, convert_font_run, legacy_font
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all members together
 MAX_RATIO = 200  # uncompressed / compressed, per member above MIN_RATIO_CHECK
@@ -104,6 +105,124 @@ class _Fonts:
         return legacy_font(font or paragraph_font)
 
 
+def _to_roman(number: int) -> str:
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+    out = []
+    for value, numeral in numerals:
+        while number >= value:
+            out.append(numeral)
+            number -= value
+    return "".join(out)
+
+
+def _to_letters(number: int) -> str:
+    """1 → a, 26 → z, 27 → aa (Word repeats the letter)."""
+    if number < 1:
+        return ""
+    return "abcdefghijklmnopqrstuvwxyz"[(number - 1) % 26] * ((number - 1) // 26 + 1)
+
+
+_FORMATS = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "upperRoman": _to_roman,
+    "lowerRoman": lambda n: _to_roman(n).lower(),
+    "upperLetter": lambda n: _to_letters(n).upper(),
+    "lowerLetter": _to_letters,
+}
+_LEVEL_REF = re.compile(r"%([1-9])")
+
+
+class _Numbering:
+    """Word's automatic list numbering, rendered as the text markers a typed document has.
+
+    Directive sections are often numbered by Word ("I.", "1.", "a)") rather than typed;
+    without the markers the section structure is lost.
+    """
+
+    def __init__(self, document: DocxDocument):
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> (fmt, text, start)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_num: dict[str, tuple[str, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            root = None
+        if root is not None:
+            abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+            for node in root.iterchildren(f"{_W}abstractNum"):
+                abstract[node.get(f"{_W}abstractNumId")] = {
+                    int(lvl.get(f"{_W}ilvl", "0")): self._level(lvl) for lvl in node.iterchildren(f"{_W}lvl")
+                }
+            for num in root.iterchildren(f"{_W}num"):
+                ref = num.find(f"{_W}abstractNumId")
+                levels = dict(abstract.get(ref.get(f"{_W}val") if ref is not None else "", {}))
+                for override in num.iterchildren(f"{_W}lvlOverride"):
+                    ilvl = int(override.get(f"{_W}ilvl", "0"))
+                    start = override.find(f"{_W}startOverride")
+                    if start is not None and ilvl in levels:
+                        fmt, text, _ = levels[ilvl]
+                        levels[ilvl] = (fmt, text, int(start.get(f"{_W}val", "1")))
+                self.levels[num.get(f"{_W}numId")] = levels
+        for style in document.styles.element.iterchildren(f"{_W}style"):
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            if num_pr is not None:
+                num_id, ilvl = self._num_pr(num_pr)
+                if num_id:
+                    self.style_num[style.get(f"{_W}styleId")] = (num_id, ilvl)
+
+    @staticmethod
+    def _level(lvl) -> tuple[str, str, int]:
+        def val(tag: str, default: str) -> str:
+            node = lvl.find(f"{_W}{tag}")
+            return node.get(f"{_W}val", default) if node is not None else default
+
+        try:
+            start = int(val("start", "1"))
+        except ValueError:
+            start = 1
+        return val("numFmt", "decimal"), val("lvlText", ""), start
+
+    @staticmethod
+    def _num_pr(num_pr) -> tuple[str | None, int]:
+        num_id = num_pr.find(f"{_W}numId")
+        ilvl = num_pr.find(f"{_W}ilvl")
+        try:
+            level = int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+        except ValueError:
+            level = 0
+        return (num_id.get(f"{_W}val") if num_id is not None else None), level
+
+    def marker(self, paragraph) -> str:
+        """The marker Word would print before this paragraph ("II-", "1.", "a)"), or ""."""
+        num_pr = paragraph.find(f"{_W}pPr/{_W}numPr")
+        num_id, ilvl = self._num_pr(num_pr) if num_pr is not None else (None, 0)
+        if num_id is None:
+            style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+            num_id, ilvl = self.style_num.get(style.get(f"{_W}val") if style is not None else "", (None, 0))
+        levels = self.levels.get(num_id or "")
+        if not levels or num_id == "0" or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [level for level in counters if level > ilvl]:
+            del counters[deeper]  # a new item restarts its sub-items
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return "- "
+        if fmt == "none" or not text:
+            return ""
+
+        def render(m: re.Match) -> str:
+            level = int(m.group(1)) - 1
+            level_fmt = levels.get(level, ("decimal", "", 1))[0]
+            count = counters.get(level, levels.get(level, ("", "", 1))[2])
+            return _FORMATS.get(level_fmt, str)(count)
+
+        return _LEVEL_REF.sub(render, text) + " "
+
+
 def _rfonts_name(props) -> str | None:
     if props is None:
         return None
@@ -113,7 +232,7 @@ def _rfonts_name(props) -> str | None:
     return fonts.get(f"{_W}ascii") or fonts.get(f"{_W}hAnsi")
 
 
-def _paragraph_text(element, fonts: _Fonts) -> str:
+def _paragraph_text(element, fonts: _Fonts, numbering: _Numbering | None = None) -> str:
     """Text of a w:p: runs, tabs, line breaks, including runs inside hyperlinks and fields.
 
     Runs set in a legacy font (.VnTime, VNI-Times) are converted to Unicode here,
@@ -143,7 +262,8 @@ def _paragraph_text(element, fonts: _Fonts) -> str:
             text = convert_font_run(text, legacy)
             fonts.converted_runs += 1
         parts.append(text)
-    return "".join(parts)
+    marker = numbering.marker(element) if numbering is not None else ""
+    return marker + "".join(parts)
 
 
 def _in_fallback(run, paragraph) -> bool:
@@ -156,11 +276,19 @@ def _in_fallback(run, paragraph) -> bool:
     return False
 
 
-def _block_lines(element, out: list[str], fonts: _Fonts) -> None:
+@dataclass
+class _Context:
+    """Document-wide state while walking the body: fonts and list counters."""
+
+    fonts: _Fonts
+    numbering: _Numbering
+
+
+def _block_lines(element, out: list[str], ctx: _Context) -> None:
     """Append the lines of a body-level element (paragraph, table, content control)."""
     tag = element.tag
     if tag == f"{_W}p":
-        out.append(_paragraph_text(element, fonts))
+        out.append(_paragraph_text(element, ctx.fonts, ctx.numbering))
     elif tag == f"{_W}tbl":
         # Cells side by side, line by line, as a flattened two-column header reads
         # ("TỈNH ỦY BÌNH THUẬN<TAB>ĐẢNG CỘNG SẢN VIỆT NAM").
@@ -169,7 +297,7 @@ def _block_lines(element, out: list[str], fonts: _Fonts) -> None:
             for cell in row.iterchildren(f"{_W}tc"):
                 inner: list[str] = []
                 for child in cell.iterchildren():
-                    _block_lines(child, inner, fonts)
+                    _block_lines(child, inner, ctx)
                 cells.append([line.strip() for line in inner if line.strip()])
             for parts in zip_longest(*cells, fillvalue=""):
                 out.append("\t".join(parts).strip("\t"))
@@ -177,7 +305,7 @@ def _block_lines(element, out: list[str], fonts: _Fonts) -> None:
     elif tag == f"{_W}sdt":
         for content in element.iterchildren(f"{_W}sdtContent"):
             for child in content.iterchildren():
-                _block_lines(child, out, fonts)
+                _block_lines(child, out, ctx)
 
 
 def read_docx(data: bytes, path: str) -> LoadedText:
@@ -192,9 +320,10 @@ def read_docx(data: bytes, path: str) -> LoadedText:
             path, f"damaged .docx file ({type(err).__name__}: {err})", "open it in Word and save it again"
         ) from None
     fonts = _Fonts(document)
+    ctx = _Context(fonts, _Numbering(document))
     lines: list[str] = []
     for child in document.element.body.iterchildren():
-        _block_lines(child, lines, fonts)
+        _block_lines(child, lines, ctx)
     text = "\n".join(lines)
     warnings: list[str] = []
     if fonts.converted_runs:
