@@ -325,7 +325,12 @@ class _Context:
 
 
 def _body_only(text: str, mentions: list[BodyMention]) -> bool:
-    core = re.sub(r"^(?:đối\s+với|về)\s+", "", text.strip().rstrip(":.").strip(), flags=re.I)
+    core = re.sub(
+        r"^(?:đối\s+với|về|giao|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của|phân\s+công\s+cho)\s+(?:các\s+)?",
+        "",
+        text.strip().rstrip(":.").strip(),
+        flags=re.I,
+    )
     covered = sum(m.end - m.start for m in _dedupe_spans(mentions))
     return bool(core) and covered >= 0.6 * len(core)
 

@@ -360,3 +360,17 @@ def test_intro_bullets_scope_their_block():
 )
 def test_delegation_moves_responsibility(item, responsible):
     assert [b.name for b in find_roles(item).responsible] == responsible
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "a) Ban Dân vận Huyện ủy:",
+        "1. Đối với Ban Dân vận Huyện ủy",
+        "1. Trách nhiệm của Ban Dân vận Huyện ủy",
+    ],
+)
+def test_body_headings_lead_their_block(heading):
+    text = f"II. TỔ CHỨC THỰC HIỆN\n{heading}\n- Hướng dẫn Mặt trận xây dựng kế hoạch.\n"
+    tasks = extract_tasks(text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(), [])
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Ban Dân vận Huyện ủy"]]
