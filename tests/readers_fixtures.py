@@ -166,3 +166,49 @@ def make_numbered_docx(path: Path, items: list[tuple[int, str]], formats: list[t
         )
     document.save(str(path))
     return path
+
+
+def make_footnoted_docx(path: Path, before: str, after: str, footnote: str) -> Path:
+    """A .docx with one paragraph "<before><footnote mark><after>" and a real footnotes part."""
+    import docx
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    document.add_paragraph("MARKER_BEFORE").add_run("MARKER_AFTER")
+    plain = io.BytesIO()
+    document.save(plain)
+    footnotes_xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {footnote}</w:t>'
+        "</w:r></w:p></w:footnote></w:footnotes>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = (
+                source.read(item.filename).decode("utf-8")
+                if item.filename.endswith(".xml") or item.filename.endswith(".rels")
+                else None
+            )
+            if item.filename == "word/document.xml":
+                data = data.replace(
+                    "<w:t>MARKER_BEFORE</w:t></w:r>",
+                    f'<w:t>{before}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>',
+                ).replace("<w:t>MARKER_AFTER</w:t>", f"<w:t>{after}</w:t>")
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    "</Relationships>",
+                    '<Relationship Id="rIdFoot" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    'relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+                )
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    "</Types>",
+                    '<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
+            target.writestr(item, data.encode("utf-8") if data is not None else source.read(item.filename))
+        target.writestr("word/footnotes.xml", footnotes_xml)
+    path.write_bytes(out.getvalue())
+    return path

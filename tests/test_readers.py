@@ -12,6 +12,7 @@ from readers_fixtures import (
     encode_cp1258,
     encode_legacy,
     make_docx,
+    make_footnoted_docx,
     make_layout_pdf,
     make_numbered_docx,
     make_pdf,
@@ -519,3 +520,17 @@ def test_docx_list_number_style_is_numbered(tmp_path: Path):
     document.save(str(tmp_path / "s.docx"))
     lines = [line for line in load_document(tmp_path / "s.docx").text.split("\n") if line]
     assert lines == ["Nhiệm vụ:", "1. Ban Tổ chức rà soát.", "2. Ban Tuyên giáo hướng dẫn."]
+
+
+def test_docx_footnotes_are_marked_and_listed_at_the_end(tmp_path: Path):
+    path = make_footnoted_docx(
+        tmp_path / "f.docx",
+        "Chi ủy viên được bồi dưỡng theo quy định",
+        " của Trung ương.",
+        "Theo Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương.",
+    )
+    text = load_document(path).text
+    assert text.split("\n\n") == [
+        "Chi ủy viên được bồi dưỡng theo quy định¹ của Trung ương.",
+        "¹ Theo Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương.",
+    ]

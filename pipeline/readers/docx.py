@@ -232,7 +232,9 @@ def _rfonts_name(props) -> str | None:
     return fonts.get(f"{_W}ascii") or fonts.get(f"{_W}hAnsi")
 
 
-def _paragraph_text(element, fonts: _Fonts, numbering: _Numbering | None = None) -> str:
+def _paragraph_text(
+    element, fonts: _Fonts, numbering: _Numbering | None = None, footnotes: _Footnotes | None = None
+) -> str:
     """Text of a w:p: runs, tabs, line breaks, including runs inside hyperlinks and fields.
 
     Runs set in a legacy font (.VnTime, VNI-Times) are converted to Unicode here,
@@ -256,6 +258,8 @@ def _paragraph_text(element, fonts: _Fonts, numbering: _Numbering | None = None)
                 run_parts.append("-")
             elif tag == f"{_W}softHyphen":
                 run_parts.append("\xad")  # TCVN3 uses 0xAD for the letter ư
+            elif tag == f"{_W}footnoteReference" and footnotes is not None:
+                run_parts.append(footnotes.reference(node.get(f"{_W}id", "")))
         text = "".join(run_parts)
         legacy = fonts.run_font(run, paragraph_font) if text else None
         if legacy:
@@ -276,19 +280,65 @@ def _in_fallback(run, paragraph) -> bool:
     return False
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+class _Footnotes:
+    """Footnotes numbered in order of reference, marked "¹" in the text and listed at the end.
+
+    That is how a directive's plain text reads (and what the normalizer expects);
+    footnotes often hold citations ("Nghị quyết số 22-NQ/TW ...").
+    """
+
+    def __init__(self, document: DocxDocument, fonts: _Fonts):
+        self.fonts = fonts
+        self.bodies: dict[str, object] = {}
+        self.order: list[str] = []
+        for rel in document.part.rels.values():
+            if rel.reltype != _FOOTNOTES_REL or rel.is_external:
+                continue
+            from lxml import etree
+
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+            root = etree.fromstring(rel.target_part.blob, parser)
+            for note in root.iterchildren(f"{_W}footnote"):
+                if note.get(f"{_W}type") in (None, "normal"):
+                    self.bodies[note.get(f"{_W}id", "")] = note
+
+    def reference(self, footnote_id: str) -> str:
+        if footnote_id not in self.bodies:
+            return ""
+        if footnote_id not in self.order:
+            self.order.append(footnote_id)
+        return str(self.order.index(footnote_id) + 1).translate(_SUPERSCRIPT)
+
+    def block(self) -> str:
+        """The footnotes as paragraphs after the body ("\n\n¹ text")."""
+        lines = []
+        for number, footnote_id in enumerate(self.order, start=1):
+            note = self.bodies[footnote_id]
+            text = " ".join(
+                _paragraph_text(p, self.fonts).strip() for p in note.iterchildren(f"{_W}p")
+            ).strip()
+            lines.append(f"{str(number).translate(_SUPERSCRIPT)} {text}")
+        return "\n\n" + "\n".join(lines) if lines else ""
+
+
 @dataclass
 class _Context:
     """Document-wide state while walking the body: fonts and list counters."""
 
     fonts: _Fonts
     numbering: _Numbering
+    footnotes: _Footnotes
 
 
 def _block_lines(element, out: list[str], ctx: _Context) -> None:
     """Append the lines of a body-level element (paragraph, table, content control)."""
     tag = element.tag
     if tag == f"{_W}p":
-        out.append(_paragraph_text(element, ctx.fonts, ctx.numbering))
+        out.append(_paragraph_text(element, ctx.fonts, ctx.numbering, ctx.footnotes))
     elif tag == f"{_W}tbl":
         # Cells side by side, line by line, as a flattened two-column header reads
         # ("TỈNH ỦY BÌNH THUẬN<TAB>ĐẢNG CỘNG SẢN VIỆT NAM").
@@ -320,11 +370,11 @@ def read_docx(data: bytes, path: str) -> LoadedText:
             path, f"damaged .docx file ({type(err).__name__}: {err})", "open it in Word and save it again"
         ) from None
     fonts = _Fonts(document)
-    ctx = _Context(fonts, _Numbering(document))
+    ctx = _Context(fonts, _Numbering(document), _Footnotes(document, fonts))
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         _block_lines(child, lines, ctx)
-    text = "\n".join(lines)
+    text = "\n".join(lines) + ctx.footnotes.block()
     warnings: list[str] = []
     if fonts.converted_runs:
         warnings.append(
