@@ -66,6 +66,14 @@ BAD_FILES = [
     ("rtf document", "x.txt", lambda tmp: rb"{\rtf1\ansi hello}", ["RTF"]),
     ("excel workbook", "book.docx", lambda tmp: _xlsx_like(), ["Excel"]),
     ("damaged .doc", "old.doc", _fake_doc, ["old.doc"]),
+    (
+        "password-protected docx (an OLE container)",
+        "secret.docx",
+        lambda tmp: (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le")
+        ),
+        ["password protected"],
+    ),
 ]
 
 

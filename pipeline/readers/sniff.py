@@ -80,6 +80,12 @@ def _format_by_content(head: bytes, data: bytes, name: str) -> str:
     if head.startswith(_ZIP_MAGICS):
         return _zip_kind(data, name)
     if head.startswith(_OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data[:1_000_000]:
+            raise DocumentError(
+                name or None,
+                "the Word document is password protected",
+                "open it with the password and save an unprotected copy",
+            )
         return "doc"
     for magic, what, hint in _KNOWN_BINARY:
         if head.startswith(magic):
