@@ -482,6 +482,8 @@ def extract_tasks(
                 continue
         if sec.kind not in task_kinds and not roles.responsible:
             continue
+        if rule("acknowledgement").match(item) and not roles.responsible:
+            continue  # "Cơ bản thống nhất với báo cáo ...": an assessment, not work
         raw.append(_Item(sec, s, e, roles, _time_expressions(item, ref, excluded), list(ctx.implementers)))
 
     # A heading with nothing under it (its block held only a closing line) is itself the item.

@@ -374,3 +374,13 @@ def test_body_headings_lead_their_block(heading):
     text = f"II. TỔ CHỨC THỰC HIỆN\n{heading}\n- Hướng dẫn Mặt trận xây dựng kế hoạch.\n"
     tasks = extract_tasks(text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(), [])
     assert [[b.name for b in t.responsible] for t in tasks] == [["Ban Dân vận Huyện ủy"]]
+
+
+def test_conclusion_items_that_only_acknowledge_are_not_tasks():
+    text = (
+        "Thường trực Tỉnh ủy kết luận như sau:\n1. Cơ bản thống nhất với báo cáo của Đảng ủy khối.\n"
+        "2. Biểu dương những kết quả đạt được.\n3. Đảng ủy khối tập trung chỉ đạo sơ kết Chỉ thị 10.\n"
+    )
+    tasks = extract_tasks(text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(), [])
+    assert [t.section for t in tasks] == ["3"]
+    assert [b.name for b in tasks[0].responsible] == ["Đảng ủy Khối"]
