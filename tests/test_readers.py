@@ -247,7 +247,7 @@ def test_html_main_text_without_scripts_and_chrome(tmp_path: Path, charset, enco
     loaded = load_document(path)
     assert loaded.source_format == "html"
     text = unicodedata.normalize("NFC", loaded.text)
-    assert "CHỈ THỊ\n" in text
+    assert "CHỈ THỊ\nCác cấp ủy" in text
     assert "Các cấp ủy tổ chức\nquán triệt Nghị quyết số 22-NQ/TW." in text
     assert "TỈNH ỦY BÌNH THUẬN\tĐẢNG CỘNG SẢN VIỆT NAM" in text
     for chrome in (
@@ -267,7 +267,7 @@ def test_html_main_text_without_scripts_and_chrome(tmp_path: Path, charset, enco
 def test_html_without_article_keeps_body_text():
     page = "<html><body><div><p>Đoạn một của chỉ thị.</p><p>Đoạn hai.</p></div><script>x()</script></body></html>"
     loaded = load_bytes(page.encode("utf-8"), "p.html")
-    assert loaded.text == "Đoạn một của chỉ thị.\n\nĐoạn hai."
+    assert loaded.text == "Đoạn một của chỉ thị.\nĐoạn hai."
 
 
 # --- sniffing -----------------------------------------------------------------------------------
@@ -534,3 +534,13 @@ def test_docx_footnotes_are_marked_and_listed_at_the_end(tmp_path: Path):
         "Chi ủy viên được bồi dưỡng theo quy định¹ của Trung ương.",
         "¹ Theo Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương.",
     ]
+
+
+def test_html_nbsp_runs_are_column_gaps():
+    page = (
+        "<html><body><p>TỈNH ỦY BÌNH THUẬN&nbsp;&nbsp;&nbsp;&nbsp; &nbsp;&nbsp;ĐẢNG CỘNG SẢN VIỆT NAM</p>"
+        "<p>Các cấp&nbsp;ủy\n      quán   triệt.</p></body></html>"
+    )
+    assert load_bytes(page.encode("utf-8"), "p.html").text == (
+        "TỈNH ỦY BÌNH THUẬN\tĐẢNG CỘNG SẢN VIỆT NAM\nCác cấp ủy quán triệt."
+    )

@@ -77,7 +77,10 @@ _CELL = frozenset(("td", "th"))
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,40})""", re.I)
 _SCRIPT = re.compile(rb"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(rb"<[^>]*>")
-_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_SOURCE_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+# Three or more non-breaking spaces (maybe with plain spaces between) are a column gap that
+# Word's "Save as web page" uses in two-column headers: keep it as a tab, as the .txt corpus has.
+_NBSP_GAP = re.compile(r"\u00a0(?: ?\u00a0){2,}")
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
@@ -136,7 +139,8 @@ def _render(root: Tag) -> str:
             if isinstance(child, Comment):
                 continue
             if isinstance(child, NavigableString):
-                out.append(_SPACES.sub(" ", str(child)))
+                piece = _NBSP_GAP.sub("\t", _SOURCE_SPACES.sub(" ", str(child)))
+                out.append(piece.replace("\u00a0", " "))
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -156,7 +160,9 @@ def _render(root: Tag) -> str:
     walk(root)
     lines = [line.strip(" ") for line in "".join(out).split("\n")]
     text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    # One block per line, as the .docx reader gives paragraphs: blank lines would split the
+    # header and the signature block the way a page break does.
+    return re.sub(r"\n{2,}", "\n", text).strip()
 
 
 def read_html(data: bytes, path: str) -> LoadedText:
