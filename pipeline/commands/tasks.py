@@ -75,11 +75,16 @@ def register(cli) -> None:
     out.add_argument("--json", action="store_true", help="JSON Lines, one task per line")
     out.add_argument("--csv", action="store_true", help="CSV on standard output")
     out.add_argument("--xlsx", metavar="FILE", help="write an Excel workbook")
-    parser.add_argument("--limit", type=int, default=None, help="at most N tasks")
+    parser.add_argument(
+        "--limit", type=int, default=None, help=f"at most N tasks (table default {TABLE_LIMIT}; exports: all)"
+    )
     parser.add_argument(
         "--orphans", action="store_true", help="list user data whose task vanished when a document was re-ingested"
     )
     parser.set_defaults(func=run)
+
+
+TABLE_LIMIT = 100  # a terminal table of 100,000 tasks helps nobody; exports have no limit
 
 
 def _cut(text: str, width: int) -> str:
@@ -91,18 +96,17 @@ def _table(rows: list[dict], total: int) -> str:
     lines = []
     for r in rows:
         due = r["due_end"] or r["due_start"] or ""
-        if r["recurrence"]:
-            due = f"{due} {r['recurrence']}".strip()
+        when = (f" · hạn {due}" if due else "") + (f" · lặp {r['recurrence']}" if r["recurrence"] else "")
         flag = " QUÁ HẠN" if r["overdue"] else ""
         who = "; ".join(r["responsible"]) or "—"
         lines.append(
-            f"[{r['task_key']}] {r['doc_number'] or r['source']} §{r['section'] or '-'} · {r['status']}{flag}"
-            f"{' · hạn ' + due if due else ''}"
+            f"[{r['task_key']}] {r['doc_number'] or r['source']} §{r['section'] or '-'} · {r['status']}{flag}{when}"
         )
         lines.append(f"    {_cut(who, 100)}: {_cut(r['text'], 160)}")
         if r["coordinating"]:
             lines.append(f"    phối hợp: {_cut('; '.join(r['coordinating']), 100)}")
-    lines.append(f"{len(rows)} of {total} tasks")
+    more = " (use --limit N, or --json/--csv/--xlsx for all)" if len(rows) < total else ""
+    lines.append(f"{len(rows)} of {total} tasks{more}")
     return "\n".join(lines)
 
 
@@ -127,7 +131,9 @@ def run(args: argparse.Namespace) -> int:
     with store:
         filters = filters_from_args(args)
         try:
-            rows = store.query_tasks(**filters, limit=args.limit)
+            table = not (args.json or args.csv or args.xlsx)
+            limit = args.limit if args.limit is not None or not table else TABLE_LIMIT
+            rows = store.query_tasks(**filters, limit=limit)
             total = store.count_tasks(**filters)
         except ValueError as err:  # e.g. an unknown status
             print(f"error: {err}", file=sys.stderr)
