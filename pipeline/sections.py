@@ -51,7 +51,7 @@ _BULLET = re.compile(r"(?:[-–—+*•·●○■□▪►✓]|\(\d{1,2}\)|\([a
 class Marker:
     """A numbering or bullet marker at the start of a line."""
 
-    style: str  # "part", "roman", "decimalN", "arabic", "letter", "uletter", "bullet"
+    style: str  # "part", "roman", "decimalN", "arabic", "arabic_paren", "letter", "uletter", "bullet"
     printed: str  # the marker as printed, stripped ("III-", "1.1.", "b)", "-")
     value: tuple[int, ...]  # numeric value(s), (0,) for bullets
     length: int  # characters to skip to reach the text after the marker
@@ -80,7 +80,10 @@ def split_marker(line: str) -> Marker | None:
         parts = tuple(int(x) for x in m.group("v").split("."))
         return Marker(f"decimal{len(parts)}", line[: m.end()].strip(), parts, m.end(), m.group("v"))
     if m := _ARABIC.match(line):
-        return Marker("arabic", line[: m.end()].strip(), (int(m.group("v")),), m.end(), m.group("v"))
+        printed = line[: m.end()].strip()
+        # "1)" lists live inside "1." / "1-" sections (mixed "1-"/"2." is one level, as in 000).
+        style = "arabic_paren" if printed.endswith(")") else "arabic"
+        return Marker(style, printed, (int(m.group("v")),), m.end(), m.group("v"))
     if m := _LETTER.match(line):
         v = m.group("v")
         return Marker("letter", line[: m.end()].strip(), (ord(v) - ord("a") + 1,), m.end(), v)
@@ -272,7 +275,7 @@ def _decide_headings(text: str, nodes: list[_Node]) -> None:
             body = line[node.marker.length :].strip()
             hs = node.line_start + node.marker.length
             is_heading = True
-            if node.marker.style in {"arabic", "letter", "decimal2", "decimal3"} and body:
+            if node.marker.style in {"arabic", "arabic_paren", "letter", "decimal2", "decimal3"} and body:
                 if body.endswith(":") or is_upper_line(body) or node.children:
                     is_heading = True
                 elif not has_following or mostly_bare or _starts_with_subject(body):

@@ -147,3 +147,9 @@ def test_upper_letter_parts():
         ("B.I.1.a", "task", "B.I.1"),
         ("B.II", "task", "B"),
     ]
+
+
+def test_paren_numbers_nest_inside_dot_numbers():
+    text = "II. NHIỆM VỤ\n1. Công tác tư tưởng\na) Tuyên truyền\n1) Ban Tuyên giáo Huyện ủy hướng dẫn.\n2) Các chi bộ tổ chức học tập.\n2. Công tác tổ chức\n"
+    paths = [s.path for s in parse_sections(text, Regions(0, 0, len(text)))]
+    assert paths == ["II", "II.1", "II.1.a", "II.1.a.1", "II.1.a.2", "II.2"]
