@@ -91,7 +91,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORD = re.compile(r"[^\W\d_]")
 _DOC_SUBJECT = re.compile(
     r"(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quy\s+định|Kế\s+hoạch|Chương\s+trình|Đề\s+án|Hướng\s+dẫn|Quyết\s+định|Thông\s+báo)"
-    r"[^.;]*?(?<!\w)về(?!\w)[^.;]*\Z",
+    r"\s+(?:số\s+)?\d[^.;]*?(?<!\w)về(?!\w)[^.;]*\Z",
     re.IGNORECASE,
 )
 
@@ -267,7 +267,9 @@ def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int
             continue
         if is_citation_date is not None and is_citation_date(text, d):
             continue
-        if _DOC_SUBJECT.search(text, _clause_start(text, s), s):
+        if _DOC_SUBJECT.search(text, _clause_start(text, s), s) and not rule("due_marker").search(
+            text[max(0, s - 60) : s]
+        ):
             continue  # "Nghị quyết số 05-NQ/TU về ... đến năm 2010": the cited document's subject
         out.append(d)
     return out

@@ -384,3 +384,19 @@ def test_conclusion_items_that_only_acknowledge_are_not_tasks():
     tasks = extract_tasks(text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(), [])
     assert [t.section for t in tasks] == ["3"]
     assert [b.name for b in tasks[0].responsible] == ["Đảng ủy Khối"]
+
+
+@pytest.mark.parametrize(
+    ("item", "end"),
+    [
+        ("Tiếp tục thực hiện Nghị quyết số 05-NQ/TU về xây dựng đội ngũ cán bộ đến năm 2010.", None),
+        ("Xây dựng Kế hoạch về tổ chức đại hội chi bộ, hoàn thành trước ngày 30/6/2014.", date(2014, 6, 30)),
+        ("Sơ kết Chỉ thị 10 về sinh hoạt chi bộ, báo cáo kết quả trước ngày 15/12/2014.", date(2014, 12, 15)),
+    ],
+)
+def test_cited_subjects_versus_due_dates(item, end):
+    text = "II. NHIỆM VỤ\n- " + item + "\n"
+    tasks = extract_tasks(
+        text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(issued_date=date(2014, 1, 2)), []
+    )
+    assert (tasks[0].deadline.end if tasks[0].deadline else None) == end
