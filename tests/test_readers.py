@@ -98,6 +98,8 @@ def test_vni_roundtrip_is_exact_on_every_corpus_file():
     ("legacy", "encoding", "expected"),
     [
         ("TØNH ñY B×NH THUËN", "tcvn3", "TỈNH ỦY BÌNH THUẬN"),  # capitals restored in an all-caps line
+        ("N¬i nhËn:\tT/L BAN TH¦êNG Vô", "tcvn3", "Nơi nhận:\tT/L BAN THƯỜNG VỤ"),  # per column
+        ("TØnh ñy ban hµnh", "tcvn3", "Tỉnh ủy ban hành"),  # "ủy ban" here is not "Ủy ban"
         ("Tæ chøc c¬ së ®¶ng", "tcvn3", "Tổ chức cơ sở đảng"),
         ("nhµ n\xadíc", "tcvn3", "nhà nước"),
         ("Tænh uûy Bình Thuaän", "vni", "Tỉnh ủy Bình Thuận"),

@@ -239,6 +239,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _VOTING_WORD = re.compile(r"(?<![\w/-])[^\W\d_]+(?![\w/-])")
 # A capital after another letter ("TØNH" → "TỉNH"): the line needs a word-by-word look.
 _CAPITAL_INSIDE = re.compile("(?<=[^\\W\\d_])[A-ZĐĂÂÊÔƠƯ]")
+# A column of a line and the gaps around it (tab or 3+ spaces), as alternatives of one pattern.
+_COLUMN_GAP = re.compile(r"(\t| {3,})|((?:(?!\t| {3}).)+)")
 # The first word of a sentence: at a line start (after bullets or numbering) or after a full stop.
 # Only words starting with a toned small letter (which TCVN3 cannot capitalize) are candidates.
 _TONED_SMALL = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
@@ -290,7 +292,9 @@ def _restore_capitals(text: str) -> str:
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if _CAPITAL_INSIDE.search(line):
-            lines[i] = fix_caps_line(line)
+            # Columns of a flattened two-column block vote separately:
+            # "Nơi nhận:<gap>T/L BAN THƯỜNG VỤ" has a capitals column on the right.
+            lines[i] = _COLUMN_GAP.sub(lambda m: m.group(1) or fix_caps_line(m.group(2)), line)
     return _SENTENCE_OPENER.sub(capitalize, "\n".join(lines))
 
 
