@@ -111,6 +111,9 @@ def app_url(tmp_path_factory):
 def browser(tmp_path_factory):
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
+    downloads = tmp_path_factory.mktemp("downloads")
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
     for arg in (
         "--headless",
         "--no-sandbox",
@@ -128,6 +131,7 @@ def browser(tmp_path_factory):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(WAIT_SECONDS)
+    driver.downloads = downloads
     yield driver
     driver.quit()
 
@@ -217,3 +221,24 @@ def _count(driver) -> int | None:
         if "nhiệm vụ phù hợp" in line:
             return int(line.split()[0].replace(".", ""))
     return None
+
+
+@pytest.mark.parametrize(("button", "suffix", "check"), [
+    ("Tải CSV", ".csv", lambda data: data.decode("utf-8-sig").splitlines()[0].count(",") >= 5),
+    ("Tải lịch (.ics)", ".ics", lambda data: data.startswith(b"BEGIN:VCALENDAR") and b"BEGIN:VEVENT" in data),
+    ("Tải Excel (XLSX)", ".xlsx", lambda data: data[:2] == b"PK"),
+])
+def test_task_exports_download_in_browser(app_url, browser, button, suffix, check):
+    """The export buttons build their file on click (deferred data) and the browser saves it."""
+    browser.get(f"{app_url}/nhiem-vu")
+    _wait_for_texts(browser, [button])
+    before = set(browser.downloads.iterdir())
+    target = next(b for b in browser.find_elements(By.CSS_SELECTOR, "button") if b.text.strip().endswith(button))
+    target.click()
+
+    def saved(_driver):
+        new = [p for p in browser.downloads.iterdir() if p not in before and p.suffix == suffix]
+        return new[0] if new else None
+
+    path = WebDriverWait(browser, WAIT_SECONDS).until(saved)
+    assert check(path.read_bytes())
