@@ -282,7 +282,7 @@ def _dated(found: list[Deadline], text: str | None = None) -> Deadline | None:
     if text is not None:
         for d in dated:
             s = d.span_start or 0
-            if rule("due_marker").search(d.text) or rule("due_marker").search(text[max(0, s - 60) : s]):
+            if rule("due_phrase").search(d.text) or rule("due_marker").search(text[max(0, s - 60) : s]):
                 return d
     return dated[0] if dated else None
 
