@@ -234,3 +234,13 @@ def test_pipe_is_refused_without_blocking(tmp_path: Path):
     os.mkfifo(fifo)
     with pytest.raises(DocumentError, match="not a regular file"):
         load_document(fifo)
+
+
+@needs_font
+def test_pdf_time_budget_stops_with_a_clear_error(tmp_path: Path, monkeypatch):
+    path = make_pdf(tmp_path / "long.pdf", ["Trang một", "Trang hai"], FONT)
+    monkeypatch.setenv("DIRECTIVES_PDF_TIMEOUT", "-1")
+    with pytest.raises(DocumentError) as caught:
+        load_document(path)
+    assert str(caught.value).startswith(f"{path}: reading the PDF took longer than")
+    assert "DIRECTIVES_PDF_TIMEOUT" in str(caught.value)

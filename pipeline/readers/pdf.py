@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -238,13 +240,36 @@ def page_text(page: WordSource) -> str:
     return "".join(out)
 
 
+class _Budget:
+    """Wall-clock limit for one PDF (env DIRECTIVES_PDF_TIMEOUT seconds, default 600),
+    checked between pages: a huge or pathological PDF ends in a clear error, not a hang."""
+
+    def __init__(self, path: str):
+        try:
+            self.seconds = float(os.environ.get("DIRECTIVES_PDF_TIMEOUT", "600"))
+        except ValueError:
+            self.seconds = 600.0
+        self.path = path
+        self.deadline = time.monotonic() + self.seconds
+
+    def check(self, doing: str) -> None:
+        if time.monotonic() > self.deadline:
+            raise DocumentError(
+                self.path,
+                f"reading the PDF took longer than {self.seconds:.0f} s (stopped while {doing})",
+                "split the PDF, or raise DIRECTIVES_PDF_TIMEOUT",
+            )
+
+
 def read_pdf(data: bytes, path: str) -> LoadedText:
     """Reader for PDF files."""
+    budget = _Budget(path)
     pdf = _open(data, path)
     pages: list[str | None] = []
     scanned: list[int] = []
     try:
         for number, page in enumerate(pdf.pages, start=1):
+            budget.check(f"reading page {number}")
             try:
                 text = page_text(page)
             except Exception as err:  # noqa: BLE001
@@ -267,7 +292,7 @@ def read_pdf(data: bytes, path: str) -> LoadedText:
         pdf.close()
     warnings: list[str] = []
     if scanned:
-        warnings.extend(_fill_by_ocr(data, path, pages, scanned))
+        warnings.extend(_fill_by_ocr(data, path, pages, scanned, budget))
     text = "\n\n".join(p for p in pages if p)
     reading = best_legacy_reading(text)
     warnings.extend(reading.warnings())
@@ -276,7 +301,9 @@ def read_pdf(data: bytes, path: str) -> LoadedText:
     )
 
 
-def _fill_by_ocr(data: bytes, path: str, pages: list[str | None], scanned: list[int]) -> list[str]:
+def _fill_by_ocr(
+    data: bytes, path: str, pages: list[str | None], scanned: list[int], budget: _Budget
+) -> list[str]:
     """Replace pages without a text layer by OCR text; return warnings."""
     has_text = any(pages)
     if not ocr_available():
@@ -294,6 +321,7 @@ def _fill_by_ocr(data: bytes, path: str, pages: list[str | None], scanned: list[
         pdf_file = Path(tmp) / "input.pdf"
         pdf_file.write_bytes(data)
         for number in scanned:
+            budget.check(f"OCR of page {number}")
             pages[number - 1] = ocr_page(pdf_file, number, path)
     return [f"page(s) {_ranges(scanned)} read by OCR (tesseract, Vietnamese): check names and numbers"]
 
