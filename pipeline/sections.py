@@ -136,7 +136,7 @@ _TITLE_LEAD = re.compile(
 _ENUM_GAP = re.compile(r"\s*(?:,|;|và|/|-|–)\s*(?:và\s+)?", re.I)
 
 
-def heading_kind(heading: str) -> str:
+def heading_kind(heading: str, title: bool = False) -> str:
     """ "task", "non_task" or "neutral" for a heading, by its keywords (see sections.yaml)."""
     rx, kinds = _keyword_regex()
     hits = [(m, kinds[" ".join(m.group(1).lower().split())]) for m in rx.finditer(heading)]
@@ -144,7 +144,8 @@ def heading_kind(heading: str) -> str:
         return "neutral"
     # A title names its topic first ("Một số nhiệm vụ ...", "ĐÁNH GIÁ TÌNH HÌNH"); a directive
     # line that merely mentions "kiểm tra" or "kết quả" later on is not a title.
-    if not (is_upper_line(heading) or _TITLE_LEAD.fullmatch(heading, 0, hits[0][0].start())):
+    # `title`: the heading of a part or a Roman section, always a title wherever the keyword is.
+    if not (title or is_upper_line(heading) or _TITLE_LEAD.fullmatch(heading, 0, hits[0][0].start())):
         return "neutral"
     found = {k for _, k in hits}
     if len(found) == 2:
@@ -311,7 +312,7 @@ def _assign_kinds(nodes: list[_Node]) -> None:
         if parent_kind != "neutral":
             node.kind = parent_kind
         elif node.heading:
-            node.kind = heading_kind(node.heading)
+            node.kind = heading_kind(node.heading, title=node.marker.style in {"part", "roman", "uletter"})
         else:
             node.kind = "neutral"
 

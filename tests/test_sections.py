@@ -153,3 +153,14 @@ def test_paren_numbers_nest_inside_dot_numbers():
     text = "II. NHIỆM VỤ\n1. Công tác tư tưởng\na) Tuyên truyền\n1) Ban Tuyên giáo Huyện ủy hướng dẫn.\n2) Các chi bộ tổ chức học tập.\n2. Công tác tổ chức\n"
     paths = [s.path for s in parse_sections(text, Regions(0, 0, len(text)))]
     assert paths == ["II", "II.1", "II.1.a", "II.1.a.1", "II.1.a.2", "II.2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("III. Tập trung thực hiện tốt các nhiệm vụ sau\n1. Các cấp ủy chỉ đạo.\n", "task"),
+        ("1. Tập trung thực hiện tốt các nhiệm vụ sau\n- Các cấp ủy chỉ đạo.\n", "neutral"),
+    ],
+)
+def test_roman_headings_are_titles(text, kind):
+    assert parse_sections(text, Regions(0, 0, len(text)))[0].kind == kind
