@@ -182,7 +182,6 @@ def _vni_entries() -> list[tuple[str, str]]:
 VNI: Charmap = build_charmap("vni", _vni_entries())
 LEGACY_CHARMAPS: dict[str, Charmap] = {"tcvn3": TCVN3, "vni": VNI}
 
-# Code points a legacy table can start with: a text without any of them needs no conversion.
 # Latin-1 characters that never occur in Unicode Vietnamese (it uses only àáâãèéêìíòóôõùúý and
 # their capitals from this block). A legacy font's text always shows some of them.
 _LEGACY_SURFACE = re.compile(
