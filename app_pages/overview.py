@@ -66,7 +66,7 @@ if bodies:
         alt.Chart(top)
         .mark_bar()
         .encode(
-            x=alt.X("Số nhiệm vụ:Q"),
+            x=alt.X("Số nhiệm vụ:Q", axis=alt.Axis(format="d", tickMinStep=1)),
             y=alt.Y("Cơ quan:N", sort="-x", axis=alt.Axis(labelLimit=320)),
             tooltip=["Cơ quan", "Số nhiệm vụ"],
         )
