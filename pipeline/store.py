@@ -407,10 +407,29 @@ class Store:
             document_id = self._insert_document(
                 extraction, record, content_hash, doc_key, ident, text, document_id
             )
-            carried = orphaned = 0
-            if old:
-                carried, orphaned = self._carry_over_user_data(document_id, doc_key, extraction.source, old_tasks)
+            # Also for a new document: user data orphaned when it was deleted may find its tasks again.
+            carried, orphaned = self._carry_over_user_data(document_id, doc_key, extraction.source, old_tasks)
             return IngestResult("replaced" if old else "added", document_id, extraction.source, carried, orphaned)
+
+    def delete_document(self, document_id: int) -> bool:
+        """Remove a document and its extraction; its tasks' user data stays, flagged as orphaned."""
+        with self._write() as conn:
+            doc = conn.execute("SELECT doc_key, source FROM documents WHERE id = ?", (document_id,)).fetchone()
+            if doc is None:
+                return False
+            now = _now()
+            for r in conn.execute(
+                "SELECT task_key, section, text FROM tasks WHERE document_id = ?", (document_id,)
+            ).fetchall():
+                if self._has_user_data(r["task_key"]):
+                    conn.execute(
+                        "INSERT OR REPLACE INTO orphaned_user_data(task_key, doc_key, source, section, old_text,"
+                        " reason, flagged_at) VALUES (?,?,?,?,?,?,?)",
+                        (r["task_key"], doc["doc_key"], doc["source"], r["section"], r["text"],
+                         "document deleted", now),
+                    )
+            self._delete_document_rows(document_id)
+        return True
 
     def _delete_document_rows(self, document_id: int) -> None:
         conn = self.conn
@@ -528,16 +547,18 @@ class Store:
     ) -> tuple[int, int]:
         """Move user data of vanished task keys to the most similar new task; flag the rest."""
         conn = self.conn
-        new_tasks = {
-            r["task_key"]: r
-            for r in conn.execute("SELECT task_key, section, text FROM tasks WHERE document_id = ?", (document_id,))
-        }
         # Earlier orphans of this document get another chance to find their task.
         previous_orphans = {
             r["task_key"]: r
             for r in conn.execute(
                 "SELECT task_key, section, old_text AS text FROM orphaned_user_data WHERE doc_key = ?", (doc_key,)
             )
+        }
+        if not previous_orphans and not old_tasks:
+            return 0, 0
+        new_tasks = {
+            r["task_key"]: r
+            for r in conn.execute("SELECT task_key, section, text FROM tasks WHERE document_id = ?", (document_id,))
         }
         for key in previous_orphans.keys() & new_tasks.keys():  # the task came back under its own key
             conn.execute("DELETE FROM orphaned_user_data WHERE task_key = ?", (key,))

@@ -186,6 +186,19 @@ def test_two_existing_files_of_one_directive_do_not_replace_each_other(tmp_path)
         assert store.dump() == before
 
 
+def test_deleting_a_document_keeps_its_user_data_as_orphans(store):
+    doc_id = store.ingest(make_doc()).document_id
+    key = store.query_tasks()[0]["task_key"]
+    store.set_status(key, STATUS_DONE, "giữ lại")
+    assert store.delete_document(doc_id) is True
+    assert store.documents() == [] and store.count_tasks() == 0 and store.search("giam sat") == []
+    assert [(o["task_key"], o["note"], o["reason"]) for o in store.orphans()] == [(key, "giữ lại", "document deleted")]
+    assert store.delete_document(doc_id) is False
+    store.ingest(make_doc())  # the same document comes back: its status is there again
+    assert store.query_tasks(status=STATUS_DONE)[0]["task_key"] == key
+    assert store.orphans() == []
+
+
 def test_a_failed_ingest_leaves_no_half_written_document(store, monkeypatch):
     store.ingest(make_doc(source="ok.txt", meta=DocumentMeta(title="khác")))
     before = store.dump()
