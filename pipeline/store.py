@@ -3,16 +3,18 @@
 Why it is shaped this way:
 
 * Documents are keyed by content hash, so ingesting the same file twice writes
-  nothing at all; a changed file (same source path or same number+issuer+date)
-  replaces its extractions in one transaction and keeps its document id.
+  nothing at all; a changed file (same source path or same number+issuer+date),
+  or an unchanged file whose extraction changed (a pipeline upgrade), replaces
+  its extractions in one transaction and keeps its document id.
 * User data (task status, notes, history) is keyed by a *stable task key*
   (document key + extraction key + occurrence), never by row ids, and is never
   deleted by ingestion.  When a re-ingest changes a task's text, the user data
   follows the most similar new task; what cannot be matched is flagged in
   ``orphaned_user_data`` and stays visible.
-* Search runs on an FTS5 index of a folded copy of every paragraph and task
-  (``fold_diacritics`` also folds đ, which FTS5's ``remove_diacritics`` does
-  not); the query is folded the same way and snippets come from the original.
+* Search runs on contentless FTS5 indexes of a folded copy of every paragraph
+  and task (``fold_diacritics`` also folds đ, which FTS5's ``remove_diacritics``
+  does not); folding keeps offsets, so the query is folded the same way and
+  snippets and highlights come from the original text.
 * Migrations are SQL files in ``pipeline/sql/`` applied in order at open and
   recorded in ``schema_migrations``.
 """
