@@ -244,6 +244,7 @@ def run_bench(copies: int = 1000, *, quick: bool = False, corpus_dir: str | Path
 
     from .extract import extract_text
 
+    started = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     texts = load_corpus(corpus_dir)
     if quick:
         copies = min(copies, 2 * len(texts))
@@ -261,7 +262,7 @@ def run_bench(copies: int = 1000, *, quick: bool = False, corpus_dir: str | Path
     largest = max(docs, key=len)
     ratio = ext_seconds / seg_seconds if seg_seconds else None
     result: dict = {
-        "date": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": started,
         "machine": machine_description(),
         "quick": quick,
         "documents": copies,
