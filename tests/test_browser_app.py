@@ -48,6 +48,9 @@ PAGES = [
 ]
 
 
+RUNNING: dict[str, Path] = {}  # the database behind the running app, set by the app_url fixture
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -98,6 +101,7 @@ def app_url(tmp_path_factory):
             log.close()
             pytest.fail(f"streamlit did not start: {(tmp / 'streamlit.log').read_text()[-2000:]}")
         time.sleep(0.3)
+    RUNNING["db"] = db  # for tests that look up document ids
     yield url
     proc.terminate()
     try:
@@ -186,14 +190,19 @@ def test_document_page_highlights_and_links(app_url, browser):
 
 def test_citation_link_opens_cited_document(app_url, browser):
     """A citation in the text links to the cited document's page (query parameter doc=ID)."""
-    browser.get(f"{app_url}/van-ban?doc=5")
+    from pipeline.store import Store
+
+    docs = Store(RUNNING["db"]).documents()
+    markup = next(d["id"] for d in docs if d["source"] == "xss.txt")
+    cited = next(d["id"] for d in docs if d["number"] == "15-NQ/TU")
+    browser.get(f"{app_url}/van-ban?doc={markup}")
     _wait_for_texts(browser, ["Mục lục"])
     link = WebDriverWait(browser, WAIT_SECONDS).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, ".doc-text a")
     )[0]
     link.click()
     _wait_for_texts(browser, ["Chương trình hành động 15-NQ/TU"])
-    assert "doc=1" in browser.current_url
+    assert f"doc={cited}" in browser.current_url
 
 
 def test_tasks_filter_by_body_in_browser(app_url, browser):
