@@ -47,10 +47,24 @@ def normalize_tone_marks(text: str) -> str:
     return _WORD.sub(fix, text)
 
 
+def _fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "d"}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
+        if base != char:
+            table[code] = base.lower()
+    for code in range(0x300, 0x370):  # stray combining marks
+        table[code] = None
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold_diacritics(text: str) -> str:
     """Accent-insensitive key: "Đảng ủy Khối" → "dang uy khoi" (đ folded too)."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+    return text.translate(_FOLD).lower()
 
 
 class _Builder:
