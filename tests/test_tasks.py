@@ -400,3 +400,21 @@ def test_cited_subjects_versus_due_dates(item, end):
         text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(issued_date=date(2014, 1, 2)), []
     )
     assert (tasks[0].deadline.end if tasks[0].deadline else None) == end
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_shuffled_corpus_lines_never_break_extraction(seed):
+    """Robustness: any order of real directive lines gives valid spans and keys, no exception."""
+    import random
+
+    rng = random.Random(seed)
+    lines = []
+    for path in sorted((ROOT / "corpus").glob("*.txt")):
+        lines += normalize(path.read_text(encoding="utf-8")).text.split("\n")
+    text = "\n".join(rng.sample(lines, k=min(120, len(lines))))
+    sections = parse_sections(text, Regions(0, 0, len(text)))
+    for s in sections:
+        assert 0 <= s.start <= s.end <= len(text) and s.kind in {"task", "non_task", "neutral"}
+    tasks = extract_tasks(text, sections, DocumentMeta(issued_date=date(2010, 1, 1)), [])
+    for t in tasks:
+        assert text[t.start : t.end].replace("\n", " ") == t.text and t.key
