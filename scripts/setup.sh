@@ -26,9 +26,16 @@ fi
 
 PYTHON="${PYTHON:-}"
 if [ -z "$PYTHON" ]; then
-  for candidate in python3.12 python3.11 python3; do
-    if command -v "$candidate" >/dev/null 2>&1; then PYTHON="$candidate"; break; fi
+  for candidate in python3 python3.11 python3.12; do
+    # A candidate must really run and be 3.11 or 3.12 (pyenv shims exist for versions not selected).
+    if "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] not in ((3, 11), (3, 12)))' >/dev/null 2>&1; then
+      PYTHON="$candidate"; break
+    fi
   done
+  if [ -z "$PYTHON" ]; then
+    echo "error: Python 3.11 or 3.12 is needed (set PYTHON=/path/to/python3.11)" >&2
+    exit 1
+  fi
 fi
 if [ ! -x .venv/bin/python ]; then
   echo "==> creating .venv with $PYTHON"
