@@ -240,6 +240,8 @@ def _is_title_line(line: str) -> bool:
 
 
 def _parse_date(d: str, m: str, y: str) -> date | None:
+    if not 1930 <= int(y) <= 2100:  # the Party's documents; anything else is a misread
+        return None
     try:
         return date(int(y), int(m), int(d))
     except ValueError:
