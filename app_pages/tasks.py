@@ -57,7 +57,9 @@ with st.sidebar:
     if doc_id is not None:
         section = st.selectbox("Mục", options=[None, *appdata.sections_of(doc_id)],
                                format_func=lambda s: ALL if s is None else s, key="tasks_section")
-    status = st.selectbox("Trạng thái", options=[ALL, *appdata.STATUSES, appdata.OVERDUE_LABEL], key="tasks_status")
+    # Several statuses mean "any of them"; "chưa hoàn thành" = not done yet, "quá hạn" narrows to overdue.
+    status = st.multiselect("Trạng thái", options=[appdata.NOT_DONE_LABEL, *appdata.STATUSES, appdata.OVERDUE_LABEL],
+                            key="tasks_status", placeholder="Tất cả trạng thái")
     col_from, col_to = st.columns(2)
     # Explicit bounds: Streamlit's default window (today ± 10 years) would hide older directives.
     due_from = col_from.date_input("Hạn từ", value=None, min_value=DATE_MIN, max_value=DATE_MAX,
@@ -73,7 +75,7 @@ flt = appdata.TaskFilter(
     section=section,
     due_from=due_from.isoformat() if due_from else None,
     due_to=due_to.isoformat() if due_to else None,
-    status=None if status == ALL else status,
+    status=tuple(status) or None,
     search=query or None,
 )
 

@@ -26,6 +26,7 @@ import streamlit as st
 
 STATUSES: tuple[str, ...] = ("chưa thực hiện", "đang thực hiện", "hoàn thành")
 OVERDUE_LABEL = "quá hạn"
+NOT_DONE_LABEL = "chưa hoàn thành"  # chưa thực hiện + đang thực hiện: what staff call "remaining"
 DEFAULT_DB = Path("data") / "directives.db"
 
 # Column names the app shows for a task row (Vietnamese UI, English keys).
@@ -115,7 +116,8 @@ class TaskFilter:
     section: str | None = None
     due_from: str | None = None
     due_to: str | None = None
-    status: str | None = None  # one of STATUSES, or OVERDUE_LABEL
+    # One label or several (any of them): STATUSES, NOT_DONE_LABEL ("remaining"), OVERDUE_LABEL.
+    status: str | tuple[str, ...] | None = None
     search: str | None = None
 
     def store_kwargs(self, today: date | None = None) -> dict[str, Any]:
@@ -133,10 +135,15 @@ class TaskFilter:
             kwargs["due_from"] = self.due_from
         if self.due_to:
             kwargs["due_to"] = self.due_to
-        if self.status == OVERDUE_LABEL:
+        labels = (self.status,) if isinstance(self.status, str) else tuple(self.status or ())
+        if OVERDUE_LABEL in labels:
             kwargs["overdue"] = True
-        elif self.status:
-            kwargs["status"] = self.status
+        # The chosen statuses are alternatives ("any of them"); "quá hạn" narrows whatever else is chosen.
+        stored = [label for label in STATUSES if label in labels or (NOT_DONE_LABEL in labels and label != STATUSES[-1])]
+        if stored == list(STATUSES[:-1]):
+            kwargs["not_done"] = True
+        elif stored:
+            kwargs["status"] = stored
         if self.search and self.search.strip():
             kwargs["search"] = self.search.strip()
         if today is not None:

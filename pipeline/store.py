@@ -183,6 +183,11 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def canonical_status(status: str) -> str:
+    """One of STATUSES for any accepted spelling ("hoan thanh", "done"...); ValueError otherwise."""
+    return _canonical_status(status)
+
+
 def _canonical_status(status: str) -> str:
     if status in STATUSES:
         return status
@@ -190,6 +195,16 @@ def _canonical_status(status: str) -> str:
     if key in _STATUS_ALIASES:
         return _STATUS_ALIASES[key]
     raise ValueError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+
+
+def _status_set(status: str | Iterable[str] | None) -> set[str] | None:
+    """The canonical statuses a filter asks for (None: no status filter); accepts one or several."""
+    if status is None or status == "":
+        return None
+    values = [status] if isinstance(status, str) else [s for s in status if s]
+    if not values:
+        return None
+    return {_canonical_status(s) for s in values}
 
 
 def _iso(value: date | str | None) -> str | None:
@@ -700,7 +715,8 @@ class Store:
         due_from: date | str | None = None,
         due_to: date | str | None = None,
         overdue: bool = False,
-        status: str | None = None,
+        status: str | Iterable[str] | None = None,
+        not_done: bool = False,
         search: str | None = None,
         today: date | str | None = None,
         recurring: bool = False,
@@ -743,13 +759,21 @@ class Store:
         if overdue:
             where.append("t.due_end < ? AND t.task_key NOT IN (SELECT task_key FROM task_status WHERE status = ?)")
             params += [today_iso, STATUS_DONE]
-        if status:
-            wanted = _canonical_status(status)
-            if wanted == STATUS_TODO:  # no row yet means not started
-                where.append("t.task_key NOT IN (SELECT task_key FROM task_status WHERE status != ?)")
+        wanted = _status_set(status)
+        if not_done:  # "remaining": chưa thực hiện + đang thực hiện
+            wanted = (wanted if wanted is not None else set(STATUSES)) - {STATUS_DONE}
+        if wanted is not None and wanted != set(STATUSES):
+            if not wanted:  # e.g. --status "hoàn thành" --open: nothing can match
+                where.append("0")
+            elif STATUS_TODO in wanted:  # no row yet means not started: exclude the unwanted statuses instead
+                unwanted = sorted(set(STATUSES) - wanted)
+                marks = ",".join("?" * len(unwanted))
+                where.append(f"t.task_key NOT IN (SELECT task_key FROM task_status WHERE status IN ({marks}))")
+                params += unwanted
             else:
-                where.append("t.task_key IN (SELECT task_key FROM task_status WHERE status = ?)")
-            params.append(wanted)
+                marks = ",".join("?" * len(wanted))
+                where.append(f"t.task_key IN (SELECT task_key FROM task_status WHERE status IN ({marks}))")
+                params += sorted(wanted)
         if search:
             match = fts_query(search)
             if match:
@@ -802,7 +826,8 @@ class Store:
         due_to: date | str | None = None,
         overdue: bool = False,
         recurring: bool = False,
-        status: str | None = None,
+        status: str | Iterable[str] | None = None,
+        not_done: bool = False,
         search: str | None = None,
         today: date | str | None = None,
         limit: int | None = None,
@@ -812,11 +837,14 @@ class Store:
 
         `due_from`/`due_to` keep tasks whose deadline window [due_start or due_end,
         due_end or due_start] overlaps the range; `body` accepts any spelling of a
-        body (accents optional, variants, the locality-qualified name).
+        body (accents optional, variants, the locality-qualified name). `status`
+        takes one status or several (any of them); `not_done=True` keeps the tasks
+        still to do (chưa thực hiện + đang thực hiện), what staff export as "remaining".
         """
         clause, params, today_iso = self._task_filter(
             body=body, coordinating=coordinating, document=document, section=section, due_from=due_from,
-            due_to=due_to, overdue=overdue, status=status, search=search, today=today, recurring=recurring,
+            due_to=due_to, overdue=overdue, status=status, not_done=not_done, search=search, today=today,
+            recurring=recurring,
         )
         sql = (
             "SELECT t.id, t.task_key, t.document_id, d.source, d.number AS doc_number, d.title AS doc_title,"

@@ -220,7 +220,7 @@ def _total(at: AppTest) -> int:
     [
         ("tasks_body", [TUYEN_GIAO], {"body": TUYEN_GIAO}),
         ("tasks_search", "tuyen giao", {"search": "tuyen giao"}),
-        ("tasks_status", appdata.OVERDUE_LABEL, {"overdue": True}),
+        ("tasks_status", [appdata.OVERDUE_LABEL], {"overdue": True}),
     ],
 )
 def test_task_filter_changes_rows(app_env, widget, value, store_filter):
@@ -240,7 +240,7 @@ def test_task_filter_changes_rows(app_env, widget, value, store_filter):
 
 
 def _kind(widget_key: str) -> str:
-    return {"tasks_body": "multiselect", "tasks_search": "text_input", "tasks_status": "selectbox"}[
+    return {"tasks_body": "multiselect", "tasks_search": "text_input", "tasks_status": "multiselect"}[
         widget_key
     ]
 

@@ -1,4 +1,4 @@
-"""`tasks [filters] [--json | --csv | --xlsx FILE]`: what must a body do, and by when.
+"""`tasks [filters] [--json | --csv | --xlsx FILE]`: what must a body do, and by when; `status KEY S`: track it.
 
 Also holds the helpers the other store commands share: the `--db` option,
 opening the store with a one-line error, and the task filter options.
@@ -11,7 +11,7 @@ import sys
 from datetime import date
 
 from ..errors import DocumentError
-from ..store import STATUSES, Store, default_db_path
+from ..store import STATUSES, Store, canonical_status, default_db_path
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +46,14 @@ def add_task_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--due-from", metavar="DATE", type=_iso_date, help="due on or after (YYYY-MM-DD)")
     parser.add_argument("--due-to", metavar="DATE", type=_iso_date, help="due on or before (YYYY-MM-DD)")
     parser.add_argument("--overdue", action="store_true", help="only tasks past their deadline and not done")
-    parser.add_argument("--status", metavar="S", help=f"one of: {', '.join(STATUSES)} (accents optional)")
+    parser.add_argument(
+        "--status", metavar="S", action="append",
+        help=f"one of: {', '.join(STATUSES)} (accents optional); repeat for any of several",
+    )
+    parser.add_argument(
+        "--open", "--remaining", dest="not_done", action="store_true",
+        help="only tasks not done yet (chưa thực hiện + đang thực hiện)",
+    )
     parser.add_argument("--search", metavar="TEXT", help="words in the task text (accents optional)")
     parser.add_argument("--today", metavar="DATE", type=_iso_date, help=argparse.SUPPRESS)
 
@@ -62,6 +69,7 @@ def filters_from_args(args: argparse.Namespace) -> dict:
         "due_to": args.due_to,
         "overdue": args.overdue,
         "status": args.status,
+        "not_done": args.not_done,
         "search": args.search,
         "today": args.today,
     }
@@ -82,6 +90,31 @@ def register(cli) -> None:
         "--orphans", action="store_true", help="list user data whose task vanished when a document was re-ingested"
     )
     parser.set_defaults(func=run)
+
+    status = cli.command("status", "set a task's status (and note); the change is kept in its history")
+    status.add_argument("task_key", metavar="TASK_KEY", help="the key shown in brackets by `tasks`")
+    status.add_argument("status", metavar="STATUS", help=f"one of: {', '.join(STATUSES)} (accents optional)")
+    status.add_argument("--note", metavar="TEXT", help="replace the task's note")
+    add_db_option(status)
+    status.set_defaults(func=run_status)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Set one task's status from the command line: the same write as the app's status form."""
+    store = open_store(args)
+    if store is None:
+        return 1
+    with store:
+        try:
+            store.set_status(args.task_key, args.status, args.note)
+        except ValueError as err:  # unknown status
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        except KeyError:
+            print(f"error: no task with key {args.task_key!r} (see `python -m pipeline tasks`)", file=sys.stderr)
+            return 1
+    print(f"{args.task_key}: {canonical_status(args.status)}" + (f" · {args.note}" if args.note else ""))
+    return 0
 
 
 TABLE_LIMIT = 100  # a terminal table of 100,000 tasks helps nobody; exports have no limit
