@@ -64,10 +64,12 @@ def gazetteer() -> dict:
 @cache
 def _entries(section: str, kind: str) -> tuple[_Entry, ...]:
     out = []
+    named_tails = gazetteer().get("tails", {})
     for raw in gazetteer().get(section, []):
         tail = None
         if raw.get("tail"):
-            tail = re.compile(r"\s+(?:" + _alternation(raw["tail"]) + r")(?!\w)", re.IGNORECASE)
+            tails = [named_tails.get(t, t) for t in raw["tail"]]  # `tail: [locality]` names a shared tail
+            tail = re.compile(r"\s+(?:" + _alternation(tails) + r")(?!\w)", re.IGNORECASE)
         out.append(
             _Entry(
                 name=normalize_name(raw["name"]),
@@ -123,10 +125,134 @@ def _matchers() -> tuple[_Matcher, _Matcher, _Matcher, re.Pattern, list[tuple[re
     starts = re.compile(
         "|".join(m.regex.pattern for m in (levels, organs, bodies))
         + "|"
-        + "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in lists),
+        + "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in lists)
+        + "|"
+        + _org_rules()[0].pattern,
         re.IGNORECASE,
     )
     return levels, organs, bodies, starts, lists
+
+
+# ------------------------------------------------------------------ organisations not in the gazetteer
+
+_LOCALITY_WORD = r"(?:tỉnh|huyện|thị\s+xã|thành\s+phố|quận|xã|phường|thị\s+trấn)"
+_NOUNISH = {"N", "Np", "Nc", "Nu", "Ny", "Nb", "A", "M"}  # POS tags a lower-case name word may carry
+_MAX_NAME_TOKENS = 12
+_ORG_WINDOW = 90  # characters of text pos-tagged after a head noun
+
+
+@lru_cache(maxsize=1)
+def _org_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], frozenset[str]]:
+    """Head-noun regex, head-at-token test, locality-word test, predicate and function-word sets."""
+    heads = sorted((normalize_name(e["name"]) for e in gazetteer().get("org_heads", [])), key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(re.escape(w) for w in h.split()) for h in heads)
+    # The head must be followed by a capitalised word, a number or a locality word: "Báo Bình
+    # Thuận", "Thanh tra tỉnh" — never "Báo cáo", "Trường hợp", "Ban hành", "Phòng, chống".
+    head_rx = re.compile(
+        rf"(?<![\w/\-])(?-i:{alternation})(?=\s+(?:(?-i:[{_UPPER}])|\d|{_LOCALITY_WORD}(?!\w)))",
+        re.IGNORECASE,
+    )
+    head_token = re.compile(rf"(?-i:{alternation})(?!\w)")
+    locality = re.compile(rf"(?:các\s+)?(?:cấp\s+)?{_LOCALITY_WORD}", re.IGNORECASE)
+    stops = gazetteer().get("org_name_stops", {})
+    return (
+        head_rx,
+        head_token,
+        locality,
+        frozenset(normalize_name(w).lower() for w in stops.get("predicates", [])),
+        frozenset(normalize_name(w).lower() for w in stops.get("function_words", [])),
+    )
+
+
+@lru_cache(maxsize=2048)
+def _tagged(window: str) -> tuple[tuple[str, str, int, int], ...]:
+    """underthesea POS tokens of a short window with their character spans (cached: names repeat)."""
+    try:
+        from underthesea import pos_tag
+    except ImportError:  # pragma: no cover - without POS, lower-case words end a name
+        return ()
+    out, cursor = [], 0
+    for tok, tag in pos_tag(window):
+        k = window.find(tok, cursor)
+        if k < 0:
+            break
+        out.append((tok, tag, k, k + len(tok)))
+        cursor = k + len(tok)
+    return tuple(out)
+
+
+def _is_upper_word(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or tok[0].isdigit())
+
+
+def _org_reading(text: str, pos: int) -> tuple[str, int] | None:
+    """An organisation that the gazetteer does not know, named by its head noun (kept as printed).
+
+    "Trung tâm Văn hóa - Thông tin huyện phối hợp ..." → ("Trung tâm Văn hóa - Thông tin huyện", end).
+    The name runs over capitalised words, "-" and "và" joining capitalised words, lower-case
+    nouns (POS-tagged) that a predicate, a capitalised word or a locality confirms, and ends
+    with a locality word and its proper name ("huyện Hàm Tân") or a Party level ("Tỉnh ủy").
+    """
+    head_rx, head_token, locality, predicates, function_words = _org_rules()
+    head = head_rx.match(text, pos)
+    if not head:
+        return None
+    levels = _matchers()[0]
+    stop = len(text)
+    for ch in "\n;:.()\t":
+        k = text.find(ch, head.end(), head.end() + _ORG_WINDOW)
+        if k >= 0:
+            stop = min(stop, k)
+    base = head.end()
+    window = text[base : min(stop, base + _ORG_WINDOW)]
+    tokens = _tagged(window)
+    confirmed = 0  # end (in window) of the name as confirmed so far
+    pending = 0  # end of lower-case nouns that still need confirming
+    i = 0
+    while i < len(tokens) and i < _MAX_NAME_TOKENS:
+        tok, tag, ts, te = tokens[i]
+        low = tok.lower()
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        lv = levels.match(window, ts)
+        if lv:  # "Ban Chỉ đạo ... Tỉnh ủy": a Party level closes the name
+            confirmed = max(confirmed, lv[1])
+            break
+        if locality.fullmatch(low) or (low in {"cấp", "các"} and locality.match(window, ts)):
+            m = locality.match(window, ts)
+            confirmed = m.end() if m else te
+            j = i + 1 if not m or m.end() <= te else i + 2
+            while j < len(tokens) and _is_upper_word(tokens[j][0]) and not head_token.match(tokens[j][0]):
+                if levels.match(window, tokens[j][2]):
+                    break
+                confirmed = tokens[j][3]
+                j += 1
+            break
+        if tok in {"-", "–"}:
+            if not _is_upper_word(nxt):
+                break
+        elif _is_upper_word(tok):
+            if confirmed and head_token.match(tok) and tokens[i - 1][0] not in {"-", "–"}:
+                break  # "Báo Bình Thuận Đài ...": a new organisation starts
+            confirmed = te
+        elif low == "và":
+            if not _is_upper_word(nxt) or head_token.match(nxt):
+                break
+        elif low in function_words:
+            break
+        elif low in predicates or tag not in _NOUNISH:
+            if pending and confirmed:
+                confirmed = pending  # a predicate follows: the nouns before it are the name's
+            break
+        else:
+            pending = te
+        i += 1
+    else:
+        if pending and confirmed and i < _MAX_NAME_TOKENS:
+            confirmed = max(confirmed, pending)  # the clause ended right after the nouns
+    if not confirmed:
+        return None
+    end = base + confirmed
+    return _cap(normalize_name(text[pos:end])), end
 
 
 _SEP = re.compile(r"\s+(?P<of>của\s+)?", re.IGNORECASE)
@@ -161,19 +287,20 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
     hit = organs.match(text, pos)
     if hit:
         organ, end = hit
-        name, level_name = organ.name, None
+        tail, end = _tail(organ, text, end)  # "Ban Chỉ đạo" + "35 tỉnh"
+        name, level_name = organ.name + tail, None
         s = _SEP.match(text, end)
         if s:
             lv = levels.match(text, s.end())
             if lv:
                 tail, tend = _tail(lv[0], text, lv[1])
                 of = " của" if s.group("of") else ""
-                name, end, level_name = f"{organ.name}{of} {lv[0].name}{tail}", tend, lv[0].name
+                name, end, level_name = f"{name}{of} {lv[0].name}{tail}", tend, lv[0].name
             elif not s.group("of"):
                 bd = bodies.match(text, s.end())
                 if bd and bd[0].name[:1].isupper() and bd[0].name.split()[0] in {"Hội", "Ủy", "Mặt", "Liên"}:
                     tail, tend = _tail(bd[0], text, bd[1])
-                    name, end = f"{organ.name} {bd[0].name}{tail}", tend
+                    name, end = f"{name} {bd[0].name}{tail}", tend
         if end > best_end:
             best, best_end = [(name, pos, end, level_name)], end
     for matcher in (levels, bodies):
@@ -186,7 +313,21 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
                     [(entry.name + tail, pos, end, entry.name if entry.kind == "level" else None)],
                     end,
                 )
+    if len(best) <= 1 and (not best or _NAME_GOES_ON.match(text, best_end)):
+        org = _org_reading(text, pos)
+        if org and org[1] > best_end:
+            if best:  # the gazetteer knows the start: its canonical form + the printed rest
+                name, _, _, level_name = best[0]
+                rest = normalize_name(text[best_end : org[1]])
+                best = [(f"{name} {rest}", pos, org[1], level_name)]
+            else:
+                best = [(org[0], pos, org[1], None)]
     return best
+
+
+# After a gazetteer match, a name may go on (a locality, a capitalised word, a number): only
+# then is the costlier head-noun reading tried.
+_NAME_GOES_ON = re.compile(rf"\s+(?:(?-i:[{_UPPER}])|\d|{_LOCALITY_WORD}(?!\w))", re.IGNORECASE)
 
 
 _BARE_BAN = re.compile(r"(?<!\w)các\s+(?P<ban>ban)\s*(?:,|và)\s*(?:các\s+)?\Z", re.IGNORECASE)

@@ -16,13 +16,17 @@ from pipeline.model import DocumentMeta
 
 
 def _examples():
-    for section in ("levels", "organs", "bodies", "lists"):
+    for section in ("levels", "organs", "bodies", "lists", "org_heads"):
         for entry in gazetteer()[section]:
             assert entry.get("examples"), f"{entry['name']} has no examples"
             for ex in entry["examples"]:
                 yield pytest.param(
                     ex["text"], ex["expect"], id=f"{section}:{entry['name']}:{ex['text'][:30]}"
                 )
+    stops = gazetteer()["org_name_stops"]
+    assert stops["predicates"] and stops["function_words"] and stops["examples"]
+    for ex in stops["examples"]:
+        yield pytest.param(ex["text"], ex["expect"], id=f"org_name_stops:{ex['text'][:30]}")
 
 
 @pytest.mark.parametrize(("text", "expect"), list(_examples()))
@@ -47,6 +51,14 @@ def test_schema_fields():
         ("BTC ĐUK", "Ban Tổ chức Đảng ủy Khối"),
         ("UBKT TU", "Ủy ban Kiểm tra Tỉnh ủy"),
         ("MTTQ", "Mặt trận Tổ quốc"),
+        ("MTTQ tỉnh", "Mặt trận Tổ quốc tỉnh"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("các đoàn thể chính trị - xã hội huyện", "Đoàn thể chính trị - xã hội huyện"),
+        ("Hội Nông dân tỉnh", "Hội Nông dân tỉnh"),
+        ("Ban Chỉ đạo 35 tỉnh", "Ban Chỉ đạo 35 tỉnh"),
+        ("HĐND huyện", "Hội đồng nhân dân huyện"),
+        ("Trung tâm Văn hóa - Thông tin huyện", "Trung tâm Văn hóa - Thông tin huyện"),
+        ("Sở Nội vụ huyện", "Sở Nội vụ huyện"),
         ("các ngành chức năng", "Ngành chức năng"),
     ],
 )
