@@ -230,6 +230,15 @@ def _org_reading(text: str, pos: int) -> tuple[str, int] | None:
         if tok in {"-", "–"}:
             if not _is_upper_word(nxt):
                 break
+        elif tok == ",":
+            # "Sở Văn hóa, Thể thao và Du lịch": a comma goes on only into a capitalised word
+            # that starts no other body ("Báo Bình Thuận, Đài ...", "Sở Nội vụ, LĐLĐ tỉnh").
+            if (
+                not _is_upper_word(nxt)
+                or head_token.match(nxt)
+                or _matchers()[3].match(window, tokens[i + 1][2])
+            ):
+                break
         elif _is_upper_word(tok):
             if confirmed and head_token.match(tok) and tokens[i - 1][0] not in {"-", "–"}:
                 break  # "Báo Bình Thuận Đài ...": a new organisation starts
@@ -240,8 +249,8 @@ def _org_reading(text: str, pos: int) -> tuple[str, int] | None:
         elif low in function_words:
             break
         elif low in predicates or tag not in _NOUNISH:
-            if pending and confirmed:
-                confirmed = pending  # a predicate follows: the nouns before it are the name's
+            if pending and confirmed and low not in function_words:
+                confirmed = max(confirmed, pending)  # a predicate follows: the nouns before it are the name's
             break
         else:
             pending = te

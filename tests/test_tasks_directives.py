@@ -1,0 +1,203 @@
+"""Whole directives written for these tests (not from the corpus): who leads, who helps, by when.
+
+Each directive is a different kind and locality — a province's Kế hoạch laid out as a flattened
+table ("Đơn vị chủ trì / Đơn vị phối hợp / Thời gian"), a district's Thông báo kết luận, a
+commune Đảng ủy's Nghị quyết — so the rules are checked on layouts they were not tuned on.
+Each expectation names a task by the start of its text; SKIP leaves a field unchecked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract import extract_text
+
+SKIP = object()
+
+KE_HOACH_TINH = """TỈNH ỦY QUẢNG NGÃI\t\tĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số 87-KH/TU\t\tQuảng Ngãi, ngày 05 tháng 01 năm 2023
+
+KẾ HOẠCH
+tổ chức các hoạt động kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Tuyên truyền sâu rộng truyền thống vẻ vang của Đảng, tạo khí thế phấn khởi trong cán bộ, đảng viên và nhân dân.
+
+II. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN
+
+1. Công tác tuyên truyền
+Đơn vị chủ trì: Ban Tuyên giáo Tỉnh ủy
+Đơn vị phối hợp: Sở Văn hóa, Thể thao và Du lịch; Đài Phát thanh - Truyền hình tỉnh
+Thời gian: trong tháng 01/2023
+- Biên soạn đề cương tuyên truyền, phát hành đến các cấp ủy, tổ chức đảng.
+- Chỉ đạo các cơ quan báo chí mở chuyên mục về thành tựu của Đảng.
+
+2. Trang trí, khánh tiết
+Đơn vị chủ trì: Ủy ban nhân dân tỉnh
+Đơn vị phối hợp: Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh
+Thời gian: từ ngày 20/01/2023 đến ngày 05/02/2023
+- Chỉ đạo treo cờ, băng rôn, khẩu hiệu tại các tuyến đường trung tâm và trụ sở cơ quan.
+
+3. Báo Quảng Ngãi phối hợp với Trung tâm Văn hóa - Điện ảnh tỉnh tổ chức triển lãm ảnh về Đảng; hoàn thành trước ngày 30/01/2023.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Văn phòng Tỉnh ủy chủ trì, phối hợp với Ban Tuyên giáo Tỉnh ủy theo dõi, đôn đốc việc thực hiện kế hoạch; báo cáo kết quả về Ban Thường vụ Tỉnh ủy trước ngày 15/02/2023.
+
+Nơi nhận:\t\tT/M BAN THƯỜNG VỤ
+- Ban Tuyên giáo Trung ương,\t\tPHÓ BÍ THƯ
+- Lưu Văn phòng Tỉnh ủy.\t\tĐặng Văn Minh
+"""
+
+THONG_BAO_HUYEN = """HUYỆN ỦY ĐỨC LINH\t\tĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số 215-TB/HU\t\tĐức Linh, ngày 18 tháng 5 năm 2021
+
+THÔNG BÁO
+KẾT LUẬN CỦA BAN THƯỜNG VỤ HUYỆN ỦY
+về tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội 4 tháng đầu năm 2021
+
+Ngày 14/5/2021, Ban Thường vụ Huyện ủy họp nghe Ban cán sự đảng Ủy ban nhân dân huyện báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội 4 tháng đầu năm 2021. Sau khi thảo luận, Ban Thường vụ Huyện ủy kết luận như sau:
+
+1. Cơ bản thống nhất với báo cáo của Ban cán sự đảng Ủy ban nhân dân huyện.
+
+2. Thời gian tới, cần tập trung thực hiện tốt một số nhiệm vụ sau:
+
+- Ban cán sự đảng Ủy ban nhân dân huyện chỉ đạo Phòng Tài nguyên và Môi trường huyện phối hợp với Ủy ban nhân dân các xã, thị trấn rà soát, xử lý dứt điểm các trường hợp lấn chiếm đất công; hoàn thành trước ngày 30/6/2021.
+
+- Giao Phòng Tài chính - Kế hoạch huyện chủ trì, phối hợp với Chi cục Thuế khu vực Đức Linh - Tánh Linh đôn đốc thu ngân sách; báo cáo kết quả trong tháng 7/2021.
+
+- Ban Tuyên giáo Huyện ủy phối hợp với Trung tâm Văn hóa - Thể thao và Truyền thông huyện tuyên truyền cuộc bầu cử đại biểu Quốc hội và Hội đồng nhân dân các cấp trong quý II/2021.
+
+- Công an huyện tăng cường nắm tình hình, bảo đảm an ninh trật tự trên địa bàn.
+
+Văn phòng Huyện ủy xin thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.
+
+Nơi nhận:\t\tT/L BAN THƯỜNG VỤ
+- Các đồng chí Huyện ủy viên,\t\tCHÁNH VĂN PHÒNG
+- Lưu Văn phòng Huyện ủy.\t\tLê Thị Hạnh
+"""
+
+NGHI_QUYET_XA = """ĐẢNG BỘ HUYỆN TÁNH LINH\t\tĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY XÃ GIA AN
+*
+Số 12-NQ/ĐU\t\tGia An, ngày 10 tháng 01 năm 2022
+
+NGHỊ QUYẾT
+về nhiệm vụ phát triển kinh tế - xã hội, quốc phòng - an ninh và xây dựng Đảng năm 2022
+
+I. ĐÁNH GIÁ TÌNH HÌNH NĂM 2021
+
+Năm 2021, Đảng bộ xã lãnh đạo hoàn thành 12/14 chỉ tiêu Nghị quyết đề ra.
+
+II. MỤC TIÊU, CHỈ TIÊU NĂM 2022
+
+1. Tổng giá trị sản xuất tăng 8% so với năm 2021.
+
+III. NHIỆM VỤ, GIẢI PHÁP
+
+1. Về phát triển kinh tế
+
+- Ủy ban nhân dân xã chỉ đạo các thôn ra quân làm thủy lợi đầu vụ Đông Xuân; hoàn thành trước ngày 15/02/2022.
+
+- Hội Nông dân xã phối hợp với Ngân hàng Chính sách xã hội huyện hướng dẫn hội viên vay vốn phát triển sản xuất.
+
+2. Về xây dựng Đảng
+
+- Các chi bộ trực thuộc tổ chức sinh hoạt chuyên đề mỗi quý một lần.
+
+- Ủy ban Kiểm tra Đảng ủy xây dựng chương trình kiểm tra, giám sát năm 2022, hoàn thành trong quý I/2022.
+
+3. Về công tác dân vận
+
+- Ủy ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể chính trị - xã hội xã vận động nhân dân tham gia xây dựng nông thôn mới.
+
+- Đoàn Thanh niên xã chủ trì, phối hợp với Công an xã ra quân tuyên truyền phòng, chống ma túy trong tháng 3/2022.
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Ban Thường vụ Đảng ủy chỉ đạo, kiểm tra việc thực hiện Nghị quyết; định kỳ 6 tháng sơ kết.
+
+2. Các chi bộ căn cứ Nghị quyết xây dựng kế hoạch thực hiện, gửi về Văn phòng Đảng ủy trước ngày 28/02/2022.
+
+Nơi nhận:\t\tT/M ĐẢNG ỦY
+- Ban Thường vụ Huyện ủy (b/c),\t\tBÍ THƯ
+- Các chi bộ trực thuộc,\t\tTrần Văn Lộc
+- Lưu Văn phòng Đảng ủy.
+"""
+
+# (document, task text start, responsible, coordinating, deadline end, recurrence)
+CASES = [
+    # a flattened table: the block's "Đơn vị chủ trì / phối hợp / Thời gian" lines give every item
+    (KE_HOACH_TINH, "Biên soạn đề cương", ["Ban Tuyên giáo Tỉnh ủy"],
+     ["Sở Văn hóa, Thể thao và Du lịch", "Đài Phát thanh - Truyền hình tỉnh"], date(2023, 1, 31), None),
+    (KE_HOACH_TINH, "Chỉ đạo các cơ quan báo chí", ["Ban Tuyên giáo Tỉnh ủy"], SKIP, date(2023, 1, 31), None),
+    (KE_HOACH_TINH, "Chỉ đạo treo cờ", ["Ủy ban nhân dân tỉnh"],
+     ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"], date(2023, 2, 5), None),
+    (KE_HOACH_TINH, "Báo Quảng Ngãi phối hợp", ["Báo Quảng Ngãi"],
+     ["Trung tâm Văn hóa - Điện ảnh tỉnh"], date(2023, 1, 30), None),
+    (KE_HOACH_TINH, "Văn phòng Tỉnh ủy chủ trì", ["Văn phòng Tỉnh ủy"], ["Ban Tuyên giáo Tỉnh ủy"],
+     date(2023, 2, 15), None),
+    # a conclusion notice: unknown district offices as subjects and as coordinators
+    (THONG_BAO_HUYEN, "Ban cán sự đảng Ủy ban nhân dân huyện chỉ đạo",
+     ["Ban cán sự Đảng Ủy ban nhân dân huyện"], SKIP, date(2021, 6, 30), None),
+    (THONG_BAO_HUYEN, "Giao Phòng Tài chính - Kế hoạch huyện", ["Phòng Tài chính - Kế hoạch huyện"],
+     ["Chi cục Thuế khu vực Đức Linh - Tánh Linh"], date(2021, 7, 31), None),
+    (THONG_BAO_HUYEN, "Ban Tuyên giáo Huyện ủy phối hợp", ["Ban Tuyên giáo Huyện ủy"],
+     ["Trung tâm Văn hóa - Thể thao và Truyền thông huyện"], date(2021, 6, 30), None),
+    (THONG_BAO_HUYEN, "Công an huyện tăng cường", ["Công an huyện"], [], None, None),
+    # a commune committee's resolution: commune-level bodies keep their "xã"
+    (NGHI_QUYET_XA, "Ủy ban nhân dân xã chỉ đạo", ["Ủy ban nhân dân xã"], [], date(2022, 2, 15), None),
+    (NGHI_QUYET_XA, "Hội Nông dân xã phối hợp", ["Hội Nông dân xã"],
+     ["Ngân hàng Chính sách xã hội huyện"], None, None),
+    (NGHI_QUYET_XA, "Các chi bộ trực thuộc tổ chức", ["Chi bộ trực thuộc"], [], None, "FREQ=MONTHLY;INTERVAL=3"),
+    (NGHI_QUYET_XA, "Ủy ban Kiểm tra Đảng ủy xây dựng", ["Ủy ban Kiểm tra Đảng ủy"], [], date(2022, 3, 31), None),
+    (NGHI_QUYET_XA, "Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Đoàn thể chính trị - xã hội xã"], [], None, None),
+    (NGHI_QUYET_XA, "Đoàn Thanh niên xã chủ trì", ["Đoàn Thanh niên xã"], ["Công an xã"], date(2022, 3, 31), None),
+    (NGHI_QUYET_XA, "Ban Thường vụ Đảng ủy chỉ đạo", ["Ban Thường vụ Đảng ủy"], [], None, "FREQ=MONTHLY;INTERVAL=6"),
+    (NGHI_QUYET_XA, "Các chi bộ căn cứ", ["Chi bộ"], [], date(2022, 2, 28), None),
+]
+
+_CACHE: dict[int, list] = {}
+
+
+def _tasks(document: str) -> list:
+    if id(document) not in _CACHE:
+        _CACHE[id(document)] = extract_text(document, "test").tasks
+    return _CACHE[id(document)]
+
+
+@pytest.mark.parametrize(
+    ("document", "start", "responsible", "coordinating", "deadline_end", "recurrence"),
+    CASES,
+    ids=[c[1][:40] for c in CASES],
+)
+def test_roles_and_deadlines(document, start, responsible, coordinating, deadline_end, recurrence):
+    matches = [t for t in _tasks(document) if t.text.startswith(start)]
+    assert len(matches) == 1, [t.text[:50] for t in _tasks(document)]
+    task = matches[0]
+    assert [b.name for b in task.responsible] == responsible
+    if coordinating is not SKIP:
+        assert [b.name for b in task.coordinating] == coordinating
+    assert (task.deadline.end if task.deadline else None) == deadline_end
+    assert (task.deadline.recurrence if task.deadline else None) == recurrence
+
+
+@pytest.mark.parametrize(
+    ("document", "not_a_task"),
+    [
+        (KE_HOACH_TINH, "Tuyên truyền sâu rộng"),  # MỤC ĐÍCH, YÊU CẦU
+        (KE_HOACH_TINH, "Đơn vị chủ trì"),  # attribute line of a block
+        (THONG_BAO_HUYEN, "Cơ bản thống nhất"),  # an assessment
+        (THONG_BAO_HUYEN, "Văn phòng Huyện ủy xin thông báo"),  # closing formula
+        (NGHI_QUYET_XA, "Tổng giá trị sản xuất"),  # a target
+        (NGHI_QUYET_XA, "Năm 2021, Đảng bộ xã"),  # assessment
+    ],
+)
+def test_not_tasks(document, not_a_task):
+    assert not [t for t in _tasks(document) if t.text.startswith(not_a_task)]
