@@ -6,14 +6,24 @@ one canonical full name (abbreviations expanded, one tone placement, no leading
 Thị ủy, Thành ủy), and local names can be qualified with the issuer's locality.
 The knowledge is data: ``pipeline/data/bodies.yaml`` (every entry carries examples
 that the tests run).  Matching is compiled regular expressions: fast and predictable.
+Names are kept as printed (the level or locality word stays: "Hội Nông dân tỉnh"); an
+organisation the gazetteer lacks is read from its head noun ("Trung tâm", "Phòng", "Báo" …)
+up to the predicate, with underthesea ``pos_tag`` on a short window only for such heads.
+Variant merging (filters, not output) uses a char n-gram TF-IDF model stored as plain JSON
+in ``models/`` (``scripts/build_models.py``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
+import os
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -473,14 +483,114 @@ def _known_names() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-@lru_cache(maxsize=1)
-def _tfidf():
+# The TF-IDF model of known names is a plain-data artifact (models/body_variants_tfidf.json,
+# rebuilt by scripts/build_models.py): loading it costs milliseconds and keeps scikit-learn
+# out of every run-time path; without it (or when the gazetteer changed) it is fitted here.
+
+MODEL_FORMAT = "body-variants-tfidf/1"
+MODEL_FILE = "body_variants_tfidf.json"
+_NGRAM_RANGE = (2, 4)
+_DIGITS = 12  # rounding keeps the artifact byte-identical across platforms
+
+
+def models_dir() -> Path:
+    """Where trained artifacts live: $DIRECTIVES_MODELS, else the repository's models/."""
+    env = os.environ.get("DIRECTIVES_MODELS")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "models"
+
+
+def gazetteer_digest() -> str:
+    """SHA-256 of bodies.yaml: an artifact fitted on another gazetteer is stale."""
+    data = resources.files("pipeline.data").joinpath("bodies.yaml").read_bytes()
+    return hashlib.sha256(data).hexdigest()
+
+
+def char_wb_ngrams(text: str) -> list[str]:
+    """Character n-grams inside word boundaries, as scikit-learn's analyzer="char_wb" makes them
+    (accent-folded first), so vectors computed here equal the fitted vectorizer's."""
+    out: list[str] = []
+    lo, hi = _NGRAM_RANGE
+    for word in fold_diacritics(text).split():
+        w = f" {word} "
+        for n in range(lo, hi + 1):
+            offset = 0
+            out.append(w[offset : offset + n])
+            while offset + n < len(w):
+                offset += 1
+                out.append(w[offset : offset + n])
+            if offset == 0:  # a word shorter than n counts once
+                break
+    return out
+
+
+def fit_variant_model() -> dict:
+    """Fit the char n-gram TF-IDF model on the gazetteer's names; return it as plain data."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    names = _known_names()
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), preprocessor=fold_diacritics)
-    matrix = vectorizer.fit_transform(names)
-    return vectorizer, matrix, names
+    names = list(_known_names())
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=_NGRAM_RANGE, preprocessor=fold_diacritics)
+    matrix = vectorizer.fit_transform(names).tocsr()
+    matrix.sort_indices()
+    vectors = []
+    for i in range(matrix.shape[0]):
+        row = matrix.getrow(i)
+        vectors.append([[int(j), round(float(v), _DIGITS)] for j, v in zip(row.indices, row.data, strict=True)])
+    return {
+        "format": MODEL_FORMAT,
+        "analyzer": "char_wb",
+        "ngram_range": list(_NGRAM_RANGE),
+        "preprocessor": "pipeline.normalize.fold_diacritics",
+        "norm": "l2",
+        "gazetteer_sha256": gazetteer_digest(),
+        "vocabulary": {k: int(v) for k, v in sorted(vectorizer.vocabulary_.items())},
+        "idf": [round(float(x), _DIGITS) for x in vectorizer.idf_],
+        "names": names,
+        "vectors": vectors,
+    }
+
+
+def dump_variant_model(model: dict) -> str:
+    """The artifact's exact text: sorted keys, compact, so a rebuild can be compared byte for byte."""
+    return json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+class VariantModel:
+    """Loaded TF-IDF model: sparse vectors of known names and of any query name."""
+
+    def __init__(self, model: dict):
+        self.vocabulary: dict[str, int] = model["vocabulary"]
+        self.idf: list[float] = model["idf"]
+        self.names: tuple[str, ...] = tuple(model["names"])
+        self.vectors: list[dict[int, float]] = [{j: v for j, v in row} for row in model["vectors"]]
+
+    def vector(self, text: str) -> dict[int, float]:
+        counts: dict[int, int] = {}
+        for gram in char_wb_ngrams(text):
+            j = self.vocabulary.get(gram)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        weighted = {j: c * self.idf[j] for j, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in weighted.values()))
+        return {j: v / norm for j, v in weighted.items()} if norm else {}
+
+    @staticmethod
+    def dot(a: dict[int, float], b: dict[int, float]) -> float:
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b.get(j, 0.0) for j, v in a.items())
+
+
+@lru_cache(maxsize=1)
+def variant_model() -> VariantModel:
+    """The committed artifact when it matches the gazetteer, else a model fitted now."""
+    path = models_dir() / MODEL_FILE
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+        if model.get("format") == MODEL_FORMAT and model.get("gazetteer_sha256") == gazetteer_digest():
+            return VariantModel(model)
+    except (OSError, ValueError):
+        pass
+    return VariantModel(fit_variant_model())
 
 
 def _same_level_words(a: str, b: str) -> bool:
@@ -490,9 +600,8 @@ def _same_level_words(a: str, b: str) -> bool:
 
 def similarity(a: str, b: str) -> float:
     """Cosine similarity of character n-gram TF-IDF vectors (accent-folded)."""
-    vectorizer, _, _ = _tfidf()
-    va, vb = vectorizer.transform([a, b])
-    return float((va @ vb.T).toarray()[0, 0])
+    model = variant_model()
+    return model.dot(model.vector(a), model.vector(b))
 
 
 def body_variants(name: str, threshold: float = 0.9) -> set[str]:
@@ -503,10 +612,10 @@ def body_variants(name: str, threshold: float = 0.9) -> set[str]:
     """
     canonical = canonical_body(name)
     out = {canonical, fold_diacritics(canonical), canonical.lower()}
-    vectorizer, matrix, names = _tfidf()
-    scores = (matrix @ vectorizer.transform([canonical]).T).toarray().ravel()
-    for known, score in zip(names, scores, strict=True):
-        if score >= threshold and _same_level_words(known, canonical):
+    model = variant_model()
+    query = model.vector(canonical)
+    for known, vec in zip(model.names, model.vectors, strict=True):
+        if model.dot(query, vec) >= threshold and _same_level_words(known, canonical):
             out.add(known)
     # Abbreviated spellings from the gazetteer ("BTC Tỉnh ủy", "Ban Tổ chức TU").
     for entry in (*_entries("organs", "organ"), *_level_entries(), *_entries("bodies", "body")):
