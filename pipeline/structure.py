@@ -388,6 +388,45 @@ def _locality(issuer: str | None) -> str | None:
     return " ".join(tail) or None
 
 
+_UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_PROPER = rf"[{_UPPER_VI}][\wÀ-ỹ]*"
+_LEAD = re.compile(
+    r"(?P<issuer>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Bí thư|Bộ Chính trị)(?: (?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) ủy)?"
+    rf"(?: (?:Khối|{_PROPER}))*"
+    rf"|(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) ủy(?: {_PROPER})*)"
+    r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|có|ký ban hành|ra)\s+"
+    r"(?P<type>Chương trình hành động|Chương trình|Chỉ thị|Nghị quyết|Kế hoạch|Kết luận|Thông báo|Đề án|Quy định"
+    r"|Hướng dẫn|Quyết định)"
+    r"(?:\s+số\s+(?P<num>\d+[^\s,;]*))?"
+    r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?"
+)
+
+
+def _header_date(header: str) -> re.Match | None:
+    """The issuing place/date line: a short header cell, not a date inside a sentence."""
+    for match in _PLACE_DATE.finditer(header):
+        line_start = max(header.rfind("\n", 0, match.start()), header.rfind("\t", 0, match.start())) + 1
+        line_end = len(header)
+        for stop in ("\n", "\t"):
+            pos = header.find(stop, match.end())
+            if pos != -1:
+                line_end = min(line_end, pos)
+        cell = header[line_start:line_end]
+        if len(cell) <= 80 and (match.group("place") is None or _place(match.group("place"))):
+            return match
+    return None
+
+
+def _place(raw: str | None) -> str | None:
+    """'Phan Thiết' from 'Phan Thiết, ngày ...': a proper name of one to five capitalized words."""
+    if not raw:
+        return None
+    words = raw.split("\t")[-1].split()
+    if 1 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words):
+        return " ".join(words)
+    return None
+
+
 def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
     """Read the document's own metadata from its header and footer."""
     header = text[: regions.header_end]
@@ -403,15 +442,26 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
     place = issued = None
     type_line = _type_line(text, regions.header_end or min(len(text), 3000))
     # The date line precedes the type line; later dates belong to cited documents.
-    pd = _PLACE_DATE.search(header[: type_line[0]] if type_line else header)
+    pd = _header_date(header[: type_line[0]] if type_line else header)
     if pd:
         issued = _parse_date(pd.group("d"), pd.group("m") or pd.group("m2"), pd.group("y") or pd.group("y2"))
-        if pd.group("place"):
-            place = pd.group("place").split("\t")[-1].strip() or None
+        place = _place(pd.group("place"))
     doc_type = type_line[2] if type_line else (doc_type_for_number(number) if number else None)
     title = _title(text, regions, type_line[1]) if type_line else None
     footer = _footer(text, regions)
     issuer = _header_issuer(text, regions) or _body_issuer(text, regions, footer["on_behalf_of"])
+    if not type_line and not number:
+        # No header at all (a text pasted from a website): the lead sentence may name the
+        # document — "Ban Thường vụ Tỉnh ủy vừa ban hành Chỉ thị số 01-CT/TU, ngày 11/11/2020 ...".
+        lead = _LEAD.search(text[: min(len(text), 1500)])
+        if lead:
+            doc_type = doc_type_for_heading(lead.group("type")) or doc_type
+            raw = (lead.group("num") or "").rstrip(".,;")
+            number = raw if _SYMBOL.match(raw) else None
+            if lead.group("y") and not issued:
+                issued = _parse_date(lead.group("d"), lead.group("m"), lead.group("y"))
+            if not _header_issuer(text, regions):
+                issuer = normalize_name(lead.group("issuer"))
     return DocumentMeta(
         doc_type=doc_type,
         number=number,

@@ -185,3 +185,26 @@ def test_opening_paragraph_is_not_part_of_the_title():
     meta = parse_metadata(text, regions)
     assert meta.title == "về tăng cường công tác phòng, chống tham nhũng"
     assert text[regions.body_start :].startswith("Thời gian qua")
+
+
+def test_headerless_text_names_itself_in_its_lead():
+    text = normalize(
+        "Chỉ thị của Ban Thường vụ Tỉnh ủy về học tập Nghị quyết Đại hội\n\n"
+        "Ban Thường vụ Tỉnh ủy Lạng Sơn vừa ban hành Chỉ thị số 01-CT/TU, ngày 11/11/2020 về việc tổ chức học tập.\n\n"
+        "Các cấp ủy tổ chức quán triệt Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị."
+    ).text
+    meta = parse_metadata(text, find_regions(text))
+    assert (meta.doc_type, meta.number) == ("Chỉ thị", "01-CT/TU")
+    assert meta.issued_date.isoformat() == "2020-11-11"
+    assert meta.issuer == "Ban Thường vụ Tỉnh ủy Lạng Sơn"
+    assert meta.place is None
+
+
+def test_a_date_inside_a_sentence_is_not_the_issuing_date():
+    text = normalize(
+        "Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW, "
+        "ngày 22/12/2024 của Bộ Chính trị như sau:\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức."
+    ).text
+    meta = parse_metadata(text, find_regions(text))
+    assert meta.issued_date is None and meta.place is None
+    assert meta.doc_type == "Chương trình hành động" and meta.number is None
