@@ -602,13 +602,26 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         if item.endswith(":"):
             after_intro = True
             continue
-        if not (marker or after_intro):
-            continue
         excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
-        roles = find_roles(item, excluded)
         found = _time_expressions(item, meta.issued_date, excluded)
+        if not (marker or after_intro or _assigns_work(item, found)):
+            continue
+        if not marker and rule("background").match(item):
+            continue  # "Trong những năm qua, ...": what was done, not what is to be done
+        roles = find_roles(item, excluded)
         tasks.append(_make_task(text, s, e, None, roles, found, [], None, meta))
     return tasks
+
+
+def _assigns_work(item: str, found: list[Deadline]) -> bool:
+    """A paragraph (no marker, no intro line) that hands out work: "X yêu cầu / đề nghị / giao
+    (nhiệm vụ cho) <body> ...", or a due line "Thời gian hoàn thành ..., chậm nhất ngày ..."."""
+    assignment = rule("assignment")
+    if assignment.match(item):
+        return _dated(found) is not None
+    if not re.search(r"yêu\s+cầu|đề\s+nghị|giao", item, re.IGNORECASE):
+        return False  # cheap gate: most paragraphs never reach find_bodies here
+    return any(assignment.search(item, 0, m.start) for m in find_bodies(item))
 
 
 def _qualified(b: BodyMention, meta: DocumentMeta) -> BodyMention:

@@ -130,6 +130,21 @@ Nơi nhận:\t\tT/M ĐẢNG ỦY
 - Lưu Văn phòng Đảng ủy.
 """
 
+# A news report of a decision: no header, no numbered sections; the paragraphs that hand out work
+# are the tasks, the background and the lead are not.
+BAN_TIN = """Ngày 12/3, Ban Thường vụ Thị ủy La Gi đã ban hành Kế hoạch triển khai công tác phòng, chống thiên tai năm 2024.
+
+Nội dung Kế hoạch như sau:
+
+Thời gian qua, công tác phòng, chống thiên tai trên địa bàn thị xã đã được các cấp ủy quan tâm lãnh đạo.
+
+Ban Thường vụ Thị ủy yêu cầu Ủy ban nhân dân thị xã chỉ đạo các phòng, ban rà soát phương án ứng phó với bão, lũ; hoàn thành trước ngày 30/4/2024.
+
+Ban Thường vụ Thị ủy cũng giao nhiệm vụ cho Ban Tuyên giáo Thị ủy phối hợp với Trung tâm Văn hóa - Thể thao thị xã tuyên truyền kỹ năng phòng, tránh thiên tai cho nhân dân.
+
+Thời gian hoàn thành việc rà soát, chậm nhất ngày 15/5/2024 và báo cáo kết quả về Ban Thường vụ Thị ủy.
+"""
+
 # (document, task text start, responsible, coordinating, deadline end, recurrence)
 CASES = [
     # a flattened table: the block's "Đơn vị chủ trì / phối hợp / Thời gian" lines give every item
@@ -161,6 +176,11 @@ CASES = [
     (NGHI_QUYET_XA, "Đoàn Thanh niên xã chủ trì", ["Đoàn Thanh niên xã"], ["Công an xã"], date(2022, 3, 31), None),
     (NGHI_QUYET_XA, "Ban Thường vụ Đảng ủy chỉ đạo", ["Ban Thường vụ Đảng ủy"], [], None, "FREQ=MONTHLY;INTERVAL=6"),
     (NGHI_QUYET_XA, "Các chi bộ căn cứ", ["Chi bộ"], [], date(2022, 2, 28), None),
+    # without sections: "X yêu cầu / giao nhiệm vụ cho Y" paragraphs and the due line are tasks
+    (BAN_TIN, "Ban Thường vụ Thị ủy yêu cầu", ["Ủy ban nhân dân thị xã"], [], date(2024, 4, 30), None),
+    (BAN_TIN, "Ban Thường vụ Thị ủy cũng giao", ["Ban Tuyên giáo Thị ủy"],
+     ["Trung tâm Văn hóa - Thể thao thị xã"], None, None),
+    (BAN_TIN, "Thời gian hoàn thành việc rà soát", [], [], date(2024, 5, 15), None),
 ]
 
 _CACHE: dict[int, list] = {}
@@ -197,6 +217,8 @@ def test_roles_and_deadlines(document, start, responsible, coordinating, deadlin
         (THONG_BAO_HUYEN, "Văn phòng Huyện ủy xin thông báo"),  # closing formula
         (NGHI_QUYET_XA, "Tổng giá trị sản xuất"),  # a target
         (NGHI_QUYET_XA, "Năm 2021, Đảng bộ xã"),  # assessment
+        (BAN_TIN, "Ngày 12/3"),  # the lead of a news report
+        (BAN_TIN, "Thời gian qua"),  # background after the intro line
     ],
 )
 def test_not_tasks(document, not_a_task):
