@@ -61,8 +61,12 @@ def run(args: argparse.Namespace) -> int:
     with store, tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=len(files) < 2) as progress:
         for path in progress:
             try:
-                result = store.ingest(extract_file(path))
+                extraction = extract_file(path)
+                result = store.ingest(extraction)
                 counts[result.status] += 1
+                # Stored, but part of it could not be read (no header, mixed encodings...): say what.
+                for warning in extraction.warnings:
+                    tqdm.write(f"{path}: warning: {warning}", file=sys.stderr)
                 if result.duplicate_of:
                     tqdm.write(
                         f"{path}: same directive as {result.duplicate_of} (number, issuer, date); kept the stored one",
