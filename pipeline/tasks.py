@@ -84,8 +84,9 @@ def _prefix_only() -> re.Pattern:
 def _after_subject() -> re.Pattern:
     """What may stand between a subject list and its predicate: parentheses, fillers, a comma."""
     sep, filler = rule("list_separator").pattern, rule("list_filler").pattern
+    scope = rule("subject_scope").pattern
     return re.compile(
-        rf"(?:\s*\([^)]*\)|\s+có\s+thẩm\s+quyền|(?:{sep})(?:{filler})(?:\s+cơ\s+sở)?)*\s*[,:]?\s*",
+        rf"(?:\s*\([^)]*\)|\s+có\s+thẩm\s+quyền|{scope}|(?:{sep})(?:{filler})(?:\s+cơ\s+sở)?)*\s*[,:]?\s*",
         re.IGNORECASE,
     )
 
@@ -94,6 +95,7 @@ _NEAR_SUBJECT = re.compile(
     r"\s*(?:\([^)]*\)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động)\s*,?\s*)*",
     re.IGNORECASE,
 )
+_DELEGATE_GAP = re.compile(r"(?:\s*(?:các|những|cho)\s+)*\s*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORD = re.compile(r"[^\W\d_]")
@@ -191,10 +193,18 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             if _NEAR_SUBJECT.fullmatch(text, anchor, coord.start()):
                 coordinating.extend(group)
             continue
+        if delegated_at >= 0 and _DELEGATE_GAP.fullmatch(text, delegated_at, gs):
+            # "X giao Y là cơ quan thường trực ...", "X đề nghị Y, Z ...": whoever is handed the
+            # work leads it, whatever words follow the list.
+            responsible.extend(group)
+            last_subject_end, delegated_at = ge, -1
+            continue
         subject = _subject_part(text, group, cs)
         delegation = rule("delegation").match(text, ge)
-        if subject and delegation:
-            delegated_at = delegation.end()  # the issuer asks others: they are the ones to act
+        if delegation:
+            # the issuer (or its officer: "đồng chí ..., Phó Bí thư Huyện ủy yêu cầu") asks
+            # others: they are the ones to act
+            delegated_at = delegation.end()
             continue
         if subject:
             responsible.extend(subject)
@@ -604,13 +614,25 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
             continue
         excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
         found = _time_expressions(item, meta.issued_date, excluded)
-        if not (marker or after_intro or _assigns_work(item, found)):
-            continue
         if not marker and rule("background").match(item):
             continue  # "Trong những năm qua, ...": what was done, not what is to be done
         roles = find_roles(item, excluded)
+        if not (marker or after_intro or _assigns_work(item, found) or _opens_with_subject(item, roles)):
+            continue
         tasks.append(_make_task(text, s, e, None, roles, found, [], None, meta))
     return tasks
+
+
+_NARRATIVE = re.compile(r"\s*(?:đã|vừa|từng|đang)(?!\w)", re.IGNORECASE)
+
+
+def _opens_with_subject(item: str, roles: Roles) -> bool:
+    """A paragraph whose first clause has a responsible subject that is told to act
+    ("Các cấp ủy, tổ chức đảng ... tổ chức học tập ..."), not one that reports ("... đã ...")."""
+    if not roles.responsible:
+        return False
+    first = roles.responsible[0]
+    return _sentence_start(item, first.start) == 0 and not _NARRATIVE.match(item, first.end)
 
 
 def _assigns_work(item: str, found: list[Deadline]) -> bool:
