@@ -253,7 +253,7 @@ def _org_reading(text: str, pos: int) -> tuple[str, int] | None:
             if confirmed and head_token.match(tok) and tokens[i - 1][0] not in {"-", "–"}:
                 break  # "Báo Bình Thuận Đài ...": a new organisation starts
             confirmed = te
-        elif low == "và":
+        elif low in {"và", "&"}:
             if not _is_upper_word(nxt) or head_token.match(nxt):
                 break
         elif low in function_words:

@@ -223,3 +223,26 @@ def test_roles_and_deadlines(document, start, responsible, coordinating, deadlin
 )
 def test_not_tasks(document, not_a_task):
     assert not [t for t in _tasks(document) if t.text.startswith(not_a_task)]
+
+
+@pytest.mark.parametrize(
+    ("item", "responsible"),
+    [
+        # an opening adverbial's bodies are not the subject
+        ("Dưới sự chỉ đạo của Huyện ủy, các chi bộ trực thuộc tiến hành tự kiểm tra.", ["Chi bộ trực thuộc"]),
+        ("Thực hiện chỉ đạo của Ban Bí thư, Ban Thường vụ Tỉnh ủy ban hành kế hoạch.", ["Ban Thường vụ Tỉnh ủy"]),
+        # whoever a delegation hands work to leads it, whatever follows the list
+        ("Thường trực Huyện ủy giao Văn phòng Huyện ủy là đầu mối tổng hợp kết quả.", ["Văn phòng Huyện ủy"]),
+        ("Đồng chí Bí thư Huyện ủy yêu cầu Ủy ban nhân dân huyện khẩn trương khắc phục.", ["Ủy ban nhân dân huyện"]),
+        # the reach of a subject list stands between it and the predicate
+        (
+            "Các cấp ủy, tổ chức đảng, MTTQ và các đoàn thể chính trị - xã hội từ tỉnh đến cơ sở tổ chức quán triệt.",
+            ["Cấp ủy", "Tổ chức đảng", "Mặt trận Tổ quốc", "Đoàn thể chính trị - xã hội"],
+        ),
+        ("Phòng Văn hóa & Thông tin huyện chủ trì tuyên truyền.", ["Phòng Văn hóa & Thông tin huyện"]),
+    ],
+)
+def test_subjects(item, responsible):
+    from pipeline.tasks import find_roles
+
+    assert [b.name for b in find_roles(item).responsible] == responsible
