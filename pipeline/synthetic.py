@@ -4,6 +4,9 @@ Each corpus file is extracted once; its tasks (text, section, bodies, deadline)
 become a pool.  Synthetic documents are then assembled from that pool with
 varied numbers, dates, issuing localities and bodies, so 10,000 documents and
 100,000 tasks build in a minute or two without running the extractor 10,000 times.
+Each copy cites some of the corpus's resolved citations (same targets) and, often,
+an earlier synthetic resolution or directive by its own node id, so the citation
+graph and the most-cited views have real structure at scale.
 The document text is rebuilt from its parts, so every span points at the right
 characters, exactly as for a real extraction.
 """
@@ -73,6 +76,8 @@ class Material:
     tasks: tuple[PoolTask, ...]
     titles: tuple[str, ...]
     citations: tuple[str, ...]
+    # Resolved citations of the corpus (with targets): copies cite the same documents, so the graph links up.
+    cited: tuple[Citation, ...] = ()
 
 
 def load_material(
@@ -87,6 +92,7 @@ def load_material(
     tasks: list[PoolTask] = []
     titles: list[str] = []
     mentions: list[str] = []
+    cited: dict[str, Citation] = {}
     for path in sorted(Path(corpus_dir).glob("*.txt")):
         if extract is None:
             break
@@ -97,6 +103,9 @@ def load_material(
         if ex.document.title:
             titles.append(ex.document.title)
         mentions += [c.mention for c in ex.citations if c.mention]
+        for c in ex.citations:
+            if c.target and c.mention and c.target not in cited and "\n" not in c.mention:
+                cited[c.target] = c
         for t in ex.tasks:
             dl = t.deadline
             if dl is not None:
@@ -114,7 +123,7 @@ def load_material(
         tasks = [PoolTask(text, "II.1", (), (), None) for text in FALLBACK_TASKS]
     if not titles:
         titles = ["thực hiện Nghị quyết về công tác xây dựng Đảng"]
-    return Material(tuple(tasks), tuple(titles), tuple(mentions))
+    return Material(tuple(tasks), tuple(titles), tuple(mentions), tuple(cited.values()))
 
 
 def build_extraction(
@@ -122,7 +131,7 @@ def build_extraction(
     source: str,
     meta: DocumentMeta,
     sections: Sequence[tuple[str, str, Sequence[PoolTask]]],
-    citation_mentions: Sequence[str] = (),
+    citation_mentions: Sequence[str | Citation] = (),
 ) -> Extraction:
     """Assemble an Extraction whose spans point into the text built here.
 
@@ -147,11 +156,15 @@ def build_extraction(
     add(f"{(meta.doc_type or '').upper()}\n{meta.title or ''}\n\n")
     header_end = pos
     citations = []
-    for mention in citation_mentions:
+    for cited in citation_mentions:
+        mention = cited if isinstance(cited, str) else cited.mention
         add("Căn cứ ")
         s, e = add(mention)
         add(";\n")
-        citations.append(Citation(mention=mention, start=s, end=e, doc_type=None, number=None))
+        if isinstance(cited, str):
+            citations.append(Citation(mention=mention, start=s, end=e, doc_type=None, number=None))
+        else:  # a resolved citation keeps its fields (target, relation...) at its new place
+            citations.append(replace(cited, start=s, end=e, context=f"Căn cứ {mention};"))
     secs: list[Section] = []
     tasks: list[Task] = []
     for path, heading, items in sections:
@@ -208,6 +221,7 @@ def generate_extractions(
 ) -> Iterator[Extraction]:
     """Yield `n_documents` varied synthetic extractions (deterministic for a seed)."""
     rng = random.Random(seed)
+    citable: list[DocumentMeta] = []  # earlier copies that later ones implement (a resolution, a directive)
     for i in range(n_documents):
         province = rng.choice(PROVINCES)
         doc_type, code = rng.choice(DOC_TYPES)
@@ -230,10 +244,35 @@ def generate_extractions(
         sections = [
             (f"{j}", f"NHIỆM VỤ {j}", items) for j, (_, items) in enumerate(sorted(groups.items()), start=1)
         ]
-        mentions = rng.sample(material.citations, k=min(2, len(material.citations)))
+        mentions: list[str | Citation] = list(_pick_citations(material, rng))
+        if citable and rng.random() < 0.7:
+            mentions.append(_cite_earlier(rng.choice(citable[-2000:]), doc_type))
+        if code in ("NQ", "CT"):
+            citable.append(meta)
         yield build_extraction(
             source=f"synthetic/{i + 1:06d}.txt", meta=meta, sections=sections, citation_mentions=mentions
         )
+
+
+def _pick_citations(material: Material, rng: random.Random) -> list[str | Citation]:
+    """One to three of the corpus's resolved citations (same targets: the central documents get cited a lot)."""
+    if material.cited:
+        return rng.sample(material.cited, k=min(rng.randint(1, 3), len(material.cited)))
+    return list(rng.sample(material.citations, k=min(2, len(material.citations))))
+
+
+def _cite_earlier(meta: DocumentMeta, citing_type: str) -> Citation:
+    """A citation of an earlier synthetic document whose target is that document's own node id."""
+    from .store import document_target
+
+    day = meta.issued_date
+    mention = f"{meta.doc_type} số {meta.number} ngày {day.day}/{day.month}/{day.year} của {meta.issuer}"
+    return Citation(
+        mention=mention, start=0, end=len(mention), doc_type=meta.doc_type, number=meta.number,
+        issued_date=day, issuer=meta.issuer, target=document_target(meta),
+        relation="implements" if citing_type in ("Kế hoạch", "Chương trình hành động") else "cites",
+        resolved_by="mention",
+    )
 
 
 def _vary_task(task: PoolTask, rng: random.Random, issued: date) -> PoolTask:
