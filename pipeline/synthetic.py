@@ -342,6 +342,8 @@ BENCH_QUERIES: tuple[tuple[str, dict], ...] = (
     ("--due-from/--due-to", {"due_from": "2015-01-01", "due_to": "2015-03-31", "limit": 50}),
     ("--status done", {"status": "hoàn thành", "limit": 50}),
     ("--status not started", {"status": "chưa thực hiện", "limit": 50}),
+    ("--open (not done)", {"not_done": True, "limit": 50}),
+    ("--body + --open", {"body": "Ban Tuyên giáo Tỉnh ủy", "not_done": True, "limit": 50}),
     ("--search", {"search": "sinh hoat chi bo", "limit": 50}),
     ("--body + --overdue", {"body": "Ban Tổ chức Tỉnh ủy", "overdue": True, "today": "2020-01-01", "limit": 50}),
     ("--document", {"document": 5000}),
