@@ -618,13 +618,15 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         if item.endswith(":"):
             after_intro = True
             continue
-        excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
-        found = _time_expressions(item, meta.issued_date, excluded)
         if not marker and rule("background").match(item):
             continue  # "Trong những năm qua, ...": what was done, not what is to be done
+        excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
+        if not (marker or after_intro) and len(item) > _MAX_PARAGRAPH:
+            continue  # a page-long "paragraph" is not one directive (and would cost quadratic time)
         roles = find_roles(item, excluded)
-        if not (marker or after_intro or _assigns_work(item, found) or _opens_with_subject(item, roles)):
+        if not (marker or after_intro or _opens_with_subject(item, roles) or _assigns_work(item, meta, excluded)):
             continue
+        found = _time_expressions(item, meta.issued_date, excluded)
         tasks.append(_make_task(text, s, e, None, roles, found, [], None, meta))
     return tasks
 
@@ -641,12 +643,15 @@ def _opens_with_subject(item: str, roles: Roles) -> bool:
     return _sentence_start(item, first.start) == 0 and not _NARRATIVE.match(item, first.end)
 
 
-def _assigns_work(item: str, found: list[Deadline]) -> bool:
+_MAX_PARAGRAPH = 4000  # characters: longer unmarked paragraphs are never read as one task
+
+
+def _assigns_work(item: str, meta: DocumentMeta, excluded: list[tuple[int, int]]) -> bool:
     """A paragraph (no marker, no intro line) that hands out work: "X yêu cầu / đề nghị / giao
     (nhiệm vụ cho) <body> ...", or a due line "Thời gian hoàn thành ..., chậm nhất ngày ..."."""
     assignment = rule("assignment")
     if assignment.match(item):
-        return _dated(found) is not None
+        return _dated(_time_expressions(item, meta.issued_date, excluded)) is not None
     if not re.search(r"yêu\s+cầu|đề\s+nghị|giao", item, re.IGNORECASE):
         return False  # cheap gate: most paragraphs never reach find_bodies here
     return any(assignment.search(item, 0, m.start) for m in find_bodies(item))
