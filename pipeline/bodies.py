@@ -623,19 +623,61 @@ def body_variants(name: str, threshold: float = 0.9) -> set[str]:
             for p in entry.patterns:
                 if not p.startswith("re:"):
                     out.add(canonical.replace(entry.name, normalize_name(p), 1))
+    # Names kept as printed that denote one body ("Mặt trận Tổ quốc tỉnh" = "Ủy ban Mặt trận
+    # Tổ quốc Việt Nam tỉnh"): every member of the alias group, with the same locality.
+    head, rest = _alias_split(canonical)
+    if head is not None:
+        for member in _alias_groups()[head]:
+            out.add(member + rest)
+            out.add(fold_diacritics(member + rest))
     return out
 
 
+@lru_cache(maxsize=1)
+def _alias_groups() -> dict[str, tuple[str, ...]]:
+    """Gazetteer names that share a `same_as` group → all names of the group."""
+    groups: dict[str, list[str]] = {}
+    for raw in gazetteer().get("bodies", []):
+        if raw.get("same_as"):
+            groups.setdefault(normalize_name(raw["same_as"]), []).append(normalize_name(raw["name"]))
+    out: dict[str, tuple[str, ...]] = {}
+    for key, members in groups.items():
+        names = tuple(dict.fromkeys([key, *members]))
+        for n in names:
+            out[n] = names
+    return out
+
+
+def _alias_split(name: str) -> tuple[str | None, str]:
+    """(longest alias-group name that begins `name`, the rest such as " tỉnh") or (None, "")."""
+    folded = fold_diacritics(name)
+    for alias in sorted(_alias_groups(), key=len, reverse=True):
+        fa = fold_diacritics(alias)
+        if folded == fa or folded.startswith(fa + " "):
+            return alias, name[len(alias) :]
+    return None, ""
+
+
+def alias_key(name: str) -> str:
+    """Accent-folded key shared by every printed name of one body ("Ủy ban MTTQ Việt Nam tỉnh"
+    and "Mặt trận Tổ quốc tỉnh" → the same key); other names: their folded form."""
+    head, rest = _alias_split(name)
+    if head is None:
+        return fold_diacritics(name)
+    return fold_diacritics(_alias_groups()[head][0] + rest)
+
+
 def merge_variants(names: list[str], threshold: float = 0.85, tfidf: bool = True) -> dict[str, str]:
-    """Map each name to one representative: folded-equal names, a shorter printing of a longer
-    name ("Đảng ủy Khối" ⊂ "Đảng ủy Khối cơ quan Dân Chính Đảng"), or TF-IDF near-duplicates."""
+    """Map each name to one representative: folded-equal names, names of one alias group
+    ("Mặt trận Tổ quốc tỉnh" = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"), a shorter printing of a
+    longer name ("Đảng ủy Khối" ⊂ "Đảng ủy Khối cơ quan Dân Chính Đảng"), or TF-IDF near-duplicates."""
     order = sorted(set(names), key=len, reverse=True)
     rep: dict[str, str] = {}
     for n in order:
         fn = fold_diacritics(n)
         for r in dict.fromkeys(rep.values()):
             fr = fold_diacritics(r)
-            if fn == fr or (fr.startswith(fn + " ") and _same_level_words(n, r)):
+            if fn == fr or alias_key(n) == alias_key(r) or (fr.startswith(fn + " ") and _same_level_words(n, r)):
                 rep[n] = r
                 break
             if (

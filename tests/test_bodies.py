@@ -114,3 +114,27 @@ def test_merge_variants_keeps_levels_apart():
     )
     assert rep["Đảng ủy Khối"] == "Đảng ủy Khối cơ quan Dân Chính Đảng"
     assert rep["Ban Tổ chức Tỉnh ủy"] != rep["Ban Tổ chức Huyện ủy"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "also_found_as"),
+    [
+        ("Mặt trận Tổ quốc tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("Ủy ban MTTQ Việt Nam huyện", "Mặt trận Tổ quốc huyện"),
+        ("Đoàn thể chính trị - xã hội huyện", "Tổ chức chính trị - xã hội huyện"),
+        ("Hội Phụ nữ xã", "Hội Liên hiệp Phụ nữ Việt Nam xã"),
+    ],
+)
+def test_alias_groups_join_in_filters_not_in_names(printed, also_found_as):
+    """Output names stay as printed; a filter for one printing finds the other."""
+    assert canonical_body(printed) != canonical_body(also_found_as)
+    assert also_found_as in body_variants(printed)
+    names = [canonical_body(printed), also_found_as]  # merge_variants works on output names
+    rep = merge_variants(names)
+    assert rep[names[0]] == rep[names[1]]
+
+
+def test_alias_groups_keep_localities_apart():
+    assert "Mặt trận Tổ quốc huyện" not in body_variants("Mặt trận Tổ quốc tỉnh")
+    rep = merge_variants(["Mặt trận Tổ quốc tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện"])
+    assert rep["Mặt trận Tổ quốc tỉnh"] != rep["Ủy ban Mặt trận Tổ quốc Việt Nam huyện"]
