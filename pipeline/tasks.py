@@ -18,6 +18,13 @@ với ..." next to a subject.  Deadlines come from pipeline.temporal: a due-mark
 expression ("hoàn thành trong Quý III/2016") before a bare one, never a cited document's
 subject ("Nghị quyết số 05-NQ/TU về ... đến năm 2010"), plus the duty's recurrence.
 
+A document without numbered sections (a web republication, a news report of a decision)
+yields its bullets, the paragraphs after an intro line, and the paragraphs that hand out
+work on their own: "X yêu cầu / đề nghị / giao Y ..." (Y leads, whatever follows it), a
+subject told to act ("Các cấp ủy ... từ tỉnh đến cơ sở tổ chức ..."), a due line
+("Thời gian hoàn thành ..., chậm nhất ngày ..."); background ("Trong những năm qua, ...")
+never.
+
 Patterns are data: ``pipeline/data/tasks.yaml``.  Rules are regular expressions over the
 words around each body mention; underthesea ``pos_tag`` runs only on ~30-character windows
 to break the one ambiguous case (a body after a comma: subject or listed object?), so a
