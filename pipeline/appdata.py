@@ -390,7 +390,8 @@ def display_rows(rows: Iterable[dict]) -> list[dict]:
             "coordinating": "; ".join(row.get("coordinating") or []),
             "deadline_text": row.get("deadline_text") or "",
             "due_end": row.get("due_end") or "",
-            "doc_number": row.get("doc_number") or row.get("source") or "",
+            # A document without a number (a draft, a headerless text) is named by its file, not its path.
+            "doc_number": row.get("doc_number") or Path(str(row.get("source") or "")).name,
             "section": row.get("section") or "",
             "status_label": status_label(row),
         }
