@@ -193,3 +193,26 @@ def test_cli_export_and_show(tmp_path, capsys):
     assert main(["graph", "show", "nothing-here", "--db", str(db)]) == 1
     assert "no document" in capsys.readouterr().err
     assert main(["graph", "show", "22-NQ/TW", "--db", str(tmp_path / "missing.db")]) == 1
+
+
+def test_cli_graph_reads_the_light_graph_column_and_builds_the_same_graph(tmp_path, monkeypatch):
+    """`export graph` reads store.graph_records(), never the full records, and the result is unchanged."""
+    from pipeline.store import Store
+
+    db = tmp_path / "d.db"
+    with Store(db) as store:
+        for path in CORPUS:
+            store.ingest(citation_extraction(path))
+        full = build_graph(store.records())
+
+    def _no_full_records(self):
+        raise AssertionError("the graph command must not read full records")
+
+    monkeypatch.setattr(Store, "records", _no_full_records)
+    out = tmp_path / "g.json"
+    assert main(["export", "graph", "--format", "json", "--out", str(out), "--db", str(db)]) == 0
+    back = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="links")
+    assert set(back.nodes) == set(full.nodes)
+    assert {(a, b, d["relation"]) for a, b, d in back.edges(data=True)} == {
+        (a, b, d["relation"]) for a, b, d in full.edges(data=True)
+    }
