@@ -5,5 +5,8 @@ cd "$(dirname "$0")"
 bash scripts/setup.sh
 export DIRECTIVES_DB="${DIRECTIVES_DB:-data/directives.db}"
 .venv/bin/python -m pipeline ingest corpus/
-echo "==> the app is at http://localhost:8501 (Ctrl+C to stop)"
-exec .venv/bin/python -m streamlit run app.py --server.headless true --server.port "${PORT:-8501}"
+PORT="${PORT:-8501}"
+echo "==> the app is at http://localhost:${PORT} (Ctrl+C to stop)"
+# browser.serverAddress: print the local URL without looking up an external IP (offices are offline).
+exec .venv/bin/python -m streamlit run app.py --server.headless true --server.port "${PORT}" \
+  --browser.serverAddress localhost
