@@ -52,15 +52,6 @@ _LOCALITY = r"(?:(?:tỉnh|thành phố|huyện|thị xã|quận)\s+)?[A-ZĐ][^\
 LOCAL_LEVELS = {"province", "district", "bloc", "grassroots"}
 PLURAL_BEFORE = re.compile(r"(?:các|những|mọi|Các|Những)\s+$")
 
-IMPLEMENT_BEFORE = re.compile(
-    r"(?:thực hiện|quán triệt|triển khai(?: thực hiện)?|tổ chức thực hiện)\s+(?:các\s+)?$", re.IGNORECASE
-)
-OPENING_TRIGGER = re.compile(
-    r"^\W*(?:để\s+)?(?:tiếp tục\s+)?(?:thực hiện|quán triệt|triển khai(?: thực hiện)?|tổ chức thực hiện)\s+(?:các\s+)?$",
-    re.IGNORECASE,
-)
-
-
 @dataclass
 class _Mention:
     """A candidate mention while it is being resolved (mutable, unlike Citation)."""
@@ -647,19 +638,56 @@ def _resolve_refer(m: _Mention, resolved: list[_Mention]) -> _Mention | None:
 _FIRST_HEADING = re.compile(r"\n\s*(?:[IVX]+\s*[.\-–):]|\d{1,2}\s*[.)]|[A-Z]\s*[.)]|Phần thứ|PHẦN|Chương\s+[IVX\d])")
 
 
+@lru_cache(maxsize=1)
+def _implement_grammar() -> dict[str, re.Pattern]:
+    """The `implements` trigger, compiled from the phrase lists in citation_vocab.yaml."""
+    phrases = load_registry().implement_phrases
+
+    def alt(kind: str) -> str:
+        return "|".join(f"(?:{p.pattern})" for p in phrases if p.kind == kind) or r"(?!x)x"
+
+    verb = rf"(?<!\w)(?:{alt('verb')})(?:(?:\s*,\s*|\s+và\s+|\s+)(?:{alt('modifier')}))*"
+    return {
+        # a chain of verbs of carrying out that ends right before the mention
+        "chain": re.compile(rf"{verb}(?:\s*(?:,\s*và|,|và)\s+{verb})*\s*[“\"]?\s*$", re.IGNORECASE),
+        "background": re.compile(rf"(?<!\w)(?:{alt('background')})(?!\w)", re.IGNORECASE),
+        "before_verb": re.compile(rf"(?<!\w)(?:{alt('before_verb')})", re.IGNORECASE),
+        "new_clause": re.compile(rf"(?<!\w)(?:{alt('new_clause')})(?!\w)", re.IGNORECASE),
+    }
+
+
+def _describes_earlier(gap: str) -> bool:
+    """The text between an earlier mention and a verb chain makes the chain part of that mention:
+    nothing ("Kế hoạch số 25-KH/TU ... thực hiện Kết luận ..."), or its subject ("... về việc tiếp tục
+    thực hiện Chỉ thị ...") unless a new clause starts there ("..., Tỉnh ủy ban hành kế hoạch thực hiện ...")."""
+    if re.fullmatch(r"[\s“”\"]*", gap):
+        return True
+    subject = re.match(r"[\s,“”\"]*(?:về|v/v)\s", gap, re.IGNORECASE)
+    return subject is not None and _implement_grammar()["new_clause"].search(gap) is None
+
+
+def _implement_trigger(m: _Mention, text: str, sentence_start: int, earlier: list[_Mention]) -> bool:
+    """A chain of carrying-out verbs right before the mention, in a sentence that is not about the past."""
+    g = _implement_grammar()
+    window_start = max(sentence_start, m.start - 300)
+    chain = g["chain"].search(text, window_start, m.start)
+    if chain is None:
+        return False
+    before = text[sentence_start:chain.start()]
+    if g["background"].search(before) or g["before_verb"].search(before):
+        return False
+    nearest = max((p for p in earlier if sentence_start <= p.end <= chain.start()), key=lambda p: p.end, default=None)
+    return nearest is None or not _describes_earlier(text[nearest.end:chain.start()])
+
+
 def _mark_implements(mentions: list[_Mention], text: str, regions: Regions) -> None:
     """`implements` for what the title or the opening (before the first heading) says it carries out."""
     opening_end = _opening_end(text, regions.body_start)
     previous: _Mention | None = None
-    for m in mentions:
+    for index, m in enumerate(mentions):
         line_start = text.rfind("\n", 0, m.start) + 1
-        clause_start = max(line_start, text.rfind(";", line_start, m.start) + 1, text.rfind(". ", line_start, m.start) + 1)
-        in_header = m.start < regions.body_start
-        in_opening = regions.body_start <= m.start < opening_end
-        triggered = bool(
-            in_header and IMPLEMENT_BEFORE.search(text[line_start:m.start][-60:])
-            or (in_header or in_opening) and OPENING_TRIGGER.search(text[clause_start:m.start])
-        )
+        sentence_start = max(line_start, text.rfind(";", line_start, m.start) + 1, text.rfind(". ", line_start, m.start) + 1)
+        triggered = m.start < opening_end and _implement_trigger(m, text, sentence_start, mentions[:index])
         chained = (
             previous is not None
             and previous.relation == "implements"

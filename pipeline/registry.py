@@ -87,6 +87,18 @@ class DocType:
     examples: tuple[dict, ...] = ()
 
 
+@dataclass(frozen=True)
+class TriggerPhrase:
+    """One phrase of the `implements` trigger: a verb of carrying out, a modifier, or a background marker."""
+
+    kind: str  # verb | modifier | background | before_verb | new_clause
+    pattern: str
+    examples: tuple[dict, ...] = ()
+
+
+TRIGGER_KINDS = ("verb", "modifier", "background", "before_verb", "new_clause")
+
+
 @dataclass
 class Registry:
     """Lookups over the registry data; build it with `load_registry()`."""
@@ -97,6 +109,7 @@ class Registry:
     issuers: list[Issuer]
     doc_types: list[DocType]
     terms: list[dict] = field(default_factory=list)
+    implement_phrases: list[TriggerPhrase] = field(default_factory=list)
     _aliases: dict[str, RegistryEntry] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -236,7 +249,18 @@ def parse_registry(data: dict, vocab: dict, where: str = "registry.yaml") -> Reg
         _require(item, ("term", "start", "source"), where)
         end = _as_date(item["end"], where) if item.get("end") else None
         terms.append({"term": str(item["term"]), "start": _as_date(item["start"], where), "end": end})
-    return Registry(documents, plenums, named, issuers, doc_types, terms)
+    phrases = []
+    for kind, items in (vocab.get("implements") or {}).items():
+        if kind not in TRIGGER_KINDS:
+            raise DocumentError("citation_vocab.yaml", f"unknown implements list {kind!r}", f"use one of {', '.join(TRIGGER_KINDS)}")
+        for item in items or []:
+            _require(item, ("pattern",), "citation_vocab.yaml")
+            try:
+                re.compile(item["pattern"])
+            except re.error as exc:
+                raise DocumentError("citation_vocab.yaml", f"bad pattern {item['pattern']!r}: {exc}", "fix the regex") from exc
+            phrases.append(TriggerPhrase(kind, item["pattern"], tuple(item.get("examples") or ())))
+    return Registry(documents, plenums, named, issuers, doc_types, terms, phrases)
 
 
 def _read_yaml(name: str) -> dict:

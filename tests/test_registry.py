@@ -121,3 +121,29 @@ def test_doc_type_vocabulary_examples(dt):
 def test_bad_registry_data_is_a_clear_error(data, problem):
     with pytest.raises(DocumentError, match=problem):
         parse_registry(data, {})
+
+
+IMPLEMENT_EXAMPLES = [(p, ex) for p in REG.implement_phrases for ex in p.examples]
+
+
+def test_every_implements_phrase_has_examples():
+    assert {p.kind for p in REG.implement_phrases} == {"verb", "modifier", "background", "before_verb", "new_clause"}
+    assert all(p.examples for p in REG.implement_phrases)
+
+
+@pytest.mark.parametrize("phrase,example", IMPLEMENT_EXAMPLES,
+                         ids=[f"{p.kind} {p.pattern[:20]}: {e['text'][:30]}" for p, e in IMPLEMENT_EXAMPLES])
+def test_implements_vocabulary_examples(phrase, example):
+    text = example["text"]
+    found = find_citations(text, DocumentMeta(), Regions(0, 0, len(text)))
+    assert [c.relation for c in found] == example["relations"], phrase.pattern
+
+
+@pytest.mark.parametrize("vocab,problem", [
+    ({"implements": {"verbs": [{"pattern": "x"}]}}, "unknown implements list"),
+    ({"implements": {"verb": [{"pattern": "(x"}]}}, "bad pattern"),
+    ({"implements": {"verb": [{"examples": []}]}}, "lacks pattern"),
+])
+def test_bad_implements_vocabulary_is_a_clear_error(vocab, problem):
+    with pytest.raises(DocumentError, match=problem):
+        parse_registry({}, vocab)
