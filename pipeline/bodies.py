@@ -154,14 +154,22 @@ _ORG_WINDOW = 90  # characters of text pos-tagged after a head noun
 @lru_cache(maxsize=1)
 def _org_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], frozenset[str]]:
     """Head-noun regex, head-at-token test, locality-word test, predicate and function-word sets."""
-    heads = sorted((normalize_name(e["name"]) for e in gazetteer().get("org_heads", [])), key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(re.escape(w) for w in h.split()) for h in heads)
+    entries = gazetteer().get("org_heads", [])
+    heads = sorted((normalize_name(e["name"]) for e in entries), key=len, reverse=True)
+    open_heads = sorted((normalize_name(e["name"]) for e in entries if e.get("open")), key=len, reverse=True)
+
+    def words(names: list[str]) -> str:
+        return "|".join(r"\s+".join(re.escape(w) for w in h.split()) for h in names)
+
+    alternation = words(heads)
     # The head must be followed by a capitalised word, a number or a locality word: "Báo Bình
     # Thuận", "Thanh tra tỉnh" — never "Báo cáo", "Trường hợp", "Ban hành", "Phòng, chống".
-    head_rx = re.compile(
-        rf"(?<![\w/\-])(?-i:{alternation})(?=\s+(?:(?-i:[{_UPPER}])|\d|{_LOCALITY_WORD}(?!\w)))",
-        re.IGNORECASE,
-    )
+    # An `open` head is a complete noun ("Hợp tác xã", "Quỹ"): lower-case nouns may follow
+    # ("Hợp tác xã nông nghiệp Mê Pu"); the reading still needs them confirmed.
+    closed = rf"(?-i:{alternation})(?=\s+(?:(?-i:[{_UPPER}])|\d|{_LOCALITY_WORD}(?!\w)))"
+    if open_heads:
+        closed = rf"(?-i:{words(open_heads)})(?=\s+[^\W\d_])|{closed}"
+    head_rx = re.compile(rf"(?<![\w/\-])(?:{closed})", re.IGNORECASE)
     head_token = re.compile(rf"(?-i:{alternation})(?!\w)")
     locality = re.compile(rf"(?:các\s+)?(?:cấp\s+)?{_LOCALITY_WORD}", re.IGNORECASE)
     stops = gazetteer().get("org_name_stops", {})
@@ -172,6 +180,34 @@ def _org_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], fr
         frozenset(normalize_name(w).lower() for w in stops.get("predicates", [])),
         frozenset(normalize_name(w).lower() for w in stops.get("function_words", [])),
     )
+
+
+@lru_cache(maxsize=1)
+def _open_heads() -> re.Pattern | None:
+    """The `open` org heads ("Hợp tác xã", "Quỹ"), case-sensitive, or None."""
+    names = [normalize_name(e["name"]) for e in gazetteer().get("org_heads", []) if e.get("open")]
+    if not names:
+        return None
+    return re.compile("|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names))
+
+
+def _locality_ahead(
+    tokens: tuple[tuple[str, str, int, int], ...],
+    i: int,
+    locality: re.Pattern,
+    function_words: frozenset[str],
+) -> int:
+    """Index of a locality word within three tokens after `i`, with no function word,
+    punctuation or capitalised word between (0 if none): the verb-like words before it are
+    part of the name ("Ban Quản lý dự án đầu tư xây dựng huyện")."""
+    for k in range(i + 1, min(i + 4, len(tokens))):
+        tok = tokens[k][0]
+        low = tok.lower()
+        if locality.fullmatch(low):
+            return k
+        if low in function_words or not tok[:1].isalpha() or _is_upper_word(tok):
+            return 0
+    return 0
 
 
 @lru_cache(maxsize=2048)
@@ -204,6 +240,7 @@ def _org_reading(text: str, pos: int) -> tuple[str, int] | None:
     with a locality word and its proper name ("huyện Hàm Tân") or a Party level ("Tỉnh ủy").
     """
     head_rx, head_token, locality, predicates, function_words = _org_rules()
+    open_rx = _open_heads()
     head = head_rx.match(text, pos)
     if not head:
         return None
@@ -214,6 +251,7 @@ def _org_reading(text: str, pos: int) -> tuple[str, int] | None:
         if k >= 0:
             stop = min(stop, k)
     base = head.end()
+    is_open = bool(open_rx and open_rx.fullmatch(text, pos, base))
     window = text[base : min(stop, base + _ORG_WINDOW)]
     tokens = _tagged(window)
     confirmed = 0  # end (in window) of the name as confirmed so far
@@ -258,15 +296,18 @@ def _org_reading(text: str, pos: int) -> tuple[str, int] | None:
                 break
         elif low in function_words:
             break
+        elif low not in predicates and tag not in _NOUNISH and (k := _locality_ahead(tokens, i, locality, function_words)):
+            i = k  # "Ban Quản lý dự án đầu tư xây dựng huyện": the locality word closes the name
+            continue
         elif low in predicates or tag not in _NOUNISH:
-            if pending and confirmed and low not in function_words:
+            if pending and (confirmed or is_open) and low not in function_words:
                 confirmed = max(confirmed, pending)  # a predicate follows: the nouns before it are the name's
             break
         else:
             pending = te
         i += 1
     else:
-        if pending and confirmed and i < _MAX_NAME_TOKENS:
+        if pending and (confirmed or is_open) and i < _MAX_NAME_TOKENS:
             confirmed = max(confirmed, pending)  # the clause ended right after the nouns
     if not confirmed:
         return None
@@ -309,6 +350,11 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
         tail, end = _tail(organ, text, end)  # "Ban Chỉ đạo" + "35 tỉnh"
         name, level_name = organ.name + tail, None
         s = _SEP.match(text, end)
+        listed = _levels_listed(text, end) if not tail else None
+        if listed and listed[1] > best_end:
+            # "Ban Thường vụ các huyện ủy, thị ủy" → Ban Thường vụ Huyện ủy, Ban Thường vụ Thị ủy
+            best, best_end = [(f"{name} {lv}", pos, listed[1], lv) for lv in listed[0]], listed[1]
+            s = None
         if s:
             lv = levels.match(text, s.end())
             if lv:
@@ -322,6 +368,8 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
                     name, end = f"{name} {bd[0].name}{tail}", tend
         if end > best_end:
             best, best_end = [(name, pos, end, level_name)], end
+    if len(best) > 1:
+        return best
     for matcher in (levels, bodies):
         hit = matcher.match(text, pos)
         if hit:
@@ -332,6 +380,10 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
                     [(entry.name + tail, pos, end, entry.name if entry.kind == "level" else None)],
                     end,
                 )
+    if len(best) == 1:
+        titled = _with_quoted_title(text, best[0])
+        if titled[0][2] > best_end:  # "Ban Chỉ đạo" + ' Cuộc vận động "..." huyện'
+            return titled
     if len(best) <= 1 and (not best or _NAME_GOES_ON.match(text, best_end)):
         org = _org_reading(text, pos)
         if org and org[1] > best_end:
@@ -341,7 +393,88 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
                 best = [(f"{name} {rest}", pos, org[1], level_name)]
             else:
                 best = [(org[0], pos, org[1], None)]
+    if len(best) == 1:
+        best = _with_quoted_title(text, best[0])
+        best = _split_place_list(text, best[0])
     return best
+
+
+_OF_THE = re.compile(r"\s+(?:của\s+)?các\s+", re.IGNORECASE)
+
+
+def _levels_listed(text: str, pos: int) -> tuple[list[str], int] | None:
+    """After an organ, "các" + a list of levels ("các huyện ủy, thị ủy", "các huyện, thị,
+    thành ủy"): the level names and the list's end, or None."""
+    levels, _, _, _, lists = _matchers()
+    m = _OF_THE.match(text, pos)
+    if not m:
+        return None
+    p = m.end()
+    names: list[str] = []
+    for rx, suffix in lists:
+        lm = rx.match(text, p)
+        if lm:
+            heads = re.split(r"\s*(?:,|\bvà\b)\s*", lm.group("heads"), flags=re.IGNORECASE)
+            names = [_cap(h.lower()) + " " + suffix for h in heads if h]
+            gap = _LIST_GAP.match(text, lm.end())
+            if not gap or not levels.match(text, gap.end()):
+                return names, lm.end()
+            p = gap.end()
+            break
+    while levels.match(text, p):
+        reading = _match_at(text, p)  # the level with its tail ("đảng ủy trực thuộc")
+        if len(reading) != 1:
+            break
+        names.append(reading[0][0])
+        p = reading[0][2]
+        gap = _LIST_GAP.match(text, p)
+        if not gap or not levels.match(text, gap.end()):
+            break
+        p = gap.end()
+    return (list(dict.fromkeys(names)), p) if names else None
+
+
+# A name may go on with a capitalised word and a quoted title: 'Ban Chỉ đạo Cuộc vận động
+# "Toàn dân đoàn kết ..." huyện' (the title's commas do not end the name).
+_QUOTED_TITLE = re.compile(
+    rf"\s+(?-i:[{_UPPER}])\w*(?:\s+(?-i:[a-zà-ỹđ])\w*){{0,3}}\s*[\"“][^\"”\n]{{3,200}}[\"”]"
+    rf"(?:\s+(?:các\s+cấp|cấp\s+{_LOCALITY_WORD}|{_LOCALITY_WORD})(?!\w)(?:\s+(?-i:[{_UPPER}])\w*)*)?"
+)
+# After a local body "Đảng ủy các xã", more place words of the same list: ", thị trấn".
+_PLACE_LIST = re.compile(rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?P<place>{_LOCALITY_WORD})(?![\w])(?!\s+(?:ủy|uỷ|đoàn)(?!\w))")
+_LISTED_PLACE = re.compile(rf"\s(?:các)\s+(?P<place>{_LOCALITY_WORD})\Z")
+
+
+def _with_quoted_title(
+    text: str, reading: tuple[str, int, int, str | None]
+) -> list[tuple[str, int, int, str | None]]:
+    name, start, end, level = reading
+    m = _QUOTED_TITLE.match(text, end)
+    word = end + len(text[end : end + 8]) - len(text[end : end + 8].lstrip())
+    if not m or _matchers()[3].match(text, word):  # the capitalised word starts another body
+        return [reading]
+    title = normalize_name(text[end : m.end()]).replace("“", '"').replace("”", '"')
+    return [(f"{name} {title}", start, m.end(), level)]
+
+
+def _split_place_list(
+    text: str, reading: tuple[str, int, int, str | None]
+) -> list[tuple[str, int, int, str | None]]:
+    """"Đảng ủy các xã, thị trấn" → Đảng ủy xã, Đảng ủy thị trấn; "Ủy ban nhân dân các huyện,
+    thị xã, thành phố" → one body per place word (all spanning the list)."""
+    name, start, end, level = reading
+    last = _LISTED_PLACE.search(name)
+    if not last:
+        return [reading]
+    places = [" ".join(last.group("place").split()).lower()]
+    pos = end
+    while m := _PLACE_LIST.match(text, pos):
+        places.append(" ".join(m.group("place").split()).lower())
+        pos = m.end()
+    if len(places) == 1:
+        return [reading]
+    base = name[: last.start()]
+    return [(f"{base} {p}", start, pos, level) for p in dict.fromkeys(places)]
 
 
 # After a gazetteer match, a name may go on (a locality, a capitalised word, a number): only
@@ -378,6 +511,7 @@ def find_bodies(text: str) -> list[BodyMention]:
             pos = end
             continue
         for name, s, e, level in readings:
+            name = _header_case(name)
             found.append((name, s, e, level, name in organ_names))
         pos = end
     # Distribute a list's level to organs printed without one, and expand "các ban, X <level>".
@@ -405,6 +539,36 @@ def find_bodies(text: str) -> list[BodyMention]:
             )
         out.append(BodyMention(printed=text[s:e], name=name, start=s, end=e))
     return out
+
+
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+_PLACE_WORDS = {"tỉnh", "huyện", "thị", "xã", "thành", "phố", "quận", "phường", "trấn"}
+
+
+def _header_case(name: str) -> str:
+    """A name whose tail came from a capitals-only header line ("Ban Chấp hành Đảng bộ TỈNH",
+    "Ủy ban nhân dân HUYỆN TUY PHONG") gets the usual case: place words lower, proper names
+    capitalised. Abbreviations (no place word, a single word: "UBND") are left alone."""
+    words = name.split(" ")
+    k = len(words)
+    while k > 0 and _CAPS_WORD.fullmatch(words[k - 1]) and words[k - 1].isupper():
+        k -= 1
+    tail = words[k:]
+    if not tail or k == 0 or not any(c.islower() for c in " ".join(words[:k])):
+        return name
+    if tail[0].lower() not in _PLACE_WORDS and len(tail) < 2:
+        return name
+    if not all(set(fold_diacritics(w)) & set("aeiouy") for w in tail):
+        return name  # "Sở GD ĐT": abbreviations
+    out, in_place = [], True
+    for w in tail:
+        low = w.lower()
+        if in_place and low in _PLACE_WORDS:
+            out.append(low)
+        else:
+            in_place = False
+            out.append(low[:1].upper() + low[1:])
+    return " ".join(words[:k] + out)
 
 
 def _level_part(name: str, level: str) -> str:
