@@ -560,15 +560,22 @@ def _resolve_plenum(m: _Mention, text: str, numbered: list[_Mention], reg: Regis
 
 
 def _resolve_short(m: _Mention, numbered: list[_Mention]) -> None:
+    """"Nghị quyết số 57" takes the number of the full mention of that type and number in the document:
+    an earlier one first; else a later one ("Nghị quyết số 57" in a headline, "Nghị quyết số 57-NQ/TW,
+    ngày 22/12/2024 ..." in the text) — only when exactly one document fits."""
     if m.number or m.short_number is None:
         return
     value = int(m.short_number)
-    found = {n.number for n in numbered
-             if n.number and n.doc_type == m.doc_type and re.match(r"\d+", n.number)
-             and int(re.match(r"\d+", n.number).group()) == value and n.start < m.start}
-    if len(found) == 1:
-        m.number = found.pop()
-        m.resolved_by = "earlier_mention"
+    same = [n for n in numbered
+            if n.number and n.doc_type == m.doc_type and _same_issuer(n.issuer, m.issuer) and re.match(r"\d+", n.number)
+            and int(re.match(r"\d+", n.number).group()) == value]
+    earlier = {n.number for n in same if n.start < m.start}
+    if len(earlier) == 1:
+        m.number, m.resolved_by = earlier.pop(), "earlier_mention"
+        return
+    later = {n.number for n in same if n.start > m.start}
+    if not earlier and len(later) == 1:
+        m.number, m.resolved_by = later.pop(), "later_mention"
 
 
 def _enrich_from_registry(m: _Mention, reg: Registry, meta: DocumentMeta) -> None:

@@ -453,3 +453,64 @@ def test_opening_clauses_before_the_first_heading_are_implemented():
         ("05-CT/TW", "implements"),
         ("01-KL/TW", "cites"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (  # a short headline mention takes the number of the one full mention printed later
+            "Chương trình thực hiện Nghị quyết số 57\n\nThực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị.",
+            [("57-NQ/TW", "57-NQ/TW@2024", "later_mention"), ("57-NQ/TW", "57-NQ/TW@2024", "mention")],
+        ),
+        (  # two documents numbered 57 later: ambiguous, left unresolved
+            "Nghị quyết số 57 và Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị và Nghị quyết số 57-NQ/TU của Tỉnh ủy",
+            [(None, None, None), ("57-NQ/TW", "57-NQ/TW@2024", "mention"), ("57-NQ/TU", "57-NQ/TU@Bình Thuận", "mention")],
+        ),
+        (  # another type with the same digits is not the same document
+            "Kế hoạch số 5 nói trên. Sau đó Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.",
+            [(None, None, None), ("05-CT/TW", "05-CT/TW@2016", "mention")],
+        ),
+        (  # an earlier full mention still wins over a later one
+            "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị; Chỉ thị số 05 nêu rõ; Chỉ thị số 05-CT/TW ngày 10/1/2022 của Ban Bí thư.",
+            [("05-CT/TW", "05-CT/TW@2016", "mention"), ("05-CT/TW", "05-CT/TW@2016", "earlier_mention"),
+             ("05-CT/TW", "05-CT/TW@2022", "mention")],
+        ),
+    ],
+)
+def test_short_mention_resolves_to_the_one_full_mention_before_or_after(text, expected):
+    got = [(c.number, c.target, c.resolved_by) for c in cite(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text,relations",
+    [
+        (  # a district direction: the body is told to carry it out; the Chỉ thị in its subject is only cited
+            "Theo đó, Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ tổ chức quán triệt, tuyên truyền, triển khai sâu rộng "
+            "Kết luận số 93-KL/TW, ngày 20/11/2020 của Ban Bí thư Trung ương Đảng về việc tiếp tục thực hiện Chỉ thị số "
+            "42-CT/TW, ngày 16/4/2010 của Bộ Chính trị (khóa X) đến đội ngũ cán bộ.",
+            ["implements", "cites"],
+        ),
+        (  # a web republication: agency tag, then "Để thực hiện hiệu quả ..."
+            "(Baohatinh.vn) - Để thực hiện hiệu quả Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX nhiệm kỳ 2020 - 2025, "
+            "Ban Thường vụ Tỉnh ủy vừa ban hành kế hoạch.",
+            ["implements"],
+        ),
+        (  # background of the past, and the plan another document issued to carry out a third one
+            "Trong những năm qua, quán triệt và thực hiện Kết luận số 100-KL/TW ngày 18/8/2014 của Ban Bí thư, Kế hoạch số "
+            "25-KH/TU ngày 30/11/2016 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 111-KL/TW của Ban Bí thư, công tác đạt kết quả.",
+            ["cites", "cites", "cites"],
+        ),
+        (  # "Căn cứ" alone is a legal basis; the "Thực hiện" clause after it is implemented
+            "Căn cứ Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương; Thực hiện Kết luận số 01-KL/TW "
+            "ngày 18/5/2021 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành kế hoạch.",
+            ["cites", "implements"],
+        ),
+        (  # beyond the opening (after the first numbered heading) the verbs are tasks, not the purpose
+            "Kế hoạch của Ban Thường vụ.\n\n1. Tổ chức quán triệt Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.",
+            ["cites"],
+        ),
+    ],
+)
+def test_implements_in_real_openings(text, relations):
+    assert [c.relation for c in cite(text)] == relations
