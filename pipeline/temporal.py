@@ -28,6 +28,8 @@ Resolution choices (documented because the text leaves them open):
 - "cuối tháng M" / "cuối quý Q" are due-by dates; "đầu tháng" is days 1–10, "giữa tháng" 11–20.
 - Relative to `ref` (dropped without it): "trong thời hạn 15 ngày" → end ref + 15 days;
   "sau 5 năm (thực hiện)" → the month 5 years after ref.
+- A bare "D/M" is a date only after a due word ("trước 30/10", "chậm nhất 15/11"); its year
+  is the last year printed earlier in the same sentence, else the document date's (as above).
 - "trước ngày D" keeps D as the end (Vietnamese usage: by that day); "trước tháng/quý/năm X"
   ends the day before X starts.
 
@@ -99,6 +101,15 @@ _P_DAYS = _c(
     rf"(?:{_YSEP}(?P<y>{_YEAR}))?{_NOT_MORE}"
 )
 _P_DATE = _c(rf"(?<![\w/.\-])(?P<d>{_DAY})(?P<s>[/.\-])(?P<m>{_MON})(?P=s)(?P<y>{_YEAR}){_NOT_MORE}")
+# A year-less "30/10" with no "ngày" is a date only right after a due word ("trước 30/10",
+# "chậm nhất 15/11"): elsewhere "30/10" may be a ratio or part of a number.
+_P_SHORT_DATE = _c(
+    rf"(?<!\w)(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|đến|hạn)\s+"
+    rf"(?P<d>{_DAY})/(?P<m>{_MON})(?![\w/]|[.\-]\d)"
+)
+# "Năm 2025, ..." — not the year of a full date ("ngày 05 tháng 3 năm 2023" of a cited text)
+_P_SENTENCE_YEAR = _c(rf"(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)\bnăm\s+(?P<y>{_YEAR})")
+_SENTENCE_BREAK = re.compile(r"[.;!?\n](?=\s|$)")
 _P_MONTHS = _c(
     rf"(?<!\d)(?<!\d\s)\btháng\s+(?P<ms>(?:{_MON}|{_ROM})(?:{_LIST}(?:tháng\s+)?(?:{_MON}|{_ROM}))*)"
     rf"(?:{_YSEP}(?P<y>{_YEAR}))?{_NOT_MORE}(?!\s+(?:một|1)\s+lần)"
@@ -324,6 +335,26 @@ def _days_atom(m: re.Match, ref: date | None) -> _Atom | None:
                  is_range=len(days) > 1)
 
 
+def _short_date_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    """"trước 30/10": the date alone (the due word stays for the modifier pass); its year is
+    the last year printed earlier in the same sentence ("Năm 2025, ... trước 30/10"), else
+    the document date's (next year's when that day has passed)."""
+    day, month = int(m.group("d")), int(m.group("m"))
+    if day > calendar.monthrange(2000, month)[1]:
+        return None
+    start = m.start("d")
+    text = m.string
+    sentence = 0
+    for b in _SENTENCE_BREAK.finditer(text, 0, start):
+        sentence = b.end()
+    printed = [int(y.group("y")) for y in _P_SENTENCE_YEAR.finditer(text, sentence, start)]
+
+    def make(year: int) -> tuple[date, date]:
+        return date(year, month, day), date(year, month, day)
+
+    return _Atom(start, m.end(), make=make, year=printed[-1] if printed else None, day_level=True)
+
+
 def _months_atom(m: re.Match, ref: date | None) -> _Atom | None:
     months = _numbers(m.group("ms"))
     if not months or not all(1 <= x <= 12 for x in months):
@@ -466,6 +497,7 @@ def _within_atom(m: re.Match, ref: date | None) -> _Atom | None:
 _ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern, Callable[[re.Match, date | None], _Atom | None]]] = [
     (("ngày",), _P_DAYS, _days_atom),
     (("/", "-", "."), _P_DATE, _days_atom),
+    (("/",), _P_SHORT_DATE, _short_date_atom),
     (("tháng",), _P_MONTHS, _months_atom),
     (("q",), _P_QUARTERS, _quarters_atom),
     (("năm",), _P_YEAR, _year_atom),
