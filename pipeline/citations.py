@@ -3,8 +3,11 @@
 Pipeline (eyecite style): find candidate mentions with a few grammars over the normalized text
 (symbols such as "22-NQ/TW", numbered short forms "Kế hoạch số 05 ... của Bộ Chính trị", plenum
 aliases, congress resolutions, named documents, refer-backs), keep the longest non-overlapping
-ones, drop the document's own number and its references to itself, then resolve: from the mention
-itself, from other mentions in the same document, from the registry (pipeline/data/registry.yaml).
+ones, drop the document's own number and its references to itself (also a republished text's lead
+announcing it: "Tỉnh ủy đã ban hành Chỉ thị số 17 về ..." when the header gave no number), then resolve: from the mention
+itself, from other mentions in the same document (a short "Nghị quyết số 57" from the one full mention
+before it, else after it), from the registry (pipeline/data/registry.yaml). `implements` follows the
+trigger vocabulary in pipeline/data/citation_vocab.yaml (title and opening only).
 
 Canonical ids (`target`) — the same cited document gets the same id in every file:
 
@@ -497,6 +500,24 @@ def _drop_overlaps(mentions: list[_Mention]) -> list[_Mention]:
     return sorted(taken, key=lambda m: m.start)
 
 
+def _announces_itself(m: _Mention, text: str, meta: DocumentMeta, regions: Regions) -> bool:
+    """A republished text's lead names the document itself ("Tỉnh ủy đã ban hành Chỉ thị số 17 về ...")."""
+    if meta.number or m.start >= regions.body_start + 600 or m.kind not in ("symbol", "short"):
+        return False
+    if meta.doc_type and m.doc_type != meta.doc_type:
+        return False
+    if meta.doc_type is None and meta.issued_date is not None:
+        return False  # the header said something, and not that this is a document of that type
+    lead_date = m.issued_date or parse_date(text[max(0, m.start - 200):m.start])
+    if meta.issued_date and lead_date and abs((meta.issued_date - lead_date).days) > 60:
+        return False  # a document announced years apart from this one is another document
+    if m.level in ("central", "state") and m.number:
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = text[max(line_start, m.start - 200):m.start]
+    return any(re.search(p.pattern, before, re.IGNORECASE) for p in load_registry().implement_phrases if p.kind == "own_lead")
+
+
 def _is_self_reference(m: _Mention, text: str, meta: DocumentMeta, regions: Regions) -> bool:
     if m.number and meta.number and canonical_number(meta.number) == m.number:
         return True
@@ -504,6 +525,8 @@ def _is_self_reference(m: _Mention, text: str, meta: DocumentMeta, regions: Regi
         line_start = text.rfind("\n", 0, m.start) + 1
         if re.fullmatch(r"\s*(?:Số|số|SỐ)[:.]?\s*", text[line_start:m.start]):
             return True  # "Số 15-NQ/TU" in the header is the document's own number
+    if _announces_itself(m, text, meta, regions):
+        return True
     if re.match(r"\s+này\b", text[m.end:m.end + 6]):
         return True
     if m.kind == "type_issuer" and meta.doc_type and m.doc_type == meta.doc_type:

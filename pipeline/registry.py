@@ -91,7 +91,7 @@ class DocType:
 class TriggerPhrase:
     """One phrase of the `implements` trigger: a verb of carrying out, a modifier, or a background marker."""
 
-    kind: str  # verb | modifier | background | before_verb | new_clause
+    kind: str  # verb | modifier | background | before_verb | new_clause | own_lead
     pattern: str
     examples: tuple[dict, ...] = ()
 
@@ -260,6 +260,13 @@ def parse_registry(data: dict, vocab: dict, where: str = "registry.yaml") -> Reg
             except re.error as exc:
                 raise DocumentError("citation_vocab.yaml", f"bad pattern {item['pattern']!r}: {exc}", "fix the regex") from exc
             phrases.append(TriggerPhrase(kind, item["pattern"], tuple(item.get("examples") or ())))
+    for item in vocab.get("own_document_lead") or []:
+        _require(item, ("pattern",), "citation_vocab.yaml")
+        try:
+            re.compile(item["pattern"])
+        except re.error as exc:
+            raise DocumentError("citation_vocab.yaml", f"bad pattern {item['pattern']!r}: {exc}", "fix the regex") from exc
+        phrases.append(TriggerPhrase("own_lead", item["pattern"], tuple(item.get("examples") or ())))
     return Registry(documents, plenums, named, issuers, doc_types, terms, phrases)
 
 

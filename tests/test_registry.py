@@ -123,11 +123,12 @@ def test_bad_registry_data_is_a_clear_error(data, problem):
         parse_registry(data, {})
 
 
-IMPLEMENT_EXAMPLES = [(p, ex) for p in REG.implement_phrases for ex in p.examples]
+IMPLEMENT_EXAMPLES = [(p, ex) for p in REG.implement_phrases for ex in p.examples if p.kind != "own_lead"]
+OWN_LEAD_EXAMPLES = [(p, ex) for p in REG.implement_phrases for ex in p.examples if p.kind == "own_lead"]
 
 
 def test_every_implements_phrase_has_examples():
-    assert {p.kind for p in REG.implement_phrases} == {"verb", "modifier", "background", "before_verb", "new_clause"}
+    assert {p.kind for p in REG.implement_phrases} == {"verb", "modifier", "background", "before_verb", "new_clause", "own_lead"}
     assert all(p.examples for p in REG.implement_phrases)
 
 
@@ -147,3 +148,24 @@ def test_implements_vocabulary_examples(phrase, example):
 def test_bad_implements_vocabulary_is_a_clear_error(vocab, problem):
     with pytest.raises(DocumentError, match=problem):
         parse_registry({}, vocab)
+
+
+@pytest.mark.parametrize("phrase,example", OWN_LEAD_EXAMPLES, ids=[e["text"][:40] for _, e in OWN_LEAD_EXAMPLES])
+def test_own_document_lead_examples(phrase, example):
+    """A headerless republication's lead names the document itself: that mention is not a citation."""
+    text = example["text"]
+    found = find_citations(text, DocumentMeta(doc_type=example["doc_type"]), Regions(0, 0, len(text)))
+    assert [c.relation for c in found] == example["relations"], phrase.pattern
+
+
+def test_own_document_lead_needs_a_header_without_number():
+    text = "Ngày 6/8, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 17-CT/TU về việc dư luận xã hội."
+    meta = DocumentMeta(doc_type="Chỉ thị", number="20-CT/TU")
+    assert [c.number for c in find_citations(text, meta, Regions(0, 0, len(text)))] == ["17-CT/TU"]
+
+
+def test_own_document_lead_is_not_a_document_dated_years_apart():
+    text = "Ngày 14-11-2016, Tỉnh ủy đã ban hành Nghị quyết số 10-NQ/TU về huy động nguồn lực."
+    meta = DocumentMeta(doc_type="Nghị quyết", issued_date=date(2025, 1, 1))
+    assert [c.number for c in find_citations(text, meta, Regions(0, 0, len(text)))] == ["10-NQ/TU"]
+    assert find_citations(text, DocumentMeta(doc_type="Nghị quyết"), Regions(0, 0, len(text))) == []
