@@ -517,6 +517,8 @@ def extract_tasks(
             continue
         if rule("acknowledgement").match(item) and not roles.responsible:
             continue  # "Cơ bản thống nhất với báo cáo ...": an assessment, not work
+        if marker and _reviews_the_past(item):
+            continue  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment
         raw.append(_Item(sec, s, e, roles, _time_expressions(item, ref, excluded), list(ctx.implementers)))
 
     # A heading with nothing under it (its block held only a closing line) is itself the item.
@@ -648,6 +650,20 @@ def _opens_with_subject(item: str, roles: Roles) -> bool:
         return False
     first = roles.responsible[0]
     return _sentence_start(item, first.start) == 0 and not _NARRATIVE.match(item, first.end)
+
+
+def _reviews_the_past(item: str) -> bool:
+    """A marked item that opens with an assessment ("Thời gian qua, ...", "Nhìn chung, ...",
+    "... đã đạt được ...", "Ban Thường vụ ghi nhận ...") and whose main clauses ask for no work:
+    no "cần/phải", no hand-over ("yêu cầu Ủy ban ..."), no "thời gian tới", and no later
+    sentence whose subject is told to act ("... còn chậm. Ủy ban nhân dân huyện tập trung ...")."""
+    if not rule("assessment").match(item) or rule("directive_cue").search(item):
+        return False
+    for sentence in _SENTENCE_END.split(item)[1:]:
+        sentence = sentence.strip()
+        if sentence and _opens_with_subject(sentence, find_roles(sentence)):
+            return False
+    return True
 
 
 _MAX_PARAGRAPH = 4000  # characters: longer unmarked paragraphs are never read as one task
