@@ -514,3 +514,8 @@ def test_short_mention_resolves_to_the_one_full_mention_before_or_after(text, ex
 )
 def test_implements_in_real_openings(text, relations):
     assert [c.relation for c in cite(text)] == relations
+
+
+def test_a_review_plan_title_implements_what_it_reviews():
+    text = "KẾ HOẠCH\ntổng kết 10 năm thực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương\n\nI- MỤC ĐÍCH"
+    assert [c.relation for c in cite(text, body_start=text.index("I- MỤC"))] == ["implements"]
