@@ -306,11 +306,31 @@ def _part_titles(text: str, nodes: list[_Node]) -> None:
             break
 
 
+@lru_cache(maxsize=1)
+def _assessment_rules() -> tuple[re.Pattern | None, re.Pattern | None]:
+    data = section_keywords()
+    patterns = [e["pattern"] for e in data.get("assessment_headings", [])]
+    opening = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    cue = data.get("directive_heading_cues")
+    return opening, re.compile(cue, re.IGNORECASE) if cue else None
+
+
+def is_assessment_heading(heading: str) -> bool:
+    """A heading sentence that reviews the past ("Thời gian qua, ... đạt được một số kết quả
+    sau:") and asks for no work: its items are achievements, not tasks."""
+    opening, cue = _assessment_rules()
+    if opening is None or not opening.match(heading.strip()):
+        return False
+    return not (cue and cue.search(heading))
+
+
 def _assign_kinds(nodes: list[_Node]) -> None:
     for node in nodes:  # parents come before children
         parent_kind = node.parent.kind if node.parent else "neutral"
         if parent_kind != "neutral":
             node.kind = parent_kind
+        elif node.heading and is_assessment_heading(node.heading):
+            node.kind = "non_task"
         elif node.heading:
             node.kind = heading_kind(node.heading, title=node.marker.style in {"part", "roman", "uletter"})
         else:
