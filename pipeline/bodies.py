@@ -381,7 +381,7 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
                     end,
                 )
     if len(best) == 1:
-        titled = _with_quoted_title(text, best[0])
+        titled = _with_quoted_title(text, best[0], direct=False)
         if titled[0][2] > best_end:  # "Ban Chỉ đạo" + ' Cuộc vận động "..." huyện'
             return titled
     if len(best) <= 1 and (not best or _NAME_GOES_ON.match(text, best_end)):
@@ -394,7 +394,7 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
             else:
                 best = [(org[0], pos, org[1], None)]
     if len(best) == 1:
-        best = _with_quoted_title(text, best[0])
+        best = _with_quoted_title(text, best[0], direct=best_end < best[0][2])
         best = _split_place_list(text, best[0])
     return best
 
@@ -437,7 +437,8 @@ def _levels_listed(text: str, pos: int) -> tuple[list[str], int] | None:
 # A name may go on with a capitalised word and a quoted title: 'Ban Chỉ đạo Cuộc vận động
 # "Toàn dân đoàn kết ..." huyện' (the title's commas do not end the name).
 _QUOTED_TITLE = re.compile(
-    rf"\s+(?-i:[{_UPPER}])\w*(?:\s+(?-i:[a-zà-ỹđ])\w*){{0,3}}\s*[\"“][^\"”\n]{{3,200}}[\"”]"
+    rf"(?:\s+(?:thực\s+hiện\s+|triển\s+khai\s+)?(?-i:[{_UPPER}])\w*(?:\s+(?-i:[a-zà-ỹđ])\w*){{0,3}})?"
+    rf"\s*[\"“][^\"”\n]{{3,200}}[\"”]"
     rf"(?:\s+(?:các\s+cấp|cấp\s+{_LOCALITY_WORD}|{_LOCALITY_WORD})(?!\w)(?:\s+(?-i:[{_UPPER}])\w*)*)?"
 )
 # After a local body "Đảng ủy các xã", more place words of the same list: ", thị trấn".
@@ -446,13 +447,17 @@ _LISTED_PLACE = re.compile(rf"\s(?:các)\s+(?P<place>{_LOCALITY_WORD})\Z")
 
 
 def _with_quoted_title(
-    text: str, reading: tuple[str, int, int, str | None]
+    text: str, reading: tuple[str, int, int, str | None], direct: bool = True
 ) -> list[tuple[str, int, int, str | None]]:
+    """The reading extended over 'Cuộc vận động "..." huyện'; `direct`: a quote right after the
+    name also counts ('Ban Vận động "Ngày vì người nghèo" xã', names read from a head noun)."""
     name, start, end, level = reading
     m = _QUOTED_TITLE.match(text, end)
     word = end + len(text[end : end + 8]) - len(text[end : end + 8].lstrip())
     if not m or _matchers()[3].match(text, word):  # the capitalised word starts another body
         return [reading]
+    if not direct and text[word] in "\"“":
+        return [reading]  # 'Mặt trận Tổ quốc "Toàn dân ..."': a known body does not own a title
     title = normalize_name(text[end : m.end()]).replace("“", '"').replace("”", '"')
     return [(f"{name} {title}", start, m.end(), level)]
 
