@@ -306,6 +306,51 @@ def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int
     return out
 
 
+_YEAR_LESS = re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)|tháng\s+\d|qu[ýí]\s+(?:[IV]+|\d)", re.IGNORECASE)
+_FULL_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
+
+
+class _DocumentYears:
+    """Without a document date, a year-less date ("trước 30/10") borrows the year of the nearest
+    full date the document prints for its own work ("trước ngày 30/11/2009"; never a cited
+    document's date). Computed once, on first need."""
+
+    def __init__(self, text: str, cited: list[tuple[int, int]]):
+        self.text, self.cited = text, cited
+        self._dates: list[tuple[int, int]] | None = None
+
+    def near(self, pos: int) -> int | None:
+        if self._dates is None:
+            self._dates = [
+                (d.span_start or 0, (d.end or d.start).year)
+                for d in _time_expressions(self.text, None, self.cited)
+                if (d.end or d.start) and _FULL_DATE.search(d.text)
+            ]
+        if not self._dates:
+            return None
+        return min(self._dates, key=lambda py: abs(py[0] - pos))[1]
+
+
+def _item_times(
+    item: str, pos: int, ref: date | None, excluded: list[tuple[int, int]], years: _DocumentYears
+) -> list[Deadline]:
+    """Time expressions of one item; year-less ones take the document's nearby year when the
+    document has no date (spans stay relative to `item`)."""
+    found = _time_expressions(item, ref, excluded)
+    if ref is not None or not _YEAR_LESS.search(item):
+        return found
+    year = years.near(pos)
+    if year is None:
+        return found
+    seen = {(d.span_start, d.span_end) for d in found}
+    extra = [
+        d
+        for d in _time_expressions(item, date(year, 1, 1), excluded)
+        if (d.span_start, d.span_end) not in seen and _YEAR_LESS.search(d.text)
+    ]
+    return sorted(found + extra, key=lambda d: d.span_start or 0)
+
+
 def _dated(found: list[Deadline], text: str | None = None) -> Deadline | None:
     """The first dated expression; with `text`, the first one marked as a due date wins
     ("xây dựng kế hoạch kiểm tra năm 2016, hoàn thành trong Quý III/2016")."""
@@ -448,6 +493,7 @@ def extract_tasks(
     cited = [(c.start, c.end) for c in citations]
     if not sections:
         return _tasks_without_sections(text, meta, cited)
+    years = _DocumentYears(text, cited)
     has_task_sections = any(s.kind == "task" for s in sections)
     task_kinds = {"task"} if has_task_sections else {"task", "neutral"}
     parent_of = _parents(sections)
@@ -519,7 +565,7 @@ def extract_tasks(
             continue  # "Cơ bản thống nhất với báo cáo ...": an assessment, not work
         if marker and _reviews_the_past(item):
             continue  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment
-        raw.append(_Item(sec, s, e, roles, _time_expressions(item, ref, excluded), list(ctx.implementers)))
+        raw.append(_Item(sec, s, e, roles, _item_times(item, s, ref, excluded, years), list(ctx.implementers)))
 
     # A heading with nothing under it (its block held only a closing line) is itself the item.
     with_items = {id(it.section) for it in raw} | {id(p) for p in parent_of.values()}
@@ -616,6 +662,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     from .structure import find_regions
 
     regions = find_regions(text)
+    years = _DocumentYears(text, cited)
     tasks: list[Task] = []
     after_intro = False
     for ls, le in _logical_lines(text, regions.body_start, regions.body_end):
@@ -635,7 +682,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         roles = find_roles(item, excluded)
         if not (marker or after_intro or _opens_with_subject(item, roles) or _assigns_work(item, meta, excluded)):
             continue
-        found = _time_expressions(item, meta.issued_date, excluded)
+        found = _item_times(item, s, meta.issued_date, excluded, years)
         tasks.append(_make_task(text, s, e, None, roles, found, [], None, meta))
     return tasks
 

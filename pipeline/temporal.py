@@ -28,8 +28,9 @@ Resolution choices (documented because the text leaves them open):
 - "cuối tháng M" / "cuối quý Q" are due-by dates; "đầu tháng" is days 1–10, "giữa tháng" 11–20.
 - Relative to `ref` (dropped without it): "trong thời hạn 15 ngày" → end ref + 15 days;
   "sau 5 năm (thực hiện)" → the month 5 years after ref.
-- A bare "D/M" is a date only after a due word ("trước 30/10", "chậm nhất 15/11"); its year
-  is the last year printed earlier in the same sentence, else the document date's (as above).
+- A bare "D/M" is a date only after a due word ("trước 30/10", "chậm nhất 15/11"). A day
+  without a year ("trước 30/10", "trước ngày 30/10") takes the last "năm YYYY" printed earlier
+  in the same sentence ("Năm 2025, ... trước ngày 30/6"), else the document date's year (as above).
 - "trước ngày D" keeps D as the end (Vietnamese usage: by that day); "trước tháng/quý/năm X"
   ends the day before X starts.
 
@@ -331,8 +332,21 @@ def _days_atom(m: re.Match, ref: date | None) -> _Atom | None:
     def make(year: int) -> tuple[date, date]:
         return date(year, month, first), date(year, month, last)
 
-    return _Atom(m.start(), m.end(), make=make, year=_year_of(m, ref), day_level=len(days) == 1,
+    year = _year_of(m, ref)
+    if year is None:
+        year = _sentence_year(m.string, m.start())
+    return _Atom(m.start(), m.end(), make=make, year=year, day_level=len(days) == 1,
                  is_range=len(days) > 1)
+
+
+def _sentence_year(text: str, pos: int) -> int | None:
+    """The last "năm YYYY" printed earlier in the sentence of `pos` ("Năm 2025, ... trước
+    ngày 30/6"), never the year of a full date; None when there is none."""
+    sentence = 0
+    for b in _SENTENCE_BREAK.finditer(text, 0, pos):
+        sentence = b.end()
+    printed = [int(y.group("y")) for y in _P_SENTENCE_YEAR.finditer(text, sentence, pos)]
+    return printed[-1] if printed else None
 
 
 def _short_date_atom(m: re.Match, ref: date | None) -> _Atom | None:
@@ -343,16 +357,11 @@ def _short_date_atom(m: re.Match, ref: date | None) -> _Atom | None:
     if day > calendar.monthrange(2000, month)[1]:
         return None
     start = m.start("d")
-    text = m.string
-    sentence = 0
-    for b in _SENTENCE_BREAK.finditer(text, 0, start):
-        sentence = b.end()
-    printed = [int(y.group("y")) for y in _P_SENTENCE_YEAR.finditer(text, sentence, start)]
 
     def make(year: int) -> tuple[date, date]:
         return date(year, month, day), date(year, month, day)
 
-    return _Atom(start, m.end(), make=make, year=printed[-1] if printed else None, day_level=True)
+    return _Atom(start, m.end(), make=make, year=_sentence_year(m.string, start), day_level=True)
 
 
 def _months_atom(m: re.Match, ref: date | None) -> _Atom | None:

@@ -120,3 +120,35 @@ def test_roles_with_listed_places_and_new_heads(item: str, responsible: list[str
     roles = find_roles(item)
     assert [b.name for b in roles.responsible] == responsible
     assert [b.name for b in roles.coordinating] == coordinating
+
+
+# An undated document (a news report of a plan): a year-less date borrows the year of the
+# nearest full date the document prints for its own work, never a cited document's date.
+UNDATED = """Ban Thường vụ Tỉnh ủy vừa ban hành Kế hoạch kiểm tra việc thi hành Điều lệ Đảng.
+
+Các đảng bộ trực thuộc tiến hành tự kiểm tra và báo cáo kết quả về Ban Thường vụ Tỉnh ủy trước 30/10.
+
+Ban Thường vụ Tỉnh ủy giao Ban Tổ chức Tỉnh ủy tổng hợp, báo cáo Ban Tổ chức Trung ương trước ngày 30/11/2009.
+"""
+
+UNDATED_CITED = """Thực hiện Chỉ thị số 10-CT/TU ngày 05/3/2007 của Ban Thường vụ Tỉnh ủy, các đảng bộ trực thuộc tự kiểm tra và báo cáo trước 30/10.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (UNDATED, [date(2009, 10, 30), date(2009, 11, 30)]),
+        (UNDATED_CITED, [None]),  # only a cited document's date: the year stays unknown
+    ],
+)
+def test_undated_document_borrows_a_nearby_year(text: str, ends: list) -> None:
+    from pipeline.citations import find_citations
+    from pipeline.structure import find_regions, parse_metadata
+
+    regions = find_regions(text)
+    meta = parse_metadata(text, regions)
+    assert meta.issued_date is None
+    citations = find_citations(text, meta, regions)
+    tasks = extract_tasks(text, parse_sections(text, regions), meta, citations)
+    assert [t.deadline.end if t.deadline else None for t in tasks] == ends

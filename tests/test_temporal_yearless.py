@@ -42,3 +42,17 @@ def test_year_less_due_dates(text: str, ref: date | None, expected: list) -> Non
     assert got == expected
     for d in found:
         assert text[d.span_start : d.span_end] == d.text
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Năm 2026, các xã hoàn thành trước ngày 30/6.", "2026-06-30"),
+        ("Trong năm 2025, báo cáo kết quả trước ngày 15/12.", "2025-12-15"),
+        ("Năm 2023 đã làm xong. Báo cáo trước ngày 15/12.", "2024-12-15"),  # another sentence
+        ("Báo cáo trước ngày 15/12.", "2024-12-15"),
+    ],
+)
+def test_day_takes_the_sentence_year(text: str, end: str) -> None:
+    found = find_time_expressions(text, REF)
+    assert found[-1].end is not None and found[-1].end.isoformat() == end
