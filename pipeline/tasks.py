@@ -563,8 +563,8 @@ def extract_tasks(
             continue
         if rule("acknowledgement").match(item) and not roles.responsible:
             continue  # "Cơ bản thống nhất với báo cáo ...": an assessment, not work
-        if marker and _reviews_the_past(item):
-            continue  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment
+        if _reviews_the_past(item):
+            continue  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment (marked or not)
         raw.append(_Item(sec, s, e, roles, _item_times(item, s, ref, excluded, years), list(ctx.implementers)))
 
     # A heading with nothing under it (its block held only a closing line) is itself the item.

@@ -152,3 +152,14 @@ def test_undated_document_borrows_a_nearby_year(text: str, ends: list) -> None:
     citations = find_citations(text, meta, regions)
     tasks = extract_tasks(text, parse_sections(text, regions), meta, citations)
     assert [t.deadline.end if t.deadline else None for t in tasks] == ends
+
+
+def test_unmarked_assessment_paragraph_inside_a_task_section() -> None:
+    text = (
+        "II. NHIỆM VỤ TRỌNG TÂM\n"
+        "1. Về công tác giải phóng mặt bằng\n"
+        "Nhìn chung, các xã đã tích cực vận động; tuy nhiên, tiến độ còn chậm.\n"
+        "Ủy ban nhân dân huyện chỉ đạo các xã hoàn thành trước 30/10.\n"
+    )
+    tasks = _tasks(text)
+    assert [t.text for t in tasks] == ["Ủy ban nhân dân huyện chỉ đạo các xã hoàn thành trước 30/10."]
