@@ -321,11 +321,17 @@ class _DocumentYears:
 
     def near(self, pos: int) -> int | None:
         if self._dates is None:
-            self._dates = [
-                (d.span_start or 0, (d.end or d.start).year)
-                for d in _time_expressions(self.text, None, self.cited)
-                if (d.end or d.start) and _FULL_DATE.search(d.text)
-            ]
+            self._dates = []
+            # Only the few full dates need the grammar: parse a window around each, not the whole text.
+            for m in _FULL_DATE.finditer(self.text):
+                lo = max(0, m.start() - 160)
+                window = self.text[lo : m.end() + 40]
+                cited = [(a - lo, b - lo) for a, b in self.cited if a < m.end() + 40 and b > lo]
+                for d in _time_expressions(window, None, cited):
+                    s = (d.span_start or 0) + lo
+                    if s <= m.start() < (d.span_end or 0) + lo and (d.end or d.start) and _FULL_DATE.search(d.text):
+                        self._dates.append((s, (d.end or d.start).year))
+                        break
         if not self._dates:
             return None
         return min(self._dates, key=lambda py: abs(py[0] - pos))[1]
