@@ -24,6 +24,8 @@ from typing import Any
 
 import streamlit as st
 
+from pipeline.ics import as_date, expand_occurrences
+
 STATUSES: tuple[str, ...] = ("chưa thực hiện", "đang thực hiện", "hoàn thành")
 OVERDUE_LABEL = "quá hạn"
 NOT_DONE_LABEL = "chưa hoàn thành"  # chưa thực hiện + đang thực hiện: what staff call "remaining"
@@ -501,18 +503,13 @@ def occurrences(rows: Iterable[dict], start: date, end: date) -> list[tuple[date
     A one-off task appears on its last due day; a recurring one on each occurrence
     that `pipeline.ics.expand_occurrences` yields in the window.
     """
-    try:
-        from pipeline.ics import expand_occurrences
-    except ImportError:  # calendar stage not installed yet
-        expand_occurrences = _expand_with_dateutil
-
     out: list[tuple[date, dict]] = []
     seen: set[tuple[str, date]] = set()
     # Thousands of duties share a few rules ("hằng năm" with no date): expand each rule once.
     expanded: dict[tuple, list[date]] = {}
     for row in rows:
-        due_start = _as_date(row.get("due_start"))
-        due_end = _as_date(row.get("due_end"))
+        due_start = as_date(row.get("due_start"))
+        due_end = as_date(row.get("due_end"))
         if row.get("recurrence"):
             signature = (due_start, due_end, row["recurrence"])
             if signature not in expanded:
@@ -529,30 +526,6 @@ def occurrences(rows: Iterable[dict], start: date, end: date) -> list[tuple[date
     # One-off deadlines first on a day: they are what a busy cell must not hide.
     out.sort(key=lambda pair: (pair[0], bool(pair[1].get("recurrence")), str(pair[1].get("doc_number") or "")))
     return out
-
-
-def _expand_with_dateutil(due_start: date | None, due_end: date | None, recurrence: str,
-                          window_start: date, window_end: date) -> list[date]:
-    """RRULE occurrences in the window, anchored at the task's start (else its end, else 1 January)."""
-    from datetime import datetime, time
-
-    from dateutil.rrule import rrulestr
-
-    anchor = due_start or due_end or date(window_start.year, 1, 1)
-    rule = rrulestr(f"RRULE:{recurrence}", dtstart=datetime.combine(anchor, time()))
-    hits = rule.between(datetime.combine(window_start, time()), datetime.combine(window_end, time(23, 59)), inc=True)
-    return [d.date() for d in hits]
-
-
-def _as_date(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 # --------------------------------------------------------------------------- highlighting

@@ -33,7 +33,8 @@ UID_DOMAIN = "directive-pipeline"
 SUMMARY_TASK_CHARS = 80
 
 
-def _as_date(value: date | str | None) -> date | None:
+def as_date(value: date | str | None) -> date | None:
+    """A stored date (ISO text, date or datetime) as a date; None when empty or unreadable."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -88,7 +89,7 @@ def schedule(
 
     `anchor` (the document date) places an undated recurring duty; default today.
     """
-    start, end = _as_date(due_start), _as_date(due_end)
+    start, end = as_date(due_start), as_date(due_end)
     if not recurrence:
         day = end or start
         return (day, None) if day else None
@@ -208,7 +209,7 @@ def build_calendar(
     seen: set[str] = set()
     for row in rows:
         placed = schedule(row.get("due_start"), row.get("due_end"), row.get("recurrence"),
-                          anchor=_as_date(row.get("doc_date")))
+                          anchor=as_date(row.get("doc_date")))
         if placed is None:
             continue
         uid = event_uid(row)

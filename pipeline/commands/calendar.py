@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..ics import build_calendar
 from .tasks import add_db_option, add_task_filters, filters_from_args, open_store
 
 
@@ -20,11 +21,6 @@ def register(cli) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        from ..ics import build_calendar
-    except ImportError as err:
-        print(f"error: calendar export is not available ({err})", file=sys.stderr)
-        return 1
     store = open_store(args)
     if store is None:
         return 1
