@@ -152,7 +152,7 @@ class Citation:
     title: str | None = None  # for named unnumbered documents ("Điều lệ Đảng")
     target: str | None = None
     relation: str = "cites"  # "implements" | "cites"
-    resolved_by: str | None = None  # "mention", "inferred", "earlier_mention", "registry", None
+    resolved_by: str | None = None  # "mention", "inferred", "earlier_mention", "later_mention", "registry", None
     context: str = ""  # the sentence around the mention
 
     def to_dict(self) -> dict:
