@@ -25,11 +25,11 @@ from typing import Any
 import streamlit as st
 
 from pipeline.ics import as_date, expand_occurrences
+from pipeline.store import Store, default_db_path
 
 STATUSES: tuple[str, ...] = ("chưa thực hiện", "đang thực hiện", "hoàn thành")
 OVERDUE_LABEL = "quá hạn"
 NOT_DONE_LABEL = "chưa hoàn thành"  # chưa thực hiện + đang thực hiện: what staff call "remaining"
-DEFAULT_DB = Path("data") / "directives.db"
 
 # Column names the app shows for a task row (Vietnamese UI, English keys).
 TASK_COLUMNS: dict[str, str] = {
@@ -49,13 +49,7 @@ TASK_COLUMNS: dict[str, str] = {
 
 def db_path() -> Path:
     """The database the app reads: env DIRECTIVES_DB, else data/directives.db (same rule as the CLI)."""
-    try:
-        from pipeline.store import default_db_path
-
-        return Path(default_db_path())
-    except ImportError:  # store module not importable: fall back to the documented rule
-        env = os.environ.get("DIRECTIVES_DB")
-        return Path(env) if env else DEFAULT_DB
+    return Path(default_db_path())
 
 
 def upload_dir() -> Path:
@@ -72,8 +66,6 @@ def upload_dir() -> Path:
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str):
-    from pipeline.store import Store
-
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return Store(path)
 
@@ -246,38 +238,11 @@ def _recurring(path: str, bodies: tuple[str, ...]) -> list[dict]:
 
 @st.cache_resource(show_spinner=False)
 def _graph(path: str):
+    from pipeline.graph import build_graph  # lazy: only the graph page needs networkx
+
     store = _open_store(path)
-    # graph_records() reads only what the graph needs (fast at 10,000 documents); records() is the fallback.
-    records = list(store.graph_records() if hasattr(store, "graph_records") else store.records())
-    try:
-        from pipeline.graph import build_graph
-    except ImportError:  # graph stage not installed: a plain document -> target graph still lets users browse
-        return _plain_graph(records)
-    return build_graph(records)
-
-
-def _plain_graph(records: Iterable[dict]):
-    """Minimal citation graph (documents and citation targets) used only when pipeline.graph is absent."""
-    import networkx as nx
-
-    graph = nx.DiGraph()
-    for record in records:
-        doc = record.get("document") or {}
-        year = (doc.get("issued_date") or "")[:4]
-        me = (f"{doc['number']}@{year}" if year else doc["number"]) if doc.get("number") else str(record.get("source"))
-        graph.add_node(me, in_corpus=True, document_id=record.get("document_id"),
-                       label=(record.get("document") or {}).get("number") or record.get("source"))
-        for cit in record.get("citations", []):
-            target = cit.get("target")
-            if not target or target == me:
-                continue
-            if target not in graph:
-                graph.add_node(target, in_corpus=False, label=cit.get("number") or cit.get("title") or target)
-            if graph.has_edge(me, target):
-                graph[me][target]["count"] += 1
-            else:
-                graph.add_edge(me, target, relation=cit.get("relation") or "cites", count=1)
-    return graph
+    # graph_records() reads only what the graph needs (fast at 10,000 documents).
+    return build_graph(store.graph_records())
 
 
 def citation_graph():
@@ -303,16 +268,12 @@ def most_cited(limit: int = 10) -> list[dict]:
 @st.cache_data(show_spinner=False)
 def graph_metrics() -> list[dict]:
     """Per-document metrics for the graph page: in/out degree and PageRank."""
-    import networkx as nx
+    from pipeline.graph import pagerank as graph_pagerank  # weighted by mentions
 
     graph = citation_graph()
     if graph.number_of_nodes() == 0:
         return []
     try:
-        try:
-            from pipeline.graph import pagerank as graph_pagerank  # weighted by mentions
-        except ImportError:
-            graph_pagerank = nx.pagerank
         rank = graph_pagerank(graph)
     except Exception:  # noqa: BLE001 - PageRank may fail to converge; degrees are still useful
         rank = {}
@@ -464,27 +425,12 @@ def rows_to_ics(rows: Sequence[dict], calendar_name: str = "Nhiệm vụ") -> by
 
 def graph_bytes(graph, fmt: str) -> bytes:
     """GEXF or GraphML of the citation graph, via pipeline.graph.export_graph."""
-    try:
-        from pipeline.graph import export_graph
-    except ImportError:  # graph stage not installed: write the plain graph with networkx
-        export_graph = _export_plain
+    from pipeline.graph import export_graph
+
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"graph.{fmt}"
         export_graph(graph, fmt, out)
         return out.read_bytes()
-
-
-def _export_plain(graph, fmt: str, out: Path) -> None:
-    """GEXF/GraphML via networkx, attributes reduced to scalars (both formats reject lists and None)."""
-    import networkx as nx
-
-    def scalar(attrs: dict) -> dict:
-        return {k: v if isinstance(v, bool | int | float | str) else str(v) for k, v in attrs.items() if v is not None}
-
-    plain = nx.DiGraph()
-    plain.add_nodes_from((str(n), scalar(d)) for n, d in graph.nodes(data=True))
-    plain.add_edges_from((str(a), str(b), scalar(d)) for a, b, d in graph.edges(data=True))
-    (nx.write_gexf if fmt == "gexf" else nx.write_graphml)(plain, str(out))
 
 
 # --------------------------------------------------------------------------- calendar

@@ -27,6 +27,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import DocumentError
+from .store import Store
+from .synthetic import PROVINCE_BODIES, PROVINCES, make_db
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 TARGET_RATIO = 1.5
@@ -34,18 +36,9 @@ INGEST_SCALES = (1, 10, 100)
 QUERY_TASKS = 100_000
 QUERY_PAGE = 100  # the app shows a page of tasks, not all of them
 
-_FALLBACK_PROVINCES = ("Ninh Thuận", "Khánh Hòa", "Lâm Đồng", "Đồng Nai", "Quảng Ngãi", "Nghệ An")
 _DOC_NUMBER = re.compile(r"(?<![\d/])(\d{1,4})(?=\s*-\s*[A-ZĐ])")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BULLET_LINE = re.compile(r"^[ \t]*[-+*][ \t]")
-
-
-def _provinces() -> Sequence[str]:
-    try:
-        from .synthetic import PROVINCES
-    except ImportError:  # pragma: no cover - synthetic lands with the store
-        return _FALLBACK_PROVINCES
-    return PROVINCES
 
 
 def vary_text(text: str, rng: random.Random) -> str:
@@ -53,7 +46,7 @@ def vary_text(text: str, rng: random.Random) -> str:
     shift = rng.choice([y for y in range(-6, 7) if y])
     text = _DOC_NUMBER.sub(lambda m: str(rng.randrange(1, 999)).zfill(len(m.group(1))), text)
     text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
-    province = rng.choice([p for p in _provinces() if p != "Bình Thuận"])
+    province = rng.choice([p for p in PROVINCES if p != "Bình Thuận"])
     text = text.replace("Bình Thuận", province).replace("BÌNH THUẬN", province.upper())
     lines = text.split("\n")
     swappable = [i for i in range(len(lines) - 1) if _BULLET_LINE.match(lines[i]) and _BULLET_LINE.match(lines[i + 1])]
@@ -161,10 +154,6 @@ def machine_description() -> dict:
 
 def _bench_ingest(texts: Sequence[str], scales: Sequence[int], corpus_size: int, workdir: Path,
                   extract_text: Callable) -> dict:
-    try:
-        from .store import Store
-    except ImportError as err:  # pragma: no cover - reported, not faked
-        return {"available": False, "reason": f"pipeline.store not importable ({err})"}
     out: dict = {"available": True, "scales": []}
     rng_seed = 10_000
     for scale in scales:
@@ -184,11 +173,6 @@ def _bench_ingest(texts: Sequence[str], scales: Sequence[int], corpus_size: int,
 
 
 def _bench_queries(n_tasks: int, n_queries: int, workdir: Path, query_db: str | None) -> dict:
-    try:
-        from .store import Store
-        from .synthetic import PROVINCE_BODIES, make_db
-    except ImportError as err:
-        return {"available": False, "reason": f"synthetic database builder not available ({err})"}
     rng = random.Random(7)
     if query_db and Path(query_db).exists():
         db, build_seconds = Path(query_db), None
@@ -291,7 +275,7 @@ def profile_extract(copies: int = 40, corpus_dir: str | Path = CORPUS_DIR) -> st
     """A pyinstrument call tree of `extract` over varied copies: where the time goes, to pick the hotspot."""
     try:
         from pyinstrument import Profiler
-    except ImportError:
+    except ImportError:  # kept: pyinstrument is an optional dev dependency, not part of this package
         raise DocumentError(None, "pyinstrument is not installed",
                             "pip install -e '.[dev]' to get the profiler") from None
     from .extract import extract_text

@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
+from underthesea import pos_tag
 
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
@@ -213,10 +214,6 @@ def _locality_ahead(
 @lru_cache(maxsize=2048)
 def _tagged(window: str) -> tuple[tuple[str, str, int, int], ...]:
     """underthesea POS tokens of a short window with their character spans (cached: names repeat)."""
-    try:
-        from underthesea import pos_tag
-    except ImportError:  # pragma: no cover - without POS, lower-case words end a name
-        return ()
     out, cursor = [], 0
     for tok, tag in pos_tag(window):
         k = window.find(tok, cursor)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .errors import DocumentError
 from .normalize import fold_diacritics, normalize_tone_marks
+from .synthetic import PROVINCES
 
 TASK_MATCH_THRESHOLD = 0.5  # token Jaccard a predicted task needs to count as a gold task
 NAME_PREFIX_MIN_TOKENS = 3  # "Đảng ủy khối" may stand for "Đảng ủy khối cơ quan Dân Chính Đảng"
@@ -341,14 +342,6 @@ _OTHER_SIGNERS = ("Trần Thị Bích Thủy", "Lê Quang Vinh", "Phạm Minh Kh
 _OLD_TONE = (("ủy", "uỷ"), ("Ủy", "Uỷ"), ("ỦY", "UỶ"), ("hóa", "hoá"), ("khóa", "khoá"), ("Hòa", "Hoà"))
 
 
-def _provinces() -> tuple[str, ...]:
-    try:
-        from .synthetic import PROVINCES
-    except ImportError:  # pragma: no cover
-        return ("Bình Thuận", "Ninh Thuận", "Khánh Hòa", "Lâm Đồng", "Quảng Ngãi", "Nghệ An")
-    return tuple(PROVINCES)
-
-
 def _replace_strings(value: object, pairs: Sequence[tuple[str, str]]) -> object:
     if isinstance(value, str):
         for old, new in pairs:
@@ -368,7 +361,7 @@ def perturb(text: str, gold: dict, seed: int = 0) -> tuple[str, dict]:
 
     rng = random.Random(f"{seed}:{gold.get('source')}")
     pairs: list[tuple[str, str]] = []
-    provinces = _provinces()
+    provinces = PROVINCES
     for province in provinces:
         if province in text or province.upper() in text:
             other = rng.choice([p for p in provinces if p not in text and p != province])

@@ -40,6 +40,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .bodies import body_variants, canonical_body
+from .citations import document_target as citation_style_target
 from .errors import DocumentError
 from .model import DocumentMeta, Extraction
 from .normalize import fold_diacritics, normalize_name
@@ -144,24 +146,15 @@ def _body_key(name: str) -> str:
     return re.sub(r"\s+", " ", key).strip()
 
 
-def _bodies_module():
-    try:
-        return importlib.import_module("pipeline.bodies")
-    except ImportError:
-        return None
-
-
 @lru_cache(maxsize=16384)
 def canonical_name(name: str) -> str:
-    """Canonical body name via pipeline.bodies when available, else the normalized name."""
-    module = _bodies_module()
-    if module is not None and hasattr(module, "canonical_body"):
-        try:
-            out = module.canonical_body(name)
-            if out:
-                return out
-        except Exception:  # another stage's bug must not stop storing the document
-            pass
+    """Canonical body name via pipeline.bodies, else (empty or failing) the normalized name."""
+    try:
+        out = canonical_body(name)
+        if out:
+            return out
+    except Exception:  # another stage's bug must not stop storing the document
+        pass
     return normalize_name(name)
 
 
@@ -172,10 +165,9 @@ def body_match_keys(name: str, *, variants: bool = True) -> set[str]:
     seconds to load) when the name and its canonical form already find the body.
     """
     names = {name, canonical_name(name)}
-    module = _bodies_module()
-    if variants and module is not None and hasattr(module, "body_variants"):
+    if variants:
         with suppress(Exception):  # another stage's bug must not break filtering
-            names |= set(module.body_variants(name) or ())
+            names |= set(body_variants(name) or ())
     return {_body_key(n) for n in names if n and n.strip()}
 
 
@@ -229,11 +221,8 @@ def identity_key(document: dict) -> str | None:
 
 def document_target(meta: DocumentMeta) -> str | None:
     """The document's own canonical id, as citations of it get it (so the graph can join them)."""
-    with suppress(ImportError):
-        from .citations import document_target as citation_style_target
-
-        with suppress(Exception):  # a bug there must not stop storing the document
-            return citation_style_target(meta)
+    with suppress(Exception):  # a bug there must not stop storing the document
+        return citation_style_target(meta)
     if not meta.number:
         return None
     return f"{meta.number}@{meta.issued_date.year}" if meta.issued_date else meta.number

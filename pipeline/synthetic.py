@@ -85,17 +85,12 @@ def load_material(
 ) -> Material:
     """Extract each corpus file once and pool its tasks; falls back to built-in tasks when extraction fails."""
     if extract is None:
-        try:
-            from .extract import extract_file as extract
-        except ImportError:
-            extract = None
+        from .extract import extract_file as extract  # lazy: loads every stage
     tasks: list[PoolTask] = []
     titles: list[str] = []
     mentions: list[str] = []
     cited: dict[str, Citation] = {}
     for path in sorted(Path(corpus_dir).glob("*.txt")):
-        if extract is None:
-            break
         try:
             ex = extract(path)
         except Exception:  # a half-finished extractor must not stop the generator

@@ -41,23 +41,13 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
+from underthesea import pos_tag  # POS tags only break ties for subjects after a comma
 
 from .bodies import find_bodies, merge_variants, qualify
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .sections import innermost_section, is_upper_line, iter_lines, split_marker
-
-try:  # POS tags only break ties for subjects after a comma
-    from underthesea import pos_tag
-except ImportError:  # pragma: no cover
-    pos_tag = None
-
-try:  # the temporal grammar is another stage; tasks still come out without it
-    from .temporal import find_time_expressions, is_citation_date
-except ImportError:  # pragma: no cover - only while the stage is missing
-    find_time_expressions = None
-    is_citation_date = None
-
+from .temporal import find_time_expressions, is_citation_date
 
 # ------------------------------------------------------------------ knowledge
 
@@ -140,8 +130,6 @@ def _sentence_start(text: str, pos: int) -> int:
 
 @lru_cache(maxsize=4096)
 def _tags(window: str) -> tuple[str, ...]:
-    if pos_tag is None:
-        return ("V",)
     return tuple(tag for _, tag in pos_tag(window)[:2])
 
 
@@ -289,14 +277,12 @@ def _recurrence_is_noise(text: str, d: Deadline) -> bool:
 
 
 def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:
-    if find_time_expressions is None:
-        return []
     out = []
     for d in find_time_expressions(text, ref):
         s, e = d.span_start or 0, d.span_end or 0
         if any(a < e and s < b for a, b in excluded):
             continue
-        if is_citation_date is not None and is_citation_date(text, d):
+        if is_citation_date(text, d):
             continue
         if _DOC_SUBJECT.search(text, _clause_start(text, s), s) and not rule("due_marker").search(
             text[max(0, s - 60) : s]
