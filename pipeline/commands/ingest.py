@@ -48,11 +48,7 @@ def run(args: argparse.Namespace) -> int:
     files, failures = collect_files(args.paths)
     for line in failures:
         print(line, file=sys.stderr)
-    try:
-        from ..extract import extract_file
-    except ImportError as err:
-        print(f"error: extraction is not available ({err})", file=sys.stderr)
-        return 1
+    from ..extract import extract_file  # lazy: loads every stage, not needed for --help
     store = open_store(args)
     if store is None:
         return 1
