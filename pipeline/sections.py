@@ -27,6 +27,7 @@ from importlib import resources
 import yaml
 
 from .model import Regions, Section
+from .structure import text_lines
 
 # ------------------------------------------------------------------ markers
 
@@ -97,13 +98,7 @@ def split_marker(line: str) -> Marker | None:
 
 def iter_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-empty line of text[start:end]."""
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        if text[pos:stop].strip():
-            yield pos, stop
-        pos = stop + 1
+    return ((s, e) for s, e, line in text_lines(text, start, end) if line.strip())
 
 
 # ------------------------------------------------------------------ kinds

@@ -11,6 +11,7 @@ issuer comes from the signing formula and the opening sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -143,7 +144,7 @@ _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _PARTY_MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI|Độc lập", re.IGNORECASE)
 
 
-def _lines(text: str, start: int = 0, end: int | None = None):
+def text_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """Yield (line_start, line_end, line) for text[start:end]."""
     end = len(text) if end is None else end
     pos = start
@@ -158,7 +159,7 @@ def _lines(text: str, start: int = 0, end: int | None = None):
 
 
 def _type_line(text: str, limit: int) -> tuple[int, int, str] | None:
-    for s, e, line in _lines(text, 0, limit):
+    for s, e, line in text_lines(text, 0, limit):
         for cell in line.split("\t"):
             name = doc_type_for_heading(cell)
             if name:
@@ -170,7 +171,7 @@ def _footer_start(text: str) -> int:
     """Offset where the footer begins: 'Nơi nhận' or the signing formula, in the last part."""
     floor = int(len(text) * 0.5)
     candidates = [m.start() for m in _RECIPIENTS.finditer(text) if m.start() >= floor]
-    for s, _e, line in _lines(text, floor):
+    for s, _e, line in text_lines(text, floor):
         first = line.split("\t")[0].strip()
         if _SIGNING.match(first) or any(_SIGNING.match(c.strip()) for c in line.split("\t")[1:]):
             candidates.append(s)
@@ -193,7 +194,7 @@ def find_regions(text: str) -> Regions:
         pos = e
         # The trích yếu: the paragraph(s) after the type line, up to a separator or the body.
         taken = 0
-        for _s2, e2, line in _lines(text, e, head_limit):
+        for _s2, e2, line in text_lines(text, e, head_limit):
             if _SEPARATOR.match(line):
                 pos = e2
                 break
@@ -207,7 +208,7 @@ def find_regions(text: str) -> Regions:
         body_start = pos
     else:
         # No type line: the header ends at a separator line or the first section marker.
-        for s2, e2, line in _lines(text, 0, head_limit):
+        for s2, e2, line in text_lines(text, 0, head_limit):
             if _SEPARATOR.match(line):
                 body_start = e2
                 break
@@ -250,7 +251,7 @@ def _parse_date(d: str, m: str, y: str) -> date | None:
 
 def _title(text: str, regions: Regions, type_end: int) -> str | None:
     parts: list[str] = []
-    for _s, _e, line in _lines(text, type_end, regions.body_start):
+    for _s, _e, line in text_lines(text, type_end, regions.body_start):
         stripped = line.strip()
         if not stripped or _SEPARATOR.match(stripped) or re.match(r"^\(?Dự thảo\)?$", stripped, re.I):
             continue
@@ -264,7 +265,7 @@ def _title(text: str, regions: Regions, type_end: int) -> str | None:
 def _header_issuer(text: str, regions: Regions) -> str | None:
     """The issuing body printed top-left ('TỈNH ỦY BÌNH THUẬN'), possibly over two lines."""
     cells: list[str] = []
-    for _s, _e, line in _lines(text, 0, min(regions.header_end, 800)):
+    for _s, _e, line in text_lines(text, 0, min(regions.header_end, 800)):
         first = line.split("\t")[0].strip()
         if not first or first == "*":
             if cells:
@@ -337,7 +338,7 @@ def _footer(text: str, regions: Regions) -> dict:
     formula = on_behalf = signer = signer_title = None
     recipients: list[str] = []
     in_recipients = False
-    for _s, _e, line in _lines(text, regions.body_end):
+    for _s, _e, line in text_lines(text, regions.body_end):
         for raw in line.split("\t"):
             cell = raw.strip()
             if not cell or _FOOTNOTE.match(cell):
