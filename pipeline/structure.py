@@ -423,7 +423,8 @@ def _place(raw: str | None) -> str | None:
     if not raw:
         return None
     words = raw.split("\t")[-1].split()
-    if 1 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words):
+    names = [w for w in words if w not in {"-", "–"}]  # "Phan Rang - Tháp Chàm", "Bà Rịa - Vũng Tàu"
+    if 1 <= len(names) <= 6 and all(w[:1].isupper() and w.isalpha() for w in names) and words[0] in names:
         return " ".join(words)
     return None
 

@@ -208,3 +208,14 @@ def test_a_date_inside_a_sentence_is_not_the_issuing_date():
     meta = parse_metadata(text, find_regions(text))
     assert meta.issued_date is None and meta.place is None
     assert meta.doc_type == "Chương trình hành động" and meta.number is None
+
+
+@pytest.mark.parametrize("place", ["Phan Rang - Tháp Chàm", "Bà Rịa – Vũng Tàu", "Hà Nội", "Mê Pu"])
+def test_place_names_with_hyphens_and_dashes(place):
+    text = normalize(
+        f"TỈNH ỦY NINH THUẬN\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 12-KH/TU\t{place}, ngày 20 tháng 3 năm 2018\n\n"
+        "KẾ HOẠCH\nvề việc X\n\nI. NỘI DUNG\n1. Làm việc."
+    ).text
+    meta = parse_metadata(text, find_regions(text))
+    assert meta.place == place
+    assert meta.issued_date.isoformat() == "2018-03-20"
