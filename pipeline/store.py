@@ -826,37 +826,17 @@ class Store:
             ).fetchone()
         )
 
-    def query_tasks(
-        self,
-        *,
-        body: str | Iterable[str] | None = None,
-        coordinating: str | Iterable[str] | None = None,
-        document: int | str | None = None,
-        section: str | None = None,
-        due_from: date | str | None = None,
-        due_to: date | str | None = None,
-        overdue: bool = False,
-        recurring: bool = False,
-        status: str | Iterable[str] | None = None,
-        not_done: bool = False,
-        search: str | None = None,
-        today: date | str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[dict]:
+    def query_tasks(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[dict]:
         """Tasks matching every given filter, in document order, with status and bodies.
 
-        `due_from`/`due_to` keep tasks whose deadline window [due_start or due_end,
-        due_end or due_start] overlaps the range; `body` accepts any spelling of a
-        body (accents optional, variants, the locality-qualified name). `status`
-        takes one status or several (any of them); `not_done=True` keeps the tasks
-        still to do (chưa thực hiện + đang thực hiện), what staff export as "remaining".
+        Filters (see `_task_filter`): body, coordinating, document, section, due_from, due_to,
+        overdue, recurring, status, not_done, search, today. `due_from`/`due_to` keep tasks whose
+        deadline window [due_start or due_end, due_end or due_start] overlaps the range; `body`
+        accepts any spelling of a body (accents optional, variants, the locality-qualified name).
+        `status` takes one status or several (any of them); `not_done=True` keeps the tasks still
+        to do (chưa thực hiện + đang thực hiện), what staff export as "remaining".
         """
-        clause, params, today_iso = self._task_filter(
-            body=body, coordinating=coordinating, document=document, section=section, due_from=due_from,
-            due_to=due_to, overdue=overdue, status=status, not_done=not_done, search=search, today=today,
-            recurring=recurring,
-        )
+        clause, params, today_iso = self._task_filter(**filters)
         sql = (
             "SELECT t.id, t.task_key, t.document_id, d.source, d.number AS doc_number, d.title AS doc_title,"
             " d.doc_type AS doc_type, d.issuer AS doc_issuer, d.issued_date AS doc_date,"
