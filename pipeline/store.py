@@ -731,6 +731,7 @@ class Store:
         search: str | None = None,
         today: date | str | None = None,
         recurring: bool = False,
+        task_key: str | None = None,
     ) -> tuple[str, list[Any], str]:
         where: list[str] = []
         params: list[Any] = []
@@ -764,6 +765,9 @@ class Store:
         if due_to:
             where.append("COALESCE(t.due_start, t.due_end) <= ?")
             params.append(_iso(due_to))
+        if task_key is not None:  # one task (permission checks: is it among an editor's bodies?)
+            where.append("t.task_key = ?")
+            params.append(task_key)
         if recurring:  # repeating duties only (the app's calendar expands them)
             where.append("t.recurrence IS NOT NULL")
         # Status subqueries use the task_status index instead of scanning every task.
@@ -922,15 +926,16 @@ class Store:
 
     # ------------------------------------------------------------------ user data
 
-    def set_status(self, task_key: str, status: str, note: str | None = None) -> None:
-        """Set a task's status (and note, when given); every change is appended to its history."""
-        self.set_statuses([(task_key, status, note)])
+    def set_status(self, task_key: str, status: str, note: str | None = None, *, user: str | None = None) -> None:
+        """Set a task's status (and note, when given); every change is appended to its history with its user."""
+        self.set_statuses([(task_key, status, note)], user=user)
 
-    def set_statuses(self, changes: Iterable[tuple[str, str, str | None]]) -> int:
+    def set_statuses(self, changes: Iterable[tuple[str, str, str | None]], *, user: str | None = None) -> int:
         """Apply several (task_key, status, note) edits in one transaction: all or none; returns the count.
 
         Read-modify-write happens under the write lock (BEGIN IMMEDIATE), so two
-        sessions editing at once never lose an update.
+        sessions editing at once never lose an update. `user` (the signed-in account)
+        is recorded in the history of every change.
         """
         changes = [(key, _canonical_status(status), note) for key, status, note in changes]
         with self._write() as conn:
@@ -951,13 +956,13 @@ class Store:
                 )
                 if old_status != status:
                     conn.execute(
-                        "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'status', ?, ?, ?)",
-                        (task_key, old_status, status, now),
+                        "INSERT INTO task_history(task_key, what, old, new, at, user) VALUES (?, 'status', ?, ?, ?, ?)",
+                        (task_key, old_status, status, now, user),
                     )
                 if (old_note or "") != (new_note or ""):
                     conn.execute(
-                        "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'note', ?, ?, ?)",
-                        (task_key, old_note, new_note, now),
+                        "INSERT INTO task_history(task_key, what, old, new, at, user) VALUES (?, 'note', ?, ?, ?, ?)",
+                        (task_key, old_note, new_note, now, user),
                     )
         return len(changes)
 
@@ -965,7 +970,7 @@ class Store:
         """A task's change history, oldest first."""
         with self._lock:
             rows = self.conn.execute(
-                "SELECT what, old, new, at FROM task_history WHERE task_key = ? ORDER BY id", (task_key,)
+                "SELECT what, old, new, at, user FROM task_history WHERE task_key = ? ORDER BY id", (task_key,)
             ).fetchall()
         return [dict(r) for r in rows]
 
@@ -988,7 +993,7 @@ class Store:
                 " LEFT JOIN documents d ON d.id = t.document_id ORDER BY s.task_key"
             ).fetchall()
             history = self.conn.execute(
-                "SELECT task_key, what, old, new, at FROM task_history ORDER BY id"
+                "SELECT task_key, what, old, new, at, user FROM task_history ORDER BY id"
             ).fetchall()
             orphans = self.conn.execute("SELECT * FROM orphaned_user_data ORDER BY task_key").fetchall()
         return {
@@ -1056,8 +1061,8 @@ class Store:
                 ).fetchone()
                 if not exists:
                     conn.execute(
-                        "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?,?,?,?,?)",
-                        (key, h["what"], h.get("old"), h.get("new"), h["at"]),
+                        "INSERT INTO task_history(task_key, what, old, new, at, user) VALUES (?,?,?,?,?,?)",
+                        (key, h["what"], h.get("old"), h.get("new"), h["at"], h.get("user")),
                     )
                     counts["history"] += 1
         return counts
