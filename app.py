@@ -1,33 +1,45 @@
-"""Streamlit entry point: routes only (one file per page under app_pages/).
+"""Streamlit entry point: sign-in, then routes only (one file per page under app_pages/).
 
 Run: `streamlit run app.py` (database: env DIRECTIVES_DB, else data/directives.db).
 """
 
 from __future__ import annotations
 
+import sys
+
 import streamlit as st
 
+from app_lib import auth
 from pipeline import appdata
 
 st.set_page_config(page_title="Phân tích văn bản chỉ đạo", page_icon=":material/gavel:", layout="wide")
 
-PAGES = [
-    st.Page("app_pages/overview.py", title="Tổng quan", icon=":material/dashboard:", url_path="tong-quan", default=True),
-    st.Page("app_pages/tasks.py", title="Nhiệm vụ", icon=":material/task_alt:", url_path="nhiem-vu"),
-    st.Page("app_pages/calendar_view.py", title="Lịch", icon=":material/calendar_month:", url_path="lich"),
-    st.Page("app_pages/graph_view.py", title="Đồ thị trích dẫn", icon=":material/hub:", url_path="do-thi"),
-    st.Page("app_pages/document_view.py", title="Văn bản", icon=":material/description:", url_path="van-ban"),
-    st.Page("app_pages/upload.py", title="Tải lên", icon=":material/upload_file:", url_path="tai-len"),
-]
-
-page = st.navigation(PAGES)
-
 try:
     appdata.get_store()
 except Exception as err:  # noqa: BLE001 - shown to the user as one line, never a traceback
-    st.error(f"Không mở được cơ sở dữ liệu {appdata.db_path()}: {err}")
-    st.info("Kiểm tra biến môi trường DIRECTIVES_DB hoặc chạy `python -m pipeline ingest corpus/` để tạo dữ liệu.")
+    print(f"error: cannot open the database {appdata.db_path()}: {err}", file=sys.stderr)  # the server log
+    st.error("Không mở được cơ sở dữ liệu (chi tiết trong nhật ký máy chủ).")
+    st.info("Quản trị viên: kiểm tra biến môi trường DIRECTIVES_DB hoặc chạy `python -m pipeline ingest corpus/`.")
     st.stop()
 
-st.sidebar.caption(f"Cơ sở dữ liệu: `{appdata.db_path()}`")
+account = auth.current()
+if account is None and auth.accounts_exist():
+    st.navigation([st.Page(auth.sign_in_page, title="Đăng nhập", icon=":material/login:", url_path="dang-nhap")]).run()
+    st.stop()
+
+# An editor lands on its bodies' open tasks; everyone else on the overview.
+editor = account is not None and account.role == "editor"
+PAGES = [
+    st.Page("app_pages/overview.py", title="Tổng quan", icon=":material/dashboard:", url_path="tong-quan",
+            default=not editor),
+    st.Page("app_pages/tasks.py", title="Nhiệm vụ", icon=":material/task_alt:", url_path="nhiem-vu", default=editor),
+    st.Page("app_pages/calendar_view.py", title="Lịch", icon=":material/calendar_month:", url_path="lich"),
+    st.Page("app_pages/graph_view.py", title="Đồ thị trích dẫn", icon=":material/hub:", url_path="do-thi"),
+    st.Page("app_pages/document_view.py", title="Văn bản", icon=":material/description:", url_path="van-ban"),
+]
+if auth.may_upload():
+    PAGES.append(st.Page("app_pages/upload.py", title="Tải lên", icon=":material/upload_file:", url_path="tai-len"))
+
+page = st.navigation(PAGES)
+auth.sidebar(account)
 page.run()

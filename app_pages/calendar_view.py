@@ -6,6 +6,7 @@ import calendar
 import html
 from collections import defaultdict
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
@@ -113,7 +114,7 @@ else:
                     "Chủ trì": "; ".join(row.get("responsible") or []),
                     "Thời hạn": row.get("deadline_text") or "",
                     "Định kỳ": row.get("recurrence") or "",
-                    "Văn bản": row.get("doc_number") or row.get("source"),
+                    "Văn bản": row.get("doc_number") or Path(str(row.get("source") or "")).name,
                     "Trạng thái": appdata.status_label(row),
                 }
                 for day, row in events

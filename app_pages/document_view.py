@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from pipeline import appdata
@@ -57,7 +59,7 @@ fields = [
     ("Ngày ban hành", meta.get("issued_date") or doc.get("issued_date")),
     ("Nơi ban hành", meta.get("place")),
     ("Người ký", meta.get("signer")),
-    ("Tệp nguồn", doc.get("source")),
+    ("Tệp nguồn", Path(str(doc.get("source") or "")).name),  # the file's name, never a server path
     ("Số nhiệm vụ", len(record.get("tasks", []))),
     ("Số trích dẫn", len(record.get("citations", []))),
 ]

@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from app_lib import auth, display
 from pipeline import appdata
 
 ALL = "Tất cả"
@@ -26,6 +27,11 @@ coord_count = dict(appdata.coordinating_counts())
 doc_by_id = {int(d["id"]): d for d in docs}
 
 # ------------------------------------------------------------------ filters
+account = auth.current()
+if account is not None and account.role == "editor" and "tasks_body" not in st.session_state:
+    # An editor lands on its own bodies' open tasks (the filters stay free to change).
+    st.session_state["tasks_body"] = auth.own_body_options(account, list(body_count))
+    st.session_state["tasks_status"] = [appdata.NOT_DONE_LABEL]
 with st.sidebar:
     st.header("Bộ lọc")
     bodies = st.multiselect(
@@ -141,20 +147,25 @@ st.page_link("app_pages/document_view.py", label="Mở văn bản", icon=":mater
              query_params={"doc": str(row["document_id"])})
 
 current = row.get("status") or appdata.STATUSES[0]
-with st.form(f"status_form_{task_key}"):
-    new_status = st.radio("Trạng thái", appdata.STATUSES, index=appdata.STATUSES.index(current)
-                          if current in appdata.STATUSES else 0, horizontal=True, key=f"tasks_new_status_{task_key}")
-    new_note = st.text_area("Ghi chú", value=row.get("note") or "", key=f"tasks_new_note_{task_key}")
-    if st.form_submit_button("Lưu", type="primary"):
-        appdata.set_status(task_key, new_status, new_note.strip() or None)
-        st.session_state["tasks_flash"] = f"Đã lưu: {new_status}."
-        st.rerun()
+if not auth.may_edit(task_key):
+    st.info("Bạn chỉ được xem nhiệm vụ này: tài khoản "
+            + ("chỉ xem." if account is None or account.role != "editor"
+               else f"biên tập chỉ cập nhật nhiệm vụ do {'; '.join(account.bodies)} chủ trì."))
+else:
+    with st.form(f"status_form_{task_key}"):
+        new_status = st.radio("Trạng thái", appdata.STATUSES, index=appdata.STATUSES.index(current)
+                              if current in appdata.STATUSES else 0, horizontal=True, key=f"tasks_new_status_{task_key}")
+        new_note = st.text_area("Ghi chú", value=row.get("note") or "", key=f"tasks_new_note_{task_key}")
+        if st.form_submit_button("Lưu", type="primary"):
+            appdata.set_status(task_key, new_status, new_note.strip() or None, user=auth.user_name())
+            st.session_state["tasks_flash"] = f"Đã lưu: {new_status}."
+            st.rerun()
 
 changes = appdata.history(task_key)
 st.markdown("**Lịch sử thay đổi**")
 if changes:
     st.dataframe(
-        [{"Nội dung": h.get("what"), "Cũ": h.get("old"), "Mới": h.get("new"), "Thời điểm": h.get("at")} for h in changes],
+        display.history_rows(changes),
         hide_index=True,
         width="stretch",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_lib import auth
 from pipeline import appdata
 from pipeline.errors import DocumentError
 
@@ -11,8 +12,11 @@ ACCEPTED = ["txt", "docx", "doc", "pdf", "html", "htm"]
 STATUS_TEXT = {"added": "đã thêm", "unchanged": "không đổi (đã có)", "replaced": "đã cập nhật"}
 
 st.title("Tải lên văn bản")
-st.markdown("Thêm văn bản định dạng **.txt, .docx, .doc, .pdf, .html**. Mỗi tệp được lưu vào "
-            f"`{appdata.upload_dir()}`, trích xuất và đưa vào cơ sở dữ liệu.")
+if not auth.may_upload():  # the page is not listed for them; a stale link must not work either
+    st.error("Chỉ quản trị viên được tải văn bản lên. Hãy đăng nhập bằng tài khoản quản trị.")
+    st.stop()
+st.markdown("Thêm văn bản định dạng **.txt, .docx, .doc, .pdf, .html**. Mỗi tệp được lưu vào thư mục "
+            "tải lên của máy chủ (ngoài phần web phục vụ), trích xuất và đưa vào cơ sở dữ liệu.")
 
 files = st.file_uploader("Chọn tệp", type=ACCEPTED, accept_multiple_files=True, key="upload_files")
 

@@ -215,9 +215,9 @@ def history(task_key: str) -> list[dict]:
     return [dict(h) for h in get_store().history(task_key)]
 
 
-def set_status(task_key: str, status: str, note: str | None) -> None:
-    """Record a status/note edit and drop cached results that may show the old status."""
-    get_store().set_status(task_key, status, note)
+def set_status(task_key: str, status: str, note: str | None, user: str | None = None) -> None:
+    """Record a status/note edit (with who made it) and drop cached results that may show the old status."""
+    get_store().set_status(task_key, status, note, user=user)
     invalidate(statuses_only=True)
 
 
