@@ -12,3 +12,9 @@ CREATE TABLE account_bodies (
     PRIMARY KEY (account, body)
 );
 ALTER TABLE task_history ADD COLUMN user TEXT;
+-- Per-body calendar feeds: the secret part of each feed's address, kept so subscriptions survive.
+CREATE TABLE calendar_feeds (
+    body_key TEXT PRIMARY KEY,             -- folded canonical body name
+    body TEXT NOT NULL,                    -- the name as first asked for (file name, calendar title)
+    token TEXT NOT NULL UNIQUE
+);
