@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from app_lib import auth, display
+from app_lib import auth, display, feeds
 from pipeline import appdata
 
 ALL = "Tất cả"
@@ -158,6 +158,7 @@ else:
         new_note = st.text_area("Ghi chú", value=row.get("note") or "", key=f"tasks_new_note_{task_key}")
         if st.form_submit_button("Lưu", type="primary"):
             appdata.set_status(task_key, new_status, new_note.strip() or None, user=auth.user_name())
+            feeds.refresh_after_change(task_key)  # subscribed calendars see the change at their next refresh
             st.session_state["tasks_flash"] = f"Đã lưu: {new_status}."
             st.rerun()
 

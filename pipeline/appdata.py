@@ -447,8 +447,12 @@ def occurrences(rows: Iterable[dict], start: date, end: date) -> list[tuple[date
     """(day, task) pairs for deadlines inside [start, end], recurring duties expanded.
 
     A one-off task appears on its last due day; a recurring one on each occurrence
-    that `pipeline.ics.expand_occurrences` yields in the window.
+    that `pipeline.ics.expand_occurrences` yields in the window, starting at its
+    document's date as in the .ics (`pipeline.calendars.placement`); a duty with no
+    date at all is not drawn (the page lists it apart).
     """
+    from pipeline.calendars import placement
+
     out: list[tuple[date, dict]] = []
     seen: set[tuple[str, date]] = set()
     # Thousands of duties share a few rules ("hằng năm" with no date): expand each rule once.
@@ -457,9 +461,11 @@ def occurrences(rows: Iterable[dict], start: date, end: date) -> list[tuple[date
         due_start = as_date(row.get("due_start"))
         due_end = as_date(row.get("due_end"))
         if row.get("recurrence"):
-            signature = (due_start, due_end, row["recurrence"])
+            anchor = as_date(row.get("doc_date"))
+            signature = (due_start, due_end, row["recurrence"], anchor)
             if signature not in expanded:
-                expanded[signature] = expand_occurrences(due_start, due_end, row["recurrence"], start, end)
+                expanded[signature] = [] if placement(row) is None else expand_occurrences(
+                    due_start, due_end, row["recurrence"], start, end, anchor=anchor)
             days = expanded[signature]
         else:
             day = due_end or due_start

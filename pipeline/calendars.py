@@ -252,9 +252,13 @@ def feed_slug(body: str) -> str:
 def feed_token(store: Store, body: str) -> str:
     """The secret part of a body's feed address, made once and kept (subscriptions must not break)."""
     key = fold_diacritics(canonical_name(body)).lower()  # one feed per body, whatever the spelling
+    with store._lock:
+        row = store.conn.execute("SELECT token FROM calendar_feeds WHERE body_key = ?", (key,)).fetchone()
+    if row:
+        return row[0]
     with store._write() as conn:
         row = conn.execute("SELECT token FROM calendar_feeds WHERE body_key = ?", (key,)).fetchone()
-        if row:
+        if row:  # made meanwhile by another session
             return row[0]
         token = secrets.token_urlsafe(16)
         conn.execute("INSERT INTO calendar_feeds(body_key, body, token) VALUES (?, ?, ?)", (key, body, token))

@@ -119,3 +119,18 @@ def test_feeds_for_every_body(store, tmp_path):
     written = write_feeds(store, tmp_path)
     assert len(written) == len(store.body_counts())
     assert set(calendars.existing_feeds(store, tmp_path).values()) == set(written)
+
+
+def test_month_grid_and_ics_agree_and_never_precede_the_document():
+    from dateutil.rrule import rrulestr
+
+    from pipeline import appdata
+
+    row = _row("q", deadline_text="hằng quý", recurrence="FREQ=MONTHLY;INTERVAL=3", doc_date="2019-05-10")
+    grid = [d for d, _ in appdata.occurrences([row], date(2019, 1, 1), date(2019, 12, 31))]
+    assert grid == [date(2019, 6, 30), date(2019, 9, 30), date(2019, 12, 31)]
+    event = parse(calendar_bytes([row], stamp=STAMP)).walk("VEVENT")[0]
+    series = rrulestr(event["rrule"].to_ical().decode(), dtstart=datetime(2019, 6, 30))
+    assert [d.date() for d in series.between(datetime(2019, 1, 1), datetime(2019, 12, 31), inc=True)] == grid
+    undated = dict(row, doc_date=None)
+    assert appdata.occurrences([undated], date(2019, 1, 1), date(2019, 12, 31)) == []
