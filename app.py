@@ -33,6 +33,7 @@ PAGES = [
     st.Page("app_pages/overview.py", title="Tổng quan", icon=":material/dashboard:", url_path="tong-quan",
             default=not editor),
     st.Page("app_pages/tasks.py", title="Nhiệm vụ", icon=":material/task_alt:", url_path="nhiem-vu", default=editor),
+    st.Page("app_pages/progress.py", title="Tiến độ", icon=":material/monitoring:", url_path="tien-do"),
     st.Page("app_pages/calendar_view.py", title="Lịch", icon=":material/calendar_month:", url_path="lich"),
     st.Page("app_pages/graph_view.py", title="Đồ thị trích dẫn", icon=":material/hub:", url_path="do-thi"),
     st.Page("app_pages/document_view.py", title="Văn bản", icon=":material/description:", url_path="van-ban"),

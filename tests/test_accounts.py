@@ -16,8 +16,9 @@ from pipeline.store import STATUS_DONE, Store
 PASSWORD = "mat-khau-dai"
 
 
-@pytest.fixture
-def store():
+@pytest.fixture(name="store")
+def store_fixture():
+    """A database holding one hand-built plan with four tasks (shared by the calendar and progress tests)."""
     with Store(":memory:") as s:
         s.ingest(make_doc())
         yield s

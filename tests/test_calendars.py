@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 from icalendar import Calendar
+from test_accounts import store_fixture  # noqa: F401 - the `store` fixture
 from test_ics import ROWS, _row
-from test_store import make_doc
 
 from pipeline import calendars
 from pipeline.calendars import calendar_bytes, describe_rrule, placement, write_feed, write_feeds
 from pipeline.ics import event_uid
-from pipeline.store import STATUS_DOING, STATUS_DONE, Store
+from pipeline.store import STATUS_DOING, STATUS_DONE
 
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 WORDING = yaml.safe_load((Path(calendars.__file__).parent / "data" / "recurrence_vi.yaml").read_text("utf-8"))
@@ -93,13 +93,6 @@ def test_a_large_export_streams_with_progress(tmp_path):
     assert counts["events"] == 300 and len(ticks) == 300
     assert len(parse((tmp_path / "big.ics").read_bytes()).walk("VEVENT")) == 300
     assert not list(tmp_path.glob(".*.tmp"))
-
-
-@pytest.fixture
-def store():
-    with Store(":memory:") as s:
-        s.ingest(make_doc())
-        yield s
 
 
 def test_feed_per_body_changes_when_a_task_is_done_and_keeps_its_address(store, tmp_path):
