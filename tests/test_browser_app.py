@@ -6,6 +6,7 @@ Screenshots go to tests/artifacts/ (gitignored) for a person to look at.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -63,6 +64,14 @@ def app_url(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     db = tmp / "directives.db"
     fill_database(db).close()
+    RUNNING["db"] = db  # for tests that look up document ids
+    with serve_app(db, tmp) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_app(db: Path, tmp: Path):
+    """`streamlit run app.py` on the database, on a free local port, until the block ends."""
     port = _free_port()
     env = dict(os.environ, DIRECTIVES_DB=str(db), DIRECTIVES_UPLOADS=str(tmp / "uploads"))
     log = open(tmp / "streamlit.log", "w")  # noqa: SIM115 - closed in teardown
@@ -101,14 +110,15 @@ def app_url(tmp_path_factory):
             log.close()
             pytest.fail(f"streamlit did not start: {(tmp / 'streamlit.log').read_text()[-2000:]}")
         time.sleep(0.3)
-    RUNNING["db"] = db  # for tests that look up document ids
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
 
 
 @pytest.fixture(scope="module")
