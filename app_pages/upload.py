@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_lib import auth
+from app_lib import auth, messages
 from pipeline import appdata
 from pipeline.errors import DocumentError
 
@@ -40,6 +40,8 @@ for result in st.session_state.get("upload_results", []):
         for warning in result.get("warnings", []):
             st.caption(f"⚠ {warning}")
     else:
-        st.error(f"{result['name']}: {result['error']}")
+        # The library speaks English; the page speaks Vietnamese (app_lib/messages.py, messages_vi.yaml).
+        reason = result.get("reason")
+        line = messages.file_error(DocumentError(None, reason, result.get("hint"))) if reason else result["error"]
+        st.error(f"{result['name']}: {line}")
 
-_ = DocumentError  # imported so a missing errors module fails loudly at page load, not mid-upload

@@ -637,7 +637,8 @@ def ingest_upload(name: str, data: bytes) -> dict:
         extraction = extract_file(path)
         result = get_store().ingest(extraction)
     except DocumentError as err:
-        return {"name": name, "ok": False, "error": err.reason + (f" ({err.hint})" if err.hint else "")}
+        return {"name": name, "ok": False, "error": err.reason + (f" ({err.hint})" if err.hint else ""),
+                "reason": err.reason, "hint": err.hint}
     except Exception as err:  # noqa: BLE001 - one bad file must not stop the others; say what happened
         return {"name": name, "ok": False, "error": f"không xử lý được tệp ({type(err).__name__}: {err})"}
     return {
