@@ -6,13 +6,16 @@ Run: `streamlit run app.py` (database: env DIRECTIVES_DB, else data/directives.d
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import streamlit as st
 
 from app_lib import auth
 from pipeline import appdata
 
-st.set_page_config(page_title="Phân tích văn bản chỉ đạo", page_icon=":material/gavel:", layout="wide")
+# The favicon is a file shipped with the app: an icon name or emoji would be fetched from a CDN.
+FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
+st.set_page_config(page_title="Phân tích văn bản chỉ đạo", page_icon=str(FAVICON), layout="wide")
 
 try:
     appdata.get_store()

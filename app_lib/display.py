@@ -55,3 +55,14 @@ def history_rows(changes: list[dict]) -> list[dict]:
         }
         for h in changes
     ]
+
+
+def task_column_config() -> dict:
+    """Column settings for task tables: the deadline as a real date shown dd/mm/yyyy, the task text wide."""
+    import streamlit as st
+
+    return {
+        "Hạn cuối": st.column_config.DateColumn(format="DD/MM/YYYY"),
+        "Nhiệm vụ": st.column_config.TextColumn(width="large"),
+        "Chủ trì": st.column_config.TextColumn(width="medium"),
+    }

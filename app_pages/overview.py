@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from app_lib import display
 from pipeline import appdata
 
 # Half-width tables: the deadline and who owns it come before the (long) task text.
@@ -37,14 +38,16 @@ with left:
     st.subheader("Hạn trong 30 ngày tới")
     soon = appdata.query_tasks(soon_filter, limit=20, today=today.isoformat())
     if soon:
-        st.dataframe(appdata.display_rows(soon), hide_index=True, width="stretch", column_order=COMPACT)
+        st.dataframe(appdata.display_rows(soon), hide_index=True, width="stretch", column_order=COMPACT,
+                     column_config=display.task_column_config())
     else:
         st.caption("Không có nhiệm vụ nào đến hạn trong 30 ngày tới.")
 with right:
     st.subheader("Nhiệm vụ quá hạn")
     late = appdata.query_tasks(overdue_filter, limit=20, today=today.isoformat())
     if late:
-        st.dataframe(appdata.display_rows(late), hide_index=True, width="stretch", column_order=COMPACT)
+        st.dataframe(appdata.display_rows(late), hide_index=True, width="stretch", column_order=COMPACT,
+                     column_config=display.task_column_config())
     else:
         st.caption("Không có nhiệm vụ quá hạn.")
 

@@ -67,7 +67,7 @@ st.dataframe(
             "Nhiệm vụ": r["text"],
             "Văn bản": r.get("doc_number") or "",
             "Hạn cuối": display.vn_date(r.get("due_end")),
-            "Trạng thái": ("⚠ " if r.get("overdue") else "") + appdata.status_label(r),
+            "Trạng thái": appdata.status_label(r),
             "Ngày hoàn thành": display.vn_date(finished.get(r["task_key"], (None, False))[0]),
             "Đúng hạn": ("✓" if finished[r["task_key"]][1] else "✗ muộn") if r["task_key"] in finished else "",
         }

@@ -100,7 +100,7 @@ if rows:
         appdata.display_rows(rows),
         hide_index=True,
         width="stretch",
-        column_config={"Nhiệm vụ": st.column_config.TextColumn(width="large")},
+        column_config=display.task_column_config(),
     )
 else:
     st.info("Không có nhiệm vụ nào khớp bộ lọc.")
@@ -142,7 +142,7 @@ st.markdown(f"> {row['text']}")
 info = st.columns(3)
 info[0].markdown(f"**Chủ trì:** {'; '.join(row.get('responsible') or []) or '—'}")
 info[1].markdown(f"**Phối hợp:** {'; '.join(row.get('coordinating') or []) or '—'}")
-info[2].markdown(f"**Thời hạn:** {row.get('deadline_text') or '—'}" + (" · :red[quá hạn]" if row.get("overdue") else ""))
+info[2].markdown(f"**Thời hạn:** {row.get('deadline_text') or '—'}" + (" · :red[⚠ quá hạn]" if row.get("overdue") else ""))
 st.page_link("app_pages/document_view.py", label="Mở văn bản", icon=":material/description:",
              query_params={"doc": str(row["document_id"])})
 

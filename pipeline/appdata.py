@@ -339,7 +339,7 @@ def node_document_id(graph, node) -> int | None:
 def status_label(row: dict) -> str:
     """The status shown to users: "quá hạn" when overdue, else the stored status."""
     if row.get("overdue"):
-        return OVERDUE_LABEL
+        return "⚠ " + OVERDUE_LABEL  # said by a sign and a word, not by colour alone
     return row.get("status") or STATUSES[0]
 
 
@@ -352,7 +352,7 @@ def display_rows(rows: Iterable[dict]) -> list[dict]:
             "responsible": "; ".join(row.get("responsible") or []),
             "coordinating": "; ".join(row.get("coordinating") or []),
             "deadline_text": row.get("deadline_text") or "",
-            "due_end": row.get("due_end") or "",
+            "due_end": as_date(row.get("due_end")),  # a date: pages show it dd/mm/yyyy and sort it as a date
             # A document without a number (a draft, a headerless text) is named by its file, not its path.
             "doc_number": row.get("doc_number") or Path(str(row.get("source") or "")).name,
             "section": row.get("section") or "",
@@ -526,7 +526,10 @@ def highlights_for(record: dict, text: str, doc_href: dict[str, str] | None = No
         body_text = text[s:e].lower()
         for role, names in (("chủ trì", task.get("responsible") or []), ("phối hợp", task.get("coordinating") or [])):
             for name in names:
-                for pos in _find_all(body_text, str(name).lower()):
+                # Only the mention the extractor chose (the first in its task), not every later object
+                # that shares the words ("sinh hoạt chi bộ" after "Chi bộ … chủ trì").
+                pos = body_text.find(str(name).lower()) if name else -1
+                if pos >= 0:
                     marks.append(Highlight(s + pos, s + pos + len(name), "body", title=f"{role}: {name}"))
         deadline = task.get("deadline") or {}
         if deadline.get("text"):
@@ -537,9 +540,15 @@ def highlights_for(record: dict, text: str, doc_href: dict[str, str] | None = No
 
 
 def _deadline_title(deadline: dict) -> str:
-    parts = [f"{deadline.get('start') or '…'} → {deadline.get('end') or '…'}"]
+    from pipeline.calendars import describe_rrule
+
+    def day(value: str | None) -> str:
+        parsed = as_date(value)
+        return parsed.strftime("%d/%m/%Y") if parsed else "…"
+
+    parts = [f"{day(deadline.get('start'))} → {day(deadline.get('end'))}"]
     if deadline.get("recurrence"):
-        parts.append(str(deadline["recurrence"]))
+        parts.append(describe_rrule(str(deadline["recurrence"])))
     return " · ".join(parts)
 
 

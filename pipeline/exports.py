@@ -37,6 +37,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _flat(value: object) -> object:
+    if isinstance(value, bool):  # "Quá hạn": words in Vietnamese, not True/False
+        return "có" if value else "không"
     if isinstance(value, list | tuple):
         return "; ".join(str(v) for v in value)
     if value is None:
@@ -90,7 +92,7 @@ def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nh
             if isinstance(value, str) and value.startswith(_FORMULA_START):
                 cell.data_type = "s"  # text, never a formula
             if isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
+                cell.number_format = "dd/mm/yyyy"  # how Vietnamese offices write dates
             cells.append(cell)
         ws.append(cells)
         n += 1

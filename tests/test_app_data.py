@@ -52,7 +52,7 @@ def test_occurrences_put_one_off_deadlines_before_recurring_on_the_same_day():
     ("row", "label"),
     [
         ({"status": "hoàn thành", "overdue": False}, "hoàn thành"),
-        ({"status": "đang thực hiện", "overdue": True}, "quá hạn"),
+        ({"status": "đang thực hiện", "overdue": True}, "⚠ quá hạn"),
         ({"status": None}, "chưa thực hiện"),
     ],
 )

@@ -54,3 +54,16 @@ def test_upload_page_speaks_vietnamese(app_env):  # noqa: F811 - pytest fixture
     line = next(e.value for e in at.error if "rong.pdf" in e.value)
     assert "không phải tệp PDF hợp lệ" in line or "không hỗ trợ" in line, line
     assert "not a" not in line.split("—")[0]
+
+
+def test_document_view_marks_only_the_chosen_mention_and_speaks_vietnamese():
+    from pipeline import appdata
+
+    text = "Chi bộ chủ trì tổ chức sinh hoạt chi bộ hằng quý."
+    record = {"tasks": [{"start": 0, "end": len(text), "section": "1", "responsible": ["Chi bộ"],
+                         "deadline": {"text": "hằng quý", "recurrence": "FREQ=MONTHLY;INTERVAL=3",
+                                      "start": None, "end": "2030-03-31"}}]}
+    marks = appdata.highlights_for(record, text)
+    assert [(m.start, m.end) for m in marks if m.kind == "body"] == [(0, 6)]
+    deadline = next(m for m in marks if m.kind == "deadline")
+    assert deadline.title == "… → 31/03/2030 · hằng quý"

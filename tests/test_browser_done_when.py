@@ -137,6 +137,9 @@ def test_anonymous_request_gets_the_sign_in_page(office, browser):  # noqa: F811
         browser.get(f"{url}/{path}")
         _wait_for_texts(browser, ["Đăng nhập", "Mật khẩu"])
         assert "nhiệm vụ phù hợp" not in browser.find_element(By.TAG_NAME, "body").text
+    icons = browser.execute_script(
+        "return [...document.querySelectorAll(\"link[rel~='icon']\")].map(l => l.href)")
+    assert icons and all(i.startswith(url) or i.startswith("data:") for i in icons), icons  # no CDN favicon
 
 
 def test_editor_marks_done_and_feed_calendar_and_report_follow(office, browser):  # noqa: F811 - fixture
