@@ -12,6 +12,8 @@ from pipeline import appdata
 
 ALL = "Tất cả"
 PAGE_SIZES = (25, 50, 100, 200)
+ORDERS = {"document": "Theo văn bản", "due": "Hạn gần nhất trước", "due_desc": "Hạn xa nhất trước",
+          "newest_document": "Văn bản mới nhất trước"}
 DATE_MIN, DATE_MAX = date(1945, 1, 1), date(2100, 12, 31)
 
 st.title("Nhiệm vụ")
@@ -87,13 +89,15 @@ flt = appdata.TaskFilter(
 
 # ------------------------------------------------------------------ table
 total = appdata.count_tasks(flt, today)
-top_left, top_mid, top_right = st.columns([3, 1, 1])
+top_left, top_sort, top_mid, top_right = st.columns([2, 1, 1, 1])
 top_left.markdown(f"**{total:,}** nhiệm vụ phù hợp".replace(",", "."))
+# Sorted in SQL over the whole filtered list (clicking a column header sorts only the page shown).
+order = top_sort.selectbox("Sắp xếp", list(ORDERS), format_func=ORDERS.get, key="tasks_order")
 page_size = top_mid.selectbox("Số dòng mỗi trang", PAGE_SIZES, index=1, key="tasks_page_size")
 pages = max(1, math.ceil(total / page_size))
 page_no = top_right.number_input(f"Trang (1–{pages})", min_value=1, max_value=pages, value=1, step=1, key="tasks_page")
 page_no = min(int(page_no), pages)
-rows = appdata.query_tasks(flt, limit=page_size, offset=(page_no - 1) * page_size, today=today)
+rows = appdata.query_tasks(flt, limit=page_size, offset=(page_no - 1) * page_size, today=today, order=order)
 
 if rows:
     st.dataframe(

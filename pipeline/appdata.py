@@ -150,11 +150,12 @@ def _today_iso() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def query_tasks(flt: TaskFilter, limit: int | None = 50, offset: int = 0, today: str | None = None) -> list[dict]:
-    """One page of task rows matching the filter (SQL with LIMIT/OFFSET in the store)."""
+def query_tasks(flt: TaskFilter, limit: int | None = 50, offset: int = 0, today: str | None = None,
+                order: str = "document") -> list[dict]:
+    """One page of task rows matching the filter, sorted and paged in SQL by the store."""
     store = get_store()
     kwargs = flt.store_kwargs(date.fromisoformat(today) if today else None)
-    kwargs.update(limit=limit, offset=offset)
+    kwargs.update(limit=limit, offset=offset, order=order)
     return [dict(r) for r in store.query_tasks(**_accepted_kwargs(store.query_tasks, kwargs))]
 
 

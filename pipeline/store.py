@@ -228,6 +228,21 @@ def document_target(meta: DocumentMeta) -> str | None:
     return f"{meta.number}@{meta.issued_date.year}" if meta.issued_date else meta.number
 
 
+# Task orders the app and CLI may ask for (SQL after ORDER BY; ties broken by document order).
+TASK_ORDERS: dict[str, str] = {
+    "document": "t.document_id, t.ordinal",
+    "due": "t.due_end IS NULL, t.due_end, t.document_id, t.ordinal",
+    "due_desc": "t.due_end IS NULL, t.due_end DESC, t.document_id, t.ordinal",
+    "newest_document": "d.issued_date IS NULL, d.issued_date DESC, t.document_id, t.ordinal",
+}
+
+
+def _order_sql(order: str) -> str:
+    if order not in TASK_ORDERS:
+        raise ValueError(f"unknown order {order!r}; use one of: {', '.join(TASK_ORDERS)}")
+    return TASK_ORDERS[order]
+
+
 # ----------------------------------------------------------------------------- migrations
 
 
@@ -830,8 +845,13 @@ class Store:
             ).fetchone()
         )
 
-    def query_tasks(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[dict]:
-        """Tasks matching every given filter, in document order, with status and bodies.
+    def query_tasks(
+        self, *, limit: int | None = None, offset: int = 0, order: str = "document", **filters: Any
+    ) -> list[dict]:
+        """Tasks matching every given filter, in `order` (TASK_ORDERS; default document order), with status and bodies.
+
+        Sorting happens in SQL before LIMIT/OFFSET, so a page of the app shows the first rows of the
+        whole sorted list, not a sorted page.
 
         Filters (see `_task_filter`): body, coordinating, document, section, due_from, due_to,
         overdue, recurring, status, not_done, search, today. `due_from`/`due_to` keep tasks whose
@@ -848,7 +868,7 @@ class Store:
             " COALESCE(s.status, ?) AS status, s.note, s.updated_at"
             " FROM tasks t JOIN documents d ON d.id = t.document_id"
             " LEFT JOIN task_status s ON s.task_key = t.task_key"
-            f"{clause} ORDER BY t.document_id, t.ordinal LIMIT ? OFFSET ?"
+            f"{clause} ORDER BY {_order_sql(order)} LIMIT ? OFFSET ?"
         )
         with self._lock:
             rows = self.conn.execute(
