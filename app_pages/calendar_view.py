@@ -70,8 +70,13 @@ st.caption(f"{len(events)} thời hạn từ {first:%d/%m/%Y} đến {last:%d/%m
            + ("" if show_done else "; nhiệm vụ đã hoàn thành không hiện") + ").")
 
 store = appdata.get_store()
+too_big, ics_note = feeds.ics_estimate(appdata.count_tasks(appdata.TaskFilter(bodies=tuple(bodies)),
+                                                          today.isoformat()))
+if too_big:
+    st.caption(ics_note)
 st.download_button(
     "Tải lịch (.ics)",
+    disabled=too_big,
     data=lambda: calendar_bytes(appdata.fetch_all(store, appdata.TaskFilter(bodies=tuple(bodies))),
                                 name="Thời hạn nhiệm vụ", done="mark" if show_done else "hide"),
     file_name="thoi-han.ics",
@@ -79,7 +84,7 @@ st.download_button(
     on_click="ignore",
     key="cal_ics",
     icon=":material/event:",
-    help="Nhiệm vụ chưa có thời hạn được ghi thành việc cần làm (VTODO), không bị bỏ sót.",
+    help="Nhiệm vụ chưa có thời hạn được ghi thành việc cần làm (VTODO), không bị bỏ sót. " + ics_note,
 )
 
 by_day: dict[date, list[dict]] = defaultdict(list)

@@ -120,9 +120,12 @@ e2.download_button("Tải Excel (XLSX)", data=lambda: appdata.rows_to_xlsx(appda
                    file_name="nhiem-vu.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                    on_click="ignore", key="dl_xlsx", icon=":material/grid_on:", disabled=total == 0)
+too_big, ics_note = feeds.ics_estimate(total)
 e3.download_button("Tải lịch (.ics)", data=lambda: appdata.rows_to_ics(appdata.fetch_all(store, flt, today)),
                    file_name="nhiem-vu.ics", mime="text/calendar", on_click="ignore", key="dl_ics",
-                   icon=":material/event:", disabled=total == 0)
+                   icon=":material/event:", disabled=total == 0 or too_big, help=ics_note)
+if too_big:
+    st.caption(ics_note)
 
 # ------------------------------------------------------------------ status editing
 st.divider()

@@ -417,11 +417,11 @@ def rows_to_xlsx(rows: Sequence[dict]) -> bytes:
         return target.read_bytes()
 
 
-def rows_to_ics(rows: Sequence[dict], calendar_name: str = "Nhiệm vụ") -> bytes:
-    """iCalendar file of the rows' deadlines (pipeline.ics does the RFC 5545 work)."""
-    from pipeline.ics import build_calendar
+def rows_to_ics(rows: Sequence[dict], calendar_name: str = "Nhiệm vụ", done: str = "hide") -> bytes:
+    """iCalendar file of the rows (pipeline.calendars: done tasks hidden, undated ones as to-dos)."""
+    from pipeline.calendars import calendar_bytes
 
-    return build_calendar(list(rows), calendar_name=calendar_name)
+    return calendar_bytes(list(rows), name=calendar_name, done=done)
 
 
 def graph_bytes(graph, fmt: str) -> bytes:

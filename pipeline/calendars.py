@@ -22,6 +22,7 @@ import contextlib
 import os
 import re
 import secrets
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -226,7 +227,10 @@ def write_calendar(rows: Iterable[dict], out: Path, *, progress: Callable[[int],
                    **options) -> dict[str, int]:
     """Stream the calendar to `out` through a temporary file (a reader never sees half a file)."""
     counts: dict[str, int] = {}
-    tmp = out.with_name(f".{out.name}.tmp")
+    # A name of its own: two writers of the same feed (two quick status changes) never share a file.
+    handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    os.close(handle)
+    tmp = Path(name)
 
     def counted(items: Iterable[dict]) -> Iterator[dict]:
         for row in items:
@@ -234,10 +238,14 @@ def write_calendar(rows: Iterable[dict], out: Path, *, progress: Callable[[int],
             if progress:
                 progress(1)
 
-    with open(tmp, "wb") as fh:
-        for chunk in calendar_chunks(counted(rows), counts=counts, **options):
-            fh.write(chunk)
-    os.replace(tmp, out)
+    try:
+        with open(tmp, "wb") as fh:
+            for chunk in calendar_chunks(counted(rows), counts=counts, **options):
+                fh.write(chunk)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the web server must be able to serve a feed
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
     return counts
 
 

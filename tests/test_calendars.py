@@ -127,3 +127,11 @@ def test_month_grid_and_ics_agree_and_never_precede_the_document():
     assert [d.date() for d in series.between(datetime(2019, 1, 1), datetime(2019, 12, 31), inc=True)] == grid
     undated = dict(row, doc_date=None)
     assert appdata.occurrences([undated], date(2019, 1, 1), date(2019, 12, 31)) == []
+
+
+def test_app_refuses_to_build_a_huge_calendar_in_memory_and_says_why():
+    from app_lib.feeds import ICS_APP_LIMIT, ics_estimate
+
+    assert ics_estimate(120) == (False, "Lịch .ics: 120 nhiệm vụ, khoảng 0,2 MB.")
+    too_big, note = ics_estimate(ICS_APP_LIMIT + 1)
+    assert too_big and "export calendar" in note and "MB" in note
