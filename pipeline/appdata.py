@@ -462,11 +462,13 @@ def occurrences(rows: Iterable[dict], start: date, end: date) -> list[tuple[date
         due_start = as_date(row.get("due_start"))
         due_end = as_date(row.get("due_end"))
         if row.get("recurrence"):
-            anchor = as_date(row.get("doc_date"))
-            signature = (due_start, due_end, row["recurrence"], anchor)
+            placed = placement(row)
+            # Keyed by the series' first day, not the document date: 10,000 documents dated on
+            # different days share a few dozen quarter or year ends, so few series are expanded.
+            signature = (due_start, due_end, row["recurrence"], placed[0] if placed else None)
             if signature not in expanded:
-                expanded[signature] = [] if placement(row) is None else expand_occurrences(
-                    due_start, due_end, row["recurrence"], start, end, anchor=anchor)
+                expanded[signature] = [] if placed is None else expand_occurrences(
+                    due_start, due_end, row["recurrence"], start, end, anchor=as_date(row.get("doc_date")))
             days = expanded[signature]
         else:
             day = due_end or due_start

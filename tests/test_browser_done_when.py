@@ -80,12 +80,13 @@ def go(driver, title: str, texts: list[str]) -> None:
     _wait_for_texts(driver, texts)
 
 
-def type_into(driver, label: str, text: str) -> None:
+def type_into(driver, label: str, text: str, key: str = "\ue007") -> None:
+    """Replace a text box's content (Ctrl+A) and press `key` (Enter; Tab inside a form, not to submit it)."""
     box = WebDriverWait(driver, WAIT_SECONDS).until(
         lambda d: d.find_element(By.CSS_SELECTOR, f"input[aria-label='{label}']"))
     box.click()
-    box.send_keys("\ue009a")  # Ctrl+A: replace what is there
-    box.send_keys(text + "\ue007")  # Enter
+    box.send_keys("\ue009a")
+    box.send_keys(text + key)
 
 
 def choose(driver, label: str, typed: str, option_text: str) -> None:
@@ -104,8 +105,8 @@ def choose(driver, label: str, typed: str, option_text: str) -> None:
 def sign_in(driver, url: str, name: str) -> None:
     driver.get(url)
     _wait_for_texts(driver, ["Đăng nhập", "Mật khẩu"])
-    type_into(driver, "Tên đăng nhập", name)
-    type_into(driver, "Mật khẩu", PASSWORD)
+    type_into(driver, "Tên đăng nhập", name, key="\ue004")  # Tab
+    type_into(driver, "Mật khẩu", PASSWORD, key="\ue004")
     click_button(driver, "Đăng nhập")
 
 
