@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_lib import auth
+from app_lib import auth, display
 from pipeline import appdata
 
 # The favicon is a file shipped with the app: an icon name or emoji would be fetched from a CDN.
@@ -24,6 +24,9 @@ except Exception as err:  # noqa: BLE001 - shown to the user as one line, never 
     st.error("Không mở được cơ sở dữ liệu (chi tiết trong nhật ký máy chủ).")
     st.info("Quản trị viên: kiểm tra biến môi trường DIRECTIVES_DB hoặc chạy `python -m pipeline ingest corpus/`.")
     st.stop()
+
+with st.sidebar:
+    display.mark_page_vietnamese()
 
 account = auth.current()
 if account is None and auth.accounts_exist():

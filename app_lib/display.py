@@ -66,3 +66,13 @@ def task_column_config() -> dict:
         "Nhiệm vụ": st.column_config.TextColumn(width="large"),
         "Chủ trì": st.column_config.TextColumn(width="medium"),
     }
+
+
+def mark_page_vietnamese() -> None:
+    """Set <html lang="vi"> (screen readers, hyphenation, spell checkers): Streamlit always writes "en".
+
+    A zero-height component runs one line in the app's own page (same origin, nothing fetched).
+    """
+    import streamlit.components.v1 as components
+
+    components.html("<script>window.parent.document.documentElement.lang = 'vi';</script>", height=0)

@@ -98,3 +98,17 @@ def test_server_listens_on_this_machine_unless_configured():
     config = tomllib.loads((root / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["address"] == "127.0.0.1"
     assert '--server.address "${ADDRESS}"' in (root / "run.sh").read_text(encoding="utf-8")
+
+
+def test_after_saving_the_picker_and_form_show_the_new_status(accounts_db):
+    at = sign_in("quantri")
+    at.switch_page("app_pages/tasks.py").run()
+    picked = at.selectbox(key="tasks_pick").value
+    status_pickers(at)[0].set_value("đang thực hiện")
+    next(b for b in at.button if b.label == "Lưu").click().run()
+    assert at.selectbox(key="tasks_pick").value == picked
+    label = at.selectbox(key="tasks_pick").options[at.selectbox(key="tasks_pick").index]
+    assert label.startswith("[đang thực hiện]") and status_pickers(at)[0].value == "đang thực hiện"
+    assert "Đã lưu: đang thực hiện." in texts(at)
+    history = at.dataframe[-1].value
+    assert list(history["Người sửa"]) == ["quantri"] and list(history["Mới"]) == ["đang thực hiện"]

@@ -141,6 +141,7 @@ def test_anonymous_request_gets_the_sign_in_page(office, browser):  # noqa: F811
     icons = browser.execute_script(
         "return [...document.querySelectorAll(\"link[rel~='icon']\")].map(l => l.href)")
     assert icons and all(i.startswith(url) or i.startswith("data:") for i in icons), icons  # no CDN favicon
+    until(browser, lambda d: d.execute_script("return document.documentElement.lang") == "vi")
 
 
 def test_editor_marks_done_and_feed_calendar_and_report_follow(office, browser):  # noqa: F811 - fixture
