@@ -178,7 +178,8 @@ def test_graph_draws_offline(app_url, browser):
     """The agraph component (bundled, no CDN) draws a canvas inside its iframe."""
     browser.get(f"{app_url}/do-thi")
     _wait_for_texts(browser, ["Chọn văn bản"])
-    frame = WebDriverWait(browser, WAIT_SECONDS).until(lambda d: d.find_elements(By.TAG_NAME, "iframe"))[0]
+    frame = WebDriverWait(browser, WAIT_SECONDS).until(lambda d: [  # the graph's, not the page-language one
+        f for f in d.find_elements(By.TAG_NAME, "iframe") if "agraph" in (f.get_attribute("title") or "")])[0]
     browser.switch_to.frame(frame)
     try:
         WebDriverWait(browser, WAIT_SECONDS).until(lambda d: d.find_elements(By.TAG_NAME, "canvas"))
