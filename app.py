@@ -10,8 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_lib import auth, display
-from pipeline import appdata
+from app_lib import appdata, auth, display
 
 # The favicon is a file shipped with the app: an icon name or emoji would be fetched from a CDN.
 FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"

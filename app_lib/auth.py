@@ -12,7 +12,8 @@ import time
 
 import streamlit as st
 
-from pipeline import accounts, appdata
+from app_lib import appdata
+from pipeline import accounts
 from pipeline.accounts import Account
 from pipeline.store import body_match_keys
 

@@ -13,7 +13,8 @@ import os
 import threading
 from pathlib import Path
 
-from pipeline import appdata, calendars
+from app_lib import appdata
+from pipeline import calendars
 
 APP_ROOT = Path(__file__).resolve().parent.parent
 URL_PREFIX = "/app/static/feeds/"

@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from pipeline import appdata
+from app_lib import appdata
 from pipeline.progress import COLUMNS, BodyProgress, progress_by_body, totals
 
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_lib import auth, feeds
-from pipeline import appdata
+from app_lib import appdata, auth, feeds
 from pipeline.calendars import calendar_bytes, describe_rrule, placement
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")

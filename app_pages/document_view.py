@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pipeline import appdata
+from app_lib import appdata
 
 st.title("Văn bản")
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_agraph import Config, Edge, Node, agraph
 
-from pipeline import appdata
+from app_lib import appdata
 
 MAX_NODES = 150
 

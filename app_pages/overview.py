@@ -8,8 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_lib import display
-from pipeline import appdata
+from app_lib import appdata, display
 
 # Half-width tables: the deadline and who owns it come before the (long) task text.
 COMPACT = ["Hạn cuối", "Văn bản", "Chủ trì", "Nhiệm vụ"]

@@ -6,8 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from app_lib import auth, display, report
-from pipeline import appdata
+from app_lib import appdata, auth, display, report
 from pipeline.progress import done_dates, report_xlsx, totals
 
 CATEGORIES = {

@@ -7,8 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from app_lib import auth, display, feeds
-from pipeline import appdata
+from app_lib import appdata, auth, display, feeds
 
 ALL = "Tất cả"
 PAGE_SIZES = (25, 50, 100, 200)

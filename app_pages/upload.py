@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_lib import auth, messages
-from pipeline import appdata
+from app_lib import appdata, auth, messages
 from pipeline.errors import DocumentError
 
 ACCEPTED = ["txt", "docx", "doc", "pdf", "html", "htm"]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pipeline import appdata
+from app_lib import appdata
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from openpyxl import load_workbook  # noqa: E402
 from streamlit.runtime.media_file_manager import MediaFileManager  # noqa: E402
 from test_app_pages import TUYEN_GIAO, _total, app_env, db, open_page, private_db  # noqa: E402,F401
 
-from pipeline import appdata  # noqa: E402
+from app_lib import appdata  # noqa: E402
 from pipeline.extract import extract_text  # noqa: E402
 from pipeline.ics import event_uid  # noqa: E402
 from pipeline.model import BodyMention, Deadline, Extraction, Task  # noqa: E402

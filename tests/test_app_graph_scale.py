@@ -13,7 +13,7 @@ import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 from test_app_pages import APP  # noqa: E402
 
-from pipeline import appdata  # noqa: E402
+from app_lib import appdata  # noqa: E402
 from pipeline.store import Store  # noqa: E402
 from pipeline.synthetic import generate_extractions, load_material  # noqa: E402
 

@@ -57,7 +57,7 @@ def test_upload_page_speaks_vietnamese(app_env):  # noqa: F811 - pytest fixture
 
 
 def test_document_view_marks_only_the_chosen_mention_and_speaks_vietnamese():
-    from pipeline import appdata
+    from app_lib import appdata
 
     text = "Chi bộ chủ trì tổ chức sinh hoạt chi bộ hằng quý."
     record = {"tasks": [{"start": 0, "end": len(text), "section": "1", "responsible": ["Chi bộ"],

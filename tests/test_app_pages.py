@@ -21,7 +21,7 @@ pytest.importorskip("streamlit")
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from pipeline import appdata  # noqa: E402
+from app_lib import appdata  # noqa: E402
 from pipeline.extract import extract_file, extract_text  # noqa: E402
 from pipeline.model import BodyMention, Citation, Deadline, DocumentMeta, Extraction, Task  # noqa: E402
 from pipeline.store import Store, document_target  # noqa: E402

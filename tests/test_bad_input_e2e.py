@@ -244,7 +244,7 @@ def test_upload_path_of_bad_files_among_good_ones(inputs, tmp_path, monkeypatch)
     pytest.importorskip("streamlit")
     import streamlit as st
 
-    from pipeline import appdata
+    from app_lib import appdata
     from pipeline.readers import pdf as pdf_reader
 
     db = tmp_path / "app.db"

@@ -117,7 +117,7 @@ def test_feeds_for_every_body(store, tmp_path):
 def test_month_grid_and_ics_agree_and_never_precede_the_document():
     from dateutil.rrule import rrulestr
 
-    from pipeline import appdata
+    from app_lib import appdata
 
     row = _row("q", deadline_text="hằng quý", recurrence="FREQ=MONTHLY;INTERVAL=3", doc_date="2019-05-10")
     grid = [d for d, _ in appdata.occurrences([row], date(2019, 1, 1), date(2019, 12, 31))]
