@@ -353,7 +353,9 @@ def display_rows(rows: Iterable[dict]) -> list[dict]:
             "responsible": "; ".join(row.get("responsible") or []),
             "coordinating": "; ".join(row.get("coordinating") or []),
             "deadline_text": row.get("deadline_text") or "",
-            "due_end": as_date(row.get("due_end")),  # a date: pages show it dd/mm/yyyy and sort it as a date
+            # dd/mm/yyyy text: a date column would print "None" for undated tasks; the page sorts
+            # by deadline in SQL (Sắp xếp), over the whole list.
+            "due_end": _vn_date(row.get("due_end")),
             # A document without a number (a draft, a headerless text) is named by its file, not its path.
             "doc_number": row.get("doc_number") or Path(str(row.get("source") or "")).name,
             "section": row.get("section") or "",
@@ -361,6 +363,11 @@ def display_rows(rows: Iterable[dict]) -> list[dict]:
         }
         out.append({TASK_COLUMNS[k]: v for k, v in flat.items()})
     return out
+
+
+def _vn_date(value: str | None) -> str:
+    parsed = as_date(value)
+    return parsed.strftime("%d/%m/%Y") if parsed else ""
 
 
 def short(text: str, width: int = 90) -> str:

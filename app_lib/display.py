@@ -58,11 +58,10 @@ def history_rows(changes: list[dict]) -> list[dict]:
 
 
 def task_column_config() -> dict:
-    """Column settings for task tables: the deadline as a real date shown dd/mm/yyyy, the task text wide."""
+    """Column settings for task tables: the task text wide, the responsible body readable."""
     import streamlit as st
 
     return {
-        "Hạn cuối": st.column_config.DateColumn(format="DD/MM/YYYY"),
         "Nhiệm vụ": st.column_config.TextColumn(width="large"),
         "Chủ trì": st.column_config.TextColumn(width="medium"),
     }
@@ -71,8 +70,10 @@ def task_column_config() -> dict:
 def mark_page_vietnamese() -> None:
     """Set <html lang="vi"> (screen readers, hyphenation, spell checkers): Streamlit always writes "en".
 
-    A zero-height component runs one line in the app's own page (same origin, nothing fetched).
+    A zero-height frame runs one line in the app's own page (same origin, nothing fetched).
     """
-    import streamlit.components.v1 as components
+    import streamlit as st
 
-    components.html("<script>window.parent.document.documentElement.lang = 'vi';</script>", height=0)
+    with st.container(key="page_lang"):  # hidden: a frame runs its script whether shown or not
+        st.html("<style>.st-key-page_lang{display:none}</style>")
+        st.iframe("<script>window.parent.document.documentElement.lang = 'vi';</script>", height="content")

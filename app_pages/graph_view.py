@@ -9,6 +9,8 @@ from streamlit_agraph import Config, Edge, Node, agraph
 from app_lib import appdata
 
 MAX_NODES = 150
+TOP_N = 60
+SCOPES = {"ego": "Quanh văn bản đang chọn", "top": "{n} văn bản có PageRank cao nhất"}
 
 st.title("Đồ thị trích dẫn")
 
@@ -87,7 +89,13 @@ with tab_lists:
 
 with tab_graph:
     neighbourhood = [focus, *cites, *cited_by, *(n for _, n in up), *(n for _, n in down)]
-    chosen = list(dict.fromkeys(neighbourhood))[:MAX_NODES]
+    scope = st.radio("Phạm vi", list(SCOPES), horizontal=True, key="graph_scope",
+                     format_func=lambda k: SCOPES[k].format(n=TOP_N))
+    if scope == "top":  # the most central documents, not the whole hairball
+        chosen = [focus, *(graph_nodes[m["node"]] for m in sorted(metrics, key=lambda m: -m["pagerank"])[:TOP_N])]
+    else:
+        chosen = neighbourhood
+    chosen = list(dict.fromkeys(chosen))[:MAX_NODES]
     show_all = graph.number_of_nodes() <= MAX_NODES and st.toggle("Hiện toàn bộ đồ thị", key="graph_all")
     if show_all:
         chosen = list(graph.nodes)
@@ -110,8 +118,19 @@ with tab_graph:
     ]
     st.caption("Đỏ: văn bản đang chọn · xanh dương: có trong kho · xám: chỉ được trích dẫn. "
                "Mũi tên xanh lá: quan hệ thực hiện.")
-    agraph(nodes=nodes, edges=edges, config=Config(width=1100, height=560, directed=True, physics=True,
-                                                   hierarchical=False))
+    clicked = agraph(nodes=nodes, edges=edges, config=Config(width=1100, height=560, directed=True, physics=True,
+                                                             hierarchical=False))
+    if clicked and clicked in graph_nodes and clicked != focus_key:
+        # A click on a node: say what it is and open it (its document page, or centre the graph on it).
+        target = graph_nodes[clicked]
+        st.markdown(f"**Đã chọn:** {appdata.node_label(graph, target)}")
+        c1, c2 = st.columns(2)
+        clicked_doc = appdata.node_document_id(graph, target)
+        if clicked_doc is not None:
+            c1.page_link("app_pages/document_view.py", label="Mở văn bản", icon=":material/description:",
+                         query_params={"doc": str(clicked_doc)})
+        c2.button("Lấy văn bản này làm tâm đồ thị", key="graph_center", icon=":material/center_focus_strong:",
+                  on_click=lambda: st.session_state.update(graph_pick=clicked))
 
 with tab_metrics:
     table = pd.DataFrame(metrics).rename(columns={

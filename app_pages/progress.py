@@ -36,7 +36,8 @@ for col, (label, key) in zip(m, [("Được giao", "assigned"), ("Đã hoàn th�
     col.metric(label, f"{sums[key]:,}".replace(",", "."))
 
 st.dataframe(report.table_rows(lines), hide_index=True, width="stretch",
-             column_config={"Tỷ lệ hoàn thành (%)": st.column_config.ProgressColumn(min_value=0, max_value=100,
+             column_config={"Cơ quan chủ trì": st.column_config.TextColumn(width="large"),
+                            "Tỷ lệ hoàn thành (%)": st.column_config.ProgressColumn(min_value=0, max_value=100,
                                                                                     format="%.1f%%")})
 d1, d2 = st.columns(2)
 d1.download_button("Tải báo cáo Excel (XLSX)", data=lambda: report_xlsx(lines, today),

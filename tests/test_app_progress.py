@@ -50,3 +50,4 @@ def test_printable_page_escapes_names_and_carries_the_date(editor_db):  # noqa: 
     assert page.startswith("<!doctype html>") and 'lang="vi"' in page and "Ngày lập: 02/01/2030" in page
     assert page.count("<tr") == len(lines) + 2  # header, one per body, totals
     assert "<script" not in page
+
