@@ -137,3 +137,14 @@ def test_users_cli_add_list_passwd_remove(tmp_path, monkeypatch, capsys):
     assert cli(monkeypatch, capsys, "users", "remove", "tg", "--db", db)[0] == 0
     code, out, _ = cli(monkeypatch, capsys, "users", "list", "--db", db)
     assert "no accounts" in out
+
+
+def test_status_from_the_command_line_records_the_system_user(tmp_path, monkeypatch, capsys):
+    db = str(tmp_path / "c.db")
+    with Store(db) as s:
+        s.ingest(make_doc())
+        key = key_of(s, "Ban Tuyên giáo")
+    monkeypatch.setattr("getpass.getuser", lambda: "vanthu")
+    assert cli(monkeypatch, capsys, "status", key, "hoàn thành", "--db", db)[0] == 0
+    with Store(db) as s:
+        assert s.history(key)[-1]["user"] == "vanthu (dòng lệnh)"

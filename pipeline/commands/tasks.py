@@ -7,6 +7,7 @@ opening the store with a one-line error, and the task filter options.
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from datetime import date
 
@@ -99,6 +100,13 @@ def register(cli) -> None:
     status.set_defaults(func=run_status)
 
 
+def _cli_user() -> str:
+    try:
+        return f"{getpass.getuser()} (dòng lệnh)"
+    except (KeyError, OSError):  # no name for this uid (containers)
+        return "(dòng lệnh)"
+
+
 def run_status(args: argparse.Namespace) -> int:
     """Set one task's status from the command line: the same write as the app's status form."""
     store = open_store(args)
@@ -106,7 +114,8 @@ def run_status(args: argparse.Namespace) -> int:
         return 1
     with store:
         try:
-            store.set_status(args.task_key, args.status, args.note)
+            # Who: the system account that ran the command, marked as such in the history.
+            store.set_status(args.task_key, args.status, args.note, user=_cli_user())
         except ValueError as err:  # unknown status
             print(f"error: {err}", file=sys.stderr)
             return 2
