@@ -133,6 +133,9 @@ def measure(url: str, pid: int, user: str | None, password: str) -> list[tuple[s
             ("calendar: next month", lambda: click(driver, "button", "Tháng sau ▶"), shows(f"từ {nxt:%d/%m/%Y}")),
             ("overview page", lambda: click(driver, nav, "Tổng quan"), shows("Văn bản được trích dẫn nhiều nhất")),
             ("document page", lambda: click(driver, nav, "Văn bản"), shows("Mục lục")),
+            ("citation graph page, first time", lambda: click(driver, nav, "Đồ thị trích dẫn"),
+             shows("Chọn văn bản", "Phạm vi")),
+            ("tasks page, third time", lambda: click(driver, nav, "Nhiệm vụ"), shows("nhiệm vụ phù hợp")),
         ]
         for name, action, done in steps:
             out.append((name, timed(driver, action, done)))
@@ -149,7 +152,8 @@ def main() -> int:
     args = parser.parse_args()
     with server(args.db) as (url, pid):
         rows = measure(url, pid, args.user, os.environ.get("MEASURE_PASSWORD", ""))
-    print(f"| interaction ({date.today():%d/%m/%Y}) | seconds |\n|---|---|")
+    load = os.getloadavg()[0]
+    print(f"| interaction ({date.today():%d/%m/%Y}, load average {load:.1f}) | seconds |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value:.2f} |" if "MB" not in name else f"| {name} | {value:.0f} |")
     return 0
