@@ -44,9 +44,10 @@ import yaml
 from underthesea import pos_tag  # POS tags only break ties for subjects after a comma
 
 from .bodies import find_bodies, merge_variants, qualify
+from .lexicon import split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
-from .sections import innermost_section, is_upper_line, iter_lines, split_marker
+from .sections import innermost_section, is_upper_line, iter_lines
 from .temporal import find_time_expressions, is_citation_date
 
 # ------------------------------------------------------------------ knowledge
