@@ -282,7 +282,7 @@ def ocr_words(text: str) -> list[Edit]:
 # ------------------------------------------------------------------ hard wraps
 
 
-_TERMINAL = re.compile(r"[.!?;…]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:]\s*$")
 
 
 @dataclass(frozen=True)
@@ -315,11 +315,11 @@ def _continues(prev: str, line: str, profile: WrapProfile) -> bool:
     if _is_upper(line) or _is_upper(prev) or is_page_marker(line):
         return False
     first = line[0]
-    if (first.islower() or first.isdigit()) and not _TERMINAL.search(prev):
-        return True
+    if (first.islower() or first.isdigit()) and not _SENTENCE_END.search(prev):
+        return True  # a list inside a sentence goes on after ";" or ","
     if not profile.hard_wrapped or len(prev) < 0.8 * profile.width:
         return False
-    return not _TERMINAL.search(prev) or prev.endswith(",")
+    return not _SENTENCE_END.search(prev)
 
 
 def wrapped_breaks(text: str) -> list[Edit]:

@@ -378,6 +378,27 @@ def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None
 
 
 @dataclass
+class _Attributes:
+    """What attribute lines say of an item or a block: "Cơ quan chủ trì: ...", "Phối hợp: ..."."""
+
+    led_by: list[BodyMention] = field(default_factory=list)
+    led_by_lead: bool = False  # named by a "chủ trì" line: a "thực hiện" line gives way to it
+    helped_by: list[BodyMention] = field(default_factory=list)
+
+    def attach(self, named: list[BodyMention], lead: bool, chu_tri: bool, more: bool = False) -> None:
+        """Record the bodies of one attribute line (`more`: a continuation line adds to them)."""
+        if not named:
+            return
+        if not lead:
+            self.helped_by = [*self.helped_by, *named] if more else named
+        elif more:
+            if chu_tri == self.led_by_lead:  # only the line that named the leaders goes on
+                self.led_by = [*self.led_by, *named]
+        elif chu_tri or not self.led_by_lead:
+            self.led_by, self.led_by_lead = named, chu_tri
+
+
+@dataclass
 class _Item:
     section: Section
     start: int
@@ -385,6 +406,7 @@ class _Item:
     roles: Roles
     found: list[Deadline]
     implementers: list[BodyMention]  # block implementers in force where the item stands
+    attrs: _Attributes = field(default_factory=_Attributes)  # attribute lines printed under it
 
 
 @dataclass
@@ -392,7 +414,17 @@ class _Context:
     implementers: list[BodyMention]
     deadline: Deadline | None
     bullet: str | None = None  # an intro bullet ("- Ban Tổ chức Huyện ủy:") scopes its block
-    coordinating: list[BodyMention] = field(default_factory=list)  # a "Phối hợp: ..." line
+    attrs: _Attributes = field(default_factory=_Attributes)  # attribute lines heading the block
+
+
+def _block_items(raw: list[_Item], sec: Section) -> list[_Item]:
+    """The items read so far in `sec`, the section being read (they are the last ones)."""
+    out = []
+    for it in reversed(raw):
+        if it.section is not sec:
+            break
+        out.append(it)
+    return out
 
 
 def _body_only(text: str, mentions: list[BodyMention]) -> bool:
@@ -502,12 +534,16 @@ def extract_tasks(
 
     first = min(s.start for s in sections)
     last = max(s.end for s in sections)
+    last_item_section: int | None = None
+    attribute_line: tuple[list, bool, bool] | None = None  # the attribute line just read
     for ls, le in _logical_lines(text, first, last):
         sec = innermost_section(sections, ls)
         if sec is None or sec.kind == "non_task":
             continue
         key = id(sec)
         marker = split_marker(text[ls:le])
+        if ls == sec.start:
+            last_item_section = None  # a new section: attribute lines below belong to its block
         if ls == sec.start and sec.heading:  # a heading line: context for the items below
             heading = text[sec.heading_start : sec.heading_end]
             mentions = find_bodies(heading)
@@ -532,12 +568,21 @@ def extract_tasks(
         ctx = contexts.setdefault(key, _Context([], None))
         # A plan's attribute lines describe the block: "Chủ trì: ...", "Phối hợp: ...", "Thành phần: ...".
         if (lead := rule("lead_line").match(item)) or (helper := rule("coordination_line").match(item)):
-            named = [m for m in find_bodies(item) if m.start >= (lead or helper).end()]
-            if lead:
-                ctx.implementers = named or ctx.implementers
-            else:
-                ctx.coordinating = named
+            head = (lead or helper).end()
+            named = [m for m in find_bodies(item) if m.start >= head]
+            # Printed under the items of its block, it is theirs; before them, the block's.
+            owners = _block_items(raw, sec) if last_item_section == key else [ctx]
+            chu_tri = "chủ trì" in item[:head].lower()
+            for owner in owners:
+                owner.attrs.attach(named, lead is not None, chu_tri)
+            attribute_line = (owners, lead is not None, chu_tri)
             continue
+        if attribute_line and marker is None and _body_only(item, find_bodies(item)):
+            owners, is_lead, chu_tri = attribute_line  # the attribute line goes on: more bodies
+            for owner in owners:
+                owner.attrs.attach(find_bodies(item), is_lead, chu_tri, more=True)
+            continue
+        attribute_line = None
         if rule("attribute").match(item) and len(item) < 200:
             continue
         if ctx.bullet and marker and marker.style == "bullet" and marker.printed == ctx.bullet:
@@ -559,6 +604,7 @@ def extract_tasks(
         if _reviews_the_past(item):
             continue  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment (marked or not)
         raw.append(_Item(sec, s, e, roles, _item_times(item, s, ref, excluded, years), list(ctx.implementers)))
+        last_item_section = key
 
     # A heading with nothing under it (its block held only a closing line) is itself the item.
     with_items = {id(it.section) for it in raw} | {id(p) for p in parent_of.values()}
@@ -599,17 +645,18 @@ def extract_tasks(
         inherited = next((schedule[id(n)] for n in nodes if id(n) in schedule), None) or next(
             (contexts[id(n)].deadline for n in nodes if id(n) in contexts and contexts[id(n)].deadline), None
         )
-        helpers = next(
-            (
-                contexts[id(n)].coordinating
-                for n in nodes
-                if id(n) in contexts and contexts[id(n)].coordinating
-            ),
-            [],
-        )
+        block = [contexts[id(n)].attrs for n in nodes if id(n) in contexts]
+        helpers = next((a.helped_by for a in block if a.helped_by), [])
+        led_by = next((a.led_by for a in block if a.led_by), [])
+        implementers = implementers or led_by
         roles = (
             it.roles if it.roles.coordinating or not helpers else Roles(it.roles.responsible, tuple(helpers))
         )
+        if it.attrs.led_by or it.attrs.helped_by:  # the item's own attribute lines say it outright
+            roles = Roles(
+                tuple(it.attrs.led_by) or roles.responsible, tuple(it.attrs.helped_by) or roles.coordinating
+            )
+            implementers = it.attrs.led_by or implementers
         tasks.append(_make_task(text, s, e, sec.path, roles, it.found, implementers, inherited, meta))
     return tasks
 
