@@ -283,8 +283,8 @@ def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int
         s, e = d.span_start or 0, d.span_end or 0
         if any(a < e and s < b for a, b in excluded):
             continue
-        if is_citation_date(text, d):
-            continue
+        if is_citation_date(text, d) or rule("scope_qualifier").search(text[max(0, s - 40) : s]):
+            continue  # a cited document's date, or the scope of a noun ("giai đoạn 2026 - 2030")
         if _DOC_SUBJECT.search(text, _clause_start(text, s), s) and not rule("due_marker").search(
             text[max(0, s - 60) : s]
         ):
@@ -354,6 +354,17 @@ def _dated(found: list[Deadline], text: str | None = None) -> Deadline | None:
             if rule("due_phrase").search(d.text) or rule("due_marker").search(text[max(0, s - 60) : s]):
                 return d
     return dated[0] if dated else None
+
+
+def _due(text: str, found: list[Deadline]) -> Deadline | None:
+    """A dated expression marked as a due date ("hoàn thành trong Quý III"); a heading's bare
+    year ("Nhiệm vụ trọng tâm năm 2026") names the period the block is about, not a deadline."""
+    dated = _dated(found, text)
+    if dated is None:
+        return None
+    s = dated.span_start or 0
+    marked = rule("due_phrase").search(dated.text) or rule("due_marker").search(text[max(0, s - 60) : s])
+    return dated if marked else None
 
 
 def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None) -> Deadline | None:
@@ -552,7 +563,7 @@ def extract_tasks(
             implementers = (
                 list(mentions) if _body_only(heading, mentions) else list(find_roles(heading).responsible)
             )
-            contexts[key] = _Context(implementers, _dated(_time_expressions(heading, ref, [])))
+            contexts[key] = _Context(implementers, _due(heading, _time_expressions(heading, ref, [])))
             continue
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
         item = text[s:e]
