@@ -277,13 +277,22 @@ def _recurrence_is_noise(text: str, d: Deadline) -> bool:
     return bool(_PURPOSE.search(text, _clause_start(text, s), s))
 
 
+def _is_scope(text: str, d: Deadline) -> bool:
+    """ "giai đoạn 2026 - 2030", "định hướng đến năm 2035": the period a noun covers."""
+    s = d.span_start or 0
+    before = text[max(0, s - 40) : s]
+    words = d.text.split()
+    head = " ".join(words[:2]) + " " if len(words) > 2 else ""  # "giai đoạn" inside the expression
+    return any(rule("scope_qualifier").search(t) for t in (before, before + head))
+
+
 def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:
     out = []
     for d in find_time_expressions(text, ref):
         s, e = d.span_start or 0, d.span_end or 0
         if any(a < e and s < b for a, b in excluded):
             continue
-        if is_citation_date(text, d) or rule("scope_qualifier").search(text[max(0, s - 40) : s]):
+        if is_citation_date(text, d) or _is_scope(text, d):
             continue  # a cited document's date, or the scope of a noun ("giai đoạn 2026 - 2030")
         if _DOC_SUBJECT.search(text, _clause_start(text, s), s) and not rule("due_marker").search(
             text[max(0, s - 60) : s]
@@ -367,10 +376,17 @@ def _due(text: str, found: list[Deadline]) -> Deadline | None:
     return dated if marked else None
 
 
+_BARE_YEAR = re.compile(r"(?:năm\s+)?\d{4}", re.IGNORECASE)
+
+
 def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None) -> Deadline | None:
-    """The item's own dated expression, else the inherited one; with the duty's recurrence."""
+    """The item's own due date, else the inherited one, else a bare date of its own ("năm
+    2026" on a noun loses to the block's "Thời gian: ..."); with the duty's recurrence."""
     dated = _dated(found, text)
-    base = dated or inherited
+    marked = _due(text, found)
+    if dated is not None and dated is not marked and _BARE_YEAR.fullmatch(dated.text.strip()):
+        dated = None  # "kế hoạch ... năm 2026": the year a noun is about, not a due date
+    base = marked or inherited or dated
     recurring = [
         d
         for d in found
