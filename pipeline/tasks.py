@@ -632,6 +632,10 @@ def extract_tasks(
             continue  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment (marked or not)
         raw.append(_Item(sec, s, e, roles, _item_times(item, s, ref, excluded, years), list(ctx.implementers)))
         last_item_section = key
+        if ls == sec.start and not ctx.implementers and _led_from_the_start(item, roles):
+            # "2. Đảng ủy Ủy ban nhân dân xã chỉ đạo ..." then unmarked paragraphs: its subject
+            # goes on leading them ("Tiếp tục rà soát ...", "Thường xuyên đánh giá ...").
+            ctx.implementers = list(roles.responsible)
 
     # A heading with nothing under it (its block held only a closing line) is itself the item.
     with_items = {id(it.section) for it in raw} | {id(p) for p in parent_of.values()}
@@ -764,6 +768,13 @@ def _opens_with_subject(item: str, roles: Roles) -> bool:
         return False
     first = roles.responsible[0]
     return _sentence_start(item, first.start) == 0 and not _NARRATIVE.match(item, first.end)
+
+
+def _led_from_the_start(item: str, roles: Roles) -> bool:
+    """The item opens with its subject ("Đảng ủy Ủy ban nhân dân xã chỉ đạo ...", "Giao Ban ...")."""
+    if not _opens_with_subject(item, roles):
+        return False
+    return _prefix_only().fullmatch(item[: roles.responsible[0].start].strip()) is not None
 
 
 def _reviews_the_past(item: str) -> bool:

@@ -291,3 +291,23 @@ def test_attribute_lines_under_an_item_name_its_bodies_and_deadline():
             "Đảng ủy Ủy ban nhân dân xã",
             "Ủy ban Mặt trận Tổ quốc Việt Nam xã",
         ]
+
+
+SUBJECT_THEN_PARAGRAPHS = """II. TỔ CHỨC THỰC HIỆN
+1. Đảng ủy Ủy ban nhân dân xã chỉ đạo Ủy ban nhân dân xã xây dựng kế hoạch thực hiện Nghị quyết.
+Tiếp tục rà soát, kiến nghị sửa đổi các quy định chưa phù hợp với thực tiễn của địa phương.
+Thường xuyên đánh giá kết quả công tác cai nghiện tại gia đình và cộng đồng.
+2. Chi bộ Công an xã: Tập trung lãnh đạo nâng cao hiệu quả công tác tham mưu.
+Tăng cường kiểm tra đột xuất và quản lý chặt chẽ cư trú trên địa bàn.
+"""
+
+
+def test_unmarked_paragraphs_under_a_numbered_item_keep_its_subject():
+    tasks = extract_text(SUBJECT_THEN_PARAGRAPHS).tasks
+    assert [([b.name for b in t.responsible], t.section) for t in tasks] == [
+        (["Đảng ủy Ủy ban nhân dân xã"], "II.1"),
+        (["Đảng ủy Ủy ban nhân dân xã"], "II.1"),
+        (["Đảng ủy Ủy ban nhân dân xã"], "II.1"),
+        (["Chi bộ Công an xã"], "II.2"),
+        (["Chi bộ Công an xã"], "II.2"),
+    ]
