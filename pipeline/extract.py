@@ -16,7 +16,7 @@ from .readers import load_document
 from .sections import parse_sections
 from .structure import find_regions, parse_metadata
 from .taskmodel import task_filter
-from .tasks import extract_tasks
+from .tasks import extract_tasks, table_row_tasks
 
 
 def content_hash(text: str) -> str:
@@ -34,6 +34,7 @@ def extract_loaded(loaded: LoadedText, source: str, apply_model: bool = True) ->
     sections = tuple(parse_sections(text, regions))
     citations = tuple(find_citations(text, meta, regions))
     tasks = tuple(extract_tasks(text, list(sections), meta, list(citations)))
+    tasks += tuple(table_row_tasks(text, regions.body_start, meta, list(tasks)))
     if apply_model and (model := task_filter()) is not None:
         tasks = tuple(model.keep(tasks, sections))
     warnings = list(loaded.warnings)

@@ -171,9 +171,15 @@ def _type_line(text: str, limit: int) -> tuple[int, int, str] | None:
     return None
 
 
+_APPENDIX_TITLE = re.compile(r"^[ \t]*PHỤ[ \t]+LỤC\b", re.MULTILINE)
+
+
 def _footer_start(text: str) -> int:
-    """Offset where the footer begins: 'Nơi nhận' or the signing formula, in the last part."""
-    floor = int(len(text) * 0.5)
+    """Offset where the footer begins: 'Nơi nhận' or the signing formula, in the last part of
+    the document proper (an appendix after the signature does not count)."""
+    quarter = len(text) // 4
+    appendix = _APPENDIX_TITLE.search(text, quarter)
+    floor = int((appendix.start() if appendix else len(text)) * 0.5)
     candidates = [m.start() for m in _RECIPIENTS.finditer(text) if m.start() >= floor]
     for s, _e, line in text_lines(text, floor):
         first = line.split("\t")[0].strip()

@@ -48,6 +48,7 @@ from .lexicon import split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .sections import innermost_section, is_upper_line, iter_lines
+from .tables import table_tasks
 from .temporal import find_time_expressions, is_citation_date
 
 # ------------------------------------------------------------------ knowledge
@@ -803,6 +804,29 @@ def _assigns_work(item: str, meta: DocumentMeta, excluded: list[tuple[int, int]]
     if not re.search(r"yêu\s+cầu|đề\s+nghị|giao", item, re.IGNORECASE):
         return False  # cheap gate: most paragraphs never reach find_bodies here
     return any(assignment.search(item, 0, m.start) for m in find_bodies(item))
+
+
+def table_row_tasks(text: str, start: int, meta: DocumentMeta, found: list[Task]) -> list[Task]:
+    """Rows of an appendix task table (pipeline.tables), with roles from the body cell and the
+    deadline from the time cell; rows the section reading already took are left out."""
+    out = []
+    for row, times, bodies in table_tasks(text, start, meta):
+        if any(t.start < row.end and row.start < t.end for t in found):
+            continue
+        roles = find_roles(bodies) if bodies else Roles((), ())
+        if bodies and not roles.responsible:
+            roles = Roles(tuple(_dedupe(find_bodies(bodies))), roles.coordinating)
+        cell = times[0] if times else ""
+        deadline = choose_deadline(cell, _time_expressions(cell, meta.issued_date, []), None)
+        task = replace(
+            row,
+            responsible=tuple(_qualified(b, meta) for b in roles.responsible),
+            coordinating=tuple(_qualified(b, meta) for b in roles.coordinating),
+            deadline=replace(deadline, span_start=None, span_end=None) if deadline else None,
+            key=_task_key(row.section, row.text),
+        )
+        out.append(task)
+    return out
 
 
 def _qualified(b: BodyMention, meta: DocumentMeta) -> BodyMention:
