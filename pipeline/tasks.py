@@ -48,7 +48,7 @@ from .lexicon import split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .sections import innermost_section, is_upper_line, iter_lines
-from .tables import table_tasks
+from .tables import Table, TableRow
 from .temporal import find_time_expressions, is_citation_date
 
 # ------------------------------------------------------------------ knowledge
@@ -445,6 +445,18 @@ class _Context:
     attrs: _Attributes = field(default_factory=_Attributes)  # attribute lines heading the block
 
 
+_NOTE_LINE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _not_an_item(item: str) -> bool:
+    """Empty, a closing formula, a parenthesised note ("(Kèm theo Đề cương báo cáo)") or a stray
+    fragment of the layout ("264a", "----", fewer than three words)."""
+    if not item or rule("closing").search(item) or _NOTE_LINE.match(item):
+        return True
+    return len(_ALPHA_WORD.findall(item)) < 3
+
+
 def _block_items(raw: list[_Item], sec: Section) -> list[_Item]:
     """The items read so far in `sec`, the section being read (they are the last ones)."""
     out = []
@@ -584,7 +596,7 @@ def extract_tasks(
             continue
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
         item = text[s:e]
-        if not item or not _WORD.search(item) or rule("closing").search(item):
+        if _not_an_item(item):
             continue
         if rule("schedule").search(item) and len(item) < 160:
             dated = _dated(_time_expressions(item, ref, []))
@@ -741,7 +753,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         marker = split_marker(text[ls:le])
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
         item = text[s:e]
-        if not item or rule("closing").search(item):
+        if _not_an_item(item):
             continue
         if item.endswith(":"):
             after_intro = True
@@ -806,27 +818,27 @@ def _assigns_work(item: str, meta: DocumentMeta, excluded: list[tuple[int, int]]
     return any(assignment.search(item, 0, m.start) for m in find_bodies(item))
 
 
-def table_row_tasks(text: str, start: int, meta: DocumentMeta, found: list[Task]) -> list[Task]:
-    """Rows of an appendix task table (pipeline.tables), with roles from the body cell and the
-    deadline from the time cell; rows the section reading already took are left out."""
-    out = []
-    for row, times, bodies in table_tasks(text, start, meta):
-        if any(t.start < row.end and row.start < t.end for t in found):
-            continue
-        roles = find_roles(bodies) if bodies else Roles((), ())
-        if bodies and not roles.responsible:
-            roles = Roles(tuple(_dedupe(find_bodies(bodies))), roles.coordinating)
-        cell = times[0] if times else ""
-        deadline = choose_deadline(cell, _time_expressions(cell, meta.issued_date, []), None)
-        task = replace(
-            row,
-            responsible=tuple(_qualified(b, meta) for b in roles.responsible),
-            coordinating=tuple(_qualified(b, meta) for b in roles.coordinating),
-            deadline=replace(deadline, span_start=None, span_end=None) if deadline else None,
-            key=_task_key(row.section, row.text),
-        )
-        out.append(task)
-    return out
+def table_row_tasks(tables: list[Table], meta: DocumentMeta) -> list[Task]:
+    """Task tables' rows (pipeline.tables) as tasks: roles from the body cells, the deadline from
+    the time cell."""
+    return [_row_task(row, meta) for table in tables for row in table.rows]
+
+
+def _row_task(row: TableRow, meta: DocumentMeta) -> Task:
+    roles = find_roles(row.lead) if row.lead else Roles((), ())
+    if row.lead and not roles.responsible:
+        roles = Roles(tuple(_dedupe(find_bodies(row.lead))), roles.coordinating)
+    if row.helpers:
+        roles = Roles(roles.responsible, tuple(_dedupe(find_bodies(row.helpers))))
+    cell = row.times[0] if row.times else ""
+    deadline = choose_deadline(cell, _time_expressions(cell, meta.issued_date, []), None)
+    return replace(
+        row.task,
+        responsible=tuple(_qualified(b, meta) for b in roles.responsible),
+        coordinating=tuple(_qualified(b, meta) for b in roles.coordinating),
+        deadline=replace(deadline, span_start=None, span_end=None) if deadline else None,
+        key=_task_key(row.task.section, row.task.text),
+    )
 
 
 def _qualified(b: BodyMention, meta: DocumentMeta) -> BodyMention:
