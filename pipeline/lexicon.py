@@ -8,6 +8,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+@lru_cache(maxsize=1)
+def doc_type_entries() -> tuple[dict, ...]:
+    """The document types of pipeline/data/doc_types.yaml (the one place they are defined)."""
+    text = resources.files("pipeline.data").joinpath("doc_types.yaml").read_text(encoding="utf-8")
+    return tuple(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["doc_types"])
+
+
+@lru_cache(maxsize=1)
+def doc_type_alternation() -> str:
+    """A regex group matching any document type name ("Nghị quyết", "Chương trình hành động"),
+    longest first, words joined by any white space; match it case-insensitively."""
+    names = sorted((e["name"] for e in doc_type_entries()), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + ")"
+
 
 LOWER_LETTERS = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UPPER_LETTERS = LOWER_LETTERS.upper()

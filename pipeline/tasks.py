@@ -44,7 +44,7 @@ import yaml
 from underthesea import pos_tag  # POS tags only break ties for subjects after a comma
 
 from .bodies import find_bodies, merge_variants, qualify
-from .lexicon import split_marker
+from .lexicon import doc_type_alternation, split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .sections import innermost_section, is_upper_line, iter_lines
@@ -99,8 +99,7 @@ _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORD = re.compile(r"[^\W\d_]")
 _DOC_SUBJECT = re.compile(
-    r"(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quy\s+định|Kế\s+hoạch|Chương\s+trình|Đề\s+án|Hướng\s+dẫn|Quyết\s+định|Thông\s+báo)"
-    r"\s+(?:số\s+)?\d[^.;]*?(?<!\w)về(?!\w)[^.;]*\Z",
+    doc_type_alternation() + r"\s+(?:số\s+)?\d[^.;]*?(?<!\w)về(?!\w)[^.;]*\Z",
     re.IGNORECASE,
 )
 
