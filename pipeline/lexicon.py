@@ -13,6 +13,7 @@ from importlib import resources
 
 import yaml
 
+
 @lru_cache(maxsize=1)
 def doc_type_entries() -> tuple[dict, ...]:
     """The document types of pipeline/data/doc_types.yaml (the one place they are defined)."""

@@ -17,9 +17,8 @@ from typing import Any
 
 import yaml
 
-from .lexicon import doc_type_entries
-
 from .errors import DocumentError
+from .lexicon import doc_type_entries
 from .normalize import fold_diacritics
 
 ORDINAL_WORDS = {
