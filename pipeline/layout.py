@@ -118,8 +118,28 @@ def page_furniture(text: str) -> list[Edit]:
         others = [o for k, o in shapes.items() if k != j and abs(k - j) > 2]
         if shape and any(SequenceMatcher(None, shape, o).ratio() >= threshold for o in others):
             drop.add(j)
+    drop |= _page_numbers(text, lines)
     edits = [_drop_line(text, *lines[i]) for i in sorted(drop)]
     return _merge_overlaps(edits)
+
+
+_BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
+_PAGE_GAP = 12  # lines at least between two page numbers (a table's row numbers stand closer)
+
+
+def _page_numbers(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Bare numbers on their own line that count pages: 2, 3, 4 … each a page apart."""
+    numbered = [(i, int(m.group(1))) for i, (s, e) in enumerate(lines) if (m := _BARE_NUMBER.fullmatch(text[s:e]))]
+    best: list[int] = []
+    for k, (i, value) in enumerate(numbered):
+        chain, last_i, last_v = [i], i, value
+        for j, v in numbered[k + 1 :]:
+            if v == last_v + 1 and j - last_i >= _PAGE_GAP:
+                chain.append(j)
+                last_i, last_v = j, v
+        if len(chain) > len(best):
+            best = chain
+    return set(best) if len(best) >= 2 else set()
 
 
 def _merge_overlaps(edits: list[Edit]) -> list[Edit]:
@@ -317,6 +337,8 @@ def _continues(prev: str, line: str, profile: WrapProfile) -> bool:
     if _is_upper(line) or _is_upper(prev) or is_page_marker(line):
         return False
     first = line[0]
+    if _BARE_NUMBER.fullmatch(line):
+        return False  # a number alone on its line is a cell or a page number, not a sentence's end
     if (first.islower() or first.isdigit()) and not _SENTENCE_END.search(prev):
         return True  # a list inside a sentence goes on after ";" or ","
     if not profile.hard_wrapped or len(prev) < 0.8 * profile.width:

@@ -39,7 +39,7 @@ _PART_WORDS = {
 }  # fmt: skip
 
 _PART = re.compile(
-    r"(?i:phần)\s+(?:(?i:thứ)\s+)?(?P<v>nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|[IVX]{1,4}|\d{1,2})(?!\w)"
+    r"(?i:phần)\s+(?:(?i:thứ)\s+)?(?P<v>nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|(?i:mở\s+đầu)|[IVX]{1,4}|\d{1,2})(?!\w)"
     r"[ \t]*[:.\-–]?[ \t]*"
 )
 _ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.)/:])[ \t]*(?=\S)")
@@ -87,7 +87,9 @@ OCR_TOP_HEADING = re.compile(r"(?P<v>[IVXLHl1|]{1,5})[ \t]*[-–.][ \t]*(?=[^\W\
 def split_marker(line: str) -> Marker | None:
     """The marker a line starts with, or None: "III- YÊU CẦU" → roman III."""
     if m := _PART.match(line):
-        raw = m.group("v")
+        raw = " ".join(m.group("v").split())
+        if raw.lower() == "mở đầu":  # "Phần mở đầu": the opening part, before "Phần thứ nhất"
+            return Marker("part", line[: m.end()].strip(), (0,), m.end(), "P0")
         value = _PART_WORDS.get(raw.lower()) or (int(raw) if raw.isdigit() else roman_value(raw.upper()))
         if value:
             return Marker("part", line[: m.end()].strip(), (value,), m.end(), f"P{value}")

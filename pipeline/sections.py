@@ -142,9 +142,13 @@ def _top_headings(text: str, lines: list[tuple[int, int]]) -> dict[int, Marker]:
     a "1-" counts only right before a clean "II-". A printed number that does not go up, or
     does not read, takes the next one; a gap that goes up ("II" then "IV") stays as printed.
     """
-    found: list[tuple[int, re.Match, int | None]] = []
+    found: list[tuple[int, re.Match | None, int | None]] = []  # a None match: a part starts
     for ls, le in lines:
         line = text[ls:le]
+        part = split_marker(line)
+        if part is not None and part.style == "part":
+            found.append((ls, None, None))  # Roman numbering restarts in every part
+            continue
         m = OCR_TOP_HEADING.match(line)
         if m and len(line) - m.end() >= 4 and is_upper_line(line[m.end() :]):
             token = m.group("v")
@@ -152,13 +156,17 @@ def _top_headings(text: str, lines: list[tuple[int, int]]) -> dict[int, Marker]:
     found = [
         f
         for i, f in enumerate(found)
-        if f[1].group("v") != "1" or (i + 1 < len(found) and found[i + 1][2] == 2)
+        if f[1] is None or f[1].group("v") != "1" or (i + 1 < len(found) and found[i + 1][2] == 2)
     ]
-    if not any(v is not None for _, _, v in found) or len(found) < 2:
+    headings = [f for f in found if f[1] is not None]
+    if not any(v is not None for _, _, v in headings) or len(headings) < 2:
         return {}
     out: dict[int, Marker] = {}
     last = 0
     for ls, m, value in found:
+        if m is None:
+            last = 0
+            continue
         value = value if value is not None and value > last else last + 1
         out[ls] = Marker("roman", m.group(0).strip(), (value,), m.end(), to_roman(value))
         last = value

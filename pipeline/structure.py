@@ -118,7 +118,7 @@ def issuer_level(issuer: str | None) -> str | None:
 _NUMBER_LINE = re.compile(r"(?:^|\t)\s*Số\s*:?\s*(?P<num>[^\s\t]*)", re.MULTILINE)
 _SYMBOL = re.compile(r"^\d+[a-zA-Z]?(?:/\d{4})?[-/][^\W_][\w\-/.]*$")
 _PLACE_DATE = re.compile(
-    r"(?:(?P<place>[^\t\n,]{2,40}),\s*)?ngày\s+(?:(?P<d>\d{1,2})\s*)?(?:tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
+    r"(?:(?P<place>[^\t\n,]{2,40}),\s*)?ngày\s+(?:(?P<d>\d{1,2})\s*)?(?:tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
     r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))",
     re.IGNORECASE,
 )

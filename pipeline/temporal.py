@@ -103,6 +103,10 @@ _P_DAYS = _c(
     rf"(?:{_YSEP}(?P<y>{_YEAR}))?{_NOT_MORE}"
 )
 _P_DATE = _c(rf"(?<![\w/.\-])(?P<d>{_DAY})(?P<s>[/.\-])(?P<m>{_MON})(?P=s)(?P<y>{_YEAR}){_NOT_MORE}")
+# "(27, 28/3/2012)": days of one month listed before a full date.
+_P_DAY_LIST = _c(
+    rf"(?<![\w/.\-])(?P<days>{_DAY}(?:\s*,\s*{_DAY})+)\s*/\s*(?P<m>{_MON})\s*/\s*(?P<y>{_YEAR}){_NOT_MORE}"
+)
 # A year-less "30/10" with no "ngày" is a date only right after a due word ("trước 30/10",
 # "chậm nhất 15/11"): elsewhere "30/10" may be a ratio or part of a number.
 _P_SHORT_DATE = _c(
@@ -223,6 +227,19 @@ def _weekly(m: re.Match) -> str | None:
     if not n:
         return None
     return "FREQ=WEEKLY" if n == 1 else f"FREQ=WEEKLY;INTERVAL={n}"
+
+
+@_rec(rf"\btháng\s+(?P<months>{_MON}(?:{_LIST}{_MON})+)\s+(?:{_EVERY})\s+năm\b", gate=("tháng",))
+def _yearly_in_months(m: re.Match) -> str | None:
+    """ "tháng 3, 6, 9 và 11 hằng năm": every year, in those months."""
+    months = sorted(set(_numbers(m.group("months"))))
+    return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))}" if months and months[-1] <= 12 else None
+
+
+@_rec(rf"\bngày\s+(?P<d>{_DAY})\s+(?:{_EVERY})\s+tháng\b", gate=("ngày",))
+def _monthly_on_day(m: re.Match) -> str | None:
+    """ "ngày 15 hằng tháng": every month, on that day."""
+    return f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d'))}"
 
 
 @_rec(r"\b(?:hàng|hằng|mỗi)\s+ngày\b", gate=("ngày",))
@@ -528,6 +545,7 @@ def _tet_atom(m: re.Match, ref: date | None) -> _Atom | None:
 _ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern, Callable[[re.Match, date | None], _Atom | None]]] = [
     (("ngày",), _P_DAYS, _days_atom),
     (("/", "-", "."), _P_DATE, _days_atom),
+    ((",",), _P_DAY_LIST, _days_atom),
     (("/",), _P_SHORT_DATE, _short_date_atom),
     (("tháng",), _P_MONTHS, _months_atom),
     (("q",), _P_QUARTERS, _quarters_atom),

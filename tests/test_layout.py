@@ -145,3 +145,40 @@ def test_layout_yaml_has_only_known_keys():
     text = (layout.__file__.rsplit("/", 1)[0] + "/data/layout.yaml")
     with open(text, encoding="utf-8") as fh:
         assert set(yaml.safe_load(fh)) == {"page_markers", "running_header_similarity", "ocr_words"}
+
+
+def test_roman_numbering_restarts_in_every_part_and_the_opening_part_counts():
+    text = "\n".join(
+        [
+            "Phần mở đầu",
+            "I. SỰ CẦN THIẾT",
+            "Nội dung.",
+            "II. CĂN CỨ",
+            "Nội dung.",
+            "Phần thứ nhất",
+            "I. KẾT QUẢ ĐẠT ĐƯỢC",
+            "Nội dung.",
+            "Phần thứ hai",
+            "I. MỤC TIÊU",
+            "Nội dung.",
+            "II. NHIỆM VỤ CỤ THỂ",
+            "1. Rà soát quy hoạch sử dụng đất.",
+        ]
+    )
+    sections = parse_sections(normalize(text).text)
+    assert [s.path for s in sections] == ["P0", "I", "II", "P1", "I", "P2", "I", "II", "II.1"]
+    assert sections[-2].kind == "task"
+
+
+def test_bare_page_numbers_a_page_apart_are_dropped_and_the_paragraph_rejoined():
+    body = WRAPPED.split("\n")
+    filler = [f"{n}. Nội dung thứ {n} của kế hoạch được trình bày đầy đủ tại đây." for n in range(5, 17)]
+    text = "\n".join([*body[:2], "2", *body[2:], *filler, "3", *filler])
+    norm = normalize(text).text
+    assert "\n2\n" not in norm and "\n3\n" not in norm
+    assert norm.split("\n")[0].endswith("30 tháng 6 năm 2026.")
+
+
+def test_a_table_numbering_column_is_not_a_page_number():
+    rows = "\n".join(f"{n}\nNhiệm vụ số {n} của bảng phân công" for n in range(1, 6))
+    assert "\n3\n" in normalize("PHỤ LỤC\n" + rows).text

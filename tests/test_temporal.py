@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -344,3 +344,23 @@ def test_a_period_that_scopes_a_noun_is_not_a_deadline(item):
     from pipeline.tasks import _time_expressions, choose_deadline
 
     assert choose_deadline(item, _time_expressions(item, date(2025, 12, 1), []), None) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "start", "end"),
+    [
+        ("báo cáo vào tháng 3, 6, 9 và 11 hằng năm", "FREQ=YEARLY;BYMONTH=3,6,9,11", None, None),
+        ("tổng hợp ngày 15 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=15", None, None),
+        ("Thời gian hai ngày (27, 28/3/2012)", None, date(2012, 3, 27), date(2012, 3, 28)),
+    ],
+)
+def test_month_lists_month_days_and_listed_days(phrase, rule, start, end):
+    (found,) = find_time_expressions(phrase, date(2025, 12, 1))
+    assert (found.recurrence, found.start, found.end) == (rule, start, end)
+
+
+def test_a_by_month_rule_expands_in_the_calendar():
+    from dateutil.rrule import rrulestr
+
+    rule = rrulestr("FREQ=YEARLY;BYMONTH=3,6,9,11", dtstart=datetime(2026, 1, 31))
+    assert [d.month for d in rule[:4]] == [3, 6, 9, 11]
