@@ -146,7 +146,7 @@ def _matchers() -> tuple[_Matcher, _Matcher, _Matcher, re.Pattern, list[tuple[re
 
 # ------------------------------------------------------------------ organisations not in the gazetteer
 
-_LOCALITY_WORD = r"(?:tỉnh|huyện|thị\s+xã|thành\s+phố|quận|xã|phường|thị\s+trấn)"
+_LOCALITY_WORD = r"(?:tỉnh|huyện|thị\s+xã|thành\s+phố|quận|xã|phường|thị\s+trấn|đặc\s+khu)"
 _NOUNISH = {"N", "Np", "Nc", "Nu", "Ny", "Nb", "A", "M"}  # POS tags a lower-case name word may carry
 _MAX_NAME_TOKENS = 12
 _ORG_WINDOW = 90  # characters of text pos-tagged after a head noun
@@ -360,7 +360,7 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
                 name, end, level_name = f"{name}{of} {lv[0].name}{tail}", tend, lv[0].name
             elif not s.group("of"):
                 bd = bodies.match(text, s.end())
-                if bd and bd[0].name[:1].isupper() and bd[0].name.split()[0] in {"Hội", "Ủy", "Mặt", "Liên"}:
+                if bd and bd[0].name[:1].isupper() and bd[0].name.split()[0] in {"Hội", "Ủy", "Mặt", "Liên", "Tòa", "Viện"}:
                     tail, tend = _tail(bd[0], text, bd[1])
                     name, end = f"{name} {bd[0].name}{tail}", tend
         if end > best_end:
@@ -440,7 +440,7 @@ _QUOTED_TITLE = re.compile(
 )
 # After a local body "Đảng ủy các xã", more place words of the same list: ", thị trấn".
 _PLACE_LIST = re.compile(rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?P<place>{_LOCALITY_WORD})(?![\w])(?!\s+(?:ủy|uỷ|đoàn)(?!\w))")
-_LISTED_PLACE = re.compile(rf"\s(?:các)\s+(?P<place>{_LOCALITY_WORD})\Z")
+_LISTED_PLACE = re.compile(rf"\s(?:các\s+)?(?P<place>{_LOCALITY_WORD})\Z")
 
 
 def _with_quoted_title(
