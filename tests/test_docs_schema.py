@@ -163,6 +163,13 @@ def test_the_validation_snippet_in_the_docs_works(corpus_records, tmp_path, monk
     assert out.strip().endswith("problems")
 
 
+def test_extractions_of_the_evaluation_texts_validate():
+    texts = sorted((ROOT / "eval").rglob("*.txt"))
+    assert texts
+    for path in texts:
+        assert _errors(extract_file(path).to_dict()) == [], path.name
+
+
 def _shared_texts() -> list[Path]:
     if not SHARED.is_dir():
         return []
