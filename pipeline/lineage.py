@@ -9,7 +9,8 @@ lower task to the upper task(s) it carries out by a score in [0, 1] built from:
   upper task and each of its clauses (an upper task often bundles what the lower document splits);
 - section: how well the lower task's section aligns with the upper one's (TF-IDF of the sections'
   pooled tasks, relative to the best-aligned upper section);
-- body: the same responsible body on both sides (the "Tổ chức thực hiện" parts);
+- body: the same responsible body on both sides (the "Tổ chức thực hiện" parts); two different
+  named leaders lower the score;
 - deadline: a lower deadline later than the upper one lowers the score.
 
 Each link carries its evidence (shared terms, quoted phrases, section pair, bodies) so a reader
@@ -29,10 +30,11 @@ from sklearn.preprocessing import normalize as l2_normalize
 
 from .normalize import fold_diacritics
 
-DEFAULT_THRESHOLD = 0.40
+DEFAULT_THRESHOLD = 0.35
 RELATIVE_TO_BEST = 0.6  # a second upper task must score at least this share of the best one
 WEIGHTS = {"text": 0.7, "section": 0.2, "body": 0.1}
 DEADLINE_CONFLICT_FACTOR = 0.8
+BODY_CONFLICT_FACTOR = 0.85
 MIN_QUOTE_SYLLABLES = 4
 
 _TOKEN = re.compile(r"\w+")
@@ -128,19 +130,30 @@ def _pool(matrix, groups: list[int], n: int) -> np.ndarray:
     return l2_normalize(pooled)
 
 
-def _body_scores(upper: list[dict], lower: list[dict]) -> np.ndarray:
-    """1 when a lower responsible body leads the upper task, 0.5 when it only coordinates it."""
-    out = np.zeros((len(lower), len(upper)))
+def _body_agreement(mine: set[str], up: dict) -> float | None:
+    """1 same leading body, 0.5 coordinating or subordinate ("… thuộc Đảng ủy Chính phủ"), 0 other, None unknown."""
+    leads, helps = _body_keys(up, "responsible"), _body_keys(up, "coordinating")
+    if not mine or not (leads or helps):
+        return None
+    if mine & leads:
+        return 1.0
+    if mine & helps or any(u in m for m in mine for u in leads):
+        return 0.5
+    return 0.0
+
+
+def _body_scores(upper: list[dict], lower: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    """Body agreement, and a factor below 1 where both tasks name who leads them and the bodies differ."""
+    scores = np.zeros((len(lower), len(upper)))
+    factors = np.ones((len(lower), len(upper)))
     for i, low in enumerate(lower):
         mine = _body_keys(low, "responsible")
-        if not mine:
-            continue
         for j, up in enumerate(upper):
-            if mine & _body_keys(up, "responsible"):
-                out[i, j] = 1.0
-            elif mine & _body_keys(up, "coordinating"):
-                out[i, j] = 0.5
-    return out
+            agreement = _body_agreement(mine, up)
+            if agreement is not None:
+                scores[i, j] = agreement
+                factors[i, j] = 1.0 if agreement else BODY_CONFLICT_FACTOR
+    return scores, factors
 
 
 def _deadline_factors(upper: list[dict], lower: list[dict]) -> np.ndarray:
@@ -159,15 +172,18 @@ def score_matrix(upper: list[dict], lower: list[dict]) -> dict[str, np.ndarray]:
     """Each signal and the combined score, as lower × upper matrices."""
     if not upper or not lower:
         empty = np.zeros((len(lower), len(upper)))
-        return {"text": empty, "section": empty, "body": empty, "deadline": empty + 1, "score": empty}
+        return {"text": empty, "section": empty, "body": empty, "deadline": empty + 1, "body_conflict": empty + 1,
+                "score": empty}
     space = _Space(upper, lower)
+    body, conflict = _body_scores(upper, lower)
     parts = {
         "text": space.text_scores(),
         "section": space.section_scores(upper, lower),
-        "body": _body_scores(upper, lower),
+        "body": body,
+        "body_conflict": conflict,
         "deadline": _deadline_factors(upper, lower),
     }
-    combined = sum(WEIGHTS[k] * parts[k] for k in WEIGHTS) * parts["deadline"]
+    combined = sum(WEIGHTS[k] * parts[k] for k in WEIGHTS) * parts["deadline"] * parts["body_conflict"]
     parts["score"] = np.clip(combined, 0.0, 1.0)
     return parts
 
@@ -199,33 +215,30 @@ def link_tasks(upper: list[dict], lower: list[dict], threshold: float = DEFAULT_
 # --- evidence ---------------------------------------------------------------------------------
 
 
-def _words(text: str) -> tuple[list[str], list[str]]:
-    """The syllables of a text as printed (lower case) and folded, position by position."""
-    printed = _TOKEN.findall(_clean(text).lower())
-    return printed, [fold_diacritics(w) for w in printed]
+def _runs(upper_text: str, lower_text: str) -> list[tuple[int, str]]:
+    """Syllable runs the lower text shares with the upper one, in order, as printed in the lower text."""
+    lower_clean = _clean(lower_text)
+    spans = [m.span() for m in _TOKEN.finditer(lower_clean)]
+    low = [fold_diacritics(lower_clean[a:b]) for a, b in spans]
+    up = [fold_diacritics(w) for w in _TOKEN.findall(_clean(upper_text))]
+    blocks = SequenceMatcher(None, low, up, autojunk=False).get_matching_blocks()
+    return [(b.size, " ".join(lower_clean[spans[b.a][0]:spans[b.a + b.size - 1][1]].split()))
+            for b in blocks if b.size >= 2]
 
 
 def quoted_phrases(upper_text: str, lower_text: str, min_len: int = MIN_QUOTE_SYLLABLES) -> list[str]:
     """Runs of at least `min_len` syllables the lower task repeats from the upper one, longest first."""
-    _, up = _words(upper_text)
-    printed, low = _words(lower_text)
-    blocks = SequenceMatcher(None, low, up, autojunk=False).get_matching_blocks()
-    runs = [" ".join(printed[b.a:b.a + b.size]) for b in blocks if b.size >= min_len]
-    return sorted(runs, key=lambda r: -len(r.split()))[:5]
+    runs = [(n, text) for n, text in _runs(upper_text, lower_text) if n >= min_len]
+    return [text for _, text in sorted(runs, key=lambda r: -r[0])][:5]
 
 
 def shared_terms(upper_text: str, lower_text: str, limit: int = 8) -> list[str]:
-    """Content syllable pairs found in both tasks (as the lower task prints them)."""
-    _, up = _words(upper_text)
-    printed, low = _words(lower_text)
-    up_pairs = {" ".join(up[k:k + 2]) for k in range(len(up) - 1)}
-    seen, out = set(), []
-    for k in range(len(low) - 1):
-        pair = " ".join(low[k:k + 2])
-        if pair in up_pairs and pair not in seen:
-            seen.add(pair)
-            out.append(" ".join(printed[k:k + 2]))
-    return out[:limit]
+    """Shorter runs (two or three syllables) both tasks print: the terms they share outside long quotes."""
+    seen: list[str] = []
+    for n, text in _runs(upper_text, lower_text):
+        if n < MIN_QUOTE_SYLLABLES and text.lower() not in (t.lower() for t in seen):
+            seen.append(text)
+    return seen[:limit]
 
 
 def evidence(upper_task: dict, lower_task: dict, parts: dict[str, float]) -> dict:
@@ -243,3 +256,84 @@ def evidence(upper_task: dict, lower_task: dict, parts: dict[str, float]) -> dic
     if parts["deadline"] < 1:
         out["deadline"] = (f"due {_deadline_end(lower_task)}, after the upper deadline {_deadline_end(upper_task)}")
     return out
+
+
+# --- coverage: what of a document's tasks its implementing documents take up ------------------
+
+
+def implementing_nodes(g, node: str) -> list[str]:
+    """Stored documents whose `implements` edge points at `node`, oldest first."""
+    found = [u for u, _, d in g.in_edges(node, data=True)
+             if d.get("relation") == "implements" and g.nodes[u].get("document_id") is not None]
+    return sorted(found, key=lambda u: (g.nodes[u].get("issued_date") or "9999", u))
+
+
+def delay_days(upper_date: str | None, lower_date: str | None) -> int | None:
+    """Days from the upper document's issue date to the implementing one's (None if either is unknown)."""
+    from datetime import date
+
+    try:
+        return (date.fromisoformat(lower_date) - date.fromisoformat(upper_date)).days
+    except (TypeError, ValueError):
+        return None
+
+
+def _link_row(link: Link, lower_task: dict, document: str, doc: dict, delay: int | None) -> dict:
+    return {
+        "document": document,
+        "source": doc.get("source", ""),
+        "task_key": lower_task.get("key", ""),
+        "section": lower_task.get("section"),
+        "text": lower_task.get("text", ""),
+        "responsible": list(lower_task.get("responsible") or []),
+        "score": link.score,
+        "evidence": link.evidence,
+        "delay_days": delay,
+    }
+
+
+def coverage(upper: dict, implementers: list[tuple[str, dict]], threshold: float = DEFAULT_THRESHOLD) -> list[dict]:
+    """One row per task of `upper` (a record): the tasks of each implementing record that carry it out.
+
+    `implementers` are (document id, record) pairs.  A task with an empty `implemented_by` is one
+    no implementing document took up.
+    """
+    tasks = upper.get("tasks") or []
+    rows = [{"task_key": t.get("key", ""), "section": t.get("section"), "text": t.get("text", ""),
+             "responsible": list(t.get("responsible") or []), "implemented_by": []} for t in tasks]
+    upper_date = (upper.get("document") or {}).get("issued_date")
+    for document, record in implementers:
+        lower = record.get("tasks") or []
+        delay = delay_days(upper_date, (record.get("document") or {}).get("issued_date"))
+        for link in link_tasks(tasks, lower, threshold):
+            rows[link.upper]["implemented_by"].append(_link_row(link, lower[link.lower], document, record, delay))
+    for row in rows:
+        row["implemented_by"].sort(key=lambda r: -r["score"])
+        row["taken_up"] = bool(row["implemented_by"])
+    return rows
+
+
+def document_lineage(store, target: str, threshold: float = DEFAULT_THRESHOLD) -> dict:
+    """The lineage of a stored document: its implementing documents, their delay, and per-task coverage."""
+    from .errors import DocumentError
+    from .graph import build_graph, resolve_node
+
+    g = build_graph(store.graph_records())
+    node = resolve_node(g, target)
+    document_id = g.nodes[node].get("document_id")
+    if document_id is None:
+        raise DocumentError(getattr(store, "path", None), f"văn bản {node} chưa có trong cơ sở dữ liệu (chỉ được trích dẫn)",
+                            "nạp văn bản đó bằng `python -m pipeline ingest TỆP` rồi chạy lại")
+    upper = store.document(document_id)["record"]
+    implementers = [(n, store.document(g.nodes[n]["document_id"])["record"]) for n in implementing_nodes(g, node)]
+    upper_date = (upper.get("document") or {}).get("issued_date")
+    return {
+        "target": node,
+        "document": {"source": upper.get("source", ""), **{k: (upper.get("document") or {}).get(k)
+                                                            for k in ("doc_type", "number", "issued_date", "title")}},
+        "implementers": [{"document": n, "source": r.get("source", ""),
+                          "issued_date": (r.get("document") or {}).get("issued_date"),
+                          "delay_days": delay_days(upper_date, (r.get("document") or {}).get("issued_date")),
+                          "tasks": len(r.get("tasks") or [])} for n, r in implementers],
+        "tasks": coverage(upper, implementers, threshold),
+    }

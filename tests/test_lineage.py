@@ -56,7 +56,8 @@ def test_scores_are_bounded_and_evidence_names_shared_words():
     links = link_tasks(UPPER, LOWER, threshold=0.0)
     assert all(0.0 <= link.score <= 1.0 for link in links)
     first = next(link for link in links if (link.lower, link.upper) == (0, 0))
-    assert "tác hại" in first.evidence["shared_terms"]
+    assert "tác hại của thuốc lá" in first.evidence["quoted"]
+    assert "thanh niên" in first.evidence["shared_terms"]
     assert first.evidence["section"] == "1.a ↔ II.1"
 
 

@@ -8,6 +8,7 @@ import sys
 
 from ..errors import DocumentError
 from ..graph import EXPORT_FORMATS, build_graph, export_graph, graph_show
+from .lineage import add_lineage_parser
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +33,7 @@ def register(cli) -> None:
     show_one.add_argument("--json", action="store_true", help="print the result as one JSON object")
     _add_db(show_one)
     show_one.set_defaults(func=run_show)
+    add_lineage_parser(sub, _add_db)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
