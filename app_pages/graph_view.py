@@ -44,6 +44,8 @@ focus_key = pick_col.selectbox(
     key="graph_pick",
 )
 focus = graph_nodes[focus_key]
+if graph.nodes[focus].get("superseded_by"):
+    st.warning(f"Văn bản này đã bị thay thế bởi: {graph.nodes[focus]['superseded_by']}")
 
 cites = [b for _, b in graph.out_edges(focus)]
 cited_by = [a for a, _ in graph.in_edges(focus)]
@@ -84,6 +86,8 @@ with tab_lists:
     if doc_id is not None:
         st.page_link("app_pages/document_view.py", label="Mở văn bản này", icon=":material/description:",
                      query_params={"doc": str(doc_id)})
+        st.page_link("app_pages/lineage_view.py", label="Nhiệm vụ được cụ thể hóa ra sao", icon=":material/account_tree:",
+                     query_params={"node": str(focus_key)})
 
 with tab_graph:
     neighbourhood = [focus, *cites, *cited_by, *(n for _, n in up), *(n for _, n in down)]

@@ -313,12 +313,15 @@ def coverage(upper: dict, implementers: list[tuple[str, dict]], threshold: float
     return rows
 
 
-def document_lineage(store, target: str, threshold: float = DEFAULT_THRESHOLD) -> dict:
-    """The lineage of a stored document: its implementing documents, their delay, and per-task coverage."""
+def document_lineage(store, target: str, threshold: float = DEFAULT_THRESHOLD, graph=None) -> dict:
+    """The lineage of a stored document: its implementing documents, their delay, and per-task coverage.
+
+    `graph`: the citation graph of the store when the caller has it already (the app caches it).
+    """
     from .errors import DocumentError
     from .graph import build_graph, resolve_node
 
-    g = build_graph(store.graph_records())
+    g = graph if graph is not None else build_graph(store.graph_records())
     node = resolve_node(g, target)
     document_id = g.nodes[node].get("document_id")
     if document_id is None:
@@ -329,6 +332,7 @@ def document_lineage(store, target: str, threshold: float = DEFAULT_THRESHOLD) -
     upper_date = (upper.get("document") or {}).get("issued_date")
     return {
         "target": node,
+        "superseded_by": g.nodes[node].get("superseded_by", ""),
         "document": {"source": upper.get("source", ""), **{k: (upper.get("document") or {}).get(k)
                                                             for k in ("doc_type", "number", "issued_date", "title")}},
         "implementers": [{"document": n, "source": r.get("source", ""),
