@@ -9,13 +9,12 @@ import pytest
 pytest.importorskip("streamlit")
 
 import streamlit as st  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from pipeline.extract import extract_text  # noqa: E402
 from pipeline.store import Store  # noqa: E402
+from tests.test_app_pages import open_page  # noqa: E402
 from tests.test_lineage_cli import LOWER, UPPER  # noqa: E402
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 NEWER = """TỈNH ỦY BÌNH THUẬN\tĐẢNG CỘNG SẢN VIỆT NAM
 Số 20-NQ/TU\tPhan Thiết, ngày 5 tháng 1 năm 2024
 NGHỊ QUYẾT
@@ -37,28 +36,18 @@ def db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def app_env(db, monkeypatch, tmp_path):
+def app_env(db, monkeypatch):
+    """The app on the lineage database, with nothing cached from another database."""
     monkeypatch.setenv("DIRECTIVES_DB", str(db))
-    monkeypatch.setenv("DIRECTIVES_UPLOADS", str(tmp_path / "uploads"))
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    for cache in (st.cache_data, st.cache_resource):
+        cache.clear()
     yield db
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
-def _open(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(f"app_pages/{page}.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    for cache in (st.cache_data, st.cache_resource):
+        cache.clear()
 
 
 def test_lineage_page_shows_taken_up_and_untaken_tasks(app_env):
-    at = _open("lineage_view", node="12-NQ/TU@Bình Thuận@2020")
+    at = open_page("lineage_view", node="12-NQ/TU@Bình Thuận@2020")
     assert at.selectbox(key="lineage_pick").value == "12-NQ/TU@Bình Thuận@2020"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Nhiệm vụ": "4", "Đã được cụ thể hóa": "3", "Chưa ai nhận": "1", "Văn bản thực hiện": "1"}
@@ -70,18 +59,18 @@ def test_lineage_page_shows_taken_up_and_untaken_tasks(app_env):
 
 
 def test_a_lower_threshold_keeps_more_links(app_env):
-    at = _open("lineage_view", node="12-NQ/TU@Bình Thuận@2020")
+    at = open_page("lineage_view", node="12-NQ/TU@Bình Thuận@2020")
     before = len(at.dataframe[1].value)
     at.slider(key="lineage_threshold").set_value(0.1).run()
     assert len(at.dataframe[1].value) >= before
 
 
 def test_graph_and_document_pages_link_to_the_lineage_view(app_env):
-    graph = _open("graph_view", node="12-NQ/TU@Bình Thuận@2020")
+    graph = open_page("graph_view", node="12-NQ/TU@Bình Thuận@2020")
     assert "cu-the-hoa" in [str(link.proto.page) for link in graph.get("page_link")]
     assert any("thay thế bởi" in w.value for w in graph.warning)
     with Store(app_env) as store:
         doc_id = next(d["id"] for d in store.documents() if d["number"] == "12-NQ/TU")
-    doc = _open("document_view", doc=str(doc_id))
+    doc = open_page("document_view", doc=str(doc_id))
     assert "cu-the-hoa" in [str(link.proto.page) for link in doc.get("page_link")]
     assert any("thay thế bởi" in w.value for w in doc.warning)
