@@ -268,6 +268,19 @@ def implementing_nodes(g, node: str) -> list[str]:
     return sorted(found, key=lambda u: (g.nodes[u].get("issued_date") or "9999", u))
 
 
+def task_key(task: dict) -> str:
+    """The key `tasks` prints and `status` takes: the store's, else the extraction's."""
+    return task.get("task_key") or task.get("key") or ""
+
+
+def _attach_statuses(rows: list[dict], statuses: dict[str, str]) -> None:
+    """Each upper task and each implementing task with its tracked status (chưa / đang / hoàn thành)."""
+    for row in rows:
+        row["status"] = statuses.get(row["task_key"])
+        for link in row["implemented_by"]:
+            link["status"] = statuses.get(link["task_key"])
+
+
 def delay_days(upper_date: str | None, lower_date: str | None) -> int | None:
     """Days from the upper document's issue date to the implementing one's (None if either is unknown)."""
     from datetime import date
@@ -282,7 +295,7 @@ def _link_row(link: Link, lower_task: dict, document: str, doc: dict, delay: int
     return {
         "document": document,
         "source": doc.get("source", ""),
-        "task_key": lower_task.get("key", ""),
+        "task_key": task_key(lower_task),
         "section": lower_task.get("section"),
         "text": lower_task.get("text", ""),
         "responsible": list(lower_task.get("responsible") or []),
@@ -299,7 +312,7 @@ def coverage(upper: dict, implementers: list[tuple[str, dict]], threshold: float
     no implementing document took up.
     """
     tasks = upper.get("tasks") or []
-    rows = [{"task_key": t.get("key", ""), "section": t.get("section"), "text": t.get("text", ""),
+    rows = [{"task_key": task_key(t), "section": t.get("section"), "text": t.get("text", ""),
              "responsible": list(t.get("responsible") or []), "implemented_by": []} for t in tasks]
     upper_date = (upper.get("document") or {}).get("issued_date")
     for document, record in implementers:
@@ -330,6 +343,9 @@ def document_lineage(store, target: str, threshold: float = DEFAULT_THRESHOLD, g
     upper = store.document(document_id)["record"]
     implementers = [(n, store.document(g.nodes[n]["document_id"])["record"]) for n in implementing_nodes(g, node)]
     upper_date = (upper.get("document") or {}).get("issued_date")
+    rows = coverage(upper, implementers, threshold)
+    ids = [document_id, *(g.nodes[n]["document_id"] for n in implementing_nodes(g, node))]
+    _attach_statuses(rows, {r["task_key"]: r["status"] for i in ids for r in store.query_tasks(document=int(i))})
     return {
         "target": node,
         "superseded_by": g.nodes[node].get("superseded_by", ""),
@@ -339,5 +355,5 @@ def document_lineage(store, target: str, threshold: float = DEFAULT_THRESHOLD, g
                           "issued_date": (r.get("document") or {}).get("issued_date"),
                           "delay_days": delay_days(upper_date, (r.get("document") or {}).get("issued_date")),
                           "tasks": len(r.get("tasks") or [])} for n, r in implementers],
-        "tasks": coverage(upper, implementers, threshold),
+        "tasks": rows,
     }

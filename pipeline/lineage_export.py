@@ -22,6 +22,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("section", "Mục (thực hiện)"),
     ("text", "Nhiệm vụ thực hiện"),
     ("responsible", "Chủ trì"),
+    ("status", "Trạng thái"),
     ("score", "Điểm liên kết"),
     ("delay_days", "Độ trễ (ngày)"),
     ("quoted", "Cụm từ trích lại"),
@@ -39,7 +40,7 @@ def lineage_rows(result: dict) -> list[dict]:
             rows.append(upper)
         for link in task["implemented_by"]:
             rows.append({**upper, **{k: link.get(k) for k in ("document", "task_key", "section", "text",
-                                                             "responsible", "score", "delay_days")},
+                                                             "responsible", "status", "score", "delay_days")},
                          "quoted": link["evidence"].get("quoted", [])})
     return rows
 

@@ -75,6 +75,17 @@ def test_json_lists_every_upper_task_with_what_carries_it_out(db, capsys):
     assert by_section["II.4"] == [], "the English-teacher task is taken up by no one"
 
 
+def test_keys_are_the_ones_status_takes_and_statuses_show(db, capsys):
+    rows = json.loads(_lineage(db, capsys, "--json")[1])
+    link = rows[0]["implemented_by"][0]
+    assert link["status"] == "chưa thực hiện"
+    assert main(["status", link["task_key"], "hoàn thành", "--db", str(db)]) == 0
+    again = json.loads(_lineage(db, capsys, "--json")[1])
+    assert again[0]["implemented_by"][0]["status"] == "hoàn thành"
+    assert main(["status", rows[3]["task_key"], "đang thực hiện", "--db", str(db)]) == 0
+    assert json.loads(_lineage(db, capsys, "--json")[1])[3]["status"] == "đang thực hiện"
+
+
 def test_text_report_names_the_implementer_the_delay_and_what_no_one_took_up(db, capsys):
     code, out, _ = _lineage(db, capsys)
     assert code == 0

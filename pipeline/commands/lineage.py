@@ -84,8 +84,9 @@ def print_lineage(result: dict) -> None:
         print(f"\n[{task['task_key']}] {task['section'] or '—'}  {_short(task['text'])}")
         for link in task["implemented_by"]:
             bodies = f" ({'; '.join(link['responsible'])})" if link["responsible"] else ""
+            status = f" · {link['status']}" if link.get("status") else ""
             print(f"   ← {link['document']} [{link['task_key']}] {link['section'] or '—'}  {link['score']:.2f}{bodies}"
-                  f"  {_short(link['text'], 80)}")
+                  f"{status}  {_short(link['text'], 80)}")
     bodies = Counter(b for t in tasks for link in t["implemented_by"] for b in link["responsible"])
     if bodies:
         print("\nbodies leading the implementing tasks: " + ", ".join(f"{b} {n}" for b, n in bodies.most_common()))
