@@ -305,11 +305,32 @@ def _link_row(link: Link, lower_task: dict, document: str, doc: dict, delay: int
     }
 
 
+def _issuer(record: dict) -> str | None:
+    issuer = (record.get("document") or {}).get("issuer")
+    return (issuer[0] if issuer else None) if isinstance(issuer, list) else issuer
+
+
+def _same_or_part(issuer: str, body: str) -> bool:
+    """Whether `issuer` is `body` or a named instance or organ of it ("Tỉnh ủy Bình Thuận", "Ban Thường vụ Tỉnh ủy")."""
+    i, b = " ".join(fold_diacritics(issuer).split()), " ".join(fold_diacritics(body).split())
+    return bool(b) and (i == b or i.startswith(b + " ") or i.endswith(" " + b))
+
+
+def _document_row(document: str, record: dict, issuer: str, delay: int | None) -> dict:
+    """An upper task assigned to the body that issued the implementing document: that document takes it up."""
+    return {
+        "document": document, "source": record.get("source", ""), "task_key": "", "section": None,
+        "text": f"(cả văn bản {document})", "responsible": [issuer], "score": 1.0, "delay_days": delay,
+        "evidence": {"issued_by": issuer, "reason": "văn bản thực hiện do chính cơ quan được giao ban hành"},
+    }
+
+
 def coverage(upper: dict, implementers: list[tuple[str, dict]], threshold: float = DEFAULT_THRESHOLD) -> list[dict]:
     """One row per task of `upper` (a record): the tasks of each implementing record that carry it out.
 
-    `implementers` are (document id, record) pairs.  A task with an empty `implemented_by` is one
-    no implementing document took up.
+    `implementers` are (document id, record) pairs.  An upper task assigned to the body that issued
+    an implementing document is taken up by that document as a whole (an entry without task_key).
+    A task with an empty `implemented_by` is one no implementing document took up.
     """
     tasks = upper.get("tasks") or []
     rows = [{"task_key": task_key(t), "section": t.get("section"), "text": t.get("text", ""),
@@ -320,6 +341,10 @@ def coverage(upper: dict, implementers: list[tuple[str, dict]], threshold: float
         delay = delay_days(upper_date, (record.get("document") or {}).get("issued_date"))
         for link in link_tasks(tasks, lower, threshold):
             rows[link.upper]["implemented_by"].append(_link_row(link, lower[link.lower], document, record, delay))
+        issuer = _issuer(record)
+        for row, task in zip(rows, tasks, strict=True):
+            if issuer and any(_same_or_part(issuer, body) for body in task.get("responsible") or []):
+                row["implemented_by"].append(_document_row(document, record, issuer, delay))
     for row in rows:
         row["implemented_by"].sort(key=lambda r: -r["score"])
         row["taken_up"] = bool(row["implemented_by"])

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.lineage import DEFAULT_THRESHOLD, link_tasks, quoted_phrases, score_matrix, shared_terms
+from pipeline.lineage import (
+    DEFAULT_THRESHOLD,
+    coverage,
+    link_tasks,
+    quoted_phrases,
+    score_matrix,
+    shared_terms,
+)
 from pipeline.lineage_eval import (
     at_default,
     best_threshold,
@@ -144,3 +151,19 @@ def test_link_gold_file_is_valid_json_with_every_index_in_range():
     assert all(0 <= u < gold["upper"]["tasks"] for link in gold["links"] for u in link["upper"])
     assert gold["not_taken_up"] == sorted(set(range(gold["upper"]["tasks"]))
                                           - {u for link in gold["links"] for u in link["upper"]})
+
+
+@pytest.mark.parametrize(("issuer", "taken"), [
+    ("Huyện ủy Hàm Tân", True), ("Ban Thường vụ Huyện ủy", True), ("Huyện ủy", True),
+    ("Đảng ủy xã Tân Nghĩa", False), (None, False),
+])
+def test_a_task_assigned_to_the_issuer_is_taken_up_by_its_document(issuer, taken):
+    upper = {"document": {"issued_date": "2020-03-10"},
+             "tasks": [{"text": "Các huyện ủy xây dựng kế hoạch thực hiện Nghị quyết.", "section": "III.1",
+                        "responsible": ["Huyện ủy"], "key": "k1"}]}
+    lower = {"document": {"issuer": issuer, "issued_date": "2020-04-09"}, "tasks": []}
+    rows = coverage(upper, [("30-KH/HU", lower)])
+    assert rows[0]["taken_up"] is taken
+    if taken:
+        entry = rows[0]["implemented_by"][0]
+        assert entry["task_key"] == "" and entry["evidence"]["issued_by"] == issuer and entry["delay_days"] == 30

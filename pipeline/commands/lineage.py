@@ -83,6 +83,9 @@ def print_lineage(result: dict) -> None:
             continue
         print(f"\n[{task['task_key']}] {task['section'] or '—'}  {_short(task['text'])}")
         for link in task["implemented_by"]:
+            if not link["task_key"]:
+                print(f"   ← {link['document']} as a whole: issued by {link['evidence']['issued_by']}, the body assigned")
+                continue
             bodies = f" ({'; '.join(link['responsible'])})" if link["responsible"] else ""
             status = f" · {link['status']}" if link.get("status") else ""
             print(f"   ← {link['document']} [{link['task_key']}] {link['section'] or '—'}  {link['score']:.2f}{bodies}"
