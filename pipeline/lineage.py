@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 
 from .normalize import fold_diacritics
 
 DEFAULT_THRESHOLD = 0.35
+MAX_LINKS_PER_TASK = 3  # a lower task carries out one or two upper tasks; more is a repetitive text
 RELATIVE_TO_BEST = 0.6  # a second upper task must score at least this share of the best one
 WEIGHTS = {"text": 0.7, "section": 0.2, "body": 0.1}
 DEADLINE_CONFLICT_FACTOR = 0.8
@@ -113,7 +115,7 @@ class _Space:
         low_keys = sorted({_section_key(t) for t in lower})
         up_pool = _pool(self.upper, [up_keys.index(_section_key(t)) for t in upper], len(up_keys))
         low_pool = _pool(self.lower, [low_keys.index(_section_key(t)) for t in lower], len(low_keys))
-        sims = low_pool @ up_pool.T
+        sims = (low_pool @ up_pool.T).toarray()
         best = sims.max(axis=1, keepdims=True)
         rel = np.divide(sims, best, out=np.zeros_like(sims), where=best > 0)
         rows = [low_keys.index(_section_key(t)) for t in lower]
@@ -121,13 +123,10 @@ class _Space:
         return rel[np.ix_(rows, cols)]
 
 
-def _pool(matrix, groups: list[int], n: int) -> np.ndarray:
-    """Sum the rows of each group and L2-normalize: one vector per section."""
-    pooled = np.zeros((n, matrix.shape[1]))
-    dense = matrix.toarray()
-    for row, group in enumerate(groups):
-        pooled[group] += dense[row]
-    return l2_normalize(pooled)
+def _pool(matrix, groups: list[int], n: int):
+    """Sum the rows of each group and L2-normalize: one (sparse) vector per section."""
+    indicator = csr_matrix((np.ones(len(groups)), (groups, np.arange(len(groups)))), shape=(n, len(groups)))
+    return l2_normalize(indicator @ matrix)
 
 
 def _body_agreement(mine: set[str], up: dict) -> float | None:
@@ -170,11 +169,15 @@ def _deadline_factors(upper: list[dict], lower: list[dict]) -> np.ndarray:
 
 def score_matrix(upper: list[dict], lower: list[dict]) -> dict[str, np.ndarray]:
     """Each signal and the combined score, as lower × upper matrices."""
-    if not upper or not lower:
-        empty = np.zeros((len(lower), len(upper)))
-        return {"text": empty, "section": empty, "body": empty, "deadline": empty + 1, "body_conflict": empty + 1,
+    empty = np.zeros((len(lower), len(upper)))
+    no_links = {"text": empty, "section": empty, "body": empty, "deadline": empty + 1, "body_conflict": empty + 1,
                 "score": empty}
-    space = _Space(upper, lower)
+    if not upper or not lower:
+        return no_links
+    try:
+        space = _Space(upper, lower)
+    except ValueError:  # no word at all in either list (empty or punctuation-only tasks)
+        return no_links
     body, conflict = _body_scores(upper, lower)
     parts = {
         "text": space.text_scores(),
@@ -190,13 +193,14 @@ def score_matrix(upper: list[dict], lower: list[dict]) -> dict[str, np.ndarray]:
 
 def select_links(scores: np.ndarray, threshold: float = DEFAULT_THRESHOLD,
                  relative: float = RELATIVE_TO_BEST) -> list[tuple[int, int, float]]:
-    """(lower, upper, score) kept: at or above the threshold and close enough to the lower task's best."""
+    """(lower, upper, score) kept: at or above the threshold, close to the lower task's best, at most 3 per task."""
     kept = []
     for i, row in enumerate(scores):
         if row.size == 0:
             continue
         best = float(row.max())
-        for j in np.flatnonzero(row >= max(threshold, relative * best)):
+        chosen = np.flatnonzero(row >= max(threshold, relative * best))
+        for j in chosen[np.argsort(-row[chosen], kind="stable")][:MAX_LINKS_PER_TASK]:
             kept.append((i, int(j), float(row[j])))
     return kept
 

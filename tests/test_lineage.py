@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,20 @@ def test_a_task_assigned_to_the_issuer_is_taken_up_by_its_document(issuer, taken
     if taken:
         entry = rows[0]["implemented_by"][0]
         assert entry["task_key"] == "" and entry["evidence"]["issued_by"] == issuer and entry["delay_days"] == 30
+
+
+def test_tasks_without_words_link_to_nothing():
+    blank = [{"text": " ... ", "section": None}]
+    assert link_tasks(blank, blank) == []
+    assert link_tasks(UPPER, blank) == []
+
+
+def test_many_tasks_link_in_reasonable_time_and_memory():
+    import time
+
+    upper = [dict(UPPER[k % 4], text=f"{UPPER[k % 4]['text']} đợt {k}", section=f"II.{k % 40}") for k in range(600)]
+    lower = [dict(LOWER[k % 5], text=f"{LOWER[k % 5]['text']} lần {k}", section=f"{k % 30}.a") for k in range(600)]
+    started = time.perf_counter()
+    links = link_tasks(upper, lower)
+    assert max(Counter(link.lower for link in links).values()) <= 3, "repetitive texts do not explode the links"
+    assert time.perf_counter() - started < 20
