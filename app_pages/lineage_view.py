@@ -37,22 +37,24 @@ def _implementers(node: str) -> int:
     return sum(1 for _, _, d in graph.in_edges(node, data=True) if d.get("relation") == "implements")
 
 
-pick_col, threshold_col = st.columns([3, 1])
+pick_col, threshold_col, depth_col = st.columns([3, 1, 1])
 node = pick_col.selectbox("Văn bản cấp trên", stored, key="lineage_pick",
                           format_func=lambda n: f"{appdata.node_label(graph, n)} ({_implementers(n)} văn bản thực hiện)")
 threshold = threshold_col.slider("Ngưỡng điểm liên kết", 0.1, 0.9, DEFAULT_THRESHOLD, 0.05, key="lineage_threshold",
                                  help="Điểm thấp nhất để coi một nhiệm vụ cấp dưới là cụ thể hóa nhiệm vụ cấp trên.")
+depth = depth_col.number_input("Số cấp", 1, 4, 1, key="lineage_depth",
+                                help="Theo chuỗi thực hiện xuống các cấp dưới: văn bản thực hiện văn bản thực hiện.")
 st.query_params["node"] = node
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _lineage(db: str, node: str, threshold: float) -> dict:
-    """One document's lineage (cached per database, document and threshold)."""
-    return document_lineage(appdata.get_store(), node, threshold, graph=appdata.citation_graph())
+def _lineage(db: str, node: str, threshold: float, depth: int) -> dict:
+    """One document's lineage (cached per database, document, threshold and depth)."""
+    return document_lineage(appdata.get_store(), node, threshold, graph=appdata.citation_graph(), depth=depth)
 
 
 try:
-    result = _lineage(str(appdata.db_path()), node, threshold)
+    result = _lineage(str(appdata.db_path()), node, threshold, int(depth))
 except DocumentError as err:
     st.error(err.message)
     st.stop()
@@ -69,7 +71,8 @@ m4.metric("Văn bản thực hiện", len(result["implementers"]))
 
 if result["implementers"]:
     st.markdown("**Văn bản thực hiện và độ trễ**")
-    st.dataframe(pd.DataFrame([{"Văn bản": i["document"], "Ngày ban hành": i["issued_date"] or "—",
+    st.dataframe(pd.DataFrame([{"Cấp": i["level"], "Văn bản": i["document"], "Thực hiện": i["implements"],
+                                "Ngày ban hành": i["issued_date"] or "—",
                                 "Độ trễ (ngày)": i["delay_days"], "Số nhiệm vụ": i["tasks"], "Tệp": i["source"]}
                                for i in result["implementers"]]), hide_index=True, width="stretch")
 else:

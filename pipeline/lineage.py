@@ -355,10 +355,13 @@ def coverage(upper: dict, implementers: list[tuple[str, dict]], threshold: float
     return rows
 
 
-def document_lineage(store, target: str, threshold: float = DEFAULT_THRESHOLD, graph=None) -> dict:
+def document_lineage(store, target: str, threshold: float = DEFAULT_THRESHOLD, graph=None, depth: int = 1,
+                     _seen: frozenset[str] = frozenset()) -> dict:
     """The lineage of a stored document: its implementing documents, their delay, and per-task coverage.
 
     `graph`: the citation graph of the store when the caller has it already (the app caches it).
+    `depth` > 1 follows the chain down: each implementing task gets its own `implemented_by`, and
+    `implementers` lists the documents further down with their `level` (1 = direct).
     """
     from .errors import DocumentError
     from .graph import build_graph, resolve_node
@@ -370,19 +373,34 @@ def document_lineage(store, target: str, threshold: float = DEFAULT_THRESHOLD, g
         raise DocumentError(getattr(store, "path", None), f"văn bản {node} chưa có trong cơ sở dữ liệu (chỉ được trích dẫn)",
                             "nạp văn bản đó bằng `python -m pipeline ingest TỆP` rồi chạy lại")
     upper = store.document(document_id)["record"]
-    implementers = [(n, store.document(g.nodes[n]["document_id"])["record"]) for n in implementing_nodes(g, node)]
+    below = [n for n in implementing_nodes(g, node) if n not in _seen]
+    implementers = [(n, store.document(g.nodes[n]["document_id"])["record"]) for n in below]
     upper_date = (upper.get("document") or {}).get("issued_date")
     rows = coverage(upper, implementers, threshold)
-    ids = [document_id, *(g.nodes[n]["document_id"] for n in implementing_nodes(g, node))]
+    ids = [document_id, *(g.nodes[n]["document_id"] for n in below)]
     _attach_statuses(rows, {r["task_key"]: r["status"] for i in ids for r in store.query_tasks(document=int(i))})
-    return {
+    result = {
         "target": node,
         "superseded_by": g.nodes[node].get("superseded_by", ""),
         "document": {"source": upper.get("source", ""), **{k: (upper.get("document") or {}).get(k)
                                                             for k in ("doc_type", "number", "issued_date", "title")}},
-        "implementers": [{"document": n, "source": r.get("source", ""),
+        "implementers": [{"document": n, "source": r.get("source", ""), "level": 1, "implements": node,
                           "issued_date": (r.get("document") or {}).get("issued_date"),
                           "delay_days": delay_days(upper_date, (r.get("document") or {}).get("issued_date")),
                           "tasks": len(r.get("tasks") or [])} for n, r in implementers],
         "tasks": rows,
     }
+    if depth > 1:
+        for n in below:
+            _descend(result, document_lineage(store, n, threshold, g, depth - 1, _seen | {node, *below}))
+    return result
+
+
+def _descend(result: dict, sub: dict) -> None:
+    """Hang the lineage of one implementing document under the links that point at its tasks."""
+    by_key = {t["task_key"]: t["implemented_by"] for t in sub["tasks"]}
+    for row in result["tasks"]:
+        for link in row["implemented_by"]:
+            if link["document"] == sub["target"] and link["task_key"]:
+                link["implemented_by"] = by_key.get(link["task_key"], [])
+    result["implementers"] += [dict(i, level=i["level"] + 1) for i in sub["implementers"]]

@@ -12,6 +12,7 @@ from pathlib import Path
 import networkx as nx
 
 COLUMNS: tuple[tuple[str, str], ...] = (
+    ("level", "Cấp"),
     ("upper_document", "Văn bản cấp trên"),
     ("upper_task_key", "Mã nhiệm vụ cấp trên"),
     ("upper_section", "Mục (cấp trên)"),
@@ -30,19 +31,30 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 def lineage_rows(result: dict) -> list[dict]:
-    """One row per (upper task, implementing task) link, and one per upper task no one took up."""
-    rows = []
+    """One row per (upper task, implementing task) link, and one per upper task no one took up.
+
+    With a deeper lineage, the links below an implementing task follow it with `level` 2, 3 …
+    """
+    rows: list[dict] = []
     for task in result["tasks"]:
-        upper = {"upper_document": result["target"], "upper_task_key": task["task_key"],
+        upper = {"level": 1, "upper_document": result["target"], "upper_task_key": task["task_key"],
                  "upper_section": task["section"], "upper_text": task["text"],
                  "taken_up": "có" if task["taken_up"] else "chưa"}
         if not task["implemented_by"]:
             rows.append(upper)
-        for link in task["implemented_by"]:
-            rows.append({**upper, **{k: link.get(k) for k in ("document", "task_key", "section", "text",
-                                                             "responsible", "status", "score", "delay_days")},
-                         "quoted": link["evidence"].get("quoted", [])})
+        _link_rows(upper, task["implemented_by"], rows)
     return rows
+
+
+def _link_rows(upper: dict, links: list[dict], rows: list[dict]) -> None:
+    for link in links:
+        rows.append({**upper, **{k: link.get(k) for k in ("document", "task_key", "section", "text",
+                                                         "responsible", "status", "score", "delay_days")},
+                     "quoted": link["evidence"].get("quoted", [])})
+        if link.get("implemented_by"):
+            below = {"level": upper["level"] + 1, "upper_document": link["document"], "upper_task_key": link["task_key"],
+                     "upper_section": link["section"], "upper_text": link["text"], "taken_up": "có"}
+            _link_rows(below, link["implemented_by"], rows)
 
 
 def _task_node(document: str, key: str, index: int) -> str:
@@ -58,20 +70,32 @@ def lineage_graph(result: dict) -> nx.DiGraph:
     for imp in result["implementers"]:
         g.add_node(imp["document"], kind="document", label=imp["document"].split("@")[0],
                    issued_date=imp.get("issued_date") or "")
-        g.add_edge(imp["document"], target, relation="implements", delay_days=imp.get("delay_days") or 0)
+        g.add_edge(imp["document"], imp.get("implements", target), relation="implements",
+                   delay_days=imp.get("delay_days") or 0)
     for i, task in enumerate(result["tasks"]):
         upper = _task_node(target, task["task_key"], i)
         g.add_node(upper, kind="task", label=f"{task['section'] or ''} {task['text'][:60]}".strip(),
                    document=target, section=task["section"] or "", text=task["text"], taken_up=task["taken_up"])
         g.add_edge(upper, target, relation="part_of")
-        for j, link in enumerate(task["implemented_by"]):
-            lower = _task_node(link["document"], link["task_key"], j)
-            g.add_node(lower, kind="task", label=f"{link['section'] or ''} {link['text'][:60]}".strip(),
-                       document=link["document"], section=link["section"] or "", text=link["text"],
-                       responsible=link["responsible"])
-            g.add_edge(lower, link["document"], relation="part_of")
-            g.add_edge(lower, upper, relation="carries_out", score=link["score"])
+        _add_links(g, upper, task["implemented_by"])
     return g
+
+
+def _add_links(g: nx.DiGraph, upper: str, links: list[dict]) -> None:
+    """Task nodes of the implementing tasks, `carries_out` edges to the upper task; a whole document links itself."""
+    for j, link in enumerate(links):
+        if not link["task_key"]:
+            g.add_edge(link["document"], upper, relation="carries_out", score=link["score"])
+            continue
+        lower = _task_node(link["document"], link["task_key"], j)
+        g.add_node(lower, kind="task", label=f"{link['section'] or ''} {link['text'][:60]}".strip(),
+                   document=link["document"], section=link["section"] or "", text=link["text"],
+                   responsible=link["responsible"])
+        if link["document"] not in g:
+            g.add_node(link["document"], kind="document", label=link["document"].split("@")[0], issued_date="")
+        g.add_edge(lower, link["document"], relation="part_of")
+        g.add_edge(lower, upper, relation="carries_out", score=link["score"])
+        _add_links(g, lower, link.get("implemented_by") or [])
 
 
 def write_lineage(result: dict, path: str | Path) -> int:

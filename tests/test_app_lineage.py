@@ -13,7 +13,7 @@ import streamlit as st  # noqa: E402
 from pipeline.extract import extract_text  # noqa: E402
 from pipeline.store import Store  # noqa: E402
 from tests.test_app_pages import open_page  # noqa: E402
-from tests.test_lineage_cli import LOWER, UPPER  # noqa: E402
+from tests.test_lineage_cli import COMMUNE, LOWER, UPPER  # noqa: E402
 
 NEWER = """TỈNH ỦY BÌNH THUẬN\tĐẢNG CỘNG SẢN VIỆT NAM
 Số 20-NQ/TU\tPhan Thiết, ngày 5 tháng 1 năm 2024
@@ -30,7 +30,7 @@ T/M TỈNH ỦY
 def db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("lineage_app") / "directives.db"
     with Store(path) as store:
-        for name, text in (("nq12.txt", UPPER), ("kh30.txt", LOWER), ("nq20.txt", NEWER)):
+        for name, text in (("nq12.txt", UPPER), ("kh30.txt", LOWER), ("nq20.txt", NEWER), ("kh07.txt", COMMUNE)):
             store.ingest(extract_text(text, name))
     return path
 
@@ -63,6 +63,13 @@ def test_a_lower_threshold_keeps_more_links(app_env):
     before = len(at.dataframe[1].value)
     at.slider(key="lineage_threshold").set_value(0.1).run()
     assert len(at.dataframe[1].value) >= before
+
+
+def test_more_levels_show_the_documents_further_down(app_env):
+    at = open_page("lineage_view", node="12-NQ/TU@Bình Thuận@2020")
+    at.number_input(key="lineage_depth").set_value(2).run()
+    assert list(at.dataframe[0].value["Cấp"]) == [1, 2]
+    assert (at.dataframe[1].value["Cấp"] == 2).sum() == 1
 
 
 def test_graph_and_document_pages_link_to_the_lineage_view(app_env):

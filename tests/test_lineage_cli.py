@@ -40,14 +40,27 @@ Nơi nhận:
 T/M HUYỆN ỦY
 """
 
+COMMUNE = """ĐẢNG ỦY XÃ TÂN NGHĨA\tĐẢNG CỘNG SẢN VIỆT NAM
+Số 07-KH/ĐU\tTân Nghĩa, ngày 15 tháng 6 năm 2020
+KẾ HOẠCH
+thực hiện Kế hoạch số 30-KH/HU ngày 20/5/2020 của Huyện ủy Hàm Tân về phát triển giáo dục và đào tạo
+I. NHIỆM VỤ
+1. Đoàn Thanh niên xã tổ chức tuyên truyền, giáo dục kỹ năng sống, phòng, chống tác hại của thuốc lá cho đoàn viên thanh niên trong xã.
+Nơi nhận:
+- Lưu.
+T/M ĐẢNG ỦY
+"""
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     folder = tmp_path_factory.mktemp("lineage")
-    (folder / "nq12.txt").write_text(UPPER, encoding="utf-8")
-    (folder / "kh30.txt").write_text(LOWER, encoding="utf-8")
+    files = []
+    for name, text in (("nq12.txt", UPPER), ("kh30.txt", LOWER), ("kh07.txt", COMMUNE)):
+        (folder / name).write_text(text, encoding="utf-8")
+        files.append(str(folder / name))
     path = folder / "lineage.db"
-    assert main(["ingest", str(folder / "nq12.txt"), str(folder / "kh30.txt"), "--db", str(path)]) == 0
+    assert main(["ingest", *files, "--db", str(path)]) == 0
     return path
 
 
@@ -73,6 +86,17 @@ def test_json_lists_every_upper_task_with_what_carries_it_out(db, capsys):
     assert link["delay_days"] == 71 and 0 < link["score"] <= 1
     assert "phòng, chống tác hại của thuốc lá" in link["evidence"]["quoted"]
     assert by_section["II.4"] == [], "the English-teacher task is taken up by no one"
+
+
+def test_depth_follows_the_chain_down_to_the_commune(db, capsys):
+    code, out, _ = _lineage(db, capsys, "--json", "--depth", "2")
+    rows = json.loads(out)
+    district = rows[1]["implemented_by"][0]
+    assert district["section"] == "II.2"
+    assert [(x["document"].split("@")[0], x["section"]) for x in district["implemented_by"]] == [("07-KH/ĐU", "I.1")]
+    assert json.loads(_lineage(db, capsys, "--json")[1])[1]["implemented_by"][0].get("implemented_by") is None
+    code, out, _ = _lineage(db, capsys, "--depth", "2")
+    assert "← 07-KH/ĐU" in out and "(implements 30-KH/HU" in out
 
 
 def test_keys_are_the_ones_status_takes_and_statuses_show(db, capsys):
@@ -101,9 +125,9 @@ def test_exports_table_and_graph_with_task_nodes(db, capsys, tmp_path):
     code, _, err = _lineage(db, capsys, *[arg for f in files for arg in ("--out", str(f))])
     assert code == 0 and "l.gexf: đã ghi" in err
     csv_text = files[0].read_text(encoding="utf-8-sig")
-    assert csv_text.splitlines()[0].startswith("Văn bản cấp trên,") and len(csv_text.splitlines()) == 5
+    assert csv_text.splitlines()[0].startswith("Cấp,Văn bản cấp trên,") and len(csv_text.splitlines()) == 5
     sheet = load_workbook(files[1]).active
-    assert sheet.max_row == 5 and sheet["E5"].value == "chưa"
+    assert sheet.max_row == 5 and sheet["F5"].value == "chưa"
     for graph_file, reader in ((files[2], nx.read_gexf), (files[3], nx.read_graphml)):
         g = reader(graph_file)
         kinds = nx.get_node_attributes(g, "kind")

@@ -25,6 +25,8 @@ def add_lineage_parser(sub, add_db) -> None:
                         help="a JSON list, one object per task of TARGET: task_key, section, text, implemented_by")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                         help=f"lowest link score kept (default {DEFAULT_THRESHOLD}; see eval/lineage/README.md)")
+    parser.add_argument("--depth", type=int, default=1, metavar="N",
+                        help="follow the chain N levels down: documents implementing the implementing ones (default 1)")
     parser.add_argument("--out", metavar="FILE", action="append", default=[],
                         help="also write FILE: .csv or .xlsx (one row per link), .gexf or .graphml (task nodes); may repeat")
     add_db(parser)
@@ -47,7 +49,7 @@ def run_lineage(args: argparse.Namespace) -> int:
 
     try:
         with _open_store(args) as store:
-            result = document_lineage(store, args.target, args.threshold)
+            result = document_lineage(store, args.target, args.threshold, depth=max(1, args.depth))
         written = [(out, write_lineage(result, out)) for out in args.out]
     except DocumentError as err:
         print(f"lỗi: {err.message}", file=sys.stderr)
@@ -67,6 +69,19 @@ def _short(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _print_links(links: list[dict], indent: str) -> None:
+    """Each implementing task, and below it (with --depth) what carries it out further down."""
+    for link in links:
+        if not link["task_key"]:
+            print(f"{indent}← {link['document']} as a whole: issued by {link['evidence']['issued_by']}, the body assigned")
+            continue
+        bodies = f" ({'; '.join(link['responsible'])})" if link["responsible"] else ""
+        status = f" · {link['status']}" if link.get("status") else ""
+        print(f"{indent}← {link['document']} [{link['task_key']}] {link['section'] or '—'}  {link['score']:.2f}{bodies}"
+              f"{status}  {_short(link['text'], 80)}")
+        _print_links(link.get("implemented_by") or [], indent + "   ")
+
+
 def print_lineage(result: dict) -> None:
     """A readable report: implementing documents, then each task and what carries it out."""
     doc = result["document"]
@@ -74,7 +89,9 @@ def print_lineage(result: dict) -> None:
     print(f"implemented by ({len(result['implementers'])}):")
     for imp in result["implementers"]:
         delay = f", {imp['delay_days']} days later" if imp["delay_days"] is not None else ""
-        print(f"  ← {imp['document']} [{imp['source']}] {imp['issued_date'] or '?'}{delay}, {imp['tasks']} tasks")
+        via = f" (implements {imp['implements']})" if imp["level"] > 1 else ""
+        print(f"  {'  ' * (imp['level'] - 1)}← {imp['document']} [{imp['source']}] {imp['issued_date'] or '?'}{delay},"
+              f" {imp['tasks']} tasks{via}")
     tasks = result["tasks"]
     open_tasks = [t for t in tasks if not t["taken_up"]]
     print(f"tasks: {len(tasks)}, taken up {len(tasks) - len(open_tasks)}, not taken up {len(open_tasks)}")
@@ -82,14 +99,7 @@ def print_lineage(result: dict) -> None:
         if not task["taken_up"]:
             continue
         print(f"\n[{task['task_key']}] {task['section'] or '—'}  {_short(task['text'])}")
-        for link in task["implemented_by"]:
-            if not link["task_key"]:
-                print(f"   ← {link['document']} as a whole: issued by {link['evidence']['issued_by']}, the body assigned")
-                continue
-            bodies = f" ({'; '.join(link['responsible'])})" if link["responsible"] else ""
-            status = f" · {link['status']}" if link.get("status") else ""
-            print(f"   ← {link['document']} [{link['task_key']}] {link['section'] or '—'}  {link['score']:.2f}{bodies}"
-                  f"{status}  {_short(link['text'], 80)}")
+        _print_links(task["implemented_by"], "   ")
     bodies = Counter(b for t in tasks for link in t["implemented_by"] for b in link["responsible"])
     if bodies:
         print("\nbodies leading the implementing tasks: " + ", ".join(f"{b} {n}" for b, n in bodies.most_common()))
