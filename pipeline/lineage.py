@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -30,6 +31,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 
 from .normalize import fold_diacritics
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .store import Store
 
 DEFAULT_THRESHOLD = 0.35
 MAX_LINKS_PER_TASK = 3  # a lower task carries out one or two upper tasks; more is a repetitive text
@@ -265,7 +271,7 @@ def evidence(upper_task: dict, lower_task: dict, parts: dict[str, float]) -> dic
 # --- coverage: what of a document's tasks its implementing documents take up ------------------
 
 
-def implementing_nodes(g, node: str) -> list[str]:
+def implementing_nodes(g: nx.DiGraph, node: str) -> list[str]:
     """Stored documents whose `implements` edge points at `node`, oldest first."""
     found = [u for u, _, d in g.in_edges(node, data=True)
              if d.get("relation") == "implements" and g.nodes[u].get("document_id") is not None]
@@ -355,7 +361,8 @@ def coverage(upper: dict, implementers: list[tuple[str, dict]], threshold: float
     return rows
 
 
-def document_lineage(store, target: str, threshold: float = DEFAULT_THRESHOLD, graph=None, depth: int = 1,
+def document_lineage(store: Store, target: str, threshold: float = DEFAULT_THRESHOLD, graph: nx.DiGraph | None = None,
+                     depth: int = 1,
                      _seen: frozenset[str] = frozenset()) -> dict:
     """The lineage of a stored document: its implementing documents, their delay, and per-task coverage.
 

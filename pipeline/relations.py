@@ -16,11 +16,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .errors import DocumentError
 from .model import Citation
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DATA = Path(__file__).resolve().parent / "data" / "relations.yaml"
 _CLAUSE_START = re.compile(r"(?:\n|[.;:!?](?=\s)|^)", re.M)
@@ -154,7 +158,7 @@ def edge_type(types: list[str]) -> str:
     return max(types, key=relation_rank) if types else "cites"
 
 
-def mark_superseded(g) -> None:
+def mark_superseded(g: nx.DiGraph) -> None:
     """Set `superseded_by` on every node: the documents that replace it (", "-joined), else ""."""
     for node in g.nodes:
         g.nodes[node]["superseded_by"] = ", ".join(sorted(

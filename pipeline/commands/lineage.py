@@ -9,12 +9,14 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 
 from ..errors import DocumentError
 from ..lineage import DEFAULT_THRESHOLD
 
 
-def add_lineage_parser(sub, add_db) -> None:
+def add_lineage_parser(sub: argparse._SubParsersAction,
+                       add_db: Callable[[argparse.ArgumentParser], None]) -> None:
     """The `graph lineage` sub-command and its options."""
     parser = sub.add_parser(
         "lineage", help="which tasks of a document its implementing documents take up, which no one did",
