@@ -374,7 +374,11 @@ def document_lineage(store: Store, target: str, threshold: float = DEFAULT_THRES
     from .graph import build_graph, resolve_node
 
     g = graph if graph is not None else build_graph(store.graph_records())
-    node = resolve_node(g, target)
+    try:
+        node = resolve_node(g, target)
+    except DocumentError:
+        raise DocumentError(getattr(store, "path", None), f"không có văn bản {target!r} trong đồ thị trích dẫn",
+                            "dùng số hiệu như 75-KL/TW, mã như 22-NQ/TW@2008 hoặc đường dẫn tệp đã nạp") from None
     document_id = g.nodes[node].get("document_id")
     if document_id is None:
         raise DocumentError(getattr(store, "path", None), f"văn bản {node} chưa có trong cơ sở dữ liệu (chỉ được trích dẫn)",

@@ -148,6 +148,13 @@ def test_errors_name_the_file_and_what_to_do(db, capsys, tmp_path, args, expecte
     assert expected in capsys.readouterr().err
 
 
+def test_an_unknown_target_names_the_database_and_what_to_type(db, capsys):
+    capsys.readouterr()
+    assert main(["graph", "lineage", "99-XX/TW", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert str(db) in err and "không có văn bản '99-XX/TW'" in err and "75-KL/TW" in err
+
+
 def test_a_document_only_cited_cannot_be_traced(tmp_path, capsys):
     (tmp_path / "kh30.txt").write_text(LOWER, encoding="utf-8")
     path = tmp_path / "one.db"
