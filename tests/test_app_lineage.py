@@ -81,3 +81,9 @@ def test_graph_and_document_pages_link_to_the_lineage_view(app_env):
     doc = open_page("document_view", doc=str(doc_id))
     assert "cu-the-hoa" in [str(link.proto.page) for link in doc.get("page_link")]
     assert any("thay thế bởi" in w.value for w in doc.warning)
+
+
+def test_a_document_no_one_implements_says_so(app_env):
+    at = open_page("lineage_view", node="20-NQ/TU@Bình Thuận@2024")
+    assert any("Chưa có văn bản nào trong kho thực hiện văn bản này" in i.value for i in at.info)
+    assert {m.label: m.value for m in at.metric}["Văn bản thực hiện"] == "0"
