@@ -21,8 +21,15 @@ st.caption("Nhiệm vụ của văn bản cấp trên được các văn bản t
            "nhiệm vụ nào đã có văn bản cấp dưới nhận, do cơ quan nào chủ trì, nhiệm vụ nào chưa ai nhận.")
 
 graph = appdata.citation_graph()
+
+
+def _implementers(node: str) -> int:
+    """How many documents implement this one (the picker lists the most implemented first)."""
+    return sum(1 for _, _, d in graph.in_edges(node, data=True) if d.get("relation") == "implements")
+
+
 stored = sorted((n for n, d in graph.nodes(data=True) if d.get("document_id") is not None),
-                key=lambda n: (-sum(1 for _, _, d in graph.in_edges(n, data=True) if d.get("relation") == "implements"), n))
+                key=lambda n: (-_implementers(n), n))
 if not stored:
     st.info("Chưa có văn bản nào. Hãy nhập văn bản trước.")
     st.stop()
@@ -33,12 +40,15 @@ if wanted in stored and st.session_state.get("lineage_from_url") != wanted:
     st.session_state["lineage_from_url"] = wanted
 
 
-def _implementers(node: str) -> int:
-    return sum(1 for _, _, d in graph.in_edges(node, data=True) if d.get("relation") == "implements")
-
-
-pick_col, threshold_col, depth_col = st.columns([3, 1, 1])
-node = pick_col.selectbox("Văn bản cấp trên", stored, key="lineage_pick",
+pick_col, find_col, threshold_col, depth_col = st.columns([3, 1, 1, 1])
+find = find_col.text_input("Lọc theo số hiệu", key="lineage_find", placeholder="vd: 75-KL/TW")
+current = st.session_state.get("lineage_pick")
+choices = appdata.narrow(stored, lambda n: f"{appdata.node_label(graph, n)} {n}", find,
+                         keep=[current] if current in stored else [])
+if not choices:
+    st.warning("Không có văn bản nào khớp bộ lọc.")
+    st.stop()
+node = pick_col.selectbox(f"Văn bản cấp trên ({len(stored)} văn bản trong kho)", choices, key="lineage_pick",
                           format_func=lambda n: f"{appdata.node_label(graph, n)} ({_implementers(n)} văn bản thực hiện)")
 threshold = threshold_col.slider("Ngưỡng điểm liên kết", 0.1, 0.9, DEFAULT_THRESHOLD, 0.05, key="lineage_threshold",
                                  help="Điểm thấp nhất để coi một nhiệm vụ cấp dưới là cụ thể hóa nhiệm vụ cấp trên.")

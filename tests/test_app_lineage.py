@@ -87,3 +87,11 @@ def test_a_document_no_one_implements_says_so(app_env):
     at = open_page("lineage_view", node="20-NQ/TU@Bình Thuận@2024")
     assert any("Chưa có văn bản nào trong kho thực hiện văn bản này" in i.value for i in at.info)
     assert {m.label: m.value for m in at.metric}["Văn bản thực hiện"] == "0"
+
+
+def test_the_picker_filters_by_number(app_env):
+    at = open_page("lineage_view")
+    at.text_input(key="lineage_find").set_value("30-KH").run()
+    options = at.selectbox(key="lineage_pick").options
+    assert "30-KH/HU (1 văn bản thực hiện)" in options and not any(o.startswith("20-NQ") for o in options)
+    assert len(options) == 2, "the current choice stays, the rest is filtered"
