@@ -71,6 +71,13 @@ def _short(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _delay(days: int | None) -> str:
+    """", 71 days later" — or "before", which in real documents flags a wrong date or link."""
+    if days is None:
+        return ""
+    return f", {days} days later" if days >= 0 else f", {-days} days before (check the dates)"
+
+
 def _print_links(links: list[dict], indent: str) -> None:
     """Each implementing task, and below it (with --depth) what carries it out further down."""
     for link in links:
@@ -90,7 +97,7 @@ def print_lineage(result: dict) -> None:
     print(f"{result['target']}  {doc.get('doc_type') or ''} {doc.get('issued_date') or ''}".rstrip())
     print(f"implemented by ({len(result['implementers'])}):")
     for imp in result["implementers"]:
-        delay = f", {imp['delay_days']} days later" if imp["delay_days"] is not None else ""
+        delay = _delay(imp["delay_days"])
         via = f" (implements {imp['implements']})" if imp["level"] > 1 else ""
         print(f"  {'  ' * (imp['level'] - 1)}← {imp['document']} [{imp['source']}] {imp['issued_date'] or '?'}{delay},"
               f" {imp['tasks']} tasks{via}")
