@@ -163,3 +163,11 @@ def test_a_document_only_cited_cannot_be_traced(tmp_path, capsys):
     assert main(["graph", "lineage", "12-NQ/TU", "--db", str(path)]) == 1
     err = capsys.readouterr().err
     assert "chưa có trong cơ sở dữ liệu" in err and "ingest" in err
+
+
+@pytest.mark.parametrize(("days", "shown"), [(71, ", 71 days later"), (0, ", 0 days later"),
+                                             (-30, ", 30 days before (check the dates)"), (None, "")])
+def test_delay_wording(days, shown):
+    from pipeline.commands.lineage import _delay
+
+    assert _delay(days) == shown
