@@ -64,6 +64,14 @@ fields = [
 cols = st.columns(4)
 for i, (label, value) in enumerate(fields):
     cols[i % 4].markdown(f"**{label}:** {value if value not in (None, '') else '—'}")
+# Lineage and "superseded" come from the citation graph (cached across pages).
+lineage_graph = appdata.citation_graph()
+node = next((n for n, d in lineage_graph.nodes(data=True) if d.get("document_id") == doc_id), None)
+if node is not None:
+    if lineage_graph.nodes[node].get("superseded_by"):
+        st.warning(f"Văn bản này đã bị thay thế bởi: {lineage_graph.nodes[node]['superseded_by']}")
+    st.page_link("app_pages/lineage_view.py", label="Nhiệm vụ được cụ thể hóa ra sao", icon=":material/account_tree:",
+                 query_params={"node": node})
 if meta.get("recipients"):
     with st.expander("Nơi nhận"):
         st.markdown("\n".join(f"- {r}" for r in meta["recipients"]))

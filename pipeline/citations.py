@@ -33,6 +33,7 @@ from functools import lru_cache
 from .model import Citation, DocumentMeta, Regions
 from .normalize import fold_diacritics
 from .registry import ORDINAL_WORDS, Registry, load_registry
+from .relations import assign_relation_types
 
 # --- grammar pieces ---------------------------------------------------------------------------
 
@@ -836,4 +837,4 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
                 context=_context(text, m.start, m.end),
             )
         )
-    return citations
+    return assign_relation_types(text, citations, meta.doc_type)

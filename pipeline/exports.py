@@ -44,23 +44,24 @@ def _flat(value: object) -> object:
     return value
 
 
-def to_csv(rows: Iterable[dict], out: IO[str] | None = None) -> str:
+def to_csv(rows: Iterable[dict], out: IO[str] | None = None, columns: tuple[tuple[str, str], ...] = COLUMNS) -> str:
     """Write rows as CSV (header in Vietnamese); returns the text when `out` is None."""
     buffer = out or io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([label for _, label in COLUMNS])
+    writer.writerow([label for _, label in columns])
     for row in rows:
-        writer.writerow([_flat(row.get(key)) for key, _ in COLUMNS])
+        writer.writerow([_flat(row.get(key)) for key, _ in columns])
     return buffer.getvalue() if out is None else ""
 
 
-def write_csv(rows: Iterable[dict], path: str | Path) -> None:
+def write_csv(rows: Iterable[dict], path: str | Path, columns: tuple[tuple[str, str], ...] = COLUMNS) -> None:
     """CSV file with a UTF-8 BOM so Excel shows Vietnamese correctly."""
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        to_csv(rows, fh)
+        to_csv(rows, fh, columns)
 
 
-def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nhiệm vụ") -> int:
+def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nhiệm vụ",
+               columns: tuple[tuple[str, str], ...] = COLUMNS) -> int:
     """Excel workbook: one row per task, dates as real dates, filters on the header; returns the row count."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -69,12 +70,12 @@ def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nh
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet_title)
     widths = {"text": 80, "doc_title": 40, "responsible": 30, "coordinating": 30, "note": 30}
-    for i, (key, _) in enumerate(COLUMNS):
+    for i, (key, _) in enumerate(columns):
         letter = _column_letter(i + 1)
         ws.column_dimensions[letter].width = widths.get(key, 16)
     ws.freeze_panes = "A2"
     header = []
-    for _, label in COLUMNS:
+    for _, label in columns:
         cell = WriteOnlyCell(ws, value=label)
         cell.font = Font(bold=True)
         header.append(cell)
@@ -82,7 +83,7 @@ def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nh
     n = 0
     for row in rows:
         cells = []
-        for key, _ in COLUMNS:
+        for key, _ in columns:
             value = _flat(row.get(key))
             if key in ("due_start", "due_end") and value:
                 value = date.fromisoformat(str(value))
@@ -94,7 +95,7 @@ def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nh
             cells.append(cell)
         ws.append(cells)
         n += 1
-    ws.auto_filter.ref = f"A1:{_column_letter(len(COLUMNS))}{n + 1}"
+    ws.auto_filter.ref = f"A1:{_column_letter(len(columns))}{n + 1}"
     buffer = io.BytesIO()
     wb.save(buffer)  # build in memory: a bad output path then fails cleanly in one place
     Path(path).write_bytes(buffer.getvalue())

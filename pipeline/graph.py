@@ -21,6 +21,7 @@ import networkx as nx
 from .citations import document_target, level_of_number
 from .errors import DocumentError
 from .model import DocumentMeta
+from .relations import edge_type, mark_superseded
 
 EXPORT_FORMATS = ("gexf", "graphml", "json", "csv")
 SCHEMA = "directive-extraction/1"
@@ -183,8 +184,11 @@ def build_graph(records: Iterable[dict]) -> nx.DiGraph:
                 edge["contexts"].append(c.get("context", ""))
                 if c.get("relation") == "implements":
                     edge["relation"] = "implements"
+                edge["relation_type"] = edge_type([edge["relation_type"], c.get("relation_type") or c.get("relation") or "cites"])
             else:
-                g.add_edge(citing, cited, relation=c.get("relation") or "cites", mentions=1, contexts=[c.get("context", "")])
+                g.add_edge(citing, cited, relation=c.get("relation") or "cites", mentions=1, contexts=[c.get("context", "")],
+                           relation_type=c.get("relation_type") or c.get("relation") or "cites")
+    mark_superseded(g)
     return g
 
 
@@ -294,6 +298,7 @@ def graph_show(g: nx.DiGraph, target: str) -> dict:
         d = g.edges[u, v]
         return {"target": other, "label": g.nodes[other].get("label", other), "in_corpus": g.nodes[other].get("in_corpus", False),
                 "source": g.nodes[other].get("source", ""), "relation": d["relation"], "mentions": d["mentions"],
+                "relation_type": d.get("relation_type", d["relation"]),
                 "contexts": list(d["contexts"])}
 
     up = [p for p in _maximal_paths(sub, node, forward=True) if len(p) > 1]
@@ -352,10 +357,11 @@ def export_graph(g: nx.DiGraph, fmt: str, out: str | Path) -> list[Path]:
             nodes_path = path.with_name(path.stem + ".nodes.csv")
             with path.open("w", newline="", encoding="utf-8") as fh:
                 writer = csv.writer(fh)
-                writer.writerow(["source", "target", "relation", "mentions", "contexts"])
+                writer.writerow(["source", "target", "relation", "mentions", "contexts", "relation_type"])
                 for u, v, d in g.edges(data=True):
-                    writer.writerow([u, v, d["relation"], d["mentions"], _safe(d["contexts"])])
-            keys = ["label", "in_corpus", "source", "doc_type", "number", "issuer", "issued_date", "year", "level", "title"]
+                    writer.writerow([u, v, d["relation"], d["mentions"], _safe(d["contexts"]), d.get("relation_type", d["relation"])])
+            keys = ["label", "in_corpus", "source", "doc_type", "number", "issuer", "issued_date", "year", "level", "title",
+                    "superseded_by"]
             with nodes_path.open("w", newline="", encoding="utf-8") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(["id", *keys, "in_degree", "pagerank"])
