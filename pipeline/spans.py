@@ -124,7 +124,7 @@ def record_spans(text: str, record: dict, hints: dict | None = None) -> DocSpans
         s, e = cit.get("start"), cit.get("end")
         if _valid(s, e, n):
             out.groups["citations"].append(SpanSpec(s, e, cit.get("relation") or "cites", _citation_attrs(cit)))
-    bodies: dict[tuple[int, int, str], SpanSpec] = {}
+    bodies: dict[tuple[int, int, str, str], SpanSpec] = {}
     deadlines: dict[tuple[int, int], SpanSpec] = {}
     around = _Sections(record.get("sections") or [])
     for i, task in enumerate(record.get("tasks") or []):
@@ -136,7 +136,7 @@ def record_spans(text: str, record: dict, hints: dict | None = None) -> DocSpans
         bounds = around.bounds(s, e)
         _place_bodies(text, task, (i, bounds), hints, bodies, out.unlocated)
         _place_deadline(text, task, (hints.get((i, "deadline")), bounds), deadlines, out.unlocated)
-    out.groups["bodies"] = sorted(bodies.values(), key=lambda b: (b.start, b.end, b.label))
+    out.groups["bodies"] = sorted(bodies.values(), key=lambda b: (b.start, b.end, b.label, b.attrs["name"]))
     out.groups["deadlines"] = sorted(deadlines.values(), key=lambda d: (d.start, d.end))
     return out
 
@@ -183,11 +183,11 @@ def _place_bodies(text: str, task: dict, where_from: tuple[int, tuple[int, int, 
             if where is None:
                 unlocated.append({"kind": role, "text": name, "task": task.get("key"), "why": "not printed in the text"})
                 continue
-            spec = bodies.get((*where, role))
+            spec = bodies.get((*where, role, name))  # "huyện, thị, thành ủy" prints three bodies
             if spec is None:
                 attrs = {"name": name, "canonical": canonical_body(name),
                          "qualified": qualified[j] if j < len(qualified) else name, "tasks": []}
-                spec = bodies[(*where, role)] = SpanSpec(where[0], where[1], role, attrs)
+                spec = bodies[(*where, role, name)] = SpanSpec(where[0], where[1], role, attrs)
             spec.attrs["tasks"].append(task.get("key"))
 
 
