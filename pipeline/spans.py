@@ -14,8 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .bodies import canonical_body
+from .bodies import canonical_body, find_bodies
 from .model import Extraction
+from .normalize import fold_diacritics
 
 SPAN_KEYS = ("citations", "tasks", "bodies", "deadlines")
 LOOKBACK = 20000  # at most this many characters before a task are searched for what its headings gave it
@@ -53,7 +54,7 @@ def find_in(text: str, needles: Sequence[str], lo: int, hi: int, hint: int | Non
     for needle in needles:
         if not needle.strip():
             continue
-        m = _word_pattern(needle).search(text, max(0, lo), max(0, hi))
+        m = word_pattern(needle).search(text, max(0, lo), max(0, hi))
         if m:
             return m.start(), m.end()
     return None
@@ -65,16 +66,26 @@ def find_before(text: str, needles: Sequence[str], pos: int, floor: int = 0) -> 
     for needle in needles:
         if not needle.strip():
             continue
-        for m in _word_pattern(needle).finditer(text, max(0, floor, pos - LOOKBACK), pos):
+        for m in word_pattern(needle).finditer(text, max(0, floor, pos - LOOKBACK), pos):
             if best is None or m.start() > best[0]:
                 best = (m.start(), m.end())
     return best
 
 
 @lru_cache(maxsize=4096)
-def _word_pattern(needle: str) -> re.Pattern:
-    words = [re.escape(w) for w in needle.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+def word_pattern(needle: str) -> re.Pattern:
+    """`needle` as whole words, any case; words apart by any whitespace, punctuation by any or
+    none ("11- KH/ĐU" finds "11-KH/ĐU", a hard line wrap inside a name still matches)."""
+    parts = _PIECE.findall(needle)
+    out = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(r"\s+" if part[0].isalnum() and parts[i - 1][-1].isalnum() else r"\s*")
+        out.append(re.escape(part))
+    return re.compile(r"(?<!\w)" + "".join(out) + r"(?!\w)", re.IGNORECASE)
+
+
+_PIECE = re.compile(r"\w+|[^\w\s]")
 
 
 def locate(text: str, needles: Sequence[str], task: tuple[int, int], bounds: tuple[int, int, int],
@@ -179,7 +190,8 @@ def _place_bodies(text: str, task: dict, where_from: tuple[int, tuple[int, int, 
         for j, name in enumerate(names):
             hint = printed[j] if j < len(printed) else None
             needles = [hint[0], name] if hint else [name]
-            where = locate(text, needles, span, bounds, hint[1] if hint else None)
+            where = locate(text, needles, span, bounds, hint[1] if hint else None) or by_gazetteer(
+                text, name, span, bounds)
             if where is None:
                 unlocated.append({"kind": role, "text": name, "task": task.get("key"), "why": "not printed in the text"})
                 continue
@@ -189,6 +201,19 @@ def _place_bodies(text: str, task: dict, where_from: tuple[int, tuple[int, int, 
                          "qualified": qualified[j] if j < len(qualified) else name, "tasks": []}
                 spec = bodies[(*where, role, name)] = SpanSpec(where[0], where[1], role, attrs)
             spec.attrs["tasks"].append(task.get("key"))
+
+
+def by_gazetteer(text: str, name: str, task: tuple[int, int], bounds: tuple[int, int, int]) -> tuple[int, int] | None:
+    """Where the body gazetteer reads `name` in an abbreviated or listed printing ("UBND xã" for
+    "Ủy ban nhân dân xã", "huyện, thị, thành ủy" for "Thị ủy"): in the task, else the nearest
+    before it in its section."""
+    key = fold_diacritics(name)
+    (s, e), (_, lo, _) = task, bounds
+    for a, b in ((s, e), (lo, s)):
+        hits = [(a + m.start, a + m.end) for m in find_bodies(text[a:b]) if fold_diacritics(m.name) == key]
+        if hits:
+            return hits[0] if a == s else hits[-1]
+    return None
 
 
 def _place_deadline(text: str, task: dict, where_from: tuple[Hint | None, tuple[int, int, int]],
