@@ -26,12 +26,15 @@ This module imports spaCy; `import pipeline` does not (see `pipeline.load_nlp`).
 from __future__ import annotations
 
 import re
+import uuid
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import get_words_and_spaces
@@ -86,8 +89,11 @@ def syllable_doc(vocab, text: str) -> Doc:
     return Doc(vocab, words=words, spaces=spaces)
 
 
-_RAW: OrderedDict[str, str] = OrderedDict()  # normalized text → the raw text it came from (recent docs)
-_RAW_SIZE = 64
+# Recent docs of our tokenizer: their id → (raw text, normalized text). Reading `doc.text` back
+# joins every token, which costs more than the extraction itself.
+_TEXTS: OrderedDict[str, tuple[str, str]] = OrderedDict()
+_TEXTS_SIZE = 64
+_TEXT_ID = ("directive", "text_id")
 
 
 class DirectiveTokenizer:
@@ -98,12 +104,13 @@ class DirectiveTokenizer:
 
     def __call__(self, text: str) -> Doc:
         normalized = normalize(text).text
-        if normalized != text:
-            _RAW[normalized] = text
-            _RAW.move_to_end(normalized)
-            while len(_RAW) > _RAW_SIZE:
-                _RAW.popitem(last=False)
-        return syllable_doc(self.vocab, normalized)
+        doc = syllable_doc(self.vocab, normalized)
+        text_id = uuid.uuid4().hex  # unique across the processes of nlp.pipe(n_process=...)
+        doc.user_data[_TEXT_ID] = text_id
+        _TEXTS[text_id] = (text, normalized)
+        while len(_TEXTS) > _TEXTS_SIZE:
+            _TEXTS.popitem(last=False)
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:
@@ -144,10 +151,12 @@ def _extract(raw: str) -> tuple[Extraction, DocSpans]:
 
 def _analysis(doc: Doc) -> tuple[dict, DocSpans]:
     """The extraction record and span groups of `doc`, in `doc.text` coordinates."""
-    raw = _RAW.get(doc.text, doc.text)
+    raw, text = _TEXTS.get(doc.user_data.get(_TEXT_ID), (None, None))
+    if raw is None:
+        raw = text = doc.text
     extraction, spans = _extract(raw)
     record = extraction.to_dict()
-    if extraction.normalized.text == doc.text:
+    if extraction.normalized.text == text:
         return record, spans
     # Another tokenizer kept the raw text: move the spans back into it.
     offsets = extraction.normalized.offsets
@@ -171,11 +180,11 @@ def _set_group(doc: Doc, key: str, specs: list[SpanSpec], unlocated: list) -> No
 def split_at(doc: Doc, positions: set[int]) -> None:
     """Cut tokens so that every position is a token boundary (a span may start inside a token
     of another tokenizer, or where a syllable touches a digit)."""
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist() if len(doc) else []
     cuts: dict[int, list[int]] = {}
     for pos in positions:
-        i = _token_at(starts, pos)
-        if i is not None and starts[i] < pos < starts[i] + len(doc[i]):
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and starts[i] < pos < starts[i] + len(doc[i]):
             cuts.setdefault(i, []).append(pos - starts[i])
     if not cuts:
         return
@@ -185,13 +194,6 @@ def split_at(doc: Doc, positions: set[int]) -> None:
             bounds = [0, *sorted(set(rel)), len(token)]
             pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
             retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
-
-
-def _token_at(starts: list[int], pos: int) -> int | None:
-    from bisect import bisect_right
-
-    i = bisect_right(starts, pos) - 1
-    return i if i >= 0 else None
 
 
 def _prepared(doc: Doc, spans: DocSpans) -> list:
