@@ -292,3 +292,51 @@ def doc_from_file(path: str | Path, nlp: Language | None = None) -> Doc:
     if doc._.extraction is not None:
         doc._.extraction = {**doc._.extraction, "source": str(path)}
     return doc
+
+
+# ------------------------------------------------------------------ displaCy
+
+
+DISPLAY_GROUPS = {"citations": "trích dẫn", "bodies": "cơ quan", "deadlines": "thời hạn", "tasks": "nhiệm vụ"}
+DISPLAY_LABELS = {"implements": "thực hiện", "cites": "trích dẫn", "task": "nhiệm vụ",
+                  "responsible": "chủ trì", "coordinating": "phối hợp", "deadline": "thời hạn"}
+DISPLAY_COLORS = {"thực hiện": "#93c5fd", "trích dẫn": "#dbeafe", "nhiệm vụ": "#fde68a",
+                  "chủ trì": "#86efac", "phối hợp": "#bbf7d0", "thời hạn": "#fca5a5"}
+
+
+def render_spans(doc: Doc, keys: Iterable[str] = ("citations", "bodies", "deadlines")) -> str:
+    """displaCy's span view of the chosen groups, one block per line of the text (displaCy alone
+    would run the lines together). Offline: inline styles only; text and labels are escaped."""
+    from spacy import displacy
+
+    spans = [s for key in keys if key in doc.spans for s in doc.spans[key]]
+    blocks = [_line_block(doc, a, b, spans) for a, b in _lines(doc)]
+    if not blocks:
+        return ""
+    return displacy.render(blocks, style="span", manual=True, page=False, jupyter=False,
+                           options={"colors": DISPLAY_COLORS})
+
+
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the non-empty lines (whitespace tokens holding a newline end a line)."""
+    out, start = [], 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                out.append((start, token.i))
+            start = token.i + 1
+    if len(doc) > start:
+        out.append((start, len(doc)))
+    return out
+
+
+def _line_block(doc: Doc, a: int, b: int, spans: list[Span]) -> dict:
+    import html
+
+    tokens = [t.text for t in doc[a:b]]  # displaCy escapes tokens itself, not labels
+    inside = [
+        {"start_token": max(s.start, a) - a, "end_token": min(s.end, b) - a,
+         "label": html.escape(DISPLAY_LABELS.get(s.label_, s.label_))}
+        for s in spans if s.start < b and s.end > a
+    ]
+    return {"text": doc[a:b].text, "tokens": tokens, "spans": inside}
