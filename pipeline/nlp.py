@@ -160,7 +160,7 @@ def _analysis(doc: Doc) -> tuple[dict, DocSpans]:
         return record, spans
     # Another tokenizer kept the raw text: move the spans back into it.
     offsets = extraction.normalized.offsets
-    moved = DocSpans({k: shift(v, offsets) for k, v in spans.groups.items()}, spans.unlocated)
+    moved = DocSpans({k: shift(v, offsets, raw) for k, v in spans.groups.items()}, spans.unlocated)
     return record, moved
 
 
@@ -304,13 +304,19 @@ DISPLAY_COLORS = {"thực hiện": "#93c5fd", "trích dẫn": "#dbeafe", "nhiệ
                   "chủ trì": "#86efac", "phối hợp": "#bbf7d0", "thời hạn": "#fca5a5"}
 
 
-def render_spans(doc: Doc, keys: Iterable[str] = ("citations", "bodies", "deadlines")) -> str:
+def render_spans(
+    doc: Doc, keys: Iterable[str] = ("citations", "bodies", "deadlines"), chars: tuple[int, int] | None = None
+) -> str:
     """displaCy's span view of the chosen groups, one block per line of the text (displaCy alone
-    would run the lines together). Offline: inline styles only; text and labels are escaped."""
+    would run the lines together); `chars` keeps the lines overlapping that character range.
+    Offline: inline styles only; text and labels are escaped."""
     from spacy import displacy
 
     spans = [s for key in keys if key in doc.spans for s in doc.spans[key]]
-    blocks = [_line_block(doc, a, b, spans) for a, b in _lines(doc)]
+    lines = _lines(doc)
+    if chars is not None:
+        lines = [(a, b) for a, b in lines if doc[a].idx < chars[1] and doc[b - 1].idx + len(doc[b - 1]) > chars[0]]
+    blocks = [_line_block(doc, a, b, spans) for a, b in lines]
     if not blocks:
         return ""
     return displacy.render(blocks, style="span", manual=True, page=False, jupyter=False,

@@ -256,6 +256,15 @@ def extraction_spans(extraction: Extraction) -> DocSpans:
     return record_spans(extraction.normalized.text, extraction.to_dict(), extraction_hints(extraction))
 
 
-def shift(groups: Iterable[SpanSpec], offsets: Sequence[int]) -> list[SpanSpec]:
-    """Spans moved from normalized-text offsets to source-text offsets (`NormalizedText.offsets`)."""
-    return [SpanSpec(offsets[g.start], offsets[g.end], g.label, g.attrs) for g in groups]
+def shift(groups: Iterable[SpanSpec], offsets: Sequence[int], source: str) -> list[SpanSpec]:
+    """Spans moved from normalized-text offsets into the `source` text (`NormalizedText.offsets`).
+
+    The end maps through the character after the span, so whitespace the normalizer dropped
+    there (a line's trailing spaces) is trimmed off again."""
+    out = []
+    for g in groups:
+        start, end = offsets[g.start], offsets[g.end]
+        while end > start and source[end - 1].isspace():
+            end -= 1
+        out.append(SpanSpec(start, end, g.label, g.attrs))
+    return out

@@ -166,3 +166,17 @@ def test_entry_points_name_the_registered_factories():
         for name, target in groups[group].items():
             module, attr = target.split(":")
             assert registry.get(name) is getattr(importlib.import_module(module), attr)
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_users_pipeline_places_every_span_of_the_corpus(nlp, path):
+    """Mapped back into the raw file text (trailing spaces, old tone marks), nothing is lost."""
+    own = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    own.add_pipe("directive_citations")
+    own.add_pipe("directive_tasks")
+    raw = path.read_text(encoding="utf-8")
+    doc, ours = own(raw), nlp(raw)
+    assert doc._.unlocated == []
+    for key in ("citations", "tasks", "bodies", "deadlines"):
+        assert [s._.record for s in doc.spans[key]] == [s._.record for s in ours.spans[key]]
+        assert [normalize(s.text).text.strip() for s in doc.spans[key]] == [s.text for s in ours.spans[key]]
