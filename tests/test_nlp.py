@@ -180,3 +180,10 @@ def test_users_pipeline_places_every_span_of_the_corpus(nlp, path):
     for key in ("citations", "tasks", "bodies", "deadlines"):
         assert [s._.record for s in doc.spans[key]] == [s._.record for s in ours.spans[key]]
         assert [normalize(s.text).text.strip() for s in doc.spans[key]] == [s.text for s in ours.spans[key]]
+
+
+def test_readme_documents_the_spacy_pipeline_and_why_spacy_is_there():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## spaCy" in readme and "from pipeline import load_nlp" in readme
+    assert "python -m spacy train" in readme and "python -m pipeline export spacy --gold" in readme
+    assert "**spaCy** wraps the" in readme  # the libraries paragraph says why it is a dependency
