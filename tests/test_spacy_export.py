@@ -118,14 +118,30 @@ def _check_gold_round_trip(gold_dir: Path, corpus: Path) -> None:
         gold = json.loads((gold_dir / (Path(report.source).stem + ".json")).read_text(encoding="utf-8"))
         assert doc is not None, report.error
         assert [u for u in report.unlocated if u["kind"] in ("task", "citation")] == []
+        mentions = {_flat(m) for c in gold["citations"] for m in c.get("mentions") or []}
+        assert {_flat(c.text) for c in doc.spans["citations"]} <= mentions
+        assert len({_flat(c.text) for c in doc.spans["citations"]}) == len(mentions)
         tasks = list(doc.spans["tasks"])
         assert len(tasks) == len(gold["tasks"])
         for span, task in zip(tasks, gold["tasks"], strict=True):
-            assert " ".join(span.text.split()).lower() == " ".join(normalize(task["text"]).text.split()).lower()
+            assert _flat(span.text) == _flat(task["text"])
             for role in ("responsible", "coordinating"):
                 placed = [b._.name for b in doc.spans["bodies"] if b.label_ == role and span._.key in b._.tasks]
                 lost = [u["text"] for u in report.unlocated if u["kind"] == role and u["task"] == span._.key]
                 assert sorted(placed + lost) == sorted(task.get(role) or [])
+            deadline = task.get("deadline") or {}
+            found = [d for d in doc.spans["deadlines"] if span._.key in d._.tasks]
+            if deadline.get("text") and found:
+                assert [_flat(d.text) for d in found] == [_flat(deadline["text"])]
+                assert found[0]._.rrule == deadline.get("recurrence")
+            else:
+                lost = [u for u in report.unlocated if u["kind"] == "deadline" and u["task"] == span._.key]
+                assert len(lost) == (1 if deadline.get("text") else 0) and not found
+
+
+def _flat(text: str) -> str:
+    """Compare gold strings with the text as normalized, any case, any spacing."""
+    return " ".join(normalize(text).text.split()).lower()
 
 
 def test_corpus_gold_round_trips():
