@@ -23,7 +23,7 @@ from .evaluate import load_gold
 from .nlp import TOKENIZER, _blank_vocab, doc_from_record
 from .normalize import normalize
 from .readers import load_document
-from .spans import SPAN_KEYS, find_in, word_pattern
+from .spans import SPAN_KEYS, word_hits
 
 ENTITY_KEYS = ("citations", "bodies", "deadlines")
 __all__ = ["SPAN_KEYS", "gold_docs", "stored_docs", "training_config", "write_docbin", "read_docbin"]
@@ -75,7 +75,7 @@ def gold_record(text: str, gold: dict) -> tuple[dict, list[dict]]:
     citations = []
     for cit in gold.get("citations") or []:
         for mention in sorted(set(cit.get("mentions") or []), key=len, reverse=True):
-            hits = _all_hits(text, _needle(mention))
+            hits = word_hits(text, [_needle(mention)], 0, len(text))
             if not hits:
                 missing.append({"kind": "citation", "text": mention, "why": "mention not found in the text"})
             taken = [(c["start"], c["end"]) for c in citations]
@@ -84,21 +84,15 @@ def gold_record(text: str, gold: dict) -> tuple[dict, list[dict]]:
     citations.sort(key=lambda c: c["start"])
     tasks, pos = [], 0
     for i, task in enumerate(gold.get("tasks") or []):
-        where = find_in(text, [_needle(task.get("text") or "")], pos, len(text)) or find_in(
-            text, [_needle(task.get("text") or "")], 0, len(text))
+        needle = [_needle(task.get("text") or "")]
+        found = word_hits(text, needle, pos, len(text)) or word_hits(text, needle, 0, len(text))
+        where = found[0] if found else None
         if where is None:
             missing.append({"kind": "task", "text": task.get("text"), "why": "task text not found in the text"})
             continue
         pos = where[1]
         tasks.append({**task, "start": where[0], "end": where[1], "key": f"gold-{i}"})
     return {"document": gold.get("document") or {}, "citations": citations, "tasks": tasks}, missing
-
-
-def _all_hits(text: str, needle: str) -> list[tuple[int, int]]:
-    """Every whole-word occurrence of a mention (one inside a longer mention is dropped by the caller)."""
-    if not needle.strip():
-        return []
-    return [(m.start(), m.end()) for m in word_pattern(needle).finditer(text)]
 
 
 def gold_docs(

@@ -43,33 +43,48 @@ class DocSpans:
 Hint = tuple[str, int | None]  # (the words as printed, absolute start if known)
 
 
-def find_in(text: str, needles: Sequence[str], lo: int, hi: int, hint: int | None = None) -> tuple[int, int] | None:
-    """Where one of `needles` stands in text[lo:hi] as whole words, case-insensitively.
+def word_hits(text: str, needles: Sequence[str], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Whole-word occurrences of the needles in text[lo:hi], in order."""
+    found = {(m.start(), m.end()) for needle in needles if needle.strip()
+             for m in word_pattern(needle).finditer(text, max(0, lo), max(0, hi))}
+    return sorted(found)
 
-    A known start (`hint`) wins when the text there is the needle; otherwise the first match.
-    """
+
+@lru_cache(maxsize=512)
+def _mentions(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
+    """Body mentions the gazetteer reads in text[lo:hi]: (start, end, folded name)."""
+    return tuple((lo + m.start, lo + m.end, fold_diacritics(m.name)) for m in find_bodies(text[lo:hi]))
+
+
+def _body_hits(text: str, needles: Sequence[str], name: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Printings of body `name` in text[lo:hi]: the gazetteer's readings of that name ("UBND xã",
+    a list "huyện, thị, thành ủy"), and literal ones not inside another body's name ("Huyện ủy"
+    in "Ban Dân vận Huyện ủy" is not the Huyện ủy)."""
+    key = fold_diacritics(name)
+    mentions = _mentions(text, lo, hi)
+    named = {(a, b) for a, b, k in mentions if k == key}
+    others = [(a, b) for a, b, k in mentions if k != key]
+    literal = [(a, b) for a, b in word_hits(text, needles, lo, hi)
+               if (a, b) in named or not any(x <= a and b <= y and (x, y) != (a, b) for x, y in others)]
+    return sorted(named | set(literal))
+
+
+def locate(text: str, needles: Sequence[str], task: tuple[int, int], bounds: tuple[int, int, int],
+           hint: int | None = None, body: str | None = None) -> tuple[int, int] | None:
+    """Where a task's body or deadline is printed: at `hint` when the text there is the needle;
+    else inside the task; else in its own section (its heading or a "Chủ trì: ..." line: nearest
+    before the task, then first after it); else the nearest earlier mention in its top-level
+    section. `bounds` = (top start, section start, section end); `body` is a body's name, read
+    through the gazetteer too."""
     for needle in needles:
         if hint is not None and needle and text[hint : hint + len(needle)] == needle:
             return hint, hint + len(needle)
-    for needle in needles:
-        if not needle.strip():
-            continue
-        m = word_pattern(needle).search(text, max(0, lo), max(0, hi))
-        if m:
-            return m.start(), m.end()
+    (s, e), (top, lo, hi) = task, bounds
+    for a, b, nearest_last in ((s, e, False), (lo, s, True), (e, hi, False), (max(top, s - LOOKBACK), lo, True)):
+        hits = _body_hits(text, needles, body, a, b) if body else word_hits(text, needles, a, b)
+        if hits:
+            return hits[-1] if nearest_last else hits[0]
     return None
-
-
-def find_before(text: str, needles: Sequence[str], pos: int, floor: int = 0) -> tuple[int, int] | None:
-    """The nearest whole-word mention of a needle before `pos`, from `floor` (at most LOOKBACK back)."""
-    best: tuple[int, int] | None = None
-    for needle in needles:
-        if not needle.strip():
-            continue
-        for m in word_pattern(needle).finditer(text, max(0, floor, pos - LOOKBACK), pos):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), m.end())
-    return best
 
 
 @lru_cache(maxsize=4096)
@@ -86,20 +101,6 @@ def word_pattern(needle: str) -> re.Pattern:
 
 
 _PIECE = re.compile(r"\w+|[^\w\s]")
-
-
-def locate(text: str, needles: Sequence[str], task: tuple[int, int], bounds: tuple[int, int, int],
-           hint: int | None = None) -> tuple[int, int] | None:
-    """Where a task's body or deadline is printed: inside the task; else in its own section
-    (its heading or a "Chủ trì: ..." line, before the task, then after it); else the nearest
-    earlier mention within its top-level section. `bounds` = (top start, section start, section end)."""
-    (s, e), (top, lo, hi) = task, bounds
-    return (
-        find_in(text, needles, s, e, hint)
-        or find_before(text, needles, s, lo)
-        or find_in(text, needles, e, hi)
-        or find_before(text, needles, lo, top)
-    )
 
 
 class _Sections:
@@ -190,8 +191,7 @@ def _place_bodies(text: str, task: dict, where_from: tuple[int, tuple[int, int, 
         for j, name in enumerate(names):
             hint = printed[j] if j < len(printed) else None
             needles = [hint[0], name] if hint else [name]
-            where = locate(text, needles, span, bounds, hint[1] if hint else None) or by_gazetteer(
-                text, name, span, bounds)
+            where = locate(text, needles, span, bounds, hint[1] if hint else None, body=name)
             if where is None:
                 unlocated.append({"kind": role, "text": name, "task": task.get("key"), "why": "not printed in the text"})
                 continue
@@ -201,19 +201,6 @@ def _place_bodies(text: str, task: dict, where_from: tuple[int, tuple[int, int, 
                          "qualified": qualified[j] if j < len(qualified) else name, "tasks": []}
                 spec = bodies[(*where, role, name)] = SpanSpec(where[0], where[1], role, attrs)
             spec.attrs["tasks"].append(task.get("key"))
-
-
-def by_gazetteer(text: str, name: str, task: tuple[int, int], bounds: tuple[int, int, int]) -> tuple[int, int] | None:
-    """Where the body gazetteer reads `name` in an abbreviated or listed printing ("UBND xã" for
-    "Ủy ban nhân dân xã", "huyện, thị, thành ủy" for "Thị ủy"): in the task, else the nearest
-    before it in its section."""
-    key = fold_diacritics(name)
-    (s, e), (_, lo, _) = task, bounds
-    for a, b in ((s, e), (lo, s)):
-        hits = [(a + m.start, a + m.end) for m in find_bodies(text[a:b]) if fold_diacritics(m.name) == key]
-        if hits:
-            return hits[0] if a == s else hits[-1]
-    return None
 
 
 def _place_deadline(text: str, task: dict, where_from: tuple[Hint | None, tuple[int, int, int]],
