@@ -289,8 +289,10 @@ def doc_from_file(path: str | Path, nlp: Language | None = None) -> Doc:
 
     loaded = load_document(path)
     doc = (nlp or load_nlp())(loaded.text)
-    if doc._.extraction is not None:
-        doc._.extraction = {**doc._.extraction, "source": str(path)}
+    if doc._.extraction is not None:  # what the reader knew, as `extract_file` records it
+        record = doc._.extraction
+        doc._.extraction = {**record, "source": str(path), "source_format": loaded.source_format,
+                            "encoding": loaded.encoding, "warnings": [*loaded.warnings, *record["warnings"]]}
     return doc
 
 

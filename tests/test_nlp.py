@@ -187,3 +187,21 @@ def test_readme_documents_the_spacy_pipeline_and_why_spacy_is_there():
     assert "## spaCy" in readme and "from pipeline import load_nlp" in readme
     assert "python -m spacy train" in readme and "python -m pipeline export spacy --gold" in readme
     assert "**spaCy** wraps the" in readme  # the libraries paragraph says why it is a dependency
+
+
+def test_doc_from_file_reads_any_format_like_extract(nlp, tmp_path):
+    """A Windows-1258 file: the readers decode it, the spans are those of `extract` on that file."""
+    from readers_fixtures import encode_cp1258
+
+    from pipeline.extract import extract_file
+    from pipeline.nlp import doc_from_file
+
+    path = tmp_path / "chithi.txt"
+    path.write_bytes(encode_cp1258(FIXTURE))
+    doc = doc_from_file(path, nlp)
+    record = extract_file(path).to_dict()
+    assert doc._.extraction["source"] == str(path) and doc._.meta == record["document"]
+    assert _group(doc, "tasks") == [(t["start"], t["end"], "task", t) for t in record["tasks"]]
+    assert len(record["tasks"]) == 2
+    for field in ("source_format", "encoding", "warnings", "content_hash"):
+        assert doc._.extraction[field] == record[field]
