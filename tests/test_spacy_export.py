@@ -172,3 +172,14 @@ def test_empty_database_says_what_to_do(tmp_path):
     result = _cli("export", "spacy", "--db", str(tmp_path / "empty.db"), "--out", str(tmp_path / "x.spacy"))
     assert result.returncode == 1
     assert "empty.db: no documents stored" in result.stderr and "ingest" in result.stderr
+
+
+def test_gold_without_its_source_file_says_where_it_looked(tmp_path):
+    (tmp_path / "07_chithi.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "07_chithi.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "08_lost.json").write_text(json.dumps({**GOLD, "source": "08_lost.txt"}), encoding="utf-8")
+    result = _cli("export", "spacy", "--gold", str(tmp_path), "--out", str(tmp_path / "g.spacy"))
+    assert result.returncode == 1
+    assert "08_lost.txt: source file of the gold annotation not found" in result.stderr
+    assert "--corpus DIR" in result.stderr
+    assert len(_load(tmp_path / "g.spacy")) == 1  # the other gold file is still written
