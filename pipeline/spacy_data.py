@@ -72,8 +72,15 @@ def gold_record(text: str, gold: dict) -> tuple[dict, list[dict]]:
     """The gold annotation as an extraction-like record with offsets in `text`, and the
     mentions and tasks that could not be found."""
     missing: list[dict] = []
-    citations = []
-    for cit in gold.get("citations") or []:
+    citations = _gold_citations(text, gold.get("citations") or [], missing)
+    tasks = _gold_tasks(text, gold.get("tasks") or [], missing)
+    return {"document": gold.get("document") or {}, "citations": citations, "tasks": tasks}, missing
+
+
+def _gold_citations(text: str, cited: list[dict], missing: list[dict]) -> list[dict]:
+    """Every occurrence of every mention (longest first; one inside a longer mention is dropped)."""
+    citations: list[dict] = []
+    for cit in cited:
         for mention in sorted(set(cit.get("mentions") or []), key=len, reverse=True):
             hits = word_hits(text, [_needle(mention)], 0, len(text))
             if not hits:
@@ -81,18 +88,21 @@ def gold_record(text: str, gold: dict) -> tuple[dict, list[dict]]:
             taken = [(c["start"], c["end"]) for c in citations]
             citations.extend({**cit, "mention": text[s:e], "start": s, "end": e} for s, e in hits
                              if not any(a <= s and e <= b for a, b in taken))
-    citations.sort(key=lambda c: c["start"])
+    return sorted(citations, key=lambda c: c["start"])
+
+
+def _gold_tasks(text: str, gold_tasks: list[dict], missing: list[dict]) -> list[dict]:
+    """Each task at its text, looked for after the previous task first (gold tasks are in order)."""
     tasks, pos = [], 0
-    for i, task in enumerate(gold.get("tasks") or []):
+    for i, task in enumerate(gold_tasks):
         needle = [_needle(task.get("text") or "")]
         found = word_hits(text, needle, pos, len(text)) or word_hits(text, needle, 0, len(text))
-        where = found[0] if found else None
-        if where is None:
+        if not found:
             missing.append({"kind": "task", "text": task.get("text"), "why": "task text not found in the text"})
             continue
-        pos = where[1]
-        tasks.append({**task, "start": where[0], "end": where[1], "key": f"gold-{i}"})
-    return {"document": gold.get("document") or {}, "citations": citations, "tasks": tasks}, missing
+        (start, pos), *_ = found
+        tasks.append({**task, "start": start, "end": pos, "key": f"gold-{i}"})
+    return tasks
 
 
 def gold_docs(
