@@ -516,6 +516,7 @@ def find_bodies(text: str) -> list[BodyMention]:
             name = _header_case(name)
             found.append((name, s, e, level, name in organ_names))
         pos = end
+    found = _join_party_units(text, found)
     # Distribute a list's level to organs printed without one, and expand "các ban, X <level>".
     out: list[BodyMention] = []
     for i, (name, s, e, level, bare) in enumerate(found):
@@ -540,6 +541,33 @@ def find_bodies(text: str) -> list[BodyMention]:
                 BodyMention(printed=text[b0:b1], name=f"Ban của {_level_part(name, level)}", start=b0, end=b1)
             )
         out.append(BodyMention(printed=text[s:e], name=name, start=s, end=e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _party_unit_heads() -> frozenset[str]:
+    return frozenset(gazetteer().get("party_units", {}).get("heads", []))
+
+
+def _join_party_units(
+    text: str, found: list[tuple[str, int, int, str | None, bool]]
+) -> list[tuple[str, int, int, str | None, bool]]:
+    """ "Đảng ủy" + "Quốc hội" → "Đảng ủy Quốc hội": a Party unit printed right before the body
+    it is formed in (one space, no comma) is one body; a level may follow ("... Trung ương")."""
+    heads = _party_unit_heads()
+    out: list[tuple[str, int, int, str | None, bool]] = []
+    joined = False
+    for item in found:
+        name, s, e, level, bare = item
+        if out:
+            pname, ps, pe, plevel, _ = out[-1]
+            adjacent = text[pe:s] == " " and text[s : s + 1].isupper()
+            if adjacent and (pname in heads or (joined and level is not None)):
+                out[-1] = (f"{pname} {name}", ps, e, None, False)
+                joined = True
+                continue
+        out.append(item)
+        joined = False
     return out
 
 

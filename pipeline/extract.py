@@ -15,7 +15,8 @@ from .normalize import normalize
 from .readers import load_document
 from .sections import parse_sections
 from .structure import find_regions, parse_metadata
-from .tasks import extract_tasks
+from .taskmodel import task_filter
+from .tasks import extract_tasks, table_row_tasks
 
 
 def content_hash(text: str) -> str:
@@ -23,8 +24,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def extract_loaded(loaded: LoadedText, source: str) -> Extraction:
-    """Run every stage on text a reader has decoded."""
+def extract_loaded(loaded: LoadedText, source: str, apply_model: bool = True) -> Extraction:
+    """Run every stage on text a reader has decoded (`apply_model`: let the trained task
+    filter, where it is shipped and in use, second-guess the rules)."""
     normalized = normalize(loaded.text)
     text = normalized.text
     regions = find_regions(text)
@@ -32,6 +34,9 @@ def extract_loaded(loaded: LoadedText, source: str) -> Extraction:
     sections = tuple(parse_sections(text, regions))
     citations = tuple(find_citations(text, meta, regions))
     tasks = tuple(extract_tasks(text, list(sections), meta, list(citations)))
+    tasks += tuple(table_row_tasks(text, regions.body_start, meta, list(tasks)))
+    if apply_model and (model := task_filter()) is not None:
+        tasks = tuple(model.keep(tasks, sections))
     warnings = list(loaded.warnings)
     if regions.body_start == 0 and meta.doc_type is None:
         warnings.append("no header found: document type, number and date could not be read")
@@ -56,7 +61,7 @@ def extract_text(text: str, source: str = "<text>") -> Extraction:
     return extract_loaded(LoadedText(text=text, source_format="txt", encoding="utf-8"), source)
 
 
-def extract_file(path: str | Path) -> Extraction:
+def extract_file(path: str | Path, apply_model: bool = True) -> Extraction:
     """Extract from a file of any supported format; raises DocumentError."""
     loaded = load_document(path)
-    return extract_loaded(loaded, str(path))
+    return extract_loaded(loaded, str(path), apply_model)

@@ -44,9 +44,11 @@ import yaml
 from underthesea import pos_tag  # POS tags only break ties for subjects after a comma
 
 from .bodies import find_bodies, merge_variants, qualify
+from .lexicon import split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
-from .sections import innermost_section, is_upper_line, iter_lines, split_marker
+from .sections import innermost_section, is_upper_line, iter_lines
+from .tables import table_tasks
 from .temporal import find_time_expressions, is_citation_date
 
 # ------------------------------------------------------------------ knowledge
@@ -276,14 +278,23 @@ def _recurrence_is_noise(text: str, d: Deadline) -> bool:
     return bool(_PURPOSE.search(text, _clause_start(text, s), s))
 
 
+def _is_scope(text: str, d: Deadline) -> bool:
+    """ "giai đoạn 2026 - 2030", "định hướng đến năm 2035": the period a noun covers."""
+    s = d.span_start or 0
+    before = text[max(0, s - 40) : s]
+    words = d.text.split()
+    head = " ".join(words[:2]) + " " if len(words) > 2 else ""  # "giai đoạn" inside the expression
+    return any(rule("scope_qualifier").search(t) for t in (before, before + head))
+
+
 def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:
     out = []
     for d in find_time_expressions(text, ref):
         s, e = d.span_start or 0, d.span_end or 0
         if any(a < e and s < b for a, b in excluded):
             continue
-        if is_citation_date(text, d):
-            continue
+        if is_citation_date(text, d) or _is_scope(text, d):
+            continue  # a cited document's date, or the scope of a noun ("giai đoạn 2026 - 2030")
         if _DOC_SUBJECT.search(text, _clause_start(text, s), s) and not rule("due_marker").search(
             text[max(0, s - 60) : s]
         ):
@@ -355,10 +366,28 @@ def _dated(found: list[Deadline], text: str | None = None) -> Deadline | None:
     return dated[0] if dated else None
 
 
-def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None) -> Deadline | None:
-    """The item's own dated expression, else the inherited one; with the duty's recurrence."""
+def _due(text: str, found: list[Deadline]) -> Deadline | None:
+    """A dated expression marked as a due date ("hoàn thành trong Quý III"); a heading's bare
+    year ("Nhiệm vụ trọng tâm năm 2026") names the period the block is about, not a deadline."""
     dated = _dated(found, text)
-    base = dated or inherited
+    if dated is None:
+        return None
+    s = dated.span_start or 0
+    marked = rule("due_phrase").search(dated.text) or rule("due_marker").search(text[max(0, s - 60) : s])
+    return dated if marked else None
+
+
+_BARE_YEAR = re.compile(r"(?:năm\s+)?\d{4}", re.IGNORECASE)
+
+
+def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None) -> Deadline | None:
+    """The item's own due date, else the inherited one, else a bare date of its own ("năm
+    2026" on a noun loses to the block's "Thời gian: ..."); with the duty's recurrence."""
+    dated = _dated(found, text)
+    marked = _due(text, found)
+    if dated is not None and dated is not marked and _BARE_YEAR.fullmatch(dated.text.strip()):
+        dated = None  # "kế hoạch ... năm 2026": the year a noun is about, not a due date
+    base = marked or inherited or dated
     recurring = [
         d
         for d in found
@@ -377,6 +406,27 @@ def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None
 
 
 @dataclass
+class _Attributes:
+    """What attribute lines say of an item or a block: "Cơ quan chủ trì: ...", "Phối hợp: ..."."""
+
+    led_by: list[BodyMention] = field(default_factory=list)
+    led_by_lead: bool = False  # named by a "chủ trì" line: a "thực hiện" line gives way to it
+    helped_by: list[BodyMention] = field(default_factory=list)
+
+    def attach(self, named: list[BodyMention], lead: bool, chu_tri: bool, more: bool = False) -> None:
+        """Record the bodies of one attribute line (`more`: a continuation line adds to them)."""
+        if not named:
+            return
+        if not lead:
+            self.helped_by = [*self.helped_by, *named] if more else named
+        elif more:
+            if chu_tri == self.led_by_lead:  # only the line that named the leaders goes on
+                self.led_by = [*self.led_by, *named]
+        elif chu_tri or not self.led_by_lead:
+            self.led_by, self.led_by_lead = named, chu_tri
+
+
+@dataclass
 class _Item:
     section: Section
     start: int
@@ -384,6 +434,7 @@ class _Item:
     roles: Roles
     found: list[Deadline]
     implementers: list[BodyMention]  # block implementers in force where the item stands
+    attrs: _Attributes = field(default_factory=_Attributes)  # attribute lines printed under it
 
 
 @dataclass
@@ -391,7 +442,17 @@ class _Context:
     implementers: list[BodyMention]
     deadline: Deadline | None
     bullet: str | None = None  # an intro bullet ("- Ban Tổ chức Huyện ủy:") scopes its block
-    coordinating: list[BodyMention] = field(default_factory=list)  # a "Phối hợp: ..." line
+    attrs: _Attributes = field(default_factory=_Attributes)  # attribute lines heading the block
+
+
+def _block_items(raw: list[_Item], sec: Section) -> list[_Item]:
+    """The items read so far in `sec`, the section being read (they are the last ones)."""
+    out = []
+    for it in reversed(raw):
+        if it.section is not sec:
+            break
+        out.append(it)
+    return out
 
 
 def _body_only(text: str, mentions: list[BodyMention]) -> bool:
@@ -501,12 +562,16 @@ def extract_tasks(
 
     first = min(s.start for s in sections)
     last = max(s.end for s in sections)
+    last_item_section: int | None = None
+    attribute_line: tuple[list, bool, bool] | None = None  # the attribute line just read
     for ls, le in _logical_lines(text, first, last):
         sec = innermost_section(sections, ls)
         if sec is None or sec.kind == "non_task":
             continue
         key = id(sec)
         marker = split_marker(text[ls:le])
+        if ls == sec.start:
+            last_item_section = None  # a new section: attribute lines below belong to its block
         if ls == sec.start and sec.heading:  # a heading line: context for the items below
             heading = text[sec.heading_start : sec.heading_end]
             mentions = find_bodies(heading)
@@ -515,7 +580,7 @@ def extract_tasks(
             implementers = (
                 list(mentions) if _body_only(heading, mentions) else list(find_roles(heading).responsible)
             )
-            contexts[key] = _Context(implementers, _dated(_time_expressions(heading, ref, [])))
+            contexts[key] = _Context(implementers, _due(heading, _time_expressions(heading, ref, [])))
             continue
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
         item = text[s:e]
@@ -531,12 +596,21 @@ def extract_tasks(
         ctx = contexts.setdefault(key, _Context([], None))
         # A plan's attribute lines describe the block: "Chủ trì: ...", "Phối hợp: ...", "Thành phần: ...".
         if (lead := rule("lead_line").match(item)) or (helper := rule("coordination_line").match(item)):
-            named = [m for m in find_bodies(item) if m.start >= (lead or helper).end()]
-            if lead:
-                ctx.implementers = named or ctx.implementers
-            else:
-                ctx.coordinating = named
+            head = (lead or helper).end()
+            named = [m for m in find_bodies(item) if m.start >= head]
+            # Printed under the items of its block, it is theirs; before them, the block's.
+            owners = _block_items(raw, sec) if last_item_section == key else [ctx]
+            chu_tri = "chủ trì" in item[:head].lower()
+            for owner in owners:
+                owner.attrs.attach(named, lead is not None, chu_tri)
+            attribute_line = (owners, lead is not None, chu_tri)
             continue
+        if attribute_line and marker is None and _body_only(item, find_bodies(item)):
+            owners, is_lead, chu_tri = attribute_line  # the attribute line goes on: more bodies
+            for owner in owners:
+                owner.attrs.attach(find_bodies(item), is_lead, chu_tri, more=True)
+            continue
+        attribute_line = None
         if rule("attribute").match(item) and len(item) < 200:
             continue
         if ctx.bullet and marker and marker.style == "bullet" and marker.printed == ctx.bullet:
@@ -558,6 +632,11 @@ def extract_tasks(
         if _reviews_the_past(item):
             continue  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment (marked or not)
         raw.append(_Item(sec, s, e, roles, _item_times(item, s, ref, excluded, years), list(ctx.implementers)))
+        last_item_section = key
+        if ls == sec.start and not ctx.implementers and _led_from_the_start(item, roles):
+            # "2. Đảng ủy Ủy ban nhân dân xã chỉ đạo ..." then unmarked paragraphs: its subject
+            # goes on leading them ("Tiếp tục rà soát ...", "Thường xuyên đánh giá ...").
+            ctx.implementers = list(roles.responsible)
 
     # A heading with nothing under it (its block held only a closing line) is itself the item.
     with_items = {id(it.section) for it in raw} | {id(p) for p in parent_of.values()}
@@ -598,17 +677,18 @@ def extract_tasks(
         inherited = next((schedule[id(n)] for n in nodes if id(n) in schedule), None) or next(
             (contexts[id(n)].deadline for n in nodes if id(n) in contexts and contexts[id(n)].deadline), None
         )
-        helpers = next(
-            (
-                contexts[id(n)].coordinating
-                for n in nodes
-                if id(n) in contexts and contexts[id(n)].coordinating
-            ),
-            [],
-        )
+        block = [contexts[id(n)].attrs for n in nodes if id(n) in contexts]
+        helpers = next((a.helped_by for a in block if a.helped_by), [])
+        led_by = next((a.led_by for a in block if a.led_by), [])
+        implementers = implementers or led_by
         roles = (
             it.roles if it.roles.coordinating or not helpers else Roles(it.roles.responsible, tuple(helpers))
         )
+        if it.attrs.led_by or it.attrs.helped_by:  # the item's own attribute lines say it outright
+            roles = Roles(
+                tuple(it.attrs.led_by) or roles.responsible, tuple(it.attrs.helped_by) or roles.coordinating
+            )
+            implementers = it.attrs.led_by or implementers
         tasks.append(_make_task(text, s, e, sec.path, roles, it.found, implementers, inherited, meta))
     return tasks
 
@@ -691,6 +771,13 @@ def _opens_with_subject(item: str, roles: Roles) -> bool:
     return _sentence_start(item, first.start) == 0 and not _NARRATIVE.match(item, first.end)
 
 
+def _led_from_the_start(item: str, roles: Roles) -> bool:
+    """The item opens with its subject ("Đảng ủy Ủy ban nhân dân xã chỉ đạo ...", "Giao Ban ...")."""
+    if not _opens_with_subject(item, roles):
+        return False
+    return _prefix_only().fullmatch(item[: roles.responsible[0].start].strip()) is not None
+
+
 def _reviews_the_past(item: str) -> bool:
     """A marked item that opens with an assessment ("Thời gian qua, ...", "Nhìn chung, ...",
     "... đã đạt được ...", "Ban Thường vụ ghi nhận ...") and whose main clauses ask for no work:
@@ -717,6 +804,29 @@ def _assigns_work(item: str, meta: DocumentMeta, excluded: list[tuple[int, int]]
     if not re.search(r"yêu\s+cầu|đề\s+nghị|giao", item, re.IGNORECASE):
         return False  # cheap gate: most paragraphs never reach find_bodies here
     return any(assignment.search(item, 0, m.start) for m in find_bodies(item))
+
+
+def table_row_tasks(text: str, start: int, meta: DocumentMeta, found: list[Task]) -> list[Task]:
+    """Rows of an appendix task table (pipeline.tables), with roles from the body cell and the
+    deadline from the time cell; rows the section reading already took are left out."""
+    out = []
+    for row, times, bodies in table_tasks(text, start, meta):
+        if any(t.start < row.end and row.start < t.end for t in found):
+            continue
+        roles = find_roles(bodies) if bodies else Roles((), ())
+        if bodies and not roles.responsible:
+            roles = Roles(tuple(_dedupe(find_bodies(bodies))), roles.coordinating)
+        cell = times[0] if times else ""
+        deadline = choose_deadline(cell, _time_expressions(cell, meta.issued_date, []), None)
+        task = replace(
+            row,
+            responsible=tuple(_qualified(b, meta) for b in roles.responsible),
+            coordinating=tuple(_qualified(b, meta) for b in roles.coordinating),
+            deadline=replace(deadline, span_start=None, span_end=None) if deadline else None,
+            key=_task_key(row.section, row.text),
+        )
+        out.append(task)
+    return out
 
 
 def _qualified(b: BodyMention, meta: DocumentMeta) -> BodyMention:

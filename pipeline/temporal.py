@@ -502,6 +502,27 @@ def _within_atom(m: re.Match, ref: date | None) -> _Atom | None:
     return _Atom(m.start(), m.end(), fixed=(None, _shift(ref, n, unit)))
 
 
+# "Tết Nguyên đán Bính Ngọ 2026", "Tết Nguyên đán năm 2026", "Tết Dương lịch 2026": the holiday's day.
+_P_TET = _c(
+    rf"\bTết\s+(?P<kind>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền|Dương\s+lịch)"
+    rf"(?:\s+(?:[^\W\d_]+\s+[^\W\d_]+\s*)?(?:năm\s+)?(?P<y>{_YEAR}))?"
+)
+
+
+def _tet_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    """The day a Tết falls on: lunar 1/1 of that year through a lunar calendar package."""
+    year = int(m.group("y")) if m.group("y") else (ref.year + (ref.month > 2) if ref else None)
+    if year is None:
+        return None
+    if m.group("kind").lower().startswith("dương"):
+        day = date(year, 1, 1)
+    else:
+        from lunardate import LunarDate
+
+        day = LunarDate(year, 1, 1).to_solar_date()
+    return _Atom(m.start(), m.end(), fixed=(day, day))
+
+
 # (gate words, pattern, builder): a pattern only runs when one of its gate words is in the text
 _ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern, Callable[[re.Match, date | None], _Atom | None]]] = [
     (("ngày",), _P_DAYS, _days_atom),
@@ -518,6 +539,7 @@ _ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern, Callable[[re.Match, date | 
     (("tháng", "q"), _P_SUBPERIOD, _subperiod_atom),
     (("sau",), _P_AFTER, _after_atom),
     (("trong",), _P_WITHIN, _within_atom),
+    (("tết",), _P_TET, _tet_atom),
 ]
 
 

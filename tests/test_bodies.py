@@ -23,6 +23,8 @@ def _examples():
                 yield pytest.param(
                     ex["text"], ex["expect"], id=f"{section}:{entry['name']}:{ex['text'][:30]}"
                 )
+    for ex in gazetteer()["party_units"]["examples"]:
+        yield pytest.param(ex["text"], ex["expect"], id=f"party_units:{ex['text'][:30]}")
     stops = gazetteer()["org_name_stops"]
     assert stops["predicates"] and stops["function_words"] and stops["examples"]
     for ex in stops["examples"]:

@@ -246,3 +246,68 @@ def test_subjects(item, responsible):
     from pipeline.tasks import find_roles
 
     assert [b.name for b in find_roles(item).responsible] == responsible
+
+
+# A commune plan as 2025-2026 plans print it: attribute lines under each numbered item, a
+# hard-wrapped text layer, a trailing responsibility line for a bullet block.
+ATTRIBUTE_PLAN = """ĐẢNG BỘ TỈNH KHÁNH HÒA
+ĐẢNG ỦY XÃ TÂN AN
+Số -KH/ĐU\tTân An, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+thực hiện chuyển đổi số năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm thống nhất trong toàn Đảng bộ.
+II. NHIỆM VỤ, GIẢI PHÁP
+1.1. Xây dựng, ban hành và tổ chức thực hiện kế hoạch chuyển đổi số của các cơ quan
+đảng, bảo đảm bám sát chỉ đạo của cấp trên.
+- Cơ quan chủ trì: Văn phòng Đảng ủy.
+- Cơ quan thực hiện: Các cơ quan tham mưu, giúp việc Đảng ủy; các đảng ủy trực thuộc;
+Ủy ban Mặt trận Tổ quốc Việt Nam xã.
+- Thời gian thực hiện: hoàn thành trước ngày 25/4/2026.
+1.2. Theo dõi, đôn đốc việc số hóa hồ sơ, dữ liệu của các chi bộ trực thuộc.
+- Cơ quan chủ trì, thực hiện: Ban Xây dựng Đảng.
+- Cơ quan phối hợp: Văn phòng Đảng ủy.
+1.3. Tăng cường tuyên truyền về chuyển đổi số:
+- Tổ chức tuyên truyền trên hệ thống truyền thanh của xã.
+- Lồng ghép nội dung chuyển đổi số trong sinh hoạt chi bộ hằng tháng.
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân xã; Ủy ban Mặt trận Tổ quốc Việt Nam xã.
+Nơi nhận:
+- Các chi bộ,
+- Lưu.
+"""
+
+
+def test_attribute_lines_under_an_item_name_its_bodies_and_deadline():
+    tasks = extract_text(ATTRIBUTE_PLAN).tasks
+    assert [t.section for t in tasks] == ["II.1.1", "II.1.2", "II.1.3", "II.1.3"]
+    first, second, *block = tasks
+    assert [b.name for b in first.responsible] == ["Văn phòng Đảng ủy"]
+    assert first.deadline is not None and first.deadline.end == date(2026, 4, 25)
+    assert "Cơ quan" not in first.text and first.text.endswith("chỉ đạo của cấp trên.")
+    assert [b.name for b in second.responsible] == ["Ban Xây dựng Đảng"]
+    assert [b.name for b in second.coordinating] == ["Văn phòng Đảng ủy"]
+    for task in block:
+        assert [b.name for b in task.responsible] == [
+            "Đảng ủy Ủy ban nhân dân xã",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+        ]
+
+
+SUBJECT_THEN_PARAGRAPHS = """II. TỔ CHỨC THỰC HIỆN
+1. Đảng ủy Ủy ban nhân dân xã chỉ đạo Ủy ban nhân dân xã xây dựng kế hoạch thực hiện Nghị quyết.
+Tiếp tục rà soát, kiến nghị sửa đổi các quy định chưa phù hợp với thực tiễn của địa phương.
+Thường xuyên đánh giá kết quả công tác cai nghiện tại gia đình và cộng đồng.
+2. Chi bộ Công an xã: Tập trung lãnh đạo nâng cao hiệu quả công tác tham mưu.
+Tăng cường kiểm tra đột xuất và quản lý chặt chẽ cư trú trên địa bàn.
+"""
+
+
+def test_unmarked_paragraphs_under_a_numbered_item_keep_its_subject():
+    tasks = extract_text(SUBJECT_THEN_PARAGRAPHS).tasks
+    assert [([b.name for b in t.responsible], t.section) for t in tasks] == [
+        (["Đảng ủy Ủy ban nhân dân xã"], "II.1"),
+        (["Đảng ủy Ủy ban nhân dân xã"], "II.1"),
+        (["Đảng ủy Ủy ban nhân dân xã"], "II.1"),
+        (["Chi bộ Công an xã"], "II.2"),
+        (["Chi bộ Công an xã"], "II.2"),
+    ]

@@ -1,0 +1,92 @@
+"""Shared lexicon: the regular-expression pieces every stage reads directives with.
+
+One place for what several stages must agree on: the numbering and bullet markers that
+open a line ("III-", "1.2.", "b)", "-", "(1)"), Roman numerals, Vietnamese letters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LOWER_LETTERS = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+UPPER_LETTERS = LOWER_LETTERS.upper()
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_PART_WORDS = {
+    "nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+}  # fmt: skip
+
+_PART = re.compile(
+    r"(?i:phần)\s+(?:(?i:thứ)\s+)?(?P<v>nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|[IVX]{1,4}|\d{1,2})(?!\w)"
+    r"[ \t]*[:.\-–]?[ \t]*"
+)
+_ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.)/:])[ \t]*(?=\S)")
+_DECIMAL = re.compile(r"(?P<v>\d{1,2}(?:\.\d{1,2})+)\.?[ \t]*[-–)]?[ \t]+(?=\S)")
+_ARABIC = re.compile(r"(?P<v>\d{1,2})[ \t]*(?:\.[ \t]*[-–]|/[ \t]*[-–]|[-–./)])[ \t]*(?=[^\d\s])")
+_LETTER = re.compile(r"(?P<v>[a-zđ])[ \t]*(?:\)[ \t]*[-–]?|\.(?=[ \t]))[ \t]*(?=\S)")
+_ULETTER = re.compile(r"(?P<v>[A-H])[ \t]*[-–.)][ \t]+(?=\S)")
+_BULLET = re.compile(r"(?:[-–—+*•·●○■□▪►✓]|\(\d{1,2}\)|\([a-zđ]\))[ \t]*(?=\S)")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A numbering or bullet marker at the start of a line."""
+
+    style: str  # "part", "roman", "decimalN", "arabic", "arabic_paren", "letter", "uletter", "bullet"
+    printed: str  # the marker as printed, stripped ("III-", "1.1.", "b)", "-")
+    value: tuple[int, ...]  # numeric value(s), (0,) for bullets
+    length: int  # characters to skip to reach the text after the marker
+    component: str  # path component ("III", "2", "b", "P3")
+
+
+def roman_value(s: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = _ROMAN_VALUES[ch]
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total if total > 0 else None
+
+
+def to_roman(value: int) -> str:
+    """12 → "XII" (section numbers stay small)."""
+    out = ""
+    for v, sym in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= v:
+            out += sym
+            value -= v
+    return out
+
+
+# A top heading as OCR prints it: "I-", "HI-" (III), "1-" (I), "IV." followed by capitals.
+OCR_TOP_HEADING = re.compile(r"(?P<v>[IVXLHl1|]{1,5})[ \t]*[-–.][ \t]*(?=[^\W\d_])")
+
+
+def split_marker(line: str) -> Marker | None:
+    """The marker a line starts with, or None: "III- YÊU CẦU" → roman III."""
+    if m := _PART.match(line):
+        raw = m.group("v")
+        value = _PART_WORDS.get(raw.lower()) or (int(raw) if raw.isdigit() else roman_value(raw.upper()))
+        if value:
+            return Marker("part", line[: m.end()].strip(), (value,), m.end(), f"P{value}")
+    if (m := _ROMAN.match(line)) and (value := roman_value(m.group("v"))):
+        return Marker("roman", line[: m.end()].strip(), (value,), m.end(), m.group("v"))
+    if m := _DECIMAL.match(line):
+        parts = tuple(int(x) for x in m.group("v").split("."))
+        return Marker(f"decimal{len(parts)}", line[: m.end()].strip(), parts, m.end(), m.group("v"))
+    if m := _ARABIC.match(line):
+        printed = line[: m.end()].strip()
+        # "1)" lists live inside "1." / "1-" sections (mixed "1-"/"2." is one level, as in 000).
+        style = "arabic_paren" if printed.endswith(")") else "arabic"
+        return Marker(style, printed, (int(m.group("v")),), m.end(), m.group("v"))
+    if m := _LETTER.match(line):
+        v = m.group("v")
+        return Marker("letter", line[: m.end()].strip(), (ord(v) - ord("a") + 1,), m.end(), v)
+    if m := _ULETTER.match(line):
+        v = m.group("v")
+        return Marker("uletter", line[: m.end()].strip(), (ord(v) - ord("A") + 1,), m.end(), v)
+    if m := _BULLET.match(line):
+        return Marker("bullet", line[: m.end()].strip(), (0,), m.end(), "")
+    return None
