@@ -20,6 +20,7 @@ from .normalize import fold_diacritics
 
 SPAN_KEYS = ("citations", "tasks", "bodies", "deadlines")
 LOOKBACK = 20000  # at most this many characters before a task are searched for what its headings gave it
+LOOKAHEAD = 600  # outside any section: characters after a task searched for its attribute lines or cells
 
 
 @dataclass
@@ -112,10 +113,11 @@ class _Sections:
 
     def bounds(self, pos: int, end: int) -> tuple[int, int, int]:
         """(start of the outermost, start and end of the innermost section holding `pos`);
-        without sections, LOOKBACK before `pos` to `end`."""
+        outside every section, LOOKBACK before `pos` and LOOKAHEAD after `end` (a table row's
+        time and body cells are printed after its content)."""
         around = [(a, b) for a, b in self.spans if a <= pos < b]
         if not around:
-            return max(0, pos - LOOKBACK), max(0, pos - LOOKBACK), end
+            return max(0, pos - LOOKBACK), max(0, pos - LOOKBACK), end + LOOKAHEAD
         inner = max(around, key=lambda ab: (ab[0], -ab[1]))
         return min(a for a, _ in around), inner[0], inner[1]
 

@@ -103,3 +103,15 @@ def test_shift_maps_to_the_source_and_trims_dropped_spaces():
 
 def test_iso_interval():
     assert iso_interval("2016-04-01", None) == "2016-04-01/.."
+
+
+def test_outside_sections_the_cells_after_a_table_row_are_searched():
+    text = "PHỤ LỤC\nTriển khai kế hoạch chuyển đổi số\nQuý I/2026\nVăn phòng Đảng ủy\nKiểm tra định kỳ\nHàng quý\n"
+    row = text.index("Triển khai"), text.index("\nQuý I")
+    record = {"tasks": [{"start": row[0], "end": row[1], "key": "r", "responsible": ["Văn phòng Đảng ủy"],
+                         "coordinating": [], "deadline": {"text": "Quý I/2026", "start": "2026-01-01",
+                                                          "end": "2026-03-31", "recurrence": None}}]}
+    spans = record_spans(text, record)
+    assert spans.unlocated == []
+    assert [text[d.start : d.end] for d in spans.groups["deadlines"]] == ["Quý I/2026"]
+    assert [text[b.start : b.end] for b in spans.groups["bodies"]] == ["Văn phòng Đảng ủy"]
