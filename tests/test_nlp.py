@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 spacy = pytest.importorskip("spacy", reason="spaCy is a dependency: pip install -e . installs it")
 
 from pipeline import load_nlp  # noqa: E402
-from pipeline.nlp import _extract, split_at, syllable_doc  # noqa: E402
+from pipeline.nlp import TOKENIZER, _extract, split_at, syllable_doc  # noqa: E402
 from pipeline.normalize import normalize  # noqa: E402
 from pipeline.spans import iso_interval  # noqa: E402
 
@@ -205,3 +206,28 @@ def test_doc_from_file_reads_any_format_like_extract(nlp, tmp_path):
     assert len(record["tasks"]) == 2
     for field in ("source_format", "encoding", "warnings", "content_hash"):
         assert doc._.extraction[field] == record[field]
+
+
+def test_entry_points_let_spacy_find_our_parts_without_importing_them(tmp_path):
+    """As after `pip install -e .`: a distribution declaring pyproject's entry points is enough for
+    a fresh process to build our pipeline by name (what `python -m spacy train` does)."""
+    import tomllib
+
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["entry-points"]
+    info = tmp_path / "directive_pipeline_ep-0.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: directive-pipeline-ep\nVersion: 0.0\n")
+    (info / "entry_points.txt").write_text("".join(
+        f"[{group}]\n" + "".join(f"{name} = {target}\n" for name, target in points.items())
+        for group, points in groups.items()))
+    code = (
+        "import sys, spacy\n"
+        f"nlp = spacy.blank('vi', config={{'nlp': {{'tokenizer': {{'@tokenizers': '{TOKENIZER}'}}}}}})\n"
+        "assert 'pipeline.nlp' in sys.modules  # loaded through the entry point, not imported here\n"
+        "nlp.add_pipe('directive_tasks')\n"
+        f"print(len(nlp({FIXTURE!r}).spans['tasks']))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "2"
