@@ -156,19 +156,23 @@ def read_docbin(path: str | Path) -> list[Doc]:
     return list(DocBin().from_disk(path).get_docs(_blank_vocab()))
 
 
-def training_config(spans_key: str = "bodies") -> str:
-    """A `spacy train` config for a span categorizer on one of our span groups, with our
-    tokenizer (so a trained model reads raw directives as the annotations were cut)."""
+def training_config(spans_key: str = "bodies", component: str = "spancat") -> str:
+    """A `spacy train` config with our tokenizer (a trained model reads raw directives cut as the
+    annotations were): a span categorizer on one of our span groups, or NER on `doc.ents`."""
     import spacy
 
     nlp: Language = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
-    nlp.add_pipe("spancat", config={
-        "spans_key": spans_key,
-        "suggester": {"@misc": "spacy.ngram_range_suggester.v1", "min_size": 1,
-                      "max_size": SUGGESTER_SIZES.get(spans_key, 12)},
-    })
+    if component == "ner":
+        nlp.add_pipe("ner")
+        weights = {"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0}
+    else:
+        nlp.add_pipe("spancat", config={
+            "spans_key": spans_key,
+            "suggester": {"@misc": "spacy.ngram_range_suggester.v1", "min_size": 1,
+                          "max_size": SUGGESTER_SIZES.get(spans_key, 12)},
+        })
+        weights = {f"spans_{spans_key}_f": 1.0, f"spans_{spans_key}_p": 0.0, f"spans_{spans_key}_r": 0.0}
     config = nlp.config.copy()
-    config["training"]["score_weights"] = {f"spans_{spans_key}_f": 1.0, f"spans_{spans_key}_p": 0.0,
-                                           f"spans_{spans_key}_r": 0.0}
+    config["training"]["score_weights"] = weights
     config["training"]["eval_frequency"] = 50
     return config.to_str()

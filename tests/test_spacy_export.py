@@ -66,7 +66,7 @@ def exported(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     (folder / "07_chithi.txt").write_text(SOURCE, encoding="utf-8")
     (folder / "07_chithi.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
     out = folder / "gold.spacy"
-    result = _cli("export", "spacy", "--gold", str(folder), "--out", str(out), "--config", str(folder / "sc.cfg"))
+    result = _cli("export", "spacy", "--gold", str(folder), "--out", str(out))
     return out, result
 
 
@@ -99,16 +99,24 @@ def test_gold_that_cannot_be_located_is_reported(exported):
     assert "1 documents written" in result.stdout
 
 
-def test_config_trains_a_span_categorizer(exported, tmp_path):
+@pytest.mark.parametrize("component", ["spancat", "ner"])
+def test_config_trains(exported, tmp_path, component):
     """The generated config runs under `spacy train` (two steps on the exported gold)."""
     from spacy.cli.train import train
 
     out, _ = exported
-    train(out.parent / "sc.cfg", tmp_path / "model", overrides={
+    config = tmp_path / f"{component}.cfg"
+    made = _cli("export", "spacy", "--gold", str(out.parent), "--out", str(tmp_path / "g.spacy"),
+                "--config", str(config), "--component", component)
+    assert made.returncode == 0 and "training config written" in made.stdout
+    train(config, tmp_path / "model", overrides={
         "paths.train": str(out), "paths.dev": str(out), "training.max_steps": 2, "training.eval_frequency": 1})
     nlp = spacy.load(tmp_path / "model" / "model-last")
-    assert nlp.pipe_names == ["spancat"]
-    assert nlp.get_pipe("spancat").key == "bodies"
+    assert nlp.pipe_names == [component]
+    if component == "spancat":
+        assert nlp.get_pipe("spancat").key == "bodies"
+    else:
+        assert set(nlp.get_pipe("ner").labels) == {"implements", "responsible", "coordinating", "deadline"}
     doc = nlp("Ban Tổ chức Tỉnh uỷ chủ trì.")
     assert doc.text == "Ban Tổ chức Tỉnh ủy chủ trì."  # our tokenizer: normalized as the annotations were
 

@@ -19,9 +19,11 @@ def register(cli) -> None:
     parser.add_argument("--gold", metavar="DIR", help="folder of gold annotations (*.json, the eval/gold format)")
     parser.add_argument("--corpus", metavar="DIR", action="append", default=[],
                         help="where the gold's source files are (repeatable; default: the gold folder, then corpus/)")
-    parser.add_argument("--config", metavar="FILE.cfg", help="also write a `spacy train` config for a span categorizer")
+    parser.add_argument("--config", metavar="FILE.cfg", help="also write a `spacy train` config")
+    parser.add_argument("--component", default="spancat", choices=("spancat", "ner"),
+                        help="what the --config trains: a span categorizer (default) or NER on doc.ents")
     parser.add_argument("--spans-key", default="bodies", choices=("bodies", "citations", "deadlines"),
-                        help="the span group the --config trains on (default: bodies)")
+                        help="the span group a spancat --config trains on (default: bodies)")
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -51,10 +53,11 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(docs)} documents written to {args.out} ("
           + ", ".join(f"{k} {v}" for k, v in counts.items()) + ")")
     if args.config:
-        if not _write(args.config, lambda out: Path(out).write_text(spacy_data.training_config(args.spans_key),
-                                                                    encoding="utf-8")):
+        config = spacy_data.training_config(args.spans_key, args.component)
+        if not _write(args.config, lambda out: Path(out).write_text(config, encoding="utf-8")):
             return 1
-        print(f"spancat config for the '{args.spans_key}' spans written to {args.config}")
+        what = "NER (doc.ents)" if args.component == "ner" else f"spancat ('{args.spans_key}' spans)"
+        print(f"{what} training config written to {args.config}")
     return status
 
 
