@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 spacy = pytest.importorskip("spacy", reason="spaCy is a dependency: pip install -e . installs it")
 
 from pipeline import load_nlp  # noqa: E402
-from pipeline.nlp import TOKENIZER, _extract, split_at, syllable_doc  # noqa: E402
+from pipeline.nlp import TOKENIZER, _blank_vocab, _extract, split_at, syllable_doc  # noqa: E402
 from pipeline.normalize import normalize  # noqa: E402
 from pipeline.spans import iso_interval  # noqa: E402
 
@@ -231,3 +233,23 @@ def test_entry_points_let_spacy_find_our_parts_without_importing_them(tmp_path):
                          env={**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"})
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "2"
+
+
+_TEXTS = st.text(alphabet="aủđ1 .,-/\n\t", min_size=1, max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_TEXTS, data=st.data())
+def test_any_span_lands_on_exact_offsets_after_split_at(text, data):
+    """Whatever the tokens, a span that starts and ends on non-space characters gets exactly
+    its character offsets (the promise behind "offsets identical to extract --json")."""
+    doc = syllable_doc(_blank_vocab(), text)
+    solid = [i for i, c in enumerate(text) if not c.isspace()]
+    if not solid:
+        return
+    start = data.draw(st.sampled_from(solid))
+    end = data.draw(st.sampled_from([i + 1 for i in solid if i >= start]))
+    split_at(doc, {start, end})
+    span = doc.char_span(start, end)
+    assert doc.text == text
+    assert span is not None and (span.start_char, span.end_char) == (start, end)
