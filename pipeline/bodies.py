@@ -798,6 +798,28 @@ def similarity(a: str, b: str) -> float:
     return model.dot(model.vector(a), model.vector(b))
 
 
+@dataclass(frozen=True)
+class Succession:
+    """A body that took over another's work: `successor` since `since` (ISO date)."""
+
+    former: str
+    successor: str
+    since: str
+
+
+def successors(name: str) -> list[Succession]:
+    """Bodies that carry on the work of `name` after the 2025 reorganisation ("Ban Tuyên giáo
+    Tỉnh ủy" -> "Ban Tuyên giáo và Dân vận Tỉnh ủy"); the level or locality is kept."""
+    canonical = canonical_body(name)
+    out = []
+    for entry in gazetteer().get("successions", []):
+        old, new = entry["old"], entry["new"]
+        if canonical.startswith(new) or not re.match(re.escape(old) + r"(?!\w)", canonical):
+            continue
+        out.append(Succession(canonical, new + canonical[len(old) :], entry["since"]))
+    return out
+
+
 def body_variants(name: str, threshold: float = 0.9) -> set[str]:
     """Spellings that denote the same body: canonical, folded, abbreviations, near-duplicates.
 
@@ -824,6 +846,10 @@ def body_variants(name: str, threshold: float = 0.9) -> set[str]:
         for member in _alias_groups()[head]:
             out.add(member + rest)
             out.add(fold_diacritics(member + rest))
+    # A former body's tasks now fall to its successor: a search by the old name finds them too.
+    for succession in successors(canonical):
+        out.add(succession.successor)
+        out.add(fold_diacritics(succession.successor))
     return out
 
 

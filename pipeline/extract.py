@@ -10,11 +10,12 @@ import hashlib
 from pathlib import Path
 
 from .citations import find_citations
-from .model import Extraction, LoadedText
+from .model import Extraction, LoadedText, Section
 from .normalize import normalize
 from .readers import load_document
-from .sections import parse_sections
+from .sections import innermost_section, parse_sections
 from .structure import find_regions, parse_metadata
+from .tables import find_tables
 from .taskmodel import task_filter
 from .tasks import extract_tasks, table_row_tasks
 
@@ -22,6 +23,16 @@ from .tasks import extract_tasks, table_row_tasks
 def content_hash(text: str) -> str:
     """Identity of a document's content, independent of its file encoding."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _section_path(sections: list[Section]):
+    """pos -> the path of the innermost section there ("" outside every section)."""
+
+    def path(pos: int) -> str:
+        sec = innermost_section(sections, pos)
+        return sec.path if sec else ""
+
+    return path
 
 
 def extract_loaded(loaded: LoadedText, source: str, apply_model: bool = True) -> Extraction:
@@ -33,8 +44,11 @@ def extract_loaded(loaded: LoadedText, source: str, apply_model: bool = True) ->
     meta = parse_metadata(text, regions)
     sections = tuple(parse_sections(text, regions))
     citations = tuple(find_citations(text, meta, regions))
-    tasks = tuple(extract_tasks(text, list(sections), meta, list(citations)))
-    tasks += tuple(table_row_tasks(text, regions.body_start, meta, list(tasks)))
+    tables = find_tables(text, regions.body_start, meta, _section_path(list(sections)))
+    tasks = tuple(
+        t for t in extract_tasks(text, list(sections), meta, list(citations))
+        if not any(tb.start <= t.start < tb.end for tb in tables)  # a table's rows are read as rows
+    ) + tuple(table_row_tasks(tables, meta))
     if apply_model and (model := task_filter()) is not None:
         tasks = tuple(model.keep(tasks, sections))
     warnings = list(loaded.warnings)

@@ -312,6 +312,8 @@ def _continues(prev: str, line: str, profile: WrapProfile) -> bool:
     """Does `line` continue the paragraph that `prev` ends?"""
     if not prev or not line or split_marker(line) is not None or prev.endswith(":"):
         return False
+    if "\t" in prev or "\t" in line:
+        return False  # table rows and column gaps keep their lines
     if _is_upper(line) or _is_upper(prev) or is_page_marker(line):
         return False
     first = line[0]

@@ -8,6 +8,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def doc_type_entries() -> tuple[dict, ...]:
+    """The document types of pipeline/data/doc_types.yaml (the one place they are defined)."""
+    text = resources.files("pipeline.data").joinpath("doc_types.yaml").read_text(encoding="utf-8")
+    return tuple(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["doc_types"])
+
+
+@lru_cache(maxsize=1)
+def doc_type_alternation() -> str:
+    """A regex group matching any document type name ("Nghị quyết", "Chương trình hành động"),
+    longest first, words joined by any white space; match it case-insensitively."""
+    names = sorted((e["name"] for e in doc_type_entries()), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + ")"
+
 
 LOWER_LETTERS = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UPPER_LETTERS = LOWER_LETTERS.upper()
@@ -90,3 +110,33 @@ def split_marker(line: str) -> Marker | None:
     if m := _BULLET.match(line):
         return Marker("bullet", line[: m.end()].strip(), (0,), m.end(), "")
     return None
+
+
+# Column headings of a task table, by the role of the column ("Nội dung", "Cơ quan chủ trì", ...).
+TASK_TABLE_COLUMNS = {
+    "content": re.compile(r"(?i)\b(?:nội\s+dung|nhiệm\s+vụ|tên\s+(?:nhiệm\s+vụ|đề\s+án|văn\s+bản)|công\s+việc)\b"),
+    "lead": re.compile(r"(?i)\b(?:chủ\s+trì|trách\s+nhiệm|đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện)\b"),
+    "help": re.compile(r"(?i)\bphối\s+hợp\b"),
+    "time": re.compile(r"(?i)\b(?:thời\s+gian|thời\s+hạn|tiến\s+độ)\b"),
+    "product": re.compile(r"(?i)\b(?:sản\s+phẩm|kết\s+quả|hình\s+thức\s+văn\s+bản)\b"),
+}
+
+
+def task_table_columns(cells: list[str]) -> dict[str, int]:
+    """Which column plays which role, read from a header row ("lead": 2, "time": 4, ...)."""
+    roles: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        for role, rx in TASK_TABLE_COLUMNS.items():
+            if role in roles or not rx.search(cell):
+                continue
+            if role == "lead" and TASK_TABLE_COLUMNS["help"].search(cell) and not re.search(r"(?i)chủ\s+trì", cell):
+                continue  # "Đơn vị phối hợp thực hiện" is the helpers' column
+            roles[role] = i
+            break
+    return roles
+
+
+def is_task_table_header(cells: list[str]) -> bool:
+    """A header row that names a task column and at least one of lead / time columns."""
+    roles = task_table_columns(cells)
+    return len(cells) >= 3 and "content" in roles and ("lead" in roles or "time" in roles)

@@ -139,7 +139,7 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3})(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\1(?![\w*])")
 _TRAILING = re.compile(r"[ \t]+(?=\n)|[ \t]+\Z")
 _LEADING = re.compile(r"(?<=\n)[ \t]+|\A[ \t]+")
-_WIDE_GAP = re.compile(r"(?:[ ]{3,}|[ ]*\t[ \t]*)")
+_WIDE_GAP = re.compile(r"(?:[ ]{3,}|[ ]*\t[ ]*)")  # one tab per tab: an empty table cell stays a cell
 _DOUBLE_SPACE = re.compile(r"[ ]{2}")
 # A blank line inside a sentence: previous line ends without terminal punctuation
 # or colon, next one starts with a lowercase letter.

@@ -40,7 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .bodies import body_variants, canonical_body
+from .bodies import body_variants, canonical_body, successors
 from .citations import document_target as citation_style_target
 from .errors import DocumentError
 from .model import DocumentMeta, Extraction
@@ -165,6 +165,8 @@ def body_match_keys(name: str, *, variants: bool = True) -> set[str]:
     seconds to load) when the name and its canonical form already find the body.
     """
     names = {name, canonical_name(name)}
+    with suppress(Exception):  # a former body's work now falls to its successor (2025 reorganisation)
+        names |= {s.successor for s in successors(name)}
     if variants:
         with suppress(Exception):  # another stage's bug must not break filtering
             names |= set(body_variants(name) or ())
@@ -804,7 +806,9 @@ class Store:
             "SELECT 1 FROM task_bodies WHERE qualified_folded = ? AND qualified_folded != folded LIMIT 1", (own_key,)
         ).fetchone()
         if qualified:
-            return "SELECT task_id FROM task_bodies WHERE role = ? AND qualified_folded = ?", [role, own_key]
+            keys = sorted({own_key} | {_body_key(s.successor) for s in successors(name)})
+            marks = ",".join("?" * len(keys))
+            return f"SELECT task_id FROM task_bodies WHERE role = ? AND qualified_folded IN ({marks})", [role, *keys]
         keys = sorted(body_match_keys(name, variants=False))
         if not self._any_body(role, keys):
             keys = sorted(body_match_keys(name))

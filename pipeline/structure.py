@@ -19,6 +19,7 @@ from importlib import resources
 
 import yaml
 
+from .lexicon import doc_type_entries
 from .model import DocumentMeta, Regions
 from .normalize import fold_diacritics, normalize_name
 
@@ -41,15 +42,15 @@ def _header_data() -> dict:
 
 @lru_cache(maxsize=1)
 def doc_types() -> tuple[DocType, ...]:
-    """Document types of the contract, from pipeline/data/header.yaml."""
+    """Document types of the contract, from pipeline/data/doc_types.yaml."""
     return tuple(
         DocType(
             name=normalize_name(d["name"]),
             headings=tuple(normalize_name(h).upper() for h in d["heading"]),
             codes=tuple(d["codes"]),
-            examples=tuple(d["examples"]),
+            examples=tuple(d["examples"]["header"]),
         )
-        for d in _header_data()["doc_types"]
+        for d in doc_type_entries()
     )
 
 

@@ -14,11 +14,12 @@ it get the section "Phụ lục.II".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from .bodies import find_bodies
-from .lexicon import roman_value
+from .lexicon import is_task_table_header, roman_value, task_table_columns
 from .model import DocumentMeta, Task
 from .temporal import find_time_expressions
 
@@ -42,6 +43,26 @@ class _Row:
     content: list[tuple[int, int]]
     times: list[str]
     bodies: list[str]
+    helpers: str = ""
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One task row: its content span and section, and its cells as printed."""
+
+    task: Task
+    times: tuple[str, ...]
+    lead: str  # the body cell ("Đảng ủy UBND xã chủ trì, phối hợp Công an xã")
+    helpers: str  # a separate "phối hợp" cell, where the table has one
+
+
+@dataclass(frozen=True)
+class Table:
+    """A task table: the span it covers (header included) and its rows."""
+
+    start: int
+    end: int
+    rows: tuple[TableRow, ...]
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -141,16 +162,68 @@ def _rows(text: str, start: int, end: int, ref: date | None) -> list[_Row]:
     return rows
 
 
-def table_tasks(text: str, start: int, meta: DocumentMeta | None = None) -> list[tuple[Task, list[str], str]]:
-    """The rows of a task table after `start`: each a task span with its section, plus the time
-    cells and the body cell as printed (the tasks stage reads roles and deadlines from them)."""
+def _as_row(text: str, row: _Row) -> TableRow:
+    s, e = row.content[0][0], row.content[-1][1]
+    task = Task(text=text[s:e].replace("\n", " "), start=s, end=e, section=row.section)
+    return TableRow(task, tuple(row.times), " ".join(row.bodies), row.helpers)
+
+
+def _cell_spans(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    spans, pos = [], ls
+    for cell in text[ls:le].split("\t"):
+        lead = len(cell) - len(cell.lstrip())
+        spans.append((pos + lead, pos + len(cell.rstrip())))
+        pos += len(cell) + 1
+    return spans
+
+
+def _cells_by_role(text: str, spans: list[tuple[int, int]], columns: dict[str, int]) -> dict[str, str]:
+    return {role: text[slice(*spans[i])] for role, i in columns.items() if i < len(spans)}
+
+
+def _tab_table(text: str, lines: list[tuple[int, int]], i: int, base: str) -> tuple[Table, int]:
+    """The table whose header is lines[i]; returns it and the index of the line after it."""
+    columns = task_table_columns(text[slice(*lines[i])].split("\t"))
+    section, rows, j = base, [], i + 1
+    while j < len(lines) and "\t" in text[slice(*lines[j])]:
+        spans = _cell_spans(text, *lines[j])
+        cells = _cells_by_role(text, spans, columns)
+        first = text[slice(*spans[0])].strip(" .")
+        if _GROUP.match(first) and not cells.get("lead") and not cells.get("time"):
+            section = f"{base}.{first}" if base else first  # "II | Lĩnh vực văn hóa" opens a group
+        elif re.search(r"[^\W\d_]", cells.get("content", "")):
+            times = [cells["time"]] if cells.get("time") else []
+            row = _Row(section, [spans[columns["content"]]], times, [cells.get("lead", "")], cells.get("help", ""))
+            rows.append(_as_row(text, row))
+        j += 1
+    return Table(lines[i][0], lines[j - 1][1], tuple(rows)), j
+
+
+def _tab_tables(text: str, start: int, end: int, section_of: Callable[[int], str]) -> list[Table]:
+    """Tables a Word reader wrote one row per line, cells joined by tabs, under a header row."""
+    tables: list[Table] = []
+    lines = _lines(text, start, end)
+    i = 0
+    while i < len(lines):
+        ls, le = lines[i]
+        if is_task_table_header(text[ls:le].split("\t")):
+            table, i = _tab_table(text, lines, i, section_of(ls))
+            tables.append(table)
+        else:
+            i += 1
+    return tables
+
+
+def find_tables(
+    text: str, start: int, meta: DocumentMeta | None = None, section_of: Callable[[int], str] = lambda pos: ""
+) -> list[Table]:
+    """Task tables after `start`: rows a Word table wrote with tabs, and an appendix printed one
+    cell per line. `section_of(pos)` names the section a table in the body stands in."""
+    tables = _tab_tables(text, start, len(text), section_of)
     table = _table_start(text, start, len(text))
-    if table is None:
-        return []
-    ref = meta.issued_date if meta else None
-    out = []
-    for row in _rows(text, table, len(text), ref):
-        s, e = row.content[0][0], row.content[-1][1]
-        out.append((Task(text=text[s:e].replace("\n", " "), start=s, end=e, section=row.section), row.times,
-                    " ".join(row.bodies)))
-    return out
+    if table is not None and not any(t.start <= table < t.end for t in tables):
+        ref = meta.issued_date if meta else None
+        rows = tuple(_as_row(text, row) for row in _rows(text, table, len(text), ref))
+        if rows:
+            tables.append(Table(table, rows[-1].task.end, rows))
+    return tables

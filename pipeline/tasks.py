@@ -44,11 +44,11 @@ import yaml
 from underthesea import pos_tag  # POS tags only break ties for subjects after a comma
 
 from .bodies import find_bodies, merge_variants, qualify
-from .lexicon import split_marker
+from .lexicon import Marker, doc_type_alternation, split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .sections import innermost_section, is_upper_line, iter_lines
-from .tables import table_tasks
+from .tables import Table, TableRow
 from .temporal import find_time_expressions, is_citation_date
 
 # ------------------------------------------------------------------ knowledge
@@ -99,8 +99,7 @@ _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORD = re.compile(r"[^\W\d_]")
 _DOC_SUBJECT = re.compile(
-    r"(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quy\s+định|Kế\s+hoạch|Chương\s+trình|Đề\s+án|Hướng\s+dẫn|Quyết\s+định|Thông\s+báo)"
-    r"\s+(?:số\s+)?\d[^.;]*?(?<!\w)về(?!\w)[^.;]*\Z",
+    doc_type_alternation() + r"\s+(?:số\s+)?\d[^.;]*?(?<!\w)về(?!\w)[^.;]*\Z",
     re.IGNORECASE,
 )
 
@@ -445,6 +444,18 @@ class _Context:
     attrs: _Attributes = field(default_factory=_Attributes)  # attribute lines heading the block
 
 
+_NOTE_LINE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _not_an_item(item: str) -> bool:
+    """Empty, a closing formula, a parenthesised note ("(Kèm theo Đề cương báo cáo)") or a stray
+    fragment of the layout ("264a", "----", fewer than three words)."""
+    if not item or rule("closing").search(item) or _NOTE_LINE.match(item):
+        return True
+    return len(_ALPHA_WORD.findall(item)) < 3
+
+
 def _block_items(raw: list[_Item], sec: Section) -> list[_Item]:
     """The items read so far in `sec`, the section being read (they are the last ones)."""
     out = []
@@ -539,83 +550,108 @@ def extract_tasks(
     in a neutral section still counts when it names a subject ("Các cấp ủy báo cáo ...").
     A document without any numbered section yields its bullets and the paragraphs after an
     intro line ("... các nhiệm vụ sau:"), with `section` None.
+
+    Passes: read each line (heading, schedule, attribute or item) → add headings left without
+    items → build the tasks, each inheriting bodies and deadline along its section chain.
     """
     meta = meta or DocumentMeta()
-    citations = citations or []
-    ref = meta.issued_date
-    cited = [(c.start, c.end) for c in citations]
+    cited = [(c.start, c.end) for c in citations or []]
     if not sections:
         return _tasks_without_sections(text, meta, cited)
-    years = _DocumentYears(text, cited)
-    has_task_sections = any(s.kind == "task" for s in sections)
-    task_kinds = {"task"} if has_task_sections else {"task", "neutral"}
-    parent_of = _parents(sections)
-    contexts: dict[int, _Context] = {}
-    schedule: dict[int, Deadline] = {}
-    raw: list[_Item] = []
+    reading = _Reading(text, sections, meta, cited)
+    for ls, le in _logical_lines(text, min(s.start for s in sections), max(s.end for s in sections)):
+        reading.line(ls, le)
+    reading.add_bare_headings()
+    return reading.tasks()
 
-    def chain(sec: Section) -> list[Section]:
-        out = [sec]
-        while (p := parent_of.get(id(out[-1]))) is not None:
-            out.append(p)
-        return out
 
-    first = min(s.start for s in sections)
-    last = max(s.end for s in sections)
-    last_item_section: int | None = None
-    attribute_line: tuple[list, bool, bool] | None = None  # the attribute line just read
-    for ls, le in _logical_lines(text, first, last):
-        sec = innermost_section(sections, ls)
+class _Reading:
+    """One pass over a sectioned document: the items read so far and the context of each block."""
+
+    def __init__(self, text: str, sections: list[Section], meta: DocumentMeta, cited: list[tuple[int, int]]):
+        self.text, self.sections, self.meta, self.cited = text, sections, meta, cited
+        self.years = _DocumentYears(text, cited)
+        has_task_sections = any(s.kind == "task" for s in sections)
+        self.task_kinds = {"task"} if has_task_sections else {"task", "neutral"}
+        self.parent_of = _parents(sections)
+        self.contexts: dict[int, _Context] = {}
+        self.schedule: dict[int, Deadline] = {}
+        self.items: list[_Item] = []
+        self.last_item_section: int | None = None  # the block whose items the last lines were
+        self.attribute_line: tuple[list, bool, bool] | None = None  # the attribute line just read
+
+    # ---------------------------------------------------------------- reading lines
+
+    def line(self, ls: int, le: int) -> None:
+        """Read one logical line: a heading gives context, a schedule or attribute line describes
+        its block or the items above it, anything else may be an item."""
+        sec = innermost_section(self.sections, ls)
         if sec is None or sec.kind == "non_task":
-            continue
-        key = id(sec)
-        marker = split_marker(text[ls:le])
+            return
         if ls == sec.start:
-            last_item_section = None  # a new section: attribute lines below belong to its block
-        if ls == sec.start and sec.heading:  # a heading line: context for the items below
-            heading = text[sec.heading_start : sec.heading_end]
-            mentions = find_bodies(heading)
-            # "b) Ban Dân vận Huyện ủy:" names the block's body; "Tăng cường sự lãnh đạo, chỉ đạo
-            # của cấp ủy cấp trên ..." names who leads the items that have no subject.
-            implementers = (
-                list(mentions) if _body_only(heading, mentions) else list(find_roles(heading).responsible)
-            )
-            contexts[key] = _Context(implementers, _due(heading, _time_expressions(heading, ref, [])))
-            continue
-        s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
-        item = text[s:e]
-        if not item or not _WORD.search(item) or rule("closing").search(item):
-            continue
-        if rule("schedule").search(item) and len(item) < 160:
-            dated = _dated(_time_expressions(item, ref, []))
-            if dated:
-                schedule[key] = dated
-            continue
+            self.last_item_section = None  # a new section: attribute lines below belong to its block
+            if sec.heading:
+                self._heading(sec)
+                return
+        marker = split_marker(self.text[ls:le])
+        s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
+        item = self.text[s:e]
+        if _not_an_item(item) or self._schedule_line(sec, item):
+            return
         if (_TOPIC_LINE.match(item) and len(item.split()) <= 12) or is_upper_line(item):
-            continue  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM": an unnumbered sub-heading
-        ctx = contexts.setdefault(key, _Context([], None))
-        # A plan's attribute lines describe the block: "Chủ trì: ...", "Phối hợp: ...", "Thành phần: ...".
-        if (lead := rule("lead_line").match(item)) or (helper := rule("coordination_line").match(item)):
+            return  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM": an unnumbered sub-heading
+        ctx = self.contexts.setdefault(id(sec), _Context([], None))
+        if self._attribute_line(sec, ctx, item, marker):
+            return
+        self._item(sec, ctx, ls, s, e, marker)
+
+    def _heading(self, sec: Section) -> None:
+        """ "b) Ban Dân vận Huyện ủy:" names the block's body; "Tăng cường sự lãnh đạo, chỉ đạo của
+        cấp ủy cấp trên ..." names who leads the items that have no subject."""
+        heading = self.text[sec.heading_start : sec.heading_end]
+        mentions = find_bodies(heading)
+        implementers = list(mentions) if _body_only(heading, mentions) else list(find_roles(heading).responsible)
+        due = _due(heading, _time_expressions(heading, self.meta.issued_date, []))
+        self.contexts[id(sec)] = _Context(implementers, due)
+
+    def _schedule_line(self, sec: Section, item: str) -> bool:
+        """ "Thời gian: trong tháng 10/2013": the block's deadline."""
+        if not (rule("schedule").search(item) and len(item) < 160):
+            return False
+        dated = _dated(_time_expressions(item, self.meta.issued_date, []))
+        if dated:
+            self.schedule[id(sec)] = dated
+        return True
+
+    def _attribute_line(self, sec: Section, ctx: _Context, item: str, marker: Marker | None) -> bool:
+        """ "Cơ quan chủ trì: ...", "Phối hợp: ...", "Thành phần: ...": printed under the items of
+        its block it is theirs, before them the block's; an unmarked list of bodies continues it."""
+        lead = rule("lead_line").match(item)
+        helper = None if lead else rule("coordination_line").match(item)
+        if lead or helper:
             head = (lead or helper).end()
             named = [m for m in find_bodies(item) if m.start >= head]
-            # Printed under the items of its block, it is theirs; before them, the block's.
-            owners = _block_items(raw, sec) if last_item_section == key else [ctx]
+            owners = _block_items(self.items, sec) if self.last_item_section == id(sec) else [ctx]
             chu_tri = "chủ trì" in item[:head].lower()
             for owner in owners:
                 owner.attrs.attach(named, lead is not None, chu_tri)
-            attribute_line = (owners, lead is not None, chu_tri)
-            continue
-        if attribute_line and marker is None and _body_only(item, find_bodies(item)):
-            owners, is_lead, chu_tri = attribute_line  # the attribute line goes on: more bodies
+            self.attribute_line = (owners, lead is not None, chu_tri)
+            return True
+        if self.attribute_line and marker is None and _body_only(item, find_bodies(item)):
+            owners, is_lead, chu_tri = self.attribute_line
             for owner in owners:
                 owner.attrs.attach(find_bodies(item), is_lead, chu_tri, more=True)
-            continue
-        attribute_line = None
-        if rule("attribute").match(item) and len(item) < 200:
-            continue
+            return True
+        self.attribute_line = None
+        return bool(rule("attribute").match(item) and len(item) < 200)
+
+    def _item(self, sec: Section, ctx: _Context, ls: int, s: int, e: int, marker: Marker | None) -> None:
+        """A candidate item: an intro line sets its block's implementer; an item that reads as
+        work (a subject, or a task-bearing section) is kept."""
+        item = self.text[s:e]
         if ctx.bullet and marker and marker.style == "bullet" and marker.printed == ctx.bullet:
             ctx.implementers, ctx.bullet = [], None  # the intro bullet's block has ended
-        excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
+        excluded = [(max(0, a - s), b - s) for a, b in self.cited if a < e and s < b]
         roles = find_roles(item, excluded)
         if item.endswith(":"):
             mentions = find_bodies(item)
@@ -624,73 +660,64 @@ def extract_tasks(
                 ctx.implementers = lead
                 ctx.bullet = marker.printed if marker and marker.style == "bullet" else None
             if len(item) < 120 or is_upper_line(item):
-                continue
-        if sec.kind not in task_kinds and not roles.responsible:
-            continue
+                return
+        if sec.kind not in self.task_kinds and not roles.responsible:
+            return
         if rule("acknowledgement").match(item) and not roles.responsible:
-            continue  # "Cơ bản thống nhất với báo cáo ...": an assessment, not work
+            return  # "Cơ bản thống nhất với báo cáo ...": an assessment, not work
         if _reviews_the_past(item):
-            continue  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment (marked or not)
-        raw.append(_Item(sec, s, e, roles, _item_times(item, s, ref, excluded, years), list(ctx.implementers)))
-        last_item_section = key
+            return  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment (marked or not)
+        found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
+        self.items.append(_Item(sec, s, e, roles, found, list(ctx.implementers)))
+        self.last_item_section = id(sec)
         if ls == sec.start and not ctx.implementers and _led_from_the_start(item, roles):
             # "2. Đảng ủy Ủy ban nhân dân xã chỉ đạo ..." then unmarked paragraphs: its subject
             # goes on leading them ("Tiếp tục rà soát ...", "Thường xuyên đánh giá ...").
             ctx.implementers = list(roles.responsible)
 
-    # A heading with nothing under it (its block held only a closing line) is itself the item.
-    with_items = {id(it.section) for it in raw} | {id(p) for p in parent_of.values()}
-    for sec in sections:
-        if (
-            sec.heading
-            and sec.kind in task_kinds
-            and id(sec) not in with_items
-            and not is_upper_line(sec.heading)
-            and not re.match(r"(?:Phần|[IVXL]+(?!\w))", sec.marker)
-        ):
-            s, e = _clean_item(text, sec.heading_start, sec.heading_end)
-            excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
-            raw.append(
-                _Item(
-                    sec,
-                    s,
-                    e,
-                    find_roles(text[s:e], excluded),
-                    _time_expressions(text[s:e], ref, excluded),
-                    [],
-                )
-            )
-    raw.sort(key=lambda it: it.start)
+    # ---------------------------------------------------------------- after reading
 
-    tasks: list[Task] = []
-    for it in raw:
-        sec, s, e = it.section, it.start, it.end
-        nodes = chain(sec)
-        implementers = it.implementers or next(
-            (
-                contexts[id(n)].implementers
-                for n in nodes
-                if id(n) in contexts and contexts[id(n)].implementers
-            ),
-            [],
+    def add_bare_headings(self) -> None:
+        """A heading with nothing under it (its block held only a closing line) is itself the item."""
+        with_items = {id(it.section) for it in self.items} | {id(p) for p in self.parent_of.values()}
+        for sec in self.sections:
+            if (
+                sec.heading
+                and sec.kind in self.task_kinds
+                and id(sec) not in with_items
+                and not is_upper_line(sec.heading)
+                and not re.match(r"(?:Phần|[IVXL]+(?!\w))", sec.marker)
+            ):
+                s, e = _clean_item(self.text, sec.heading_start, sec.heading_end)
+                excluded = [(max(0, a - s), b - s) for a, b in self.cited if a < e and s < b]
+                found = _time_expressions(self.text[s:e], self.meta.issued_date, excluded)
+                self.items.append(_Item(sec, s, e, find_roles(self.text[s:e], excluded), found, []))
+        self.items.sort(key=lambda it: it.start)
+
+    def _chain(self, sec: Section) -> list[Section]:
+        out = [sec]
+        while (p := self.parent_of.get(id(out[-1]))) is not None:
+            out.append(p)
+        return out
+
+    def tasks(self) -> list[Task]:
+        """Each item as a task, with what its own lines, its block and the blocks above it say."""
+        return [self._task(it) for it in self.items]
+
+    def _task(self, it: _Item) -> Task:
+        nodes = self._chain(it.section)
+        blocks = [self.contexts[id(n)] for n in nodes if id(n) in self.contexts]
+        implementers = it.implementers or next((c.implementers for c in blocks if c.implementers), [])
+        inherited = next((self.schedule[id(n)] for n in nodes if id(n) in self.schedule), None) or next(
+            (c.deadline for c in blocks if c.deadline), None
         )
-        inherited = next((schedule[id(n)] for n in nodes if id(n) in schedule), None) or next(
-            (contexts[id(n)].deadline for n in nodes if id(n) in contexts and contexts[id(n)].deadline), None
-        )
-        block = [contexts[id(n)].attrs for n in nodes if id(n) in contexts]
-        helpers = next((a.helped_by for a in block if a.helped_by), [])
-        led_by = next((a.led_by for a in block if a.led_by), [])
-        implementers = implementers or led_by
-        roles = (
-            it.roles if it.roles.coordinating or not helpers else Roles(it.roles.responsible, tuple(helpers))
-        )
+        helpers = next((c.attrs.helped_by for c in blocks if c.attrs.helped_by), [])
+        implementers = implementers or next((c.attrs.led_by for c in blocks if c.attrs.led_by), [])
+        roles = it.roles if it.roles.coordinating or not helpers else Roles(it.roles.responsible, tuple(helpers))
         if it.attrs.led_by or it.attrs.helped_by:  # the item's own attribute lines say it outright
-            roles = Roles(
-                tuple(it.attrs.led_by) or roles.responsible, tuple(it.attrs.helped_by) or roles.coordinating
-            )
+            roles = Roles(tuple(it.attrs.led_by) or roles.responsible, tuple(it.attrs.helped_by) or roles.coordinating)
             implementers = it.attrs.led_by or implementers
-        tasks.append(_make_task(text, s, e, sec.path, roles, it.found, implementers, inherited, meta))
-    return tasks
+        return _make_task(self.text, it.start, it.end, it.section.path, roles, it.found, implementers, inherited, self.meta)
 
 
 def _make_task(
@@ -741,7 +768,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         marker = split_marker(text[ls:le])
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
         item = text[s:e]
-        if not item or rule("closing").search(item):
+        if _not_an_item(item):
             continue
         if item.endswith(":"):
             after_intro = True
@@ -806,27 +833,27 @@ def _assigns_work(item: str, meta: DocumentMeta, excluded: list[tuple[int, int]]
     return any(assignment.search(item, 0, m.start) for m in find_bodies(item))
 
 
-def table_row_tasks(text: str, start: int, meta: DocumentMeta, found: list[Task]) -> list[Task]:
-    """Rows of an appendix task table (pipeline.tables), with roles from the body cell and the
-    deadline from the time cell; rows the section reading already took are left out."""
-    out = []
-    for row, times, bodies in table_tasks(text, start, meta):
-        if any(t.start < row.end and row.start < t.end for t in found):
-            continue
-        roles = find_roles(bodies) if bodies else Roles((), ())
-        if bodies and not roles.responsible:
-            roles = Roles(tuple(_dedupe(find_bodies(bodies))), roles.coordinating)
-        cell = times[0] if times else ""
-        deadline = choose_deadline(cell, _time_expressions(cell, meta.issued_date, []), None)
-        task = replace(
-            row,
-            responsible=tuple(_qualified(b, meta) for b in roles.responsible),
-            coordinating=tuple(_qualified(b, meta) for b in roles.coordinating),
-            deadline=replace(deadline, span_start=None, span_end=None) if deadline else None,
-            key=_task_key(row.section, row.text),
-        )
-        out.append(task)
-    return out
+def table_row_tasks(tables: list[Table], meta: DocumentMeta) -> list[Task]:
+    """Task tables' rows (pipeline.tables) as tasks: roles from the body cells, the deadline from
+    the time cell."""
+    return [_row_task(row, meta) for table in tables for row in table.rows]
+
+
+def _row_task(row: TableRow, meta: DocumentMeta) -> Task:
+    roles = find_roles(row.lead) if row.lead else Roles((), ())
+    if row.lead and not roles.responsible:
+        roles = Roles(tuple(_dedupe(find_bodies(row.lead))), roles.coordinating)
+    if row.helpers:
+        roles = Roles(roles.responsible, tuple(_dedupe(find_bodies(row.helpers))))
+    cell = row.times[0] if row.times else ""
+    deadline = choose_deadline(cell, _time_expressions(cell, meta.issued_date, []), None)
+    return replace(
+        row.task,
+        responsible=tuple(_qualified(b, meta) for b in roles.responsible),
+        coordinating=tuple(_qualified(b, meta) for b in roles.coordinating),
+        deadline=replace(deadline, span_start=None, span_end=None) if deadline else None,
+        key=_task_key(row.task.section, row.task.text),
+    )
 
 
 def _qualified(b: BodyMention, meta: DocumentMeta) -> BodyMention:

@@ -50,6 +50,7 @@ from pathlib import Path
 
 import yaml
 
+from .lexicon import doc_type_alternation
 from .model import Deadline
 
 DATA_FILE = Path(__file__).parent / "data" / "temporal.yaml"
@@ -715,10 +716,7 @@ def parse_deadline(phrase: str, ref: date | None = None) -> Deadline | None:
     return combine_deadlines(find_time_expressions(unicodedata.normalize("NFC", phrase), ref))
 
 
-_DOC_TYPES = (
-    r"(?:nghị\s+quyết|chỉ\s+thị|kết\s+luận|quy\s+định|quyết\s+định|hướng\s+dẫn|kế\s+hoạch|thông\s+báo"
-    r"|công\s+văn|chương\s+trình(?:\s+hành\s+động)?|đề\s+án|nghị\s+định|thông\s+tư|luật|quy\s+chế)"
-)
+_DOC_TYPES = doc_type_alternation()
 _CITED_DATE = _c(
     rf"(?:\bsố\s+\S+|\d+[-/][A-ZĐ][\wĐđ\-]*(?:/[\wĐđ\-]+)*|\b(?:khóa|khoá)\s+[IVXL]+\)?"
     rf"|\b{_DOC_TYPES}(?:\s+số)?\s+[\w/.\-]*\d[\w/.\-]*)[\s,]*$"

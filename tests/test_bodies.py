@@ -140,3 +140,19 @@ def test_alias_groups_keep_localities_apart():
     assert "Mặt trận Tổ quốc huyện" not in body_variants("Mặt trận Tổ quốc tỉnh")
     rep = merge_variants(["Mặt trận Tổ quốc tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện"])
     assert rep["Mặt trận Tổ quốc tỉnh"] != rep["Ủy ban Mặt trận Tổ quốc Việt Nam huyện"]
+
+
+def _succession_examples():
+    for entry in gazetteer()["successions"]:
+        assert entry["since"] and entry["source"] and entry["examples"], entry
+        for ex in entry["examples"]:
+            yield pytest.param(ex["old"], ex["new"], id=f"successions:{ex['old']}")
+
+
+@pytest.mark.parametrize(("old", "new"), list(_succession_examples()))
+def test_successions_name_the_successor_with_its_level(old, new):
+    from pipeline.bodies import successors
+
+    assert [s.successor for s in successors(old)] == [new]
+    assert new in body_variants(old)
+    assert successors(new) == []  # the successor has none of its own

@@ -74,3 +74,45 @@ def test_appendix_rows_are_tasks_with_their_cells():
 def test_text_without_an_appendix_table_gives_no_rows():
     text = PLAN_WITH_APPENDIX.split("PHỤ LỤC")[0] + "PHỤ LỤC\nBiểu mẫu báo cáo kết quả thực hiện.\n"
     assert all(not t.section.startswith("Phụ lục") for t in extract_text(text).tasks)
+
+
+def _docx_plan(path):
+    import docx
+
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    header.cell(0, 0).text, header.cell(0, 1).text = "ĐẢNG ỦY XÃ TÂN AN", "ĐẢNG CỘNG SẢN VIỆT NAM"
+    header.cell(1, 0).text, header.cell(1, 1).text = "Số 45-KH/ĐU", "Tân An, ngày 10 tháng 3 năm 2026"
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("thực hiện chuyển đổi số năm 2026")
+    document.add_paragraph("I. NHIỆM VỤ CỤ THỂ")
+    rows = [
+        ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+        ("1", "Xây dựng kế hoạch số hóa hồ sơ đảng viên", "Ban Xây dựng Đảng", "Văn phòng Đảng ủy", "Quý II/2026"),
+        ("2", "Tập huấn kỹ năng số cho cán bộ\nvà đảng viên", "Văn phòng Đảng ủy", "", "Hằng quý"),
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    document.add_paragraph("1. Các chi bộ trực thuộc triển khai thực hiện Kế hoạch này.")
+    document.save(path)
+
+
+def test_a_word_task_table_gives_one_task_per_row(tmp_path):
+    from pipeline.extract import extract_file
+
+    path = tmp_path / "plan.docx"
+    _docx_plan(path)
+    tasks = extract_file(path).tasks
+    rows = [t for t in tasks if t.section == "I"]
+    assert [t.text for t in rows] == [
+        "Xây dựng kế hoạch số hóa hồ sơ đảng viên",
+        "Tập huấn kỹ năng số cho cán bộ và đảng viên",
+    ]
+    assert [b.name for b in rows[0].responsible] == ["Ban Xây dựng Đảng"]
+    assert [b.name for b in rows[0].coordinating] == ["Văn phòng Đảng ủy"]
+    assert rows[0].deadline.end == date(2026, 6, 30)
+    assert rows[1].deadline.recurrence == "FREQ=MONTHLY;INTERVAL=3"
+    assert any(t.section == "II.1" for t in tasks)

@@ -311,3 +311,18 @@ def test_unmarked_paragraphs_under_a_numbered_item_keep_its_subject():
         (["Chi bộ Công an xã"], "II.2"),
         (["Chi bộ Công an xã"], "II.2"),
     ]
+
+
+NOISY_PLAN = """II. NHIỆM VỤ
+1. Các chi bộ tổ chức quán triệt Kế hoạch này đến đảng viên.
+264a
+(Kèm theo Đề cương báo cáo và phụ lục).
+Mốc thời gian lấy số liệu báo cáo: từ ngày 01/01/2021 đến ngày 30/6/2025.
+2. Văn phòng Đảng ủy tổng hợp kết quả, báo cáo Ban Thường vụ.
+"""
+
+
+@pytest.mark.parametrize("not_a_task", ["264a", "(Kèm theo", "Mốc thời gian"])
+def test_layout_fragments_notes_and_data_lines_are_not_tasks(not_a_task):
+    tasks = extract_text(NOISY_PLAN).tasks
+    assert len(tasks) == 2 and not [t for t in tasks if t.text.startswith(not_a_task)]

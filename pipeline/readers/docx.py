@@ -15,6 +15,7 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
+from ..lexicon import is_task_table_header
 from ..model import LoadedText
 from .legacy import LegacyFont, best_legacy_reading, convert_font_run, legacy_font
 
@@ -334,23 +335,34 @@ class _Context:
     footnotes: _Footnotes
 
 
+def _row_cells(row, ctx: _Context) -> list[list[str]]:
+    """The non-empty lines of each cell of a table row."""
+    cells: list[list[str]] = []
+    for cell in row.iterchildren(f"{_W}tc"):
+        inner: list[str] = []
+        for child in cell.iterchildren():
+            _block_lines(child, inner, ctx)
+        cells.append([line.strip() for line in inner if line.strip()])
+    return cells
+
+
 def _block_lines(element, out: list[str], ctx: _Context) -> None:
     """Append the lines of a body-level element (paragraph, table, content control)."""
     tag = element.tag
     if tag == f"{_W}p":
         out.append(_paragraph_text(element, ctx.fonts, ctx.numbering, ctx.footnotes))
     elif tag == f"{_W}tbl":
-        # Cells side by side, line by line, as a flattened two-column header reads
-        # ("TỈNH ỦY BÌNH THUẬN<TAB>ĐẢNG CỘNG SẢN VIỆT NAM").
-        for row in element.iterchildren(f"{_W}tr"):
-            cells: list[list[str]] = []
-            for cell in row.iterchildren(f"{_W}tc"):
-                inner: list[str] = []
-                for child in cell.iterchildren():
-                    _block_lines(child, inner, ctx)
-                cells.append([line.strip() for line in inner if line.strip()])
-            for parts in zip_longest(*cells, fillvalue=""):
-                out.append("\t".join(parts).strip("\t"))
+        rows = [_row_cells(row, ctx) for row in element.iterchildren(f"{_W}tr")]
+        if rows and is_task_table_header([" ".join(c) for c in rows[0]]):
+            # A task table: one line per row, its cells joined by tabs (pipeline.tables reads it).
+            for cells in rows:
+                out.append("\t".join(re.sub(r"\s+", " ", " ".join(c)).strip() for c in cells))
+        else:
+            # Cells side by side, line by line, as a flattened two-column header reads
+            # ("TỈNH ỦY BÌNH THUẬN<TAB>ĐẢNG CỘNG SẢN VIỆT NAM").
+            for cells in rows:
+                for parts in zip_longest(*cells, fillvalue=""):
+                    out.append("\t".join(parts).strip("\t"))
         out.append("")
     elif tag == f"{_W}sdt":
         for content in element.iterchildren(f"{_W}sdtContent"):
