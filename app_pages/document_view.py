@@ -126,3 +126,13 @@ with right:
     body = appdata.highlight_html(text, marks, anchors)
     # st.html, not st.markdown: the escaped text must not be re-read as Markdown.
     st.html(appdata.HIGHLIGHT_CSS + f'<div class="doc-text">{body}</div>')
+
+# ------------------------------------------------------------------ displaCy view (optional)
+with right:
+    if st.toggle("Xem nhãn bằng displaCy (spaCy)", key="doc_displacy",
+                 help="Các nhãn của văn bản như trong spaCy: trích dẫn, cơ quan chủ trì/phối hợp, thời hạn, nhiệm vụ."):
+        from pipeline.nlp import DISPLAY_GROUPS, doc_from_record, render_spans  # spaCy loads only when asked
+
+        shown = st.multiselect("Nhóm nhãn", list(DISPLAY_GROUPS), default=["citations", "bodies", "deadlines"],
+                               format_func=DISPLAY_GROUPS.get, key="doc_displacy_groups")
+        st.html(render_spans(doc_from_record(text, record), shown))
