@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -359,8 +359,9 @@ def test_month_lists_month_days_and_listed_days(phrase, rule, start, end):
     assert (found.recurrence, found.start, found.end) == (rule, start, end)
 
 
-def test_a_by_month_rule_expands_in_the_calendar():
-    from dateutil.rrule import rrulestr
+def test_a_by_month_rule_expands_in_the_calendar_at_each_months_end():
+    from pipeline.ics import expand_occurrences
 
-    rule = rrulestr("FREQ=YEARLY;BYMONTH=3,6,9,11", dtstart=datetime(2026, 1, 31))
-    assert [d.month for d in rule[:4]] == [3, 6, 9, 11]
+    days = expand_occurrences(None, None, "FREQ=YEARLY;BYMONTH=3,6,9,11", date(2026, 1, 1), date(2026, 12, 31),
+                              anchor=date(2026, 1, 15))
+    assert days == [date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 11, 30)]
