@@ -175,6 +175,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
     last_subject_end = -1
     agent = rule("agent_noun")
     delegated_at = -1  # end of "X yêu cầu / đề nghị / giao": the next list is the subject
+    approving: list[BodyMention] = []  # subjects that approve ("thống nhất với ...") rather than act
     for group in _groups(text, mentions):
         gs, ge = group[0].start, group[-1].end
         cs = _clause_start(text, gs)
@@ -211,10 +212,26 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         if subject:
             responsible.extend(subject)
             last_subject_end = ge
+            if _approves(text, ge):
+                approving.extend(subject)
             continue
         if agent.fullmatch(text[_sentence_start(text, gs) : gs].lstrip()):
             responsible.extend(group)
+    if approving and len(approving) < len(responsible):
+        # "Thường trực Đảng ủy thống nhất với Tờ trình ...; giao Ban Xây dựng Đảng ...": the body
+        # that approves hands the work over; whoever is handed it leads.
+        responsible = [m for m in responsible if m not in approving]
     return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(coordinating)))
+
+
+@lru_cache(maxsize=1)
+def _approval() -> re.Pattern:
+    """The acknowledgement verbs ("thống nhất", "nhất trí", "đồng ý") anywhere, not only at a line start."""
+    return re.compile(r"\s*" + rule("acknowledgement").pattern.replace("(?:^", "(?:").lstrip("^"), re.IGNORECASE)
+
+
+def _approves(text: str, pos: int) -> bool:
+    return _approval().match(text, pos) is not None
 
 
 def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> list[BodyMention]:

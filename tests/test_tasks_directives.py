@@ -231,6 +231,17 @@ def test_not_tasks(document, not_a_task):
         # an opening adverbial's bodies are not the subject
         ("Dưới sự chỉ đạo của Huyện ủy, các chi bộ trực thuộc tiến hành tự kiểm tra.", ["Chi bộ trực thuộc"]),
         ("Thực hiện chỉ đạo của Ban Bí thư, Ban Thường vụ Tỉnh ủy ban hành kế hoạch.", ["Ban Thường vụ Tỉnh ủy"]),
+        # the body that approves ("thống nhất với ...") hands the work to whom it names
+        (
+            "Thường trực Đảng ủy thống nhất với nội dung Tờ trình số 101-TTr/VPĐU; giao Ban Xây dựng Đảng chủ trì tham mưu.",
+            ["Ban Xây dựng Đảng"],
+        ),
+        # "các cấp" between list members, lower-case "mặt trận" before "đoàn thể"
+        ("Các cấp ủy, tổ chức đảng, các cấp chính quyền phải quán triệt sâu sắc.", ["Cấp ủy", "Tổ chức đảng", "Chính quyền"]),
+        (
+            "Cấp ủy, tổ chức đảng, các ban, ngành, mặt trận, đoàn thể phải nhận thức đầy đủ vai trò.",
+            ["Cấp ủy", "Tổ chức đảng", "Ban, ngành", "Mặt trận", "Đoàn thể"],
+        ),
         # whoever a delegation hands work to leads it, whatever follows the list
         ("Thường trực Huyện ủy giao Văn phòng Huyện ủy là đầu mối tổng hợp kết quả.", ["Văn phòng Huyện ủy"]),
         ("Đồng chí Bí thư Huyện ủy yêu cầu Ủy ban nhân dân huyện khẩn trương khắc phục.", ["Ủy ban nhân dân huyện"]),
