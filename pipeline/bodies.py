@@ -25,9 +25,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from underthesea import pos_tag
 
+from .lexicon import load_yaml
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
 
@@ -69,7 +69,7 @@ def _alternation(patterns: list[str]) -> str:
 def gazetteer() -> dict:
     """The parsed bodies.yaml (cached)."""
     with resources.files("pipeline.data").joinpath("bodies.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 @cache

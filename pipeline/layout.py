@@ -25,9 +25,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
-from .lexicon import split_marker
+from .lexicon import load_yaml, split_marker
 
 Edit = tuple[int, int, str]
 
@@ -38,7 +36,7 @@ Edit = tuple[int, int, str]
 def layout_rules() -> dict:
     """The parsed layout.yaml (cached)."""
     text = resources.files("pipeline.data").joinpath("layout.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_yaml(text)
 
 
 @lru_cache(maxsize=1)

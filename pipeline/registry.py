@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import DocumentError
-from .lexicon import doc_type_entries
+from .lexicon import doc_type_entries, load_yaml
 from .normalize import fold_diacritics
 
 ORDINAL_WORDS = {
@@ -275,7 +275,7 @@ def parse_registry(data: dict, vocab: dict, where: str = "registry.yaml") -> Reg
 def _read_yaml(name: str) -> dict:
     path = resources.files("pipeline") / "data" / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise DocumentError(str(path), f"cannot read registry data: {exc}", "reinstall the package or fix the YAML") from exc
 

@@ -24,9 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
-from .lexicon import OCR_TOP_HEADING, Marker, roman_value, split_marker, to_roman
+from .lexicon import OCR_TOP_HEADING, Marker, load_yaml, roman_value, split_marker, to_roman
 from .model import Regions, Section
 from .structure import text_lines
 
@@ -43,7 +41,7 @@ def iter_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def section_keywords() -> dict:
     """The parsed sections.yaml (cached)."""
     with resources.files("pipeline.data").joinpath("sections.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 @lru_cache(maxsize=1)

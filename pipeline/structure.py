@@ -17,9 +17,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
-from .lexicon import doc_type_entries
+from .lexicon import doc_type_entries, load_yaml
 from .model import DocumentMeta, Regions
 from .normalize import fold_diacritics, normalize_name
 
@@ -37,7 +35,7 @@ class DocType:
 @lru_cache(maxsize=1)
 def _header_data() -> dict:
     with resources.files("pipeline.data").joinpath("header.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 @lru_cache(maxsize=1)

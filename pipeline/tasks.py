@@ -40,11 +40,10 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
 from underthesea import pos_tag  # POS tags only break ties for subjects after a comma
 
 from .bodies import find_bodies, merge_variants, qualify
-from .lexicon import Marker, doc_type_alternation, split_marker
+from .lexicon import Marker, doc_type_alternation, load_yaml, split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .sections import innermost_section, is_upper_line, iter_lines
@@ -58,7 +57,7 @@ from .temporal import find_time_expressions, is_citation_date
 def task_rules() -> dict:
     """The parsed tasks.yaml (cached)."""
     with resources.files("pipeline.data").joinpath("tasks.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 @cache

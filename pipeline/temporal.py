@@ -48,9 +48,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from .lexicon import doc_type_alternation
+from .lexicon import doc_type_alternation, load_yaml
 from .model import Deadline
 
 DATA_FILE = Path(__file__).parent / "data" / "temporal.yaml"
@@ -62,7 +60,7 @@ YEARLY = "FREQ=YEARLY"
 def load_vocabulary() -> dict:
     """The YAML vocabulary: number words and modifier prefixes with their roles."""
     with open(DATA_FILE, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 def _number_words() -> dict[str, int]:
