@@ -337,3 +337,29 @@ Mốc thời gian lấy số liệu báo cáo: từ ngày 01/01/2021 đến ngà
 def test_layout_fragments_notes_and_data_lines_are_not_tasks(not_a_task):
     tasks = extract_text(NOISY_PLAN).tasks
     assert len(tasks) == 2 and not [t for t in tasks if t.text.startswith(not_a_task)]
+
+
+CENTRAL_CONCLUSION = """BỘ CHÍNH TRỊ\tĐẢNG CỘNG SẢN VIỆT NAM
+Số 200-KL/TW\tHà Nội, ngày 10 tháng 10 năm 2025
+KẾT LUẬN
+CỦA BỘ CHÍNH TRỊ
+về tiếp tục thực hiện Nghị quyết số 10-NQ/TW
+Tại phiên họp ngày 5/10/2025, Bộ Chính trị kết luận như sau:
+1. Sau 5 năm thực hiện, các cấp ủy đã quán triệt nghiêm túc Nghị quyết, đạt nhiều kết quả quan trọng.
+2. Bộ Chính trị, Ban Bí thư yêu cầu các cấp ủy, tổ chức đảng tập trung thực hiện tốt một số nhiệm vụ sau:
+2.1. Tiếp tục quán triệt sâu sắc quan điểm của Đảng về phát triển kinh tế tư nhân.
+2.2. Hoàn thiện thể chế, chính sách, hoàn thành trong năm 2026.
+3. Giao Đảng ủy Chính phủ chủ trì, phối hợp với Ban Chính sách, chiến lược Trung ương tổ chức sơ kết, báo cáo Bộ Chính trị trước ngày 30/6/2026.
+Nơi nhận:
+- Các tỉnh ủy,
+T/M BỘ CHÍNH TRỊ
+"""
+
+
+def test_a_central_conclusion_without_a_nhiem_vu_heading():
+    tasks = extract_text(CENTRAL_CONCLUSION).tasks
+    assert [t.section for t in tasks] == ["2.1", "2.2", "3"]  # "Sau 5 năm thực hiện, ... đã ..." reviews the past
+    assert [b.name for b in tasks[0].responsible] == ["Cấp ủy", "Tổ chức đảng"]
+    assert [b.name for b in tasks[2].responsible] == ["Đảng ủy Chính phủ"]
+    assert [b.name for b in tasks[2].coordinating] == ["Ban Chính sách, chiến lược Trung ương"]
+    assert tasks[2].deadline.end == date(2026, 6, 30)
