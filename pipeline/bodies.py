@@ -642,13 +642,38 @@ def body_level(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _bare_organs() -> frozenset[str]:
+    """Organs that belong to a committee ("Ban Tổ chức", "Ủy ban Kiểm tra", "Văn phòng")."""
+    return frozenset(e.name for e in _entries("organs", "organ"))
+
+
+_CENTRAL_ISSUER = re.compile(r"^(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương)")
+_COMMITTEE_IN_ISSUER = re.compile(r"(?:(?:Tỉnh|Thành|Huyện|Thị|Quận) ủy|Đảng ủy)(?: [^\W\d_]+)*\Z")
+
+
+def _issuer_committee(issuer: str) -> str | None:
+    """The committee an issuer belongs to: "Ban Thường vụ Đảng ủy xã Tân An" → "Đảng ủy xã Tân An"."""
+    if _CENTRAL_ISSUER.match(issuer):
+        return "Trung ương"
+    m = _COMMITTEE_IN_ISSUER.search(issuer)
+    return m.group(0) if m else None
+
+
 def qualify(name: str, meta: DocumentMeta | None) -> str:
     """Add the issuer's locality to a local body ("Ban Tổ chức Tỉnh ủy" → "... Bình Thuận").
 
     Only when the document fixes it: the body's level must be the issuer's level (a
-    district plan's "Tỉnh ủy" is another locality). Generic bodies stay as they are.
+    district plan's "Tỉnh ủy" is another locality). Generic bodies stay as they are. An organ
+    printed without its committee ("Ủy ban Kiểm tra") is the issuer's ("... Tỉnh ủy Khánh Hòa"),
+    never Trung ương's unless the issuer is central.
     """
-    if meta is None or not meta.locality:
+    if meta is None:
+        return name
+    if name in _bare_organs() and meta.issuer:
+        committee = _issuer_committee(meta.issuer)  # "Ủy ban Kiểm tra" of a Tỉnh ủy is the Tỉnh ủy's
+        return f"{name} {committee}" if committee else name
+    if not meta.locality:
         return name
     doc_level = meta.level or (body_level(meta.issuer) if meta.issuer else None)
     level = body_level(name)

@@ -156,3 +156,17 @@ def test_successions_name_the_successor_with_its_level(old, new):
     assert [s.successor for s in successors(old)] == [new]
     assert new in body_variants(old)
     assert successors(new) == []  # the successor has none of its own
+
+
+@pytest.mark.parametrize(
+    ("name", "issuer", "expected"),
+    [
+        ("Ủy ban Kiểm tra", "Tỉnh ủy Khánh Hòa", "Ủy ban Kiểm tra Tỉnh ủy Khánh Hòa"),
+        ("Văn phòng", "Ban Thường vụ Đảng ủy xã Tân An", "Văn phòng Đảng ủy xã Tân An"),
+        ("Ban Tổ chức", "Bộ Chính trị", "Ban Tổ chức Trung ương"),
+        ("Ban Tổ chức Tỉnh ủy", "Huyện ủy Tuy Phong", "Ban Tổ chức Tỉnh ủy"),  # another committee, left as printed
+    ],
+)
+def test_an_organ_without_its_committee_is_the_issuers(name, issuer, expected):
+    meta = DocumentMeta(issuer=issuer, locality=None, level=None)
+    assert qualify(name, meta) == expected
