@@ -26,9 +26,6 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize as l2_normalize
 
 from .normalize import fold_diacritics
 
@@ -100,6 +97,8 @@ class _Space:
         self.owner = [i for i, cs in enumerate(self.upper_clauses) for _ in cs]
         flat = [c for cs in self.upper_clauses for c in cs]
         corpus = [_joined(t["text"]) for t in upper] + [_joined(t["text"]) for t in lower]
+        from sklearn.feature_extraction.text import TfidfVectorizer  # heavy: only when linking
+
         self.vectorizer = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), sublinear_tf=True, min_df=1)
         self.vectorizer.fit(corpus + [_joined(c) for c in flat])
         self.upper = self.vectorizer.transform(corpus[: len(upper)])
@@ -131,6 +130,9 @@ class _Space:
 
 def _pool(matrix, groups: list[int], n: int):
     """Sum the rows of each group and L2-normalize: one (sparse) vector per section."""
+    from scipy.sparse import csr_matrix
+    from sklearn.preprocessing import normalize as l2_normalize
+
     indicator = csr_matrix((np.ones(len(groups)), (groups, np.arange(len(groups)))), shape=(n, len(groups)))
     return l2_normalize(indicator @ matrix)
 
