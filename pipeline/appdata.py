@@ -624,14 +624,14 @@ def ingest_upload(name: str, data: bytes) -> dict:
     from pipeline.errors import DocumentError
 
     try:
-        from pipeline.extract import extract_file
+        from pipeline.sandbox import extract_isolated
         from pipeline.uploads import save_upload
 
         path = save_upload(name, data, upload_dir())
-        extraction = extract_file(path)
+        extraction = extract_isolated(path)  # under memory and time limits: an upload cannot take the server down
         result = get_store().ingest(extraction)
     except DocumentError as err:
-        return {"name": name, "ok": False, "error": err.reason + (f" ({err.hint})" if err.hint else "")}
+        return {"name": name, "ok": False, "error": err.shown}
     except Exception as err:  # noqa: BLE001 - one bad file must not stop the others; say what happened
         return {"name": name, "ok": False, "error": f"không xử lý được tệp ({type(err).__name__}: {err})"}
     return {

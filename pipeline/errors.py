@@ -11,10 +11,11 @@ class DocumentError(Exception):
     `str(err)` is a single line meant for a person: "<file>: <reason> (<hint>)".
     """
 
-    def __init__(self, path: str | Path | None, reason: str, hint: str | None = None):
+    def __init__(self, path: str | Path | None, reason: str, hint: str | None = None, vi: str | None = None):
         self.path = str(path) if path is not None else None
         self.reason = reason
         self.hint = hint
+        self.vi = vi  # the reason and hint in Vietnamese, for the app, when the error has one
         super().__init__(self.message)
 
     @property
@@ -25,3 +26,17 @@ class DocumentError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def shown(self) -> str:
+        """Reason and hint for the app (no file name: the page shows it): Vietnamese when known."""
+        return self.vi or self.reason + (f" ({self.hint})" if self.hint else "")
+
+
+def cause_of(err: BaseException | None, kind: type[BaseException]) -> BaseException | None:
+    """The first exception of `kind` in err's chain: libraries wrap ours (and MemoryError) in their own."""
+    for _depth in range(20):
+        if err is None or isinstance(err, kind):
+            return err
+        err = err.__cause__ or err.__context__
+    return None

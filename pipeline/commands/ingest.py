@@ -48,16 +48,21 @@ def run(args: argparse.Namespace) -> int:
     files, failures = collect_files(args.paths)
     for line in failures:
         print(line, file=sys.stderr)
-    from ..extract import extract_file  # lazy: loads every stage, not needed for --help
+    from ..sandbox import Sandbox  # lazy: loads every stage, not needed for --help
+
+    sandbox = Sandbox()
+    sandbox.start()  # forked before the database is opened: the worker holds no connection
     store = open_store(args)
     if store is None:
+        sandbox.close()
         return 1
     counts: Counter[str] = Counter()
     counts["failed"] = len(failures)
-    with store, tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=len(files) < 2) as progress:
+    progress = tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=len(files) < 2)
+    with sandbox, store, progress:
         for path in progress:
             try:
-                extraction = extract_file(path)
+                extraction = sandbox.extract(path)
                 result = store.ingest(extraction)
                 counts[result.status] += 1
                 # Stored, but part of it could not be read (no header, mixed encodings...): say what.
