@@ -6,7 +6,7 @@ never the server. The robust guard is the operating system's: a forked worker wi
 RLIMIT_AS, killed when its time is up. The worker is long-lived (one fork per run, not
 one per file), so an ordinary file pays only for sending its result back.
 
-Limits: `DIRECTIVES_MAX_MEMORY_MB` (default 1536) and `DIRECTIVES_DOC_TIMEOUT` seconds
+Limits: `DIRECTIVES_MAX_MEMORY_MB` beyond what the worker holds (default 1024) and `DIRECTIVES_DOC_TIMEOUT` seconds
 per document (default 630: a little over the PDF budget, whose message says where it
 stopped, so that one comes first).
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ from .errors import DocumentError, cause_of
 if TYPE_CHECKING:
     from .model import Extraction
 
-DEFAULT_MEMORY_MB = 1536
+DEFAULT_MEMORY_MB = 1024
 DEFAULT_TIMEOUT = 630.0
 
 
@@ -38,7 +39,8 @@ def _env_number(name: str, default: float) -> float:
 
 
 def memory_limit_mb() -> int:
-    """Memory one document may use while it is read: env DIRECTIVES_MAX_MEMORY_MB, else 1536."""
+    """Memory one document may use while it is read, beyond the worker's own: env
+    DIRECTIVES_MAX_MEMORY_MB, else 1024 (the CLI's worker holds ~250 MB before it reads)."""
     return int(_env_number("DIRECTIVES_MAX_MEMORY_MB", DEFAULT_MEMORY_MB))
 
 
@@ -71,16 +73,29 @@ def timeout_error(path: str, seconds: float) -> DocumentError:
     )
 
 
+def _address_space() -> int:
+    """Bytes of address space this process holds now (a forked worker starts with its parent's)."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[0]) * resource.getpagesize()
+
+
 def _serve(conn: Connection, memory_bytes: int) -> None:
     """The worker: extract each path it is sent, answer (kind, payload); exit after a memory failure."""
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     from .extract import extract_file
+
+    # The limit is on top of what the worker holds before it reads anything: forked from a
+    # large process (the app, a test run), it starts with that process's address space.
+    limit = _address_space() + memory_bytes
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
     while True:
         try:
-            path = conn.recv()
+            path, environment = conn.recv()
         except (EOFError, OSError):
             return
+        if environment != os.environ:
+            os.environ.clear()
+            os.environ.update(environment)
         try:
             conn.send(("ok", extract_file(path)))
             continue
@@ -120,7 +135,13 @@ class Sandbox:
             return
         from . import extract  # noqa: F401 - imported once here, so a replaced worker starts warm
 
-        context = multiprocessing.get_context("fork")
+        # Forking a process that runs other threads (the Streamlit server) can copy a lock some
+        # thread held, and break native code in the child: there a clean fork server is used.
+        if threading.active_count() == 1:
+            context = multiprocessing.get_context("fork")
+        else:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["pipeline.extract"])
         parent, child = context.Pipe()
         self._process = context.Process(
             target=_serve, args=(child, self.memory_mb * 1024 * 1024), daemon=True, name="directives-extract"
@@ -162,7 +183,7 @@ class Sandbox:
             self.start()
             assert self._conn is not None
             try:
-                self._conn.send(name)
+                self._conn.send((name, dict(os.environ)))  # the worker reads with the caller's settings
                 return
             except (BrokenPipeError, OSError):
                 self.close()

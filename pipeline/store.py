@@ -21,7 +21,6 @@ Why it is shaped this way:
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import importlib
 import importlib.resources
@@ -45,6 +44,7 @@ from .citations import document_target as citation_style_target
 from .errors import DocumentError
 from .model import DocumentMeta, Extraction
 from .normalize import fold_diacritics, normalize_name
+from .reattach import Item, Match, reattach
 
 DEFAULT_DB = Path("data") / "directives.db"
 ENV_DB = "DIRECTIVES_DB"
@@ -64,8 +64,6 @@ _STATUS_ALIASES = {
 }
 
 USER_DATA_FORMAT = "directive-user-data/1"
-# Below this similarity a changed task is not assumed to be the same task.
-CARRY_OVER_MIN_SIMILARITY = 0.6
 
 
 def default_db_path(cli_value: str | Path | None = None) -> Path:
@@ -377,6 +375,7 @@ class Store:
         ).hexdigest()
         doc = record["document"]
         ident = identity_key(doc)
+        plan = self._plan_carry_over(extraction, content_hash, ident)  # the slow matching, before the write lock
         with self._write() as conn:
             old = conn.execute(
                 "SELECT id, doc_key, record_json FROM documents WHERE content_hash = ?", (content_hash,)
@@ -406,7 +405,7 @@ class Store:
                 old_tasks = {
                     r["task_key"]: r
                     for r in conn.execute(
-                        "SELECT task_key, section, text FROM tasks WHERE document_id = ?", (document_id,)
+                        "SELECT task_key, section, text FROM tasks WHERE document_id = ? ORDER BY ordinal", (document_id,)
                     )
                 }
                 self._delete_document_rows(document_id)
@@ -414,7 +413,7 @@ class Store:
                 extraction, record, content_hash, doc_key, ident, text, document_id
             )
             # Also for a new document: user data orphaned when it was deleted may find its tasks again.
-            carried, orphaned = self._carry_over_user_data(document_id, doc_key, extraction.source, old_tasks)
+            carried, orphaned = self._carry_over_user_data(document_id, doc_key, extraction.source, old_tasks, plan)
             return IngestResult("replaced" if old else "added", document_id, extraction.source, carried, orphaned)
 
     def delete_document(self, document_id: int) -> bool:
@@ -469,14 +468,7 @@ class Store:
     ) -> int:
         conn = self.conn
         doc = record["document"]
-        doc_hash = _short_hash(doc_key)
-        task_keys: list[str] = []
-        seen: dict[str, int] = {}
-        for task in extraction.tasks:
-            base = task.key or _short_hash(f"{task.section}|{fold_diacritics(task.text[:160])[:120]}", 12)
-            n = seen.get(base, 0)
-            seen[base] = n + 1
-            task_keys.append(f"{doc_hash}-{base}-{n}")
+        task_keys = _task_keys(extraction, doc_key)
         for task_dict, key in zip(record["tasks"], task_keys, strict=True):
             task_dict["task_key"] = key
         source_text = extraction.normalized.source
@@ -548,62 +540,100 @@ class Store:
             )
         return document_id
 
-    def _carry_over_user_data(
-        self, document_id: int, doc_key: str, source: str, old_tasks: dict[str, sqlite3.Row]
-    ) -> tuple[int, int]:
-        """Move user data of vanished task keys to the most similar new task; flag the rest."""
-        conn = self.conn
-        # Earlier orphans of this document get another chance to find their task.
-        previous_orphans = {
+    def _plan_carry_over(self, extraction: Extraction, content_hash: str, ident: str | None) -> _CarryPlan | None:
+        """Match the stored version's tasks to the new ones from a plain read, outside the write lock
+        (thousands of near-identical items take seconds); the write re-checks that nothing changed."""
+        with self._lock:
+            old = None
+            for column, value in (("content_hash", content_hash), ("identity_key", ident), ("source", extraction.source)):
+                if value and old is None:
+                    old = self.conn.execute(
+                        f"SELECT id, doc_key FROM documents WHERE {column} = ? ORDER BY id LIMIT 1", (value,)
+                    ).fetchone()
+            if old is None:
+                return None
+            old_tasks = {
+                r["task_key"]: r
+                for r in self.conn.execute(
+                    "SELECT task_key, section, text FROM tasks WHERE document_id = ? ORDER BY ordinal", (old["id"],)
+                )
+            }
+            orphans = self._previous_orphans(old["doc_key"])
+            users = self._user_data_keys([*old_tasks, *orphans, *_task_keys(extraction, old["doc_key"])])
+        new = [Item(k, t.section, t.text) for k, t in zip(_task_keys(extraction, old["doc_key"]), extraction.tasks, strict=True)]
+        inputs = _carry_inputs(old_tasks, orphans, new, users)
+        return _CarryPlan(old["doc_key"], inputs, reattach(*inputs))
+
+    def _previous_orphans(self, doc_key: str) -> dict[str, sqlite3.Row]:
+        return {
             r["task_key"]: r
-            for r in conn.execute(
+            for r in self.conn.execute(
                 "SELECT task_key, section, old_text AS text FROM orphaned_user_data WHERE doc_key = ?", (doc_key,)
             )
         }
+
+    def _user_data_keys(self, keys: list[str]) -> set[str]:
+        return {k for k in keys if self._has_user_data(k)}
+
+    def _carry_over_user_data(
+        self, document_id: int, doc_key: str, source: str, old_tasks: dict[str, sqlite3.Row],
+        plan: _CarryPlan | None = None,
+    ) -> tuple[int, int]:
+        """Move user data to the task it belongs to (pipeline/reattach.py); set aside what is ambiguous,
+        flag what is lost. Uses the plan made before the lock when its inputs are still the same."""
+        conn = self.conn
+        previous_orphans = self._previous_orphans(doc_key)
         if not previous_orphans and not old_tasks:
             return 0, 0
-        new_tasks = {
-            r["task_key"]: r
-            for r in conn.execute("SELECT task_key, section, text FROM tasks WHERE document_id = ?", (document_id,))
-        }
-        for key in previous_orphans.keys() & new_tasks.keys():  # the task came back under its own key
+        rows = conn.execute(
+            "SELECT task_key, section, text FROM tasks WHERE document_id = ? ORDER BY ordinal", (document_id,)
+        ).fetchall()
+        new = [Item(r["task_key"], r["section"], r["text"]) for r in rows]
+        for key in previous_orphans.keys() & {i.key for i in new}:  # the task came back under its own key
             conn.execute("DELETE FROM orphaned_user_data WHERE task_key = ?", (key,))
-        candidates_old = {**previous_orphans, **old_tasks}
-        lost = [k for k in candidates_old if k not in new_tasks and self._has_user_data(k)]
-        taken = {k for k in new_tasks if self._has_user_data(k)}
+        users = self._user_data_keys([*old_tasks, *previous_orphans, *(i.key for i in new)])
+        inputs = _carry_inputs(old_tasks, previous_orphans, new, users)
+        matches = plan.matches if plan is not None and plan.doc_key == doc_key and plan.inputs == inputs else reattach(*inputs)
+        reused = {i.key for i in new}
+        return self._apply_matches(matches, {**previous_orphans, **old_tasks}, previous_orphans, reused, doc_key, source)
+
+    def _apply_matches(
+        self, matches: dict[str, Match], old: dict[str, sqlite3.Row], previous_orphans: dict[str, sqlite3.Row],
+        reused: set[str], doc_key: str, source: str,
+    ) -> tuple[int, int]:
+        """Rename user data in two steps (keys may swap places), park the unsure, flag the lost."""
+        conn, now = self.conn, _now()
+        moving = {k: m for k, m in matches.items() if m.new_key != k}
+        for key in moving:  # step 1: out of the way, so no key ever holds two tasks' data
+            _rename_user_data(conn, key, f"{key}~moving")
         carried = orphaned = 0
-        now = _now()
-        for key in sorted(lost):
-            old = candidates_old[key]
-            best_key, best_score = None, 0.0
-            old_folded = fold_diacritics(old["text"] or "")
-            for new_key, new in new_tasks.items():
-                if new_key in taken:
-                    continue
-                matcher = difflib.SequenceMatcher(None, old_folded, fold_diacritics(new["text"]), autojunk=False)
-                if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
-                    continue
-                score = matcher.ratio() + (0.05 if new["section"] == old["section"] else 0.0)
-                if score > best_score:
-                    best_key, best_score = new_key, score
-            if best_key is not None and best_score >= CARRY_OVER_MIN_SIMILARITY:
-                conn.execute("UPDATE task_status SET task_key = ? WHERE task_key = ?", (best_key, key))
-                conn.execute("UPDATE task_history SET task_key = ? WHERE task_key = ?", (best_key, key))
+        for key, match in sorted(moving.items()):
+            if match.new_key is not None:
+                _rename_user_data(conn, f"{key}~moving", match.new_key)
                 conn.execute(
                     "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'carried over', ?, ?, ?)",
-                    (best_key, key, best_key, now),
+                    (match.new_key, key, match.new_key, now),
                 )
                 conn.execute("DELETE FROM orphaned_user_data WHERE task_key = ?", (key,))
-                taken.add(best_key)
                 carried += 1
-            elif key not in previous_orphans:
-                conn.execute(
-                    "INSERT OR REPLACE INTO orphaned_user_data(task_key, doc_key, source, section, old_text, reason,"
-                    " flagged_at) VALUES (?,?,?,?,?,?,?)",
-                    (key, doc_key, source, old["section"], old["text"],
-                     "task no longer found after re-ingest; no similar task", now),
-                )
-                orphaned += 1
+                continue
+            # Kept under its key unless a new task now has that key (it would show on the wrong task).
+            parked = f"{key}~review" if key in reused else key
+            _rename_user_data(conn, f"{key}~moving", parked)
+            if match.ambiguous:
+                reason = (f"ghi chú cần xác nhận: {len(match.ambiguous)} nhiệm vụ mới giống nhau"
+                          f" ({', '.join(match.ambiguous[:5])}); chọn nhiệm vụ đúng rồi gán lại")
+            elif key in previous_orphans:
+                continue  # still lost: its flag stays as it was
+            else:
+                reason = "task no longer found after re-ingest; no similar task"
+            conn.execute("DELETE FROM orphaned_user_data WHERE task_key = ?", (key,))
+            conn.execute(
+                "INSERT OR REPLACE INTO orphaned_user_data(task_key, doc_key, source, section, old_text, reason,"
+                " flagged_at) VALUES (?,?,?,?,?,?,?)",
+                (parked, doc_key, source, old[key]["section"], old[key]["text"], reason, now),
+            )
+            orphaned += 1
         return carried, orphaned
 
     def _has_user_data(self, task_key: str) -> bool:
@@ -1077,6 +1107,46 @@ class Store:
                 )
                 for name in names
             }
+
+
+@dataclass(frozen=True)
+class _CarryPlan:
+    """A re-attachment computed before the write lock, with the inputs it was computed from."""
+
+    doc_key: str
+    inputs: tuple
+    matches: dict[str, Match]
+
+
+def _carry_inputs(
+    old_tasks: dict[str, sqlite3.Row], orphans: dict[str, sqlite3.Row], new: list[Item], users: set[str]
+) -> tuple[list[Item], list[Item], set[str], set[str], int]:
+    """reattach()'s arguments: old tasks in order, then earlier orphans (no place in the order);
+    the keys whose user data is to be placed; new keys holding user data of their own."""
+    new_keys = {i.key for i in new}
+    old = [Item(k, r["section"], r["text"] or "") for k, r in old_tasks.items()]
+    old += [Item(k, r["section"], r["text"] or "") for k, r in orphans.items() if k not in old_tasks and k not in new_keys]
+    wanted = {i.key for i in old if i.key in users}
+    taken = {k for k in new_keys if k in users and k not in old_tasks}
+    return old, new, wanted, taken, len(old_tasks)
+
+
+def _rename_user_data(conn: sqlite3.Connection, old: str, new: str) -> None:
+    conn.execute("UPDATE task_status SET task_key = ? WHERE task_key = ?", (new, old))
+    conn.execute("UPDATE task_history SET task_key = ? WHERE task_key = ?", (new, old))
+
+
+def _task_keys(extraction: Extraction, doc_key: str) -> list[str]:
+    """Stable task keys: document key, the task's own key (section and first words), occurrence."""
+    doc_hash = _short_hash(doc_key)
+    keys: list[str] = []
+    seen: dict[str, int] = {}
+    for task in extraction.tasks:
+        base = task.key or _short_hash(f"{task.section}|{fold_diacritics(task.text[:160])[:120]}", 12)
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        keys.append(f"{doc_hash}-{base}-{n}")
+    return keys
 
 
 def _same_extraction(stored: dict, new: dict) -> bool:

@@ -31,7 +31,7 @@ from pipeline.errors import DocumentError
 from pipeline.readers import pdf as pdf_reader
 from pipeline.sandbox import Sandbox
 
-MEMORY_MB = 700  # ~250 MB is the worker's own footprint; every case must fit in the rest
+MEMORY_MB = 500  # beyond the worker's own footprint: every case must fit in it
 BODY = "".join(paragraph(f"Ban Tuyên giáo Tỉnh ủy chủ trì thực hiện nội dung {i}.", num_id=1) for i in range(30))
 
 
@@ -143,7 +143,7 @@ def _die(path):
 @pytest.mark.parametrize(
     ("behaviour", "words", "vi"),
     [
-        (_allocate, ["memory limit (700 MB)", "DIRECTIVES_MAX_MEMORY_MB"], "giới hạn bộ nhớ"),
+        (_allocate, ["memory limit (500 MB)", "DIRECTIVES_MAX_MEMORY_MB"], "giới hạn bộ nhớ"),
         (_sleep, ["time limit (2 s)", "DIRECTIVES_DOC_TIMEOUT"], "giới hạn thời gian"),
         (_die, ["memory limit"], "giới hạn bộ nhớ"),
     ],
@@ -178,3 +178,24 @@ def test_ingest_goes_on_after_a_hostile_file(tmp_path, capsys):
     assert "1 added" in out and "1 failed" in out
     bomb_lines = [line for line in err.splitlines() if "a_bomb.pdf" in line]
     assert len(bomb_lines) == 1 and "64 MB" in bomb_lines[0]
+
+
+def test_worker_from_a_threaded_process_reads_with_the_callers_settings(tmp_path, monkeypatch):
+    """With other threads running (the app), the worker comes from a clean fork server and still
+    reads with the caller's environment (here: a PDF time budget set after the server started)."""
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        good = tmp_path / "good.txt"
+        good.write_text("KẾ HOẠCH\n\n1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền.\n", encoding="utf-8")
+        monkeypatch.setenv("DIRECTIVES_PDF_TIMEOUT", "1")
+        (tmp_path / "ops.pdf").write_bytes(pdf_bytes(text_operations(150_000), flate=True))
+        with Sandbox(memory_mb=MEMORY_MB, timeout=20) as sandbox:
+            assert len(sandbox.extract(good).tasks) == 1
+            with pytest.raises(DocumentError, match="longer than 1 s"):
+                sandbox.extract(tmp_path / "ops.pdf")
+    finally:
+        stop.set()

@@ -75,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
                     )
                 if result.orphaned:
                     tqdm.write(
-                        f"{path}: {result.orphaned} task(s) with user data no longer found; kept and flagged",
+                        f"{path}: {result.orphaned} task(s) with user data no longer found or not certain;"
+                        " kept and flagged for review (`tasks --orphans`)",
                         file=sys.stderr,
                     )
             except DocumentError as err:
