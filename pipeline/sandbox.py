@@ -13,6 +13,7 @@ stopped, so that one comes first).
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import resource
@@ -21,7 +22,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DocumentError, cause_of
+from .errors import DocumentError, cause_of, display_name
 
 if TYPE_CHECKING:
     from .model import Extraction
@@ -161,10 +162,18 @@ class Sandbox:
         try:
             kind, payload = self._conn.recv()
         except (EOFError, OSError):
-            self.close()  # the worker died: killed for memory, or a crash in native code
+            code = self.close()  # the worker died: killed for memory, or a crash in native code
+            if code is not None and code > 0:  # it exited by itself: it could not even start
+                raise DocumentError(
+                    name, f"the extraction worker stopped (exit status {code})", "run the command again; if it goes on, report it",
+                    vi=f"tiến trình trích xuất dừng bất thường (mã {code}); hãy thử lại, nếu vẫn lỗi hãy báo lại",
+                ) from None
             raise memory_error(name, self.memory_mb) from None
         if kind == "ok":
-            return payload
+            # A name that is not UTF-8 or holds a control character is kept in its shown form:
+            # the database and JSON output need valid, one-line text.
+            shown = display_name(payload.source)
+            return payload if shown == payload.source else dataclasses.replace(payload, source=shown)
         if kind == "error":
             path_, reason, hint, vi = payload
             raise DocumentError(path_, reason, hint, vi=vi)
@@ -189,16 +198,18 @@ class Sandbox:
                 self.close()
         raise DocumentError(name, "the extraction worker could not be started", "check free memory and try again")
 
-    def close(self) -> None:
-        """Stop the worker (at once: it may be stuck in a hostile file)."""
+    def close(self) -> int | None:
+        """Stop the worker (at once: it may be stuck in a hostile file); its exit code, if it had one."""
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        code = None
         if self._process is not None:
             if self._process.is_alive():
                 self._process.kill()
             self._process.join(5)
-            self._process = None
+            code, self._process = self._process.exitcode, None
+        return code
 
     def __enter__(self) -> Sandbox:
         self.start()

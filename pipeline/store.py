@@ -30,6 +30,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
+import urllib.parse
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -39,6 +40,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .backup_schema import FORMAT as USER_DATA_FORMAT
+from .backup_schema import validate_backup
 from .bodies import body_variants, canonical_body
 from .citations import document_target as citation_style_target
 from .errors import DocumentError
@@ -63,7 +66,6 @@ _STATUS_ALIASES = {
     "done": STATUS_DONE,
 }
 
-USER_DATA_FORMAT = "directive-user-data/1"
 
 
 def default_db_path(cli_value: str | Path | None = None) -> Path:
@@ -240,6 +242,8 @@ def _migrations() -> list[tuple[int, str, str]]:
 
 
 SCHEMA_VERSION = max(v for v, _, _ in _migrations())
+# PRAGMA application_id of our databases ("DRCT"): another program's SQLite file is refused, not migrated.
+APPLICATION_ID = 0x44524354
 
 
 def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[int]:
@@ -295,9 +299,12 @@ def _statements(sql: str) -> Iterator[str]:
 class Store:
     """The project's database: documents, extractions, search index and user data."""
 
-    def __init__(self, path: str | Path | None = None, *, fast_unsafe: bool = False):
+    def __init__(self, path: str | Path | None = None, *, fast_unsafe: bool = False, read_only: bool | None = None):
         self.path = str(path) if str(path) == ":memory:" else default_db_path(path)
-        if self.path != ":memory:":
+        # None: read-only when the file or its folder cannot be written (a read-only mount, a
+        # shared copy): reading commands and backups still work, a write says why it cannot.
+        self.read_only = _not_writable(self.path) if read_only is None else read_only
+        if self.path != ":memory:" and not self.read_only:
             try:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -306,10 +313,14 @@ class Store:
                 ) from None
         self._lock = threading.RLock()
         try:
-            self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=30)
+            self.conn = _connect(self.path, self.read_only)
             self.conn.row_factory = sqlite3.Row
             self.conn.create_function("fold_same_length", 1, fold_same_length, deterministic=True)
             self.conn.execute("PRAGMA busy_timeout = 30000")
+            self._check_ours()  # before anything is written to the file
+            if self.read_only:
+                self._check_version(readable_only=True)
+                return
             self.conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
@@ -317,18 +328,44 @@ class Store:
             self.conn.execute(f"PRAGMA synchronous = {'OFF' if fast_unsafe else 'NORMAL'}")
             self._check_version()
             apply_migrations(self.conn)
+            if self.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         except sqlite3.DatabaseError as exc:
             raise DocumentError(
                 self.path, f"cannot open the database ({exc})", "check --db / DIRECTIVES_DB points to a directives database"
             ) from None
 
-    def _check_version(self) -> None:
+    def _check_ours(self) -> None:
+        """Refuse another application's SQLite file (its own application id, or tables but none of
+        ours): migrating it would add our tables to it and switch it to WAL."""
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id == APPLICATION_ID:
+            return
+        tables = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        if app_id == 0 and (not tables or "schema_migrations" in tables):
+            return  # a new file, or one of ours made before the id was set
+        raise DocumentError(
+            self.path,
+            f"refused: this SQLite file belongs to another application (application id {app_id}, "
+            f"{len(tables)} table(s): {', '.join(tables[:4])}{', …' if len(tables) > 4 else ''}); nothing was changed",
+            "give --db (or DIRECTIVES_DB) the directives database, or a new file name",
+        )
+
+    def _check_version(self, readable_only: bool = False) -> None:
         has = self.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
         ).fetchone()
         if not has:
+            if readable_only:
+                raise DocumentError(self.path, "the database is empty and read-only", "ingest into a writable --db first")
             return
         newest = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
+        if readable_only and (newest or 0) < SCHEMA_VERSION:
+            raise DocumentError(
+                self.path,
+                f"the database has schema version {newest}, older than this program's ({SCHEMA_VERSION}), and is read-only",
+                "open it once where it can be written, so it is upgraded",
+            )
         if newest is not None and newest > SCHEMA_VERSION:
             raise DocumentError(
                 self.path,
@@ -351,6 +388,11 @@ class Store:
         """One write transaction; BEGIN IMMEDIATE takes the write lock up front so
         concurrent read-modify-write sequences (status edits) serialize instead of losing updates."""
         with self._lock:
+            if self.read_only:
+                raise DocumentError(
+                    self.path, "the database is read-only (a read-only folder or mount): nothing can be changed",
+                    "copy it to a writable place and pass that with --db",
+                )
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
@@ -1037,8 +1079,7 @@ class Store:
         documents were re-ingested from other paths) falls back to a stored task with
         exactly the same text. What matches neither is kept and flagged as an orphan.
         """
-        if not isinstance(data, dict) or data.get("format") != USER_DATA_FORMAT:
-            raise ValueError(f"not a user-data backup (expected format {USER_DATA_FORMAT!r})")
+        validate_backup(data)  # ValueError naming the first bad place, before anything is written
         statuses = list(data.get("task_status", []))
         counts = {"statuses": 0, "matched": 0, "matched_by_text": 0, "unmatched": 0, "history": 0}
         with self._write() as conn:
@@ -1134,6 +1175,21 @@ def _carry_inputs(
 def _rename_user_data(conn: sqlite3.Connection, old: str, new: str) -> None:
     conn.execute("UPDATE task_status SET task_key = ? WHERE task_key = ?", (new, old))
     conn.execute("UPDATE task_history SET task_key = ? WHERE task_key = ?", (new, old))
+
+
+def _not_writable(path: str) -> bool:
+    """An existing database file (or its folder, where SQLite keeps its journal) that cannot be written."""
+    if path == ":memory:" or not Path(path).exists():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(Path(path).parent, os.W_OK))
+
+
+def _connect(path: str, read_only: bool) -> sqlite3.Connection:
+    """A connection; read-only ones open the file as immutable (no journal to create on a read-only mount)."""
+    if not read_only:
+        return sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    uri = f"file:{urllib.parse.quote(str(Path(path).resolve()))}?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
 
 
 def _task_keys(extraction: Extraction, doc_key: str) -> list[str]:

@@ -8,7 +8,7 @@ import sys
 
 from tqdm import tqdm
 
-from ..errors import DocumentError
+from ..errors import DocumentError, display_name
 from ..model import SCHEMA
 from ..sandbox import Sandbox
 
@@ -52,7 +52,7 @@ def _one(sandbox: Sandbox, path: str, as_json: bool) -> int:
         record = {"schema": SCHEMA, "source": str(path), "error": err.message}
         print(f"error: {err.message}", file=sys.stderr)
     except Exception as err:  # noqa: BLE001 - one bad file must not lose the others' results
-        message = f"{path}: unexpected error while extracting ({type(err).__name__}: {err}); please report it"
+        message = f"{display_name(path)}: unexpected error while extracting ({type(err).__name__}: {err}); please report it"
         record = {"schema": SCHEMA, "source": str(path), "error": message}
         print(f"error: {message}", file=sys.stderr)
     if as_json:
