@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pipeline import appdata
+from pipeline.mdtext import md
 
 st.title("Văn bản")
 
@@ -49,9 +50,9 @@ meta = record.get("document") or {}
 text = doc.get("text") or ""
 
 # ------------------------------------------------------------------ metadata
-st.subheader(f"{meta.get('doc_type') or doc.get('doc_type') or 'Văn bản'} {meta.get('number') or doc.get('number') or ''}".strip())
+st.subheader(md(f"{meta.get('doc_type') or doc.get('doc_type') or 'Văn bản'} {meta.get('number') or doc.get('number') or ''}".strip()))
 if meta.get("title") or doc.get("title"):
-    st.markdown(f"*{meta.get('title') or doc.get('title')}*")
+    st.markdown(f"*{md(meta.get('title') or doc.get('title'))}*")
 fields = [
     ("Cơ quan ban hành", meta.get("issuer") or doc.get("issuer")),
     ("Ngày ban hành", meta.get("issued_date") or doc.get("issued_date")),
@@ -63,7 +64,7 @@ fields = [
 ]
 cols = st.columns(4)
 for i, (label, value) in enumerate(fields):
-    cols[i % 4].markdown(f"**{label}:** {value if value not in (None, '') else '—'}")
+    cols[i % 4].markdown(f"**{label}:** {md(value) if value not in (None, '') else '—'}")
 # Lineage and "superseded" come from the citation graph (cached across pages).
 lineage_graph = appdata.citation_graph()
 node = next((n for n, d in lineage_graph.nodes(data=True) if d.get("document_id") == doc_id), None)
@@ -74,7 +75,7 @@ if node is not None:
                  query_params={"node": node})
 if meta.get("recipients"):
     with st.expander("Nơi nhận"):
-        st.markdown("\n".join(f"- {r}" for r in meta["recipients"]))
+        st.markdown("\n".join(f"- {md(r)}" for r in meta["recipients"]))
 
 # ------------------------------------------------------------------ citations with links
 targets = appdata.target_to_document_id()
@@ -86,7 +87,7 @@ if citations:
             relation = "thực hiện" if cit.get("relation") == "implements" else "trích dẫn"
             linked = targets.get(str(cit.get("target") or ""))
             line = st.columns([5, 1])
-            line[0].markdown(f"- {label} · *{relation}*" + (f" · `{cit['target']}`" if cit.get("target") else ""))
+            line[0].markdown(f"- {md(label)} · *{relation}*" + (f" · {md(cit['target'])}" if cit.get("target") else ""))
             if linked is not None and linked != doc_id:
                 line[1].page_link("app_pages/document_view.py", label="Mở", icon=":material/open_in_new:",
                                   query_params={"doc": str(linked)})
@@ -100,10 +101,10 @@ with left:
         lines = []
         for sec in sections:
             indent = "  " * max(0, int(sec.get("level") or 1) - 1)
-            heading = appdata.short(sec.get("heading") or "", 60)
+            heading = md(appdata.short(sec.get("heading") or "", 60))
             mark = " — *giao việc*" if sec.get("kind") == "task" else ""
             anchor = "sec-" + str(sec.get("path", "")).replace(".", "-")
-            lines.append(f"{indent}- [{sec.get('path')}. {heading}](#{anchor}){mark}")
+            lines.append(f"{indent}- [{md(sec.get('path'))}. {heading}](#{anchor}){mark}")
         st.markdown("\n".join(lines))
     else:
         st.caption("Không nhận diện được mục.")

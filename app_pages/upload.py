@@ -6,6 +6,7 @@ import streamlit as st
 
 from pipeline import appdata
 from pipeline.errors import DocumentError
+from pipeline.mdtext import md
 
 ACCEPTED = ["txt", "docx", "doc", "pdf", "html", "htm"]
 STATUS_TEXT = {"added": "đã thêm", "unchanged": "không đổi (đã có)", "replaced": "đã cập nhật"}
@@ -28,14 +29,14 @@ if st.button("Nhập vào cơ sở dữ liệu", type="primary", disabled=not fi
 
 for result in st.session_state.get("upload_results", []):
     if result["ok"]:
-        st.success(f"{result['name']}: {STATUS_TEXT.get(result['status'], result['status'])} — "
+        st.success(f"{md(result['name'])}: {STATUS_TEXT.get(result['status'], result['status'])} — "
                    f"{result['tasks']} nhiệm vụ, {result['citations']} trích dẫn.")
         if result.get("document_id") is not None:
-            st.page_link("app_pages/document_view.py", label=f"Xem {result['name']}", icon=":material/description:",
+            st.page_link("app_pages/document_view.py", label=f"Xem {md(result['name'])}", icon=":material/description:",
                          query_params={"doc": str(result["document_id"])})
         for warning in result.get("warnings", []):
-            st.caption(f"⚠ {warning}")
+            st.caption(f"⚠ {md(warning)}")
     else:
-        st.error(f"{result['name']}: {result['error']}")
+        st.error(f"{md(result['name'])}: {md(result['error'])}")
 
 _ = DocumentError  # imported so a missing errors module fails loudly at page load, not mid-upload

@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
+from .safe_export import check_csv, check_xlsx, clean_text, neutral_cell, write_validated
+
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("task_key", "Mã nhiệm vụ"),
     ("document_id", "Mã văn bản"),
@@ -50,14 +52,14 @@ def to_csv(rows: Iterable[dict], out: IO[str] | None = None, columns: tuple[tupl
     writer = csv.writer(buffer)
     writer.writerow([label for _, label in columns])
     for row in rows:
-        writer.writerow([_flat(row.get(key)) for key, _ in columns])
+        writer.writerow([neutral_cell(_flat(row.get(key))) for key, _ in columns])  # OWASP: no live formula
     return buffer.getvalue() if out is None else ""
 
 
 def write_csv(rows: Iterable[dict], path: str | Path, columns: tuple[tuple[str, str], ...] = COLUMNS) -> None:
     """CSV file with a UTF-8 BOM so Excel shows Vietnamese correctly."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        to_csv(rows, fh, columns)
+    data = ("\ufeff" + to_csv(rows, columns=columns)).encode("utf-8")
+    write_validated(path, data, check_csv, "CSV")
 
 
 def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nhiệm vụ",
@@ -85,6 +87,8 @@ def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nh
         cells = []
         for key, _ in columns:
             value = _flat(row.get(key))
+            if isinstance(value, str):
+                value = clean_text(value)  # one control character would make the workbook unreadable
             if key in ("due_start", "due_end") and value:
                 value = date.fromisoformat(str(value))
             cell = WriteOnlyCell(ws, value=value)
@@ -98,7 +102,7 @@ def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nh
     ws.auto_filter.ref = f"A1:{_column_letter(len(columns))}{n + 1}"
     buffer = io.BytesIO()
     wb.save(buffer)  # build in memory: a bad output path then fails cleanly in one place
-    Path(path).write_bytes(buffer.getvalue())
+    write_validated(path, buffer.getvalue(), check_xlsx, "Excel file")
     return n
 
 

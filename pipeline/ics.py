@@ -28,6 +28,8 @@ from datetime import UTC, date, datetime, timedelta
 from dateutil.rrule import rrulestr
 from icalendar import Alarm, Calendar, Event, vRecur
 
+from .safe_export import clean_text, one_line
+
 PRODID = "-//directive-pipeline//Vietnamese directive deadlines//VI"
 UID_DOMAIN = "directive-pipeline"
 SUMMARY_TASK_CHARS = 80
@@ -205,6 +207,18 @@ def _description(row: dict) -> str:
     return "\n".join(lines)
 
 
+def _clean_row(row: dict) -> dict:
+    """The row's texts without control characters (RFC 5545 forbids them): shown as escapes."""
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return clean_text(value)
+        if isinstance(value, list | tuple):
+            return [clean(v) for v in value]
+        return value
+
+    return {key: clean(value) for key, value in row.items()}
+
+
 def build_calendar(
     rows: Iterable[dict],
     *,
@@ -218,10 +232,10 @@ def build_calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", calendar_name)
+    cal.add("x-wr-calname", one_line(calendar_name) or "Thời hạn nhiệm vụ")  # a CR/LF would break the file
     now = stamp or datetime.now(UTC)
     seen: set[str] = set()
-    for row in rows:
+    for row in map(_clean_row, rows):
         placed = schedule(row.get("due_start"), row.get("due_end"), row.get("recurrence"),
                           anchor=as_date(row.get("doc_date")))
         if placed is None:

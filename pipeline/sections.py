@@ -18,8 +18,10 @@ A numbered line either heads a block ("2. Về công tác cán bộ:") or is its
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -347,3 +349,30 @@ def innermost_section(sections: list[Section], pos: int) -> Section | None:
         if s.start <= pos < max(s.end, s.start + 1) and (best is None or s.level > best.level):
             best = s
     return best
+
+
+def section_finder(sections: list[Section]) -> Callable[[int], Section | None]:
+    """`innermost_section` for many positions: O(log n) each after one sweep, not O(n) each.
+
+    The answer only changes at a section's start or end, so it is computed once per
+    stretch between those points (deepest level first, then list order, as above).
+    """
+    spans = [(s.start, max(s.end, s.start + 1)) for s in sections]
+    points = sorted({p for span in spans for p in span})
+    order = sorted(range(len(sections)), key=lambda i: spans[i][0])
+    active: list[tuple[int, int]] = []  # heap of (-level, index); expired ones leave lazily
+    answers: list[Section | None] = []
+    j = 0
+    for point in points:
+        while j < len(order) and spans[order[j]][0] <= point:
+            heapq.heappush(active, (-sections[order[j]].level, order[j]))
+            j += 1
+        while active and spans[active[0][1]][1] <= point:
+            heapq.heappop(active)
+        answers.append(sections[active[0][1]] if active else None)
+
+    def find(pos: int) -> Section | None:
+        index = bisect.bisect_right(points, pos) - 1
+        return answers[index] if index >= 0 else None
+
+    return find

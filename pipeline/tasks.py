@@ -46,7 +46,8 @@ from .bodies import find_bodies, merge_variants, qualify
 from .lexicon import Marker, doc_type_alternation, load_yaml, split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
-from .sections import innermost_section, is_upper_line, iter_lines
+from .scan import SpanSet, last_end, lookback
+from .sections import is_upper_line, iter_lines, section_finder
 from .tables import Table, TableRow
 from .temporal import find_time_expressions, is_citation_date
 
@@ -115,17 +116,11 @@ class Roles:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _CLAUSE_END.finditer(text, 0, pos):
-        start = m.end()
-    return start
+    return last_end(_CLAUSE_END, text, pos, ".!?;:")  # O(log n): see pipeline/scan.py
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
-        start = m.end()
-    return start
+    return last_end(_SENTENCE_END, text, pos, ".!?")
 
 
 @lru_cache(maxsize=4096)
@@ -168,7 +163,8 @@ def _is_predicate_next(text: str, pos: int) -> bool:
 def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Roles:
     """Responsible and coordinating bodies of one directive item (spans relative to `text`)."""
     excluded = excluded or []
-    mentions = [m for m in find_bodies(text) if not any(s < m.end and m.start < e for s, e in excluded)]
+    covered = SpanSet(excluded)
+    mentions = [m for m in find_bodies(text) if not covered.overlaps(m.start, m.end)]
     responsible: list[BodyMention] = []
     coordinating: list[BodyMention] = []
     last_subject_end = -1
@@ -180,7 +176,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         cs = _clause_start(text, gs)
         if delegated_at >= cs:
             cs = delegated_at
-        coord = rule("coordination").search(text, max(last_subject_end, 0), gs)
+        coord = rule("coordination").search(text, lookback(max(last_subject_end, 0), gs), gs)
         if coord and coord.end() == gs:
             # "X chủ trì, phối hợp với Y": Y helps X. A "phối hợp với" far from a subject
             # ("... để phối hợp với lãnh đạo cơ quan") assigns nothing.
@@ -244,7 +240,7 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     ge = group[-1].end
     if not _is_predicate_next(text, ge):
         return []
-    pre = text[clause_start : group[0].start]
+    pre = text[lookback(clause_start, group[0].start) : group[0].start]
     after_comma = "," in pre
     segment = pre.rsplit(",", 1)[-1] if after_comma else pre
     if _prefix_only().fullmatch(segment.strip()) is None:
@@ -290,7 +286,7 @@ def _recurrence_is_noise(text: str, d: Deadline) -> bool:
     if ("DAILY" in rule_text or "WEEKLY" in rule_text) and _recurrence_is_weak(text, d):
         return True
     s = d.span_start or 0
-    return bool(_PURPOSE.search(text, _clause_start(text, s), s))
+    return bool(_PURPOSE.search(text, lookback(_clause_start(text, s), s), s))
 
 
 def _is_scope(text: str, d: Deadline) -> bool:
@@ -303,14 +299,14 @@ def _is_scope(text: str, d: Deadline) -> bool:
 
 
 def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:
-    out = []
+    out, covered = [], SpanSet(excluded)
     for d in find_time_expressions(text, ref):
         s, e = d.span_start or 0, d.span_end or 0
-        if any(a < e and s < b for a, b in excluded):
+        if covered.overlaps(s, e):
             continue
         if is_citation_date(text, d) or _is_scope(text, d):
             continue  # a cited document's date, or the scope of a noun ("giai đoạn 2026 - 2030")
-        if _DOC_SUBJECT.search(text, _clause_start(text, s), s) and not rule("due_marker").search(
+        if _DOC_SUBJECT.search(text, lookback(_clause_start(text, s), s), s) and not rule("due_marker").search(
             text[max(0, s - 60) : s]
         ):
             continue  # "Nghị quyết số 05-NQ/TU về ... đến năm 2010": the cited document's subject
@@ -335,10 +331,11 @@ class _DocumentYears:
         if self._dates is None:
             self._dates = []
             # Only the few full dates need the grammar: parse a window around each, not the whole text.
+            spans = SpanSet(self.cited)
             for m in _FULL_DATE.finditer(self.text):
                 lo = max(0, m.start() - 160)
                 window = self.text[lo : m.end() + 40]
-                cited = [(a - lo, b - lo) for a, b in self.cited if a < m.end() + 40 and b > lo]
+                cited = [(a - lo, b - lo) for a, b in spans.overlapping(lo, m.end() + 40)]
                 for d in _time_expressions(window, None, cited):
                     s = (d.span_start or 0) + lo
                     if s <= m.start() < (d.span_end or 0) + lo and (d.end or d.start) and _FULL_DATE.search(d.text):
@@ -587,6 +584,7 @@ class _Reading:
     def __init__(self, text: str, sections: list[Section], meta: DocumentMeta, cited: list[tuple[int, int]]):
         self.text, self.sections, self.meta, self.cited = text, sections, meta, cited
         self.years = _DocumentYears(text, cited)
+        self.innermost, self.cited_spans = section_finder(sections), SpanSet(cited)
         has_task_sections = any(s.kind == "task" for s in sections)
         self.task_kinds = {"task"} if has_task_sections else {"task", "neutral"}
         self.parent_of = _parents(sections)
@@ -601,7 +599,7 @@ class _Reading:
     def line(self, ls: int, le: int) -> None:
         """Read one logical line: a heading gives context, a schedule or attribute line describes
         its block or the items above it, anything else may be an item."""
-        sec = innermost_section(self.sections, ls)
+        sec = self.innermost(ls)
         if sec is None or sec.kind == "non_task":
             return
         if ls == sec.start:
@@ -667,7 +665,7 @@ class _Reading:
         item = self.text[s:e]
         if ctx.bullet and marker and marker.style == "bullet" and marker.printed == ctx.bullet:
             ctx.implementers, ctx.bullet = [], None  # the intro bullet's block has ended
-        excluded = [(max(0, a - s), b - s) for a, b in self.cited if a < e and s < b]
+        excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
         roles = find_roles(item, excluded)
         if item.endswith(":"):
             mentions = find_bodies(item)
@@ -705,7 +703,7 @@ class _Reading:
                 and not re.match(r"(?:Phần|[IVXL]+(?!\w))", sec.marker)
             ):
                 s, e = _clean_item(self.text, sec.heading_start, sec.heading_end)
-                excluded = [(max(0, a - s), b - s) for a, b in self.cited if a < e and s < b]
+                excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
                 found = _time_expressions(self.text[s:e], self.meta.issued_date, excluded)
                 self.items.append(_Item(sec, s, e, find_roles(self.text[s:e], excluded), found, []))
         self.items.sort(key=lambda it: it.start)
@@ -777,7 +775,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     from .structure import find_regions
 
     regions = find_regions(text)
-    years = _DocumentYears(text, cited)
+    years, cited_spans = _DocumentYears(text, cited), SpanSet(cited)
     tasks: list[Task] = []
     after_intro = False
     for ls, le in _logical_lines(text, regions.body_start, regions.body_end):
@@ -791,7 +789,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
             continue
         if not marker and rule("background").match(item):
             continue  # "Trong những năm qua, ...": what was done, not what is to be done
-        excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
+        excluded = [(max(0, a - s), b - s) for a, b in cited_spans.overlapping(s, e)]
         if not (marker or after_intro) and len(item) > _MAX_PARAGRAPH:
             continue  # a page-long "paragraph" is not one directive (and would cost quadratic time)
         roles = find_roles(item, excluded)

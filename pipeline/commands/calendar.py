@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from ..errors import DocumentError
 from ..ics import build_calendar
+from ..safe_export import check_ics, write_validated
 from .tasks import add_db_option, add_task_filters, filters_from_args, open_store
 
 
@@ -33,9 +34,9 @@ def run(args: argparse.Namespace) -> int:
     dated = [r for r in rows if r["due_start"] or r["due_end"] or r["recurrence"]]
     data = build_calendar(dated, calendar_name=args.name, alarm_days=args.alarm_days)
     try:
-        Path(args.out).write_bytes(data)
-    except OSError as err:
-        print(f"error: {args.out}: cannot write ({err.strerror or err})", file=sys.stderr)
+        write_validated(args.out, data, check_ics, "calendar")  # parsed back before it replaces the old file
+    except DocumentError as err:
+        print(f"error: {err.message}", file=sys.stderr)
         return 1
     print(f"{len(dated)} dated tasks (of {len(rows)} matching) written to {args.out}")
     return 0

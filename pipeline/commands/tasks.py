@@ -190,8 +190,8 @@ def run(args: argparse.Namespace) -> int:
     elif args.xlsx:
         try:
             n = exports.write_xlsx(rows, args.xlsx)
-        except OSError as err:
-            print(f"error: {args.xlsx}: cannot write ({err.strerror or err})", file=sys.stderr)
+        except DocumentError as err:  # cannot write, disk full, or did not read back: the old file is kept
+            print(f"error: {err.message}", file=sys.stderr)
             return 1
         print(f"{n} tasks written to {args.xlsx}")
     else:
