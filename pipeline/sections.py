@@ -135,6 +135,9 @@ def _is_first(m: Marker) -> bool:
     return m.value[-1] == 1
 
 
+_MAX_TOP_HEADINGS = 40  # a directive has a handful of top parts; thousands are not OCR damage to repair
+
+
 def _top_headings(text: str, lines: list[tuple[int, int]]) -> dict[int, Marker]:
     """Roman top headings renumbered where OCR damaged them ("I-, I-, II-, IV-", "HI-", "1-").
 
@@ -159,7 +162,7 @@ def _top_headings(text: str, lines: list[tuple[int, int]]) -> dict[int, Marker]:
         if f[1] is None or f[1].group("v") != "1" or (i + 1 < len(found) and found[i + 1][2] == 2)
     ]
     headings = [f for f in found if f[1] is not None]
-    if not any(v is not None for _, _, v in headings) or len(headings) < 2:
+    if not any(v is not None for _, _, v in headings) or not 2 <= len(headings) <= _MAX_TOP_HEADINGS:
         return {}
     out: dict[int, Marker] = {}
     last = 0
