@@ -42,6 +42,7 @@ PAGES = [
     st.Page("app_pages/calendar_view.py", title="Lịch", icon=":material/calendar_month:", url_path="lich"),
     st.Page("app_pages/graph_view.py", title="Đồ thị trích dẫn", icon=":material/hub:", url_path="do-thi"),
     st.Page("app_pages/document_view.py", title="Văn bản", icon=":material/description:", url_path="van-ban"),
+    st.Page("app_pages/lineage_view.py", title="Cụ thể hóa", icon=":material/account_tree:", url_path="cu-the-hoa"),
 ]
 if auth.may_upload():
     PAGES.append(st.Page("app_pages/upload.py", title="Tải lên", icon=":material/upload_file:", url_path="tai-len"))

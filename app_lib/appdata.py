@@ -648,18 +648,22 @@ def ingest_upload(name: str, data: bytes) -> dict:
     """
     from pipeline.errors import DocumentError
 
+    path = None
     try:
-        from pipeline.extract import extract_file
-        from pipeline.uploads import save_upload
+        from pipeline.sandbox import extract_isolated
+        from pipeline.uploads import discard_upload, save_upload
 
         path = save_upload(name, data, upload_dir())
-        extraction = extract_file(path)
+        extraction = extract_isolated(path)  # under memory and time limits: an upload cannot take the server down
         result = get_store().ingest(extraction)
     except DocumentError as err:
-        return {"name": name, "ok": False, "error": err.reason + (f" ({err.hint})" if err.hint else ""),
-                "reason": err.reason, "hint": err.hint}
+        discard_upload(path)  # a file that could not be read is not kept
+        return {"name": name, "ok": False, "error": err.shown, "reason": err.reason, "hint": err.hint, "vi": err.vi}
     except Exception as err:  # noqa: BLE001 - one bad file must not stop the others; say what happened
+        discard_upload(path)
         return {"name": name, "ok": False, "error": f"không xử lý được tệp ({type(err).__name__}: {err})"}
+    if getattr(result, "status", "") == "unchanged":
+        discard_upload(path)  # the same content is stored already, with its own file
     return {
         "name": name,
         "ok": True,

@@ -15,6 +15,7 @@ import streamlit as st
 from app_lib import appdata
 from pipeline import accounts
 from pipeline.accounts import Account
+from pipeline.mdtext import md
 from pipeline.store import body_match_keys
 
 SESSION_KEY = "signed_in_as"
@@ -98,7 +99,7 @@ def sidebar(account: Account | None) -> None:
         st.sidebar.caption("Chưa có tài khoản nào: mọi người truy cập được đều sửa được. "
                            "Tạo tài khoản bằng `python -m pipeline users add`.")
         return
-    st.sidebar.caption(f"Đăng nhập: {describe(account)}")
+    st.sidebar.caption(f"Đăng nhập: {md(describe(account))}")  # body names come from an admin: text only
     if st.sidebar.button("Đăng xuất", key="sign_out", icon=":material/logout:"):
         st.session_state.pop(SESSION_KEY, None)
         st.rerun()

@@ -12,6 +12,7 @@ import streamlit as st
 
 from app_lib import appdata, auth, feeds
 from pipeline.calendars import calendar_bytes, describe_rrule, placement
+from pipeline.mdtext import md
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 MAX_PER_DAY = 4
@@ -170,7 +171,7 @@ if not feed_bodies:
                "nhiệm vụ thay đổi).")
 elif st.button("Lấy địa chỉ đăng ký lịch", key="cal_feed", icon=":material/rss_feed:"):
     for body in feed_bodies[:10]:
-        st.markdown(f"**{body}**")
+        st.markdown(f"**{md(body)}**")
         st.code(feeds.address(body), language=None)
     st.caption("Ghép địa chỉ trên với tên máy chủ (vd: https://nhiemvu.tinhuy.local/app/static/feeds/…) và thêm "
                "vào ứng dụng lịch bằng “Đăng ký lịch / Subscribe”. Địa chỉ có mã bí mật: chỉ gửi cho người được xem.")

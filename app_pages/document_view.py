@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_lib import appdata
+from pipeline.mdtext import md
 
 st.title("Văn bản")
 
@@ -51,9 +52,9 @@ meta = record.get("document") or {}
 text = doc.get("text") or ""
 
 # ------------------------------------------------------------------ metadata
-st.subheader(f"{meta.get('doc_type') or doc.get('doc_type') or 'Văn bản'} {meta.get('number') or doc.get('number') or ''}".strip())
+st.subheader(md(f"{meta.get('doc_type') or doc.get('doc_type') or 'Văn bản'} {meta.get('number') or doc.get('number') or ''}".strip()))
 if meta.get("title") or doc.get("title"):
-    st.markdown(f"*{meta.get('title') or doc.get('title')}*")
+    st.markdown(f"*{md(meta.get('title') or doc.get('title'))}*")
 fields = [
     ("Cơ quan ban hành", meta.get("issuer") or doc.get("issuer")),
     ("Ngày ban hành", meta.get("issued_date") or doc.get("issued_date")),
@@ -65,10 +66,18 @@ fields = [
 ]
 cols = st.columns(4)
 for i, (label, value) in enumerate(fields):
-    cols[i % 4].markdown(f"**{label}:** {value if value not in (None, '') else '—'}")
+    cols[i % 4].markdown(f"**{label}:** {md(value) if value not in (None, '') else '—'}")
+# Lineage and "superseded" come from the citation graph (cached across pages).
+lineage_graph = appdata.citation_graph()
+node = next((n for n, d in lineage_graph.nodes(data=True) if d.get("document_id") == doc_id), None)
+if node is not None:
+    if lineage_graph.nodes[node].get("superseded_by"):
+        st.warning(f"Văn bản này đã bị thay thế bởi: {lineage_graph.nodes[node]['superseded_by']}")
+    st.page_link("app_pages/lineage_view.py", label="Nhiệm vụ được cụ thể hóa ra sao", icon=":material/account_tree:",
+                 query_params={"node": node})
 if meta.get("recipients"):
     with st.expander("Nơi nhận"):
-        st.markdown("\n".join(f"- {r}" for r in meta["recipients"]))
+        st.markdown("\n".join(f"- {md(r)}" for r in meta["recipients"]))
 
 # ------------------------------------------------------------------ citations with links
 targets = appdata.target_to_document_id()
@@ -80,7 +89,7 @@ if citations:
             relation = "thực hiện" if cit.get("relation") == "implements" else "trích dẫn"
             linked = targets.get(str(cit.get("target") or ""))
             line = st.columns([5, 1])
-            line[0].markdown(f"- {label} · *{relation}*" + (f" · `{cit['target']}`" if cit.get("target") else ""))
+            line[0].markdown(f"- {md(label)} · *{relation}*" + (f" · {md(cit['target'])}" if cit.get("target") else ""))
             if linked is not None and linked != doc_id:
                 line[1].page_link("app_pages/document_view.py", label="Mở", icon=":material/open_in_new:",
                                   query_params={"doc": str(linked)})
@@ -94,10 +103,10 @@ with left:
         lines = []
         for sec in sections:
             indent = "  " * max(0, int(sec.get("level") or 1) - 1)
-            heading = appdata.short(sec.get("heading") or "", 60)
+            heading = md(appdata.short(sec.get("heading") or "", 60))
             mark = " — *giao việc*" if sec.get("kind") == "task" else ""
             anchor = "sec-" + str(sec.get("path", "")).replace(".", "-")
-            lines.append(f"{indent}- [{sec.get('path')}. {heading}](#{anchor}){mark}")
+            lines.append(f"{indent}- [{md(sec.get('path'))}. {heading}](#{anchor}){mark}")
         st.markdown("\n".join(lines))
     else:
         st.caption("Không nhận diện được mục.")
@@ -120,3 +129,13 @@ with right:
     body = appdata.highlight_html(text, marks, anchors)
     # st.html, not st.markdown: the escaped text must not be re-read as Markdown.
     st.html(appdata.HIGHLIGHT_CSS + f'<div class="doc-text">{body}</div>')
+
+# ------------------------------------------------------------------ displaCy view (optional)
+with right:
+    if st.toggle("Xem nhãn bằng displaCy (spaCy)", key="doc_displacy",
+                 help="Các nhãn của văn bản như trong spaCy: trích dẫn, cơ quan chủ trì/phối hợp, thời hạn, nhiệm vụ."):
+        from pipeline.nlp import DISPLAY_GROUPS, doc_from_record, render_spans  # spaCy loads only when asked
+
+        shown = st.multiselect("Nhóm nhãn", list(DISPLAY_GROUPS), default=["citations", "bodies", "deadlines"],
+                               format_func=DISPLAY_GROUPS.get, key="doc_displacy_groups")
+        st.html(render_spans(doc_from_record(text, record), shown))

@@ -7,6 +7,8 @@ import streamlit as st
 from streamlit_agraph import Config, Edge, Node, agraph
 
 from app_lib import appdata
+from pipeline.mdtext import md
+from pipeline.relations import relation_label
 
 MAX_NODES = 150
 TOP_N = 60
@@ -46,6 +48,8 @@ focus_key = pick_col.selectbox(
     key="graph_pick",
 )
 focus = graph_nodes[focus_key]
+if graph.nodes[focus].get("superseded_by"):
+    st.warning(f"Văn bản này đã bị thay thế bởi: {graph.nodes[focus]['superseded_by']}")
 
 cites = [b for _, b in graph.out_edges(focus)]
 cited_by = [a for a, _ in graph.in_edges(focus)]
@@ -62,6 +66,12 @@ def node_table(nodes, depth: dict | None = None) -> pd.DataFrame:
             row["Bậc"] = depth[n]
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def edge_label(data: dict) -> str:
+    """"thực hiện", "căn cứ", "thay thế / bãi bỏ" …; plain citations stay unlabelled."""
+    kind = data.get("relation_type") or data.get("relation")
+    return "" if kind == "cites" else relation_label(kind)
 
 
 tab_graph, tab_lists, tab_metrics = st.tabs(["Đồ thị", "Quan hệ", "Chỉ số"])
@@ -86,6 +96,8 @@ with tab_lists:
     if doc_id is not None:
         st.page_link("app_pages/document_view.py", label="Mở văn bản này", icon=":material/description:",
                      query_params={"doc": str(doc_id)})
+        st.page_link("app_pages/lineage_view.py", label="Nhiệm vụ được cụ thể hóa ra sao", icon=":material/account_tree:",
+                     query_params={"node": str(focus_key)})
 
 with tab_graph:
     neighbourhood = [focus, *cites, *cited_by, *(n for _, n in up), *(n for _, n in down)]
@@ -111,19 +123,19 @@ with tab_graph:
         for n in chosen
     ]
     edges = [
-        Edge(source=str(a), target=str(b), label="thực hiện" if d.get("relation") == "implements" else "",
+        Edge(source=str(a), target=str(b), label=edge_label(d),
              color="#16a34a" if d.get("relation") == "implements" else "#94a3b8")
         for a, b, d in graph.edges(data=True)
         if a in keep and b in keep
     ]
     st.caption("Đỏ: văn bản đang chọn · xanh dương: có trong kho · xám: chỉ được trích dẫn. "
-               "Mũi tên xanh lá: quan hệ thực hiện.")
+               "Mũi tên xanh lá: quan hệ thực hiện; nhãn khác: căn cứ, thay thế, sửa đổi, hướng dẫn, sơ kết/tổng kết.")
     clicked = agraph(nodes=nodes, edges=edges, config=Config(width=1100, height=560, directed=True, physics=True,
                                                              hierarchical=False))
     if clicked and clicked in graph_nodes and clicked != focus_key:
         # A click on a node: say what it is and open it (its document page, or centre the graph on it).
         target = graph_nodes[clicked]
-        st.markdown(f"**Đã chọn:** {appdata.node_label(graph, target)}")
+        st.markdown(f"**Đã chọn:** {md(appdata.node_label(graph, target))}")
         c1, c2 = st.columns(2)
         clicked_doc = appdata.node_document_id(graph, target)
         if clicked_doc is not None:

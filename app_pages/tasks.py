@@ -8,6 +8,7 @@ from datetime import date
 import streamlit as st
 
 from app_lib import appdata, auth, display, feeds
+from pipeline.mdtext import md
 
 ALL = "Tất cả"
 PAGE_SIZES = (25, 50, 100, 200)
@@ -144,11 +145,11 @@ task_key = st.selectbox(
     key="tasks_pick",
 )
 row = by_key[task_key]
-st.markdown(f"> {row['text']}")
+st.markdown("> " + md(row["text"]))  # the task's own words, never Markdown
 info = st.columns(3)
-info[0].markdown(f"**Chủ trì:** {'; '.join(row.get('responsible') or []) or '—'}")
-info[1].markdown(f"**Phối hợp:** {'; '.join(row.get('coordinating') or []) or '—'}")
-info[2].markdown(f"**Thời hạn:** {row.get('deadline_text') or '—'}" + (" · :red[⚠ quá hạn]" if row.get("overdue") else ""))
+info[0].markdown(f"**Chủ trì:** {md('; '.join(row.get('responsible') or [])) or '—'}")
+info[1].markdown(f"**Phối hợp:** {md('; '.join(row.get('coordinating') or [])) or '—'}")
+info[2].markdown(f"**Thời hạn:** {md(row.get('deadline_text')) or '—'}" + (" · :red[⚠ quá hạn]" if row.get("overdue") else ""))
 st.page_link("app_pages/document_view.py", label="Mở văn bản", icon=":material/description:",
              query_params={"doc": str(row["document_id"])})
 
@@ -156,7 +157,7 @@ current = row.get("status") or appdata.STATUSES[0]
 if not auth.may_edit(task_key):
     st.info("Bạn chỉ được xem nhiệm vụ này: tài khoản "
             + ("chỉ xem." if account is None or account.role != "editor"
-               else f"biên tập chỉ cập nhật nhiệm vụ do {'; '.join(account.bodies)} chủ trì."))
+               else f"biên tập chỉ cập nhật nhiệm vụ do {md('; '.join(account.bodies))} chủ trì."))
 else:
     with st.form(f"status_form_{task_key}"):
         new_status = st.radio("Trạng thái", appdata.STATUSES, index=appdata.STATUSES.index(current)

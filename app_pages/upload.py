@@ -6,6 +6,7 @@ import streamlit as st
 
 from app_lib import appdata, auth, messages
 from pipeline.errors import DocumentError
+from pipeline.mdtext import md
 
 ACCEPTED = ["txt", "docx", "doc", "pdf", "html", "htm"]
 STATUS_TEXT = {"added": "đã thêm", "unchanged": "không đổi (đã có)", "replaced": "đã cập nhật"}
@@ -31,16 +32,18 @@ if st.button("Nhập vào cơ sở dữ liệu", type="primary", disabled=not fi
 
 for result in st.session_state.get("upload_results", []):
     if result["ok"]:
-        st.success(f"{result['name']}: {STATUS_TEXT.get(result['status'], result['status'])} — "
+        st.success(f"{md(result['name'])}: {STATUS_TEXT.get(result['status'], result['status'])} — "
                    f"{result['tasks']} nhiệm vụ, {result['citations']} trích dẫn.")
         if result.get("document_id") is not None:
-            st.page_link("app_pages/document_view.py", label=f"Xem {result['name']}", icon=":material/description:",
+            st.page_link("app_pages/document_view.py", label=f"Xem {md(result['name'])}", icon=":material/description:",
                          query_params={"doc": str(result["document_id"])})
         for warning in result.get("warnings", []):
-            st.caption(f"⚠ {warning}")
+            st.caption(f"⚠ {md(warning)}")
     else:
-        # The library speaks English; the page speaks Vietnamese (app_lib/messages.py, messages_vi.yaml).
+        # The library speaks English; the page speaks Vietnamese: the error's own Vietnamese when it has
+        # one, else the reason and hint translated (app_lib/messages.py, messages_vi.yaml).
         reason = result.get("reason")
-        line = messages.file_error(DocumentError(None, reason, result.get("hint"))) if reason else result["error"]
-        st.error(f"{result['name']}: {line}")
+        line = result.get("vi") or (messages.file_error(DocumentError(None, reason, result.get("hint")))
+                                    if reason else result["error"])
+        st.error(f"{md(result['name'])}: {md(line)}")
 

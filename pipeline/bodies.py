@@ -25,9 +25,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from underthesea import pos_tag
 
+from .lexicon import load_yaml
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
 
@@ -69,7 +69,7 @@ def _alternation(patterns: list[str]) -> str:
 def gazetteer() -> dict:
     """The parsed bodies.yaml (cached)."""
     with resources.files("pipeline.data").joinpath("bodies.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 @cache
@@ -146,7 +146,7 @@ def _matchers() -> tuple[_Matcher, _Matcher, _Matcher, re.Pattern, list[tuple[re
 
 # ------------------------------------------------------------------ organisations not in the gazetteer
 
-_LOCALITY_WORD = r"(?:tỉnh|huyện|thị\s+xã|thành\s+phố|quận|xã|phường|thị\s+trấn)"
+_LOCALITY_WORD = r"(?:tỉnh|huyện|thị\s+xã|thành\s+phố|quận|xã|phường|thị\s+trấn|đặc\s+khu)"
 _NOUNISH = {"N", "Np", "Nc", "Nu", "Ny", "Nb", "A", "M"}  # POS tags a lower-case name word may carry
 _MAX_NAME_TOKENS = 12
 _ORG_WINDOW = 90  # characters of text pos-tagged after a head noun
@@ -360,7 +360,7 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
                 name, end, level_name = f"{name}{of} {lv[0].name}{tail}", tend, lv[0].name
             elif not s.group("of"):
                 bd = bodies.match(text, s.end())
-                if bd and bd[0].name[:1].isupper() and bd[0].name.split()[0] in {"Hội", "Ủy", "Mặt", "Liên"}:
+                if bd and bd[0].name[:1].isupper() and bd[0].name.split()[0] in {"Hội", "Ủy", "Mặt", "Liên", "Tòa", "Viện"}:
                     tail, tend = _tail(bd[0], text, bd[1])
                     name, end = f"{name} {bd[0].name}{tail}", tend
         if end > best_end:
@@ -440,7 +440,7 @@ _QUOTED_TITLE = re.compile(
 )
 # After a local body "Đảng ủy các xã", more place words of the same list: ", thị trấn".
 _PLACE_LIST = re.compile(rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?P<place>{_LOCALITY_WORD})(?![\w])(?!\s+(?:ủy|uỷ|đoàn)(?!\w))")
-_LISTED_PLACE = re.compile(rf"\s(?:các)\s+(?P<place>{_LOCALITY_WORD})\Z")
+_LISTED_PLACE = re.compile(rf"\s(?:các\s+)?(?P<place>{_LOCALITY_WORD})\Z")
 
 
 def _with_quoted_title(
@@ -516,6 +516,7 @@ def find_bodies(text: str) -> list[BodyMention]:
             name = _header_case(name)
             found.append((name, s, e, level, name in organ_names))
         pos = end
+    found = _join_party_units(text, found)
     # Distribute a list's level to organs printed without one, and expand "các ban, X <level>".
     out: list[BodyMention] = []
     for i, (name, s, e, level, bare) in enumerate(found):
@@ -540,6 +541,33 @@ def find_bodies(text: str) -> list[BodyMention]:
                 BodyMention(printed=text[b0:b1], name=f"Ban của {_level_part(name, level)}", start=b0, end=b1)
             )
         out.append(BodyMention(printed=text[s:e], name=name, start=s, end=e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _party_unit_heads() -> frozenset[str]:
+    return frozenset(gazetteer().get("party_units", {}).get("heads", []))
+
+
+def _join_party_units(
+    text: str, found: list[tuple[str, int, int, str | None, bool]]
+) -> list[tuple[str, int, int, str | None, bool]]:
+    """ "Đảng ủy" + "Quốc hội" → "Đảng ủy Quốc hội": a Party unit printed right before the body
+    it is formed in (one space, no comma) is one body; a level may follow ("... Trung ương")."""
+    heads = _party_unit_heads()
+    out: list[tuple[str, int, int, str | None, bool]] = []
+    joined = False
+    for item in found:
+        name, s, e, level, bare = item
+        if out:
+            pname, ps, pe, plevel, _ = out[-1]
+            adjacent = text[pe:s] == " " and text[s : s + 1].isupper()
+            if adjacent and (pname in heads or (joined and level is not None)):
+                out[-1] = (f"{pname} {name}", ps, e, None, False)
+                joined = True
+                continue
+        out.append(item)
+        joined = False
     return out
 
 
@@ -614,13 +642,38 @@ def body_level(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _bare_organs() -> frozenset[str]:
+    """Organs that belong to a committee ("Ban Tổ chức", "Ủy ban Kiểm tra", "Văn phòng")."""
+    return frozenset(e.name for e in _entries("organs", "organ"))
+
+
+_CENTRAL_ISSUER = re.compile(r"^(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương)")
+_COMMITTEE_IN_ISSUER = re.compile(r"(?:(?:Tỉnh|Thành|Huyện|Thị|Quận) ủy|Đảng ủy)(?: [^\W\d_]+)*\Z")
+
+
+def _issuer_committee(issuer: str) -> str | None:
+    """The committee an issuer belongs to: "Ban Thường vụ Đảng ủy xã Tân An" → "Đảng ủy xã Tân An"."""
+    if _CENTRAL_ISSUER.match(issuer):
+        return "Trung ương"
+    m = _COMMITTEE_IN_ISSUER.search(issuer)
+    return m.group(0) if m else None
+
+
 def qualify(name: str, meta: DocumentMeta | None) -> str:
     """Add the issuer's locality to a local body ("Ban Tổ chức Tỉnh ủy" → "... Bình Thuận").
 
     Only when the document fixes it: the body's level must be the issuer's level (a
-    district plan's "Tỉnh ủy" is another locality). Generic bodies stay as they are.
+    district plan's "Tỉnh ủy" is another locality). Generic bodies stay as they are. An organ
+    printed without its committee ("Ủy ban Kiểm tra") is the issuer's ("... Tỉnh ủy Khánh Hòa"),
+    never Trung ương's unless the issuer is central.
     """
-    if meta is None or not meta.locality:
+    if meta is None:
+        return name
+    if name in _bare_organs() and meta.issuer:
+        committee = _issuer_committee(meta.issuer)  # "Ủy ban Kiểm tra" of a Tỉnh ủy is the Tỉnh ủy's
+        return f"{name} {committee}" if committee else name
+    if not meta.locality:
         return name
     doc_level = meta.level or (body_level(meta.issuer) if meta.issuer else None)
     level = body_level(name)
@@ -770,6 +823,28 @@ def similarity(a: str, b: str) -> float:
     return model.dot(model.vector(a), model.vector(b))
 
 
+@dataclass(frozen=True)
+class Succession:
+    """A body that took over another's work: `successor` since `since` (ISO date)."""
+
+    former: str
+    successor: str
+    since: str
+
+
+def successors(name: str) -> list[Succession]:
+    """Bodies that carry on the work of `name` after the 2025 reorganisation ("Ban Tuyên giáo
+    Tỉnh ủy" -> "Ban Tuyên giáo và Dân vận Tỉnh ủy"); the level or locality is kept."""
+    canonical = canonical_body(name)
+    out = []
+    for entry in gazetteer().get("successions", []):
+        old, new = entry["old"], entry["new"]
+        if canonical.startswith(new) or not re.match(re.escape(old) + r"(?!\w)", canonical):
+            continue
+        out.append(Succession(canonical, new + canonical[len(old) :], entry["since"]))
+    return out
+
+
 def body_variants(name: str, threshold: float = 0.9) -> set[str]:
     """Spellings that denote the same body: canonical, folded, abbreviations, near-duplicates.
 
@@ -796,6 +871,10 @@ def body_variants(name: str, threshold: float = 0.9) -> set[str]:
         for member in _alias_groups()[head]:
             out.add(member + rest)
             out.add(fold_diacritics(member + rest))
+    # A former body's tasks now fall to its successor: a search by the old name finds them too.
+    for succession in successors(canonical):
+        out.add(succession.successor)
+        out.add(fold_diacritics(succession.successor))
     return out
 
 

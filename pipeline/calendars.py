@@ -31,8 +31,19 @@ from pathlib import Path
 import yaml
 from icalendar import Alarm, Calendar, Event, Todo, vRecur
 
-from .ics import PRODID, _description, _parse_rrule, _rule_text, _summary, as_date, event_uid, schedule
+from .ics import (
+    PRODID,
+    _clean_row,
+    _description,
+    _parse_rrule,
+    _rule_text,
+    _summary,
+    as_date,
+    event_uid,
+    schedule,
+)
 from .normalize import fold_diacritics
+from .safe_export import check_ics, one_line
 from .store import STATUS_DOING, STATUS_DONE, Store, canonical_name
 
 DONE_MODES = ("hide", "mark")
@@ -199,13 +210,13 @@ def calendar_chunks(
         raise ValueError(f"done must be one of {', '.join(DONE_MODES)}")
     head = Calendar()
     for key, value in (("prodid", PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"), ("method", "PUBLISH"),
-                       ("x-wr-calname", name)):
+                       ("x-wr-calname", one_line(name) or "Thời hạn nhiệm vụ")):  # a CR/LF would break the file
         head.add(key, value)
     yield head.to_ical().removesuffix(b"END:VCALENDAR\r\n")
     tally = counts if counts is not None else {}
     tally.update(events=0, todos=0, hidden=0)
     now, seen = stamp or datetime.now(UTC), set()
-    for row in rows:
+    for row in map(_clean_row, rows):  # control characters shown as escapes: RFC 5545 forbids them
         uid = event_uid(row)
         if uid in seen:
             continue
@@ -223,9 +234,17 @@ def calendar_bytes(rows: Iterable[dict], **options) -> bytes:
     return b"".join(calendar_chunks(rows, **options))
 
 
+CHECK_LIMIT = 20_000_000  # bytes: smaller files are parsed back before they replace the old one
+
+
 def write_calendar(rows: Iterable[dict], out: Path, *, progress: Callable[[int], None] | None = None,
                    **options) -> dict[str, int]:
-    """Stream the calendar to `out` through a temporary file (a reader never sees half a file)."""
+    """Stream the calendar to `out` through a temporary file (a reader never sees half a file).
+
+    Up to CHECK_LIMIT the file is parsed back first (as `safe_export` does for every export);
+    beyond, parsing 100 MB back would cost more than the export itself, and each component was
+    already built and serialized by icalendar from cleaned text.
+    """
     counts: dict[str, int] = {}
     # A name of its own: two writers of the same feed (two quick status changes) never share a file.
     handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
@@ -242,6 +261,8 @@ def write_calendar(rows: Iterable[dict], out: Path, *, progress: Callable[[int],
         with open(tmp, "wb") as fh:
             for chunk in calendar_chunks(counted(rows), counts=counts, **options):
                 fh.write(chunk)
+        if tmp.stat().st_size <= CHECK_LIMIT:
+            check_ics(tmp.read_bytes())
         os.chmod(tmp, 0o644)  # mkstemp makes it private; the web server must be able to serve a feed
         os.replace(tmp, out)
     finally:

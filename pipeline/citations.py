@@ -25,6 +25,7 @@ Canonical ids (`target`) — the same cited document gets the same id in every f
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +34,7 @@ from functools import lru_cache
 from .model import Citation, DocumentMeta, Regions
 from .normalize import fold_diacritics
 from .registry import ORDINAL_WORDS, Registry, load_registry
+from .relations import assign_relation_types
 
 # --- grammar pieces ---------------------------------------------------------------------------
 
@@ -493,11 +495,14 @@ def _find_alias_uses(text: str, kept: list[_Mention]) -> list[_Mention]:
 def _drop_overlaps(mentions: list[_Mention]) -> list[_Mention]:
     """Keep the longest, most specific mention where candidates overlap."""
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.priority, m.start))
-    taken: list[_Mention] = []
+    taken: list[_Mention] = []  # disjoint, by start: a new one need only be checked against its neighbours
+    starts: list[int] = []
     for m in ranked:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
-            taken.append(m)
-    return sorted(taken, key=lambda m: m.start)
+        i = bisect.bisect_right(starts, m.start)
+        if (i == 0 or taken[i - 1].end <= m.start) and (i == len(taken) or m.end <= taken[i].start):
+            taken.insert(i, m)
+            starts.insert(i, m.start)
+    return taken
 
 
 def _announces_itself(m: _Mention, text: str, meta: DocumentMeta, regions: Regions) -> bool:
@@ -550,7 +555,8 @@ def _subject_matches(subject: str | None, title: str) -> bool:
     return shared >= min(6, len(a), len(b))
 
 
-def _resolve_plenum(m: _Mention, text: str, numbered: list[_Mention], reg: Registry) -> None:
+def _resolve_plenum(m: _Mention, text: str, numbered: dict[str, list[_Mention]], reg: Registry) -> None:
+    """Resolve a plenum mention from the registry, then from the document's numbered mentions (by number)."""
     if m.term is not None and m.session is not None and m.title is None:
         # Unresolved, it still names something: the plenum's documents of that type, as one graph node.
         m.title = f"{m.doc_type} Hội nghị Trung ương {m.session} khóa {m.term}"
@@ -572,7 +578,7 @@ def _resolve_plenum(m: _Mention, text: str, numbered: list[_Mention], reg: Regis
     if chosen is None and len(numbers) == 1:
         chosen, how = numbers[0], "registry"
     if chosen is None:
-        in_doc = {n.number for n in numbered if n.number in numbers and n.level == "central"
+        in_doc = {n.number for number in numbers for n in numbered.get(number, ()) if n.level == "central"
                   and (n.term in (None, m.term)) and (n.issued_date is None or reg.lookup(n.number, year=n.issued_date.year, term=m.term))}
         if len(in_doc) == 1:
             chosen, how = in_doc.pop(), "earlier_mention"
@@ -715,9 +721,8 @@ def _mark_implements(mentions: list[_Mention], text: str, regions: Regions) -> N
     opening_end = _opening_end(text, regions.body_start)
     previous: _Mention | None = None
     for index, m in enumerate(mentions):
-        line_start = text.rfind("\n", 0, m.start) + 1
-        sentence_start = max(line_start, text.rfind(";", line_start, m.start) + 1, text.rfind(". ", line_start, m.start) + 1)
-        triggered = m.start < opening_end and _implement_trigger(m, text, sentence_start, mentions[:index])
+        # Only the opening can trigger: the backward scans stay out of a long body line (linear time).
+        triggered = m.start < opening_end and _implement_trigger(m, text, _sentence_start(text, m.start), mentions[:index])
         chained = (
             previous is not None
             and previous.relation == "implements"
@@ -726,6 +731,11 @@ def _mark_implements(mentions: list[_Mention], text: str, regions: Regions) -> N
         if triggered or chained:
             m.relation = "implements"
         previous = m
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return max(line_start, text.rfind(";", line_start, pos) + 1, text.rfind(". ", line_start, pos) + 1)
 
 
 def _opening_end(text: str, body_start: int) -> int:
@@ -737,9 +747,10 @@ def _opening_end(text: str, body_start: int) -> int:
 
 def _context(text: str, start: int, end: int) -> str:
     """The sentence around a mention (bounded, so long paragraphs stay readable)."""
-    left = max(text.rfind("\n", 0, start), max((text.rfind(p, max(0, start - 400), start) for p in (". ", "; ")), default=-1))
+    # Searches bounded to the 300 characters kept: a long line costs no more per mention.
+    left = max(text.rfind("\n", max(0, start - 400), start), max((text.rfind(p, max(0, start - 400), start) for p in (". ", "; ")), default=-1))
     left = max(left + 1, start - 300)
-    right_candidates = [i for i in (text.find("\n", end), text.find(". ", end)) if i != -1]
+    right_candidates = [i for i in (text.find("\n", end, end + 301), text.find(". ", end, end + 302)) if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
     right = min(right + 1, end + 300)
     return text[left:right].strip()
@@ -780,10 +791,16 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
     _unify_within_document(kept)
     plenums = [m for m in kept if m.kind == "plenum"]
     for m in plenums:  # first from the mention and the registry alone ...
-        _resolve_plenum(m, text, [], reg)
+        _resolve_plenum(m, text, {}, reg)
+    by_number: dict[str, list[_Mention]] = {}  # kept up to date as plenums resolve: one pass, not one per plenum
+    for n in kept:
+        if n.number:
+            by_number.setdefault(n.number, []).append(n)
     for m in plenums:  # ... then from the other mentions in the document
         if m.number is None:
-            _resolve_plenum(m, text, [n for n in kept if n.number], reg)
+            _resolve_plenum(m, text, by_number, reg)
+            if m.number:
+                by_number.setdefault(m.number, []).append(m)
     for m in kept:
         if m.number and m.level is None:
             m.level = _level_of_suffix(_party_suffix(m.number)) or "state"
@@ -836,4 +853,4 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
                 context=_context(text, m.start, m.end),
             )
         )
-    return citations
+    return assign_relation_types(text, citations, meta.doc_type)

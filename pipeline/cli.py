@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from . import commands as _commands_pkg
+from .errors import DocumentError
 
 
 class CommandRegistry:
@@ -66,3 +67,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except DocumentError as err:  # a command that did not catch its own: still one line, no traceback
+        print(f"error: {err.message}", file=sys.stderr)
+        return 1

@@ -194,6 +194,7 @@ METRICS: tuple[tuple[str, str, str], ...] = (
     ("citations.unnumbered_recall", "ratio", "named documents without a number (Điều lệ Đảng …), found"),
     ("citations.implements", "prf", "documents this one implements"),
     ("citations.issued_date", "ratio", "issued date of matched cited documents (gold has a date)"),
+    ("citations.relation_type", "ratio", "gold entries with a relation_type (căn cứ, thay thế …): same type predicted"),
     ("tasks.tasks", "prf", "tasks, one-to-one by token Jaccard ≥ 0.5"),
     ("tasks.section", "ratio", "matched tasks: same section path (III.2.b)"),
     ("tasks.responsible_any", "ratio", "matched tasks: some responsible body right (or both empty)"),
@@ -563,6 +564,26 @@ def _score_citations(gold: dict, pred: dict, res: DocumentResult) -> None:
                   number=gold_cits[i].get("number"), mention=_short(gold_cits[i]["mentions"][0]))
     for key in spurious_unaligned:
         res.error("citations", "spurious implements relation", mention=key)
+    _score_relation_types(gold_cits, pred_cits, aligned, res)
+
+
+def _score_relation_types(gold_cits: Sequence[dict], pred_cits: Sequence[dict], aligned: Sequence[int | None],
+                          res: DocumentResult) -> None:
+    """Typed relations, where gold gives one: the strongest type among the aligned predicted mentions."""
+    from .relations import edge_type
+
+    typed = res.scores["citations.relation_type"]
+    for i, g in enumerate(gold_cits):
+        if not g.get("relation_type"):
+            continue
+        typed.total += 1
+        got = [c.get("relation_type") or c.get("relation") or "cites"
+               for c, a in zip(pred_cits, aligned, strict=True) if a == i]
+        if got and edge_type(got) == g["relation_type"]:
+            typed.correct += 1
+        else:
+            res.error("citations", "wrong relation type", number=g.get("number"), gold=g["relation_type"],
+                      predicted=edge_type(got) if got else None)
 
 
 def match_tasks(gold_tasks: Sequence[dict], pred_tasks: Sequence[dict],

@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
+from .safe_export import check_csv, check_xlsx, clean_text, neutral_cell, write_validated
+
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("task_key", "Mã nhiệm vụ"),
     ("document_id", "Mã văn bản"),
@@ -46,23 +48,24 @@ def _flat(value: object) -> object:
     return value
 
 
-def to_csv(rows: Iterable[dict], out: IO[str] | None = None) -> str:
+def to_csv(rows: Iterable[dict], out: IO[str] | None = None, columns: tuple[tuple[str, str], ...] = COLUMNS) -> str:
     """Write rows as CSV (header in Vietnamese); returns the text when `out` is None."""
     buffer = out or io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([label for _, label in COLUMNS])
+    writer.writerow([label for _, label in columns])
     for row in rows:
-        writer.writerow([_flat(row.get(key)) for key, _ in COLUMNS])
+        writer.writerow([neutral_cell(_flat(row.get(key))) for key, _ in columns])  # OWASP: no live formula
     return buffer.getvalue() if out is None else ""
 
 
-def write_csv(rows: Iterable[dict], path: str | Path) -> None:
+def write_csv(rows: Iterable[dict], path: str | Path, columns: tuple[tuple[str, str], ...] = COLUMNS) -> None:
     """CSV file with a UTF-8 BOM so Excel shows Vietnamese correctly."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        to_csv(rows, fh)
+    data = ("\ufeff" + to_csv(rows, columns=columns)).encode("utf-8")
+    write_validated(path, data, check_csv, "CSV")
 
 
-def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nhiệm vụ") -> int:
+def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nhiệm vụ",
+               columns: tuple[tuple[str, str], ...] = COLUMNS) -> int:
     """Excel workbook: one row per task, dates as real dates, filters on the header; returns the row count."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -71,12 +74,12 @@ def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nh
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet_title)
     widths = {"text": 80, "doc_title": 40, "responsible": 30, "coordinating": 30, "note": 30}
-    for i, (key, _) in enumerate(COLUMNS):
+    for i, (key, _) in enumerate(columns):
         letter = _column_letter(i + 1)
         ws.column_dimensions[letter].width = widths.get(key, 16)
     ws.freeze_panes = "A2"
     header = []
-    for _, label in COLUMNS:
+    for _, label in columns:
         cell = WriteOnlyCell(ws, value=label)
         cell.font = Font(bold=True)
         header.append(cell)
@@ -84,8 +87,10 @@ def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nh
     n = 0
     for row in rows:
         cells = []
-        for key, _ in COLUMNS:
+        for key, _ in columns:
             value = _flat(row.get(key))
+            if isinstance(value, str):
+                value = clean_text(value)  # one control character would make the workbook unreadable
             if key in ("due_start", "due_end") and value:
                 value = date.fromisoformat(str(value))
             cell = WriteOnlyCell(ws, value=value)
@@ -96,10 +101,10 @@ def write_xlsx(rows: Iterable[dict], path: str | Path, *, sheet_title: str = "Nh
             cells.append(cell)
         ws.append(cells)
         n += 1
-    ws.auto_filter.ref = f"A1:{_column_letter(len(COLUMNS))}{n + 1}"
+    ws.auto_filter.ref = f"A1:{_column_letter(len(columns))}{n + 1}"
     buffer = io.BytesIO()
     wb.save(buffer)  # build in memory: a bad output path then fails cleanly in one place
-    Path(path).write_bytes(buffer.getvalue())
+    write_validated(path, buffer.getvalue(), check_xlsx, "Excel file")
     return n
 
 

@@ -10,12 +10,14 @@ import hashlib
 from pathlib import Path
 
 from .citations import find_citations
-from .model import Extraction, LoadedText
+from .model import Extraction, LoadedText, Section
 from .normalize import normalize
 from .readers import load_document
-from .sections import parse_sections
+from .sections import innermost_section, parse_sections
 from .structure import find_regions, parse_metadata
-from .tasks import extract_tasks
+from .tables import find_tables
+from .taskmodel import task_filter
+from .tasks import extract_tasks, table_row_tasks
 
 
 def content_hash(text: str) -> str:
@@ -23,15 +25,32 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def extract_loaded(loaded: LoadedText, source: str) -> Extraction:
-    """Run every stage on text a reader has decoded."""
+def _section_path(sections: list[Section]):
+    """pos -> the path of the innermost section there ("" outside every section)."""
+
+    def path(pos: int) -> str:
+        sec = innermost_section(sections, pos)
+        return sec.path if sec else ""
+
+    return path
+
+
+def extract_loaded(loaded: LoadedText, source: str, apply_model: bool = True) -> Extraction:
+    """Run every stage on text a reader has decoded (`apply_model`: let the trained task
+    filter, where it is shipped and in use, second-guess the rules)."""
     normalized = normalize(loaded.text)
     text = normalized.text
     regions = find_regions(text)
     meta = parse_metadata(text, regions)
     sections = tuple(parse_sections(text, regions))
     citations = tuple(find_citations(text, meta, regions))
-    tasks = tuple(extract_tasks(text, list(sections), meta, list(citations)))
+    tables = find_tables(text, regions.body_start, meta, _section_path(list(sections)))
+    tasks = tuple(
+        t for t in extract_tasks(text, list(sections), meta, list(citations))
+        if not any(tb.start <= t.start < tb.end for tb in tables)  # a table's rows are read as rows
+    ) + tuple(table_row_tasks(tables, meta))
+    if apply_model and (model := task_filter()) is not None:
+        tasks = tuple(model.keep(tasks, sections))
     warnings = list(loaded.warnings)
     if regions.body_start == 0 and meta.doc_type is None:
         warnings.append("no header found: document type, number and date could not be read")
@@ -56,7 +75,7 @@ def extract_text(text: str, source: str = "<text>") -> Extraction:
     return extract_loaded(LoadedText(text=text, source_format="txt", encoding="utf-8"), source)
 
 
-def extract_file(path: str | Path) -> Extraction:
+def extract_file(path: str | Path, apply_model: bool = True) -> Extraction:
     """Extract from a file of any supported format; raises DocumentError."""
     loaded = load_document(path)
-    return extract_loaded(loaded, str(path))
+    return extract_loaded(loaded, str(path), apply_model)

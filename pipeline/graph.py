@@ -9,6 +9,7 @@ Researchers use the metrics here and the exports (Gephi: GEXF/GraphML; JSON; CSV
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections import Counter
@@ -21,6 +22,8 @@ import networkx as nx
 from .citations import document_target, level_of_number
 from .errors import DocumentError
 from .model import DocumentMeta
+from .relations import edge_type, mark_superseded
+from .safe_export import check_csv, check_json, check_xml, clean_text, neutral_cell, write_validated
 
 EXPORT_FORMATS = ("gexf", "graphml", "json", "csv")
 SCHEMA = "directive-extraction/1"
@@ -183,8 +186,11 @@ def build_graph(records: Iterable[dict]) -> nx.DiGraph:
                 edge["contexts"].append(c.get("context", ""))
                 if c.get("relation") == "implements":
                     edge["relation"] = "implements"
+                edge["relation_type"] = edge_type([edge["relation_type"], c.get("relation_type") or c.get("relation") or "cites"])
             else:
-                g.add_edge(citing, cited, relation=c.get("relation") or "cites", mentions=1, contexts=[c.get("context", "")])
+                g.add_edge(citing, cited, relation=c.get("relation") or "cites", mentions=1, contexts=[c.get("context", "")],
+                           relation_type=c.get("relation_type") or c.get("relation") or "cites")
+    mark_superseded(g)
     return g
 
 
@@ -294,6 +300,7 @@ def graph_show(g: nx.DiGraph, target: str) -> dict:
         d = g.edges[u, v]
         return {"target": other, "label": g.nodes[other].get("label", other), "in_corpus": g.nodes[other].get("in_corpus", False),
                 "source": g.nodes[other].get("source", ""), "relation": d["relation"], "mentions": d["mentions"],
+                "relation_type": d.get("relation_type", d["relation"]),
                 "contexts": list(d["contexts"])}
 
     up = [p for p in _maximal_paths(sub, node, forward=True) if len(p) > 1]
@@ -316,20 +323,50 @@ def _safe(value: object) -> str | int | float | bool:
     if value is None:
         return ""
     if isinstance(value, (list, tuple, set)):
-        return CONTEXT_SEPARATOR.join(str(v) for v in value)
-    if isinstance(value, (bool, int, float, str)):
+        return clean_text(CONTEXT_SEPARATOR.join(str(v) for v in value))
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, (bool, int, float)):
         return value
-    return str(value)
+    return clean_text(str(value))
 
 
 def safe_graph(g: nx.DiGraph) -> nx.DiGraph:
     """A copy whose attributes GEXF/GraphML can store: no None, no lists, one type per key."""
     out = nx.DiGraph()
     for n, d in g.nodes(data=True):
-        out.add_node(n, **{k: _safe(v) for k, v in d.items()})
+        out.add_node(_safe(n), **{k: _safe(v) for k, v in d.items()})
     for u, v, d in g.edges(data=True):
-        out.add_edge(u, v, **{k: _safe(val) for k, val in d.items()})
+        out.add_edge(_safe(u), _safe(v), **{k: _safe(val) for k, val in d.items()})
     return out
+
+
+def _csv_bytes(header: list[str], rows) -> bytes:
+    """CSV with every cell neutralised (OWASP): a title starting with "=" stays text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows([neutral_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _edges_csv(g: nx.DiGraph) -> bytes:
+    rows = (
+        [u, v, d["relation"], d["mentions"], _safe(d["contexts"]), d.get("relation_type", d["relation"])]
+        for u, v, d in g.edges(data=True)
+    )
+    return _csv_bytes(["source", "target", "relation", "mentions", "contexts", "relation_type"], rows)
+
+
+def _nodes_csv(g: nx.DiGraph) -> bytes:
+    keys = ["label", "in_corpus", "source", "doc_type", "number", "issuer", "issued_date", "year", "level", "title",
+            "superseded_by"]
+    ranks = pagerank(g)
+    rows = (
+        [n, *(_safe(d.get(k)) for k in keys), g.in_degree(n), round(ranks.get(n, 0.0), 6)]
+        for n, d in g.nodes(data=True)
+    )
+    return _csv_bytes(["id", *keys, "in_degree", "pagerank"], rows)
 
 
 def export_graph(g: nx.DiGraph, fmt: str, out: str | Path) -> list[Path]:
@@ -337,32 +374,22 @@ def export_graph(g: nx.DiGraph, fmt: str, out: str | Path) -> list[Path]:
     if fmt not in EXPORT_FORMATS:
         raise DocumentError(str(out), f"unknown graph format {fmt!r}", f"use one of {', '.join(EXPORT_FORMATS)}")
     path = Path(out)
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    written = [path]
     try:
-        if fmt == "gexf":
-            nx.write_gexf(safe_graph(g), path)
-        elif fmt == "graphml":
-            nx.write_graphml(safe_graph(g), path)
-        elif fmt == "json":
-            data = nx.node_link_data(g, edges="links")
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
-        else:
-            nodes_path = path.with_name(path.stem + ".nodes.csv")
-            with path.open("w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(["source", "target", "relation", "mentions", "contexts"])
-                for u, v, d in g.edges(data=True):
-                    writer.writerow([u, v, d["relation"], d["mentions"], _safe(d["contexts"])])
-            keys = ["label", "in_corpus", "source", "doc_type", "number", "issuer", "issued_date", "year", "level", "title"]
-            with nodes_path.open("w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(["id", *keys, "in_degree", "pagerank"])
-                ranks = pagerank(g)
-                for n, d in g.nodes(data=True):
-                    writer.writerow([n, *(_safe(d.get(k)) for k in keys), g.in_degree(n), round(ranks.get(n, 0.0), 6)])
-            written.append(nodes_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DocumentError(str(path), f"cannot write the graph: {exc.strerror or exc}", "check the folder exists and is writable") from exc
-    return written
+        raise DocumentError(str(path), f"cannot create the folder: {exc.strerror or exc}", "choose another --out") from None
+    if fmt == "csv":
+        nodes_path = path.with_name(path.stem + ".nodes.csv")
+        write_validated(path, _edges_csv(g), check_csv, "graph CSV")
+        write_validated(nodes_path, _nodes_csv(g), check_csv, "graph CSV")
+        return [path, nodes_path]
+    buffer = io.BytesIO()
+    if fmt == "gexf":
+        nx.write_gexf(safe_graph(g), buffer)
+    elif fmt == "graphml":
+        nx.write_graphml(safe_graph(g), buffer)
+    else:
+        data = nx.node_link_data(g, edges="links")
+        buffer.write(json.dumps(data, ensure_ascii=False, indent=1, default=str).encode("utf-8"))
+    write_validated(path, buffer.getvalue(), check_json if fmt == "json" else check_xml, fmt.upper())
+    return [path]

@@ -28,6 +28,8 @@ from datetime import UTC, date, datetime, timedelta
 from dateutil.rrule import rrulestr
 from icalendar import Alarm, Calendar, Event, vRecur
 
+from .safe_export import clean_text, one_line
+
 PRODID = "-//directive-pipeline//Vietnamese directive deadlines//VI"
 UID_DOMAIN = "directive-pipeline"
 SUMMARY_TASK_CHARS = 80
@@ -75,6 +77,16 @@ def _period_end(anchor: date, freq: str, interval: int) -> date:
     return anchor
 
 
+def _listed_month_end(anchor: date, months: str) -> date:
+    """The first end of a listed month ("3,6,9,11") on or after `anchor`."""
+    listed = sorted({int(m) for m in months.split(",") if m.strip().isdigit() and 1 <= int(m) <= 12}) or [12]
+    for year in (anchor.year, anchor.year + 1):
+        for month in listed:
+            if _month_end(year, month) >= anchor:
+                return _month_end(year, month)
+    return _month_end(anchor.year + 1, listed[0])
+
+
 def _period_days(freq: str, interval: int) -> int:
     return {"YEARLY": 365, "MONTHLY": 30, "WEEKLY": 7, "DAILY": 1}.get(freq, 1) * interval
 
@@ -108,11 +120,15 @@ def schedule(
         rule["UNTIL"] = end.strftime("%Y%m%d")
     elif end:
         dtstart = end
+    elif "BYMONTH" in rule:
+        dtstart = _listed_month_end(start or anchor or date.today(), rule["BYMONTH"])
     else:
         dtstart = _period_end(start or anchor or date.today(), freq, interval)
     last_day = calendar.monthrange(dtstart.year, dtstart.month)[1]
     if freq == "MONTHLY" and dtstart.day >= 29 and dtstart.day == last_day and "BYMONTHDAY" not in rule:
         rule["BYMONTHDAY"] = "-1"
+    if "BYMONTH" in rule and "BYMONTHDAY" not in rule:
+        rule["BYMONTHDAY"] = "-1"  # "tháng 3, 6, 9 và 11 hằng năm": due by the end of each month named
     if freq == "YEARLY" and (dtstart.month, dtstart.day) == (2, 29) and "BYMONTHDAY" not in rule:
         rule.update(BYMONTH="2", BYMONTHDAY="-1")
     return dtstart, rule
@@ -191,6 +207,18 @@ def _description(row: dict) -> str:
     return "\n".join(lines)
 
 
+def _clean_row(row: dict) -> dict:
+    """The row's texts without control characters (RFC 5545 forbids them): shown as escapes."""
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return clean_text(value)
+        if isinstance(value, list | tuple):
+            return [clean(v) for v in value]
+        return value
+
+    return {key: clean(value) for key, value in row.items()}
+
+
 def build_calendar(
     rows: Iterable[dict],
     *,
@@ -204,10 +232,10 @@ def build_calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", calendar_name)
+    cal.add("x-wr-calname", one_line(calendar_name) or "Thời hạn nhiệm vụ")  # a CR/LF would break the file
     now = stamp or datetime.now(UTC)
     seen: set[str] = set()
-    for row in rows:
+    for row in map(_clean_row, rows):
         placed = schedule(row.get("due_start"), row.get("due_end"), row.get("recurrence"),
                           anchor=as_date(row.get("doc_date")))
         if placed is None:

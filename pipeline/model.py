@@ -154,6 +154,7 @@ class Citation:
     relation: str = "cites"  # "implements" | "cites"
     resolved_by: str | None = None  # "mention", "inferred", "earlier_mention", "later_mention", "registry", None
     context: str = ""  # the sentence around the mention
+    relation_type: str | None = None  # legal_basis, replaces, amends, guides, reviews, else = relation
 
     def to_dict(self) -> dict:
         return {
@@ -171,6 +172,7 @@ class Citation:
             "title": self.title,
             "resolved_by": self.resolved_by,
             "context": self.context,
+            "relation_type": self.relation_type or self.relation,
         }
 
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from underthesea.pipeline.text_normalize import token_normalize
 
+from . import layout
 from .model import NormalizedText
 
 _WORD = re.compile(r"\w+")
@@ -75,16 +76,20 @@ class _Builder:
         self.offsets = offsets  # len(text) + 1 entries
 
     def sub(self, pattern: re.Pattern, repl: str | Callable[[re.Match], str]) -> None:
+        self.apply(
+            (m.start(), m.end(), repl(m) if callable(repl) else m.expand(repl)) for m in pattern.finditer(self.text)
+        )
+
+    def apply(self, edits: Iterable[tuple[int, int, str]]) -> None:
+        """Replace text[s:e] by each `new` (edits in order, not overlapping)."""
         pieces: list[str] = []
         offsets: list[int] = []
         pos = 0
-        for m in pattern.finditer(self.text):
-            s, e = m.span()
+        for s, e, new in edits:
             pieces.append(self.text[pos:s])
             offsets.extend(self.offsets[pos:s])
-            new = repl(m) if callable(repl) else m.expand(repl)
             pieces.append(new)
-            # Each replacement character maps to the start of the replaced match,
+            # Each replacement character maps to the start of the replaced span,
             # except when lengths agree (then map one to one).
             if len(new) == e - s:
                 offsets.extend(self.offsets[s:e])
@@ -134,7 +139,7 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3})(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\1(?![\w*])")
 _TRAILING = re.compile(r"[ \t]+(?=\n)|[ \t]+\Z")
 _LEADING = re.compile(r"(?<=\n)[ \t]+|\A[ \t]+")
-_WIDE_GAP = re.compile(r"(?:[ ]{3,}|[ ]*\t[ \t]*)")
+_WIDE_GAP = re.compile(r"(?:[ ]{3,}|[ ]*\t[ ]*)")  # one tab per tab: an empty table cell stays a cell
 _DOUBLE_SPACE = re.compile(r"[ ]{2}")
 # A blank line inside a sentence: previous line ends without terminal punctuation
 # or colon, next one starts with a lowercase letter.
@@ -171,14 +176,19 @@ def normalize(source: str) -> NormalizedText:
     b.sub(_CRLF, "\n")
     b.sub(_ZERO_WIDTH, "")
     b.sub(_NBSP, " ")
+    b.apply(layout.letter_spaced(b.text))  # before spaces collapse: double spaces are word gaps
     b.text = normalize_tone_marks(b.text)  # same length: the map is unchanged
     b.sub(_EMPHASIS, lambda m: m.group(2))
     b.sub(_TRAILING, "")
     b.sub(_LEADING, "")
     b.sub(_WIDE_GAP, "\t")
     b.sub(_DOUBLE_SPACE, " ")
+    b.apply(layout.page_furniture(b.text))
+    b.apply(layout.ocr_words(b.text))
+    b.apply(layout.glued_syllables(b.text))
     b.move_to_end(_FOOTNOTE_IN_SENTENCE, 1, " ")
     b.sub(_PAGE_BREAK, _join_if_cut(b.text))
+    b.apply(layout.wrapped_breaks(b.text))
     b.sub(_MANY_NEWLINES, "\n\n")
     # Drop blank lines at the start and end.
     b.sub(re.compile(r"\A\n+|\n+\Z"), "")

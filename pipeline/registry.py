@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import DocumentError
+from .lexicon import doc_type_entries, load_yaml
 from .normalize import fold_diacritics
 
 ORDINAL_WORDS = {
@@ -240,10 +241,11 @@ def parse_registry(data: dict, vocab: dict, where: str = "registry.yaml") -> Reg
     for item in vocab.get("issuers", []):
         _require(item, ("name", "pattern", "level"), "citation_vocab.yaml")
         issuers.append(Issuer(item["name"], item["pattern"], item["level"], item.get("suffix"), tuple(item.get("examples") or ())))
-    doc_types = []
-    for item in vocab.get("doc_types", []):
-        _require(item, ("name",), "citation_vocab.yaml")
-        doc_types.append(DocType(item["name"], tuple(item.get("codes") or ()), bool(item.get("party")), tuple(item.get("examples") or ())))
+    doc_types = [
+        DocType(item["name"], tuple(item["codes"]), bool(item["party"]), tuple(item["examples"]["cited"]))
+        for item in doc_type_entries()
+        if item.get("cited", True)
+    ]
     terms = []
     for item in data.get("terms", []):
         _require(item, ("term", "start", "source"), where)
@@ -273,7 +275,7 @@ def parse_registry(data: dict, vocab: dict, where: str = "registry.yaml") -> Reg
 def _read_yaml(name: str) -> dict:
     path = resources.files("pipeline") / "data" / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise DocumentError(str(path), f"cannot read registry data: {exc}", "reinstall the package or fix the YAML") from exc
 

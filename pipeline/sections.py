@@ -18,82 +18,17 @@ A numbered line either heads a block ("2. Về công tác cán bộ:") or is its
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from .lexicon import OCR_TOP_HEADING, Marker, load_yaml, roman_value, split_marker, to_roman
 from .model import Regions, Section
 from .structure import text_lines
-
-# ------------------------------------------------------------------ markers
-
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-_PART_WORDS = {
-    "nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
-}  # fmt: skip
-
-_PART = re.compile(
-    r"(?i:phần)\s+(?:(?i:thứ)\s+)?(?P<v>nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|[IVX]{1,4}|\d{1,2})(?!\w)"
-    r"[ \t]*[:.\-–]?[ \t]*"
-)
-_ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.)/:])[ \t]*(?=\S)")
-_DECIMAL = re.compile(r"(?P<v>\d{1,2}(?:\.\d{1,2})+)\.?[ \t]*[-–)]?[ \t]+(?=\S)")
-_ARABIC = re.compile(r"(?P<v>\d{1,2})[ \t]*(?:\.[ \t]*[-–]|/[ \t]*[-–]|[-–./)])[ \t]*(?=[^\d\s])")
-_LETTER = re.compile(r"(?P<v>[a-zđ])[ \t]*(?:\)[ \t]*[-–]?|\.(?=[ \t]))[ \t]*(?=\S)")
-_ULETTER = re.compile(r"(?P<v>[A-H])[ \t]*[-–.)][ \t]+(?=\S)")
-_BULLET = re.compile(r"(?:[-–—+*•·●○■□▪►✓]|\(\d{1,2}\)|\([a-zđ]\))[ \t]*(?=\S)")
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A numbering or bullet marker at the start of a line."""
-
-    style: str  # "part", "roman", "decimalN", "arabic", "arabic_paren", "letter", "uletter", "bullet"
-    printed: str  # the marker as printed, stripped ("III-", "1.1.", "b)", "-")
-    value: tuple[int, ...]  # numeric value(s), (0,) for bullets
-    length: int  # characters to skip to reach the text after the marker
-    component: str  # path component ("III", "2", "b", "P3")
-
-
-def _roman(s: str) -> int | None:
-    total, prev = 0, 0
-    for ch in reversed(s):
-        v = _ROMAN_VALUES[ch]
-        total += -v if v < prev else v
-        prev = max(prev, v)
-    return total if total > 0 else None
-
-
-def split_marker(line: str) -> Marker | None:
-    """The marker a line starts with, or None: "III- YÊU CẦU" → roman III."""
-    if m := _PART.match(line):
-        raw = m.group("v")
-        value = _PART_WORDS.get(raw.lower()) or (int(raw) if raw.isdigit() else _roman(raw.upper()))
-        if value:
-            return Marker("part", line[: m.end()].strip(), (value,), m.end(), f"P{value}")
-    if (m := _ROMAN.match(line)) and (value := _roman(m.group("v"))):
-        return Marker("roman", line[: m.end()].strip(), (value,), m.end(), m.group("v"))
-    if m := _DECIMAL.match(line):
-        parts = tuple(int(x) for x in m.group("v").split("."))
-        return Marker(f"decimal{len(parts)}", line[: m.end()].strip(), parts, m.end(), m.group("v"))
-    if m := _ARABIC.match(line):
-        printed = line[: m.end()].strip()
-        # "1)" lists live inside "1." / "1-" sections (mixed "1-"/"2." is one level, as in 000).
-        style = "arabic_paren" if printed.endswith(")") else "arabic"
-        return Marker(style, printed, (int(m.group("v")),), m.end(), m.group("v"))
-    if m := _LETTER.match(line):
-        v = m.group("v")
-        return Marker("letter", line[: m.end()].strip(), (ord(v) - ord("a") + 1,), m.end(), v)
-    if m := _ULETTER.match(line):
-        v = m.group("v")
-        return Marker("uletter", line[: m.end()].strip(), (ord(v) - ord("A") + 1,), m.end(), v)
-    if m := _BULLET.match(line):
-        return Marker("bullet", line[: m.end()].strip(), (0,), m.end(), "")
-    return None
 
 
 def iter_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -108,7 +43,7 @@ def iter_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def section_keywords() -> dict:
     """The parsed sections.yaml (cached)."""
     with resources.files("pipeline.data").joinpath("sections.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 @lru_cache(maxsize=1)
@@ -200,12 +135,55 @@ def _is_first(m: Marker) -> bool:
     return m.value[-1] == 1
 
 
+_MAX_TOP_HEADINGS = 40  # a directive has a handful of top parts; thousands are not OCR damage to repair
+
+
+def _top_headings(text: str, lines: list[tuple[int, int]]) -> dict[int, Marker]:
+    """Roman top headings renumbered where OCR damaged them ("I-, I-, II-, IV-", "HI-", "1-").
+
+    Only capitalised headings count, and only in a document with a cleanly printed Roman one;
+    a "1-" counts only right before a clean "II-". A printed number that does not go up, or
+    does not read, takes the next one; a gap that goes up ("II" then "IV") stays as printed.
+    """
+    found: list[tuple[int, re.Match | None, int | None]] = []  # a None match: a part starts
+    for ls, le in lines:
+        line = text[ls:le]
+        part = split_marker(line)
+        if part is not None and part.style == "part":
+            found.append((ls, None, None))  # Roman numbering restarts in every part
+            continue
+        m = OCR_TOP_HEADING.match(line)
+        if m and len(line) - m.end() >= 4 and is_upper_line(line[m.end() :]):
+            token = m.group("v")
+            found.append((ls, m, roman_value(token) if set(token) <= set("IVXL") else None))
+    found = [
+        f
+        for i, f in enumerate(found)
+        if f[1] is None or f[1].group("v") != "1" or (i + 1 < len(found) and found[i + 1][2] == 2)
+    ]
+    headings = [f for f in found if f[1] is not None]
+    if not any(v is not None for _, _, v in headings) or not 2 <= len(headings) <= _MAX_TOP_HEADINGS:
+        return {}
+    out: dict[int, Marker] = {}
+    last = 0
+    for ls, m, value in found:
+        if m is None:
+            last = 0
+            continue
+        value = value if value is not None and value > last else last + 1
+        out[ls] = Marker("roman", m.group(0).strip(), (value,), m.end(), to_roman(value))
+        last = value
+    return out
+
+
 def _build(text: str, start: int, end: int) -> list[_Node]:
     nodes: list[_Node] = []
     stack: list[_Node] = []
-    for ls, le in iter_lines(text, start, end):
+    lines = list(iter_lines(text, start, end))
+    renumbered = _top_headings(text, lines)
+    for ls, le in lines:
         line = text[ls:le]
-        marker = split_marker(line)
+        marker = renumbered.get(ls) or split_marker(line)
         if marker is None or marker.style == "bullet":
             if stack:
                 top = stack[-1]
@@ -374,3 +352,30 @@ def innermost_section(sections: list[Section], pos: int) -> Section | None:
         if s.start <= pos < max(s.end, s.start + 1) and (best is None or s.level > best.level):
             best = s
     return best
+
+
+def section_finder(sections: list[Section]) -> Callable[[int], Section | None]:
+    """`innermost_section` for many positions: O(log n) each after one sweep, not O(n) each.
+
+    The answer only changes at a section's start or end, so it is computed once per
+    stretch between those points (deepest level first, then list order, as above).
+    """
+    spans = [(s.start, max(s.end, s.start + 1)) for s in sections]
+    points = sorted({p for span in spans for p in span})
+    order = sorted(range(len(sections)), key=lambda i: spans[i][0])
+    active: list[tuple[int, int]] = []  # heap of (-level, index); expired ones leave lazily
+    answers: list[Section | None] = []
+    j = 0
+    for point in points:
+        while j < len(order) and spans[order[j]][0] <= point:
+            heapq.heappush(active, (-sections[order[j]].level, order[j]))
+            j += 1
+        while active and spans[active[0][1]][1] <= point:
+            heapq.heappop(active)
+        answers.append(sections[active[0][1]] if active else None)
+
+    def find(pos: int) -> Section | None:
+        index = bisect.bisect_right(points, pos) - 1
+        return answers[index] if index >= 0 else None
+
+    return find

@@ -21,7 +21,6 @@ Why it is shaped this way:
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import importlib
 import importlib.resources
@@ -31,6 +30,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
+import urllib.parse
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -40,11 +40,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .bodies import body_variants, canonical_body
+from .backup_schema import FORMAT as USER_DATA_FORMAT
+from .backup_schema import validate_backup
+from .bodies import body_variants, canonical_body, successors
 from .citations import document_target as citation_style_target
 from .errors import DocumentError
 from .model import DocumentMeta, Extraction
 from .normalize import fold_diacritics, normalize_name
+from .reattach import Item, Match, reattach
 
 DEFAULT_DB = Path("data") / "directives.db"
 ENV_DB = "DIRECTIVES_DB"
@@ -63,9 +66,6 @@ _STATUS_ALIASES = {
     "done": STATUS_DONE,
 }
 
-USER_DATA_FORMAT = "directive-user-data/1"
-# Below this similarity a changed task is not assumed to be the same task.
-CARRY_OVER_MIN_SIMILARITY = 0.6
 
 
 def default_db_path(cli_value: str | Path | None = None) -> Path:
@@ -165,6 +165,8 @@ def body_match_keys(name: str, *, variants: bool = True) -> set[str]:
     seconds to load) when the name and its canonical form already find the body.
     """
     names = {name, canonical_name(name)}
+    with suppress(Exception):  # a former body's work now falls to its successor (2025 reorganisation)
+        names |= {s.successor for s in successors(name)}
     if variants:
         with suppress(Exception):  # another stage's bug must not break filtering
             names |= set(body_variants(name) or ())
@@ -257,6 +259,8 @@ def _migrations() -> list[tuple[int, str, str]]:
 
 
 SCHEMA_VERSION = max(v for v, _, _ in _migrations())
+# PRAGMA application_id of our databases ("DRCT"): another program's SQLite file is refused, not migrated.
+APPLICATION_ID = 0x44524354
 
 
 def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[int]:
@@ -312,9 +316,12 @@ def _statements(sql: str) -> Iterator[str]:
 class Store:
     """The project's database: documents, extractions, search index and user data."""
 
-    def __init__(self, path: str | Path | None = None, *, fast_unsafe: bool = False):
+    def __init__(self, path: str | Path | None = None, *, fast_unsafe: bool = False, read_only: bool | None = None):
         self.path = str(path) if str(path) == ":memory:" else default_db_path(path)
-        if self.path != ":memory:":
+        # None: read-only when the file or its folder cannot be written (a read-only mount, a
+        # shared copy): reading commands and backups still work, a write says why it cannot.
+        self.read_only = _not_writable(self.path) if read_only is None else read_only
+        if self.path != ":memory:" and not self.read_only:
             try:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -323,10 +330,14 @@ class Store:
                 ) from None
         self._lock = threading.RLock()
         try:
-            self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=30)
+            self.conn = _connect(self.path, self.read_only)
             self.conn.row_factory = sqlite3.Row
             self.conn.create_function("fold_same_length", 1, fold_same_length, deterministic=True)
             self.conn.execute("PRAGMA busy_timeout = 30000")
+            self._check_ours()  # before anything is written to the file
+            if self.read_only:
+                self._check_version(readable_only=True)
+                return
             self.conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
@@ -334,18 +345,44 @@ class Store:
             self.conn.execute(f"PRAGMA synchronous = {'OFF' if fast_unsafe else 'NORMAL'}")
             self._check_version()
             apply_migrations(self.conn)
+            if self.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         except sqlite3.DatabaseError as exc:
             raise DocumentError(
                 self.path, f"cannot open the database ({exc})", "check --db / DIRECTIVES_DB points to a directives database"
             ) from None
 
-    def _check_version(self) -> None:
+    def _check_ours(self) -> None:
+        """Refuse another application's SQLite file (its own application id, or tables but none of
+        ours): migrating it would add our tables to it and switch it to WAL."""
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id == APPLICATION_ID:
+            return
+        tables = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        if app_id == 0 and (not tables or "schema_migrations" in tables):
+            return  # a new file, or one of ours made before the id was set
+        raise DocumentError(
+            self.path,
+            f"refused: this SQLite file belongs to another application (application id {app_id}, "
+            f"{len(tables)} table(s): {', '.join(tables[:4])}{', …' if len(tables) > 4 else ''}); nothing was changed",
+            "give --db (or DIRECTIVES_DB) the directives database, or a new file name",
+        )
+
+    def _check_version(self, readable_only: bool = False) -> None:
         has = self.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
         ).fetchone()
         if not has:
+            if readable_only:
+                raise DocumentError(self.path, "the database is empty and read-only", "ingest into a writable --db first")
             return
         newest = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
+        if readable_only and (newest or 0) < SCHEMA_VERSION:
+            raise DocumentError(
+                self.path,
+                f"the database has schema version {newest}, older than this program's ({SCHEMA_VERSION}), and is read-only",
+                "open it once where it can be written, so it is upgraded",
+            )
         if newest is not None and newest > SCHEMA_VERSION:
             raise DocumentError(
                 self.path,
@@ -368,6 +405,11 @@ class Store:
         """One write transaction; BEGIN IMMEDIATE takes the write lock up front so
         concurrent read-modify-write sequences (status edits) serialize instead of losing updates."""
         with self._lock:
+            if self.read_only:
+                raise DocumentError(
+                    self.path, "the database is read-only (a read-only folder or mount): nothing can be changed",
+                    "copy it to a writable place and pass that with --db",
+                )
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
@@ -392,6 +434,7 @@ class Store:
         ).hexdigest()
         doc = record["document"]
         ident = identity_key(doc)
+        plan = self._plan_carry_over(extraction, content_hash, ident)  # the slow matching, before the write lock
         with self._write() as conn:
             old = conn.execute(
                 "SELECT id, doc_key, record_json FROM documents WHERE content_hash = ?", (content_hash,)
@@ -421,7 +464,7 @@ class Store:
                 old_tasks = {
                     r["task_key"]: r
                     for r in conn.execute(
-                        "SELECT task_key, section, text FROM tasks WHERE document_id = ?", (document_id,)
+                        "SELECT task_key, section, text FROM tasks WHERE document_id = ? ORDER BY ordinal", (document_id,)
                     )
                 }
                 self._delete_document_rows(document_id)
@@ -429,7 +472,7 @@ class Store:
                 extraction, record, content_hash, doc_key, ident, text, document_id
             )
             # Also for a new document: user data orphaned when it was deleted may find its tasks again.
-            carried, orphaned = self._carry_over_user_data(document_id, doc_key, extraction.source, old_tasks)
+            carried, orphaned = self._carry_over_user_data(document_id, doc_key, extraction.source, old_tasks, plan)
             return IngestResult("replaced" if old else "added", document_id, extraction.source, carried, orphaned)
 
     def delete_document(self, document_id: int) -> bool:
@@ -484,14 +527,7 @@ class Store:
     ) -> int:
         conn = self.conn
         doc = record["document"]
-        doc_hash = _short_hash(doc_key)
-        task_keys: list[str] = []
-        seen: dict[str, int] = {}
-        for task in extraction.tasks:
-            base = task.key or _short_hash(f"{task.section}|{fold_diacritics(task.text[:160])[:120]}", 12)
-            n = seen.get(base, 0)
-            seen[base] = n + 1
-            task_keys.append(f"{doc_hash}-{base}-{n}")
+        task_keys = _task_keys(extraction, doc_key)
         for task_dict, key in zip(record["tasks"], task_keys, strict=True):
             task_dict["task_key"] = key
         source_text = extraction.normalized.source
@@ -563,62 +599,100 @@ class Store:
             )
         return document_id
 
-    def _carry_over_user_data(
-        self, document_id: int, doc_key: str, source: str, old_tasks: dict[str, sqlite3.Row]
-    ) -> tuple[int, int]:
-        """Move user data of vanished task keys to the most similar new task; flag the rest."""
-        conn = self.conn
-        # Earlier orphans of this document get another chance to find their task.
-        previous_orphans = {
+    def _plan_carry_over(self, extraction: Extraction, content_hash: str, ident: str | None) -> _CarryPlan | None:
+        """Match the stored version's tasks to the new ones from a plain read, outside the write lock
+        (thousands of near-identical items take seconds); the write re-checks that nothing changed."""
+        with self._lock:
+            old = None
+            for column, value in (("content_hash", content_hash), ("identity_key", ident), ("source", extraction.source)):
+                if value and old is None:
+                    old = self.conn.execute(
+                        f"SELECT id, doc_key FROM documents WHERE {column} = ? ORDER BY id LIMIT 1", (value,)
+                    ).fetchone()
+            if old is None:
+                return None
+            old_tasks = {
+                r["task_key"]: r
+                for r in self.conn.execute(
+                    "SELECT task_key, section, text FROM tasks WHERE document_id = ? ORDER BY ordinal", (old["id"],)
+                )
+            }
+            orphans = self._previous_orphans(old["doc_key"])
+            users = self._user_data_keys([*old_tasks, *orphans, *_task_keys(extraction, old["doc_key"])])
+        new = [Item(k, t.section, t.text) for k, t in zip(_task_keys(extraction, old["doc_key"]), extraction.tasks, strict=True)]
+        inputs = _carry_inputs(old_tasks, orphans, new, users)
+        return _CarryPlan(old["doc_key"], inputs, reattach(*inputs))
+
+    def _previous_orphans(self, doc_key: str) -> dict[str, sqlite3.Row]:
+        return {
             r["task_key"]: r
-            for r in conn.execute(
+            for r in self.conn.execute(
                 "SELECT task_key, section, old_text AS text FROM orphaned_user_data WHERE doc_key = ?", (doc_key,)
             )
         }
+
+    def _user_data_keys(self, keys: list[str]) -> set[str]:
+        return {k for k in keys if self._has_user_data(k)}
+
+    def _carry_over_user_data(
+        self, document_id: int, doc_key: str, source: str, old_tasks: dict[str, sqlite3.Row],
+        plan: _CarryPlan | None = None,
+    ) -> tuple[int, int]:
+        """Move user data to the task it belongs to (pipeline/reattach.py); set aside what is ambiguous,
+        flag what is lost. Uses the plan made before the lock when its inputs are still the same."""
+        conn = self.conn
+        previous_orphans = self._previous_orphans(doc_key)
         if not previous_orphans and not old_tasks:
             return 0, 0
-        new_tasks = {
-            r["task_key"]: r
-            for r in conn.execute("SELECT task_key, section, text FROM tasks WHERE document_id = ?", (document_id,))
-        }
-        for key in previous_orphans.keys() & new_tasks.keys():  # the task came back under its own key
+        rows = conn.execute(
+            "SELECT task_key, section, text FROM tasks WHERE document_id = ? ORDER BY ordinal", (document_id,)
+        ).fetchall()
+        new = [Item(r["task_key"], r["section"], r["text"]) for r in rows]
+        for key in previous_orphans.keys() & {i.key for i in new}:  # the task came back under its own key
             conn.execute("DELETE FROM orphaned_user_data WHERE task_key = ?", (key,))
-        candidates_old = {**previous_orphans, **old_tasks}
-        lost = [k for k in candidates_old if k not in new_tasks and self._has_user_data(k)]
-        taken = {k for k in new_tasks if self._has_user_data(k)}
+        users = self._user_data_keys([*old_tasks, *previous_orphans, *(i.key for i in new)])
+        inputs = _carry_inputs(old_tasks, previous_orphans, new, users)
+        matches = plan.matches if plan is not None and plan.doc_key == doc_key and plan.inputs == inputs else reattach(*inputs)
+        reused = {i.key for i in new}
+        return self._apply_matches(matches, {**previous_orphans, **old_tasks}, previous_orphans, reused, doc_key, source)
+
+    def _apply_matches(
+        self, matches: dict[str, Match], old: dict[str, sqlite3.Row], previous_orphans: dict[str, sqlite3.Row],
+        reused: set[str], doc_key: str, source: str,
+    ) -> tuple[int, int]:
+        """Rename user data in two steps (keys may swap places), park the unsure, flag the lost."""
+        conn, now = self.conn, _now()
+        moving = {k: m for k, m in matches.items() if m.new_key != k}
+        for key in moving:  # step 1: out of the way, so no key ever holds two tasks' data
+            _rename_user_data(conn, key, f"{key}~moving")
         carried = orphaned = 0
-        now = _now()
-        for key in sorted(lost):
-            old = candidates_old[key]
-            best_key, best_score = None, 0.0
-            old_folded = fold_diacritics(old["text"] or "")
-            for new_key, new in new_tasks.items():
-                if new_key in taken:
-                    continue
-                matcher = difflib.SequenceMatcher(None, old_folded, fold_diacritics(new["text"]), autojunk=False)
-                if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
-                    continue
-                score = matcher.ratio() + (0.05 if new["section"] == old["section"] else 0.0)
-                if score > best_score:
-                    best_key, best_score = new_key, score
-            if best_key is not None and best_score >= CARRY_OVER_MIN_SIMILARITY:
-                conn.execute("UPDATE task_status SET task_key = ? WHERE task_key = ?", (best_key, key))
-                conn.execute("UPDATE task_history SET task_key = ? WHERE task_key = ?", (best_key, key))
+        for key, match in sorted(moving.items()):
+            if match.new_key is not None:
+                _rename_user_data(conn, f"{key}~moving", match.new_key)
                 conn.execute(
                     "INSERT INTO task_history(task_key, what, old, new, at) VALUES (?, 'carried over', ?, ?, ?)",
-                    (best_key, key, best_key, now),
+                    (match.new_key, key, match.new_key, now),
                 )
                 conn.execute("DELETE FROM orphaned_user_data WHERE task_key = ?", (key,))
-                taken.add(best_key)
                 carried += 1
-            elif key not in previous_orphans:
-                conn.execute(
-                    "INSERT OR REPLACE INTO orphaned_user_data(task_key, doc_key, source, section, old_text, reason,"
-                    " flagged_at) VALUES (?,?,?,?,?,?,?)",
-                    (key, doc_key, source, old["section"], old["text"],
-                     "task no longer found after re-ingest; no similar task", now),
-                )
-                orphaned += 1
+                continue
+            # Kept under its key unless a new task now has that key (it would show on the wrong task).
+            parked = f"{key}~review" if key in reused else key
+            _rename_user_data(conn, f"{key}~moving", parked)
+            if match.ambiguous:
+                reason = (f"ghi chú cần xác nhận: {len(match.ambiguous)} nhiệm vụ mới giống nhau"
+                          f" ({', '.join(match.ambiguous[:5])}); chọn nhiệm vụ đúng rồi gán lại")
+            elif key in previous_orphans:
+                continue  # still lost: its flag stays as it was
+            else:
+                reason = "task no longer found after re-ingest; no similar task"
+            conn.execute("DELETE FROM orphaned_user_data WHERE task_key = ?", (key,))
+            conn.execute(
+                "INSERT OR REPLACE INTO orphaned_user_data(task_key, doc_key, source, section, old_text, reason,"
+                " flagged_at) VALUES (?,?,?,?,?,?,?)",
+                (parked, doc_key, source, old[key]["section"], old[key]["text"], reason, now),
+            )
+            orphaned += 1
         return carried, orphaned
 
     def _has_user_data(self, task_key: str) -> bool:
@@ -823,7 +897,9 @@ class Store:
             "SELECT 1 FROM task_bodies WHERE qualified_folded = ? AND qualified_folded != folded LIMIT 1", (own_key,)
         ).fetchone()
         if qualified:
-            return "SELECT task_id FROM task_bodies WHERE role = ? AND qualified_folded = ?", [role, own_key]
+            keys = sorted({own_key} | {_body_key(s.successor) for s in successors(name)})
+            marks = ",".join("?" * len(keys))
+            return f"SELECT task_id FROM task_bodies WHERE role = ? AND qualified_folded IN ({marks})", [role, *keys]
         keys = sorted(body_match_keys(name, variants=False))
         if not self._any_body(role, keys):
             keys = sorted(body_match_keys(name))
@@ -1032,8 +1108,7 @@ class Store:
         documents were re-ingested from other paths) falls back to a stored task with
         exactly the same text. What matches neither is kept and flagged as an orphan.
         """
-        if not isinstance(data, dict) or data.get("format") != USER_DATA_FORMAT:
-            raise ValueError(f"not a user-data backup (expected format {USER_DATA_FORMAT!r})")
+        validate_backup(data)  # ValueError naming the first bad place, before anything is written
         statuses = list(data.get("task_status", []))
         counts = {"statuses": 0, "matched": 0, "matched_by_text": 0, "unmatched": 0, "history": 0}
         with self._write() as conn:
@@ -1102,6 +1177,61 @@ class Store:
                 )
                 for name in names
             }
+
+
+@dataclass(frozen=True)
+class _CarryPlan:
+    """A re-attachment computed before the write lock, with the inputs it was computed from."""
+
+    doc_key: str
+    inputs: tuple
+    matches: dict[str, Match]
+
+
+def _carry_inputs(
+    old_tasks: dict[str, sqlite3.Row], orphans: dict[str, sqlite3.Row], new: list[Item], users: set[str]
+) -> tuple[list[Item], list[Item], set[str], set[str], int]:
+    """reattach()'s arguments: old tasks in order, then earlier orphans (no place in the order);
+    the keys whose user data is to be placed; new keys holding user data of their own."""
+    new_keys = {i.key for i in new}
+    old = [Item(k, r["section"], r["text"] or "") for k, r in old_tasks.items()]
+    old += [Item(k, r["section"], r["text"] or "") for k, r in orphans.items() if k not in old_tasks and k not in new_keys]
+    wanted = {i.key for i in old if i.key in users}
+    taken = {k for k in new_keys if k in users and k not in old_tasks}
+    return old, new, wanted, taken, len(old_tasks)
+
+
+def _rename_user_data(conn: sqlite3.Connection, old: str, new: str) -> None:
+    conn.execute("UPDATE task_status SET task_key = ? WHERE task_key = ?", (new, old))
+    conn.execute("UPDATE task_history SET task_key = ? WHERE task_key = ?", (new, old))
+
+
+def _not_writable(path: str) -> bool:
+    """An existing database file (or its folder, where SQLite keeps its journal) that cannot be written."""
+    if path == ":memory:" or not Path(path).exists():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(Path(path).parent, os.W_OK))
+
+
+def _connect(path: str, read_only: bool) -> sqlite3.Connection:
+    """A connection; read-only ones open the file as immutable (no journal to create on a read-only mount)."""
+    if not read_only:
+        return sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    uri = f"file:{urllib.parse.quote(str(Path(path).resolve()))}?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
+
+
+def _task_keys(extraction: Extraction, doc_key: str) -> list[str]:
+    """Stable task keys: document key, the task's own key (section and first words), occurrence."""
+    doc_hash = _short_hash(doc_key)
+    keys: list[str] = []
+    seen: dict[str, int] = {}
+    for task in extraction.tasks:
+        base = task.key or _short_hash(f"{task.section}|{fold_diacritics(task.text[:160])[:120]}", 12)
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        keys.append(f"{doc_hash}-{base}-{n}")
+    return keys
 
 
 def _same_extraction(stored: dict, new: dict) -> bool:

@@ -17,10 +17,9 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from .lexicon import doc_type_entries, load_yaml
 from .model import DocumentMeta, Regions
-from .normalize import normalize_name
+from .normalize import fold_diacritics, normalize_name
 
 # ---------------------------------------------------------------- knowledge
 
@@ -36,20 +35,20 @@ class DocType:
 @lru_cache(maxsize=1)
 def _header_data() -> dict:
     with resources.files("pipeline.data").joinpath("header.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 @lru_cache(maxsize=1)
 def doc_types() -> tuple[DocType, ...]:
-    """Document types of the contract, from pipeline/data/header.yaml."""
+    """Document types of the contract, from pipeline/data/doc_types.yaml."""
     return tuple(
         DocType(
             name=normalize_name(d["name"]),
             headings=tuple(normalize_name(h).upper() for h in d["heading"]),
             codes=tuple(d["codes"]),
-            examples=tuple(d["examples"]),
+            examples=tuple(d["examples"]["header"]),
         )
-        for d in _header_data()["doc_types"]
+        for d in doc_type_entries()
     )
 
 
@@ -117,9 +116,13 @@ def issuer_level(issuer: str | None) -> str | None:
 _NUMBER_LINE = re.compile(r"(?:^|\t)\s*Số\s*:?\s*(?P<num>[^\s\t]*)", re.MULTILINE)
 _SYMBOL = re.compile(r"^\d+[a-zA-Z]?(?:/\d{4})?[-/][^\W_][\w\-/.]*$")
 _PLACE_DATE = re.compile(
-    r"(?:(?P<place>[^\t\n,]{2,40}),\s*)?ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
+    r"(?:(?P<place>[^\t\n,]{2,40}),\s*)?ngày\s+(?:(?P<d>\d{1,2})\s*)?(?:tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
     r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))",
     re.IGNORECASE,
+)
+# A digital-signature stamp: "ĐẢNG ỦY XÃ CÔNG HẢI 13-11-2025 15:25:04 +07:00".
+_SIGNATURE_STAMP = re.compile(
+    r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*[+-]\d{2}:?\d{2}"
 )
 _SEPARATOR = re.compile(r"^\s*[-–—_=*.]{3,}\s*$")
 _SECTION_START = re.compile(
@@ -167,9 +170,15 @@ def _type_line(text: str, limit: int) -> tuple[int, int, str] | None:
     return None
 
 
+_APPENDIX_TITLE = re.compile(r"^[ \t]*PHỤ[ \t]+LỤC\b", re.MULTILINE)
+
+
 def _footer_start(text: str) -> int:
-    """Offset where the footer begins: 'Nơi nhận' or the signing formula, in the last part."""
-    floor = int(len(text) * 0.5)
+    """Offset where the footer begins: 'Nơi nhận' or the signing formula, in the last part of
+    the document proper (an appendix after the signature does not count)."""
+    quarter = len(text) // 4
+    appendix = _APPENDIX_TITLE.search(text, quarter)
+    floor = int((appendix.start() if appendix else len(text)) * 0.5)
     candidates = [m.start() for m in _RECIPIENTS.finditer(text) if m.start() >= floor]
     for s, _e, line in text_lines(text, floor):
         first = line.split("\t")[0].strip()
@@ -275,13 +284,22 @@ def _header_issuer(text: str, regions: Regions) -> str | None:
             if cells:
                 break
             continue
+        first = _SIGNATURE_STAMP.sub("", first).strip(" .")
+        if not first:
+            continue  # a digital-signature stamp printed over the header
         if _UPPER_LINE.match(first) and len(first) < 80:
-            cells.append(first)
+            if not cells or fold_key(cells[-1]) != fold_key(first):  # the stamp repeats the issuer
+                cells.append(first)
         else:
             break
     if not cells:
         return None
     return _issuer_from_cells(cells)
+
+
+def fold_key(name: str) -> str:
+    """Compare two printings of a name: case, accents and punctuation aside."""
+    return re.sub(r"\W+", " ", fold_diacritics(name)).strip()
 
 
 _COMMITTEE = re.compile(r"\b(?:Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|Đảng ủy|Chi bộ|Trung ương|Bộ Chính trị)\b")
@@ -404,7 +422,14 @@ _LEAD = re.compile(
 
 
 def _header_date(header: str) -> re.Match | None:
-    """The issuing place/date line: a short header cell, not a date inside a sentence."""
+    """The issuing place/date line: a short header cell, not a date inside a sentence; a cell
+    that names its place ("Công Hải, ngày ...") before one that does not."""
+    found = _header_dates(header)
+    return next((m for m in found if m.group("place")), found[0] if found else None)
+
+
+def _header_dates(header: str) -> list[re.Match]:
+    out = []
     for match in _PLACE_DATE.finditer(header):
         line_start = max(header.rfind("\n", 0, match.start()), header.rfind("\t", 0, match.start())) + 1
         line_end = len(header)
@@ -414,25 +439,59 @@ def _header_date(header: str) -> re.Match | None:
                 line_end = min(line_end, pos)
         cell = header[line_start:line_end]
         if len(cell) <= 80 and (match.group("place") is None or _place(match.group("place"))):
-            return match
-    return None
+            out.append(match)
+    return out
 
 
 def _place(raw: str | None) -> str | None:
-    """'Phan Thiết' from 'Phan Thiết, ngày ...': a proper name of one to five capitalized words."""
+    """'Phan Thiết' from 'Phan Thiết, ngày ...': a proper name of one to six capitalized words,
+    read from the end of the cell ("Số 75-KL/TW Hà Nội, ngày ..." when OCR lost the column gap)."""
     if not raw:
         return None
     words = raw.split("\t")[-1].split()
-    names = [w for w in words if w not in {"-", "–"}]  # "Phan Rang - Tháp Chàm", "Bà Rịa - Vũng Tàu"
-    if 1 <= len(names) <= 6 and all(w[:1].isupper() and w.isalpha() for w in names) and words[0] in names:
-        return " ".join(words)
+    tail: list[str] = []
+    for w in reversed(words):
+        if w in {"-", "–"} or (w[:1].isupper() and w.isalpha() and (len(w) == 1 or not w.isupper())):
+            tail.insert(0, w)
+        else:
+            break
+    while tail and tail[0] in {"-", "–"}:  # "Phan Rang - Tháp Chàm", "Bà Rịa - Vũng Tàu"
+        tail.pop(0)
+    names = [w for w in tail if w not in {"-", "–"}]
+    if 1 <= len(names) <= 6 and (len(tail) == len(words) or len(words) - len(tail) <= 3):
+        return " ".join(tail)
+    return None
+
+
+_SUBJECT = re.compile(r"^(?:V/v|Về)\s+\S.*$", re.MULTILINE)
+
+
+def _subject_line(header: str) -> str | None:
+    """A công văn's trích yếu under its number ("V/v ...", "Về triển khai ..."), with the
+    lowercase line that continues it."""
+    m = _SUBJECT.search(header)
+    if not m:
+        return None
+    title = m.group(0).strip()
+    rest = header[m.end() + 1 :].split("\n", 1)[0].strip()
+    if rest[:1].islower():
+        title = f"{title} {rest}"
+    return title
+
+
+def _signature_date(text: str, regions: Regions) -> date | None:
+    """The issuing body's digital-signature date, where the printed day was left blank."""
+    for m in _SIGNATURE_STAMP.finditer(text):
+        found = _parse_date(m.group("d"), m.group("m"), m.group("y"))
+        if found:
+            return found
     return None
 
 
 def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
     """Read the document's own metadata from its header and footer."""
     header = text[: regions.header_end]
-    number = None
+    number = blank_code = None
     is_draft = bool(re.search(r"^\s*\(?Dự thảo\)?\s*$", header[:2000], re.IGNORECASE | re.MULTILINE))
     m = _NUMBER_LINE.search(header)
     if m:
@@ -441,15 +500,20 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
             number = raw
         elif raw.startswith("-") or raw.startswith("/"):
             is_draft = True  # "Số -ĐA/TU": the number is left blank in a draft
+            blank_code = raw
     place = issued = None
     type_line = _type_line(text, regions.header_end or min(len(text), 3000))
     # The date line precedes the type line; later dates belong to cited documents.
     pd = _header_date(header[: type_line[0]] if type_line else header)
     if pd:
-        issued = _parse_date(pd.group("d"), pd.group("m") or pd.group("m2"), pd.group("y") or pd.group("y2"))
+        if pd.group("d"):
+            issued = _parse_date(pd.group("d"), pd.group("m") or pd.group("m2"), pd.group("y") or pd.group("y2"))
         place = _place(pd.group("place"))
-    doc_type = type_line[2] if type_line else (doc_type_for_number(number) if number else None)
-    title = _title(text, regions, type_line[1]) if type_line else None
+    if issued is None:
+        issued = _signature_date(text, regions)
+    code = number or blank_code
+    doc_type = type_line[2] if type_line else (doc_type_for_number(code) if code else None)
+    title = _title(text, regions, type_line[1]) if type_line else _subject_line(header)
     footer = _footer(text, regions)
     issuer = _header_issuer(text, regions) or _body_issuer(text, regions, footer["on_behalf_of"])
     if not type_line and not number:

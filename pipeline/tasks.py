@@ -40,13 +40,15 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
 from underthesea import pos_tag  # POS tags only break ties for subjects after a comma
 
 from .bodies import find_bodies, merge_variants, qualify
+from .lexicon import Marker, doc_type_alternation, load_yaml, split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
-from .sections import innermost_section, is_upper_line, iter_lines, split_marker
+from .scan import SpanSet, last_end, lookback
+from .sections import is_upper_line, iter_lines, section_finder
+from .tables import Table, TableRow
 from .temporal import find_time_expressions, is_citation_date
 
 # ------------------------------------------------------------------ knowledge
@@ -56,7 +58,7 @@ from .temporal import find_time_expressions, is_citation_date
 def task_rules() -> dict:
     """The parsed tasks.yaml (cached)."""
     with resources.files("pipeline.data").joinpath("tasks.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 @cache
@@ -97,8 +99,7 @@ _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORD = re.compile(r"[^\W\d_]")
 _DOC_SUBJECT = re.compile(
-    r"(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quy\s+định|Kế\s+hoạch|Chương\s+trình|Đề\s+án|Hướng\s+dẫn|Quyết\s+định|Thông\s+báo)"
-    r"\s+(?:số\s+)?\d[^.;]*?(?<!\w)về(?!\w)[^.;]*\Z",
+    doc_type_alternation() + r"\s+(?:số\s+)?\d[^.;]*?(?<!\w)về(?!\w)[^.;]*\Z",
     re.IGNORECASE,
 )
 
@@ -115,17 +116,11 @@ class Roles:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _CLAUSE_END.finditer(text, 0, pos):
-        start = m.end()
-    return start
+    return last_end(_CLAUSE_END, text, pos, ".!?;:")  # O(log n): see pipeline/scan.py
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
-        start = m.end()
-    return start
+    return last_end(_SENTENCE_END, text, pos, ".!?")
 
 
 @lru_cache(maxsize=4096)
@@ -168,18 +163,20 @@ def _is_predicate_next(text: str, pos: int) -> bool:
 def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Roles:
     """Responsible and coordinating bodies of one directive item (spans relative to `text`)."""
     excluded = excluded or []
-    mentions = [m for m in find_bodies(text) if not any(s < m.end and m.start < e for s, e in excluded)]
+    covered = SpanSet(excluded)
+    mentions = [m for m in find_bodies(text) if not covered.overlaps(m.start, m.end)]
     responsible: list[BodyMention] = []
     coordinating: list[BodyMention] = []
     last_subject_end = -1
     agent = rule("agent_noun")
     delegated_at = -1  # end of "X yêu cầu / đề nghị / giao": the next list is the subject
+    approving: list[BodyMention] = []  # subjects that approve ("thống nhất với ...") rather than act
     for group in _groups(text, mentions):
         gs, ge = group[0].start, group[-1].end
         cs = _clause_start(text, gs)
         if delegated_at >= cs:
             cs = delegated_at
-        coord = rule("coordination").search(text, max(last_subject_end, 0), gs)
+        coord = rule("coordination").search(text, lookback(max(last_subject_end, 0), gs), gs)
         if coord and coord.end() == gs:
             # "X chủ trì, phối hợp với Y": Y helps X. A "phối hợp với" far from a subject
             # ("... để phối hợp với lãnh đạo cơ quan") assigns nothing.
@@ -210,10 +207,26 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         if subject:
             responsible.extend(subject)
             last_subject_end = ge
+            if _approves(text, ge):
+                approving.extend(subject)
             continue
         if agent.fullmatch(text[_sentence_start(text, gs) : gs].lstrip()):
             responsible.extend(group)
+    if approving and len(approving) < len(responsible):
+        # "Thường trực Đảng ủy thống nhất với Tờ trình ...; giao Ban Xây dựng Đảng ...": the body
+        # that approves hands the work over; whoever is handed it leads.
+        responsible = [m for m in responsible if m not in approving]
     return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(coordinating)))
+
+
+@lru_cache(maxsize=1)
+def _approval() -> re.Pattern:
+    """The acknowledgement verbs ("thống nhất", "nhất trí", "đồng ý") anywhere, not only at a line start."""
+    return re.compile(r"\s*" + rule("acknowledgement").pattern.replace("(?:^", "(?:").lstrip("^"), re.IGNORECASE)
+
+
+def _approves(text: str, pos: int) -> bool:
+    return _approval().match(text, pos) is not None
 
 
 def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> list[BodyMention]:
@@ -227,7 +240,7 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     ge = group[-1].end
     if not _is_predicate_next(text, ge):
         return []
-    pre = text[clause_start : group[0].start]
+    pre = text[lookback(clause_start, group[0].start) : group[0].start]
     after_comma = "," in pre
     segment = pre.rsplit(",", 1)[-1] if after_comma else pre
     if _prefix_only().fullmatch(segment.strip()) is None:
@@ -273,18 +286,27 @@ def _recurrence_is_noise(text: str, d: Deadline) -> bool:
     if ("DAILY" in rule_text or "WEEKLY" in rule_text) and _recurrence_is_weak(text, d):
         return True
     s = d.span_start or 0
-    return bool(_PURPOSE.search(text, _clause_start(text, s), s))
+    return bool(_PURPOSE.search(text, lookback(_clause_start(text, s), s), s))
+
+
+def _is_scope(text: str, d: Deadline) -> bool:
+    """ "giai đoạn 2026 - 2030", "định hướng đến năm 2035": the period a noun covers."""
+    s = d.span_start or 0
+    before = text[max(0, s - 40) : s]
+    words = d.text.split()
+    head = " ".join(words[:2]) + " " if len(words) > 2 else ""  # "giai đoạn" inside the expression
+    return any(rule("scope_qualifier").search(t) for t in (before, before + head))
 
 
 def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:
-    out = []
+    out, covered = [], SpanSet(excluded)
     for d in find_time_expressions(text, ref):
         s, e = d.span_start or 0, d.span_end or 0
-        if any(a < e and s < b for a, b in excluded):
+        if covered.overlaps(s, e):
             continue
-        if is_citation_date(text, d):
-            continue
-        if _DOC_SUBJECT.search(text, _clause_start(text, s), s) and not rule("due_marker").search(
+        if is_citation_date(text, d) or _is_scope(text, d):
+            continue  # a cited document's date, or the scope of a noun ("giai đoạn 2026 - 2030")
+        if _DOC_SUBJECT.search(text, lookback(_clause_start(text, s), s), s) and not rule("due_marker").search(
             text[max(0, s - 60) : s]
         ):
             continue  # "Nghị quyết số 05-NQ/TU về ... đến năm 2010": the cited document's subject
@@ -309,10 +331,11 @@ class _DocumentYears:
         if self._dates is None:
             self._dates = []
             # Only the few full dates need the grammar: parse a window around each, not the whole text.
+            spans = SpanSet(self.cited)
             for m in _FULL_DATE.finditer(self.text):
                 lo = max(0, m.start() - 160)
                 window = self.text[lo : m.end() + 40]
-                cited = [(a - lo, b - lo) for a, b in self.cited if a < m.end() + 40 and b > lo]
+                cited = [(a - lo, b - lo) for a, b in spans.overlapping(lo, m.end() + 40)]
                 for d in _time_expressions(window, None, cited):
                     s = (d.span_start or 0) + lo
                     if s <= m.start() < (d.span_end or 0) + lo and (d.end or d.start) and _FULL_DATE.search(d.text):
@@ -355,10 +378,28 @@ def _dated(found: list[Deadline], text: str | None = None) -> Deadline | None:
     return dated[0] if dated else None
 
 
-def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None) -> Deadline | None:
-    """The item's own dated expression, else the inherited one; with the duty's recurrence."""
+def _due(text: str, found: list[Deadline]) -> Deadline | None:
+    """A dated expression marked as a due date ("hoàn thành trong Quý III"); a heading's bare
+    year ("Nhiệm vụ trọng tâm năm 2026") names the period the block is about, not a deadline."""
     dated = _dated(found, text)
-    base = dated or inherited
+    if dated is None:
+        return None
+    s = dated.span_start or 0
+    marked = rule("due_phrase").search(dated.text) or rule("due_marker").search(text[max(0, s - 60) : s])
+    return dated if marked else None
+
+
+_BARE_YEAR = re.compile(r"(?:năm\s+)?\d{4}", re.IGNORECASE)
+
+
+def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None) -> Deadline | None:
+    """The item's own due date, else the inherited one, else a bare date of its own ("năm
+    2026" on a noun loses to the block's "Thời gian: ..."); with the duty's recurrence."""
+    dated = _dated(found, text)
+    marked = _due(text, found)
+    if dated is not None and dated is not marked and _BARE_YEAR.fullmatch(dated.text.strip()):
+        dated = None  # "kế hoạch ... năm 2026": the year a noun is about, not a due date
+    base = marked or inherited or dated
     recurring = [
         d
         for d in found
@@ -377,6 +418,27 @@ def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None
 
 
 @dataclass
+class _Attributes:
+    """What attribute lines say of an item or a block: "Cơ quan chủ trì: ...", "Phối hợp: ..."."""
+
+    led_by: list[BodyMention] = field(default_factory=list)
+    led_by_lead: bool = False  # named by a "chủ trì" line: a "thực hiện" line gives way to it
+    helped_by: list[BodyMention] = field(default_factory=list)
+
+    def attach(self, named: list[BodyMention], lead: bool, chu_tri: bool, more: bool = False) -> None:
+        """Record the bodies of one attribute line (`more`: a continuation line adds to them)."""
+        if not named:
+            return
+        if not lead:
+            self.helped_by = [*self.helped_by, *named] if more else named
+        elif more:
+            if chu_tri == self.led_by_lead:  # only the line that named the leaders goes on
+                self.led_by = [*self.led_by, *named]
+        elif chu_tri or not self.led_by_lead:
+            self.led_by, self.led_by_lead = named, chu_tri
+
+
+@dataclass
 class _Item:
     section: Section
     start: int
@@ -384,6 +446,7 @@ class _Item:
     roles: Roles
     found: list[Deadline]
     implementers: list[BodyMention]  # block implementers in force where the item stands
+    attrs: _Attributes = field(default_factory=_Attributes)  # attribute lines printed under it
 
 
 @dataclass
@@ -391,7 +454,29 @@ class _Context:
     implementers: list[BodyMention]
     deadline: Deadline | None
     bullet: str | None = None  # an intro bullet ("- Ban Tổ chức Huyện ủy:") scopes its block
-    coordinating: list[BodyMention] = field(default_factory=list)  # a "Phối hợp: ..." line
+    attrs: _Attributes = field(default_factory=_Attributes)  # attribute lines heading the block
+
+
+_NOTE_LINE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _not_an_item(item: str) -> bool:
+    """Empty, a closing formula, a parenthesised note ("(Kèm theo Đề cương báo cáo)") or a stray
+    fragment of the layout ("264a", "----", fewer than three words)."""
+    if not item or rule("closing").search(item) or _NOTE_LINE.match(item):
+        return True
+    return len(_ALPHA_WORD.findall(item)) < 3
+
+
+def _block_items(raw: list[_Item], sec: Section) -> list[_Item]:
+    """The items read so far in `sec`, the section being read (they are the last ones)."""
+    out = []
+    for it in reversed(raw):
+        if it.section is not sec:
+            break
+        out.append(it)
+    return out
 
 
 def _body_only(text: str, mentions: list[BodyMention]) -> bool:
@@ -478,70 +563,109 @@ def extract_tasks(
     in a neutral section still counts when it names a subject ("Các cấp ủy báo cáo ...").
     A document without any numbered section yields its bullets and the paragraphs after an
     intro line ("... các nhiệm vụ sau:"), with `section` None.
+
+    Passes: read each line (heading, schedule, attribute or item) → add headings left without
+    items → build the tasks, each inheriting bodies and deadline along its section chain.
     """
     meta = meta or DocumentMeta()
-    citations = citations or []
-    ref = meta.issued_date
-    cited = [(c.start, c.end) for c in citations]
+    cited = [(c.start, c.end) for c in citations or []]
     if not sections:
         return _tasks_without_sections(text, meta, cited)
-    years = _DocumentYears(text, cited)
-    has_task_sections = any(s.kind == "task" for s in sections)
-    task_kinds = {"task"} if has_task_sections else {"task", "neutral"}
-    parent_of = _parents(sections)
-    contexts: dict[int, _Context] = {}
-    schedule: dict[int, Deadline] = {}
-    raw: list[_Item] = []
+    reading = _Reading(text, sections, meta, cited)
+    for ls, le in _logical_lines(text, min(s.start for s in sections), max(s.end for s in sections)):
+        reading.line(ls, le)
+    reading.add_bare_headings()
+    return reading.tasks()
 
-    def chain(sec: Section) -> list[Section]:
-        out = [sec]
-        while (p := parent_of.get(id(out[-1]))) is not None:
-            out.append(p)
-        return out
 
-    first = min(s.start for s in sections)
-    last = max(s.end for s in sections)
-    for ls, le in _logical_lines(text, first, last):
-        sec = innermost_section(sections, ls)
+class _Reading:
+    """One pass over a sectioned document: the items read so far and the context of each block."""
+
+    def __init__(self, text: str, sections: list[Section], meta: DocumentMeta, cited: list[tuple[int, int]]):
+        self.text, self.sections, self.meta, self.cited = text, sections, meta, cited
+        self.years = _DocumentYears(text, cited)
+        self.innermost, self.cited_spans = section_finder(sections), SpanSet(cited)
+        has_task_sections = any(s.kind == "task" for s in sections)
+        self.task_kinds = {"task"} if has_task_sections else {"task", "neutral"}
+        self.parent_of = _parents(sections)
+        self.contexts: dict[int, _Context] = {}
+        self.schedule: dict[int, Deadline] = {}
+        self.items: list[_Item] = []
+        self.last_item_section: int | None = None  # the block whose items the last lines were
+        self.attribute_line: tuple[list, bool, bool] | None = None  # the attribute line just read
+
+    # ---------------------------------------------------------------- reading lines
+
+    def line(self, ls: int, le: int) -> None:
+        """Read one logical line: a heading gives context, a schedule or attribute line describes
+        its block or the items above it, anything else may be an item."""
+        sec = self.innermost(ls)
         if sec is None or sec.kind == "non_task":
-            continue
-        key = id(sec)
-        marker = split_marker(text[ls:le])
-        if ls == sec.start and sec.heading:  # a heading line: context for the items below
-            heading = text[sec.heading_start : sec.heading_end]
-            mentions = find_bodies(heading)
-            # "b) Ban Dân vận Huyện ủy:" names the block's body; "Tăng cường sự lãnh đạo, chỉ đạo
-            # của cấp ủy cấp trên ..." names who leads the items that have no subject.
-            implementers = (
-                list(mentions) if _body_only(heading, mentions) else list(find_roles(heading).responsible)
-            )
-            contexts[key] = _Context(implementers, _dated(_time_expressions(heading, ref, [])))
-            continue
-        s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
-        item = text[s:e]
-        if not item or not _WORD.search(item) or rule("closing").search(item):
-            continue
-        if rule("schedule").search(item) and len(item) < 160:
-            dated = _dated(_time_expressions(item, ref, []))
-            if dated:
-                schedule[key] = dated
-            continue
+            return
+        if ls == sec.start:
+            self.last_item_section = None  # a new section: attribute lines below belong to its block
+            if sec.heading:
+                self._heading(sec)
+                return
+        marker = split_marker(self.text[ls:le])
+        s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
+        item = self.text[s:e]
+        if _not_an_item(item) or self._schedule_line(sec, item):
+            return
         if (_TOPIC_LINE.match(item) and len(item.split()) <= 12) or is_upper_line(item):
-            continue  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM": an unnumbered sub-heading
-        ctx = contexts.setdefault(key, _Context([], None))
-        # A plan's attribute lines describe the block: "Chủ trì: ...", "Phối hợp: ...", "Thành phần: ...".
-        if (lead := rule("lead_line").match(item)) or (helper := rule("coordination_line").match(item)):
-            named = [m for m in find_bodies(item) if m.start >= (lead or helper).end()]
-            if lead:
-                ctx.implementers = named or ctx.implementers
-            else:
-                ctx.coordinating = named
-            continue
-        if rule("attribute").match(item) and len(item) < 200:
-            continue
+            return  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM": an unnumbered sub-heading
+        ctx = self.contexts.setdefault(id(sec), _Context([], None))
+        if self._attribute_line(sec, ctx, item, marker):
+            return
+        self._item(sec, ctx, ls, s, e, marker)
+
+    def _heading(self, sec: Section) -> None:
+        """ "b) Ban Dân vận Huyện ủy:" names the block's body; "Tăng cường sự lãnh đạo, chỉ đạo của
+        cấp ủy cấp trên ..." names who leads the items that have no subject."""
+        heading = self.text[sec.heading_start : sec.heading_end]
+        mentions = find_bodies(heading)
+        implementers = list(mentions) if _body_only(heading, mentions) else list(find_roles(heading).responsible)
+        due = _due(heading, _time_expressions(heading, self.meta.issued_date, []))
+        self.contexts[id(sec)] = _Context(implementers, due)
+
+    def _schedule_line(self, sec: Section, item: str) -> bool:
+        """ "Thời gian: trong tháng 10/2013": the block's deadline."""
+        if not (rule("schedule").search(item) and len(item) < 160):
+            return False
+        dated = _dated(_time_expressions(item, self.meta.issued_date, []))
+        if dated:
+            self.schedule[id(sec)] = dated
+        return True
+
+    def _attribute_line(self, sec: Section, ctx: _Context, item: str, marker: Marker | None) -> bool:
+        """ "Cơ quan chủ trì: ...", "Phối hợp: ...", "Thành phần: ...": printed under the items of
+        its block it is theirs, before them the block's; an unmarked list of bodies continues it."""
+        lead = rule("lead_line").match(item)
+        helper = None if lead else rule("coordination_line").match(item)
+        if lead or helper:
+            head = (lead or helper).end()
+            named = [m for m in find_bodies(item) if m.start >= head]
+            owners = _block_items(self.items, sec) if self.last_item_section == id(sec) else [ctx]
+            chu_tri = "chủ trì" in item[:head].lower()
+            for owner in owners:
+                owner.attrs.attach(named, lead is not None, chu_tri)
+            self.attribute_line = (owners, lead is not None, chu_tri)
+            return True
+        if self.attribute_line and marker is None and _body_only(item, find_bodies(item)):
+            owners, is_lead, chu_tri = self.attribute_line
+            for owner in owners:
+                owner.attrs.attach(find_bodies(item), is_lead, chu_tri, more=True)
+            return True
+        self.attribute_line = None
+        return bool(rule("attribute").match(item) and len(item) < 200)
+
+    def _item(self, sec: Section, ctx: _Context, ls: int, s: int, e: int, marker: Marker | None) -> None:
+        """A candidate item: an intro line sets its block's implementer; an item that reads as
+        work (a subject, or a task-bearing section) is kept."""
+        item = self.text[s:e]
         if ctx.bullet and marker and marker.style == "bullet" and marker.printed == ctx.bullet:
             ctx.implementers, ctx.bullet = [], None  # the intro bullet's block has ended
-        excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
+        excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
         roles = find_roles(item, excluded)
         if item.endswith(":"):
             mentions = find_bodies(item)
@@ -550,67 +674,64 @@ def extract_tasks(
                 ctx.implementers = lead
                 ctx.bullet = marker.printed if marker and marker.style == "bullet" else None
             if len(item) < 120 or is_upper_line(item):
-                continue
-        if sec.kind not in task_kinds and not roles.responsible:
-            continue
+                return
+        if sec.kind not in self.task_kinds and not roles.responsible:
+            return
         if rule("acknowledgement").match(item) and not roles.responsible:
-            continue  # "Cơ bản thống nhất với báo cáo ...": an assessment, not work
+            return  # "Cơ bản thống nhất với báo cáo ...": an assessment, not work
         if _reviews_the_past(item):
-            continue  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment (marked or not)
-        raw.append(_Item(sec, s, e, roles, _item_times(item, s, ref, excluded, years), list(ctx.implementers)))
+            return  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment (marked or not)
+        found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
+        self.items.append(_Item(sec, s, e, roles, found, list(ctx.implementers)))
+        self.last_item_section = id(sec)
+        if ls == sec.start and not ctx.implementers and _led_from_the_start(item, roles):
+            # "2. Đảng ủy Ủy ban nhân dân xã chỉ đạo ..." then unmarked paragraphs: its subject
+            # goes on leading them ("Tiếp tục rà soát ...", "Thường xuyên đánh giá ...").
+            ctx.implementers = list(roles.responsible)
 
-    # A heading with nothing under it (its block held only a closing line) is itself the item.
-    with_items = {id(it.section) for it in raw} | {id(p) for p in parent_of.values()}
-    for sec in sections:
-        if (
-            sec.heading
-            and sec.kind in task_kinds
-            and id(sec) not in with_items
-            and not is_upper_line(sec.heading)
-            and not re.match(r"(?:Phần|[IVXL]+(?!\w))", sec.marker)
-        ):
-            s, e = _clean_item(text, sec.heading_start, sec.heading_end)
-            excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
-            raw.append(
-                _Item(
-                    sec,
-                    s,
-                    e,
-                    find_roles(text[s:e], excluded),
-                    _time_expressions(text[s:e], ref, excluded),
-                    [],
-                )
-            )
-    raw.sort(key=lambda it: it.start)
+    # ---------------------------------------------------------------- after reading
 
-    tasks: list[Task] = []
-    for it in raw:
-        sec, s, e = it.section, it.start, it.end
-        nodes = chain(sec)
-        implementers = it.implementers or next(
-            (
-                contexts[id(n)].implementers
-                for n in nodes
-                if id(n) in contexts and contexts[id(n)].implementers
-            ),
-            [],
+    def add_bare_headings(self) -> None:
+        """A heading with nothing under it (its block held only a closing line) is itself the item."""
+        with_items = {id(it.section) for it in self.items} | {id(p) for p in self.parent_of.values()}
+        for sec in self.sections:
+            if (
+                sec.heading
+                and sec.kind in self.task_kinds
+                and id(sec) not in with_items
+                and not is_upper_line(sec.heading)
+                and not re.match(r"(?:Phần|[IVXL]+(?!\w))", sec.marker)
+            ):
+                s, e = _clean_item(self.text, sec.heading_start, sec.heading_end)
+                excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+                found = _time_expressions(self.text[s:e], self.meta.issued_date, excluded)
+                self.items.append(_Item(sec, s, e, find_roles(self.text[s:e], excluded), found, []))
+        self.items.sort(key=lambda it: it.start)
+
+    def _chain(self, sec: Section) -> list[Section]:
+        out = [sec]
+        while (p := self.parent_of.get(id(out[-1]))) is not None:
+            out.append(p)
+        return out
+
+    def tasks(self) -> list[Task]:
+        """Each item as a task, with what its own lines, its block and the blocks above it say."""
+        return [self._task(it) for it in self.items]
+
+    def _task(self, it: _Item) -> Task:
+        nodes = self._chain(it.section)
+        blocks = [self.contexts[id(n)] for n in nodes if id(n) in self.contexts]
+        implementers = it.implementers or next((c.implementers for c in blocks if c.implementers), [])
+        inherited = next((self.schedule[id(n)] for n in nodes if id(n) in self.schedule), None) or next(
+            (c.deadline for c in blocks if c.deadline), None
         )
-        inherited = next((schedule[id(n)] for n in nodes if id(n) in schedule), None) or next(
-            (contexts[id(n)].deadline for n in nodes if id(n) in contexts and contexts[id(n)].deadline), None
-        )
-        helpers = next(
-            (
-                contexts[id(n)].coordinating
-                for n in nodes
-                if id(n) in contexts and contexts[id(n)].coordinating
-            ),
-            [],
-        )
-        roles = (
-            it.roles if it.roles.coordinating or not helpers else Roles(it.roles.responsible, tuple(helpers))
-        )
-        tasks.append(_make_task(text, s, e, sec.path, roles, it.found, implementers, inherited, meta))
-    return tasks
+        helpers = next((c.attrs.helped_by for c in blocks if c.attrs.helped_by), [])
+        implementers = implementers or next((c.attrs.led_by for c in blocks if c.attrs.led_by), [])
+        roles = it.roles if it.roles.coordinating or not helpers else Roles(it.roles.responsible, tuple(helpers))
+        if it.attrs.led_by or it.attrs.helped_by:  # the item's own attribute lines say it outright
+            roles = Roles(tuple(it.attrs.led_by) or roles.responsible, tuple(it.attrs.helped_by) or roles.coordinating)
+            implementers = it.attrs.led_by or implementers
+        return _make_task(self.text, it.start, it.end, it.section.path, roles, it.found, implementers, inherited, self.meta)
 
 
 def _make_task(
@@ -654,21 +775,21 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     from .structure import find_regions
 
     regions = find_regions(text)
-    years = _DocumentYears(text, cited)
+    years, cited_spans = _DocumentYears(text, cited), SpanSet(cited)
     tasks: list[Task] = []
     after_intro = False
     for ls, le in _logical_lines(text, regions.body_start, regions.body_end):
         marker = split_marker(text[ls:le])
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
         item = text[s:e]
-        if not item or rule("closing").search(item):
+        if _not_an_item(item):
             continue
         if item.endswith(":"):
             after_intro = True
             continue
         if not marker and rule("background").match(item):
             continue  # "Trong những năm qua, ...": what was done, not what is to be done
-        excluded = [(max(0, a - s), b - s) for a, b in cited if a < e and s < b]
+        excluded = [(max(0, a - s), b - s) for a, b in cited_spans.overlapping(s, e)]
         if not (marker or after_intro) and len(item) > _MAX_PARAGRAPH:
             continue  # a page-long "paragraph" is not one directive (and would cost quadratic time)
         roles = find_roles(item, excluded)
@@ -689,6 +810,13 @@ def _opens_with_subject(item: str, roles: Roles) -> bool:
         return False
     first = roles.responsible[0]
     return _sentence_start(item, first.start) == 0 and not _NARRATIVE.match(item, first.end)
+
+
+def _led_from_the_start(item: str, roles: Roles) -> bool:
+    """The item opens with its subject ("Đảng ủy Ủy ban nhân dân xã chỉ đạo ...", "Giao Ban ...")."""
+    if not _opens_with_subject(item, roles):
+        return False
+    return _prefix_only().fullmatch(item[: roles.responsible[0].start].strip()) is not None
 
 
 def _reviews_the_past(item: str) -> bool:
@@ -717,6 +845,29 @@ def _assigns_work(item: str, meta: DocumentMeta, excluded: list[tuple[int, int]]
     if not re.search(r"yêu\s+cầu|đề\s+nghị|giao", item, re.IGNORECASE):
         return False  # cheap gate: most paragraphs never reach find_bodies here
     return any(assignment.search(item, 0, m.start) for m in find_bodies(item))
+
+
+def table_row_tasks(tables: list[Table], meta: DocumentMeta) -> list[Task]:
+    """Task tables' rows (pipeline.tables) as tasks: roles from the body cells, the deadline from
+    the time cell."""
+    return [_row_task(row, meta) for table in tables for row in table.rows]
+
+
+def _row_task(row: TableRow, meta: DocumentMeta) -> Task:
+    roles = find_roles(row.lead) if row.lead else Roles((), ())
+    if row.lead and not roles.responsible:
+        roles = Roles(tuple(_dedupe(find_bodies(row.lead))), roles.coordinating)
+    if row.helpers:
+        roles = Roles(roles.responsible, tuple(_dedupe(find_bodies(row.helpers))))
+    cell = row.times[0] if row.times else ""
+    deadline = choose_deadline(cell, _time_expressions(cell, meta.issued_date, []), None)
+    return replace(
+        row.task,
+        responsible=tuple(_qualified(b, meta) for b in roles.responsible),
+        coordinating=tuple(_qualified(b, meta) for b in roles.coordinating),
+        deadline=replace(deadline, span_start=None, span_end=None) if deadline else None,
+        key=_task_key(row.task.section, row.task.text),
+    )
 
 
 def _qualified(b: BodyMention, meta: DocumentMeta) -> BodyMention:

@@ -48,8 +48,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from .lexicon import doc_type_alternation, load_yaml
 from .model import Deadline
 
 DATA_FILE = Path(__file__).parent / "data" / "temporal.yaml"
@@ -61,7 +60,7 @@ YEARLY = "FREQ=YEARLY"
 def load_vocabulary() -> dict:
     """The YAML vocabulary: number words and modifier prefixes with their roles."""
     with open(DATA_FILE, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh.read())
 
 
 def _number_words() -> dict[str, int]:
@@ -102,6 +101,10 @@ _P_DAYS = _c(
     rf"(?:{_YSEP}(?P<y>{_YEAR}))?{_NOT_MORE}"
 )
 _P_DATE = _c(rf"(?<![\w/.\-])(?P<d>{_DAY})(?P<s>[/.\-])(?P<m>{_MON})(?P=s)(?P<y>{_YEAR}){_NOT_MORE}")
+# "(27, 28/3/2012)": days of one month listed before a full date.
+_P_DAY_LIST = _c(
+    rf"(?<![\w/.\-])(?P<days>{_DAY}(?:\s*,\s*{_DAY})+)\s*/\s*(?P<m>{_MON})\s*/\s*(?P<y>{_YEAR}){_NOT_MORE}"
+)
 # A year-less "30/10" with no "ngày" is a date only right after a due word ("trước 30/10",
 # "chậm nhất 15/11"): elsewhere "30/10" may be a ratio or part of a number.
 _P_SHORT_DATE = _c(
@@ -222,6 +225,19 @@ def _weekly(m: re.Match) -> str | None:
     if not n:
         return None
     return "FREQ=WEEKLY" if n == 1 else f"FREQ=WEEKLY;INTERVAL={n}"
+
+
+@_rec(rf"\btháng\s+(?P<months>{_MON}(?:{_LIST}{_MON})+)\s+(?:{_EVERY})\s+năm\b", gate=("tháng",))
+def _yearly_in_months(m: re.Match) -> str | None:
+    """ "tháng 3, 6, 9 và 11 hằng năm": every year, in those months."""
+    months = sorted(set(_numbers(m.group("months"))))
+    return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))}" if months and months[-1] <= 12 else None
+
+
+@_rec(rf"\bngày\s+(?P<d>{_DAY})\s+(?:{_EVERY})\s+tháng\b", gate=("ngày",))
+def _monthly_on_day(m: re.Match) -> str | None:
+    """ "ngày 15 hằng tháng": every month, on that day."""
+    return f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d'))}"
 
 
 @_rec(r"\b(?:hàng|hằng|mỗi)\s+ngày\b", gate=("ngày",))
@@ -502,10 +518,32 @@ def _within_atom(m: re.Match, ref: date | None) -> _Atom | None:
     return _Atom(m.start(), m.end(), fixed=(None, _shift(ref, n, unit)))
 
 
+# "Tết Nguyên đán Bính Ngọ 2026", "Tết Nguyên đán năm 2026", "Tết Dương lịch 2026": the holiday's day.
+_P_TET = _c(
+    rf"\bTết\s+(?P<kind>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền|Dương\s+lịch)"
+    rf"(?:\s+(?:[^\W\d_]+\s+[^\W\d_]+\s*)?(?:năm\s+)?(?P<y>{_YEAR}))?"
+)
+
+
+def _tet_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    """The day a Tết falls on: lunar 1/1 of that year through a lunar calendar package."""
+    year = int(m.group("y")) if m.group("y") else (ref.year + (ref.month > 2) if ref else None)
+    if year is None:
+        return None
+    if m.group("kind").lower().startswith("dương"):
+        day = date(year, 1, 1)
+    else:
+        from lunardate import LunarDate
+
+        day = LunarDate(year, 1, 1).to_solar_date()
+    return _Atom(m.start(), m.end(), fixed=(day, day))
+
+
 # (gate words, pattern, builder): a pattern only runs when one of its gate words is in the text
 _ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern, Callable[[re.Match, date | None], _Atom | None]]] = [
     (("ngày",), _P_DAYS, _days_atom),
     (("/", "-", "."), _P_DATE, _days_atom),
+    ((",",), _P_DAY_LIST, _days_atom),
     (("/",), _P_SHORT_DATE, _short_date_atom),
     (("tháng",), _P_MONTHS, _months_atom),
     (("q",), _P_QUARTERS, _quarters_atom),
@@ -518,6 +556,7 @@ _ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern, Callable[[re.Match, date | 
     (("tháng", "q"), _P_SUBPERIOD, _subperiod_atom),
     (("sau",), _P_AFTER, _after_atom),
     (("trong",), _P_WITHIN, _within_atom),
+    (("tết",), _P_TET, _tet_atom),
 ]
 
 
@@ -693,10 +732,7 @@ def parse_deadline(phrase: str, ref: date | None = None) -> Deadline | None:
     return combine_deadlines(find_time_expressions(unicodedata.normalize("NFC", phrase), ref))
 
 
-_DOC_TYPES = (
-    r"(?:nghị\s+quyết|chỉ\s+thị|kết\s+luận|quy\s+định|quyết\s+định|hướng\s+dẫn|kế\s+hoạch|thông\s+báo"
-    r"|công\s+văn|chương\s+trình(?:\s+hành\s+động)?|đề\s+án|nghị\s+định|thông\s+tư|luật|quy\s+chế)"
-)
+_DOC_TYPES = doc_type_alternation()
 _CITED_DATE = _c(
     rf"(?:\bsố\s+\S+|\d+[-/][A-ZĐ][\wĐđ\-]*(?:/[\wĐđ\-]+)*|\b(?:khóa|khoá)\s+[IVXL]+\)?"
     rf"|\b{_DOC_TYPES}(?:\s+số)?\s+[\w/.\-]*\d[\w/.\-]*)[\s,]*$"

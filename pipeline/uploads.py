@@ -77,3 +77,9 @@ def save_upload(name: str, data: bytes, upload_dir: Path) -> Path:
             handle.write(data)
         return target
     raise DocumentError(shown, "cannot store the upload: could not find a free file name", "try again")
+
+
+def discard_upload(path: Path | None) -> None:
+    """Remove a stored upload that failed or duplicated a stored document (it would only pile up)."""
+    if path is not None:
+        Path(path).unlink(missing_ok=True)

@@ -240,7 +240,7 @@ def test_cli_ingest_and_extract_of_bad_files_among_good_ones(inputs, no_tesserac
     assert any("no header found" in w for w in by_source[str(inputs["no-structure.txt"])]["warnings"])
 
 
-def test_upload_path_of_bad_files_among_good_ones(inputs, tmp_path, monkeypatch):
+def test_upload_path_of_bad_files_among_good_ones(inputs, tmp_path, monkeypatch, no_tesseract_path):
     pytest.importorskip("streamlit")
     import streamlit as st
 
@@ -252,6 +252,7 @@ def test_upload_path_of_bad_files_among_good_ones(inputs, tmp_path, monkeypatch)
     monkeypatch.setenv("DIRECTIVES_DB", str(db))
     monkeypatch.setenv("DIRECTIVES_UPLOADS", str(tmp_path / "uploads"))
     monkeypatch.setattr(pdf_reader, "ocr_available", lambda: False)
+    monkeypatch.setenv("PATH", no_tesseract_path)  # the extraction worker may be a fresh process
     st.cache_resource.clear()
     st.cache_data.clear()
     try:

@@ -23,6 +23,8 @@ def _examples():
                 yield pytest.param(
                     ex["text"], ex["expect"], id=f"{section}:{entry['name']}:{ex['text'][:30]}"
                 )
+    for ex in gazetteer()["party_units"]["examples"]:
+        yield pytest.param(ex["text"], ex["expect"], id=f"party_units:{ex['text'][:30]}")
     stops = gazetteer()["org_name_stops"]
     assert stops["predicates"] and stops["function_words"] and stops["examples"]
     for ex in stops["examples"]:
@@ -138,3 +140,33 @@ def test_alias_groups_keep_localities_apart():
     assert "Mặt trận Tổ quốc huyện" not in body_variants("Mặt trận Tổ quốc tỉnh")
     rep = merge_variants(["Mặt trận Tổ quốc tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện"])
     assert rep["Mặt trận Tổ quốc tỉnh"] != rep["Ủy ban Mặt trận Tổ quốc Việt Nam huyện"]
+
+
+def _succession_examples():
+    for entry in gazetteer()["successions"]:
+        assert entry["since"] and entry["source"] and entry["examples"], entry
+        for ex in entry["examples"]:
+            yield pytest.param(ex["old"], ex["new"], id=f"successions:{ex['old']}")
+
+
+@pytest.mark.parametrize(("old", "new"), list(_succession_examples()))
+def test_successions_name_the_successor_with_its_level(old, new):
+    from pipeline.bodies import successors
+
+    assert [s.successor for s in successors(old)] == [new]
+    assert new in body_variants(old)
+    assert successors(new) == []  # the successor has none of its own
+
+
+@pytest.mark.parametrize(
+    ("name", "issuer", "expected"),
+    [
+        ("Ủy ban Kiểm tra", "Tỉnh ủy Khánh Hòa", "Ủy ban Kiểm tra Tỉnh ủy Khánh Hòa"),
+        ("Văn phòng", "Ban Thường vụ Đảng ủy xã Tân An", "Văn phòng Đảng ủy xã Tân An"),
+        ("Ban Tổ chức", "Bộ Chính trị", "Ban Tổ chức Trung ương"),
+        ("Ban Tổ chức Tỉnh ủy", "Huyện ủy Tuy Phong", "Ban Tổ chức Tỉnh ủy"),  # another committee, left as printed
+    ],
+)
+def test_an_organ_without_its_committee_is_the_issuers(name, issuer, expected):
+    meta = DocumentMeta(issuer=issuer, locality=None, level=None)
+    assert qualify(name, meta) == expected

@@ -1,4 +1,4 @@
-"""`python -m pipeline extract FILE... --json` follows ../shared/spec/extraction.md."""
+"""`python -m pipeline extract FILE... --json` follows docs/extraction.md (the extraction record)."""
 
 import json
 import subprocess

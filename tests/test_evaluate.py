@@ -40,6 +40,7 @@ def gold_to_record(gold: dict) -> dict:
                     "issued_date": entry.get("issued_date"),
                     "issuer": entry.get("issuer"),
                     "relation": entry.get("relation", "cites"),
+                    "relation_type": entry.get("relation_type", entry.get("relation", "cites")),
                     "title": entry.get("title"),
                 }
             )
@@ -82,6 +83,7 @@ SMALL_GOLD = {
             "doc_type": "Điều lệ",
             "title": "Điều lệ Đảng",
             "relation": "cites",
+            "relation_type": "legal_basis",
             "mentions": ["Điều lệ Đảng"],
             "resolvable": "none",
         },
@@ -418,3 +420,13 @@ def test_cli_refuses_perturb_with_pred(tmp_path, capsys):
     pred.write_text("", encoding="utf-8")
     assert main(["evaluate", "--gold", str(GOLD_DIR), "--pred", str(pred), "--perturb", "1"]) == 2
     assert "--perturb" in capsys.readouterr().err
+
+
+def test_relation_type_is_counted_where_gold_gives_one():
+    pred = gold_to_record(SMALL_GOLD)
+    for c in pred["citations"]:
+        if c["title"] == "Điều lệ Đảng":
+            c["relation_type"] = "cites"
+    ev = evaluate([SMALL_GOLD], [pred])
+    assert ev.micro()["citations.relation_type"].to_dict() == {"value": 0.0, "correct": 0, "total": 1}
+    assert any(e["what"] == "wrong relation type" and e["gold"] == "legal_basis" for e in ev.documents[0].errors)

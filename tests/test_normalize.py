@@ -33,7 +33,7 @@ def test_tone_marks_go_on_the_first_vowel(raw, expected):
         ("* Bullet item stays", "* Bullet item stays"),
         ("TỈNH ỦY BÌNH THUẬN          ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY BÌNH THUẬN\tĐẢNG CỘNG SẢN VIỆT NAM"),
         ("hành động  của Tỉnh ủy", "hành động của Tỉnh ủy"),
-        ("a\r\nb", "a\nb"),
+        ("a.\r\nb", "a.\nb"),
         ("x\n\n\n\n\ny", "x\n\ny"),
         ("ĐỀ ÁN\n\nthực hiện Nghị quyết", "ĐỀ ÁN\n\nthực hiện Nghị quyết"),
     ],

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.lexicon import split_marker
 from pipeline.model import Regions
 from pipeline.normalize import normalize
-from pipeline.sections import heading_kind, parse_sections, section_keywords, split_marker
+from pipeline.sections import heading_kind, parse_sections, section_keywords
 from pipeline.structure import find_regions
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

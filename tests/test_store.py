@@ -469,3 +469,29 @@ def test_calendar_export_of_task_rows_is_valid_ics(store):
     cal = Calendar.from_ical(ics.build_calendar(rows))
     events = [c for c in cal.walk("VEVENT")]
     assert len(events) >= 3
+
+
+def test_a_former_body_finds_its_successors_tasks_and_the_cli_says_so(tmp_path):
+    import subprocess
+    import sys
+
+    from pipeline.extract import extract_text
+
+    text = (
+        "TỈNH ỦY KHÁNH HÒA\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-KH/TU\tNha Trang, ngày 10 tháng 9 năm 2025\n"
+        "KẾ HOẠCH\ntuyên truyền kỷ niệm ngày thành lập Đảng\nI. NHIỆM VỤ\n"
+        "1. Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn nội dung tuyên truyền.\n"
+        "2. Ban Tổ chức Tỉnh ủy rà soát đội ngũ báo cáo viên.\n"
+    )
+    db = tmp_path / "t.db"
+    with Store(db) as s:
+        s.ingest(extract_text(text, "kh12.txt"))
+        found = s.query_tasks(body="Ban Tuyên giáo Tỉnh ủy")
+        assert [r["section"] for r in found] == ["I.1"]
+        assert s.query_tasks(body="Ban Tổ chức Tỉnh ủy")[0]["section"] == "I.2"
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "tasks", "--db", str(db), "--body", "Ban Tuyên giáo Tỉnh ủy"],
+        capture_output=True, text=True,
+    )
+    assert done.returncode == 0 and "I.1" in done.stdout
+    assert "kế thừa Ban Tuyên giáo Tỉnh ủy từ 03/02/2025" in done.stderr

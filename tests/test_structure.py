@@ -1,5 +1,6 @@
 """Golden header/footer metadata for every corpus document, and synthetic headers."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,44 @@ def test_place_names_with_hyphens_and_dashes(place):
     meta = parse_metadata(text, find_regions(text))
     assert meta.place == place
     assert meta.issued_date.isoformat() == "2018-03-20"
+
+
+# ---------------------------------------------------------------- headers as real files print them
+
+_COMMUNE_HEADER = (
+    "ĐẢNG BỘ TỈNH KHÁNH HÒA\nĐẢNG ỦY XÃ TÂN AN\n*\nSố -KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+    "Tân An, ngày tháng 3 năm 2026\nKẾ HOẠCH\nthực hiện chuyển đổi số năm 2026\n-----\n"
+    "I. MỤC ĐÍCH\nNội dung.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn Bình\nĐẢNG ỦY XÃ TÂN AN\n"
+    "14-03-2026 09:12:40 +07:00\n"
+)
+
+
+def test_blank_number_and_day_take_the_signature_date_and_keep_the_place():
+    meta = parse_metadata(_COMMUNE_HEADER, find_regions(_COMMUNE_HEADER))
+    assert meta.number is None and meta.doc_type == "Kế hoạch"
+    assert meta.issued_date == date(2026, 3, 14)
+    assert meta.place == "Tân An"
+    assert meta.issuer == "Đảng ủy xã Tân An"
+
+
+def test_signature_stamp_over_the_header_is_not_part_of_the_issuer():
+    text = (
+        "BỘ CHÍNH TRỊ\nBỘ CHÍNH TRỊ\n28-07-2026 18:08:51 +07:00\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n*\n"
+        "Số 31-CTr/TW Hà Nội, ngày 28 tháng 7 năm 2026\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nvề bảo vệ môi trường\n\n"
+        "I- MỤC ĐÍCH\nNội dung.\n"
+    )
+    meta = parse_metadata(text, find_regions(text))
+    assert meta.issuer == "Bộ Chính trị"
+    assert meta.place == "Hà Nội" and meta.issued_date == date(2026, 7, 28)
+    assert meta.number == "31-CTr/TW"
+
+
+def test_cong_van_type_and_subject_from_a_blank_number():
+    text = (
+        "ĐẢNG ỦY XÃ TÂN AN\n*\nSố -CV/ĐU\nVề triển khai Kết luận số 12-KL/TW\nngày 11/12/2025 của Ban Bí thư\n"
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nTân An, ngày tháng 01 năm 2026\nKính gửi: Các chi bộ.\n1. Các chi bộ tổ chức quán triệt.\n"
+    )
+    meta = parse_metadata(text, find_regions(text))
+    assert meta.doc_type == "Công văn"
+    assert meta.title == "Về triển khai Kết luận số 12-KL/TW ngày 11/12/2025 của Ban Bí thư"
+    assert meta.place == "Tân An" and meta.issued_date is None

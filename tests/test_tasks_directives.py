@@ -231,6 +231,17 @@ def test_not_tasks(document, not_a_task):
         # an opening adverbial's bodies are not the subject
         ("Dưới sự chỉ đạo của Huyện ủy, các chi bộ trực thuộc tiến hành tự kiểm tra.", ["Chi bộ trực thuộc"]),
         ("Thực hiện chỉ đạo của Ban Bí thư, Ban Thường vụ Tỉnh ủy ban hành kế hoạch.", ["Ban Thường vụ Tỉnh ủy"]),
+        # the body that approves ("thống nhất với ...") hands the work to whom it names
+        (
+            "Thường trực Đảng ủy thống nhất với nội dung Tờ trình số 101-TTr/VPĐU; giao Ban Xây dựng Đảng chủ trì tham mưu.",
+            ["Ban Xây dựng Đảng"],
+        ),
+        # "các cấp" between list members, lower-case "mặt trận" before "đoàn thể"
+        ("Các cấp ủy, tổ chức đảng, các cấp chính quyền phải quán triệt sâu sắc.", ["Cấp ủy", "Tổ chức đảng", "Chính quyền"]),
+        (
+            "Cấp ủy, tổ chức đảng, các ban, ngành, mặt trận, đoàn thể phải nhận thức đầy đủ vai trò.",
+            ["Cấp ủy", "Tổ chức đảng", "Ban, ngành", "Mặt trận", "Đoàn thể"],
+        ),
         # whoever a delegation hands work to leads it, whatever follows the list
         ("Thường trực Huyện ủy giao Văn phòng Huyện ủy là đầu mối tổng hợp kết quả.", ["Văn phòng Huyện ủy"]),
         ("Đồng chí Bí thư Huyện ủy yêu cầu Ủy ban nhân dân huyện khẩn trương khắc phục.", ["Ủy ban nhân dân huyện"]),
@@ -246,3 +257,109 @@ def test_subjects(item, responsible):
     from pipeline.tasks import find_roles
 
     assert [b.name for b in find_roles(item).responsible] == responsible
+
+
+# A commune plan as 2025-2026 plans print it: attribute lines under each numbered item, a
+# hard-wrapped text layer, a trailing responsibility line for a bullet block.
+ATTRIBUTE_PLAN = """ĐẢNG BỘ TỈNH KHÁNH HÒA
+ĐẢNG ỦY XÃ TÂN AN
+Số -KH/ĐU\tTân An, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+thực hiện chuyển đổi số năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm thống nhất trong toàn Đảng bộ.
+II. NHIỆM VỤ, GIẢI PHÁP
+1.1. Xây dựng, ban hành và tổ chức thực hiện kế hoạch chuyển đổi số của các cơ quan
+đảng, bảo đảm bám sát chỉ đạo của cấp trên.
+- Cơ quan chủ trì: Văn phòng Đảng ủy.
+- Cơ quan thực hiện: Các cơ quan tham mưu, giúp việc Đảng ủy; các đảng ủy trực thuộc;
+Ủy ban Mặt trận Tổ quốc Việt Nam xã.
+- Thời gian thực hiện: hoàn thành trước ngày 25/4/2026.
+1.2. Theo dõi, đôn đốc việc số hóa hồ sơ, dữ liệu của các chi bộ trực thuộc.
+- Cơ quan chủ trì, thực hiện: Ban Xây dựng Đảng.
+- Cơ quan phối hợp: Văn phòng Đảng ủy.
+1.3. Tăng cường tuyên truyền về chuyển đổi số:
+- Tổ chức tuyên truyền trên hệ thống truyền thanh của xã.
+- Lồng ghép nội dung chuyển đổi số trong sinh hoạt chi bộ hằng tháng.
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân xã; Ủy ban Mặt trận Tổ quốc Việt Nam xã.
+Nơi nhận:
+- Các chi bộ,
+- Lưu.
+"""
+
+
+def test_attribute_lines_under_an_item_name_its_bodies_and_deadline():
+    tasks = extract_text(ATTRIBUTE_PLAN).tasks
+    assert [t.section for t in tasks] == ["II.1.1", "II.1.2", "II.1.3", "II.1.3"]
+    first, second, *block = tasks
+    assert [b.name for b in first.responsible] == ["Văn phòng Đảng ủy"]
+    assert first.deadline is not None and first.deadline.end == date(2026, 4, 25)
+    assert "Cơ quan" not in first.text and first.text.endswith("chỉ đạo của cấp trên.")
+    assert [b.name for b in second.responsible] == ["Ban Xây dựng Đảng"]
+    assert [b.name for b in second.coordinating] == ["Văn phòng Đảng ủy"]
+    for task in block:
+        assert [b.name for b in task.responsible] == [
+            "Đảng ủy Ủy ban nhân dân xã",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+        ]
+
+
+SUBJECT_THEN_PARAGRAPHS = """II. TỔ CHỨC THỰC HIỆN
+1. Đảng ủy Ủy ban nhân dân xã chỉ đạo Ủy ban nhân dân xã xây dựng kế hoạch thực hiện Nghị quyết.
+Tiếp tục rà soát, kiến nghị sửa đổi các quy định chưa phù hợp với thực tiễn của địa phương.
+Thường xuyên đánh giá kết quả công tác cai nghiện tại gia đình và cộng đồng.
+2. Chi bộ Công an xã: Tập trung lãnh đạo nâng cao hiệu quả công tác tham mưu.
+Tăng cường kiểm tra đột xuất và quản lý chặt chẽ cư trú trên địa bàn.
+"""
+
+
+def test_unmarked_paragraphs_under_a_numbered_item_keep_its_subject():
+    tasks = extract_text(SUBJECT_THEN_PARAGRAPHS).tasks
+    assert [([b.name for b in t.responsible], t.section) for t in tasks] == [
+        (["Đảng ủy Ủy ban nhân dân xã"], "II.1"),
+        (["Đảng ủy Ủy ban nhân dân xã"], "II.1"),
+        (["Đảng ủy Ủy ban nhân dân xã"], "II.1"),
+        (["Chi bộ Công an xã"], "II.2"),
+        (["Chi bộ Công an xã"], "II.2"),
+    ]
+
+
+NOISY_PLAN = """II. NHIỆM VỤ
+1. Các chi bộ tổ chức quán triệt Kế hoạch này đến đảng viên.
+264a
+(Kèm theo Đề cương báo cáo và phụ lục).
+Mốc thời gian lấy số liệu báo cáo: từ ngày 01/01/2021 đến ngày 30/6/2025.
+2. Văn phòng Đảng ủy tổng hợp kết quả, báo cáo Ban Thường vụ.
+"""
+
+
+@pytest.mark.parametrize("not_a_task", ["264a", "(Kèm theo", "Mốc thời gian"])
+def test_layout_fragments_notes_and_data_lines_are_not_tasks(not_a_task):
+    tasks = extract_text(NOISY_PLAN).tasks
+    assert len(tasks) == 2 and not [t for t in tasks if t.text.startswith(not_a_task)]
+
+
+CENTRAL_CONCLUSION = """BỘ CHÍNH TRỊ\tĐẢNG CỘNG SẢN VIỆT NAM
+Số 200-KL/TW\tHà Nội, ngày 10 tháng 10 năm 2025
+KẾT LUẬN
+CỦA BỘ CHÍNH TRỊ
+về tiếp tục thực hiện Nghị quyết số 10-NQ/TW
+Tại phiên họp ngày 5/10/2025, Bộ Chính trị kết luận như sau:
+1. Sau 5 năm thực hiện, các cấp ủy đã quán triệt nghiêm túc Nghị quyết, đạt nhiều kết quả quan trọng.
+2. Bộ Chính trị, Ban Bí thư yêu cầu các cấp ủy, tổ chức đảng tập trung thực hiện tốt một số nhiệm vụ sau:
+2.1. Tiếp tục quán triệt sâu sắc quan điểm của Đảng về phát triển kinh tế tư nhân.
+2.2. Hoàn thiện thể chế, chính sách, hoàn thành trong năm 2026.
+3. Giao Đảng ủy Chính phủ chủ trì, phối hợp với Ban Chính sách, chiến lược Trung ương tổ chức sơ kết, báo cáo Bộ Chính trị trước ngày 30/6/2026.
+Nơi nhận:
+- Các tỉnh ủy,
+T/M BỘ CHÍNH TRỊ
+"""
+
+
+def test_a_central_conclusion_without_a_nhiem_vu_heading():
+    tasks = extract_text(CENTRAL_CONCLUSION).tasks
+    assert [t.section for t in tasks] == ["2.1", "2.2", "3"]  # "Sau 5 năm thực hiện, ... đã ..." reviews the past
+    assert [b.name for b in tasks[0].responsible] == ["Cấp ủy", "Tổ chức đảng"]
+    assert [b.name for b in tasks[2].responsible] == ["Đảng ủy Chính phủ"]
+    assert [b.name for b in tasks[2].coordinating] == ["Ban Chính sách, chiến lược Trung ương"]
+    assert tasks[2].deadline.end == date(2026, 6, 30)

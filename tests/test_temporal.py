@@ -316,3 +316,52 @@ def test_pathological_input_is_fast(text: str) -> None:
     t0 = time.perf_counter()
     find_time_expressions(text, REF)
     assert time.perf_counter() - t0 < 2.0
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("từ nay đến Tết Nguyên đán Bính Ngọ 2026", date(2025, 12, 22), date(2026, 2, 17)),
+        ("trong dịp Tết Nguyên đán năm 2025", date(2025, 1, 29), date(2025, 1, 29)),
+        ("đến Tết Dương lịch 2026", None, date(2026, 1, 1)),
+    ],
+)
+def test_tet_is_read_from_the_lunar_calendar(phrase, start, end):
+    found = find_time_expressions(phrase, date(2025, 12, 22))
+    assert [(d.start, d.end) for d in found] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Nghị quyết về cơ cấu lại ngành nông nghiệp giai đoạn 2026 – 2030.",
+        "Nghị quyết phát triển công nghiệp giai đoạn 2026 - 2030 và định hướng đến năm 2035.",
+        "Rà soát quy hoạch xã thời kỳ 2021 - 2030 để phù hợp với ranh giới mới.",
+        "Xây dựng Kế hoạch chuyển đổi số năm 2026 của các cơ quan đảng.",
+    ],
+)
+def test_a_period_that_scopes_a_noun_is_not_a_deadline(item):
+    from pipeline.tasks import _time_expressions, choose_deadline
+
+    assert choose_deadline(item, _time_expressions(item, date(2025, 12, 1), []), None) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "start", "end"),
+    [
+        ("báo cáo vào tháng 3, 6, 9 và 11 hằng năm", "FREQ=YEARLY;BYMONTH=3,6,9,11", None, None),
+        ("tổng hợp ngày 15 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=15", None, None),
+        ("Thời gian hai ngày (27, 28/3/2012)", None, date(2012, 3, 27), date(2012, 3, 28)),
+    ],
+)
+def test_month_lists_month_days_and_listed_days(phrase, rule, start, end):
+    (found,) = find_time_expressions(phrase, date(2025, 12, 1))
+    assert (found.recurrence, found.start, found.end) == (rule, start, end)
+
+
+def test_a_by_month_rule_expands_in_the_calendar_at_each_months_end():
+    from pipeline.ics import expand_occurrences
+
+    days = expand_occurrences(None, None, "FREQ=YEARLY;BYMONTH=3,6,9,11", date(2026, 1, 1), date(2026, 12, 31),
+                              anchor=date(2026, 1, 15))
+    assert days == [date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 11, 30)]

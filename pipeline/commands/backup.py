@@ -7,6 +7,9 @@ import json
 import sys
 from pathlib import Path
 
+from ..backup_schema import validate_backup
+from ..errors import DocumentError, display_name
+from ..safe_export import write_validated
 from .tasks import add_db_option, open_store
 
 
@@ -27,20 +30,32 @@ def run_backup(args: argparse.Namespace) -> int:
         return 1
     with store:
         data = store.export_user_data()
-    try:
-        Path(args.out).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    except OSError as err:
-        print(f"error: {args.out}: cannot write ({err.strerror or err})", file=sys.stderr)
+    try:  # parsed back and checked before it replaces an earlier backup
+        write_validated(args.out, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), _check, "backup")
+    except DocumentError as err:
+        print(f"error: {err.message}", file=sys.stderr)
         return 1
     print(f"{len(data['task_status'])} statuses and {len(data['task_history'])} history entries saved to {args.out}")
     return 0
 
 
+def _check(data: bytes) -> None:
+    validate_backup(json.loads(data.decode("utf-8")))
+
+
 def run_restore(args: argparse.Namespace) -> int:
+    shown = display_name(args.file)
     try:
         data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        validate_backup(data)  # the whole file is checked before the database is touched
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        print(f"error: {args.file}: cannot read the backup ({err}); give a file written by `backup`", file=sys.stderr)
+        print(f"error: {shown}: cannot read the backup ({err}); give a file written by `backup`", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print(f"error: {shown}: not a valid backup (nested too deeply); give a file written by `backup`", file=sys.stderr)
+        return 1
+    except ValueError as err:
+        print(f"error: {shown}: not a valid backup ({err}); give a file written by `backup`", file=sys.stderr)
         return 1
     store = open_store(args)
     if store is None:

@@ -8,9 +8,9 @@ import sys
 
 from tqdm import tqdm
 
-from ..errors import DocumentError
-from ..extract import extract_file
+from ..errors import DocumentError, display_name
 from ..model import SCHEMA
+from ..sandbox import Sandbox
 
 
 def register(cli) -> None:
@@ -38,20 +38,25 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     files = args.files
     progress = tqdm(files, desc="extract", unit="file", file=sys.stderr, disable=len(files) < 5)
-    for path in progress:
-        try:
-            record = extract_file(path).to_dict()
-        except DocumentError as err:
-            failed += 1
-            record = {"schema": SCHEMA, "source": str(path), "error": err.message}
-            print(f"error: {err.message}", file=sys.stderr)
-        except Exception as err:  # noqa: BLE001 - one bad file must not lose the others' results
-            failed += 1
-            message = f"{path}: unexpected error while extracting ({type(err).__name__}: {err}); please report it"
-            record = {"schema": SCHEMA, "source": str(path), "error": message}
-            print(f"error: {message}", file=sys.stderr)
-        if args.json:
-            print(json.dumps(record, ensure_ascii=False), flush=True)
-        elif "error" not in record:
-            print(_summary(record))
+    with Sandbox() as sandbox:
+        for path in progress:
+            failed += _one(sandbox, path, args.json)
     return 1 if failed else 0
+
+
+def _one(sandbox: Sandbox, path: str, as_json: bool) -> int:
+    """Print one file's record (or its error line); 1 if it failed."""
+    try:
+        record = sandbox.extract(path).to_dict()
+    except DocumentError as err:
+        record = {"schema": SCHEMA, "source": str(path), "error": err.message}
+        print(f"error: {err.message}", file=sys.stderr)
+    except Exception as err:  # noqa: BLE001 - one bad file must not lose the others' results
+        message = f"{display_name(path)}: unexpected error while extracting ({type(err).__name__}: {err}); please report it"
+        record = {"schema": SCHEMA, "source": str(path), "error": message}
+        print(f"error: {message}", file=sys.stderr)
+    if as_json:
+        print(json.dumps(record, ensure_ascii=False), flush=True)
+    elif "error" not in record:
+        print(_summary(record))
+    return 1 if "error" in record else 0

@@ -8,6 +8,7 @@ import sys
 
 from ..errors import DocumentError
 from ..graph import EXPORT_FORMATS, build_graph, export_graph, graph_show
+from .lineage import add_lineage_parser
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +33,7 @@ def register(cli) -> None:
     show_one.add_argument("--json", action="store_true", help="print the result as one JSON object")
     _add_db(show_one)
     show_one.set_defaults(func=run_show)
+    add_lineage_parser(sub, _add_db)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -72,6 +74,12 @@ def _label(row: dict) -> str:
     return f"{row['target']}{where}"
 
 
+def _relation(row: dict) -> str:
+    """"implements", or "cites (legal_basis)" when the text types the relation further."""
+    kind = row.get("relation_type") or row["relation"]
+    return row["relation"] if kind == row["relation"] else f"{row['relation']} ({kind})"
+
+
 def run_show(args: argparse.Namespace) -> int:
     try:
         g = _load_graph(args)
@@ -86,14 +94,16 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"{info['target']}  {node.get('doc_type', '')} {node.get('issuer', '')} {node.get('issued_date', '')}".rstrip())
     if node.get("source"):
         print(f"  in corpus: {node['source']}")
+    if node.get("superseded_by"):
+        print(f"  superseded by: {node['superseded_by']}")
     if info["also_matching"]:
         print(f"  other documents with this number: {', '.join(info['also_matching'])}")
     print(f"cited by ({len(info['cited_by'])}):")
     for row in info["cited_by"]:
-        print(f"  ← {_label(row)}  {row['relation']}, {row['mentions']} mention(s)")
+        print(f"  ← {_label(row)}  {_relation(row)}, {row['mentions']} mention(s)")
     print(f"cites ({len(info['cites'])}):")
     for row in info["cites"]:
-        print(f"  → {_label(row)}  {row['relation']}, {row['mentions']} mention(s)")
+        print(f"  → {_label(row)}  {_relation(row)}, {row['mentions']} mention(s)")
     if info["chain_up"]:
         print("implements (chain up):")
         for path in info["chain_up"]:

@@ -126,6 +126,17 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _note_successors(body: str | None) -> None:
+    """Say on stderr when a former body's name also brought its successor's tasks."""
+    if not body:
+        return
+    from ..bodies import successors
+
+    for s in successors(body):
+        day = "/".join(reversed(s.since.split("-")))
+        print(f"note: gồm cả nhiệm vụ của {s.successor} (kế thừa {s.former} từ {day})", file=sys.stderr)
+
+
 TABLE_LIMIT = 100  # a terminal table of 100,000 tasks helps nobody; exports have no limit
 
 
@@ -180,6 +191,7 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as err:  # e.g. an unknown status
             print(f"error: {err}", file=sys.stderr)
             return 2
+    _note_successors(args.body)
     if args.json:
         exports.to_json_lines(rows, sys.stdout)
     elif args.csv:
@@ -187,8 +199,8 @@ def run(args: argparse.Namespace) -> int:
     elif args.xlsx:
         try:
             n = exports.write_xlsx(rows, args.xlsx)
-        except OSError as err:
-            print(f"error: {args.xlsx}: cannot write ({err.strerror or err})", file=sys.stderr)
+        except DocumentError as err:  # cannot write, disk full, or did not read back: the old file is kept
+            print(f"error: {err.message}", file=sys.stderr)
             return 1
         print(f"{n} tasks written to {args.xlsx}")
     else:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
+from ..lexicon import is_task_table_header
 from ..model import LoadedText
 from .legacy import LegacyFont, best_legacy_reading, convert_font_run, legacy_font
 
@@ -25,40 +28,115 @@ MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all members together
 MAX_RATIO = 200  # uncompressed / compressed, per member above MIN_RATIO_CHECK
 MIN_RATIO_CHECK = 1024 * 1024
 MAX_MEMBERS = 5000
+# One XML part is parsed whole into a tree about 40 times its size: a 32 MB part is ~1.3 GB.
+MAX_XML_PART = 32 * 1024 * 1024
+# Word's own limits: list levels 0-8, a list may start at 0-32767.
+MAX_LIST_LEVEL = 8
+MAX_LIST_NUMBER = 32767
+MAX_MARKER = 60  # characters; real markers are short ("Điều 12.", "IV.", "1.2.3.")
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def check_zip_safety(data: bytes, path: str) -> None:
-    """Refuse archives whose directory promises too much data (zip bombs) or are not zips."""
+    """Refuse archives that inflate to too much data (zip bombs) or are not zips.
+
+    The directory's sizes are only claims (and Python's zipfile inflates a member whole
+    before cutting it to the claimed size): every member's compressed bytes are inflated
+    here in chunks and counted, reading stops as soon as a limit is passed, and a member
+    that inflates to another size than its directory entry says is refused.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        _check_directory(infos, path)
+        total = 0
+        for info in infos:
+            total += _inflated_size(data, info, path, MAX_UNCOMPRESSED - total)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error, zlib.error):
         raise DocumentError(
             path,
-            "not a valid .docx file: it is not a zip archive",
+            "not a valid .docx file: it is not a zip archive, or a part of it is damaged",
             "the file is damaged or mislabelled; save it again from Word",
         ) from None
-    hint = "the file may be a zip bomb; if it is a genuine document, save it again from Word"
+
+
+_BOMB_HINT = "the file may be a zip bomb; if it is a genuine document, save it again from Word"
+
+
+def _check_directory(infos: list[zipfile.ZipInfo], path: str) -> None:
+    """What the directory itself admits to: too many members, too much data, a high ratio."""
     if len(infos) > MAX_MEMBERS:
-        raise DocumentError(path, f"refused: the .docx archive has {len(infos)} members", hint)
+        raise DocumentError(path, f"refused: the .docx archive has {len(infos)} members", _BOMB_HINT)
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED:
-        raise DocumentError(
-            path,
-            f"refused: the .docx would expand to {total / 1_048_576:.0f} MB "
-            f"(limit {MAX_UNCOMPRESSED / 1_048_576:.0f} MB)",
-            hint,
-        )
+        raise _expands_too_much(path, total, MAX_UNCOMPRESSED, "the .docx")
     for info in infos:
         if info.file_size > MIN_RATIO_CHECK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise DocumentError(
                 path,
                 f"refused: {info.filename} in the .docx is compressed "
                 f"{info.file_size // max(info.compress_size, 1)}:1",
-                hint,
+                _BOMB_HINT,
             )
+
+
+def _expands_too_much(path: str, size: int, limit: int, what: str) -> DocumentError:
+    return DocumentError(
+        path,
+        f"refused: {what} would expand to more than {limit / 1_048_576:.0f} MB "
+        f"(at least {size / 1_048_576:.0f} MB)",
+        _BOMB_HINT,
+    )
+
+
+def _inflated_size(data: bytes, info: zipfile.ZipInfo, path: str, room: int) -> int:
+    """Inflate one member's raw bytes chunk by chunk; stop past its limit (XML parts are parsed whole)."""
+    limit = min(room, MAX_XML_PART) if info.filename.lower().endswith((".xml", ".rels")) else room
+    what = f"{info.filename} in the .docx" if limit < room else "the .docx"
+    raw = _raw_member(data, info)
+    if info.compress_type == zipfile.ZIP_STORED:
+        size = len(raw)
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        size = _inflate_counting(raw, limit, lambda size: _expands_too_much(path, size, limit, what))
+    else:
+        raise DocumentError(
+            path, f"{info.filename} in the .docx uses a compression Word does not write", "save it again from Word"
+        )
+    if size > limit:
+        raise _expands_too_much(path, size, limit, what)
+    if size != info.file_size:
+        raise DocumentError(
+            path,
+            f"refused: the zip directory says {info.filename} holds {info.file_size} bytes, it holds {size}",
+            _BOMB_HINT,
+        )
+    return size
+
+
+def _raw_member(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """A member's compressed bytes, located through its local header."""
+    start = info.header_offset
+    if data[start : start + 4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local header")
+    name_length, extra_length = struct.unpack("<HH", data[start + 26 : start + 30])
+    begin = start + 30 + name_length + extra_length
+    return data[begin : begin + info.compress_size]
+
+
+def _inflate_counting(raw: bytes, limit: int, too_much) -> int:
+    """How many bytes `raw` (deflate) inflates to, never holding more than 1 MB of output."""
+    inflater = zlib.decompressobj(-15)
+    size, pending = 0, raw
+    while not inflater.eof:
+        out = inflater.decompress(pending, 1 << 20)
+        pending = inflater.unconsumed_tail
+        if not out and not pending:
+            break
+        size += len(out)
+        if size > limit:
+            raise too_much(size)
+    return size
 
 
 class _Fonts:
@@ -105,7 +183,18 @@ class _Fonts:
         return legacy_font(font or paragraph_font)
 
 
+def _bounded(value: str | None, default: int, high: int) -> int:
+    """A numbering attribute as Word reads it: a whole number in 0..high, else the default."""
+    try:
+        number = int(value) if value is not None else default
+    except ValueError:
+        return default
+    return number if 0 <= number <= high else default
+
+
 def _to_roman(number: int) -> str:
+    if not 0 < number < 4000:
+        return str(number)  # no Roman numeral; and a huge one would be a string of M's
     numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                 (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
     out = []
@@ -120,6 +209,8 @@ def _to_letters(number: int) -> str:
     """1 → a, 26 → z, 27 → aa (Word repeats the letter)."""
     if number < 1:
         return ""
+    if number > 26 * 5:
+        return str(number)  # "aaaaaa" and beyond: no real list goes there, a crafted one could go far
     return "abcdefghijklmnopqrstuvwxyz"[(number - 1) % 26] * ((number - 1) // 26 + 1)
 
 
@@ -153,17 +244,17 @@ class _Numbering:
             abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
             for node in root.iterchildren(f"{_W}abstractNum"):
                 abstract[node.get(f"{_W}abstractNumId")] = {
-                    int(lvl.get(f"{_W}ilvl", "0")): self._level(lvl) for lvl in node.iterchildren(f"{_W}lvl")
+                    _bounded(lvl.get(f"{_W}ilvl"), 0, MAX_LIST_LEVEL): self._level(lvl) for lvl in node.iterchildren(f"{_W}lvl")
                 }
             for num in root.iterchildren(f"{_W}num"):
                 ref = num.find(f"{_W}abstractNumId")
                 levels = dict(abstract.get(ref.get(f"{_W}val") if ref is not None else "", {}))
                 for override in num.iterchildren(f"{_W}lvlOverride"):
-                    ilvl = int(override.get(f"{_W}ilvl", "0"))
+                    ilvl = _bounded(override.get(f"{_W}ilvl"), 0, MAX_LIST_LEVEL)
                     start = override.find(f"{_W}startOverride")
                     if start is not None and ilvl in levels:
                         fmt, text, _ = levels[ilvl]
-                        levels[ilvl] = (fmt, text, int(start.get(f"{_W}val", "1")))
+                        levels[ilvl] = (fmt, text, _bounded(start.get(f"{_W}val"), 1, MAX_LIST_NUMBER))
                 self.levels[num.get(f"{_W}numId")] = levels
         for style in document.styles.element.iterchildren(f"{_W}style"):
             num_pr = style.find(f"{_W}pPr/{_W}numPr")
@@ -178,20 +269,14 @@ class _Numbering:
             node = lvl.find(f"{_W}{tag}")
             return node.get(f"{_W}val", default) if node is not None else default
 
-        try:
-            start = int(val("start", "1"))
-        except ValueError:
-            start = 1
-        return val("numFmt", "decimal"), val("lvlText", ""), start
+        start = _bounded(val("start", "1"), 1, MAX_LIST_NUMBER)
+        return val("numFmt", "decimal"), val("lvlText", "")[:MAX_MARKER], start
 
     @staticmethod
     def _num_pr(num_pr) -> tuple[str | None, int]:
         num_id = num_pr.find(f"{_W}numId")
         ilvl = num_pr.find(f"{_W}ilvl")
-        try:
-            level = int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
-        except ValueError:
-            level = 0
+        level = _bounded(ilvl.get(f"{_W}val") if ilvl is not None else None, 0, MAX_LIST_LEVEL)
         return (num_id.get(f"{_W}val") if num_id is not None else None), level
 
     def marker(self, paragraph) -> str:
@@ -220,7 +305,7 @@ class _Numbering:
             count = counters.get(level, levels.get(level, ("", "", 1))[2])
             return _FORMATS.get(level_fmt, str)(count)
 
-        return _LEVEL_REF.sub(render, text) + " "
+        return _LEVEL_REF.sub(render, text)[:MAX_MARKER] + " "
 
 
 def _rfonts_name(props) -> str | None:
@@ -334,23 +419,34 @@ class _Context:
     footnotes: _Footnotes
 
 
+def _row_cells(row, ctx: _Context) -> list[list[str]]:
+    """The non-empty lines of each cell of a table row."""
+    cells: list[list[str]] = []
+    for cell in row.iterchildren(f"{_W}tc"):
+        inner: list[str] = []
+        for child in cell.iterchildren():
+            _block_lines(child, inner, ctx)
+        cells.append([line.strip() for line in inner if line.strip()])
+    return cells
+
+
 def _block_lines(element, out: list[str], ctx: _Context) -> None:
     """Append the lines of a body-level element (paragraph, table, content control)."""
     tag = element.tag
     if tag == f"{_W}p":
         out.append(_paragraph_text(element, ctx.fonts, ctx.numbering, ctx.footnotes))
     elif tag == f"{_W}tbl":
-        # Cells side by side, line by line, as a flattened two-column header reads
-        # ("TỈNH ỦY BÌNH THUẬN<TAB>ĐẢNG CỘNG SẢN VIỆT NAM").
-        for row in element.iterchildren(f"{_W}tr"):
-            cells: list[list[str]] = []
-            for cell in row.iterchildren(f"{_W}tc"):
-                inner: list[str] = []
-                for child in cell.iterchildren():
-                    _block_lines(child, inner, ctx)
-                cells.append([line.strip() for line in inner if line.strip()])
-            for parts in zip_longest(*cells, fillvalue=""):
-                out.append("\t".join(parts).strip("\t"))
+        rows = [_row_cells(row, ctx) for row in element.iterchildren(f"{_W}tr")]
+        if rows and is_task_table_header([" ".join(c) for c in rows[0]]):
+            # A task table: one line per row, its cells joined by tabs (pipeline.tables reads it).
+            for cells in rows:
+                out.append("\t".join(re.sub(r"\s+", " ", " ".join(c)).strip() for c in cells))
+        else:
+            # Cells side by side, line by line, as a flattened two-column header reads
+            # ("TỈNH ỦY BÌNH THUẬN<TAB>ĐẢNG CỘNG SẢN VIỆT NAM").
+            for cells in rows:
+                for parts in zip_longest(*cells, fillvalue=""):
+                    out.append("\t".join(parts).strip("\t"))
         out.append("")
     elif tag == f"{_W}sdt":
         for content in element.iterchildren(f"{_W}sdtContent"):

@@ -165,9 +165,43 @@ def _render(root: Tag) -> str:
     return re.sub(r"\n{2,}", "\n", text).strip()
 
 
+MAX_DEPTH = 500  # element nesting; real pages stay under 100, the tree walks are recursive
+_VOID_OR_OPTIONAL_END = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+     "wbr", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+     "colgroup", "caption", "rt", "rp", "html", "head", "body")
+)
+_TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+
+
+def nesting_depth(text: str) -> int:
+    """How deep elements nest, from the tags alone (one linear scan, before any tree is built).
+
+    Void elements and those whose end tag HTML lets one omit (p, li, td...) are not counted,
+    so sloppy but ordinary pages are never over the limit.
+    """
+    depth = deepest = 0
+    for m in _TAG_TOKEN.finditer(text):
+        if m.group(3) or m.group(2).lower() in _VOID_OR_OPTIONAL_END:
+            continue
+        if m.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def read_html(data: bytes, path: str) -> LoadedText:
     """Reader for HTML files."""
     text, encoding, warnings = _decode(data, path)
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise DocumentError(
+            path,
+            f"refused: the HTML nests elements {depth} levels deep (the limit is {MAX_DEPTH})",
+            "the page may be crafted or damaged; save the directive as .docx or .txt instead",
+        )
     try:
         with pywarnings.catch_warnings():  # bs4 warns about XHTML and tiny inputs: not the user's business
             pywarnings.simplefilter("ignore")

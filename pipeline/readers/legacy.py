@@ -20,9 +20,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-import yaml
 from viparse.normalize.tables import Charmap, build_charmap
 from viparse.normalize.tcvn3 import TCVN3
+
+from ..lexicon import load_yaml
 
 # --- syllable grammar -------------------------------------------------------------------------
 
@@ -44,7 +45,7 @@ def _alternation(items: list[str]) -> str:
 @cache
 def syllable_grammar() -> SyllableGrammar:
     """Load and compile the syllable grammar once."""
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("pipeline.data").joinpath("vietnamese_syllables.yaml").read_text(encoding="utf-8")
     )
     pattern = re.compile(
@@ -204,7 +205,7 @@ class LegacyFont:
 
 @cache
 def _font_families() -> tuple[dict, ...]:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("pipeline.data").joinpath("legacy_fonts.yaml").read_text(encoding="utf-8")
     )
     return tuple(raw["families"])

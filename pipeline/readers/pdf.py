@@ -11,15 +11,20 @@ import io
 import logging
 import os
 import re
+import signal
 import subprocess
 import tempfile
+import threading
 import time
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from ..errors import DocumentError
+from ..errors import DocumentError, cause_of
 from ..model import LoadedText
 from .legacy import best_legacy_reading, convert_font_run, legacy_font
 from .tools import have, run_tool, tool_timeout
@@ -71,6 +76,7 @@ def _open(data: bytes, path: str) -> PDF:
             "open it with the password and save an unprotected copy",
         ) from None
     except Exception as err:  # noqa: BLE001 - pdfminer raises many types on damaged files
+        _raise_limit(err)
         cause = err.__cause__ or err.__context__ or err
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(err).lower():
             raise DocumentError(
@@ -83,6 +89,13 @@ def _open(data: bytes, path: str) -> PDF:
             f"damaged or truncated PDF ({type(err).__name__}: {str(err)[:120]})",
             "download or export the PDF again",
         ) from None
+
+
+def _raise_limit(err: BaseException) -> None:
+    """Re-raise a limit's DocumentError that pdfplumber wrapped in its own exception."""
+    inner = cause_of(err, DocumentError)
+    if inner is not None:
+        raise inner
 
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -104,7 +117,7 @@ def _letters(text: str) -> int:
     return sum(1 for c in text if c.isalpha())
 
 
-def ocr_page(pdf_file: Path, page_number: int, path: str) -> str:
+def ocr_page(pdf_file: Path, page_number: int, path: str, dpi: int = OCR_DPI) -> str:
     """OCR one page (1-based) of a PDF on disk with pdftoppm + tesseract -l vie."""
     with tempfile.TemporaryDirectory(prefix="directives-ocr-") as tmp:
         prefix = Path(tmp) / "page"
@@ -112,7 +125,7 @@ def ocr_page(pdf_file: Path, page_number: int, path: str) -> str:
             [
                 "pdftoppm",
                 "-r",
-                str(OCR_DPI),
+                str(dpi),
                 "-f",
                 str(page_number),
                 "-l",
@@ -240,9 +253,15 @@ def page_text(page: WordSource) -> str:
     return "".join(out)
 
 
+class _OverBudget(BaseException):
+    """Raised from the timer signal inside pdfminer's loops: a BaseException, so their
+    `except Exception` cannot swallow it."""
+
+
 class _Budget:
     """Wall-clock limit for one PDF (env DIRECTIVES_PDF_TIMEOUT seconds, default 600),
-    checked between pages: a huge or pathological PDF ends in a clear error, not a hang."""
+    checked between pages and, by a timer signal, inside a page: a page of 400,000 text
+    operators ends in a clear error, not a hang."""
 
     def __init__(self, path: str):
         try:
@@ -251,48 +270,98 @@ class _Budget:
             self.seconds = 600.0
         self.path = path
         self.deadline = time.monotonic() + self.seconds
+        self.doing = "opening the PDF"
 
     def check(self, doing: str) -> None:
+        self.doing = doing
         if time.monotonic() > self.deadline:
+            raise self.error()
+
+    def error(self) -> DocumentError:
+        return DocumentError(
+            self.path,
+            f"reading the PDF took longer than {self.seconds:.0f} s (stopped while {self.doing})",
+            "split the PDF, or raise DIRECTIVES_PDF_TIMEOUT",
+        )
+
+    @contextmanager
+    def enforced(self) -> Iterator[None]:
+        """Interrupt the work when the deadline passes (main thread only; elsewhere only `check`)."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def _expired(_signum, _frame):
+            raise _OverBudget
+
+        previous = signal.signal(signal.SIGALRM, _expired)
+        signal.setitimer(signal.ITIMER_REAL, max(self.deadline - time.monotonic(), 0.001))
+        try:
+            yield
+        except _OverBudget:
+            raise self.error() from None
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+MAX_STREAM = 64 * 1024 * 1024  # one decoded stream (a page's content, a font)
+MAX_STREAMS_TOTAL = 256 * 1024 * 1024  # all streams of one PDF
+
+
+class _BoundedZlib:
+    """Stands in for `zlib` inside pdfminer while a PDF is read: inflates with a byte limit.
+
+    A stream's declared /Length says nothing about what it inflates to (1 MB → 1 GiB);
+    this counts what it really gives and stops at the limit.
+    """
+
+    error = zlib.error
+
+    def __init__(self, path: str):
+        self.path = path
+        self.total = 0
+
+    def decompress(self, data: bytes) -> bytes:
+        inflater = zlib.decompressobj()
+        room = min(MAX_STREAM, MAX_STREAMS_TOTAL - self.total)
+        out = inflater.decompress(data, room + 1)
+        if len(out) > room or inflater.unconsumed_tail:
             raise DocumentError(
                 self.path,
-                f"reading the PDF took longer than {self.seconds:.0f} s (stopped while {doing})",
-                "split the PDF, or raise DIRECTIVES_PDF_TIMEOUT",
+                f"refused: a compressed stream in the PDF expands to more than {room / 1_048_576:.0f} MB",
+                "the file may be a decompression bomb; if it is a genuine document, print it to a new PDF",
             )
+        if not inflater.eof:
+            raise zlib.error("incomplete or truncated stream")
+        self.total += len(out)
+        return out
+
+    def decompressobj(self, *args, **kwargs):
+        return zlib.decompressobj(*args, **kwargs)
+
+
+@contextmanager
+def _bounded_streams(path: str) -> Iterator[None]:
+    """Make pdfminer inflate through `_BoundedZlib` for the duration (the worker reads one PDF at a time)."""
+    from pdfminer import pdftypes
+
+    original = pdftypes.zlib
+    pdftypes.zlib = _BoundedZlib(path)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        pdftypes.zlib = original
 
 
 def read_pdf(data: bytes, path: str) -> LoadedText:
     """Reader for PDF files."""
     budget = _Budget(path)
-    pdf = _open(data, path)
-    pages: list[str | None] = []
-    scanned: list[int] = []
-    try:
-        for number, page in enumerate(pdf.pages, start=1):
-            budget.check(f"reading page {number}")
-            try:
-                text = page_text(page)
-            except Exception as err:  # noqa: BLE001
-                raise DocumentError(
-                    path,
-                    f"damaged PDF: page {number} cannot be read ({type(err).__name__})",
-                    "download or export the PDF again",
-                ) from None
-            if _letters(text) >= MIN_PAGE_LETTERS and _unreadable(text):
-                pages.append(None)  # fonts without a Unicode map: read the page image instead
-                scanned.append(number)
-            elif _letters(text) >= MIN_PAGE_LETTERS:
-                pages.append(text)
-            elif page.images:  # a scanned page: an image and (almost) no text layer
-                pages.append(None)
-                scanned.append(number)
-            else:  # blank or nearly blank page
-                pages.append(text)
-    finally:
-        pdf.close()
+    with _bounded_streams(path), budget.enforced():
+        pages, scanned, sizes = _text_layer(data, path, budget)
     warnings: list[str] = []
     if scanned:
-        warnings.extend(_fill_by_ocr(data, path, pages, scanned, budget))
+        warnings.extend(_fill_by_ocr(data, path, pages, scanned, budget, sizes))
     text = "\n\n".join(p for p in pages if p)
     reading = best_legacy_reading(text)
     warnings.extend(reading.warnings())
@@ -301,8 +370,41 @@ def read_pdf(data: bytes, path: str) -> LoadedText:
     )
 
 
+def _text_layer(data: bytes, path: str, budget: _Budget) -> tuple[list[str | None], list[int], dict[int, float]]:
+    """Each page's text (None: to be OCR'd), the page numbers to OCR and their longest side in inches."""
+    pdf = _open(data, path)
+    pages: list[str | None] = []
+    scanned: list[int] = []
+    sizes: dict[int, float] = {}
+    try:
+        for number, page in enumerate(pdf.pages, start=1):
+            budget.check(f"reading page {number}")
+            try:
+                text = page_text(page)
+            except Exception as err:  # noqa: BLE001
+                _raise_limit(err)
+                raise DocumentError(
+                    path,
+                    f"damaged PDF: page {number} cannot be read ({type(err).__name__})",
+                    "download or export the PDF again",
+                ) from None
+            if _letters(text) >= MIN_PAGE_LETTERS and not _unreadable(text):
+                pages.append(text)
+            elif _letters(text) >= MIN_PAGE_LETTERS or page.images:  # no usable text layer: OCR
+                pages.append(None)
+                scanned.append(number)
+                sizes[number] = max(float(page.width), float(page.height)) / 72
+            else:  # blank or nearly blank page
+                pages.append(text)
+            page.close()  # drop the page's parsed objects: a 2,000-page PDF must not keep them all
+    finally:
+        pdf.close()
+    return pages, scanned, sizes
+
+
 def _fill_by_ocr(
-    data: bytes, path: str, pages: list[str | None], scanned: list[int], budget: _Budget
+    data: bytes, path: str, pages: list[str | None], scanned: list[int], budget: _Budget,
+    sizes: dict[int, float] | None = None,
 ) -> list[str]:
     """Replace pages without a text layer by OCR text; return warnings."""
     has_text = any(pages)
@@ -322,8 +424,18 @@ def _fill_by_ocr(
         pdf_file.write_bytes(data)
         for number in scanned:
             budget.check(f"OCR of page {number}")
-            pages[number - 1] = ocr_page(pdf_file, number, path)
+            pages[number - 1] = ocr_page(pdf_file, number, path, ocr_dpi((sizes or {}).get(number, 0.0)))
     return [f"page(s) {_ranges(scanned)} read by OCR (tesseract, Vietnamese): check names and numbers"]
+
+
+MAX_OCR_PIXELS = 7000  # longest side of a page image: A3 at 300 dpi is 4960
+
+
+def ocr_dpi(longest_side_inches: float) -> int:
+    """The OCR resolution: 300 dpi, lower for a page so large its image would not fit in memory."""
+    if longest_side_inches <= 0:
+        return OCR_DPI
+    return max(min(OCR_DPI, int(MAX_OCR_PIXELS / longest_side_inches)), 1)
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -83,7 +83,7 @@ def _candidates(data: bytes) -> list[Decoded]:
         return found  # strict UTF-8 with multibyte sequences is never an accident
     mixed, stray = _utf8_with_fallback(data)
     if mixed is not None:
-        found.append(Decoded(mixed, "utf-8", score_vietnamese(mixed), (_mixed_note(stray),)))
+        found.append(Decoded(mixed, "utf-8", score_vietnamese(mixed), (_mixed_note(stray, data),)))
     cp1258 = unicodedata.normalize("NFC", _single_byte(data, "cp1258"))
     found.append(Decoded(cp1258, "cp1258", score_vietnamese(cp1258)))
     surface = _single_byte(data, "cp1252")
@@ -144,14 +144,14 @@ def _decode_unchecked(data: bytes, path: str) -> Decoded:
     if best.encoding == "utf-8" and best.warnings:
         mixed, stray = _utf8_with_fallback(data)
         if mixed is not None and stray:
-            return Decoded(mixed, "utf-8", best.score, (_mixed_note(stray),))
+            return Decoded(mixed, "utf-8", best.score, (_mixed_note(stray, data),))
     if best.encoding.startswith("utf-8"):
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:  # the sample was clean UTF-8, the rest is not
             mixed, stray = _utf8_with_fallback(data)
             if mixed is not None:
-                return Decoded(mixed, "utf-8", best.score, (_mixed_note(stray),))
+                return Decoded(mixed, "utf-8", best.score, (_mixed_note(stray, data),))
             return Decoded(decode_as(data, "cp1258"), "cp1258", best.score)
         reading = best_legacy_reading(text)
         encoding = f"utf-8+{reading.encoding}" if reading.encoding else "utf-8"
@@ -183,11 +183,26 @@ def _char_start(data: bytes, pos: int) -> int:
     return pos
 
 
-def _mixed_note(stray: int) -> str:
+def _mixed_note(stray: int, data: bytes) -> str:
     return (
         f"{stray} byte(s) were not valid UTF-8 and were read as Windows-1258; "
-        "the file mixes encodings, check accented letters near them"
+        f"the file mixes encodings, check accented letters on line(s) {_stray_lines(data)}"
     )
+
+
+def _stray_lines(data: bytes, shown: int = 12) -> str:
+    """The lines holding bytes that are not UTF-8 ("3, 7-9, 15, …"), so a person can find them."""
+    from .pdf import _ranges  # the same "1-3, 7" notation as the PDF page warnings
+
+    text = data.decode("utf-8", errors="surrogateescape")
+    lines, line, last = [], 1, 0
+    for m in _STRAY.finditer(text):  # one pass: newlines counted between consecutive stray bytes
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    spans = _ranges(lines).split(", ") if lines else []
+    return ", ".join(spans[:shown]) + (", …" if len(spans) > shown else "")
 
 
 def _non_ascii_letter_share(text: str) -> float:

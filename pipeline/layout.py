@@ -1,0 +1,357 @@
+"""Layout repair: undo what PDF text layers and OCR do to a directive's lines.
+
+Each function returns edits ``(start, end, replacement)`` on the text it is given; the
+normalizer applies them and keeps its offset map, so every later span still points at the
+right source characters.
+
+- page furniture: page markers ("===== Trang 3 =====", "- 3 -"), and running headers (a line
+  repeated at the top or bottom of pages, "18.KLTW7S.DOC 2") are dropped;
+- letter-spaced runs ("N G H Ị  Q U Y Ế T", "t ì n h h ì n h") are closed up, word boundaries
+  restored with the syllable lexicon;
+- glued syllables ("vụĐảng", "đềra", "thứI", "kỳ2025") are split with the same lexicon;
+- OCR confusions of structural words ("KÉT LUẬN", "TỎ CHỨC") are fixed from a table;
+- hard-wrapped lines are joined into paragraphs: a line break inside a paragraph becomes a
+  space (same length, so nothing moves).
+
+The syllable lexicon is underthesea's Viet74K word list (shipped with the package, offline).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
+
+from .lexicon import load_yaml, split_marker
+
+Edit = tuple[int, int, str]
+
+# ------------------------------------------------------------------ knowledge
+
+
+@lru_cache(maxsize=1)
+def layout_rules() -> dict:
+    """The parsed layout.yaml (cached)."""
+    text = resources.files("pipeline.data").joinpath("layout.yaml").read_text(encoding="utf-8")
+    return load_yaml(text)
+
+
+@lru_cache(maxsize=1)
+def _page_marker() -> re.Pattern:
+    patterns = [e["pattern"] for e in layout_rules()["page_markers"]]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def is_page_marker(line: str) -> bool:
+    """A whole line that only marks a page ("===== Trang 5 =====", "- 3 -")."""
+    return _page_marker().fullmatch(line.strip()) is not None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Vietnamese syllables and two-syllable words, lower case, tone marks on the first vowel."""
+
+    syllables: frozenset[str]
+    pairs: frozenset[str]
+
+
+_TWO_PLACEMENTS = re.compile(r"[ou][^\W\d_]")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load underthesea's word list once; both tone placements are kept ("hoá" and "hóa")."""
+    from underthesea.pipeline.text_normalize import token_normalize
+
+    path = resources.files("underthesea.corpus").joinpath("data", "Viet74K.txt")
+    entries = path.read_text(encoding="utf-8").lower().splitlines()
+    syllables = {w for entry in entries for w in entry.split()}
+    # Only oa/oe/uy syllables have two tone placements: normalize those few ("uỷ" → "ủy").
+    retoned = {w: token_normalize(w) for w in syllables if _TWO_PLACEMENTS.search(w)}
+    syllables.update(retoned.values())
+    pairs = set()
+    for entry in entries:
+        words = entry.split()
+        if len(words) == 2:
+            pairs.add(" ".join(retoned.get(w, w) for w in words))
+    return Lexicon(frozenset(syllables), frozenset(pairs))
+
+
+# ------------------------------------------------------------------ lines
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line, without its newline."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"[\d§]+|\s+", "", line).upper()
+
+
+def _drop_line(text: str, s: int, e: int) -> Edit:
+    """Remove a line with the blank lines around it, leaving one line break."""
+    while s > 0 and text[s - 1] == "\n":
+        s -= 1
+    while e < len(text) and text[e] == "\n":
+        e += 1
+    return s, e, "\n" if s > 0 and e < len(text) else ""
+
+
+def page_furniture(text: str) -> list[Edit]:
+    """Edits that drop page markers and running headers/footers."""
+    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+    markers = [i for i, (s, e) in enumerate(lines) if is_page_marker(text[s:e])]
+    edges = {j for i in markers for j in (i - 1, i + 1) if 0 <= j < len(lines) and j not in markers}
+    threshold = layout_rules()["running_header_similarity"]
+    drop = set(markers)
+    shapes = {j: _shape(text[slice(*lines[j])]) for j in edges if len(text[slice(*lines[j])]) <= 60}
+    for j, shape in shapes.items():
+        others = [o for k, o in shapes.items() if k != j and abs(k - j) > 2]
+        if shape and any(SequenceMatcher(None, shape, o).ratio() >= threshold for o in others):
+            drop.add(j)
+    drop |= _page_numbers(text, lines)
+    edits = [_drop_line(text, *lines[i]) for i in sorted(drop)]
+    return _merge_overlaps(edits)
+
+
+_BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
+_PAGE_GAP = 12  # lines at least between two page numbers (a table's row numbers stand closer)
+
+
+def _page_numbers(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Bare numbers on their own line that count pages: 2, 3, 4 … each a page apart."""
+    numbered = [(i, int(m.group(1))) for i, (s, e) in enumerate(lines) if (m := _BARE_NUMBER.fullmatch(text[s:e]))]
+    best: list[int] = []
+    for k, (i, value) in enumerate(numbered):
+        chain, last_i, last_v = [i], i, value
+        for j, v in numbered[k + 1 :]:
+            if v == last_v + 1 and j - last_i >= _PAGE_GAP:
+                chain.append(j)
+                last_i, last_v = j, v
+        if len(chain) > len(best):
+            best = chain
+    return set(best) if len(best) >= 2 else set()
+
+
+def _merge_overlaps(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for s, e, r in sorted(edits):
+        if out and s < out[-1][1]:
+            ps, pe, pr = out[-1]
+            out[-1] = (ps, max(pe, e), pr or r)
+        else:
+            out.append((s, e, r))
+    return out
+
+
+# ------------------------------------------------------------------ syllables
+
+
+_VOWEL = re.compile(r"[aăâeêiyoôơuưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")
+_MAX_SYLLABLE = 7
+
+
+def segment(letters: str, before: str = "") -> list[str] | None:
+    """Split a run of letters into the fewest Vietnamese syllables ("tìnhhình" → tình, hình),
+    preferring pieces that form known two-syllable words; None when no split exists."""
+    lex = lexicon()
+    low = letters.lower()
+    n = len(low)
+    # best[(i, j)]: the best split of low[:i] whose last piece is low[j:i], ranked by
+    # (pieces, one-letter pieces, -known pairs); the last piece is part of the state because
+    # the pair bonus depends on it.
+    best: dict[tuple[int, int], tuple[int, int, int, tuple[int, ...]]] = {(0, 0): (0, 0, 0, ())}
+    ends: dict[int, list[int]] = {0: [0]}
+    for i in range(1, n + 1):
+        for j in range(max(0, i - _MAX_SYLLABLE), i):
+            piece = low[j:i]
+            if j not in ends or piece not in lex.syllables or not _VOWEL.search(piece):
+                continue
+            for k in ends[j]:
+                prev = best[(j, k)]
+                left = low[k:j] if j else before.lower()
+                bonus = int(f"{left} {piece}" in lex.pairs)
+                cand = (prev[0] + 1, prev[1] + (len(piece) == 1), prev[2] - bonus, (*prev[3], i))
+                if (i, j) not in best or cand[:3] < best[(i, j)][:3]:
+                    best[(i, j)] = cand
+            ends.setdefault(i, [])
+            if j not in ends[i]:
+                ends[i].append(j)
+    finals = [best[(n, j)] for j in ends.get(n, []) if n]
+    if not finals:
+        return None
+    cuts = (0, *min(finals, key=lambda c: c[:3])[3])
+    return [letters[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
+_ASCII = re.compile(r"[A-Za-z]+")
+
+
+def _camel_parts(word: str) -> list[str]:
+    """ "vụĐảng" → ["vụ", "Đảng"]: a capital after a small letter starts a new syllable."""
+    cuts = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
+    return [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True)]
+
+
+def _split_word(word: str) -> str | None:
+    """The word with spaces between glued syllables, or None when it reads as it is."""
+    lex = lexicon()
+    if word.lower() in lex.syllables or _ASCII.fullmatch(word):
+        return None
+    parts = _camel_parts(word)
+    out = []
+    for part in parts:
+        if part.lower() in lex.syllables or len(part) < 2:
+            out.append(part)
+            continue
+        pieces = segment(part)
+        if pieces is None or len(pieces) > 4:
+            return None
+        out.append(" ".join(pieces))
+    fixed = " ".join(out)
+    return fixed if fixed != word else None
+
+
+def glued_syllables(text: str) -> list[Edit]:
+    """Edits that split syllables a text layer glued together ("vụĐảng" → "vụ Đảng")."""
+    edits: list[Edit] = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if len(word) < 3:
+            continue
+        fixed = _split_word(word)
+        if fixed:
+            edits.append((m.start(), m.end(), fixed))
+    for m in _LETTER_DIGIT.finditer(text):
+        # "kỳ2025", "số38": a toned syllable glued to a number (never "m2", "QH14").
+        word = _WORD_BEFORE.search(text, max(0, m.start() - _MAX_SYLLABLE - 1), m.start())
+        last = _camel_parts(word.group(0))[-1] if word else ""
+        if last and not _ASCII.fullmatch(last) and segment(last) is not None:
+            edits.append((m.start(), m.start(), " "))
+    return sorted(edits)
+
+
+_SPACED_TOKEN = re.compile(r"[^\W\d_]{1,2}|[,;.:]")
+_RUN = re.compile(r"(?<!\S)(?:[^\W\d_]{1,2}|[,;.:])(?:[ \n]{1,2}(?:[^\W\d_]{1,2}|[,;.:]))+(?!\S)")
+
+
+def letter_spaced(text: str) -> list[Edit]:
+    """Edits that close up letter-spaced runs ("t ì n h h ì n h" → "tình hình")."""
+    edits: list[Edit] = []
+    for m in _RUN.finditer(text):
+        spans = [t.span() for t in re.finditer(r"\S+", m.group(0))]
+        while spans and spans[-1][1] - spans[-1][0] > 1:  # a whole word after the run ("... T\nvề")
+            spans.pop()
+        tokens = [m.group(0)[a:b] for a, b in spans]
+        singles = sum(len(t) == 1 and t.isalpha() for t in tokens)
+        if singles < 6 or singles < 0.6 * len(tokens):
+            continue
+        run = m.group(0)[: spans[-1][1]]
+        fixed = _close_up(run)
+        if fixed:
+            edits.append((m.start(), m.start() + len(run), fixed))
+    return edits
+
+
+def _close_up(run: str) -> str | None:
+    """Rebuild words from a letter-spaced run; double spaces, where printed, are word gaps."""
+    groups = re.split(r"(\s*[,;.:]\s*|[ ]{2,})", run)
+    out: list[str] = []
+    for group in groups:
+        if not group:
+            continue
+        if not re.search(r"[^\W\d_]", group):
+            out.append(group.strip() + " " if group.strip() else " ")
+            continue
+        letters = re.sub(r"\s+", "", group)
+        pieces = segment(letters)
+        if pieces is None:
+            return None
+        out.append(" ".join(pieces))
+    return re.sub(r"\s+([,;.:])", r"\1", "".join(out)).strip()
+
+
+# ------------------------------------------------------------------ OCR words
+
+
+@lru_cache(maxsize=1)
+def _ocr_words() -> tuple[re.Pattern, dict[str, str]]:
+    table = {e["wrong"]: e["right"] for e in layout_rules()["ocr_words"]}
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)"), table
+
+
+def ocr_words(text: str) -> list[Edit]:
+    """Edits that fix OCR confusions of structural words (table in layout.yaml)."""
+    rx, table = _ocr_words()
+    return [(m.start(), m.end(), table[m.group(0)]) for m in rx.finditer(text)]
+
+
+# ------------------------------------------------------------------ hard wraps
+
+
+_SENTENCE_END = re.compile(r"[.!?…:]\s*$")
+
+
+@dataclass(frozen=True)
+class WrapProfile:
+    """How a text's lines were cut: `width` is the usual full-line length."""
+
+    width: int
+    hard_wrapped: bool
+
+
+def wrap_profile(text: str) -> WrapProfile:
+    """A PDF or OCR text keeps the page's line width (≈ 60–110 characters) on most lines."""
+    lengths = sorted(e - s for s, e in _lines(text) if e > s)
+    if len(lengths) < 8:
+        return WrapProfile(0, False)
+    width = lengths[int(len(lengths) * 0.9)]
+    full = sum(n >= 0.8 * width for n in lengths)
+    return WrapProfile(width, 40 <= width <= 110 and (full >= 10 or full >= 0.4 * len(lengths)))
+
+
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _continues(prev: str, line: str, profile: WrapProfile) -> bool:
+    """Does `line` continue the paragraph that `prev` ends?"""
+    if not prev or not line or split_marker(line) is not None or prev.endswith(":"):
+        return False
+    if "\t" in prev or "\t" in line:
+        return False  # table rows and column gaps keep their lines
+    if _is_upper(line) or _is_upper(prev) or is_page_marker(line):
+        return False
+    first = line[0]
+    if _BARE_NUMBER.fullmatch(line):
+        return False  # a number alone on its line is a cell or a page number, not a sentence's end
+    if (first.islower() or first.isdigit()) and not _SENTENCE_END.search(prev):
+        return True  # a list inside a sentence goes on after ";" or ","
+    if not profile.hard_wrapped or len(prev) < 0.8 * profile.width:
+        return False
+    return not _SENTENCE_END.search(prev)
+
+
+def wrapped_breaks(text: str) -> list[Edit]:
+    """Edits that turn a line break inside a paragraph into a space."""
+    profile = wrap_profile(text)
+    edits: list[Edit] = []
+    prev = ""
+    for s, e in _lines(text):
+        line = text[s:e]
+        if s > 0 and text[s - 1] == "\n" and _continues(prev, line, profile):
+            edits.append((s - 1, s, " "))
+        prev = line
+    return edits

@@ -1,0 +1,229 @@
+"""Task tables: the rows of an appendix that lists tasks with their time and responsible body.
+
+Plans and programmes often end with "PHỤ LỤC — DANH MỤC CÁC NHIỆM VỤ ...", a table whose columns
+are the task (Nội dung / Nhiệm vụ), its time (Thời gian ...), who leads it (Cơ quan chủ trì) and
+who helps (Cơ quan phối hợp). A PDF text layer prints such a table one cell per line, cells
+wrapped over several lines, so a row is read by the kind of its cells rather than by position:
+a run of content lines, then attribute cells — time cells (a time expression or a standing
+phrase: "Hàng quý", "Thường xuyên", "Theo chỉ đạo của Tỉnh ủy") and body cells (names the
+gazetteer covers, "chủ trì", "phối hợp") — until the next content line. A bare Roman numeral
+line with a title after it ("II / Lĩnh vực Văn hóa - Xã hội") opens a group: the rows under
+it get the section "Phụ lục.II".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from .bodies import find_bodies
+from .lexicon import is_task_table_header, roman_value, task_table_columns
+from .model import DocumentMeta, Task
+from .temporal import find_time_expressions
+
+_APPENDIX = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?\s*:?\s*$", re.MULTILINE)
+_HEADER_WORDS = re.compile(r"(?i)^(?:stt|tt|nội\s+dung|nhiệm\s+vụ|thời\s+gian|cơ\s+quan|đơn\s+vị|chủ\s+trì|"
+                           r"phối\s+hợp|nguồn\s+lực|sản\s+phẩm|kết\s+quả|ghi\s+chú|thực\s+hiện|btv|bch)")
+_GROUP = re.compile(r"^\s*(?P<roman>[IVX]{1,5})\s*\.?\s*$")
+_NUMBER_CELL = re.compile(r"^\s*\d{1,3}\s*\.?\s*$")
+_STANDING_TIME = re.compile(
+    r"(?i)^\s*(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm|hằng\s+quý|hàng\s+quý|hằng\s+tháng|hàng\s+tháng|định\s+kỳ|"
+    r"(?:thực\s+hiện\s+)?theo\s+(?:chỉ\s+đạo|kế\s+hoạch|hướng\s+dẫn|yêu\s+cầu)|cả\s+nhiệm\s+kỳ|"
+    r"\d{4}\s*[-–]\s*\d{4})"
+)
+_ROLE_WORDS = re.compile(r"(?i)\b(?:chủ\s+trì|phối\s+hợp(?:\s+với)?|thực\s+hiện|và|các|cùng)\b|[,;.]")
+_END = re.compile(r"^\s*(?:Nơi\s+nhận|T/M|TM\.|K/T|KT\.)", re.IGNORECASE)
+
+
+@dataclass
+class _Row:
+    section: str
+    content: list[tuple[int, int]]
+    times: list[str]
+    bodies: list[str]
+    helpers: str = ""
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One task row: its content span and section, and its cells as printed."""
+
+    task: Task
+    times: tuple[str, ...]
+    lead: str  # the body cell ("Đảng ủy UBND xã chủ trì, phối hợp Công an xã")
+    helpers: str  # a separate "phối hợp" cell, where the table has one
+
+
+@dataclass(frozen=True)
+class Table:
+    """A task table: the span it covers (header included) and its rows."""
+
+    start: int
+    end: int
+    rows: tuple[TableRow, ...]
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _is_time_cell(cell: str, ref: date | None) -> bool:
+    if _STANDING_TIME.match(cell):
+        return True
+    found = find_time_expressions(cell, ref)
+    covered = sum((d.span_end or 0) - (d.span_start or 0) for d in found)
+    letters = len(re.sub(r"[\W_]", "", cell))
+    return bool(found) and covered >= 0.6 * len(cell.strip(" .,;"))  and letters < 40
+
+
+def _body_share(cell: str) -> float:
+    """How much of a cell names bodies (role words aside)."""
+    rest = _ROLE_WORDS.sub(" ", cell)
+    for m in find_bodies(cell):
+        rest = rest.replace(cell[m.start : m.end], " ")
+    rest_letters = len(re.sub(r"[\W\d_]", "", rest))
+    all_letters = len(re.sub(r"[\W\d_]", "", _ROLE_WORDS.sub(" ", cell)))
+    return 1 - rest_letters / all_letters if all_letters else 0.0
+
+
+def _table_start(text: str, start: int, end: int) -> int | None:
+    """Where the rows begin: after an appendix title and a header naming task-table columns."""
+    m = _APPENDIX.search(text, start, end)
+    if not m:
+        return None
+    header_hits = 0
+    for ls, le in _lines(text, m.end(), end)[:40]:
+        cell = text[ls:le]
+        if _HEADER_WORDS.match(cell):
+            header_hits += 1
+            continue
+        if header_hits >= 3 and (_GROUP.match(cell) or len(cell) > 12):
+            return ls
+    return None
+
+
+def _rows(text: str, start: int, end: int, ref: date | None) -> list[_Row]:
+    rows: list[_Row] = []
+    section = "Phụ lục"
+    lines = _lines(text, start, end)
+    i = 0
+    while i < len(lines):
+        ls, le = lines[i]
+        cell = text[ls:le].strip()
+        if _END.match(cell):
+            break
+        group = _GROUP.match(cell)
+        if group and roman_value(group.group("roman")) and i + 1 < len(lines):
+            section = f"Phụ lục.{group.group('roman')}"
+            i += 2  # the group's title line
+            continue
+        if _NUMBER_CELL.match(cell):
+            i += 1
+            continue
+        row = _Row(section, [], [], [])
+        while i < len(lines) and not row.times:  # content lines up to the first time cell
+            ls, le = lines[i]
+            cell = text[ls:le].strip()
+            if _is_time_cell(cell, ref) or (row.content and _body_share(cell) >= 0.99):
+                break
+            row.content.append((ls, le))
+            i += 1
+        body_text = ""
+        while i < len(lines):  # attribute cells: times, then bodies
+            ls, le = lines[i]
+            cell = text[ls:le].strip()
+            if _is_time_cell(cell, ref) and not body_text:
+                row.times.append(cell)
+            elif _GROUP.match(cell):
+                break
+            elif _body_share(f"{body_text} {cell}".strip()) >= 0.6:
+                body_text = f"{body_text} {cell}".strip()
+            elif i + 1 < len(lines) and _body_share(f"{body_text} {cell} {text[slice(*lines[i + 1])]}") >= 0.6:
+                # a name cut after its first word ("Ủy ban" / "MTTQVN xã", "TT." / "HĐND xã")
+                body_text = f"{body_text} {cell} {text[slice(*lines[i + 1])].strip()}".strip()
+                i += 1
+            else:
+                break
+            i += 1
+        if body_text:
+            row.bodies.append(body_text)
+        if row.content and (row.times or row.bodies):
+            rows.append(row)
+        elif not row.content:
+            i += 1
+    return rows
+
+
+def _as_row(text: str, row: _Row) -> TableRow:
+    s, e = row.content[0][0], row.content[-1][1]
+    task = Task(text=text[s:e].replace("\n", " "), start=s, end=e, section=row.section)
+    return TableRow(task, tuple(row.times), " ".join(row.bodies), row.helpers)
+
+
+def _cell_spans(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    spans, pos = [], ls
+    for cell in text[ls:le].split("\t"):
+        lead = len(cell) - len(cell.lstrip())
+        spans.append((pos + lead, pos + len(cell.rstrip())))
+        pos += len(cell) + 1
+    return spans
+
+
+def _cells_by_role(text: str, spans: list[tuple[int, int]], columns: dict[str, int]) -> dict[str, str]:
+    return {role: text[slice(*spans[i])] for role, i in columns.items() if i < len(spans)}
+
+
+def _tab_table(text: str, lines: list[tuple[int, int]], i: int, base: str) -> tuple[Table, int]:
+    """The table whose header is lines[i]; returns it and the index of the line after it."""
+    columns = task_table_columns(text[slice(*lines[i])].split("\t"))
+    section, rows, j = base, [], i + 1
+    while j < len(lines) and "\t" in text[slice(*lines[j])]:
+        spans = _cell_spans(text, *lines[j])
+        cells = _cells_by_role(text, spans, columns)
+        first = text[slice(*spans[0])].strip(" .")
+        if _GROUP.match(first) and not cells.get("lead") and not cells.get("time"):
+            section = f"{base}.{first}" if base else first  # "II | Lĩnh vực văn hóa" opens a group
+        elif re.search(r"[^\W\d_]", cells.get("content", "")):
+            times = [cells["time"]] if cells.get("time") else []
+            row = _Row(section, [spans[columns["content"]]], times, [cells.get("lead", "")], cells.get("help", ""))
+            rows.append(_as_row(text, row))
+        j += 1
+    return Table(lines[i][0], lines[j - 1][1], tuple(rows)), j
+
+
+def _tab_tables(text: str, start: int, end: int, section_of: Callable[[int], str]) -> list[Table]:
+    """Tables a Word reader wrote one row per line, cells joined by tabs, under a header row."""
+    tables: list[Table] = []
+    lines = _lines(text, start, end)
+    i = 0
+    while i < len(lines):
+        ls, le = lines[i]
+        if is_task_table_header(text[ls:le].split("\t")):
+            table, i = _tab_table(text, lines, i, section_of(ls))
+            tables.append(table)
+        else:
+            i += 1
+    return tables
+
+
+def find_tables(
+    text: str, start: int, meta: DocumentMeta | None = None, section_of: Callable[[int], str] = lambda pos: ""
+) -> list[Table]:
+    """Task tables after `start`: rows a Word table wrote with tabs, and an appendix printed one
+    cell per line. `section_of(pos)` names the section a table in the body stands in."""
+    tables = _tab_tables(text, start, len(text), section_of)
+    table = _table_start(text, start, len(text))
+    if table is not None and not any(t.start <= table < t.end for t in tables):
+        ref = meta.issued_date if meta else None
+        rows = tuple(_as_row(text, row) for row in _rows(text, table, len(text), ref))
+        if rows:
+            tables.append(Table(table, rows[-1].task.end, rows))
+    return tables

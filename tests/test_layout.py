@@ -1,0 +1,184 @@
+"""Layout repair of PDF text layers and OCR: furniture, glued and letter-spaced syllables, wraps.
+
+Every fixture is written here; each case checks the normalized text and that spans still map
+back to the right source characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from pipeline import layout
+from pipeline.normalize import normalize
+from pipeline.sections import parse_sections
+
+WRAPPED = "\n".join(
+    [
+        "1. Ban Tuyên giáo và Dân vận chủ trì, phối hợp với các cơ quan liên quan tổ",
+        "chức quán triệt, tuyên truyền sâu rộng nội dung Kế hoạch này đến toàn thể cán bộ,",
+        "đảng viên và Nhân dân trên địa bàn xã; hoàn thành trước ngày 30 tháng 6 năm 2026.",
+        "2. Văn phòng Đảng ủy theo dõi, đôn đốc việc thực hiện Kế hoạch, định kỳ hằng quý",
+        "tổng hợp kết quả, báo cáo Ban Thường vụ Đảng ủy xã và đề xuất những vấn đề cần",
+        "Ban Thường vụ cho ý kiến chỉ đạo kịp thời trong quá trình triển khai thực hiện.",
+        "3. Các chi bộ trực thuộc căn cứ nội dung Kế hoạch xây dựng chương trình công tác",
+        "cụ thể, phù hợp với tình hình thực tế của chi bộ và tổ chức thực hiện nghiêm túc.",
+        "4. Ủy ban Kiểm tra Đảng ủy xã tham mưu kiểm tra, giám sát việc thực hiện Kế hoạch",
+        "này đối với các tổ chức đảng và đảng viên; báo cáo kết quả về Ban Thường vụ.",
+    ]
+)
+
+
+def test_hard_wrapped_lines_become_one_paragraph_per_item():
+    norm = normalize(WRAPPED)
+    lines = norm.text.split("\n")
+    assert len(lines) == 4
+    assert lines[0].startswith("1. Ban Tuyên giáo") and lines[0].endswith("30 tháng 6 năm 2026.")
+    assert lines[1].endswith("triển khai thực hiện.")  # a full line ending "cần" then "Ban ..." joins
+    assert len(norm.text) == len(WRAPPED)  # a break becomes a space: nothing moves
+
+
+def test_short_lines_and_headings_are_not_joined():
+    text = "II. NHIỆM VỤ\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n(đã ký)\nNguyễn Văn An\n" + WRAPPED
+    norm = normalize(text)
+    assert "(đã ký)\nNguyễn Văn An" in norm.text
+    assert norm.text.startswith("II. NHIỆM VỤ\nT/M BAN THƯỜNG VỤ\n")
+
+
+def test_word_processor_paragraphs_stay_apart():
+    text = (
+        "Ban Tổ chức Tỉnh ủy hướng dẫn các cấp ủy thực hiện việc rà soát quy hoạch cán bộ trong năm 2026\n"
+        "Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra, giám sát việc thực hiện Nghị quyết ở các đảng bộ trực thuộc"
+    )
+    assert normalize(text).text == text  # not hard-wrapped: an upper-case line starts a new paragraph
+
+
+def test_page_markers_and_running_headers_are_dropped_and_the_sentence_rejoined():
+    body = WRAPPED.split("\n")
+    text = "\n".join(
+        [*body[:2], "", "===== Trang 2 =====", "12.KHDU.DOC 2", "", *body[2:6], "", "===== Trang 3 =====",
+         "12.KHDU.DOC. 3", "", *body[6:]]
+    )  # fmt: skip
+    norm = normalize(text)
+    assert "Trang" not in norm.text and "KHDU" not in norm.text
+    first = norm.text.split("\n")[0]
+    assert first.endswith("30 tháng 6 năm 2026.")
+    start = norm.text.index("đảng viên và Nhân dân")
+    s, e = norm.to_source_span(start, start + 20)
+    assert norm.source[s:e] == "đảng viên và Nhân dâ"
+
+
+@pytest.mark.parametrize(
+    ("glued", "split"),
+    [
+        ("Ban Thường vụĐảng ủy", "Ban Thường vụ Đảng ủy"),
+        ("các mục tiêu đềra", "các mục tiêu đề ra"),
+        ("chỉtiêu nhiệm vụtrọng tâm", "chỉ tiêu nhiệm vụ trọng tâm"),
+        ("Đại hội lần thứI", "Đại hội lần thứ I"),
+        ("nhiệm kỳ2025-2030", "nhiệm kỳ 2025-2030"),
+        ("Chỉ thịsố38-CT/TW", "Chỉ thị số 38-CT/TW"),
+        ("hệthống kết cấu hạtầng", "hệ thống kết cấu hạ tầng"),
+    ],
+)
+def test_glued_syllables_are_split(glued, split):
+    assert normalize(glued).text == split
+
+
+@pytest.mark.parametrize("word", ["VNeID", "km2", "QH14", "online", "iPhone", "COVID-19"])
+def test_words_that_read_as_they_are_stay(word):
+    assert normalize(f"dùng {word} trong công tác").text == f"dùng {word} trong công tác"
+
+
+def test_letter_spaced_runs_are_closed_up():
+    text = "chưa cao; t ì n h h ì n h v ệ s i n h m ô i t r ư ờ n g , x ử l ý r á c t h ả i còn hạn chế"
+    assert normalize(text).text == "chưa cao; tình hình vệ sinh môi trường, xử lý rác thải còn hạn chế"
+
+
+def test_letter_spaced_heading_with_word_gaps():
+    assert normalize("N G H Ị  Q U Y Ế T\nvề công tác").text.startswith("NGHỊ QUYẾT\n")
+
+
+def test_ocr_roman_headings_are_renumbered():
+    text = "\n".join(
+        [
+            "I- BỐI CẢNH, TÌNH HÌNH",
+            "Tình hình chung.",
+            "I- QUAN ĐIỂM, MỤC TIÊU",
+            "Quan điểm chung.",
+            "II- NHIỆM VỤ, GIẢI PHÁP",
+            "1. Hoàn thiện thể chế về bảo vệ môi trường.",
+            "HI- TỔ CHỨC THỰC HIỆN",
+            "1. Các tỉnh ủy, thành ủy xây dựng kế hoạch thực hiện.",
+        ]
+    )
+    paths = [s.path for s in parse_sections(normalize(text).text)]
+    assert paths == ["I", "II", "III", "III.1", "IV", "IV.1"]
+
+
+def test_a_gap_in_clean_numbering_is_kept():
+    text = "I. MỤC ĐÍCH\nNội dung.\nII. NHIỆM VỤ\n1. Làm việc A.\nIV. TỔ CHỨC THỰC HIỆN\n1. Làm việc B."
+    assert [s.path for s in parse_sections(text)] == ["I", "II", "II.1", "IV", "IV.1"]
+
+
+def test_arabic_top_headings_are_not_read_as_roman():
+    text = "I- NHIỆM VỤ\n1- KẾT QUẢ ĐẠT ĐƯỢC\nNội dung.\n2- HẠN CHẾ\nNội dung."
+    assert [s.path for s in parse_sections(text)] == ["I", "I.1", "I.2"]
+
+
+def test_layout_data_examples():
+    data = layout.layout_rules()
+    for entry in data["page_markers"]:
+        rx = re.compile(entry["pattern"], re.IGNORECASE)
+        for s in entry["examples"]["match"]:
+            assert rx.fullmatch(s), (entry["pattern"], s)
+        for s in entry["examples"]["no_match"]:
+            assert not rx.fullmatch(s), (entry["pattern"], s)
+    for entry in data["ocr_words"]:
+        for phrase in entry["examples"]:
+            fixed = normalize(phrase).text
+            assert entry["right"] in fixed and entry["wrong"] not in fixed, (entry, fixed)
+
+
+def test_layout_yaml_has_only_known_keys():
+    text = (layout.__file__.rsplit("/", 1)[0] + "/data/layout.yaml")
+    with open(text, encoding="utf-8") as fh:
+        assert set(yaml.safe_load(fh)) == {"page_markers", "running_header_similarity", "ocr_words"}
+
+
+def test_roman_numbering_restarts_in_every_part_and_the_opening_part_counts():
+    text = "\n".join(
+        [
+            "Phần mở đầu",
+            "I. SỰ CẦN THIẾT",
+            "Nội dung.",
+            "II. CĂN CỨ",
+            "Nội dung.",
+            "Phần thứ nhất",
+            "I. KẾT QUẢ ĐẠT ĐƯỢC",
+            "Nội dung.",
+            "Phần thứ hai",
+            "I. MỤC TIÊU",
+            "Nội dung.",
+            "II. NHIỆM VỤ CỤ THỂ",
+            "1. Rà soát quy hoạch sử dụng đất.",
+        ]
+    )
+    sections = parse_sections(normalize(text).text)
+    assert [s.path for s in sections] == ["P0", "I", "II", "P1", "I", "P2", "I", "II", "II.1"]
+    assert sections[-2].kind == "task"
+
+
+def test_bare_page_numbers_a_page_apart_are_dropped_and_the_paragraph_rejoined():
+    body = WRAPPED.split("\n")
+    filler = [f"{n}. Nội dung thứ {n} của kế hoạch được trình bày đầy đủ tại đây." for n in range(5, 17)]
+    text = "\n".join([*body[:2], "2", *body[2:], *filler, "3", *filler])
+    norm = normalize(text).text
+    assert "\n2\n" not in norm and "\n3\n" not in norm
+    assert norm.split("\n")[0].endswith("30 tháng 6 năm 2026.")
+
+
+def test_a_table_numbering_column_is_not_a_page_number():
+    rows = "\n".join(f"{n}\nNhiệm vụ số {n} của bảng phân công" for n in range(1, 6))
+    assert "\n3\n" in normalize("PHỤ LỤC\n" + rows).text
