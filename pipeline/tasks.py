@@ -290,12 +290,15 @@ def _recurrence_is_noise(text: str, d: Deadline) -> bool:
 
 
 def _is_scope(text: str, d: Deadline) -> bool:
-    """ "giai đoạn 2026 - 2030", "định hướng đến năm 2035": the period a noun covers."""
+    """ "giai đoạn 2026 - 2030", "định hướng đến năm 2035": the period a noun covers; "mục tiêu ...
+    vào năm 2050": the year a goal is to be reached."""
     s = d.span_start or 0
     before = text[max(0, s - 40) : s]
     words = d.text.split()
     head = " ".join(words[:2]) + " " if len(words) > 2 else ""  # "giai đoạn" inside the expression
-    return any(rule("scope_qualifier").search(t) for t in (before, before + head))
+    if any(rule("scope_qualifier").search(t) for t in (before, before + head)):
+        return True
+    return bool(rule("goal_clause").search(text, lookback(_clause_start(text, s), s), s))  # "mục tiêu ... vào năm 2050"
 
 
 def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:

@@ -229,9 +229,17 @@ def _weekly(m: re.Match) -> str | None:
 
 @_rec(rf"\btháng\s+(?P<months>{_MON}(?:{_LIST}{_MON})+)\s+(?:{_EVERY})\s+năm\b", gate=("tháng",))
 def _yearly_in_months(m: re.Match) -> str | None:
-    """ "tháng 3, 6, 9 và 11 hằng năm": every year, in those months."""
+    """ "tháng 3, 6, 9 và 11 hằng năm": every year, in those months (one month keeps its first
+    occurrence as the interval, with a yearly rule)."""
     months = sorted(set(_numbers(m.group("months"))))
     return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))}" if months and months[-1] <= 12 else None
+
+
+@_rec(rf"\b{_QUY}\s+(?P<q>{_ROM}|[1-4])\s+(?:{_EVERY})\s+năm\b", gate=("q",))
+def _yearly_in_quarter(m: re.Match) -> str | None:
+    """ "Quý IV hằng năm": a yearly duty (no fixed year: the quarter is not a one-off deadline)."""
+    quarter = _to_int(m.group("q"))
+    return YEARLY if quarter and 1 <= quarter <= 4 else None
 
 
 @_rec(rf"\bngày\s+(?P<d>{_DAY})\s+(?:{_EVERY})\s+tháng\b", gate=("ngày",))

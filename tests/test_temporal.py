@@ -365,3 +365,12 @@ def test_a_by_month_rule_expands_in_the_calendar_at_each_months_end():
     days = expand_occurrences(None, None, "FREQ=YEARLY;BYMONTH=3,6,9,11", date(2026, 1, 1), date(2026, 12, 31),
                               anchor=date(2026, 1, 15))
     assert days == [date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 11, 30)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [("Quý IV hằng năm", "FREQ=YEARLY"), ("Quý I hàng năm", "FREQ=YEARLY")],
+)
+def test_a_quarter_every_year_is_a_recurrence_not_a_one_off(phrase, rule):
+    (found,) = find_time_expressions(phrase, date(2025, 12, 1))
+    assert (found.recurrence, found.start, found.end) == (rule, None, None)
