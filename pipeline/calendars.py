@@ -77,7 +77,17 @@ def _on_period_end(rule: dict[str, str], start: date, freq: str, interval: int) 
     return freq == "WEEKLY" and start.weekday() == 6
 
 
+def _months_clause(rule: dict[str, str], start: date) -> str:
+    """'ngày cuối tháng 3, 6, 9 và 11' for a rule listing its months (BYMONTH)."""
+    months = [m for m in rule["BYMONTH"].split(",") if m.strip()]
+    listed = months[0] if len(months) == 1 else ", ".join(months[:-1]) + " và " + months[-1]
+    day = "ngày cuối" if rule.get("BYMONTHDAY") == "-1" else f"ngày {rule.get('BYMONTHDAY') or start.day}"
+    return f"{day} tháng {listed}"
+
+
 def _day_clause(rule: dict[str, str], start: date, freq: str, entry: dict | None, interval: int) -> str:
+    if "BYMONTH" in rule:
+        return _months_clause(rule, start)
     if entry and entry.get("period_end") and _on_period_end(rule, start, freq, interval):
         return entry["period_end"]
     if freq == "YEARLY":
