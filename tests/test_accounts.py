@@ -148,3 +148,13 @@ def test_status_from_the_command_line_records_the_system_user(tmp_path, monkeypa
     assert cli(monkeypatch, capsys, "status", key, "hoàn thành", "--db", db)[0] == 0
     with Store(db) as s:
         assert s.history(key)[-1]["user"] == "vanthu (dòng lệnh)"
+
+
+def test_backup_and_restore_keep_who_made_each_change(store, tmp_path):
+    key = key_of(store, "Ban Tuyên giáo")
+    store.set_status(key, STATUS_DONE, "xong", user="tg")
+    backup = store.export_user_data()
+    with Store(tmp_path / "other.db") as other:
+        other.ingest(make_doc())
+        other.import_user_data(backup)
+        assert {h["user"] for h in other.history(key)} == {"tg"}
