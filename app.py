@@ -49,4 +49,6 @@ if auth.may_upload():
 
 page = st.navigation(PAGES)
 auth.sidebar(account)
+with st.sidebar:
+    auth.keep_signed_in()
 page.run()

@@ -12,14 +12,16 @@ import time
 
 import streamlit as st
 
-from app_lib import appdata
+from app_lib import appdata, display
 from pipeline import accounts
 from pipeline.accounts import Account
 from pipeline.mdtext import md
 from pipeline.store import body_match_keys
 
 SESSION_KEY = "signed_in_as"
+TOKEN_KEY = "sign_in_token"
 FAILURES_KEY = "sign_in_failures"
+COOKIE = "directives_session"  # a random token; the database keeps only its hash
 
 
 def accounts_exist() -> bool:
@@ -28,14 +30,44 @@ def accounts_exist() -> bool:
 
 
 def current() -> Account | None:
-    """The signed-in account, or None (nobody signed in, or no accounts exist)."""
+    """The signed-in account, or None (nobody signed in, or no accounts exist).
+
+    A new browser session (a reload, a link, a second tab) signs in again from the session
+    cookie while its token is valid; removing the account, changing its password or signing
+    out ends it.
+    """
+    store = appdata.get_store()
     name = st.session_state.get(SESSION_KEY)
     if not name:
-        return None
-    account = accounts.get_account(appdata.get_store(), name)
-    if account is None:  # removed while signed in
+        token = _cookie_token()
+        account = accounts.session_account(store, token)
+        if account is not None:
+            st.session_state[SESSION_KEY], st.session_state[TOKEN_KEY] = account.name, token
+        return account
+    account = accounts.get_account(store, name)
+    if account is None or accounts.session_account(store, st.session_state.get(TOKEN_KEY)) is None:
+        # removed, password changed or signed out elsewhere while this tab was open
         st.session_state.pop(SESSION_KEY, None)
+        return None
     return account
+
+
+def _cookie_token() -> str | None:
+    try:
+        token = st.context.cookies.get(COOKIE)
+    except Exception:  # noqa: BLE001 - no request context (tests, bare mode): no cookie
+        return None
+    return token if isinstance(token, str) else None
+
+
+def keep_signed_in() -> None:
+    """Put the session token in the browser's cookie, so a reload or a link keeps the sign-in."""
+    token = st.session_state.get(TOKEN_KEY)
+    if token:
+        seconds = int(accounts.session_hours() * 3600)
+        display.page_script(
+            f"window.parent.document.cookie = '{COOKIE}={token}; path=/; max-age={seconds}; SameSite=Strict'"
+            " + (window.parent.location.protocol === 'https:' ? '; Secure' : '');", "session_cookie")
 
 
 def user_name() -> str | None:
@@ -90,6 +122,7 @@ def sign_in_page() -> None:
         return
     st.session_state.pop(FAILURES_KEY, None)
     st.session_state[SESSION_KEY] = account.name
+    st.session_state[TOKEN_KEY] = accounts.open_session(appdata.get_store(), account.name)
     st.rerun()
 
 
@@ -101,5 +134,6 @@ def sidebar(account: Account | None) -> None:
         return
     st.sidebar.caption(f"Đăng nhập: {md(describe(account))}")  # body names come from an admin: text only
     if st.sidebar.button("Đăng xuất", key="sign_out", icon=":material/logout:"):
+        accounts.close_session(appdata.get_store(), st.session_state.pop(TOKEN_KEY, None))
         st.session_state.pop(SESSION_KEY, None)
         st.rerun()

@@ -67,13 +67,19 @@ def task_column_config() -> dict:
     }
 
 
-def mark_page_vietnamese() -> None:
-    """Set <html lang="vi"> (screen readers, hyphenation, spell checkers): Streamlit always writes "en".
+def page_script(script: str, key: str) -> None:
+    """Run one line of our own JavaScript in the app's page, in a hidden same-origin frame (nothing fetched).
 
-    A zero-height frame runs one line in the app's own page (same origin, nothing fetched).
+    Only constant code and values we generate go in here (a language tag, a random token), never text
+    from a document or a user.
     """
     import streamlit as st
 
-    with st.container(key="page_lang"):  # hidden: a frame runs its script whether shown or not
-        st.html("<style>.st-key-page_lang{display:none}</style>")
-        st.iframe("<script>window.parent.document.documentElement.lang = 'vi';</script>", height="content")
+    with st.container(key=key):  # hidden: a frame runs its script whether shown or not
+        st.html(f"<style>.st-key-{key}{{display:none}}</style>")
+        st.iframe(f"<script>{script}</script>", height="content")
+
+
+def mark_page_vietnamese() -> None:
+    """Set <html lang="vi"> (screen readers, hyphenation, spell checkers): Streamlit always writes "en"."""
+    page_script("window.parent.document.documentElement.lang = 'vi';", "page_lang")

@@ -8,9 +8,12 @@ the same SQLite database as the tasks, so a backup of the database keeps them.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import secrets
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -97,6 +100,7 @@ def set_password(store: Store, name: str, password: str) -> None:
     with store._write() as conn:
         changed = conn.execute("UPDATE accounts SET password_hash = ?, updated_at = ? WHERE name = ?",
                                (digest, _now(), name)).rowcount
+        conn.execute("DELETE FROM account_sessions WHERE account = ?", (name,))  # signed out everywhere
     if not changed:
         raise AccountError(f"no account {name!r}: see `users list`")
 
@@ -141,6 +145,50 @@ def authenticate(store: Store, name: str, password: str) -> Account | None:
     if _HASHER.check_needs_rehash(row["password_hash"]):
         set_password(store, row["name"], password)
     return get_account(store, row["name"])
+
+
+SESSION_HOURS_ENV = "DIRECTIVES_SESSION_HOURS"
+
+
+def session_hours() -> float:
+    """How long a sign-in lasts without activity limits: env DIRECTIVES_SESSION_HOURS, default 12 (a work day)."""
+    try:
+        return max(0.1, float(os.environ.get(SESSION_HOURS_ENV) or 12))
+    except ValueError:
+        return 12.0
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def open_session(store: Store, name: str) -> str:
+    """A new random session token for the browser (only its hash is stored), valid for session_hours()."""
+    token = secrets.token_urlsafe(32)
+    now = datetime.now(UTC)
+    with store._write() as conn:
+        conn.execute("DELETE FROM account_sessions WHERE expires_at < ?", (now.isoformat(timespec="seconds"),))
+        conn.execute("INSERT INTO account_sessions(token_hash, account, created_at, expires_at) VALUES (?,?,?,?)",
+                     (_token_hash(token), name, now.isoformat(timespec="seconds"),
+                      (now + timedelta(hours=session_hours())).isoformat(timespec="seconds")))
+    return token
+
+
+def session_account(store: Store, token: str | None) -> Account | None:
+    """The account a still-valid session token belongs to, else None."""
+    if not isinstance(token, str) or not token:
+        return None
+    with store._lock:
+        row = store.conn.execute("SELECT account FROM account_sessions WHERE token_hash = ? AND expires_at > ?",
+                                 (_token_hash(token), _now())).fetchone()
+    return get_account(store, row[0]) if row else None
+
+
+def close_session(store: Store, token: str | None) -> None:
+    """Sign out: the token stops working at once, in every tab that holds it."""
+    if token:
+        with store._write() as conn:
+            conn.execute("DELETE FROM account_sessions WHERE token_hash = ?", (_token_hash(token),))
 
 
 def can_edit(store: Store, account: Account | None, task_key: str) -> bool:

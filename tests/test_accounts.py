@@ -158,3 +158,24 @@ def test_backup_and_restore_keep_who_made_each_change(store, tmp_path):
         other.ingest(make_doc())
         other.import_user_data(backup)
         assert {h["user"] for h in other.history(key)} == {"tg"}
+
+
+def test_sessions_survive_a_reload_until_sign_out_password_change_or_expiry(store, monkeypatch):
+    add_account(store, "tg", "editor", PASSWORD, ["Ban Tuyên giáo Tỉnh ủy"])
+    token = accounts.open_session(store, "tg")
+    assert accounts.session_account(store, token).name == "tg"
+    assert token not in str(store.dump())  # only its hash is stored
+    assert accounts.session_account(store, token + "x") is None
+    assert accounts.session_account(store, None) is None
+    accounts.close_session(store, token)
+    assert accounts.session_account(store, token) is None
+    token = accounts.open_session(store, "tg")
+    accounts.set_password(store, "tg", "mat-khau-moi-1")
+    assert accounts.session_account(store, token) is None  # a new password signs out everywhere
+    monkeypatch.setenv(accounts.SESSION_HOURS_ENV, "0.1")
+    token = accounts.open_session(store, "tg")
+    store.conn.execute("UPDATE account_sessions SET expires_at = '2000-01-01T00:00:00+00:00'")
+    assert accounts.session_account(store, token) is None
+    token = accounts.open_session(store, "tg")
+    accounts.remove_account(store, "tg")
+    assert accounts.session_account(store, token) is None

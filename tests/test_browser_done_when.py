@@ -102,8 +102,15 @@ def choose(driver, label: str, typed: str, option_text: str) -> None:
         o for o in d.find_elements(By.CSS_SELECTOR, "[role='option']") if option_text in o.text)))
 
 
-def sign_in(driver, url: str, name: str) -> None:
+def fresh_visit(driver, url: str) -> None:
+    """Open the app as someone new: no session cookie left from an earlier test."""
     driver.get(url)
+    driver.delete_all_cookies()
+    driver.get(url)
+
+
+def sign_in(driver, url: str, name: str) -> None:
+    fresh_visit(driver, url)
     _wait_for_texts(driver, ["Đăng nhập", "Mật khẩu"])
     type_into(driver, "Tên đăng nhập", name, key="\ue004")  # Tab
     type_into(driver, "Mật khẩu", PASSWORD, key="\ue004")
@@ -134,6 +141,7 @@ def open_month(driver, year: int, month: int, task_text: str | None) -> str:
 
 def test_anonymous_request_gets_the_sign_in_page(office, browser):  # noqa: F811 - fixture
     url, _ = office
+    fresh_visit(browser, url)
     for path in ("", "nhiem-vu", "tien-do"):
         browser.get(f"{url}/{path}")
         _wait_for_texts(browser, ["Đăng nhập", "Mật khẩu"])
@@ -186,3 +194,16 @@ def test_viewer_cannot_edit(office, browser):  # noqa: F811 - fixture
     go(browser, "Nhiệm vụ", ["nhiệm vụ phù hợp", "Bạn chỉ được xem nhiệm vụ này"])
     buttons = [b.text.strip() for b in browser.find_elements(By.CSS_SELECTOR, "button")]
     assert "Lưu" not in buttons
+
+
+def test_a_reload_keeps_the_sign_in_and_sign_out_ends_it(office, browser):  # noqa: F811 - fixture
+    url, _ = office
+    sign_in(browser, url, "xem")
+    _wait_for_texts(browser, ["xem · chỉ xem"])
+    until(browser, lambda d: any(c["name"] == "directives_session" for c in d.get_cookies()))
+    browser.get(f"{url}/tien-do")  # a new page load: a new Streamlit session
+    _wait_for_texts(browser, ["Tiến độ theo cơ quan", "xem · chỉ xem"])
+    click_button(browser, "Đăng xuất")
+    _wait_for_texts(browser, ["Đăng nhập", "Mật khẩu"])
+    browser.get(f"{url}/tien-do")  # the token was revoked on the server, whatever the cookie says
+    _wait_for_texts(browser, ["Đăng nhập", "Mật khẩu"])
