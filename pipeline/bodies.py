@@ -25,8 +25,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from underthesea import pos_tag
-
 from .lexicon import load_yaml
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
@@ -215,6 +213,8 @@ def _locality_ahead(
 def _tagged(window: str) -> tuple[tuple[str, str, int, int], ...]:
     """underthesea POS tokens of a short window with their character spans (cached: names repeat)."""
     out, cursor = [], 0
+    from underthesea import pos_tag  # imported when a name needs it: its import costs ~1 s
+
     for tok, tag in pos_tag(window):
         k = window.find(tok, cursor)
         if k < 0:

@@ -18,12 +18,14 @@ The syllable lexicon is underthesea's Viet74K word list (shipped with the packag
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from .lexicon import load_yaml, split_marker
 
@@ -61,16 +63,23 @@ class Lexicon:
 _TWO_PLACEMENTS = re.compile(r"[ou][^\W\d_]")
 
 
+def _word_list() -> Path:
+    """underthesea's Viet74K word list, found without importing underthesea (its import is slow)."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or spec.origin is None:
+        raise ImportError("underthesea is not installed: run scripts/setup.sh")
+    return Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt"
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load underthesea's word list once; both tone placements are kept ("hoá" and "hóa")."""
-    from underthesea.pipeline.text_normalize import token_normalize
+    from .normalize import normalize_tone_marks
 
-    path = resources.files("underthesea.corpus").joinpath("data", "Viet74K.txt")
-    entries = path.read_text(encoding="utf-8").lower().splitlines()
+    entries = _word_list().read_text(encoding="utf-8").lower().splitlines()
     syllables = {w for entry in entries for w in entry.split()}
     # Only oa/oe/uy syllables have two tone placements: normalize those few ("uỷ" → "ủy").
-    retoned = {w: token_normalize(w) for w in syllables if _TWO_PLACEMENTS.search(w)}
+    retoned = {w: normalize_tone_marks(w) for w in syllables if _TWO_PLACEMENTS.search(w)}
     syllables.update(retoned.values())
     pairs = set()
     for entry in entries:

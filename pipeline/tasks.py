@@ -40,8 +40,6 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
-from underthesea import pos_tag  # POS tags only break ties for subjects after a comma
-
 from .bodies import find_bodies, merge_variants, qualify
 from .lexicon import Marker, doc_type_alternation, load_yaml, split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
@@ -125,6 +123,8 @@ def _sentence_start(text: str, pos: int) -> int:
 
 @lru_cache(maxsize=4096)
 def _tags(window: str) -> tuple[str, ...]:
+    from underthesea import pos_tag  # POS tags only break ties (imported when first needed: ~1 s)
+
     return tuple(tag for _, tag in pos_tag(window)[:2])
 
 
