@@ -157,7 +157,7 @@ def test_a_file_over_a_limit_costs_one_line_and_the_next_file_is_read(tmp_path, 
     real = extract_module.extract_file
     monkeypatch.setattr(extract_module, "extract_file", lambda p: behaviour(p) if "hostile" in str(p) else real(p))
     started = time.monotonic()
-    with Sandbox(memory_mb=MEMORY_MB, timeout=2) as sandbox:
+    with Sandbox(memory_mb=MEMORY_MB, timeout=2, start_method="fork") as sandbox:  # inherits the patch
         with pytest.raises(DocumentError) as caught:
             sandbox.extract(hostile)
         assert sandbox.extract(good).source == str(good)
