@@ -27,7 +27,6 @@ from hostile_fixtures import (
 )
 
 from pipeline import extract as extract_module
-from pipeline import sandbox as sandbox_module
 from pipeline.cli import main
 from pipeline.errors import DocumentError
 from pipeline.readers import pdf as pdf_reader
@@ -164,9 +163,6 @@ def test_a_file_over_a_limit_costs_one_line_and_the_next_file_is_read(tmp_path, 
     hostile.write_text("x", encoding="utf-8")
     real = extract_module.extract_file
     monkeypatch.setattr(extract_module, "extract_file", lambda p: behaviour(p) if "hostile" in str(p) else real(p))
-    # A thread another test left running would make the sandbox use a fork server, which does not
-    # see this monkeypatch: the forked worker is what is under test here.
-    monkeypatch.setattr(sandbox_module.threading, "active_count", lambda: 1)
     started = time.monotonic()
     with Sandbox(memory_mb=MEMORY_MB, timeout=2, start_method="fork") as sandbox:  # inherits the patch
         with pytest.raises(DocumentError) as caught:
