@@ -216,6 +216,11 @@ def history(task_key: str) -> list[dict]:
     return [dict(h) for h in get_store().history(task_key)]
 
 
+def notes_to_review() -> list[dict]:
+    """User data set aside on re-ingest (its task vanished or is not certain), for the Tasks page."""
+    return [dict(o) for o in get_store().orphans()]
+
+
 def set_status(task_key: str, status: str, note: str | None, user: str | None = None) -> None:
     """Record a status/note edit (with who made it) and drop cached results that may show the old status."""
     get_store().set_status(task_key, status, note, user=user)

@@ -127,6 +127,14 @@ e3.download_button("Tải lịch (.ics)", data=lambda: appdata.rows_to_ics(appda
 if too_big:
     st.caption(ics_note)
 
+# ------------------------------------------------------------------ notes set aside on re-ingest
+if review := appdata.notes_to_review():
+    with st.expander(f"Ghi chú cần xác nhận ({len(review)})", icon=":material/rule:"):
+        st.caption("Sau khi nhập lại văn bản, các trạng thái và ghi chú này không gắn chắc chắn được vào nhiệm vụ nào "
+                   "nên được giữ riêng, không tự chuyển sang nhiệm vụ khác.")
+        st.dataframe([{"Nhiệm vụ cũ": o.get("old_text"), "Trạng thái": o.get("status"), "Ghi chú": o.get("note"),
+                       "Lý do": o.get("reason"), "Tệp": o.get("source")} for o in review], hide_index=True, width="stretch")
+
 # ------------------------------------------------------------------ status editing
 st.divider()
 st.subheader("Cập nhật trạng thái")

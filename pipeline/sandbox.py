@@ -124,7 +124,8 @@ class Sandbox:
     next file, so one hostile file never stops the others.
     """
 
-    def __init__(self, memory_mb: int | None = None, timeout: float | None = None):
+    def __init__(self, memory_mb: int | None = None, timeout: float | None = None, start_method: str | None = None):
+        self.start_method = start_method  # None: fork, or a fork server when other threads run
         self.memory_mb = memory_mb or memory_limit_mb()
         self.timeout = timeout or document_timeout()
         self._process: multiprocessing.process.BaseProcess | None = None
@@ -138,7 +139,7 @@ class Sandbox:
 
         # Forking a process that runs other threads (the Streamlit server) can copy a lock some
         # thread held, and break native code in the child: there a clean fork server is used.
-        if threading.active_count() == 1:
+        if self.start_method == "fork" or (self.start_method is None and threading.active_count() == 1):
             context = multiprocessing.get_context("fork")
         else:
             context = multiprocessing.get_context("forkserver")

@@ -116,7 +116,7 @@ def pdf_bytes(content: bytes, flate: bool = False, width: float = 595, height: f
     return bytes(out)
 
 
-def text_operations(count: int) -> bytes:
+def text_operations(count: int, shown: bytes = b"ab") -> bytes:
     """A content stream that shows `count` short strings, each placed on its own."""
-    ops = b"".join(b"1 0 0 1 %d %d Tm (ab) Tj\n" % (50 + i % 400, 50 + (i // 400) % 700) for i in range(count))
+    ops = b"".join(b"1 0 0 1 %d %d Tm (%s) Tj\n" % (50 + i % 400, 50 + (i // 400) % 700, shown) for i in range(count))
     return b"BT /F1 8 Tf\n" + ops + b"ET\n"

@@ -27,7 +27,6 @@ from hostile_fixtures import (
 )
 
 from pipeline import extract as extract_module
-from pipeline import sandbox as sandbox_module
 from pipeline.cli import main
 from pipeline.errors import DocumentError
 from pipeline.readers import pdf as pdf_reader
@@ -118,10 +117,17 @@ def test_pdf_stream_that_inflates_a_thousandfold_is_refused(tmp_path):
 
 def test_pdf_budget_is_enforced_inside_a_page(tmp_path, monkeypatch):
     monkeypatch.setenv("DIRECTIVES_PDF_TIMEOUT", "1")
-    data = pdf_bytes(text_operations(150_000), flate=True)
+    data = pdf_bytes(text_operations(90_000, b"a"), flate=True)  # under the character cap: time decides
     result, seconds = _extract(tmp_path, "ops.pdf", data)
     _one_line(result, "ops.pdf", "longer than 1 s", "page 1")
     assert seconds < 10
+
+
+def test_pdf_page_drawing_too_many_characters_is_refused_while_read(tmp_path):
+    data = pdf_bytes(text_operations(400_000), flate=True)  # 800,000 characters on one page
+    result, seconds = _extract(tmp_path, "chars.pdf", data)
+    _one_line(result, "chars.pdf", "refused", "100,000 characters")
+    assert seconds < 20
 
 
 def test_ocr_resolution_shrinks_for_huge_pages():
@@ -157,11 +163,8 @@ def test_a_file_over_a_limit_costs_one_line_and_the_next_file_is_read(tmp_path, 
     hostile.write_text("x", encoding="utf-8")
     real = extract_module.extract_file
     monkeypatch.setattr(extract_module, "extract_file", lambda p: behaviour(p) if "hostile" in str(p) else real(p))
-    # A thread another test left running would make the sandbox use a fork server, which does not
-    # see this monkeypatch: the forked worker is what is under test here.
-    monkeypatch.setattr(sandbox_module.threading, "active_count", lambda: 1)
     started = time.monotonic()
-    with Sandbox(memory_mb=MEMORY_MB, timeout=2) as sandbox:
+    with Sandbox(memory_mb=MEMORY_MB, timeout=2, start_method="fork") as sandbox:  # inherits the patch
         with pytest.raises(DocumentError) as caught:
             sandbox.extract(hostile)
         assert sandbox.extract(good).source == str(good)
@@ -197,7 +200,7 @@ def test_worker_from_a_threaded_process_reads_with_the_callers_settings(tmp_path
         good = tmp_path / "good.txt"
         good.write_text("KẾ HOẠCH\n\n1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền.\n", encoding="utf-8")
         monkeypatch.setenv("DIRECTIVES_PDF_TIMEOUT", "1")
-        (tmp_path / "ops.pdf").write_bytes(pdf_bytes(text_operations(150_000), flate=True))
+        (tmp_path / "ops.pdf").write_bytes(pdf_bytes(text_operations(90_000, b"a"), flate=True))
         with Sandbox(memory_mb=MEMORY_MB, timeout=20) as sandbox:
             assert len(sandbox.extract(good).tasks) == 1
             with pytest.raises(DocumentError, match="longer than 1 s"):

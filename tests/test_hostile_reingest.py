@@ -99,3 +99,34 @@ def test_reattach_swaps_and_confidence():
     assert edited["b"].new_key == "c" and 0.6 < edited["b"].confidence < 1.0
     gone = reattach(old, [old[0]], {"b"})
     assert gone["b"].new_key is None and not gone["b"].ambiguous
+
+
+def test_notes_set_aside_are_shown_for_review_in_the_app(tmp_path, monkeypatch):
+    pytest.importorskip("streamlit")
+    from pathlib import Path
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    before = ["Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền.", "Ban Tổ chức Tỉnh ủy chủ trì kiểm tra cán bộ ở huyện.",
+              "Ủy ban Kiểm tra Tỉnh ủy chủ trì giám sát."]
+    after = [before[0], before[1][:-1] + " phía bắc.", before[1][:-1] + " phía nam.", before[2]]
+    db = tmp_path / "x.db"
+    with Store(db) as store:
+        store.ingest(extract_text(_directive(before, True), source="kh.txt"))
+        key = next(r["task_key"] for r in store.query_tasks() if r["text"] == before[1])
+        store.set_status(key, STATUS_DOING, "ghi chú quan trọng")
+        store.ingest(extract_text(_directive(after, True), source="kh.txt"))
+    monkeypatch.setenv("DIRECTIVES_DB", str(db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+        at.run()
+        at.switch_page("app_pages/tasks.py").run()
+        assert not at.exception, [e.message for e in at.exception]
+        labels = [e.label for e in at.expander]
+    finally:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+    assert "Ghi chú cần xác nhận (1)" in labels

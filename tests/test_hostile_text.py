@@ -87,6 +87,17 @@ def test_html_nested_within_the_limit_is_read():
     assert load_bytes(_deep_html(400), "nested.html").text == "Ban Tuyên giáo Tỉnh ủy chủ trì."
 
 
+def test_wide_html_time_grows_linearly():
+    """Thousands of menus side by side: removing each used to scan all its siblings."""
+
+    def page(n: int) -> bytes:
+        rows = "".join(f"<div class='menu'><p>Mục {i}</p></div><p>Ban Tuyên giáo chủ trì việc {i}.</p>" for i in range(n))
+        return f"<html><body><main>{rows}</main></body></html>".encode()
+
+    ratio = _growth(page, lambda data: load_bytes(data, "wide.html"), 3000)
+    assert ratio < MAX_RATIO, f"4× the page took {ratio:.1f}× the time"
+
+
 # The helpers that replaced the quadratic loops answer exactly what the loops answered.
 
 

@@ -192,6 +192,32 @@ def nesting_depth(text: str) -> int:
     return deepest
 
 
+def _is_boilerplate(tag: Tag, total: int) -> bool:
+    marker = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
+    return (
+        tag.name not in ("body", "html", "article", "main")
+        and _BOILERPLATE.search(marker) is not None
+        and len(tag.get_text()) < 0.3 * total  # a "menu-content" wrapper may hold the document
+    )
+
+
+def _remove_all(tags: list[Tag]) -> None:
+    """Remove many elements at once. `decompose()` finds each one's place by scanning its
+    siblings: quadratic on a page of thousands of menus side by side. Here each parent's
+    children are scanned once, from the last, and each element is told where it stands."""
+    chosen = {id(tag) for tag in tags}
+    by_parent: dict[int, tuple[Tag, set[int]]] = {}
+    for tag in tags:
+        if tag.parent is not None and not any(id(up) in chosen for up in tag.parents):
+            by_parent.setdefault(id(tag.parent), (tag.parent, set()))[1].add(id(tag))
+    for parent, ids in by_parent.values():
+        for index in range(len(parent.contents) - 1, -1, -1):
+            child = parent.contents[index]
+            if id(child) in ids:
+                child.extract(_self_index=index)
+                child.decompose()
+
+
 def read_html(data: bytes, path: str) -> LoadedText:
     """Reader for HTML files."""
     text, encoding, warnings = _decode(data, path)
@@ -210,19 +236,9 @@ def read_html(data: bytes, path: str) -> LoadedText:
         raise DocumentError(
             path, f"cannot parse the HTML ({type(err).__name__})", "save the page again"
         ) from None
-    for tag in soup.find_all(_DROP):
-        tag.decompose()
+    _remove_all(soup.find_all(_DROP))
     total = len(soup.get_text())
-    for tag in soup.find_all(True):
-        if tag.decomposed:
-            continue
-        marker = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
-        if (
-            tag.name not in ("body", "html", "article", "main")
-            and _BOILERPLATE.search(marker)
-            and len(tag.get_text()) < 0.3 * total  # a "menu-content" wrapper may hold the document
-        ):
-            tag.decompose()
+    _remove_all([tag for tag in soup.find_all(True) if _is_boilerplate(tag, total)])
     reading = best_legacy_reading(_render(_main_element(soup)))
     if reading.encoding:
         encoding = f"{encoding}+{reading.encoding}"

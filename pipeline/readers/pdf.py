@@ -341,17 +341,35 @@ class _BoundedZlib:
         return zlib.decompressobj(*args, **kwargs)
 
 
+MAX_PAGE_CHARS = 100_000  # a dense A4 page holds ~5,000 characters; past this a page is crafted
+
+
 @contextmanager
 def _bounded_streams(path: str) -> Iterator[None]:
-    """Make pdfminer inflate through `_BoundedZlib` for the duration (the worker reads one PDF at a time)."""
+    """For the duration (the worker reads one PDF at a time): pdfminer inflates through
+    `_BoundedZlib`, and a page that draws more than MAX_PAGE_CHARS characters is refused
+    while it is interpreted (its objects would otherwise fill the memory first)."""
     from pdfminer import pdftypes
+    from pdfminer.converter import PDFLayoutAnalyzer
 
-    original = pdftypes.zlib
+    original_zlib, original_render = pdftypes.zlib, PDFLayoutAnalyzer.render_char
+
+    def counted_render(device, *args, **kwargs):
+        device.directives_chars = getattr(device, "directives_chars", 0) + 1
+        if device.directives_chars > MAX_PAGE_CHARS:
+            raise DocumentError(
+                path,
+                f"refused: a page of the PDF draws more than {MAX_PAGE_CHARS:,} characters",
+                "the file may be crafted; if it is a genuine document, print it to a new PDF",
+            )
+        return original_render(device, *args, **kwargs)
+
     pdftypes.zlib = _BoundedZlib(path)  # type: ignore[assignment]
+    PDFLayoutAnalyzer.render_char = counted_render  # type: ignore[method-assign]
     try:
         yield
     finally:
-        pdftypes.zlib = original
+        pdftypes.zlib, PDFLayoutAnalyzer.render_char = original_zlib, original_render  # type: ignore[method-assign]
 
 
 def read_pdf(data: bytes, path: str) -> LoadedText:
