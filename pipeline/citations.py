@@ -44,7 +44,7 @@ _SYM_CHARS = r"A-Za-zĐđƯư"
 PARTY_SYMBOL = rf"\d{{1,4}}\s?-\s?[A-ZĐ][{_SYM_CHARS}]{{0,5}}\s?/\s?[A-ZĐƯ]{{1,10}}(?![A-ZĐƯ0-9/-])"
 STATE_SYMBOL = rf"\d{{1,5}}/\d{{4}}/[A-ZĐ]{{1,5}}\d{{0,2}}(?:-[A-ZĐ][{_SYM_CHARS}]{{0,9}})*"
 STATE_MISPRINT = rf"\d{{1,5}}/\d{{4}}-[A-ZĐ]{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
-STATE_SHORT = rf"\d{{1,5}}/[A-ZĐ]{{1,5}}-[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
+STATE_SHORT = rf"\d{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,4}}-[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
 SYMBOL = rf"(?<![\w/.-])(?:(?:{STATE_MISPRINT}|{STATE_SYMBOL}|{STATE_SHORT})(?![\w/-])|{PARTY_SYMBOL})"
 
 DATE_NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")

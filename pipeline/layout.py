@@ -11,7 +11,8 @@ right source characters.
 - glued syllables ("vụĐảng", "đềra", "thứI", "kỳ2025") are split with the same lexicon;
 - OCR confusions of structural words ("KÉT LUẬN", "TỎ CHỨC") are fixed from a table;
 - hard-wrapped lines are joined into paragraphs: a line break inside a paragraph becomes a
-  space (same length, so nothing moves).
+  space (same length, so nothing moves), or nothing where it cut a document number after its
+  hyphen ("số 06/TTr-" / "TTHĐND ngày …").
 
 The syllable lexicon is underthesea's Viet74K word list (shipped with the package, offline).
 """
@@ -341,6 +342,8 @@ def _continues(prev: str, line: str, profile: WrapProfile) -> bool:
         return False
     if "\t" in prev or "\t" in line:
         return False  # table rows and column gaps keep their lines
+    if _cuts_number(prev, line):
+        return True
     if _is_upper(line) or _is_upper(prev) or is_page_marker(line):
         return False
     first = line[0]
@@ -353,14 +356,25 @@ def _continues(prev: str, line: str, profile: WrapProfile) -> bool:
     return not _SENTENCE_END.search(prev)
 
 
+# A document number cut after one of its hyphens: "06/TTr-" + "TTHĐND", "98-" + "TTr/BXDĐ".
+_NUMBER_HEAD = re.compile(r"(?<![\w/-])\d+(?:/[\w.]+)*-$")
+_NUMBER_TAIL = re.compile(r"[A-ZĐ][A-Za-zĐđ]*(?:[/-][A-ZĐ][A-Za-zĐđ]*)*(?=[\s,.;:)]|$)")
+
+
+def _cuts_number(prev: str, line: str) -> bool:
+    """Was a document number's code wrapped at a hyphen (so the break joins with no space)?"""
+    tail = _NUMBER_TAIL.match(line)
+    return bool(_NUMBER_HEAD.search(prev) and tail and sum(c.isupper() for c in tail.group()) >= 2)
+
+
 def wrapped_breaks(text: str) -> list[Edit]:
-    """Edits that turn a line break inside a paragraph into a space."""
+    """Edits that turn a line break inside a paragraph into a space (or nothing, in a number)."""
     profile = wrap_profile(text)
     edits: list[Edit] = []
     prev = ""
     for s, e in _lines(text):
         line = text[s:e]
         if s > 0 and text[s - 1] == "\n" and _continues(prev, line, profile):
-            edits.append((s - 1, s, " "))
+            edits.append((s - 1, s, "" if _cuts_number(prev, line) else " "))
         prev = line
     return edits

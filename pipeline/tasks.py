@@ -182,7 +182,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             # ("... để phối hợp với lãnh đạo cơ quan") assigns nothing.
             # An item of a body's block may open with it: "- Chủ trì, phối hợp với ...".
             anchor = last_subject_end if last_subject_end >= 0 else _sentence_start(text, gs)
-            if _NEAR_SUBJECT.fullmatch(text, anchor, coord.start()):
+            if _NEAR_SUBJECT.fullmatch(text, anchor, coord.start()) or _next_clause_of(text, last_subject_end, coord.start()):
                 coordinating.extend(group)
             continue
         if delegated_at >= 0 and _DELEGATE_GAP.fullmatch(text, delegated_at, gs):
@@ -217,6 +217,19 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         # that approves hands the work over; whoever is handed it leads.
         responsible = [m for m in responsible if m not in approving]
     return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(coordinating)))
+
+
+_CLAUSE_OPENING = re.compile(r"[;:]\s*(?:và\s+|đồng\s+thời\s+|chủ\s+động\s+)?$", re.IGNORECASE)
+
+
+def _next_clause_of(text: str, subject_end: int, pos: int) -> bool:
+    """Does a clause at `pos` open with no subject of its own, so the sentence's subject acts?
+
+    "Đề nghị X tiếp thu ...; phối hợp với Y hoàn thiện ...": Y helps X.
+    """
+    if subject_end < 0 or subject_end < _sentence_start(text, pos):
+        return False
+    return _CLAUSE_OPENING.search(text, subject_end, pos) is not None
 
 
 @lru_cache(maxsize=1)

@@ -519,3 +519,9 @@ def test_implements_in_real_openings(text, relations):
 def test_a_review_plan_title_implements_what_it_reviews():
     text = "KẾ HOẠCH\ntổng kết 10 năm thực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương\n\nI- MỤC ĐÍCH"
     assert [c.relation for c in cite(text, body_start=text.index("I- MỤC"))] == ["implements"]
+
+
+@pytest.mark.parametrize("number", ["06/TTr-HĐND", "12/QĐ-UBND", "215/TB-VPUB"])
+def test_short_state_numbers_with_a_mixed_case_type_code(number):
+    found = cite(f"Ban Thường vụ thống nhất với Tờ trình số {number} ngày 13/11/2025 của Ủy ban nhân dân tỉnh về nhân sự.")
+    assert [c.number for c in found] == [number]

@@ -182,3 +182,18 @@ def test_bare_page_numbers_a_page_apart_are_dropped_and_the_paragraph_rejoined()
 def test_a_table_numbering_column_is_not_a_page_number():
     rows = "\n".join(f"{n}\nNhiệm vụ số {n} của bảng phân công" for n in range(1, 6))
     assert "\n3\n" in normalize("PHỤ LỤC\n" + rows).text
+
+
+def test_a_document_number_wrapped_at_its_hyphen_is_joined_without_a_space():
+    lines = [
+        "Ban Thường vụ Đảng ủy xã thống nhất với nội dung Tờ trình số 14/TTr-",
+        "UBND ngày 03/02/2026 của Ủy ban nhân dân xã và Tờ trình số 27-",
+        "TTr/VPĐU ngày 05/02/2026 của Văn phòng Đảng ủy về kế hoạch tổ chức các hoạt động",
+        "mừng Đảng, mừng Xuân trên địa bàn xã; đề nghị các cơ quan liên quan triển khai.",
+    ]
+    text = "\n".join(lines + [line for line in WRAPPED.split("\n")])
+    norm = normalize(text)
+    assert "số 14/TTr-UBND ngày" in norm.text and "số 27-TTr/VPĐU ngày" in norm.text
+    start = norm.text.index("TTr/VPĐU")
+    s, e = norm.to_source_span(start, start + 8)
+    assert text[s:e] == "TTr/VPĐU"

@@ -75,6 +75,18 @@ def test_rule_examples(name, example, matches):
             ["Ủy ban nhân dân huyện"],
             ["Mặt trận Tổ quốc huyện"],
         ),
+        (
+            "Đề nghị Thường trực HĐND xã rà soát danh sách; phối hợp với Văn phòng Đảng ủy, Ủy ban bầu cử xã và"
+            " Hội Nông dân xã hoàn thiện hồ sơ.",
+            ["Thường trực Hội đồng nhân dân xã"],
+            ["Văn phòng Đảng ủy", "Ủy ban bầu cử xã", "Hội Nông dân xã"],
+        ),
+        (
+            "Đảng ủy Ủy ban nhân dân xã chỉ đạo xây dựng đề án. Sau đó, phối hợp với Hội Cựu chiến binh xã tổ chức"
+            " tuyên truyền.",
+            ["Đảng ủy Ủy ban nhân dân xã"],
+            [],
+        ),
     ],
 )
 def test_roles(item, responsible, coordinating):
