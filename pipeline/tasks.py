@@ -100,6 +100,8 @@ _DOC_SUBJECT = re.compile(
     doc_type_alternation() + r"\s+(?:số\s+)?\d[^.;]*?(?<!\w)về(?!\w)[^.;]*\Z",
     re.IGNORECASE,
 )
+# "Nghị quyết về phát triển du lịch cộng đồng đến năm 2030": the horizon of a named document
+_NAMED_DOC_HORIZON = re.compile(doc_type_alternation() + r"\s+(?:chuyên\s+đề\s+)?về(?!\w)[^.;]*\Z", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------ subjects
@@ -314,6 +316,14 @@ def _is_scope(text: str, d: Deadline) -> bool:
     return bool(rule("goal_clause").search(text, lookback(_clause_start(text, s), s), s))  # "mục tiêu ... vào năm 2050"
 
 
+def _is_named_doc_horizon(text: str, d: Deadline) -> bool:
+    """ "(Ban hành) Nghị quyết về phát triển du lịch đến năm 2030": the document's horizon."""
+    s = d.span_start or 0
+    if not d.text.lower().startswith("đến") or rule("due_marker").search(text[max(0, s - 60) : s]):
+        return False
+    return _NAMED_DOC_HORIZON.search(text, lookback(_clause_start(text, s), s), s) is not None
+
+
 def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:
     out, covered = [], SpanSet(excluded)
     for d in find_time_expressions(text, ref):
@@ -326,6 +336,8 @@ def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int
             text[max(0, s - 60) : s]
         ):
             continue  # "Nghị quyết số 05-NQ/TU về ... đến năm 2010": the cited document's subject
+        if _is_named_doc_horizon(text, d):
+            continue
         out.append(d)
     return out
 

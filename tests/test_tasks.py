@@ -189,6 +189,20 @@ def test_cited_subject_is_not_a_deadline():
     assert tasks[1].deadline is not None and tasks[1].deadline.end == date(2010, 12, 31)
 
 
+def test_the_horizon_of_a_document_to_issue_is_not_a_deadline():
+    text = (
+        "II. NHIỆM VỤ\n1. Ban hành Nghị quyết chuyên đề về phát triển nông nghiệp, nông thôn của xã đến năm 2030.\n"
+        "2. Xây dựng Kế hoạch về chuyển đổi số, hoàn thành đến năm 2026.\n"
+        "3. Ban hành Đề án về phát triển du lịch đến năm 2030 trong quý II/2026."
+    )
+    tasks = extract_tasks(
+        text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(issued_date=date(2025, 11, 3)), []
+    )
+    assert tasks[0].deadline is None
+    assert tasks[1].deadline is not None and tasks[1].deadline.end == date(2026, 12, 31)
+    assert tasks[2].deadline is not None and tasks[2].deadline.end == date(2026, 6, 30)
+
+
 def _score(name: str) -> tuple[int, int, int, int]:
     """(gold tasks, matched, responsible sets right, deadlines right) for one corpus document."""
     gold = json.loads((ROOT / "eval" / "gold" / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
