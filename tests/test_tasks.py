@@ -177,14 +177,17 @@ def test_recurrence_and_keys(district_tasks):
     assert [t.key for t in again] == keys
 
 
+def _tasks_issued(text: str, issued: date):
+    """Tasks of a whole text read as one body, issued on `issued`."""
+    return extract_tasks(text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(issued_date=issued), [])
+
+
 def test_cited_subject_is_not_a_deadline():
     text = (
         "III. NHIỆM VỤ\n- Tiếp tục đẩy mạnh thực hiện Nghị quyết số 05-NQ/TU của Tỉnh ủy (khóa X) về xây dựng "
         "đội ngũ cán bộ đến năm 2010, định hướng đến năm 2015.\n- Phấn đấu đến cuối năm 2010 có đủ đảng viên."
     )
-    tasks = extract_tasks(
-        text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(issued_date=date(2008, 4, 17)), []
-    )
+    tasks = _tasks_issued(text, date(2008, 4, 17))
     assert tasks[0].deadline is None
     assert tasks[1].deadline is not None and tasks[1].deadline.end == date(2010, 12, 31)
 
@@ -195,9 +198,7 @@ def test_the_horizon_of_a_document_to_issue_is_not_a_deadline():
         "2. Xây dựng Kế hoạch về chuyển đổi số, hoàn thành đến năm 2026.\n"
         "3. Ban hành Đề án về phát triển du lịch đến năm 2030 trong quý II/2026."
     )
-    tasks = extract_tasks(
-        text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(issued_date=date(2025, 11, 3)), []
-    )
+    tasks = _tasks_issued(text, date(2025, 11, 3))
     assert tasks[0].deadline is None
     assert tasks[1].deadline is not None and tasks[1].deadline.end == date(2026, 12, 31)
     assert tasks[2].deadline is not None and tasks[2].deadline.end == date(2026, 6, 30)
