@@ -507,6 +507,14 @@ def _block_items(raw: list[_Item], sec: Section) -> list[_Item]:
     return out
 
 
+def _issuers(heading: str, mentions: list[BodyMention]) -> list[BodyMention]:
+    """ "Ban hành các Nghị quyết của Ban Chấp hành Đảng bộ xã:": who issues the listed documents."""
+    for group in _groups(heading, mentions):
+        if rule("issuing_heading").search(heading[: group[0].start]):
+            return list(group)
+    return []
+
+
 def _body_only(text: str, mentions: list[BodyMention]) -> bool:
     core = re.sub(
         r"^(?:đối\s+với|về|giao|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của|phân\s+công\s+cho)\s+(?:các\s+)?",
@@ -653,6 +661,7 @@ class _Reading:
         heading = self.text[sec.heading_start : sec.heading_end]
         mentions = find_bodies(heading)
         implementers = list(mentions) if _body_only(heading, mentions) else list(find_roles(heading).responsible)
+        implementers = implementers or _issuers(heading, mentions)
         due = _due(heading, _time_expressions(heading, self.meta.issued_date, []))
         self.contexts[id(sec)] = _Context(implementers, due)
 

@@ -204,6 +204,18 @@ def test_the_horizon_of_a_document_to_issue_is_not_a_deadline():
     assert tasks[2].deadline is not None and tasks[2].deadline.end == date(2026, 6, 30)
 
 
+def test_items_under_an_issuing_heading_belong_to_the_issuer():
+    text = (
+        "II. NHIỆM VỤ\n1. Về kinh tế\n1.1. Ban hành các Nghị quyết chuyên đề của Ban Thường vụ Đảng ủy xã:\n"
+        "- Nghị quyết về phát triển kinh tế tập thể, hợp tác xã.\n"
+        "- Nghị quyết về chuyển đổi số trong các cơ quan của hệ thống chính trị xã.\n"
+        "1.2. Quán triệt các Nghị quyết của Ban Chấp hành Đảng bộ tỉnh:\n"
+        "- Tổ chức hội nghị học tập, quán triệt đến cán bộ, đảng viên."
+    )
+    tasks = _tasks_issued(text, date(2025, 10, 2))
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Ban Thường vụ Đảng ủy xã"]] * 2 + [[]]
+
+
 def _score(name: str) -> tuple[int, int, int, int]:
     """(gold tasks, matched, responsible sets right, deadlines right) for one corpus document."""
     gold = json.loads((ROOT / "eval" / "gold" / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
