@@ -103,9 +103,13 @@ def choose(driver, label: str, typed: str, option_text: str) -> None:
 
 
 def fresh_visit(driver, url: str) -> None:
-    """Open the app as someone new: no session cookie left from an earlier test."""
-    driver.get(url)
-    driver.delete_all_cookies()
+    """Open the app as someone new: no session cookie left from an earlier test.
+
+    The app's page is left first, so none of its scripts can write the cookie back while it is
+    being cleared.
+    """
+    driver.get("about:blank")
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     driver.get(url)
 
 
