@@ -316,12 +316,16 @@ def _is_scope(text: str, d: Deadline) -> bool:
     return bool(rule("goal_clause").search(text, lookback(_clause_start(text, s), s), s))  # "mục tiêu ... vào năm 2050"
 
 
-def _is_named_doc_horizon(text: str, d: Deadline) -> bool:
-    """ "(Ban hành) Nghị quyết về phát triển du lịch đến năm 2030": the document's horizon."""
+def _names_a_document(text: str, d: Deadline) -> bool:
+    """ "Nghị quyết số 05-NQ/TU về ... đến năm 2010": a cited document's subject; "(Ban hành)
+    Nghị quyết về phát triển du lịch đến năm 2030": the horizon of a document to issue."""
     s = d.span_start or 0
-    if not d.text.lower().startswith("đến") or rule("due_marker").search(text[max(0, s - 60) : s]):
+    if rule("due_marker").search(text[max(0, s - 60) : s]):
         return False
-    return _NAMED_DOC_HORIZON.search(text, lookback(_clause_start(text, s), s), s) is not None
+    clause = lookback(_clause_start(text, s), s)
+    if _DOC_SUBJECT.search(text, clause, s):
+        return True
+    return d.text.lower().startswith("đến") and _NAMED_DOC_HORIZON.search(text, clause, s) is not None
 
 
 def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:
@@ -330,14 +334,8 @@ def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int
         s, e = d.span_start or 0, d.span_end or 0
         if covered.overlaps(s, e):
             continue
-        if is_citation_date(text, d) or _is_scope(text, d):
-            continue  # a cited document's date, or the scope of a noun ("giai đoạn 2026 - 2030")
-        if _DOC_SUBJECT.search(text, lookback(_clause_start(text, s), s), s) and not rule("due_marker").search(
-            text[max(0, s - 60) : s]
-        ):
-            continue  # "Nghị quyết số 05-NQ/TU về ... đến năm 2010": the cited document's subject
-        if _is_named_doc_horizon(text, d):
-            continue
+        if is_citation_date(text, d) or _is_scope(text, d) or _names_a_document(text, d):
+            continue  # a cited document's date, the scope of a noun ("giai đoạn 2026 - 2030"), a document's subject
         out.append(d)
     return out
 

@@ -182,26 +182,31 @@ def _tasks_issued(text: str, issued: date):
     return extract_tasks(text, parse_sections(text, Regions(0, 0, len(text))), DocumentMeta(issued_date=issued), [])
 
 
-def test_cited_subject_is_not_a_deadline():
-    text = (
-        "III. NHIỆM VỤ\n- Tiếp tục đẩy mạnh thực hiện Nghị quyết số 05-NQ/TU của Tỉnh ủy (khóa X) về xây dựng "
-        "đội ngũ cán bộ đến năm 2010, định hướng đến năm 2015.\n- Phấn đấu đến cuối năm 2010 có đủ đảng viên."
-    )
-    tasks = _tasks_issued(text, date(2008, 4, 17))
-    assert tasks[0].deadline is None
-    assert tasks[1].deadline is not None and tasks[1].deadline.end == date(2010, 12, 31)
-
-
-def test_the_horizon_of_a_document_to_issue_is_not_a_deadline():
-    text = (
-        "II. NHIỆM VỤ\n1. Ban hành Nghị quyết chuyên đề về phát triển nông nghiệp, nông thôn của xã đến năm 2030.\n"
-        "2. Xây dựng Kế hoạch về chuyển đổi số, hoàn thành đến năm 2026.\n"
-        "3. Ban hành Đề án về phát triển du lịch đến năm 2030 trong quý II/2026."
-    )
-    tasks = _tasks_issued(text, date(2025, 11, 3))
-    assert tasks[0].deadline is None
-    assert tasks[1].deadline is not None and tasks[1].deadline.end == date(2026, 12, 31)
-    assert tasks[2].deadline is not None and tasks[2].deadline.end == date(2026, 6, 30)
+@pytest.mark.parametrize(
+    ("text", "issued", "ends"),
+    [
+        pytest.param(
+            "III. NHIỆM VỤ\n- Tiếp tục đẩy mạnh thực hiện Nghị quyết số 05-NQ/TU của Tỉnh ủy (khóa X) về xây dựng "
+            "đội ngũ cán bộ đến năm 2010, định hướng đến năm 2015.\n- Phấn đấu đến cuối năm 2010 có đủ đảng viên.",
+            date(2008, 4, 17),
+            [None, date(2010, 12, 31)],
+            id="cited-subject",
+        ),
+        pytest.param(
+            "II. NHIỆM VỤ\n1. Ban hành Nghị quyết chuyên đề về phát triển nông nghiệp, nông thôn của xã đến năm 2030.\n"
+            "2. Xây dựng Kế hoạch về chuyển đổi số, hoàn thành đến năm 2026.\n"
+            "3. Ban hành Đề án về phát triển du lịch đến năm 2030 trong quý II/2026.",
+            date(2025, 11, 3),
+            [None, date(2026, 12, 31), date(2026, 6, 30)],
+            id="horizon-of-a-document-to-issue",
+        ),
+    ],
+)
+def test_a_named_documents_subject_is_not_a_deadline(text, issued, ends):
+    """ "Nghị quyết số 05-NQ/TU về ... đến năm 2010", "Ban hành Nghị quyết về ... đến năm 2030": not due dates."""
+    tasks = _tasks_issued(text, issued)
+    assert [t.deadline is None for t in tasks] == [end is None for end in ends]
+    assert [t.deadline.end for t in tasks if t.deadline is not None] == [end for end in ends if end is not None]
 
 
 def test_items_under_an_issuing_heading_belong_to_the_issuer():
