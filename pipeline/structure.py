@@ -120,7 +120,7 @@ _PLACE_DATE = re.compile(
     r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))",
     re.IGNORECASE,
 )
-# A digital-signature stamp: "ĐẢNG ỦY XÃ CÔNG HẢI 13-11-2025 15:25:04 +07:00".
+# A digital-signature stamp: "ĐẢNG ỦY XÃ TÂN PHÚ 04-09-2025 09:12:40 +07:00".
 _SIGNATURE_STAMP = re.compile(
     r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*[+-]\d{2}:?\d{2}"
 )
@@ -423,7 +423,7 @@ _LEAD = re.compile(
 
 def _header_date(header: str) -> re.Match | None:
     """The issuing place/date line: a short header cell, not a date inside a sentence; a cell
-    that names its place ("Công Hải, ngày ...") before one that does not."""
+    that names its place ("Tân Phú, ngày ...") before one that does not."""
     found = _header_dates(header)
     return next((m for m in found if m.group("place")), found[0] if found else None)
 

@@ -506,7 +506,7 @@ def _block_items(raw: list[_Item], sec: Section) -> list[_Item]:
 
 
 def _issuers(heading: str, mentions: list[BodyMention]) -> list[BodyMention]:
-    """ "Ban hành các Nghị quyết của Ban Chấp hành Đảng bộ xã:": who issues the listed documents."""
+    """ "Ban hành các Chỉ thị của Ban Thường vụ Đảng ủy phường:": who issues the listed documents."""
     for group in _groups(heading, mentions):
         if rule("issuing_heading").search(heading[: group[0].start]):
             return list(group)

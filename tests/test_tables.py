@@ -50,7 +50,7 @@ Tháng 12/2025
 Ban Xây
 dựng Đảng
 Nghị quyết nâng cao chất lượng
-giám sát, phản biện xã hội.
+hoạt động của các hội quần chúng.
 Quý II/2026
 Ủy ban
 MTTQVN

@@ -237,7 +237,7 @@ def test_not_tasks(document, not_a_task):
             ["Ban Xây dựng Đảng"],
         ),
         # "các cấp" between list members, lower-case "mặt trận" before "đoàn thể"
-        ("Các cấp ủy, tổ chức đảng, các cấp chính quyền phải quán triệt sâu sắc.", ["Cấp ủy", "Tổ chức đảng", "Chính quyền"]),
+        ("Các cấp ủy, tổ chức đảng, các cấp chính quyền phải nắm vững và thực hiện nghiêm.", ["Cấp ủy", "Tổ chức đảng", "Chính quyền"]),
         (
             "Cấp ủy, tổ chức đảng, các ban, ngành, mặt trận, đoàn thể phải nhận thức đầy đủ vai trò.",
             ["Cấp ủy", "Tổ chức đảng", "Ban, ngành", "Mặt trận", "Đoàn thể"],
@@ -269,11 +269,11 @@ thực hiện chuyển đổi số năm 2026
 I. MỤC ĐÍCH, YÊU CẦU
 Bảo đảm thống nhất trong toàn Đảng bộ.
 II. NHIỆM VỤ, GIẢI PHÁP
-1.1. Xây dựng, ban hành và tổ chức thực hiện kế hoạch chuyển đổi số của các cơ quan
+1.1. Rà soát, bổ sung và triển khai lộ trình số hóa tài liệu lưu trữ của các cơ quan
 đảng, bảo đảm bám sát chỉ đạo của cấp trên.
 - Cơ quan chủ trì: Văn phòng Đảng ủy.
-- Cơ quan thực hiện: Các cơ quan tham mưu, giúp việc Đảng ủy; các đảng ủy trực thuộc;
-Ủy ban Mặt trận Tổ quốc Việt Nam xã.
+- Cơ quan thực hiện: Các chi bộ trực thuộc; Ban Tuyên giáo và Dân vận;
+Hội Cựu chiến binh xã.
 - Thời gian thực hiện: hoàn thành trước ngày 25/4/2026.
 1.2. Theo dõi, đôn đốc việc số hóa hồ sơ, dữ liệu của các chi bộ trực thuộc.
 - Cơ quan chủ trì, thực hiện: Ban Xây dựng Đảng.
@@ -309,7 +309,7 @@ SUBJECT_THEN_PARAGRAPHS = """II. TỔ CHỨC THỰC HIỆN
 Tiếp tục rà soát, kiến nghị sửa đổi các quy định chưa phù hợp với thực tiễn của địa phương.
 Thường xuyên đánh giá kết quả công tác cai nghiện tại gia đình và cộng đồng.
 2. Chi bộ Công an xã: Tập trung lãnh đạo nâng cao hiệu quả công tác tham mưu.
-Tăng cường kiểm tra đột xuất và quản lý chặt chẽ cư trú trên địa bàn.
+Duy trì tuần tra ban đêm tại các thôn giáp ranh trên địa bàn.
 """
 
 
@@ -328,7 +328,7 @@ NOISY_PLAN = """II. NHIỆM VỤ
 1. Các chi bộ tổ chức quán triệt Kế hoạch này đến đảng viên.
 264a
 (Kèm theo Đề cương báo cáo và phụ lục).
-Mốc thời gian lấy số liệu báo cáo: từ ngày 01/01/2021 đến ngày 30/6/2025.
+Mốc thời gian tổng hợp số liệu: từ ngày 01/7/2022 đến ngày 31/12/2025.
 2. Văn phòng Đảng ủy tổng hợp kết quả, báo cáo Ban Thường vụ.
 """
 

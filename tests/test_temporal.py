@@ -334,8 +334,8 @@ def test_tet_is_read_from_the_lunar_calendar(phrase, start, end):
 @pytest.mark.parametrize(
     "item",
     [
-        "Nghị quyết về cơ cấu lại ngành nông nghiệp giai đoạn 2026 – 2030.",
-        "Nghị quyết phát triển công nghiệp giai đoạn 2026 - 2030 và định hướng đến năm 2035.",
+        "Nghị quyết về phát triển thương mại, dịch vụ giai đoạn 2026 – 2030.",
+        "Nghị quyết phát triển du lịch sinh thái giai đoạn 2026 - 2030 và định hướng đến năm 2040.",
         "Rà soát quy hoạch xã thời kỳ 2021 - 2030 để phù hợp với ranh giới mới.",
         "Xây dựng Kế hoạch chuyển đổi số năm 2026 của các cơ quan đảng.",
     ],
