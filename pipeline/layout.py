@@ -336,13 +336,15 @@ def _is_upper(line: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-def _continues(prev: str, line: str, profile: WrapProfile) -> bool:
-    """Does `line` continue the paragraph that `prev` ends?"""
+def _continues(prev: str, line: str, profile: WrapProfile, open_aside: bool = False) -> bool:
+    """Does `line` continue the paragraph that `prev` ends (`open_aside`: a parenthesis is open)?"""
     if not prev or not line or split_marker(line) is not None or prev.endswith(":"):
         return False
     if "\t" in prev or "\t" in line:
         return False  # table rows and column gaps keep their lines
     if _cuts_number(prev, line):
+        return True
+    if open_aside and _aside_goes_on(prev, line):
         return True
     if _is_upper(line) or _is_upper(prev) or is_page_marker(line):
         return False
@@ -354,6 +356,17 @@ def _continues(prev: str, line: str, profile: WrapProfile) -> bool:
     if not profile.hard_wrapped or len(prev) < 0.8 * profile.width:
         return False
     return not _SENTENCE_END.search(prev)
+
+
+_QUARTER_REST = re.compile(r"[IVX]{1,4}/\d{4}")
+
+
+def _aside_goes_on(prev: str, line: str) -> bool:
+    """ "(Giao Ủy ban" + "Kiểm tra Đảng ủy chủ trì, ... trong quý" + "III/2027).": a parenthesis
+    left open goes on in the next line, whatever its first letter."""
+    if _is_upper(prev) or is_page_marker(line):
+        return False
+    return not _is_upper(line) or _QUARTER_REST.match(line) is not None
 
 
 # A document number cut after one of its hyphens: "06/TTr-" + "TTHĐND", "98-" + "TTr/BXDĐ".
@@ -372,9 +385,13 @@ def wrapped_breaks(text: str) -> list[Edit]:
     profile = wrap_profile(text)
     edits: list[Edit] = []
     prev = ""
+    depth = 0  # parentheses open in the paragraph so far
     for s, e in _lines(text):
         line = text[s:e]
-        if s > 0 and text[s - 1] == "\n" and _continues(prev, line, profile):
+        if s > 0 and text[s - 1] == "\n" and _continues(prev, line, profile, depth > 0):
             edits.append((s - 1, s, "" if _cuts_number(prev, line) else " "))
+        else:
+            depth = 0
+        depth = max(0, depth + line.count("(") - line.count(")"))
         prev = line
     return edits

@@ -49,7 +49,8 @@ _PART = re.compile(
     r"(?i:phần)\s+(?:(?i:thứ)\s+)?(?P<v>nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|(?i:mở\s+đầu)|[IVX]{1,4}|\d{1,2})(?!\w)"
     r"[ \t]*[:.\-–]?[ \t]*"
 )
-_ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.)/:])[ \t]*(?=\S)")
+# "II/2027" at a line start is a quarter wrapped from the line above, not a heading "II/".
+_ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.):]|/(?![ \t]*\d))[ \t]*(?=\S)")
 _DECIMAL = re.compile(r"(?P<v>\d{1,2}(?:\.\d{1,2})+)\.?[ \t]*[-–)]?[ \t]+(?=\S)")
 _ARABIC = re.compile(r"(?P<v>\d{1,2})[ \t]*(?:\.[ \t]*[-–]|/[ \t]*[-–]|[-–./)])[ \t]*(?=[^\d\s])")
 _LETTER = re.compile(r"(?P<v>[a-zđ])[ \t]*(?:\)[ \t]*[-–]?|\.(?=[ \t]))[ \t]*(?=\S)")

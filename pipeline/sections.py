@@ -135,6 +135,11 @@ def _is_first(m: Marker) -> bool:
     return m.value[-1] == 1
 
 
+def _lettered_part(marker: Marker, line: str) -> bool:
+    """ "A. NỘI DUNG TRÌNH BAN CHẤP HÀNH": a capital-letter part whose Roman headings start at I."""
+    return marker.style == "uletter" and is_upper_line(line[marker.length :])
+
+
 _MAX_TOP_HEADINGS = 40  # a directive has a handful of top parts; thousands are not OCR damage to repair
 
 
@@ -149,7 +154,7 @@ def _top_headings(text: str, lines: list[tuple[int, int]]) -> dict[int, Marker]:
     for ls, le in lines:
         line = text[ls:le]
         part = split_marker(line)
-        if part is not None and part.style == "part":
+        if part is not None and (part.style == "part" or _lettered_part(part, line)):
             found.append((ls, None, None))  # Roman numbering restarts in every part
             continue
         m = OCR_TOP_HEADING.match(line)
