@@ -45,7 +45,7 @@ from .lexicon import Marker, doc_type_alternation, load_yaml, split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .scan import SpanSet, last_end, lookback
-from .sections import is_upper_line, iter_lines, section_finder
+from .sections import has_sentence_break, is_upper_line, iter_lines, section_finder
 from .tables import Table, TableRow
 from .temporal import find_time_expressions, is_citation_date
 
@@ -96,12 +96,14 @@ _DELEGATE_GAP = re.compile(r"(?:\s*(?:các|những|cho)\s+)*\s*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORD = re.compile(r"[^\W\d_]")
+# A document's subject runs to the clause end, but not into an assignment aside: "... (Giao X ...)".
+_SUBJECT_TEXT = r"(?:(?!\(\s*giao(?!\w))[^.;])*\Z"
 _DOC_SUBJECT = re.compile(
-    doc_type_alternation() + r"\s+(?:số\s+)?\d[^.;]*?(?<!\w)về(?!\w)[^.;]*\Z",
+    doc_type_alternation() + r"\s+(?:số\s+)?\d[^.;]*?(?<!\w)về(?!\w)" + _SUBJECT_TEXT,
     re.IGNORECASE,
 )
 # "Nghị quyết về phát triển du lịch cộng đồng đến năm 2030": the horizon of a named document
-_NAMED_DOC_HORIZON = re.compile(doc_type_alternation() + r"\s+(?:chuyên\s+đề\s+)?về(?!\w)[^.;]*\Z", re.IGNORECASE)
+_NAMED_DOC_HORIZON = re.compile(doc_type_alternation() + r"\s+(?:chuyên\s+đề\s+)?về(?!\w)" + _SUBJECT_TEXT, re.IGNORECASE)
 
 
 # ------------------------------------------------------------------ subjects
@@ -256,6 +258,9 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     if not _is_predicate_next(text, ge):
         return []
     pre = text[lookback(clause_start, group[0].start) : group[0].start]
+    opening = pre.rfind("(")
+    if opening >= 0 and ")" not in pre[opening:]:
+        pre = pre[opening + 1 :]  # "... trên địa bàn xã (Giao Ban Xây dựng Đảng chủ trì, ...)"
     after_comma = "," in pre
     segment = pre.rsplit(",", 1)[-1] if after_comma else pre
     if _prefix_only().fullmatch(segment.strip()) is None:
@@ -473,6 +478,7 @@ class _Item:
     found: list[Deadline]
     implementers: list[BodyMention]  # block implementers in force where the item stands
     attrs: _Attributes = field(default_factory=_Attributes)  # attribute lines printed under it
+    due: Deadline | None = None  # the time its responsibility line gives
 
 
 @dataclass
@@ -563,15 +569,19 @@ def _merge_with_implementers(bodies: list[BodyMention], implementers: list[BodyM
     return _dedupe(out)
 
 
+# A wrapped line may start with the rest of a date: "... tham mưu trong quý" / "II/2027)."
+_DATE_FRAGMENT = re.compile(r"(?:[IVX]{1,4}|\d{1,2})/\d{2,4}(?!\d)")
+
+
 def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Lines, with a hard-wrapped continuation (no marker, starts in lower case, previous line
-    not closed by punctuation) joined to the line before it."""
+    """Lines, with a hard-wrapped continuation (no marker, starts in lower case or with the rest
+    of a date, previous line not closed by punctuation) joined to the line before it."""
     out: list[tuple[int, int]] = []
     for ls, le in iter_lines(text, start, end):
         line = text[ls:le]
         if (
             out
-            and line[:1].islower()
+            and (line[:1].islower() or _DATE_FRAGMENT.match(line))
             and split_marker(line) is None
             and not re.search(r"[.;:!?…]\s*$", text[out[-1][0] : out[-1][1]])
         ):
@@ -646,10 +656,10 @@ class _Reading:
         item = self.text[s:e]
         if _not_an_item(item) or self._schedule_line(sec, item):
             return
-        if (_TOPIC_LINE.match(item) and len(item.split()) <= 12) or is_upper_line(item):
-            return  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM": an unnumbered sub-heading
+        if (_TOPIC_LINE.match(item) and len(item.split()) <= 12) or is_upper_line(item) or rule("group_label").match(item):
+            return  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM", "Năm 2027: (02 cuộc)": an unnumbered sub-heading
         ctx = self.contexts.setdefault(id(sec), _Context([], None))
-        if self._attribute_line(sec, ctx, item, marker):
+        if self._attribute_line(sec, ctx, item, marker) or self._responsibility_line(sec, ctx, item):
             return
         self._item(sec, ctx, ls, s, e, marker)
 
@@ -694,6 +704,26 @@ class _Reading:
         self.attribute_line = None
         return bool(rule("attribute").match(item) and len(item) < 200)
 
+    def _responsibility_line(self, sec: Section, ctx: _Context, item: str) -> bool:
+        """ "Đảng ủy UBND xã chủ trì, phối hợp các cơ quan liên quan tham mưu, trình trong tháng
+        01/2026" under an item, or under a heading that names the work: who does it and by when."""
+        under_items = self.last_item_section == id(sec)
+        if len(item) > 240 or not (under_items or sec.heading):
+            return False
+        roles = find_roles(item)
+        if not roles.responsible or not _says_only_who_and_when(item, roles, self.meta.issued_date):
+            return False
+        owners: list = [it for it in _block_items(self.items, sec) if not it.attrs.led_by][:1] if under_items else [ctx]
+        dated = _dated(_time_expressions(item, self.meta.issued_date, []))
+        for owner in owners:
+            owner.attrs.attach(list(roles.responsible), True, True)
+            owner.attrs.attach(list(roles.coordinating), False, False)
+            if dated and isinstance(owner, _Item):
+                owner.due = dated
+        if dated and not under_items:
+            self.schedule[id(sec)] = dated
+        return True
+
     def _item(self, sec: Section, ctx: _Context, ls: int, s: int, e: int, marker: Marker | None) -> None:
         """A candidate item: an intro line sets its block's implementer; an item that reads as
         work (a subject, or a task-bearing section) is kept."""
@@ -702,13 +732,18 @@ class _Reading:
             ctx.implementers, ctx.bullet = [], None  # the intro bullet's block has ended
         excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
         roles = find_roles(item, excluded)
-        if item.endswith(":"):
+        if not _opens_with_subject(item, roles):
+            roles = _trailing_responsibility(item, self.meta.issued_date) or roles
+        # "Ngoài ..., Ban Thường vụ xem xét, thông qua các văn bản, cụ thể như sau:" however long,
+        # unless sentences of work come before it
+        introduces = rule("intro").search(item) is not None and not has_sentence_break(item)
+        if item.endswith(":") or introduces:
             mentions = find_bodies(item)
             lead = list(roles.responsible) or (mentions if _body_only(item, mentions) else [])
             if lead:
                 ctx.implementers = lead
                 ctx.bullet = marker.printed if marker and marker.style == "bullet" else None
-            if len(item) < 120 or is_upper_line(item):
+            if len(item) < 120 or is_upper_line(item) or introduces:
                 return
         if sec.kind not in self.task_kinds and not roles.responsible:
             return
@@ -740,7 +775,9 @@ class _Reading:
                 s, e = _clean_item(self.text, sec.heading_start, sec.heading_end)
                 excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
                 found = _time_expressions(self.text[s:e], self.meta.issued_date, excluded)
-                self.items.append(_Item(sec, s, e, find_roles(self.text[s:e], excluded), found, []))
+                own = self.contexts.get(id(sec))  # the heading's own attribute or responsibility lines
+                attrs = own.attrs if own else _Attributes()
+                self.items.append(_Item(sec, s, e, find_roles(self.text[s:e], excluded), found, [], attrs))
         self.items.sort(key=lambda it: it.start)
 
     def _chain(self, sec: Section) -> list[Section]:
@@ -757,7 +794,7 @@ class _Reading:
         nodes = self._chain(it.section)
         blocks = [self.contexts[id(n)] for n in nodes if id(n) in self.contexts]
         implementers = it.implementers or next((c.implementers for c in blocks if c.implementers), [])
-        inherited = next((self.schedule[id(n)] for n in nodes if id(n) in self.schedule), None) or next(
+        inherited = it.due or next((self.schedule[id(n)] for n in nodes if id(n) in self.schedule), None) or next(
             (c.deadline for c in blocks if c.deadline), None
         )
         helpers = next((c.attrs.helped_by for c in blocks if c.attrs.helped_by), [])
@@ -836,6 +873,46 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
 
 
 _NARRATIVE = re.compile(r"\s*(?:đã|vừa|từng|đang)(?!\w)", re.IGNORECASE)
+
+
+def _says_only_who_and_when(item: str, roles: Roles, ref: date | None) -> bool:
+    """Opens with its responsible bodies and, besides bodies, time and the words of staff work
+    ("chủ trì", "phối hợp", "tham mưu, trình"), says nothing: a responsibility line, not a task."""
+    first = min(m.start for m in roles.responsible)
+    if _prefix_only().fullmatch(item[:first].strip(" -+*•(")) is None:
+        return False
+    spans = [(m.start, m.end) for m in find_bodies(item)]
+    spans += [(d.span_start or 0, d.span_end or 0) for d in find_time_expressions(item, ref)]
+    residue, last = [], 0
+    for a, b in sorted(spans):
+        residue.append(item[last:a])
+        last = max(last, b)
+    residue.append(item[last:])
+    rest = rule("staff_work").sub(" ", re.sub(r"\([^)]*\)", " ", " ".join(residue)))
+    return not _ALPHA_WORD.findall(rest)  # "X chủ trì giám sát." is a task of its own
+
+
+_OBJECT_BEFORE = re.compile(
+    r"(?:[^\w\s]|\b(?:của|với|cho|thuộc|mưu|giúp|và|hợp|trì|nghị|giao|cáo|trình|đạo|ủy|uỷ))\s*\Z", re.IGNORECASE
+)
+_LEADS = re.compile(r"\b(?:chủ\s+trì|tham\s+mưu|thực\s+hiện|trình|chuẩn\s+bị)\b", re.IGNORECASE)
+
+
+def _shifted(mentions: tuple[BodyMention, ...], offset: int) -> tuple[BodyMention, ...]:
+    return tuple(replace(b, start=b.start + offset, end=b.end + offset) for b in mentions)
+
+
+def _trailing_responsibility(item: str, ref: date | None) -> Roles | None:
+    """ "Nghị quyết về ... giai đoạn 2026 - 2030 Ban Xây dựng Đảng chủ trì, phối hợp tham mưu, trình
+    trong tháng 11/2025": a responsibility line that the layout joined to the item above it."""
+    for m in find_bodies(item):
+        if m.start == 0 or not item[m.start].isupper() or _OBJECT_BEFORE.search(item, 0, m.start):
+            continue  # "... tham mưu Thường trực Đảng ủy": an object, not a new line's subject
+        tail = item[m.start :]
+        roles = find_roles(tail)
+        if roles.responsible and _LEADS.search(tail) and _says_only_who_and_when(tail, roles, ref):
+            return Roles(_shifted(roles.responsible, m.start), _shifted(roles.coordinating, m.start))
+    return None
 
 
 def _opens_with_subject(item: str, roles: Roles) -> bool:

@@ -227,10 +227,10 @@ def _weekly(m: re.Match) -> str | None:
     return "FREQ=WEEKLY" if n == 1 else f"FREQ=WEEKLY;INTERVAL={n}"
 
 
-@_rec(rf"\btháng\s+(?P<months>{_MON}(?:{_LIST}{_MON})+)\s+(?:{_EVERY})\s+năm\b", gate=("tháng",))
+@_rec(rf"\btháng\s+(?P<months>{_MON}(?:{_LIST}(?:tháng\s+)?{_MON})+)\s+(?:{_EVERY})\s+năm\b", gate=("tháng",))
 def _yearly_in_months(m: re.Match) -> str | None:
-    """ "tháng 3, 6, 9 và 11 hằng năm": every year, in those months (one month keeps its first
-    occurrence as the interval, with a yearly rule)."""
+    """ "tháng 3, 6, 9 và 11 hằng năm", "tháng 3, tháng 6 và tháng 9 hằng năm": every year, in
+    those months (one month keeps its first occurrence as the interval, with a yearly rule)."""
     months = sorted(set(_numbers(m.group("months"))))
     return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))}" if months and months[-1] <= 12 else None
 

@@ -350,6 +350,7 @@ def test_a_period_that_scopes_a_noun_is_not_a_deadline(item):
     ("phrase", "rule", "start", "end"),
     [
         ("báo cáo vào tháng 3, 6, 9 và 11 hằng năm", "FREQ=YEARLY;BYMONTH=3,6,9,11", None, None),
+        ("họp vào tháng 4, tháng 8 và tháng 12 hằng năm", "FREQ=YEARLY;BYMONTH=4,8,12", None, None),
         ("tổng hợp ngày 15 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=15", None, None),
         ("Thời gian hai ngày (27, 28/3/2012)", None, date(2012, 3, 27), date(2012, 3, 28)),
     ],
