@@ -196,7 +196,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             last_subject_end, delegated_at = ge, -1
             continue
         if len(group) > 1 and rule("adverbial_agent").fullmatch(text, cs, gs):
-            # "Dưới sự chỉ đạo của cấp ủy, các đảng bộ trực thuộc tiến hành ...": the bodies up to
+            # "Dưới sự chỉ đạo của cấp ủy, các đảng bộ trực thuộc tự rà soát ...": the bodies up to
             # the first comma belong to the adverbial, the rest may be the subject.
             k = next((i for i in range(1, len(group)) if "," in text[group[i - 1].end : group[i].start]), 0)
             group = group[k:] if k else group

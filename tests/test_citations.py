@@ -486,19 +486,19 @@ def test_short_mention_resolves_to_the_one_full_mention_before_or_after(text, ex
     "text,relations",
     [
         (  # a district direction: the body is told to carry it out; the Chỉ thị in its subject is only cited
-            "Theo đó, Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ tổ chức quán triệt, tuyên truyền, triển khai sâu rộng "
-            "Kết luận số 93-KL/TW, ngày 20/11/2020 của Ban Bí thư Trung ương Đảng về việc tiếp tục thực hiện Chỉ thị số "
-            "42-CT/TW, ngày 16/4/2010 của Bộ Chính trị (khóa X) đến đội ngũ cán bộ.",
+            "Ban Thường vụ Huyện ủy đề nghị các chi bộ phổ biến, triển khai sâu rộng "
+            "Kết luận số 93-KL/TW, ngày 20/11/2020 của Ban Bí thư về tiếp tục thực hiện Chỉ thị số "
+            "42-CT/TW, ngày 16/4/2010 của Bộ Chính trị (khóa X) đến từng đảng viên.",
             ["implements", "cites"],
         ),
         (  # a web republication: agency tag, then "Để thực hiện hiệu quả ..."
-            "(Baohatinh.vn) - Để thực hiện hiệu quả Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX nhiệm kỳ 2020 - 2025, "
-            "Ban Thường vụ Tỉnh ủy vừa ban hành kế hoạch.",
+            "(Báo tỉnh) - Nhằm thực hiện tốt Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX, "
+            "Tỉnh ủy vừa có kế hoạch.",
             ["implements"],
         ),
         (  # background of the past, and the plan another document issued to carry out a third one
-            "Trong những năm qua, quán triệt và thực hiện Kết luận số 100-KL/TW ngày 18/8/2014 của Ban Bí thư, Kế hoạch số "
-            "25-KH/TU ngày 30/11/2016 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 111-KL/TW của Ban Bí thư, công tác đạt kết quả.",
+            "Những năm qua, thực hiện Kết luận số 100-KL/TW ngày 18/8/2014 của Ban Bí thư và Kế hoạch số "
+            "25-KH/TU ngày 30/11/2016 của Tỉnh ủy (thực hiện Kết luận số 111-KL/TW của Ban Bí thư), công tác có tiến bộ.",
             ["cites", "cites", "cites"],
         ),
         (  # "Căn cứ" alone is a legal basis; the "Thực hiện" clause after it is implemented

@@ -191,7 +191,7 @@ def test_opening_paragraph_is_not_part_of_the_title():
 def test_headerless_text_names_itself_in_its_lead():
     text = normalize(
         "Chỉ thị của Ban Thường vụ Tỉnh ủy về học tập Nghị quyết Đại hội\n\n"
-        "Ban Thường vụ Tỉnh ủy Lạng Sơn vừa ban hành Chỉ thị số 01-CT/TU, ngày 11/11/2020 về việc tổ chức học tập.\n\n"
+        "Ban Thường vụ Tỉnh ủy Lạng Sơn vừa ban hành Chỉ thị số 01-CT/TU, ngày 11/11/2020 về học tập nghị quyết.\n\n"
         "Các cấp ủy tổ chức quán triệt Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị."
     ).text
     meta = parse_metadata(text, find_regions(text))
@@ -203,7 +203,7 @@ def test_headerless_text_names_itself_in_its_lead():
 
 def test_a_date_inside_a_sentence_is_not_the_issuing_date():
     text = normalize(
-        "Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW, "
+        "Ban Thường vụ Thành ủy ban hành Chương trình hành động về Nghị quyết số 57-NQ/TW, "
         "ngày 22/12/2024 của Bộ Chính trị như sau:\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức."
     ).text
     meta = parse_metadata(text, find_regions(text))

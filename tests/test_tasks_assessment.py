@@ -126,7 +126,7 @@ def test_roles_with_listed_places_and_new_heads(item: str, responsible: list[str
 # nearest full date the document prints for its own work, never a cited document's date.
 UNDATED = """Ban Thường vụ Tỉnh ủy vừa ban hành Kế hoạch kiểm tra việc thi hành Điều lệ Đảng.
 
-Các đảng bộ trực thuộc tiến hành tự kiểm tra và báo cáo kết quả về Ban Thường vụ Tỉnh ủy trước 30/10.
+Các đảng bộ trực thuộc tự kiểm tra, gửi báo cáo về Ban Thường vụ Tỉnh ủy trước 30/10.
 
 Ban Thường vụ Tỉnh ủy giao Ban Tổ chức Tỉnh ủy tổng hợp, báo cáo Ban Tổ chức Trung ương trước ngày 30/11/2009.
 """
