@@ -35,6 +35,8 @@ TARGET_RATIO = 1.5
 INGEST_SCALES = (1, 10, 100)
 QUERY_TASKS = 100_000
 QUERY_PAGE = 100  # the app shows a page of tasks, not all of them
+PARALLEL_RUNS = (("plain", 1), ("plain", 2), ("dask", 2))  # (engine, workers) of `ingest`
+PROJECTION_DOCS = 100_000
 
 _DOC_NUMBER = re.compile(r"(?<![\d/])(\d{1,4})(?=\s*-\s*[A-ZĐ])")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -172,6 +174,56 @@ def _bench_ingest(texts: Sequence[str], scales: Sequence[int], corpus_size: int,
     return out
 
 
+def _write_copies(docs: Sequence[str], folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = [folder / f"{i:06d}.txt" for i in range(len(docs))]
+    for path, text in zip(files, docs, strict=True):
+        path.write_text(text, encoding="utf-8")
+    return files
+
+
+def _time_parallel_ingest(files: Sequence[Path], warm: Sequence[Path], engine: str, workers: int, db: Path,
+                          progress: bool) -> dict:
+    """One configuration: start-up (forks or cluster) and a warm-up pass timed apart from the ingest itself."""
+    from collections import Counter
+
+    from .parallel import BATCH, open_engine, write_outcomes
+
+    at = _dt.datetime.now(_dt.UTC).strftime("%H:%M UTC")
+    start = time.perf_counter()
+    with open_engine(workers, engine) as extractors, Store(db) as store:
+        for _outcome in extractors.outcomes(warm):  # every worker loads its lexicons and models once
+            pass
+        startup = time.perf_counter() - start
+        counts: Counter[str] = Counter()
+        bar = _progress_bar(len(files), f"ingest {engine}×{workers}") if progress else None
+        start = time.perf_counter()
+        write_outcomes(store, extractors.outcomes(files), counts, lambda line: None,
+                       batch=1 if (engine, workers) == ("plain", 1) else BATCH,
+                       advance=bar.update if bar else lambda n: None)
+        elapsed = time.perf_counter() - start
+        if bar:
+            bar.close()
+    return {"engine": engine, "workers": workers, "at": at, "documents": len(files), "stored": counts["added"],
+            "failed": counts["failed"], "seconds": elapsed, "startup_seconds": startup,
+            "docs_per_s": len(files) / elapsed}
+
+
+def _bench_parallel(docs: Sequence[str], workdir: Path, progress: bool) -> dict:
+    """Ingest throughput (extract in sandboxed workers + store) by workers and by engine, on the same files."""
+    files = _write_copies(docs, workdir / "parallel")
+    warm = _write_copies(docs[:4], workdir / "parallel-warm")
+    runs = [_guarded(lambda e=engine, w=workers: {"available": True, **_time_parallel_ingest(
+                files, warm, e, w, workdir / f"parallel-{e}-{w}.db", progress)})
+            for engine, workers in PARALLEL_RUNS]
+    rate = {(r["engine"], r["workers"]): r["docs_per_s"] for r in runs if r["available"]}
+    one, two = rate.get(("plain", 1)), rate.get(("plain", 2))
+    best = max(rate.values(), default=None)
+    return {"available": bool(rate), "runs": runs, "speedup_1_to_2": two / one if one and two else None,
+            "projection": {"documents": PROJECTION_DOCS, "hours": PROJECTION_DOCS / best / 3600 if best else None,
+                           "docs_per_s": best}}
+
+
 def _bench_queries(n_tasks: int, n_queries: int, workdir: Path, query_db: str | None) -> dict:
     rng = random.Random(7)
     if query_db and Path(query_db).exists():
@@ -266,6 +318,7 @@ def run_bench(copies: int = 1000, *, quick: bool = False, corpus_dir: str | Path
     with tempfile.TemporaryDirectory(prefix="directives-bench-") as tmp:
         workdir = Path(tmp)
         result["ingest"] = _guarded(lambda: _bench_ingest(texts, scales, len(texts), workdir, extract_text))
+        result["parallel_ingest"] = _guarded(lambda: _bench_parallel(docs, workdir, progress))
         result["queries"] = _guarded(lambda: _bench_queries(n_tasks, 5 if quick else 50, workdir, query_db))
     result["peak_rss_mb"]["end"] = _peak_rss_mb()
     return result
@@ -330,6 +383,7 @@ def render_markdown(result: dict) -> str:
                          f"{_n(row['seconds'], 2)} s ({_n(row['ms_per_document'])} ms/doc) |")
     else:
         lines.append(f"| ingest | unavailable: {ingest.get('reason', 'not run')} |")
+    lines += _parallel_rows(result.get("parallel_ingest", {}))
     queries = result.get("queries", {})
     if queries.get("available"):
         built = queries.get("build_seconds")
@@ -342,3 +396,22 @@ def render_markdown(result: dict) -> str:
     else:
         lines.append(f"| task queries | unavailable: {queries.get('reason', 'not run')} |")
     return "\n".join(lines)
+
+
+def _parallel_rows(parallel: dict) -> list[str]:
+    """Ingest throughput by workers and engine, the 1 → 2 speed-up and the 100,000-document projection."""
+    if not parallel.get("available"):
+        return [f"| parallel ingest | unavailable: {parallel.get('reason', 'not run')} |"]
+    lines = []
+    for run in parallel["runs"]:
+        if not run["available"]:
+            lines.append(f"| parallel ingest | unavailable: {run['reason']} |")
+            continue
+        lines.append(f"| ingest `--engine {run['engine']} --workers {run['workers']}` ({run['documents']:,} files, "
+                     f"at {run['at']}) | {_n(run['docs_per_s'], 1)} docs/s ({_n(run['seconds'], 1)} s;"
+                     f" start-up {_n(run['startup_seconds'], 1)} s) |")
+    lines.append(f"| ingest speed-up 1 → 2 workers | {_n(parallel['speedup_1_to_2'], 2)}× |")
+    projection = parallel["projection"]
+    lines.append(f"| projection: {projection['documents']:,} documents at the best rate here | "
+                 f"{_n(projection['hours'], 1)} h ({_n(projection['docs_per_s'], 1)} docs/s) |")
+    return lines
