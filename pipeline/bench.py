@@ -5,7 +5,9 @@ Why: the project's speed target is relative — full `extract` must cost at most
 one run on the same machine and the ratio is what we report. Copies of the
 corpus are varied (document numbers, years, provinces, bullet order) so no
 cache sees the same document twice. Ingest cost is measured at 1×, 10× and
-100× the corpus; task-query latency on a synthetic database of 100,000 tasks.
+100× the corpus; `ingest` throughput with 1 and 2 workers and with Dask on the
+same copies (files on disk, sandboxed workers, as the command runs); task-query
+latency on a synthetic database of 100,000 tasks.
 
 Public verbs: `run_bench(...) -> dict`, `vary_text(text, rng)`,
 `machine_description() -> dict`, `render_markdown(result) -> str`.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import logging
 import math
 import multiprocessing
 import os
@@ -91,8 +92,11 @@ class SandboxPool:
             finally:
                 idle.put(sandbox)
 
-        with ThreadPoolExecutor(len(self.sandboxes), thread_name_prefix="ingest") as pool:
+        pool = ThreadPoolExecutor(len(self.sandboxes), thread_name_prefix="ingest")
+        try:
             yield from _in_order(pool.submit, work, files, window=4 * len(self.sandboxes) + BATCH)
+        finally:  # stopped early (Ctrl-C, a full disk): closing the sandboxes ends the files in flight
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _in_order(submit: Callable, work: Callable[[Path], Outcome], files: Sequence[Path],
@@ -176,6 +180,7 @@ class DaskEngine:
         import dask
         from distributed import Client, LocalCluster
 
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # its start/stop chatter is not for users
         try:
             if self.scheduler:
                 self.client = Client(self.scheduler, timeout="20s")
@@ -183,7 +188,8 @@ class DaskEngine:
                 # Not daemonic: each worker runs its files in a sandbox process of its own.
                 with dask.config.set({"distributed.worker.daemon": False}):
                     self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                                dashboard_address=None)
+                                                dashboard_address=None,  # no dashboard, and its HTTP port
+                                                scheduler_kwargs={"dashboard_address": ":0"})  # not 8787: any free one
                 self.client = Client(self.cluster)
         except OSError as err:
             self.__exit__()
@@ -201,21 +207,24 @@ class DaskEngine:
         size = chunk_size(len(files), self.workers)
         chunks = [list(files[i:i + size]) for i in range(0, len(files), size)]
         sent = [[str(path.absolute()) for path in chunk] for chunk in chunks]
-        futures = self.client.map(extract_chunk, sent, pure=False)
+        futures = deque(self.client.map(extract_chunk, sent, pure=False))
         try:
-            for chunk, names, future in zip(chunks, sent, futures, strict=True):
-                try:
-                    answers = future.result()
-                except Exception as err:  # noqa: BLE001 - a lost worker fails its chunk, not the run
-                    answers = [("error", (name, f"the Dask worker extracting it failed ({type(err).__name__}: {err})",
-                                          "check the workers have the project installed and can read the file", None))
-                               for name in names]
-                future.release()
+            for chunk, names in zip(chunks, sent, strict=True):
+                answers = _answers(futures.popleft(), names)  # the result is dropped on the cluster once read
                 for path, name, answer in zip(chunk, names, answers, strict=True):
                     yield _from_answer(path, name, answer)
         finally:
-            for future in futures:
+            for future in futures:  # stopped early: the chunks not read yet are not extracted
                 future.cancel()
+
+
+def _answers(future, names: list[str]) -> list[tuple[str, object]]:
+    try:
+        return future.result()
+    except Exception as err:  # noqa: BLE001 - a lost worker fails its chunk, not the run
+        reason = f"the Dask worker extracting it failed ({type(err).__name__}: {err})"[:300]
+        hint = "check the workers have this project installed and can read the file at that path"
+        return [("error", (name, reason, hint, None)) for name in names]
 
 
 def open_engine(workers: int, engine: str = "plain", scheduler: str | None = None) -> SandboxPool | DaskEngine:
