@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from .store import Store
 
 BATCH = 16  # files per write transaction, and at most per Dask task
-ENGINES = ("plain", "dask")
 
 
 @dataclass(frozen=True)
@@ -101,19 +100,14 @@ class SandboxPool:
 
 def _in_order(submit: Callable, work: Callable[[Path], Outcome], files: Sequence[Path],
               window: int) -> Iterator[Outcome]:
-    """Results in input order with at most `window` files in flight (a slow file holds back no memory)."""
+    """Results in input order, at most `window` files in flight: what waits behind a slow file stays bounded."""
     pending: deque[Future] = deque()
-    todo = iter(files)
-    try:
-        for path in todo:
-            pending.append(submit(work, path))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
+    for path in files:
+        pending.append(submit(work, path))
+        if len(pending) >= window:
             yield pending.popleft().result()
-    finally:
-        for future in pending:  # stopped early (the disk is full): start nothing more
-            future.cancel()
+    while pending:
+        yield pending.popleft().result()
 
 
 # ---------------------------------------------------------------- Dask
@@ -191,10 +185,13 @@ class DaskEngine:
                                                 dashboard_address=None,  # no dashboard, and its HTTP port
                                                 scheduler_kwargs={"dashboard_address": ":0"})  # not 8787: any free one
                 self.client = Client(self.cluster)
-        except OSError as err:
+        except Exception as err:  # noqa: BLE001 - a timeout, a refused port, a worker that would not start
             self.__exit__()
-            raise DocumentError(self.scheduler, f"cannot reach the Dask scheduler ({err})",
-                                "start `dask scheduler` there, or check the tcp://HOST:PORT address") from None
+            if self.scheduler:
+                raise DocumentError(self.scheduler, f"cannot reach the Dask scheduler ({err})",
+                                    "start `dask scheduler` there, or check the tcp://HOST:PORT address") from None
+            raise DocumentError(None, f"the local Dask cluster did not start ({type(err).__name__}: {err})",
+                                "ingest without --engine dask, or check free memory") from None
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -204,7 +201,8 @@ class DaskEngine:
 
     def outcomes(self, files: Sequence[Path]) -> Iterator[Outcome]:
         """Each file's outcome, in the order of `files` (tasks are chunks of files)."""
-        size = chunk_size(len(files), self.workers)
+        workers = sum(self.client.nthreads().values()) or self.workers  # the cluster's own size
+        size = chunk_size(len(files), workers)
         chunks = [list(files[i:i + size]) for i in range(0, len(files), size)]
         sent = [[str(path.absolute()) for path in chunk] for chunk in chunks]
         futures = deque(self.client.map(extract_chunk, sent, pure=False))
