@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,34 @@ def test_dask_is_not_imported_by_a_plain_ingest(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
                           cwd=Path(__file__).parent.parent)
     assert done.stdout.splitlines()[-1] == "False False", done.stderr
+
+
+def test_a_full_disk_with_two_workers_stops_after_storing_the_files_before_it(tmp_path, capsys, monkeypatch):
+    files = sorted(CORPUS.glob("*.txt"))[:3]
+    real = Store.ingest
+
+    def full_at_second(self, extraction):
+        if extraction.source == str(files[1]):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, extraction)
+
+    monkeypatch.setattr(Store, "ingest", full_at_second)
+    db = tmp_path / "full.db"
+    code, out, err = ingest(capsys, *map(str, files), "--db", str(db), "--workers", "2")
+    assert (code, out) == (1, "1 added, 0 unchanged, 0 replaced, 1 failed")
+    assert f"{files[1]}: not stored, the disk is full" in err
+    with Store(db) as store:
+        assert [d["source"] for d in store.documents()] == [str(files[0])]
+
+
+def test_an_existing_dask_cluster_by_its_scheduler_address(tmp_path, capsys, one_worker_db):
+    """A cluster started elsewhere (`dask scheduler` + `dask worker`): here one of daemonic workers,
+    as `dask worker` starts them by default, so each extracts in its own process."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        db = tmp_path / "remote.db"
+        code, out, err = ingest(capsys, str(CORPUS), "--db", str(db), "--engine", "dask",
+                                "--scheduler", cluster.scheduler_address)
+    assert code == 0, err
+    assert content(db) == content(one_worker_db)
