@@ -5,7 +5,9 @@ Why: the project's speed target is relative — full `extract` must cost at most
 one run on the same machine and the ratio is what we report. Copies of the
 corpus are varied (document numbers, years, provinces, bullet order) so no
 cache sees the same document twice. Ingest cost is measured at 1×, 10× and
-100× the corpus; task-query latency on a synthetic database of 100,000 tasks.
+100× the corpus; `ingest` throughput with 1 and 2 workers and with Dask on the
+same copies (files on disk, sandboxed workers, as the command runs); task-query
+latency on a synthetic database of 100,000 tasks.
 
 Public verbs: `run_bench(...) -> dict`, `vary_text(text, rng)`,
 `machine_description() -> dict`, `render_markdown(result) -> str`.
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 from .errors import DocumentError
@@ -35,6 +38,8 @@ TARGET_RATIO = 1.5
 INGEST_SCALES = (1, 10, 100)
 QUERY_TASKS = 100_000
 QUERY_PAGE = 100  # the app shows a page of tasks, not all of them
+PARALLEL_RUNS = (("plain", 1), ("plain", 2), ("dask", 2))  # (engine, workers) of `ingest`
+PROJECTION_DOCS = 100_000
 
 _DOC_NUMBER = re.compile(r"(?<![\d/])(\d{1,4})(?=\s*-\s*[A-ZĐ])")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -172,6 +177,82 @@ def _bench_ingest(texts: Sequence[str], scales: Sequence[int], corpus_size: int,
     return out
 
 
+def _write_copies(docs: Sequence[str], folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = [folder / f"{i:06d}.txt" for i in range(len(docs))]
+    for path, text in zip(files, docs, strict=True):
+        path.write_text(text, encoding="utf-8")
+    return files
+
+
+def _start_engine(stack: ExitStack, engine: str, workers: int, warm: Sequence[Path]) -> tuple[object, float]:
+    """Start an ingest engine and let every worker load its lexicons and models once: start-up, timed apart."""
+    from .parallel import open_engine
+
+    start = time.perf_counter()
+    extractors = stack.enter_context(open_engine(workers, engine))
+    for _outcome in extractors.outcomes(warm):
+        pass
+    return extractors, time.perf_counter() - start
+
+
+def _ingest_once(extractors, files: Sequence[Path], label: str, batch: int, db: Path, progress: bool) -> dict:
+    """One `ingest` of the files into a new database, as the command does it (extract, then one writer)."""
+    from collections import Counter
+
+    from .parallel import write_outcomes
+
+    counts: Counter[str] = Counter()
+    bar = _progress_bar(len(files), label) if progress else None
+    with Store(db) as store:
+        start = time.perf_counter()
+        write_outcomes(store, extractors.outcomes(files), counts, lambda line: None, batch=batch,
+                       advance=bar.update if bar else lambda n: None)
+        seconds = time.perf_counter() - start
+    if bar:
+        bar.close()
+    db.unlink()
+    return {"seconds": seconds, "stored": counts["added"], "failed": counts["failed"]}
+
+
+def _bench_parallel(docs: Sequence[str], workdir: Path, progress: bool, rounds: int) -> dict:
+    """Ingest throughput by workers and engine on the same files; the configurations take turns, `rounds`
+    times, so each sees the same load from other processes, and the median round is reported."""
+    from .parallel import BATCH
+
+    files = _write_copies(docs, workdir / "parallel")
+    warm = _write_copies(docs[:4], workdir / "parallel-warm")
+    runs: dict[tuple[str, int], dict] = {}
+    with ExitStack() as stack:
+        started = {}
+        for engine, workers in PARALLEL_RUNS:
+            runs[engine, workers] = {"engine": engine, "workers": workers, "documents": len(files),
+                                     "at": _dt.datetime.now(_dt.UTC).strftime("%H:%M UTC"), "rounds": []}
+            try:
+                started[engine, workers] = _start_engine(stack, engine, workers, warm)
+            except Exception as err:  # noqa: BLE001 - reported, the other configurations still run
+                runs[engine, workers].update(available=False, reason=f"{type(err).__name__}: {err}")
+        for round_ in range(rounds):
+            for (engine, workers), (extractors, startup) in started.items():
+                batch = 1 if (engine, workers) == ("plain", 1) else BATCH
+                once = _ingest_once(extractors, files, f"ingest {engine}×{workers}", batch,
+                                    workdir / f"parallel-{engine}-{workers}-{round_}.db", progress)
+                runs[engine, workers]["rounds"].append(once)
+                runs[engine, workers]["startup_seconds"] = startup
+    for run in runs.values():
+        if run["rounds"]:
+            seconds = statistics.median(r["seconds"] for r in run["rounds"])
+            run.update(available=True, seconds=seconds, docs_per_s=len(files) / seconds,
+                       stored=min(r["stored"] for r in run["rounds"]), failed=sum(r["failed"] for r in run["rounds"]))
+    rate = {key: run["docs_per_s"] for key, run in runs.items() if run.get("available")}
+    one, two = rate.get(("plain", 1)), rate.get(("plain", 2))
+    best = max(rate.values(), default=None)
+    return {"available": bool(rate), "runs": list(runs.values()), "rounds": rounds,
+            "speedup_1_to_2": two / one if one and two else None,
+            "projection": {"documents": PROJECTION_DOCS, "hours": PROJECTION_DOCS / best / 3600 if best else None,
+                           "docs_per_s": best}}
+
+
 def _bench_queries(n_tasks: int, n_queries: int, workdir: Path, query_db: str | None) -> dict:
     rng = random.Random(7)
     if query_db and Path(query_db).exists():
@@ -266,6 +347,7 @@ def run_bench(copies: int = 1000, *, quick: bool = False, corpus_dir: str | Path
     with tempfile.TemporaryDirectory(prefix="directives-bench-") as tmp:
         workdir = Path(tmp)
         result["ingest"] = _guarded(lambda: _bench_ingest(texts, scales, len(texts), workdir, extract_text))
+        result["parallel_ingest"] = _guarded(lambda: _bench_parallel(docs, workdir, progress, 1 if quick else 3))
         result["queries"] = _guarded(lambda: _bench_queries(n_tasks, 5 if quick else 50, workdir, query_db))
     result["peak_rss_mb"]["end"] = _peak_rss_mb()
     return result
@@ -330,6 +412,7 @@ def render_markdown(result: dict) -> str:
                          f"{_n(row['seconds'], 2)} s ({_n(row['ms_per_document'])} ms/doc) |")
     else:
         lines.append(f"| ingest | unavailable: {ingest.get('reason', 'not run')} |")
+    lines += _parallel_rows(result.get("parallel_ingest", {}))
     queries = result.get("queries", {})
     if queries.get("available"):
         built = queries.get("build_seconds")
@@ -342,3 +425,22 @@ def render_markdown(result: dict) -> str:
     else:
         lines.append(f"| task queries | unavailable: {queries.get('reason', 'not run')} |")
     return "\n".join(lines)
+
+
+def _parallel_rows(parallel: dict) -> list[str]:
+    """Ingest throughput by workers and engine, the 1 → 2 speed-up and the 100,000-document projection."""
+    if not parallel.get("available"):
+        return [f"| parallel ingest | unavailable: {parallel.get('reason', 'not run')} |"]
+    lines = []
+    for run in parallel["runs"]:
+        if not run["available"]:
+            lines.append(f"| parallel ingest | unavailable: {run['reason']} |")
+            continue
+        lines.append(f"| ingest `--engine {run['engine']} --workers {run['workers']}` ({run['documents']:,} files, "
+                     f"from {run['at']}, median of {len(run['rounds'])}) | {_n(run['docs_per_s'], 1)} docs/s"
+                     f" ({_n(run['seconds'], 1)} s; start-up {_n(run['startup_seconds'], 1)} s) |")
+    lines.append(f"| ingest speed-up 1 → 2 workers | {_n(parallel['speedup_1_to_2'], 2)}× |")
+    projection = parallel["projection"]
+    lines.append(f"| projection: {projection['documents']:,} documents at the best rate here | "
+                 f"{_n(projection['hours'], 1)} h ({_n(projection['docs_per_s'], 1)} docs/s) |")
+    return lines

@@ -410,13 +410,23 @@ class Store:
                     self.path, "the database is read-only (a read-only folder or mount): nothing can be changed",
                     "copy it to a writable place and pass that with --db",
                 )
-            self.conn.execute("BEGIN IMMEDIATE")
+            nested = self.conn.in_transaction  # inside batch(): a savepoint, so one document rolls back alone
+            self.conn.execute("SAVEPOINT one_write" if nested else "BEGIN IMMEDIATE")
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self.conn.execute("ROLLBACK TO one_write" if nested else "ROLLBACK")
+                if nested:
+                    self.conn.execute("RELEASE one_write")
                 raise
-            self.conn.execute("COMMIT")
+            self.conn.execute("RELEASE one_write" if nested else "COMMIT")
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many ingests in one transaction: a parallel ingest's writer commits once per batch, not once
+        per file; each write inside is a savepoint, so a failing document still rolls back alone."""
+        with self._write():
+            yield
 
     def schema_version(self) -> int:
         """The newest migration applied to this database."""

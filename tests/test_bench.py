@@ -73,6 +73,19 @@ def test_quick_bench_reports_ingest_and_queries_or_says_why_not(quick_result):
         assert queries["reason"]
 
 
+def test_quick_bench_reports_parallel_ingest_by_workers_and_engine(quick_result):
+    parallel = quick_result["parallel_ingest"]
+    assert parallel["available"], parallel
+    runs = {(r["engine"], r["workers"]): r for r in parallel["runs"]}
+    assert set(runs) == {("plain", 1), ("plain", 2), ("dask", 2)}
+    for run in runs.values():
+        assert run["available"] and run["docs_per_s"] > 0 and run["failed"] == 0
+        assert run["stored"] == run["documents"] == quick_result["documents"]  # the same copies for every run
+    assert parallel["speedup_1_to_2"] == pytest.approx(runs["plain", 2]["docs_per_s"] / runs["plain", 1]["docs_per_s"])
+    best = max(r["docs_per_s"] for r in runs.values())
+    assert parallel["projection"]["hours"] == pytest.approx(100_000 / best / 3600)
+
+
 def test_markdown_table_names_machine_and_every_measure(quick_result):
     md = render_markdown(quick_result)
     for needle in (
@@ -82,6 +95,9 @@ def test_markdown_table_names_machine_and_every_measure(quick_result):
         "peak memory",
         "ingest",
         "task quer",
+        "--engine dask --workers 2",
+        "speed-up 1 → 2 workers",
+        "100,000 documents",
         quick_result["machine"]["python"],
         "cores",
         "GB RAM",

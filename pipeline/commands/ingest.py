@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import errno
-import sqlite3
 import sys
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 
 from tqdm import tqdm
@@ -20,8 +19,20 @@ DOCUMENT_SUFFIXES = {".txt", ".docx", ".doc", ".pdf", ".html", ".htm"}
 def register(cli) -> None:
     parser = cli.command("ingest", "extract directive files or folders (recursively) into the database")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    parser.add_argument("--workers", type=_positive, default=None, metavar="N",
+                        help="extract in N worker processes (default: one per CPU core)")
+    parser.add_argument("--engine", choices=("plain", "dask"), default="plain",
+                        help="plain: worker processes on this machine; dask: a Dask cluster (default: plain)")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="with --engine dask: an existing cluster's scheduler (default: a local cluster)")
     add_db_option(parser)
     parser.set_defaults(func=run)
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of workers: {value!r} (use 1 or more)")
+    return int(value)
 
 
 def collect_files(paths: list[str]) -> tuple[list[Path], list[str], list[str]]:
@@ -55,63 +66,35 @@ def collect_files(paths: list[str]) -> tuple[list[Path], list[str], list[str]]:
     return files, errors, skipped
 
 
-def _disk_full(err: BaseException) -> bool:
-    """SQLite's "database or disk is full", or ENOSPC from a write."""
-    return (isinstance(err, sqlite3.OperationalError) and "full" in str(err)) or (
-        isinstance(err, OSError) and err.errno == errno.ENOSPC
-    )
-
-
-def _notices(shown: str, extraction, result) -> list[str]:
-    """Stored, but worth a line: parts that could not be read, a duplicate, user data to review."""
-    lines = [f"{shown}: warning: {warning}" for warning in extraction.warnings]
-    if result.duplicate_of:
-        lines.append(
-            f"{shown}: same directive as {display_name(result.duplicate_of)} (number, issuer, date); kept the stored one"
-        )
-    if result.orphaned:
-        lines.append(
-            f"{shown}: {result.orphaned} task(s) with user data no longer found or not certain;"
-            " kept and flagged for review (`tasks --orphans`)"
-        )
-    return lines
-
-
 def run(args: argparse.Namespace) -> int:
     files, failures, skipped = collect_files(args.paths)
     for line in failures:
         print(line, file=sys.stderr)
     for line in skipped:
         print(f"{line}: skipped, the link leads outside the folder being ingested", file=sys.stderr)
-    from ..sandbox import Sandbox  # lazy: loads every stage, not needed for --help
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    from .. import parallel  # lazy: not needed for --help
 
-    sandbox = Sandbox()
-    sandbox.start()  # forked before the database is opened: the worker holds no connection
-    store = open_store(args)
-    if store is None:
-        sandbox.close()
-        return 1
+    workers = min(args.workers or parallel.default_workers(), max(1, len(files)))  # no idle worker for a few files
     counts: Counter[str] = Counter()
     counts["failed"] = len(failures)
-    progress = tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=len(files) < 2)
-    with sandbox, store, progress:
-        for path in progress:
-            shown = display_name(path)
-            try:
-                extraction = sandbox.extract(path)
-                result = store.ingest(extraction)
-                counts[result.status] += 1
-                for line in _notices(shown, extraction, result):
-                    tqdm.write(line, file=sys.stderr)
-            except DocumentError as err:
-                counts["failed"] += 1
-                tqdm.write(err.message if err.path else f"{shown}: {err.message}", file=sys.stderr)
-            except Exception as err:  # noqa: BLE001 - one bad file must not stop the others
-                counts["failed"] += 1
-                if _disk_full(err):
-                    tqdm.write(f"{shown}: not stored, the disk is full; free some space and ingest again", file=sys.stderr)
-                    break  # every other file would fail the same way
-                tqdm.write(f"{shown}: unexpected error ({type(err).__name__}: {err}); please report it", file=sys.stderr)
+    with ExitStack() as stack:
+        try:
+            engine = stack.enter_context(parallel.open_engine(workers, args.engine, args.scheduler))  # before the database
+        except DocumentError as err:
+            print(f"error: {err.message}", file=sys.stderr)
+            return 1
+        store = open_store(args)
+        if store is None:
+            return 1
+        stack.enter_context(store)
+        progress = stack.enter_context(
+            tqdm(total=len(files), desc="ingest", unit="file", file=sys.stderr, disable=len(files) < 2)
+        )
+        parallel.write_outcomes(store, engine.outcomes(files), counts, lambda line: tqdm.write(line, file=sys.stderr),
+                       batch=1 if workers == 1 and args.engine == "plain" else parallel.BATCH, advance=progress.update)
     print(
         f"{counts['added']} added, {counts['unchanged']} unchanged, {counts['replaced']} replaced,"
         f" {counts['failed']} failed" + (f", {len(skipped)} link(s) leading outside the folder skipped" if skipped else "")
