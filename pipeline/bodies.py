@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon import load_yaml
+from .lexicon import data_yaml
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
 
@@ -66,8 +66,7 @@ def _alternation(patterns: list[str]) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict:
     """The parsed bodies.yaml (cached)."""
-    with resources.files("pipeline.data").joinpath("bodies.yaml").open(encoding="utf-8") as fh:
-        return load_yaml(fh.read())
+    return data_yaml("bodies.yaml")
 
 
 @cache

@@ -48,7 +48,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import doc_type_alternation, load_yaml
+from .lexicon import data_yaml, doc_type_alternation
 from .model import Deadline
 
 DATA_FILE = Path(__file__).parent / "data" / "temporal.yaml"
@@ -59,8 +59,7 @@ YEARLY = "FREQ=YEARLY"
 @lru_cache(maxsize=1)
 def load_vocabulary() -> dict:
     """The YAML vocabulary: number words and modifier prefixes with their roles."""
-    with open(DATA_FILE, encoding="utf-8") as fh:
-        return load_yaml(fh.read())
+    return data_yaml(DATA_FILE.name)
 
 
 def _number_words() -> dict[str, int]:

@@ -17,13 +17,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from viparse.normalize.tables import Charmap, build_charmap
 from viparse.normalize.tcvn3 import TCVN3
 
-from ..lexicon import load_yaml
+from ..lexicon import data_yaml
 
 # --- syllable grammar -------------------------------------------------------------------------
 
@@ -45,9 +44,7 @@ def _alternation(items: list[str]) -> str:
 @cache
 def syllable_grammar() -> SyllableGrammar:
     """Load and compile the syllable grammar once."""
-    raw = load_yaml(
-        resources.files("pipeline.data").joinpath("vietnamese_syllables.yaml").read_text(encoding="utf-8")
-    )
+    raw = data_yaml("vietnamese_syllables.yaml")
     pattern = re.compile(
         f"(?:{_alternation(raw['onsets'])})?(?:{_alternation(raw['glides'])})?"
         f"(?:{_alternation(raw['nuclei'])})(?:{_alternation(raw['codas'])})?"
@@ -205,9 +202,7 @@ class LegacyFont:
 
 @cache
 def _font_families() -> tuple[dict, ...]:
-    raw = load_yaml(
-        resources.files("pipeline.data").joinpath("legacy_fonts.yaml").read_text(encoding="utf-8")
-    )
+    raw = data_yaml("legacy_fonts.yaml")
     return tuple(raw["families"])
 
 
