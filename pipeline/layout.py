@@ -215,7 +215,7 @@ def segment(letters: str, before: str = "") -> list[str] | None:
     return [letters[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD3 = re.compile(r"[^\W\d_]{3,}")  # the words of three letters or more (shorter ones are never glued)
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
 _ASCII = re.compile(r"[A-Za-z]+")
@@ -249,11 +249,12 @@ def _split_word(word: str) -> str | None:
 def glued_syllables(text: str) -> list[Edit]:
     """Edits that split syllables a text layer glued together ("vụĐảng" → "vụ Đảng")."""
     edits: list[Edit] = []
-    for m in _WORD.finditer(text):
+    split: dict[str, str | None] = {}  # a text repeats its words: each is looked up once
+    for m in _WORD3.finditer(text):
         word = m.group(0)
-        if len(word) < 3:
-            continue
-        fixed = _split_word(word)
+        if word not in split:
+            split[word] = _split_word(word)
+        fixed = split[word]
         if fixed:
             edits.append((m.start(), m.end(), fixed))
     for m in _LETTER_DIGIT.finditer(text):

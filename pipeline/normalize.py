@@ -23,8 +23,10 @@ from functools import lru_cache
 from . import layout
 from .model import NormalizedText
 
-_WORD = re.compile(r"\w+")
-_TONE_CANDIDATE = re.compile(r"[oOuU][^\W\d_]", re.UNICODE)
+# The only words a tone placement can change: whole words of 2-6 characters with an o/u before a
+# letter (longer ones are never touched). Finding just these keeps the scan in C: most words
+# of a text are neither.
+_TONE_WORD = re.compile(r"(?<!\w)(?=\w*?[oOuU][^\W\d_])\w{2,6}(?!\w)")
 
 
 _TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng
@@ -53,13 +55,7 @@ def _normalize_token(token: str) -> str:
 def normalize_tone_marks(text: str) -> str:
     """Put tone marks on the first vowel of oa/oe/uy ("hoá" → "hóa"), keeping length."""
 
-    def fix(m: re.Match) -> str:
-        word = m.group(0)
-        if not _TONE_CANDIDATE.search(word):
-            return word
-        return _normalize_token(word)
-
-    return _WORD.sub(fix, text)
+    return _TONE_WORD.sub(lambda m: _normalize_token(m.group(0)), text)
 
 
 def _fold_table() -> dict[int, str | None]:
@@ -96,6 +92,9 @@ class _Builder:
 
     def apply(self, edits: Iterable[tuple[int, int, str]]) -> None:
         """Replace text[s:e] by each `new` (edits in order, not overlapping)."""
+        edits = list(edits)
+        if not edits:
+            return  # most steps change nothing: the text and its map are not copied
         pieces: list[str] = []
         offsets: list[int] = []
         pos = 0
