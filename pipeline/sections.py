@@ -113,8 +113,10 @@ def has_sentence_break(s: str) -> bool:
 
 def is_upper_line(s: str) -> bool:
     """A line written in capitals ("TỔ CHỨC THỰC HIỆN:")."""
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    # Stops at the first letter that is not a capital (most lines: the second one); C loops only.
+    if not all(map(str.isupper, filter(str.isalpha, s))):
+        return False
+    return sum(map(str.isalpha, s)) >= 3
 
 
 _FOOTER_LINE = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.M)
