@@ -28,6 +28,7 @@ from pathlib import Path
 from .lexicon import data_yaml
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
+from .wordstart import word_started
 
 _W = r"[^\W\d_]"  # a letter
 
@@ -135,66 +136,12 @@ def _matchers() -> tuple[_Matcher, _Matcher, _Matcher, re.Pattern, list[tuple[re
         *(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in lists),
         _org_rules()[0].pattern,
     ]
-    # Each reading starts after a non-word character, and (the gazetteer as it is) on a word
-    # character: said once in front, the search passes over the inside of words and the spaces
-    # between them at one test instead of trying every reading there (the same matches, 2x faster).
+    # Each reading starts after a non-word character: said once in front (and, see wordstart,
+    # that it starts on a word character), the search passes over the inside of words and the
+    # spaces between them at one test instead of trying every reading there: the same matches.
     assert all(r.startswith(("(?<![\\w/\\-])", "(?<!\\w)")) for r in readings)
-    alternation = "(?:" + "|".join(readings) + ")"
-    on_word = r"(?=\w)" if _starts_on_word(alternation, re.IGNORECASE) else ""
-    starts = re.compile(r"(?<!\w)" + on_word + alternation, re.IGNORECASE)
+    starts = word_started(r"(?<!\w)(?:" + "|".join(readings) + ")", re.IGNORECASE)
     return levels, organs, bodies, starts, lists
-
-
-_ZERO_WIDTH = {"ASSERT", "ASSERT_NOT", "AT"}
-_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
-
-
-def _starts_on_word(pattern: str, flags: int) -> bool:
-    """Does every match of `pattern` begin with a word character? Read from the parsed regex;
-    False whenever it cannot tell (then the caller adds no test, and loses only speed)."""
-    try:
-        from re import _parser  # the parser `re` itself compiles with (Python 3.11+)
-
-        return _first_on_word(list(_parser.parse(pattern, flags).data), False)
-    except Exception:  # noqa: BLE001 - another Python's internals: fall back to the plain search
-        return False
-
-
-def _first_on_word(items: list, after: bool) -> bool:
-    """The first character the items match is a word character (`after`: what follows them)."""
-    for i, (op, av) in enumerate(items):
-        name = str(op)
-        if name in _ZERO_WIDTH:
-            continue
-        if name == "LITERAL":
-            return re.match(r"\w", chr(av)) is not None
-        if name == "IN":
-            return _set_is_word(av)
-        rest = _first_on_word(items[i + 1 :], after)
-        if name == "SUBPATTERN":
-            return _first_on_word(list(av[3].data), rest)
-        if name == "BRANCH":
-            return all(_first_on_word(list(branch.data), rest) for branch in av[1])
-        if name in _REPEATS:
-            return _first_on_word(list(av[2].data), rest) and (av[0] >= 1 or rest)
-        return False
-    return after
-
-
-def _set_is_word(members: list) -> bool:
-    """A character class made of word characters only ([A-ZĐ], [^\\W\\d_], \\w)."""
-    names = [(str(op), av) for op, av in members]
-    if names and names[0][0] == "NEGATE":
-        return ("CATEGORY", "CATEGORY_NOT_WORD") in [(op, str(av)) for op, av in names[1:]]
-    for op, av in names:
-        if op == "LITERAL" and re.match(r"\w", chr(av)):
-            continue
-        if op == "RANGE" and all(re.match(r"\w", chr(c)) for c in range(av[0], av[1] + 1)):
-            continue
-        if op == "CATEGORY" and str(av) == "CATEGORY_WORD":
-            continue
-        return False
-    return True
 
 
 # ------------------------------------------------------------------ organisations not in the gazetteer
