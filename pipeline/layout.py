@@ -249,14 +249,13 @@ def _split_word(word: str) -> str | None:
 def glued_syllables(text: str) -> list[Edit]:
     """Edits that split syllables a text layer glued together ("vụĐảng" → "vụ Đảng")."""
     edits: list[Edit] = []
-    split: dict[str, str | None] = {}  # a text repeats its words: each is looked up once
-    for m in _WORD3.finditer(text):
-        word = m.group(0)
-        if word not in split:
-            split[word] = _split_word(word)
-        fixed = split[word]
-        if fixed:
-            edits.append((m.start(), m.end(), fixed))
+    # Each distinct word is looked up once; only a text that has glued words is walked again.
+    split = {word: fixed for word in set(_WORD3.findall(text)) if (fixed := _split_word(word))}
+    if split:
+        for m in _WORD3.finditer(text):
+            fixed = split.get(m.group(0))
+            if fixed:
+                edits.append((m.start(), m.end(), fixed))
     for m in _LETTER_DIGIT.finditer(text):
         # "kỳ2025", "số38": a toned syllable glued to a number (never "m2", "QH14").
         word = _WORD_BEFORE.search(text, max(0, m.start() - _MAX_SYLLABLE - 1), m.start())
