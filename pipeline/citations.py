@@ -35,7 +35,7 @@ from .model import Citation, DocumentMeta, Regions
 from .normalize import fold_diacritics
 from .registry import ORDINAL_WORDS, Registry, load_registry
 from .relations import assign_relation_types
-from .wordstart import word_started
+from .wordstart import start_guard, word_started
 
 # --- grammar pieces ---------------------------------------------------------------------------
 
@@ -97,7 +97,7 @@ def _grammar() -> dict[str, re.Pattern]:
     issuers = sorted(reg.issuers, key=lambda i: len(i.pattern), reverse=True)
     issuer_alt = "|".join(f"(?P<iss{n}>{i.pattern})" for n, i in enumerate(issuers))
     return {
-        "symbol": word_started(rf"(?:(?P<type>(?i:{types_ci}))\s+(?:(?i:số)\s*)?)?(?P<sym>{SYMBOL})"),
+        "symbol": word_started(rf"(?:{start_guard(types_ci, re.I)}(?P<type>(?i:{types_ci}))\s+(?:(?i:số)\s*)?)?(?P<sym>{SYMBOL})"),
         "short": word_started(
             rf"(?<![\w])(?P<type>{types_cap})\s+(?:(?i:số)\s*)?(?!(?:19|20)\d\d\b)(?P<num>\d{{1,4}})(?![\d/\w-])(?!\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b)"
         ),
