@@ -21,14 +21,14 @@ import math
 import os
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .lexicon import data_yaml
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
-from .wordstart import word_started
+from .wordstart import start_guard, word_started
 
 _W = r"[^\W\d_]"  # a letter
 
@@ -105,12 +105,26 @@ class _Matcher:
             (e, re.compile(r"(?:" + _alternation(list(e.patterns)) + r")(?![\w/])", re.IGNORECASE))
             for e in entries
         ]
+        self._by_char: dict[str, list[tuple[_Entry, re.Pattern]]] = {}
+
+    @cached_property
+    def _starts(self) -> list[re.Pattern]:
+        return [re.compile(start_guard(rx.pattern, rx.flags)) for _, rx in self._per_entry]
+
+    def _starting_with(self, char: str) -> list[tuple[_Entry, re.Pattern]]:
+        """The entries (in order) that can match at `char`: a match at "Ban" need not try "Tỉnh ủy"."""
+        found = self._by_char.get(char)
+        if found is None:
+            found = self._by_char[char] = [
+                pair for pair, start in zip(self._per_entry, self._starts, strict=True) if start.match(char)
+            ]
+        return found
 
     def match(self, text: str, pos: int) -> tuple[_Entry, int] | None:
         if not self.regex.match(text, pos):
             return None
         best: tuple[_Entry, int] | None = None
-        for entry, rx in self._per_entry:
+        for entry, rx in self._starting_with(text[pos]):
             m = rx.match(text, pos)
             if m and (best is None or m.end() > best[1]):
                 best = (entry, m.end())
