@@ -20,6 +20,9 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
@@ -504,7 +507,31 @@ _BARE_BAN = re.compile(r"(?<!\w)các\s+(?P<ban>ban)\s*(?:,|và)\s*(?:các\s+)?\Z
 _LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?", re.IGNORECASE)
 
 
+_MEMO: ContextVar[dict[str, tuple[BodyMention, ...]] | None] = ContextVar("find_bodies_memo", default=None)
+
+
+@contextmanager
+def one_document() -> Iterator[None]:
+    """Within it, `find_bodies` reads each distinct text once: the stages of one document ask
+    about the same lines again (a heading as a section, then as its items' context)."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
 def find_bodies(text: str) -> list[BodyMention]:
+    """All body mentions in `text`, in order, each with its canonical full name (see `_find_bodies`)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _find_bodies(text)
+    if text not in memo:
+        memo[text] = tuple(_find_bodies(text))
+    return list(memo[text])
+
+
+def _find_bodies(text: str) -> list[BodyMention]:
     """All body mentions in `text`, in order, each with its canonical full name.
 
     Lists are split (one mention per body, all spanning the list); an organ printed
