@@ -107,13 +107,3 @@ def test_the_cached_lexicon_is_the_built_one(tmp_path, monkeypatch):
     finally:
         layout.lexicon.cache_clear()
 
-
-def test_bodies_read_once_per_document_are_the_same_bodies():
-    from pipeline.bodies import find_bodies, one_document
-
-    line = "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ủy ban nhân dân tỉnh."
-    alone = find_bodies(line)
-    with one_document():
-        first, again = find_bodies(line), find_bodies(line)
-        again.clear()  # a caller's list is its own
-        assert find_bodies(line) == first == alone
