@@ -28,7 +28,7 @@ never.
 Patterns are data: ``pipeline/data/tasks.yaml``.  Rules are regular expressions over the
 words around each body mention; underthesea ``pos_tag`` runs only on ~30-character windows
 to break the one ambiguous case (a body after a comma: subject or listed object?), so a
-whole extraction costs about 0.3× one ``word_tokenize`` pass (``python -m pipeline bench``).
+whole extraction costs about 0.23× one ``word_tokenize`` pass (``python -m pipeline bench``).
 """
 
 from __future__ import annotations
