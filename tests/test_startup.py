@@ -13,7 +13,7 @@ from pipeline.knowledge_cache import CACHE_ENV, cached, digest
 
 ROOT = Path(__file__).parent.parent
 TEXT = sorted((ROOT / "corpus").glob("*.txt"))[0]
-HEAVY = ("pandas", "networkx", "pdfplumber", "docx", "bs4", "sqlite3", "icalendar", "sklearn", "spacy", "openpyxl")
+HEAVY = ("pandas", "networkx", "pdfplumber", "docx", "bs4", "sqlite3", "icalendar", "sklearn", "spacy", "openpyxl", "viparse")
 
 
 def _modules_after(code: str) -> set[str]:
