@@ -46,10 +46,6 @@ def _command_modules() -> list[str]:
     return sorted(info.name for info in pkgutil.iter_modules(_commands_pkg.__path__))
 
 
-def _command_modules() -> list[str]:
-    return sorted(info.name for info in pkgutil.iter_modules(_commands_pkg.__path__))
-
-
 def _build(modules: Sequence[str]) -> tuple[argparse.ArgumentParser, CommandRegistry]:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
