@@ -20,14 +20,18 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon import load_yaml
+from .lexicon import data_yaml
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
+from .wordstart import start_guard, word_started
 
 _W = r"[^\W\d_]"  # a letter
 
@@ -66,8 +70,7 @@ def _alternation(patterns: list[str]) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict:
     """The parsed bodies.yaml (cached)."""
-    with resources.files("pipeline.data").joinpath("bodies.yaml").open(encoding="utf-8") as fh:
-        return load_yaml(fh.read())
+    return data_yaml("bodies.yaml")
 
 
 @cache
@@ -105,12 +108,26 @@ class _Matcher:
             (e, re.compile(r"(?:" + _alternation(list(e.patterns)) + r")(?![\w/])", re.IGNORECASE))
             for e in entries
         ]
+        self._by_char: dict[str, list[tuple[_Entry, re.Pattern]]] = {}
+
+    @cached_property
+    def _starts(self) -> list[re.Pattern]:
+        return [re.compile(start_guard(rx.pattern, rx.flags)) for _, rx in self._per_entry]
+
+    def _starting_with(self, char: str) -> list[tuple[_Entry, re.Pattern]]:
+        """The entries (in order) that can match at `char`: a match at "Ban" need not try "Tỉnh ủy"."""
+        found = self._by_char.get(char)
+        if found is None:
+            found = self._by_char[char] = [
+                pair for pair, start in zip(self._per_entry, self._starts, strict=True) if start.match(char)
+            ]
+        return found
 
     def match(self, text: str, pos: int) -> tuple[_Entry, int] | None:
         if not self.regex.match(text, pos):
             return None
         best: tuple[_Entry, int] | None = None
-        for entry, rx in self._per_entry:
+        for entry, rx in self._starting_with(text[pos]):
             m = rx.match(text, pos)
             if m and (best is None or m.end() > best[1]):
                 best = (entry, m.end())
@@ -131,14 +148,16 @@ def _matchers() -> tuple[_Matcher, _Matcher, _Matcher, re.Pattern, list[tuple[re
             re.IGNORECASE,
         )
         lists.append((rx, raw["suffix"]))
-    starts = re.compile(
-        "|".join(m.regex.pattern for m in (levels, organs, bodies))
-        + "|"
-        + "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in lists)
-        + "|"
-        + _org_rules()[0].pattern,
-        re.IGNORECASE,
-    )
+    readings = [
+        *(m.regex.pattern for m in (levels, organs, bodies)),
+        *(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in lists),
+        _org_rules()[0].pattern,
+    ]
+    # Each reading starts after a non-word character: said once in front (and, see wordstart,
+    # that it starts on a word character), the search passes over the inside of words and the
+    # spaces between them at one test instead of trying every reading there: the same matches.
+    assert all(r.startswith(("(?<![\\w/\\-])", "(?<!\\w)")) for r in readings)
+    starts = word_started(r"(?<!\w)(?:" + "|".join(readings) + ")", re.IGNORECASE)
     return levels, organs, bodies, starts, lists
 
 
@@ -488,7 +507,31 @@ _BARE_BAN = re.compile(r"(?<!\w)các\s+(?P<ban>ban)\s*(?:,|và)\s*(?:các\s+)?\Z
 _LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?", re.IGNORECASE)
 
 
+_MEMO: ContextVar[dict[str, tuple[BodyMention, ...]] | None] = ContextVar("find_bodies_memo", default=None)
+
+
+@contextmanager
+def one_document() -> Iterator[None]:
+    """Within it, `find_bodies` reads each distinct text once: the stages of one document ask
+    about the same lines again (a heading as a section, then as its items' context)."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
 def find_bodies(text: str) -> list[BodyMention]:
+    """All body mentions in `text`, in order, each with its canonical full name (see `_find_bodies`)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _find_bodies(text)
+    if text not in memo:
+        memo[text] = tuple(_find_bodies(text))
+    return list(memo[text])
+
+
+def _find_bodies(text: str) -> list[BodyMention]:
     """All body mentions in `text`, in order, each with its canonical full name.
 
     Lists are split (one mention per body, all spanning the list); an organ printed

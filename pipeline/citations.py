@@ -35,6 +35,7 @@ from .model import Citation, DocumentMeta, Regions
 from .normalize import fold_diacritics
 from .registry import ORDINAL_WORDS, Registry, load_registry
 from .relations import assign_relation_types
+from .wordstart import start_guard, word_started
 
 # --- grammar pieces ---------------------------------------------------------------------------
 
@@ -96,11 +97,11 @@ def _grammar() -> dict[str, re.Pattern]:
     issuers = sorted(reg.issuers, key=lambda i: len(i.pattern), reverse=True)
     issuer_alt = "|".join(f"(?P<iss{n}>{i.pattern})" for n, i in enumerate(issuers))
     return {
-        "symbol": re.compile(rf"(?:(?P<type>(?i:{types_ci}))\s+(?:(?i:số)\s*)?)?(?P<sym>{SYMBOL})"),
-        "short": re.compile(
+        "symbol": word_started(rf"(?:{start_guard(types_ci, re.I)}(?P<type>(?i:{types_ci}))\s+(?:(?i:số)\s*)?)?(?P<sym>{SYMBOL})"),
+        "short": word_started(
             rf"(?<![\w])(?P<type>{types_cap})\s+(?:(?i:số)\s*)?(?!(?:19|20)\d\d\b)(?P<num>\d{{1,4}})(?![\d/\w-])(?!\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b)"
         ),
-        "type_issuer": re.compile(rf"(?<![\w])(?P<type>{'|'.join(re.escape(t) for t in type_names)})\s+của\s+(?={issuer_alt})"),
+        "type_issuer": word_started(rf"(?<![\w])(?P<type>{'|'.join(re.escape(t) for t in type_names)})\s+của\s+(?={issuer_alt})"),
         "issuer": re.compile(rf"\s*,?\s*(?:của|do)\s+(?:{issuer_alt})(?![^\W\d_])"),
         "locality": re.compile(rf"\s+(?P<loc>{_LOCALITY})"),
         "date": re.compile(rf"\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<date>{_DATE})"),

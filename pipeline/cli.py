@@ -33,28 +33,53 @@ class CommandRegistry:
             export.set_defaults(func=lambda args: _missing_target(export))
         return self._export_sub.add_parser(name, help=help, description=help)
 
+    def has(self, name: str) -> bool:
+        return name in self._sub.choices
+
 
 def _missing_target(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_modules() -> list[str]:
+    return sorted(info.name for info in pkgutil.iter_modules(_commands_pkg.__path__))
+
+
+def _build(modules: Sequence[str]) -> tuple[argparse.ArgumentParser, CommandRegistry]:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
         description="Analyse Vietnamese Party directives: metadata, citations, tasks, deadlines.",
     )
     registry = CommandRegistry(parser)
-    for info in sorted(pkgutil.iter_modules(_commands_pkg.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{_commands_pkg.__name__}.{info.name}")
+    for name in modules:
+        module = importlib.import_module(f"{_commands_pkg.__name__}.{name}")
         register = getattr(module, "register", None)
         if register is not None:
             register(registry)
-    return parser
+    return parser, registry
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole CLI: every command module registers its commands."""
+    return _build(_command_modules())[0]
+
+
+def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """A command named like its module (`extract` in commands/extract.py) needs only that module:
+    start-up then skips the store, graph and calendar libraries the others import. Any other
+    first word (help, `export`, a typo) gets the whole CLI."""
+    first = argv[0] if argv else ""
+    if first in _command_modules():
+        parser, registry = _build([first])
+        if registry.has(first):
+            return parser
+    return build_parser()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser_for(argv)
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .bodies import one_document
 from .citations import find_citations
 from .model import Extraction, LoadedText, Section
 from .normalize import normalize
@@ -38,6 +39,11 @@ def _section_path(sections: list[Section]):
 def extract_loaded(loaded: LoadedText, source: str, apply_model: bool = True) -> Extraction:
     """Run every stage on text a reader has decoded (`apply_model`: let the trained task
     filter, where it is shipped and in use, second-guess the rules)."""
+    with one_document():  # the stages share what they found in this document's lines
+        return _extract(loaded, source, apply_model)
+
+
+def _extract(loaded: LoadedText, source: str, apply_model: bool) -> Extraction:
     normalized = normalize(loaded.text)
     text = normalized.text
     regions = find_regions(text)

@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from .lexicon import load_yaml, split_marker
+from .knowledge_cache import cached, digest, source_of
+from .lexicon import data_yaml, split_marker
 
 Edit = tuple[int, int, str]
 
@@ -38,8 +39,7 @@ Edit = tuple[int, int, str]
 @lru_cache(maxsize=1)
 def layout_rules() -> dict:
     """The parsed layout.yaml (cached)."""
-    text = resources.files("pipeline.data").joinpath("layout.yaml").read_text(encoding="utf-8")
-    return load_yaml(text)
+    return data_yaml("layout.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -74,10 +74,24 @@ def _word_list() -> Path:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Load underthesea's word list once; both tone placements are kept ("hoá" and "hóa")."""
+    """underthesea's word list as syllables and pairs: built once per version of the list and
+    of this code, then read from the knowledge cache (building it costs ~0.1 s a run)."""
+    from . import normalize
+
+    words = _word_list().read_bytes()
+    key = digest(words, source_of(__file__, normalize.__file__), unicodedata.unidata_version)
+    return cached(
+        "lexicon", key, lambda: _build_lexicon(words.decode("utf-8")),
+        to_json=lambda lx: [sorted(lx.syllables), sorted(lx.pairs)],
+        from_json=lambda data: Lexicon(frozenset(data[0]), frozenset(data[1])),
+    )
+
+
+def _build_lexicon(word_list: str) -> Lexicon:
+    """Both tone placements are kept ("hoá" and "hóa")."""
     from .normalize import normalize_tone_marks
 
-    entries = _word_list().read_text(encoding="utf-8").lower().splitlines()
+    entries = word_list.lower().splitlines()
     syllables = {w for entry in entries for w in entry.split()}
     # Only oa/oe/uy syllables have two tone placements: normalize those few ("uỷ" → "ủy").
     retoned = {w: normalize_tone_marks(w) for w in syllables if _TWO_PLACEMENTS.search(w)}
@@ -201,7 +215,7 @@ def segment(letters: str, before: str = "") -> list[str] | None:
     return [letters[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD3 = re.compile(r"[^\W\d_]{3,}")  # the words of three letters or more (shorter ones are never glued)
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
 _ASCII = re.compile(r"[A-Za-z]+")
@@ -235,13 +249,13 @@ def _split_word(word: str) -> str | None:
 def glued_syllables(text: str) -> list[Edit]:
     """Edits that split syllables a text layer glued together ("vụĐảng" → "vụ Đảng")."""
     edits: list[Edit] = []
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        if len(word) < 3:
-            continue
-        fixed = _split_word(word)
-        if fixed:
-            edits.append((m.start(), m.end(), fixed))
+    # Each distinct word is looked up once; only a text that has glued words is walked again.
+    split = {word: fixed for word in set(_WORD3.findall(text)) if (fixed := _split_word(word))}
+    if split:
+        for m in _WORD3.finditer(text):
+            fixed = split.get(m.group(0))
+            if fixed:
+                edits.append((m.start(), m.end(), fixed))
     for m in _LETTER_DIGIT.finditer(text):
         # "kỳ2025", "số38": a toned syllable glued to a number (never "m2", "QH14").
         word = _WORD_BEFORE.search(text, max(0, m.start() - _MAX_SYLLABLE - 1), m.start())

@@ -23,8 +23,10 @@ from functools import lru_cache
 from . import layout
 from .model import NormalizedText
 
-_WORD = re.compile(r"\w+")
-_TONE_CANDIDATE = re.compile(r"[oOuU][^\W\d_]", re.UNICODE)
+# The only words a tone placement can change: whole words of 2-6 characters with an o/u before a
+# letter (longer ones are never touched). Finding just these keeps the scan in C: most words
+# of a text are neither.
+_TONE_WORD = re.compile(r"(?<!\w)(?=\w*?[oOuU][^\W\d_])\w{2,6}(?!\w)")
 
 
 _TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng
@@ -53,13 +55,7 @@ def _normalize_token(token: str) -> str:
 def normalize_tone_marks(text: str) -> str:
     """Put tone marks on the first vowel of oa/oe/uy ("hoá" → "hóa"), keeping length."""
 
-    def fix(m: re.Match) -> str:
-        word = m.group(0)
-        if not _TONE_CANDIDATE.search(word):
-            return word
-        return _normalize_token(word)
-
-    return _WORD.sub(fix, text)
+    return _TONE_WORD.sub(lambda m: _normalize_token(m.group(0)), text)
 
 
 def _fold_table() -> dict[int, str | None]:
@@ -96,6 +92,9 @@ class _Builder:
 
     def apply(self, edits: Iterable[tuple[int, int, str]]) -> None:
         """Replace text[s:e] by each `new` (edits in order, not overlapping)."""
+        edits = list(edits)
+        if not edits:
+            return  # most steps change nothing: the text and its map are not copied
         pieces: list[str] = []
         offsets: list[int] = []
         pos = 0
@@ -146,23 +145,25 @@ def _nfc_with_offsets(source: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+# Where it can, a whole-text pattern opens on a character, not on a look-behind: `re` then jumps
+# to where that character stands ("\n(?<=[\w,;]\n)" finds what "(?<=[\w,;])\n" finds, ~20x faster).
 _CRLF = re.compile(r"\r\n?|\u2028|\u2029|\x0c|\x0b")
 _NBSP = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff\u00ad]")
 # Markdown emphasis around a word run: *khóa X*, **223/329 (67,78%)**, _x_ is left alone.
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3})(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\1(?![\w*])")
-_TRAILING = re.compile(r"[ \t]+(?=\n)|[ \t]+\Z")
+_EMPHASIS = re.compile(r"(\*(?<![\w*]\*)\*{0,2})(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\1(?![\w*])")
+_TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
 _LEADING = re.compile(r"(?<=\n)[ \t]+|\A[ \t]+")
 _WIDE_GAP = re.compile(r"(?:[ ]{3,}|[ ]*\t[ ]*)")  # one tab per tab: an empty table cell stays a cell
 _DOUBLE_SPACE = re.compile(r"[ ]{2}")
 # A blank line inside a sentence: previous line ends without terminal punctuation
 # or colon, next one starts with a lowercase letter.
-_PAGE_BREAK = re.compile(r"(?<=[\w,;\-–])\n(?:[ \t]*\n)+(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
+_PAGE_BREAK = re.compile(r"\n(?<=[\w,;\-–]\n)(?:[ \t]*\n)+(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # A footnote paragraph ("¹ Hiện nay ...") printed where a page broke a sentence.
 _FOOTNOTE_IN_SENTENCE = re.compile(
-    r"(?<=[\w,;\-–])\n(?:[ \t]*\n)+([¹²³⁴⁵⁶⁷⁸⁹⁰]+[^\n]*)\n(?:[ \t]*\n)+(?=[" + _LOWER + r"])"
+    r"\n(?<=[\w,;\-–]\n)(?:[ \t]*\n)+([¹²³⁴⁵⁶⁷⁸⁹⁰]+[^\n]*)\n(?:[ \t]*\n)+(?=[" + _LOWER + r"])"
 )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import DocumentError
-from .lexicon import doc_type_entries, load_yaml
+from .lexicon import data_yaml, doc_type_entries
 from .normalize import fold_diacritics
 
 ORDINAL_WORDS = {
@@ -273,11 +273,11 @@ def parse_registry(data: dict, vocab: dict, where: str = "registry.yaml") -> Reg
 
 
 def _read_yaml(name: str) -> dict:
-    path = resources.files("pipeline") / "data" / name
     try:
-        return load_yaml(path.read_text(encoding="utf-8")) or {}
+        return data_yaml(name) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise DocumentError(str(path), f"cannot read registry data: {exc}", "reinstall the package or fix the YAML") from exc
+        path = str(resources.files("pipeline") / "data" / name)
+        raise DocumentError(path, f"cannot read registry data: {exc}", "reinstall the package or fix the YAML") from exc
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DocumentError
-from .lexicon import load_yaml
+from .lexicon import data_yaml
 from .model import Citation
 
 if TYPE_CHECKING:
@@ -80,13 +80,13 @@ def parse_relation_table(data: dict, path: Path = DATA) -> tuple[RelationType, .
 @lru_cache(maxsize=1)
 def relation_table() -> tuple[RelationType, ...]:
     """The shipped table (pipeline/data/relations.yaml), loaded once."""
-    return parse_relation_table(load_yaml(DATA.read_text(encoding="utf-8")))
+    return parse_relation_table(data_yaml(DATA.name))
 
 
 @lru_cache(maxsize=1)
 def relation_examples() -> list[dict]:
     """Every example of the table, with its type name (for the tests)."""
-    data = load_yaml(DATA.read_text(encoding="utf-8"))
+    data = data_yaml(DATA.name)
     return [dict(ex, type=t["name"]) for t in data["types"] for ex in t["examples"]]
 
 
@@ -127,7 +127,7 @@ def cue_type(text: str, start: int, end: int, clause_start: int = 0) -> str | No
 
 @lru_cache(maxsize=1)
 def _past_marker() -> re.Pattern:
-    data = load_yaml(DATA.read_text(encoding="utf-8"))
+    data = data_yaml(DATA.name)
     markers = "|".join(f"(?:{p})" for p in data.get("past") or []) or "(?!)"
     return re.compile(rf"(?<!\w)(?:{markers})\s*$", re.IGNORECASE)
 

@@ -24,9 +24,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-from .lexicon import OCR_TOP_HEADING, Marker, load_yaml, roman_value, split_marker, to_roman
+from .lexicon import OCR_TOP_HEADING, Marker, data_yaml, roman_value, split_marker, to_roman
 from .model import Regions, Section
 from .structure import text_lines
 
@@ -42,8 +41,7 @@ def iter_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def section_keywords() -> dict:
     """The parsed sections.yaml (cached)."""
-    with resources.files("pipeline.data").joinpath("sections.yaml").open(encoding="utf-8") as fh:
-        return load_yaml(fh.read())
+    return data_yaml("sections.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +113,10 @@ def has_sentence_break(s: str) -> bool:
 
 def is_upper_line(s: str) -> bool:
     """A line written in capitals ("TỔ CHỨC THỰC HIỆN:")."""
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    # Stops at the first letter that is not a capital (most lines: the second one); C loops only.
+    if not all(map(str.isupper, filter(str.isalpha, s))):
+        return False
+    return sum(map(str.isalpha, s)) >= 3
 
 
 _FOOTER_LINE = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.M)

@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
-from .lexicon import doc_type_entries, load_yaml
+from .lexicon import data_yaml, doc_type_entries
 from .model import DocumentMeta, Regions
 from .normalize import fold_diacritics, normalize_name
 
@@ -34,8 +33,7 @@ class DocType:
 
 @lru_cache(maxsize=1)
 def _header_data() -> dict:
-    with resources.files("pipeline.data").joinpath("header.yaml").open(encoding="utf-8") as fh:
-        return load_yaml(fh.read())
+    return data_yaml("header.yaml")
 
 
 @lru_cache(maxsize=1)

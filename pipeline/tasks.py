@@ -28,7 +28,7 @@ never.
 Patterns are data: ``pipeline/data/tasks.yaml``.  Rules are regular expressions over the
 words around each body mention; underthesea ``pos_tag`` runs only on ~30-character windows
 to break the one ambiguous case (a body after a comma: subject or listed object?), so a
-whole extraction costs about 0.3× one ``word_tokenize`` pass (``python -m pipeline bench``).
+whole extraction costs about 0.23× one ``word_tokenize`` pass (``python -m pipeline bench``).
 """
 
 from __future__ import annotations
@@ -38,10 +38,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 
 from .bodies import find_bodies, merge_variants, qualify
-from .lexicon import Marker, doc_type_alternation, load_yaml, split_marker
+from .lexicon import Marker, data_yaml, doc_type_alternation, split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .scan import SpanSet, last_end, lookback
@@ -55,8 +54,7 @@ from .temporal import find_time_expressions, is_citation_date
 @lru_cache(maxsize=1)
 def task_rules() -> dict:
     """The parsed tasks.yaml (cached)."""
-    with resources.files("pipeline.data").joinpath("tasks.yaml").open(encoding="utf-8") as fh:
-        return load_yaml(fh.read())
+    return data_yaml("tasks.yaml")
 
 
 @cache

@@ -10,6 +10,7 @@ from pipeline.bodies import (
     find_bodies,
     gazetteer,
     merge_variants,
+    one_document,
     qualify,
 )
 from pipeline.model import DocumentMeta
@@ -170,3 +171,12 @@ def test_successions_name_the_successor_with_its_level(old, new):
 def test_an_organ_without_its_committee_is_the_issuers(name, issuer, expected):
     meta = DocumentMeta(issuer=issuer, locality=None, level=None)
     assert qualify(name, meta) == expected
+
+
+def test_bodies_read_once_per_document_are_the_same_bodies():
+    line = "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ủy ban nhân dân tỉnh."
+    alone = find_bodies(line)
+    with one_document():
+        first, again = find_bodies(line), find_bodies(line)
+        again.clear()  # a caller's list is its own
+        assert find_bodies(line) == first == alone

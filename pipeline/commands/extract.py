@@ -6,8 +6,6 @@ import argparse
 import json
 import sys
 
-from tqdm import tqdm
-
 from ..errors import DocumentError, display_name
 from ..model import SCHEMA
 from ..sandbox import Sandbox
@@ -36,12 +34,19 @@ def _summary(record: dict) -> str:
 
 def run(args: argparse.Namespace) -> int:
     failed = 0
-    files = args.files
-    progress = tqdm(files, desc="extract", unit="file", file=sys.stderr, disable=len(files) < 5)
     with Sandbox() as sandbox:
-        for path in progress:
+        for path in _progress(args.files):
             failed += _one(sandbox, path, args.json)
     return 1 if failed else 0
+
+
+def _progress(files: list[str]) -> list[str]:
+    """A progress bar from five files on (tqdm is imported only then: one file starts faster)."""
+    if len(files) < 5:
+        return files
+    from tqdm import tqdm
+
+    return tqdm(files, desc="extract", unit="file", file=sys.stderr)
 
 
 def _one(sandbox: Sandbox, path: str, as_json: bool) -> int:

@@ -17,13 +17,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from viparse.normalize.tables import Charmap, build_charmap
-from viparse.normalize.tcvn3 import TCVN3
+from ..lexicon import data_yaml
 
-from ..lexicon import load_yaml
+if TYPE_CHECKING:
+    from viparse.normalize.tables import Charmap
 
 # --- syllable grammar -------------------------------------------------------------------------
 
@@ -45,9 +44,7 @@ def _alternation(items: list[str]) -> str:
 @cache
 def syllable_grammar() -> SyllableGrammar:
     """Load and compile the syllable grammar once."""
-    raw = load_yaml(
-        resources.files("pipeline.data").joinpath("vietnamese_syllables.yaml").read_text(encoding="utf-8")
-    )
+    raw = data_yaml("vietnamese_syllables.yaml")
     pattern = re.compile(
         f"(?:{_alternation(raw['onsets'])})?(?:{_alternation(raw['glides'])})?"
         f"(?:{_alternation(raw['nuclei'])})(?:{_alternation(raw['codas'])})?"
@@ -180,8 +177,22 @@ def _vni_entries() -> list[tuple[str, str]]:
     return sorted(entries.items())
 
 
-VNI: Charmap = build_charmap("vni", _vni_entries())
-LEGACY_CHARMAPS: dict[str, Charmap] = {"tcvn3": TCVN3, "vni": VNI}
+LEGACY_ENCODINGS = ("tcvn3", "vni")
+
+
+@cache
+def legacy_charmaps() -> dict[str, Charmap]:
+    """The TCVN3 and VNI tables; viparse is imported only here (a Unicode text never needs it)."""
+    from viparse.normalize.tables import build_charmap
+    from viparse.normalize.tcvn3 import TCVN3
+
+    return {"tcvn3": TCVN3, "vni": build_charmap("vni", _vni_entries())}
+
+
+def __getattr__(name: str) -> object:
+    if name == "LEGACY_CHARMAPS":  # the tables under their old name, built on first use
+        return legacy_charmaps()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Latin-1 characters that never occur in Unicode Vietnamese (it uses only àáâãèéêìíòóôõùúý and
 # their capitals from this block). A legacy font's text always shows some of them.
@@ -205,9 +216,7 @@ class LegacyFont:
 
 @cache
 def _font_families() -> tuple[dict, ...]:
-    raw = load_yaml(
-        resources.files("pipeline.data").joinpath("legacy_fonts.yaml").read_text(encoding="utf-8")
-    )
+    raw = data_yaml("legacy_fonts.yaml")
     return tuple(raw["families"])
 
 
@@ -231,7 +240,7 @@ def convert_font_run(text: str, font: LegacyFont) -> str:
     """Convert one run of text set in a legacy font (no case guessing: the font says it)."""
     if font.encoding == "tcvn3":
         text = _PDF_GLYPHS.sub(lambda m: "\xad" if m.group() == "\u2212" else "\xb7", text)
-    converted = unicodedata.normalize("NFC", _apply_charmap(text, LEGACY_CHARMAPS[font.encoding]))
+    converted = unicodedata.normalize("NFC", _apply_charmap(text, legacy_charmaps()[font.encoding]))
     return converted.upper() if font.uppercase else converted
 
 
@@ -331,7 +340,7 @@ def from_legacy(text: str, encoding: str) -> str:
     """Convert text in a legacy font's surface characters ("tcvn3" or "vni") to NFC Unicode."""
     if encoding == "tcvn3":
         text = _PDF_GLYPHS.sub(lambda m: "\xad" if m.group() == "\u2212" else "\xb7", text)
-    converted = unicodedata.normalize("NFC", _apply_charmap(text, LEGACY_CHARMAPS[encoding]))
+    converted = unicodedata.normalize("NFC", _apply_charmap(text, legacy_charmaps()[encoding]))
     if encoding == "tcvn3":
         converted = _restore_capitals(converted)
     return converted
@@ -347,7 +356,7 @@ def to_legacy(text: str, encoding: str) -> str:
     TCVN3 has no capital toned letters: they are written with the lowercase code,
     as a .VnTimeH heading font would.
     """
-    inverse = _inverse(LEGACY_CHARMAPS[encoding])
+    inverse = _inverse(legacy_charmaps()[encoding])
     out: list[str] = []
     for char in unicodedata.normalize("NFC", text):
         if char in inverse:
@@ -394,7 +403,7 @@ def _convert_legacy_lines(text: str) -> tuple[str, int]:
         as_is = score_vietnamese(line)
         if as_is.scored < 3 or as_is.share > 0.8:
             continue
-        for name in LEGACY_CHARMAPS:
+        for name in LEGACY_ENCODINGS:
             candidate = from_legacy(line, name)
             score = score_vietnamese(candidate)
             if score.share >= as_is.share + _LINE_GAIN:
@@ -415,7 +424,7 @@ def best_legacy_reading(text: str) -> LegacyReading:
         return LegacyReading(text, None, best_score)
     # A text that already reads as Vietnamese is Unicode; legacy lines in it are handled one by one.
     if best_score.share < _UNICODE_SHARE:
-        for name in LEGACY_CHARMAPS:
+        for name in LEGACY_ENCODINGS:
             score = score_vietnamese(from_legacy(sample, name))
             if score.share > best_score.share + 0.02:
                 best_encoding, best_score = name, score

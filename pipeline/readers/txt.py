@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..errors import DocumentError
 from ..model import LoadedText
-from .legacy import LEGACY_CHARMAPS, VietnameseScore, best_legacy_reading, from_legacy, score_vietnamese
+from .legacy import LEGACY_ENCODINGS, VietnameseScore, best_legacy_reading, from_legacy, score_vietnamese
 from .sniff import SUPPORTED_HINT
 
 _BOMS = (
@@ -87,7 +87,7 @@ def _candidates(data: bytes) -> list[Decoded]:
     cp1258 = unicodedata.normalize("NFC", _single_byte(data, "cp1258"))
     found.append(Decoded(cp1258, "cp1258", score_vietnamese(cp1258)))
     surface = _single_byte(data, "cp1252")
-    for name in LEGACY_CHARMAPS:
+    for name in LEGACY_ENCODINGS:
         converted = from_legacy(surface, name)
         found.append(Decoded(converted, name, score_vietnamese(converted)))
     return found
@@ -236,7 +236,7 @@ def decode_text(data: bytes, path: str) -> Decoded:
 def decode_as(data: bytes, encoding: str) -> str:
     """Decode the whole of `data` with an encoding `decode_text` chose on part of it."""
     base = encoding.split("+")[0]
-    if base in LEGACY_CHARMAPS:
+    if base in LEGACY_ENCODINGS:
         return from_legacy(_single_byte(data, "cp1252"), base)
     if base == "cp1258":
         return unicodedata.normalize("NFC", _single_byte(data, "cp1258"))
