@@ -89,7 +89,7 @@ def add_account(store: Store, name: str, role: str, password: str, bodies: list[
         now = _now()
         conn.execute("INSERT INTO accounts(name, role, password_hash, created_at, updated_at) VALUES (?,?,?,?,?)",
                      (name, role, digest, now, now))
-        conn.executemany("INSERT OR IGNORE INTO account_bodies(account, body) VALUES (?, ?)",
+        conn.executemany("INSERT INTO account_bodies(account, body) VALUES (?, ?) ON CONFLICT DO NOTHING",
                          [(name, b) for b in bodies])
     return Account(name, role, tuple(bodies))
 
