@@ -25,7 +25,7 @@ from typing import Any
 import streamlit as st
 
 from pipeline.ics import as_date, expand_occurrences
-from pipeline.store import Store, default_db_path
+from pipeline.store import DatabaseUrl, Store, default_db_path, is_postgres_url
 
 STATUSES: tuple[str, ...] = ("chưa thực hiện", "đang thực hiện", "hoàn thành")
 OVERDUE_LABEL = "quá hạn"
@@ -47,9 +47,10 @@ TASK_COLUMNS: dict[str, str] = {
 # --------------------------------------------------------------------------- paths
 
 
-def db_path() -> Path:
-    """The database the app reads: env DIRECTIVES_DB, else data/directives.db (same rule as the CLI)."""
-    return Path(default_db_path())
+def db_path() -> Path | DatabaseUrl:
+    """The database the app reads: env DIRECTIVES_DB (a file or a postgresql:// URL), else
+    data/directives.db (same rule as the CLI)."""
+    return default_db_path()
 
 
 def upload_dir() -> Path:
@@ -66,7 +67,8 @@ def upload_dir() -> Path:
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str):
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if not is_postgres_url(path):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
     return Store(path)
 
 

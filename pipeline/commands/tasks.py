@@ -18,7 +18,9 @@ from ..store import STATUSES, Store, canonical_status, default_db_path
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     """Every store command takes --db (else $DIRECTIVES_DB, else data/directives.db)."""
     parser.add_argument(
-        "--db", metavar="PATH", default=None, help="database file (default: $DIRECTIVES_DB or data/directives.db)"
+        "--db", metavar="PATH|URL", default=None,
+        help="database file, or postgresql://user@host/dbname for a shared PostgreSQL store"
+        " (default: $DIRECTIVES_DB or data/directives.db)",
     )
 
 

@@ -81,7 +81,8 @@ _STATUS_ALIASES = {
 
 class DatabaseUrl(str):
     """A PostgreSQL database's URL where callers expect a file path: it "exists" (the server
-    says otherwise when connecting), and files kept beside the database go to data/."""
+    says otherwise when connecting), files kept beside the database go to data/, and it shows
+    without its password in messages (f-strings); str() keeps the whole URL for connecting."""
 
     def exists(self) -> bool:
         return True
@@ -90,8 +91,11 @@ class DatabaseUrl(str):
     def parent(self) -> Path:
         return DEFAULT_DB.parent
 
-    def __str__(self) -> str:
-        return redact(str.__str__(self))
+    def __format__(self, spec: str) -> str:
+        return format(redact(str(self)), spec)
+
+    def __repr__(self) -> str:
+        return repr(redact(str(self)))
 
 
 def default_db_path(cli_value: str | Path | None = None) -> Path | DatabaseUrl:
@@ -283,7 +287,7 @@ class Store:
 
             self.path: Path | DatabaseUrl | str = location
             self.read_only = bool(read_only)
-            self.backend: Any = PostgresBackend(str.__str__(location), read_only=self.read_only, fast_unsafe=fast_unsafe)
+            self.backend: Any = PostgresBackend(str(location), read_only=self.read_only, fast_unsafe=fast_unsafe)
         else:
             self.path = location if location == ":memory:" else Path(location)
             # None: read-only when the file or its folder cannot be written (a read-only mount, a
@@ -300,7 +304,7 @@ class Store:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DocumentError(
-                str(self.path), f"cannot create the database folder ({exc.strerror or exc})", "choose another --db"
+                f"{self.path}", f"cannot create the database folder ({exc.strerror or exc})", "choose another --db"
             ) from None
 
     def _open(self) -> None:
@@ -315,24 +319,24 @@ class Store:
             self.backend.after_migrations(self.conn)
         except self.backend.errors as exc:
             raise DocumentError(
-                str(self.path), f"cannot open the database ({exc})", "check --db / DIRECTIVES_DB points to a directives database"
+                f"{self.path}", f"cannot open the database ({exc})", "check --db / DIRECTIVES_DB points to a directives database"
             ) from None
 
     def _check_version(self, readable_only: bool = False) -> None:
         if "schema_migrations" not in self.backend.table_names(self.conn):
             if readable_only:
-                raise DocumentError(str(self.path), "the database is empty and read-only", "ingest into a writable --db first")
+                raise DocumentError(f"{self.path}", "the database is empty and read-only", "ingest into a writable --db first")
             return
         newest = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
         if readable_only and (newest or 0) < SCHEMA_VERSION:
             raise DocumentError(
-                str(self.path),
+                f"{self.path}",
                 f"the database has schema version {newest}, older than this program's ({SCHEMA_VERSION}), and is read-only",
                 "open it once where it can be written, so it is upgraded",
             )
         if newest is not None and newest > SCHEMA_VERSION:
             raise DocumentError(
-                str(self.path),
+                f"{self.path}",
                 f"the database has schema version {newest}, newer than this program ({SCHEMA_VERSION})",
                 "upgrade the pipeline before opening it",
             )
@@ -354,7 +358,7 @@ class Store:
         with self._lock:
             if self.read_only:
                 raise DocumentError(
-                    str(self.path), "the database is read-only (a read-only folder or mount): nothing can be changed",
+                    f"{self.path}", "the database is read-only (a read-only folder or mount): nothing can be changed",
                     "copy it to a writable place and pass that with --db",
                 )
             with self.backend.write(self.conn) as conn:
