@@ -15,6 +15,7 @@ import tempfile
 import urllib.parse
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -72,22 +73,43 @@ def pg_server() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture
-def pg_url(pg_server: str) -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database for one test, dropped after it."""
+@contextmanager
+def _fresh_database(server: str) -> Iterator[str]:
+    """A new database copied from the migrated template, dropped afterwards."""
     import psycopg
 
     name = f"t_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(pg_server, autocommit=True) as admin:
+    with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
-    yield with_database(pg_server, name)
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    try:
+        yield with_database(server, name)
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for one test."""
+    with _fresh_database(pg_server) as url:
+        yield url
+
+
+def _backend_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield ":memory:"
+        return
+    with _fresh_database(request.getfixturevalue("pg_server")) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest) -> str:
+def store_url(request: pytest.FixtureRequest) -> Iterator[str]:
     """Where a two-backend store test opens its Store: SQLite in memory, or a fresh PostgreSQL database."""
-    if request.param == "sqlite":
-        return ":memory:"
-    return request.getfixturevalue("pg_url")
+    yield from _backend_url(request)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_store_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """store_url for a module's shared store (built once per backend)."""
+    yield from _backend_url(request)
