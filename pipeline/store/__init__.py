@@ -54,9 +54,11 @@ from ..reattach import Item, Match, reattach
 from .common import TOKEN as _TOKEN
 from .common import FtsTerm, fold_same_length, fts_query, fts_terms
 from .postgres import is_postgres_url, redact
+from .query import TaskQuery
+from .query import iso_day as _iso
 from .sqlite import APPLICATION_ID, SqliteBackend, not_writable
 
-__all__ = ["APPLICATION_ID", "FtsTerm", "fold_same_length", "fts_query", "fts_terms", "is_postgres_url"]
+__all__ = ["APPLICATION_ID", "FtsTerm", "TaskQuery", "fold_same_length", "fts_query", "fts_terms", "is_postgres_url"]
 
 Row = Any  # Row, or postgres._Row: read by position or by column name
 
@@ -183,14 +185,6 @@ def _status_set(status: str | Iterable[str] | None) -> set[str] | None:
     if not values:
         return None
     return {_canonical_status(s) for s in values}
-
-
-def _iso(value: date | str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    return date.fromisoformat(str(value)).isoformat()
 
 
 def _short_hash(text: str, n: int = 10) -> str:
@@ -728,26 +722,15 @@ class Store:
 
     # ------------------------------------------------------------------ tasks
 
-    def _task_filter(
-        self,
-        *,
-        body: str | Iterable[str] | None = None,
-        coordinating: str | Iterable[str] | None = None,
-        document: int | str | None = None,
-        section: str | None = None,
-        due_from: date | str | None = None,
-        due_to: date | str | None = None,
-        overdue: bool = False,
-        status: str | Iterable[str] | None = None,
-        not_done: bool = False,
-        search: str | None = None,
-        today: date | str | None = None,
-        recurring: bool = False,
-        task_key: str | None = None,
-    ) -> tuple[str, list[Any], str]:
+    def _task_filter(self, query: TaskQuery | None = None, **filters: Any) -> tuple[str, list[Any], str]:
+        """(WHERE clause, its parameters, today's date) of a query's filters."""
+        q = query if query is not None else TaskQuery.of(**filters)
+        body, coordinating, document, section = q.body, q.coordinating, q.document, q.section
+        due_from, due_to, overdue, status, not_done = q.due_from, q.due_to, q.overdue, q.status, q.not_done
+        search, recurring, task_key = q.search, q.recurring, q.task_key
         where: list[str] = []
         params: list[Any] = []
-        today_iso = _iso(today) or date.today().isoformat()
+        today_iso = q.today or date.today().isoformat()
         for role, name in (("responsible", body), ("coordinating", coordinating)):
             if not name:
                 continue
@@ -845,22 +828,22 @@ class Store:
             ).fetchone()
         )
 
-    def query_tasks(
-        self, *, limit: int | None = None, offset: int = 0, order: str = "document", **filters: Any
-    ) -> list[dict]:
-        """Tasks matching every given filter, in `order` (TASK_ORDERS; default document order), with status and bodies.
+    def query_tasks(self, query: TaskQuery | None = None, **fields: Any) -> list[dict]:
+        """Tasks matching every filter of `query` (a TaskQuery, or its fields as keyword arguments), in
+        its `order` (TASK_ORDERS; default document order), one page of them, with status and bodies.
 
         Sorting happens in SQL before LIMIT/OFFSET, so a page of the app shows the first rows of the
         whole sorted list, not a sorted page.
 
-        Filters (see `_task_filter`): body, coordinating, document, section, due_from, due_to,
+        Filters (see TaskQuery): body, coordinating, document, section, due_from, due_to,
         overdue, recurring, status, not_done, search, today. `due_from`/`due_to` keep tasks whose
         deadline window [due_start or due_end, due_end or due_start] overlaps the range; `body`
         accepts any spelling of a body (accents optional, variants, the locality-qualified name).
         `status` takes one status or several (any of them); `not_done=True` keeps the tasks still
         to do (chưa thực hiện + đang thực hiện), what staff export as "remaining".
         """
-        clause, params, today_iso = self._task_filter(**filters)
+        q = query if query is not None else TaskQuery.of(**fields)
+        clause, params, today_iso = self._task_filter(q)
         sql = (
             "SELECT t.id, t.task_key, t.document_id, d.source, d.number AS doc_number, d.title AS doc_title,"
             " d.doc_type AS doc_type, d.issuer AS doc_issuer, d.issued_date AS doc_date,"
@@ -868,11 +851,11 @@ class Store:
             " COALESCE(s.status, ?) AS status, s.note, s.updated_at"
             " FROM tasks t JOIN documents d ON d.id = t.document_id"
             " LEFT JOIN task_status s ON s.task_key = t.task_key"
-            f"{clause} ORDER BY {_order_sql(order)} LIMIT ? OFFSET ?"
+            f"{clause} ORDER BY {_order_sql(q.order)} LIMIT ? OFFSET ?"
         )
         with self._lock:
             rows = self.conn.execute(
-                sql, [STATUS_TODO, *params, self.backend.no_limit if limit is None else int(limit), int(offset)]
+                sql, [STATUS_TODO, *params, self.backend.no_limit if q.limit is None else int(q.limit), q.offset]
             ).fetchall()
             bodies = self._bodies_for([r["id"] for r in rows])
         out = []
@@ -900,11 +883,10 @@ class Store:
                 out.setdefault(r["task_id"], {}).setdefault(r["role"], []).append((r["name"], r["qualified"]))
         return out
 
-    def count_tasks(self, **filters: Any) -> int:
+    def count_tasks(self, query: TaskQuery | None = None, **fields: Any) -> int:
         """Number of tasks query_tasks would return without limit/offset."""
-        filters.pop("limit", None)
-        filters.pop("offset", None)
-        clause, params, _ = self._task_filter(**filters)
+        q = query if query is not None else TaskQuery.of(**fields)
+        clause, params, _ = self._task_filter(q.unpaged())
         with self._lock:
             return int(
                 self.conn.execute(
