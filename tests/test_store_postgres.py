@@ -139,3 +139,11 @@ def test_the_app_serves_a_postgresql_store(pg_url, monkeypatch, tmp_path):
     finally:
         st.cache_data.clear()
         st.cache_resource.clear()
+
+
+def test_make_db_fills_an_empty_postgresql_database_and_refuses_a_full_one(pg_url, capsys):
+    assert main(["make-db", "--documents", "3", "--tasks-per-document", "2", "--out", pg_url]) == 0
+    assert "3 documents, 6 tasks" in capsys.readouterr().out
+    assert main(["make-db", "--documents", "3", "--out", pg_url]) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "postgresql://" in err
