@@ -1,6 +1,6 @@
 """Cached data access for the Streamlit app.
 
-The pages never talk to SQLite or build graphs themselves: they call these helpers,
+The pages never talk to the database or build graphs themselves: they call these helpers,
 which go through `pipeline.store.Store` (one connection per database, kept with
 `st.cache_resource`) and cache query results with `st.cache_data`, so a rerun
 that only moves a widget costs nothing. Every write (status edit, upload) calls
@@ -88,6 +88,35 @@ def invalidate(*, statuses_only: bool = False) -> None:
     if not statuses_only:
         st.cache_data.clear()
         _graph.clear()
+
+
+def data_stamp() -> tuple:
+    """Changes whenever statuses or documents change (in this app, another app server or the CLI).
+
+    (last history id, statuses, last document id, documents, last ingest time): the tail says
+    whether documents changed too."""
+    store = get_store()
+    with store._lock:
+        return tuple(store.conn.execute(
+            "SELECT (SELECT MAX(id) FROM task_history), (SELECT COUNT(*) FROM task_status),"
+            " (SELECT MAX(id) FROM documents), (SELECT COUNT(*) FROM documents),"
+            " (SELECT MAX(ingested_at) FROM documents)").fetchone())
+
+
+_SEEN: dict[str, tuple] = {}  # database → the data stamp this process last saw
+
+
+def follow_other_writers() -> None:
+    """On a shared PostgreSQL store other servers write too: forget cached results once the data
+    changed since this process last looked (one small query per page run). A SQLite store keeps
+    its caches until this app writes (`invalidate`)."""
+    path = str(db_path())
+    if not is_postgres_url(path):
+        return
+    stamp, last = data_stamp(), _SEEN.get(path)
+    _SEEN[path] = stamp
+    if last is not None and last != stamp:
+        invalidate(statuses_only=last[2:] == stamp[2:])
 
 
 # --------------------------------------------------------------------------- filters

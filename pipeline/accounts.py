@@ -3,7 +3,7 @@
 Roles: `admin` (accounts, uploads, every status), `editor` (statuses and notes of the
 tasks whose responsible body is one of the account's bodies), `viewer` (read only).
 Passwords are stored as argon2id hashes (argon2-cffi), never in clear. Accounts live in
-the same SQLite database as the tasks, so a backup of the database keeps them.
+the same database as the tasks (SQLite or PostgreSQL), so a backup of the database keeps them.
 """
 
 from __future__ import annotations

@@ -136,6 +136,14 @@ def test_the_app_serves_a_postgresql_store(pg_url, monkeypatch, tmp_path):
             at.sidebar.text_input(key="tasks_search").set_value("tuyen giao").run()
             assert not at.exception
             assert f"**{store.count_tasks(search='tuyên giáo')}**" in texts(at)
+            store.ingest(make_doc(source="another-server.txt"))  # written by another app server
+            key = store.query_tasks(document="another-server.txt")[0]["task_key"]
+            store.set_status(key, STATUS_DONE, user="server2")
+            at = open_page("overview")  # the same process, its caches warm
+            assert {m.label: m.value for m in at.metric}["Văn bản"] == str(len(store.documents()))
+            at = open_page("tasks")
+            at.sidebar.multiselect(key="tasks_status").set_value([STATUS_DONE]).run()
+            assert "**1**" in texts(at)
     finally:
         st.cache_data.clear()
         st.cache_resource.clear()
