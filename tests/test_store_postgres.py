@@ -155,3 +155,17 @@ def test_make_db_fills_an_empty_postgresql_database_and_refuses_a_full_one(pg_ur
     assert main(["make-db", "--documents", "3", "--out", pg_url]) == 1
     err = capsys.readouterr().err
     assert "already exists" in err and "postgresql://" in err
+
+
+def test_a_connection_the_server_dropped_is_opened_again(pg_url):
+    import psycopg
+
+    with Store(pg_url) as store:
+        store.ingest(make_doc())
+        pid = store.conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+        with psycopg.connect(pg_url, autocommit=True) as admin:  # a server restart, as the store sees it
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(psycopg.OperationalError):
+            store.count_tasks()  # the statement that finds the connection gone fails
+        assert store.count_tasks() == 4  # the next one runs on a new connection
+        store.set_status(store.query_tasks()[0]["task_key"], STATUS_DONE)

@@ -92,19 +92,28 @@ def _row_factory(cursor: Any) -> Any:
 
 
 class PgConnection:
-    """The slice of sqlite3.Connection the store uses (execute, executemany, close), over psycopg."""
+    """The slice of sqlite3.Connection the store uses (execute, executemany, close), over psycopg.
 
-    def __init__(self, raw: Any):
-        self.raw = raw
+    A connection the server dropped (a restart, a failover) is opened again before the next
+    statement outside a transaction: the app keeps one Store per process for days."""
+
+    def __init__(self, connect: Any):
+        self._connect = connect
+        self.raw = connect()
+
+    def _live(self) -> Any:
+        if self.raw.broken:
+            self.raw = self._connect()
+        return self.raw
 
     def execute(self, sql: str, params: Sequence[Any] | dict | None = None) -> Any:
         if params is None:
-            return self.raw.execute(sql)
-        return self.raw.execute(translate(sql), params)
+            return self._live().execute(sql)
+        return self._live().execute(translate(sql), params)
 
     def executemany(self, sql: str, rows: Any) -> Any:
         rows = list(rows)
-        cur = self.raw.cursor()
+        cur = self._live().cursor()
         if rows:
             cur.executemany(translate(sql), rows)
         return cur
@@ -132,6 +141,11 @@ class PostgresBackend:
         self.errors: tuple[type[BaseException], ...] = (psycopg.Error,)
 
     def connect(self) -> PgConnection:
+        conn = PgConnection(self._connect_raw)
+        self.check_ours(conn)
+        return conn
+
+    def _connect_raw(self) -> Any:
         try:
             raw = self.psycopg.connect(self.path, autocommit=True, row_factory=_row_factory, connect_timeout=10)
         except self.psycopg.OperationalError as exc:
@@ -144,9 +158,7 @@ class PostgresBackend:
             raw.execute("SET default_transaction_read_only = on")
         if self.fast_unsafe:  # throwaway databases: a crash may lose the last commits, never corrupt
             raw.execute("SET synchronous_commit = off")
-        conn = PgConnection(raw)
-        self.check_ours(conn)
-        return conn
+        return raw
 
     def check_ours(self, conn: PgConnection) -> None:
         """Refuse a database that holds other tables but none of ours: migrating it would mix the two."""
@@ -173,8 +185,9 @@ class PostgresBackend:
     @contextmanager
     def write(self, conn: PgConnection) -> Iterator[PgConnection]:
         """One transaction holding the database-wide write lock (see the module docstring)."""
-        with conn.raw.transaction():
-            conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        raw = conn._live()
+        with raw.transaction():
+            raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield conn
 
     def statements(self, sql: str) -> Iterator[str]:
