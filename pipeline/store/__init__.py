@@ -485,20 +485,22 @@ class Store:
                 for i, c in enumerate(record["citations"])
             ],
         )
-        body_rows, indexed = [], []
+        task_rows = []
         for i, (task, key) in enumerate(zip(extraction.tasks, task_keys, strict=True)):
             dl = task.deadline
-            task_id = self.backend.insert_id(
-                conn,
-                'INSERT INTO tasks(document_id, ordinal, task_key, section, text, start, "end", deadline_text,'
-                " due_start, due_end, recurrence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    document_id, i, key, task.section, task.text, task.start, task.end,
-                    dl.text if dl else None, _iso(dl.start) if dl else None, _iso(dl.end) if dl else None,
-                    dl.recurrence if dl else None,
-                ),
-            )
-            indexed.append((task_id, task.text))
+            task_rows.append((
+                document_id, i, key, task.section, task.text, task.start, task.end,
+                dl.text if dl else None, _iso(dl.start) if dl else None, _iso(dl.end) if dl else None,
+                dl.recurrence if dl else None,
+            ))
+        task_ids = self.backend.insert_ids(
+            conn,
+            'INSERT INTO tasks(document_id, ordinal, task_key, section, text, start, "end", deadline_text,'
+            " due_start, due_end, recurrence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            task_rows,
+        )
+        body_rows = []
+        for task, task_id in zip(extraction.tasks, task_ids, strict=True):
             for role, mentions in (("responsible", task.responsible), ("coordinating", task.coordinating)):
                 for b in mentions:
                     canonical = canonical_name(b.name)
@@ -511,16 +513,16 @@ class Store:
             " canonical_folded) VALUES (?,?,?,?,?,?,?,?)",
             body_rows,
         )
-        self.backend.index_tasks(conn, indexed)
-        passages = []
-        for start, end, section in _paragraphs(text, extraction.sections):
-            passage_id = self.backend.insert_id(
-                conn,
-                'INSERT INTO passages(document_id, kind, section, start, "end") VALUES (?,?,?,?,?)',
-                (document_id, "paragraph", section, start, end),
-            )
-            passages.append((passage_id, text[start:end]))
-        self.backend.index_passages(conn, passages)
+        self.backend.index_tasks(conn, [(i, t.text) for i, t in zip(task_ids, extraction.tasks, strict=True)])
+        paragraphs = list(_paragraphs(text, extraction.sections))
+        passage_ids = self.backend.insert_ids(
+            conn,
+            'INSERT INTO passages(document_id, kind, section, start, "end") VALUES (?,?,?,?,?)',
+            [(document_id, "paragraph", section, start, end) for start, end, section in paragraphs],
+        )
+        self.backend.index_passages(
+            conn, [(i, text[start:end]) for i, (start, end, _) in zip(passage_ids, paragraphs, strict=True)]
+        )
         return document_id
 
     def _plan_carry_over(self, extraction: Extraction, content_hash: str, ident: str | None) -> _CarryPlan | None:

@@ -111,11 +111,11 @@ class PgConnection:
             return self._live().execute(sql)
         return self._live().execute(translate(sql), params)
 
-    def executemany(self, sql: str, rows: Any) -> Any:
+    def executemany(self, sql: str, rows: Any, *, returning: bool = False) -> Any:
         rows = list(rows)
         cur = self._live().cursor()
         if rows:
-            cur.executemany(translate(sql), rows)
+            cur.executemany(translate(sql), rows, returning=returning)
         return cur
 
     def close(self) -> None:
@@ -198,6 +198,16 @@ class PostgresBackend:
     def insert_id(self, conn: PgConnection, sql: str, params: Sequence[Any]) -> int:
         """Run an INSERT and return the new row's id."""
         return int(conn.execute(sql + " RETURNING id", params).fetchone()[0])
+
+    def insert_ids(self, conn: PgConnection, sql: str, rows: list[Sequence[Any]]) -> list[int]:
+        """Insert the rows in one pipelined batch and return their ids, in order (one round trip, not one a row)."""
+        if not rows:
+            return []
+        cur = conn.executemany(sql + " RETURNING id", rows, returning=True)
+        ids = [int(cur.fetchone()[0])]
+        while cur.nextset():
+            ids.append(int(cur.fetchone()[0]))
+        return ids
 
     # ------------------------------------------------------------------ search index
 

@@ -104,6 +104,10 @@ class SqliteBackend:
         """Run an INSERT and return the new row's id."""
         return int(conn.execute(sql, params).lastrowid)
 
+    def insert_ids(self, conn: sqlite3.Connection, sql: str, rows: list[Sequence[Any]]) -> list[int]:
+        """Run an INSERT per row and return the new rows' ids, in order."""
+        return [self.insert_id(conn, sql, row) for row in rows]
+
     # ------------------------------------------------------------------ search index
 
     def index_tasks(self, conn: sqlite3.Connection, rows: list[tuple[int, str]]) -> None:
