@@ -18,6 +18,7 @@ st.set_page_config(page_title="Phân tích văn bản chỉ đạo", page_icon=s
 
 try:
     appdata.get_store()
+    appdata.follow_other_writers()  # a shared PostgreSQL store: what other servers changed shows here too
 except Exception as err:  # noqa: BLE001 - shown to the user as one line, never a traceback
     print(f"error: cannot open the database {appdata.db_path()}: {err}", file=sys.stderr)  # the server log
     st.error("Không mở được cơ sở dữ liệu (chi tiết trong nhật ký máy chủ).")

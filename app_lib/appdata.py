@@ -1,6 +1,6 @@
 """Cached data access for the Streamlit app.
 
-The pages never talk to SQLite or build graphs themselves: they call these helpers,
+The pages never talk to the database or build graphs themselves: they call these helpers,
 which go through `pipeline.store.Store` (one connection per database, kept with
 `st.cache_resource`) and cache query results with `st.cache_data`, so a rerun
 that only moves a widget costs nothing. Every write (status edit, upload) calls
@@ -13,11 +13,10 @@ dependency, so tests can call them directly.
 from __future__ import annotations
 
 import html
-import inspect
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from typing import Any
 import streamlit as st
 
 from pipeline.ics import as_date, expand_occurrences
-from pipeline.store import Store, default_db_path
+from pipeline.store import DatabaseUrl, Store, TaskQuery, default_db_path, is_postgres_url
 
 STATUSES: tuple[str, ...] = ("chưa thực hiện", "đang thực hiện", "hoàn thành")
 OVERDUE_LABEL = "quá hạn"
@@ -47,9 +46,10 @@ TASK_COLUMNS: dict[str, str] = {
 # --------------------------------------------------------------------------- paths
 
 
-def db_path() -> Path:
-    """The database the app reads: env DIRECTIVES_DB, else data/directives.db (same rule as the CLI)."""
-    return Path(default_db_path())
+def db_path() -> Path | DatabaseUrl:
+    """The database the app reads: env DIRECTIVES_DB (a file or a postgresql:// URL), else
+    data/directives.db (same rule as the CLI)."""
+    return default_db_path()
 
 
 def upload_dir() -> Path:
@@ -66,7 +66,8 @@ def upload_dir() -> Path:
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str):
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if not is_postgres_url(path):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
     return Store(path)
 
 
@@ -89,12 +90,33 @@ def invalidate(*, statuses_only: bool = False) -> None:
         _graph.clear()
 
 
-def _accepted_kwargs(func, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Drop keyword arguments the store method does not accept (the API grows while we build)."""
-    params = inspect.signature(func).parameters
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
-        return kwargs
-    return {k: v for k, v in kwargs.items() if k in params}
+def data_stamp() -> tuple:
+    """Changes whenever statuses or documents change (in this app, another app server or the CLI).
+
+    (last history id, statuses, last document id, documents, last ingest time): the tail says
+    whether documents changed too."""
+    store = get_store()
+    with store._lock:
+        return tuple(store.conn.execute(
+            "SELECT (SELECT MAX(id) FROM task_history), (SELECT COUNT(*) FROM task_status),"
+            " (SELECT MAX(id) FROM documents), (SELECT COUNT(*) FROM documents),"
+            " (SELECT MAX(ingested_at) FROM documents)").fetchone())
+
+
+_SEEN: dict[str, tuple] = {}  # database → the data stamp this process last saw
+
+
+def follow_other_writers() -> None:
+    """On a shared PostgreSQL store other servers write too: forget cached results once the data
+    changed since this process last looked (one small query per page run). A SQLite store keeps
+    its caches until this app writes (`invalidate`)."""
+    path = str(db_path())
+    if not is_postgres_url(path):
+        return
+    stamp, last = data_stamp(), _SEEN.get(path)
+    _SEEN[path] = stamp
+    if last is not None and last != stamp:
+        invalidate(statuses_only=last[2:] == stamp[2:])
 
 
 # --------------------------------------------------------------------------- filters
@@ -102,7 +124,8 @@ def _accepted_kwargs(func, kwargs: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class TaskFilter:
-    """The Tasks page's filter state; hashable so it can key `st.cache_data`."""
+    """The Tasks page's filter state in its own labels; hashable so it can key `st.cache_data`.
+    `query()` turns it into the store's TaskQuery, the value the CLI builds too."""
 
     bodies: tuple[str, ...] = ()
     coordinating: tuple[str, ...] = ()
@@ -114,35 +137,18 @@ class TaskFilter:
     status: str | tuple[str, ...] | None = None
     search: str | None = None
 
-    def store_kwargs(self, today: date | None = None) -> dict[str, Any]:
-        """Translate to `Store.query_tasks` keyword arguments."""
-        kwargs: dict[str, Any] = {}
-        if self.bodies:
-            kwargs["body"] = list(self.bodies)
-        if self.coordinating:
-            kwargs["coordinating"] = list(self.coordinating)
-        if self.document is not None:
-            kwargs["document"] = self.document
-        if self.section:
-            kwargs["section"] = self.section
-        if self.due_from:
-            kwargs["due_from"] = self.due_from
-        if self.due_to:
-            kwargs["due_to"] = self.due_to
+    def query(self, today: date | str | None = None) -> TaskQuery:
+        """The store's TaskQuery for this filter (every matching task; page it with `.page()`)."""
         labels = (self.status,) if isinstance(self.status, str) else tuple(self.status or ())
-        if OVERDUE_LABEL in labels:
-            kwargs["overdue"] = True
         # The chosen statuses are alternatives ("any of them"); "quá hạn" narrows whatever else is chosen.
         stored = [label for label in STATUSES if label in labels or (NOT_DONE_LABEL in labels and label != STATUSES[-1])]
-        if stored == list(STATUSES[:-1]):
-            kwargs["not_done"] = True
-        elif stored:
-            kwargs["status"] = stored
-        if self.search and self.search.strip():
-            kwargs["search"] = self.search.strip()
-        if today is not None:
-            kwargs["today"] = today.isoformat()
-        return kwargs
+        not_done = stored == list(STATUSES[:-1])
+        return TaskQuery.of(
+            body=self.bodies, coordinating=self.coordinating, document=self.document, section=self.section,
+            due_from=self.due_from, due_to=self.due_to, overdue=OVERDUE_LABEL in labels,
+            status=() if not_done else stored, not_done=not_done,
+            search=(self.search or "").strip(), today=today,
+        )
 
 
 def _today_iso() -> str:
@@ -153,18 +159,14 @@ def _today_iso() -> str:
 def query_tasks(flt: TaskFilter, limit: int | None = 50, offset: int = 0, today: str | None = None,
                 order: str = "document") -> list[dict]:
     """One page of task rows matching the filter, sorted and paged in SQL by the store."""
-    store = get_store()
-    kwargs = flt.store_kwargs(date.fromisoformat(today) if today else None)
-    kwargs.update(limit=limit, offset=offset, order=order)
-    return [dict(r) for r in store.query_tasks(**_accepted_kwargs(store.query_tasks, kwargs))]
+    query = replace(flt.query(today), order=order).page(limit, offset)
+    return [dict(r) for r in get_store().query_tasks(query)]
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def count_tasks(flt: TaskFilter, today: str | None = None) -> int:
     """How many tasks match the filter (for pagination and headline numbers)."""
-    store = get_store()
-    kwargs = flt.store_kwargs(date.fromisoformat(today) if today else None)
-    return int(store.count_tasks(**_accepted_kwargs(store.count_tasks, kwargs)))
+    return int(get_store().count_tasks(flt.query(today)))
 
 
 @st.cache_data(show_spinner=False)
@@ -238,8 +240,7 @@ def recurring_tasks(bodies: tuple[str, ...] = ()) -> list[dict]:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _recurring(path: str, bodies: tuple[str, ...]) -> list[dict]:
-    kwargs: dict[str, Any] = {"body": list(bodies)} if bodies else {}
-    return [dict(r) for r in _open_store(path).query_tasks(recurring=True, **kwargs)]
+    return [dict(r) for r in _open_store(path).query_tasks(TaskQuery.of(body=bodies, recurring=True))]
 
 
 @st.cache_resource(show_spinner=False)
@@ -641,8 +642,7 @@ def as_dict(obj: Any) -> dict:
 
 def fetch_all(store, flt: TaskFilter, today: str | None = None) -> list[dict]:
     """Every task row matching the filter, uncached: used by exports, which run outside a page rerun."""
-    kwargs = flt.store_kwargs(date.fromisoformat(today) if today else None)
-    return [dict(r) for r in store.query_tasks(**_accepted_kwargs(store.query_tasks, kwargs))]
+    return [dict(r) for r in store.query_tasks(flt.query(today))]
 
 
 def ingest_upload(name: str, data: bytes) -> dict:

@@ -11,15 +11,6 @@ from app_lib import appdata
 from pipeline.progress import COLUMNS, BodyProgress, progress_by_body, totals
 
 
-def data_stamp() -> tuple:
-    """Changes whenever statuses or documents change (in the app or from the CLI): the cache key."""
-    store = appdata.get_store()
-    with store._lock:
-        return tuple(store.conn.execute(
-            "SELECT (SELECT MAX(id) FROM task_history), (SELECT COUNT(*) FROM task_status),"
-            " (SELECT MAX(id) FROM documents), (SELECT COUNT(*) FROM documents)").fetchone())
-
-
 @st.cache_data(show_spinner=False, max_entries=8)
 def _report(path: str, today: str, stamp: tuple) -> list[BodyProgress]:
     return progress_by_body(appdata.get_store(), date.fromisoformat(today))
@@ -27,7 +18,7 @@ def _report(path: str, today: str, stamp: tuple) -> list[BodyProgress]:
 
 def report(today: date) -> list[BodyProgress]:
     """The report for today, recomputed only when the data changed."""
-    return _report(str(appdata.db_path()), today.isoformat(), data_stamp())
+    return _report(str(appdata.db_path()), today.isoformat(), appdata.data_stamp())
 
 
 def table_rows(lines: list[BodyProgress]) -> list[dict]:

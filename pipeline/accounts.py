@@ -3,7 +3,7 @@
 Roles: `admin` (accounts, uploads, every status), `editor` (statuses and notes of the
 tasks whose responsible body is one of the account's bodies), `viewer` (read only).
 Passwords are stored as argon2id hashes (argon2-cffi), never in clear. Accounts live in
-the same SQLite database as the tasks, so a backup of the database keeps them.
+the same database as the tasks (SQLite or PostgreSQL), so a backup of the database keeps them.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def add_account(store: Store, name: str, role: str, password: str, bodies: list[
         now = _now()
         conn.execute("INSERT INTO accounts(name, role, password_hash, created_at, updated_at) VALUES (?,?,?,?,?)",
                      (name, role, digest, now, now))
-        conn.executemany("INSERT OR IGNORE INTO account_bodies(account, body) VALUES (?, ?)",
+        conn.executemany("INSERT INTO account_bodies(account, body) VALUES (?, ?) ON CONFLICT DO NOTHING",
                          [(name, b) for b in bodies])
     return Account(name, role, tuple(bodies))
 

@@ -30,7 +30,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from .errors import DocumentError
-from .store import Store
+from .store import Store, default_db_path
 from .synthetic import PROVINCE_BODIES, PROVINCES, make_db
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
@@ -255,10 +255,11 @@ def _bench_parallel(docs: Sequence[str], workdir: Path, progress: bool, rounds: 
 
 def _bench_queries(n_tasks: int, n_queries: int, workdir: Path, query_db: str | None) -> dict:
     rng = random.Random(7)
-    if query_db and Path(query_db).exists():
-        db, build_seconds = Path(query_db), None
+    target = default_db_path(query_db) if query_db else None  # a file or a postgresql:// URL
+    if target is not None and target.exists():
+        db, build_seconds = target, None
     else:
-        db = Path(query_db) if query_db else workdir / "query.db"
+        db = target or workdir / "query.db"
         start = time.perf_counter()
         make_db(db, max(1, n_tasks // 10), tasks_per_document=10)
         build_seconds = time.perf_counter() - start

@@ -17,9 +17,10 @@ PASSWORD = "mat-khau-dai"
 
 
 @pytest.fixture(name="store")
-def store_fixture():
-    """A database holding one hand-built plan with four tasks (shared by the calendar and progress tests)."""
-    with Store(":memory:") as s:
+def store_fixture(store_url):
+    """A database holding one hand-built plan with four tasks (shared by the calendar and progress tests),
+    on each backend."""
+    with Store(store_url) as s:
         s.ingest(make_doc())
         yield s
 

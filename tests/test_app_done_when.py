@@ -24,7 +24,7 @@ from app_lib import appdata  # noqa: E402
 from pipeline.extract import extract_text  # noqa: E402
 from pipeline.ics import event_uid  # noqa: E402
 from pipeline.model import BodyMention, Deadline, Extraction, Task  # noqa: E402
-from pipeline.store import STATUS_DONE, Store  # noqa: E402
+from pipeline.store import STATUS_DONE, Store, TaskQuery  # noqa: E402
 
 PLAN = (
     "TỈNH ỦY THỬ NGHIỆM\n\nKẾ HOẠCH\n\ntriển khai công tác tuyên truyền\n\nI- NHIỆM VỤ\n\n"
@@ -136,4 +136,4 @@ def test_find_body_mark_one_done_export_remaining(private_db, downloads):  # noq
     ],
 )
 def test_status_labels_translate_to_store_filters(labels, expected):
-    assert appdata.TaskFilter(status=labels or None).store_kwargs() == expected
+    assert appdata.TaskFilter(status=labels or None).query() == TaskQuery.of(**expected)

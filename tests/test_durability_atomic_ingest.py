@@ -71,7 +71,7 @@ CRASH_POINTS = [
     ("sections", "INSERT INTO sections", 1),
     ("citations", "INSERT INTO citations", 1),
     ("third task", "INSERT INTO tasks(", 3),
-    ("task search index", "INSERT INTO tasks_fts(rowid", 2),
+    ("task search index", "INSERT INTO tasks_fts(rowid", 1),
     ("bodies", "INSERT INTO task_bodies", 1),
     ("passages", "INSERT INTO passages(", 4),
 ]
@@ -79,7 +79,7 @@ REPLACE_ONLY = [
     ("deleting the old version", "DELETE FROM documents", 1),
     ("old search rows", "INSERT INTO passages_fts(passages_fts", 1),
     ("carrying user data over", "UPDATE task_status", 1),
-    ("flagging orphans", "INSERT OR REPLACE INTO orphaned_user_data", 1),
+    ("flagging orphans", "INSERT INTO orphaned_user_data", 1),
     ("carry-over history", "INSERT INTO task_history", 1),
 ]
 

@@ -21,9 +21,8 @@ WITH_CITED = Material(tasks=MATERIAL.tasks, titles=MATERIAL.titles, citations=MA
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("graph") / "g.db"
-    with Store(path, fast_unsafe=True) as s:
+def store(module_store_url):
+    with Store(module_store_url, fast_unsafe=True) as s:
         for ex in generate_extractions(300, material=WITH_CITED, tasks_per_document=2, seed=3):
             s.ingest(ex)
         yield s

@@ -9,7 +9,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ..calendars import DONE_MODES, write_calendar, write_feeds
-from .tasks import add_db_option, add_task_filters, filters_from_args, open_store
+from .tasks import add_db_option, add_task_filters, open_store, query_from_args
 
 
 def register(cli) -> None:
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     with store:
         try:
-            rows = store.query_tasks(**filters_from_args(args))
+            rows = store.query_tasks(query_from_args(args))
         except ValueError as err:
             print(f"error: {err}", file=sys.stderr)
             return 2

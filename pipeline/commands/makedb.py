@@ -10,7 +10,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ..errors import DocumentError
-from ..store import default_db_path
+from ..store import DatabaseUrl, default_db_path
 from .tasks import add_db_option
 
 
@@ -26,11 +26,21 @@ def register(cli) -> None:
     parser.set_defaults(func=run)
 
 
+def _taken(out: Path | DatabaseUrl) -> bool:
+    """A file that exists, or a PostgreSQL database that already holds documents (an empty one is fine)."""
+    if not isinstance(out, DatabaseUrl):
+        return out.exists()
+    from ..store import Store
+
+    with Store(out) as store:
+        return bool(store.documents())
+
+
 def run(args: argparse.Namespace) -> int:
     from ..synthetic import make_db
 
-    out = Path(args.out) if args.out else default_db_path(args.db)
-    if out.exists() and not args.append:
+    out = default_db_path(args.out or args.db)
+    if not args.append and _taken(out):
         print(f"error: {out}: already exists; choose another --out or pass --append", file=sys.stderr)
         return 1
     started = time.perf_counter()

@@ -12,13 +12,15 @@ import sys
 from datetime import date
 
 from ..errors import DocumentError
-from ..store import STATUSES, Store, canonical_status, default_db_path
+from ..store import STATUSES, Store, TaskQuery, canonical_status, default_db_path
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     """Every store command takes --db (else $DIRECTIVES_DB, else data/directives.db)."""
     parser.add_argument(
-        "--db", metavar="PATH", default=None, help="database file (default: $DIRECTIVES_DB or data/directives.db)"
+        "--db", metavar="PATH|URL", default=None,
+        help="database file, or postgresql://user@host/dbname for a shared PostgreSQL store"
+        " (default: $DIRECTIVES_DB or data/directives.db)",
     )
 
 
@@ -59,21 +61,13 @@ def add_task_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", metavar="DATE", type=_iso_date, help=argparse.SUPPRESS)
 
 
-def filters_from_args(args: argparse.Namespace) -> dict:
-    """The keyword arguments for Store.query_tasks from parsed options."""
-    return {
-        "body": args.body,
-        "coordinating": args.coordinating,
-        "document": args.document,
-        "section": args.section,
-        "due_from": args.due_from,
-        "due_to": args.due_to,
-        "overdue": args.overdue,
-        "status": args.status,
-        "not_done": args.not_done,
-        "search": args.search,
-        "today": args.today,
-    }
+def query_from_args(args: argparse.Namespace) -> TaskQuery:
+    """The TaskQuery (every matching task) that the parsed filter options ask for."""
+    return TaskQuery.of(
+        body=args.body, coordinating=args.coordinating, document=args.document, section=args.section,
+        due_from=args.due_from, due_to=args.due_to, overdue=args.overdue, status=args.status,
+        not_done=args.not_done, search=args.search, today=args.today,
+    )
 
 
 def register(cli) -> None:
@@ -182,12 +176,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(orphans)} orphaned entries")
         return 0
     with store:
-        filters = filters_from_args(args)
         try:
+            query = query_from_args(args)
             table = not (args.json or args.csv or args.xlsx)
             limit = args.limit if args.limit is not None or not table else TABLE_LIMIT
-            rows = store.query_tasks(**filters, limit=limit)
-            total = store.count_tasks(**filters)
+            rows = store.query_tasks(query.page(limit))
+            total = store.count_tasks(query)
         except ValueError as err:  # e.g. an unknown status
             print(f"error: {err}", file=sys.stderr)
             return 2

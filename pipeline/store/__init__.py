@@ -1,4 +1,9 @@
-"""Store stage: one SQLite file holding documents, their extractions and user data.
+"""Store stage: one database holding documents, their extractions and user data.
+
+The database is a SQLite file (the embedded default) or, for several app servers sharing one
+store, a PostgreSQL database (`--db postgresql://user@host/db`). The logic below is written once;
+the SQL that differs (connection, write lock, search index, migrations) lives in
+``sqlite.py`` and ``postgres.py`` beside this file.
 
 Why it is shaped this way:
 
@@ -11,12 +16,13 @@ Why it is shaped this way:
   deleted by ingestion.  When a re-ingest changes a task's text, the user data
   follows the most similar new task; what cannot be matched is flagged in
   ``orphaned_user_data`` and stays visible.
-* Search runs on contentless FTS5 indexes of a folded copy of every paragraph
-  and task (``fold_diacritics`` also folds đ, which FTS5's ``remove_diacritics``
-  does not); folding keeps offsets, so the query is folded the same way and
+* Search runs on a folded copy of every paragraph and task, made in Python
+  (``fold_diacritics`` also folds đ, which FTS5's ``remove_diacritics`` does not):
+  contentless FTS5 indexes on SQLite, a folded column with trigram indexes on
+  PostgreSQL. Folding keeps offsets, so the query is folded the same way and
   snippets and highlights come from the original text.
-* Migrations are SQL files in ``pipeline/sql/`` applied in order at open and
-  recorded in ``schema_migrations``.
+* Migrations are SQL files in ``pipeline/sql/`` (``pipeline/sql/postgresql/``)
+  applied in order at open and recorded in ``schema_migrations``.
 """
 
 from __future__ import annotations
@@ -27,10 +33,7 @@ import importlib.resources
 import json
 import os
 import re
-import sqlite3
 import threading
-import unicodedata
-import urllib.parse
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -40,14 +43,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .backup_schema import FORMAT as USER_DATA_FORMAT
-from .backup_schema import validate_backup
-from .bodies import body_variants, canonical_body, successors
-from .citations import document_target as citation_style_target
-from .errors import DocumentError
-from .model import DocumentMeta, Extraction
-from .normalize import fold_diacritics, normalize_name
-from .reattach import Item, Match, reattach
+from ..backup_schema import FORMAT as USER_DATA_FORMAT
+from ..backup_schema import validate_backup
+from ..bodies import body_variants, canonical_body, successors
+from ..citations import document_target as citation_style_target
+from ..errors import DocumentError
+from ..model import DocumentMeta, Extraction
+from ..normalize import fold_diacritics, normalize_name
+from ..reattach import Item, Match, reattach
+from .common import TOKEN as _TOKEN
+from .common import FtsTerm, fold_same_length, fts_query, fts_terms
+from .postgres import is_postgres_url, redact
+from .query import TaskQuery
+from .query import iso_day as _iso
+from .sqlite import APPLICATION_ID, SqliteBackend, not_writable
+
+__all__ = ["APPLICATION_ID", "FtsTerm", "TaskQuery", "fold_same_length", "fts_query", "fts_terms", "is_postgres_url"]
+
+Row = Any  # Row, or postgres._Row: read by position or by column name
 
 DEFAULT_DB = Path("data") / "directives.db"
 ENV_DB = "DIRECTIVES_DB"
@@ -68,14 +81,32 @@ _STATUS_ALIASES = {
 
 
 
-def default_db_path(cli_value: str | Path | None = None) -> Path:
-    """The database path: `--db`, else env DIRECTIVES_DB, else data/directives.db."""
-    if cli_value:
-        return Path(cli_value)
-    env = os.environ.get(ENV_DB)
-    if env:
-        return Path(env)
-    return DEFAULT_DB
+class DatabaseUrl(str):
+    """A PostgreSQL database's URL where callers expect a file path: it "exists" (the server
+    says otherwise when connecting), files kept beside the database go to data/, and it shows
+    without its password in messages (f-strings); str() keeps the whole URL for connecting."""
+
+    def exists(self) -> bool:
+        return True
+
+    @property
+    def parent(self) -> Path:
+        return DEFAULT_DB.parent
+
+    def __format__(self, spec: str) -> str:
+        return format(redact(str(self)), spec)
+
+    def __repr__(self) -> str:
+        return repr(redact(str(self)))
+
+
+def default_db_path(cli_value: str | Path | None = None) -> Path | DatabaseUrl:
+    """The database: `--db`, else env DIRECTIVES_DB, else data/directives.db; a postgresql:// URL
+    selects a PostgreSQL database instead of a file."""
+    value = cli_value or os.environ.get(ENV_DB)
+    if not value:
+        return DEFAULT_DB
+    return DatabaseUrl(value) if is_postgres_url(value) else Path(value)
 
 
 @dataclass(frozen=True)
@@ -90,52 +121,7 @@ class IngestResult:
     duplicate_of: str | None = None  # another stored file holds the same directive (number, issuer, date)
 
 
-# ----------------------------------------------------------------------------- folding
-
-
-def fold_same_length(text: str) -> str:
-    """Accent-folded lower-case copy with one character per input character.
-
-    Keeping the length lets a match found in the folded copy be shown in the
-    original text at the same offsets.
-    """
-    return text.translate(_FOLD_TABLE)
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    folded = fold_diacritics(ch)
-    if len(folded) == 1:
-        return folded
-    lowered = ch.lower()
-    return lowered if len(lowered) == 1 else ch
-
-
-class _FoldTable(dict):
-    """str.translate table filled on demand: C-speed folding after the first sight of a character."""
-
-    def __missing__(self, codepoint: int) -> str:
-        folded = _fold_char(chr(codepoint))
-        self[codepoint] = folded
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-_TOKEN = re.compile(r"\w+\*?")
-
-
-def fts_query(query: str) -> str | None:
-    """Fold a user query into an FTS5 query: every word must occur (``word*`` = prefix)."""
-    tokens = _TOKEN.findall(fold_diacritics(unicodedata.normalize("NFC", query)))
-    parts = []
-    for tok in tokens:
-        prefix = tok.endswith("*")
-        word = tok.rstrip("*")
-        if word:
-            parts.append(f'"{word}"' + ("*" if prefix else ""))
-    return " ".join(parts) or None
+# ----------------------------------------------------------------------------- names
 
 
 @lru_cache(maxsize=16384)
@@ -201,14 +187,6 @@ def _status_set(status: str | Iterable[str] | None) -> set[str] | None:
     return {_canonical_status(s) for s in values}
 
 
-def _iso(value: date | str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    return date.fromisoformat(str(value)).isoformat()
-
-
 def _short_hash(text: str, n: int = 10) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
 
@@ -248,10 +226,10 @@ def _order_sql(order: str) -> str:
 # ----------------------------------------------------------------------------- migrations
 
 
-def _migrations() -> list[tuple[int, str, str]]:
-    folder = importlib.resources.files("pipeline") / "sql"
+def _migrations(folder: str = "sql") -> list[tuple[int, str, str]]:
+    """(version, name, SQL) of the migration files in pipeline/<folder>, oldest first."""
     found = []
-    for entry in folder.iterdir():
+    for entry in (importlib.resources.files("pipeline") / folder).iterdir():
         m = re.match(r"(\d+)_(\w+)\.sql$", entry.name)
         if m:
             found.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
@@ -259,55 +237,34 @@ def _migrations() -> list[tuple[int, str, str]]:
 
 
 SCHEMA_VERSION = max(v for v, _, _ in _migrations())
-# PRAGMA application_id of our databases ("DRCT"): another program's SQLite file is refused, not migrated.
-APPLICATION_ID = 0x44524354
 
 
-def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[int]:
+def apply_migrations(conn: Any, upto: int | None = None, backend: Any = None) -> list[int]:
     """Apply pending migrations in order, each in its own transaction; returns the versions applied.
 
     `upto` stops at an older version: tests use it to build a database made by older code.
+    `backend` says whose SQL (default: a SQLite connection's).
     """
+    backend = backend or SqliteBackend(":memory:", read_only=False)
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
     applied = []
-    for version, name, sql in _migrations():
+    for version, name, sql in _migrations(backend.migrations):
         if upto is not None and version > upto:
             break
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            done = conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone()
-            if done:
-                conn.execute("COMMIT")
+        with backend.write(conn):
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
                 continue
-            for statement in _statements(sql):
+            for statement in backend.statements(sql):
                 conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
                 (version, name, _now()),
             )
-            conn.execute("COMMIT")
             applied.append(version)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
     return applied
-
-
-def _statements(sql: str) -> Iterator[str]:
-    """Split a migration script into statements (executescript would commit our transaction)."""
-    buffer = ""
-    for line in sql.splitlines(keepends=True):
-        if not buffer and (not line.strip() or line.lstrip().startswith("--")):
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            yield buffer.strip()
-            buffer = ""
-    if buffer.strip():
-        yield buffer.strip()
 
 
 # ----------------------------------------------------------------------------- the store
@@ -317,75 +274,63 @@ class Store:
     """The project's database: documents, extractions, search index and user data."""
 
     def __init__(self, path: str | Path | None = None, *, fast_unsafe: bool = False, read_only: bool | None = None):
-        self.path = str(path) if str(path) == ":memory:" else default_db_path(path)
-        # None: read-only when the file or its folder cannot be written (a read-only mount, a
-        # shared copy): reading commands and backups still work, a write says why it cannot.
-        self.read_only = _not_writable(self.path) if read_only is None else read_only
-        if self.path != ":memory:" and not self.read_only:
-            try:
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DocumentError(
-                    self.path, f"cannot create the database folder ({exc.strerror or exc})", "choose another --db"
-                ) from None
+        location = default_db_path(path) if str(path) != ":memory:" else ":memory:"
         self._lock = threading.RLock()
+        if isinstance(location, DatabaseUrl):
+            from .postgres import PostgresBackend
+
+            self.path: Path | DatabaseUrl | str = location
+            self.read_only = bool(read_only)
+            self.backend: Any = PostgresBackend(str(location), read_only=self.read_only, fast_unsafe=fast_unsafe)
+        else:
+            self.path = location if location == ":memory:" else Path(location)
+            # None: read-only when the file or its folder cannot be written (a read-only mount, a
+            # shared copy): reading commands and backups still work, a write says why it cannot.
+            self.read_only = not_writable(str(self.path)) if read_only is None else read_only
+            self._make_folder()
+            self.backend = SqliteBackend(str(self.path), read_only=self.read_only, fast_unsafe=fast_unsafe)
+        self._open()
+
+    def _make_folder(self) -> None:
+        if self.path == ":memory:" or self.read_only:
+            return
         try:
-            self.conn = _connect(self.path, self.read_only)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.create_function("fold_same_length", 1, fold_same_length, deterministic=True)
-            self.conn.execute("PRAGMA busy_timeout = 30000")
-            self._check_ours()  # before anything is written to the file
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DocumentError(
+                f"{self.path}", f"cannot create the database folder ({exc.strerror or exc})", "choose another --db"
+            ) from None
+
+    def _open(self) -> None:
+        """Connect, check the database is ours and current, apply pending migrations."""
+        try:
+            self.conn = self.backend.connect()
             if self.read_only:
                 self._check_version(readable_only=True)
                 return
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-            # WAL + NORMAL is durable against application crashes; OFF only for throwaway test databases.
-            self.conn.execute(f"PRAGMA synchronous = {'OFF' if fast_unsafe else 'NORMAL'}")
             self._check_version()
-            apply_migrations(self.conn)
-            if self.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        except sqlite3.DatabaseError as exc:
+            apply_migrations(self.conn, backend=self.backend)
+            self.backend.after_migrations(self.conn)
+        except self.backend.errors as exc:
             raise DocumentError(
-                self.path, f"cannot open the database ({exc})", "check --db / DIRECTIVES_DB points to a directives database"
+                f"{self.path}", f"cannot open the database ({exc})", "check --db / DIRECTIVES_DB points to a directives database"
             ) from None
 
-    def _check_ours(self) -> None:
-        """Refuse another application's SQLite file (its own application id, or tables but none of
-        ours): migrating it would add our tables to it and switch it to WAL."""
-        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
-        if app_id == APPLICATION_ID:
-            return
-        tables = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        if app_id == 0 and (not tables or "schema_migrations" in tables):
-            return  # a new file, or one of ours made before the id was set
-        raise DocumentError(
-            self.path,
-            f"refused: this SQLite file belongs to another application (application id {app_id}, "
-            f"{len(tables)} table(s): {', '.join(tables[:4])}{', …' if len(tables) > 4 else ''}); nothing was changed",
-            "give --db (or DIRECTIVES_DB) the directives database, or a new file name",
-        )
-
     def _check_version(self, readable_only: bool = False) -> None:
-        has = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
-        ).fetchone()
-        if not has:
+        if "schema_migrations" not in self.backend.table_names(self.conn):
             if readable_only:
-                raise DocumentError(self.path, "the database is empty and read-only", "ingest into a writable --db first")
+                raise DocumentError(f"{self.path}", "the database is empty and read-only", "ingest into a writable --db first")
             return
         newest = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
         if readable_only and (newest or 0) < SCHEMA_VERSION:
             raise DocumentError(
-                self.path,
+                f"{self.path}",
                 f"the database has schema version {newest}, older than this program's ({SCHEMA_VERSION}), and is read-only",
                 "open it once where it can be written, so it is upgraded",
             )
         if newest is not None and newest > SCHEMA_VERSION:
             raise DocumentError(
-                self.path,
+                f"{self.path}",
                 f"the database has schema version {newest}, newer than this program ({SCHEMA_VERSION})",
                 "upgrade the pipeline before opening it",
             )
@@ -401,25 +346,17 @@ class Store:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; BEGIN IMMEDIATE takes the write lock up front so
-        concurrent read-modify-write sequences (status edits) serialize instead of losing updates."""
+    def _write(self) -> Iterator[Any]:
+        """One write transaction holding the database's write lock (SQLite: BEGIN IMMEDIATE, PostgreSQL:
+        an advisory lock), so concurrent read-modify-write sequences (status edits) never lose updates."""
         with self._lock:
             if self.read_only:
                 raise DocumentError(
-                    self.path, "the database is read-only (a read-only folder or mount): nothing can be changed",
+                    f"{self.path}", "the database is read-only (a read-only folder or mount): nothing can be changed",
                     "copy it to a writable place and pass that with --db",
                 )
-            nested = self.conn.in_transaction  # inside batch(): a savepoint, so one document rolls back alone
-            self.conn.execute("SAVEPOINT one_write" if nested else "BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK TO one_write" if nested else "ROLLBACK")
-                if nested:
-                    self.conn.execute("RELEASE one_write")
-                raise
-            self.conn.execute("RELEASE one_write" if nested else "COMMIT")
+            with self.backend.write(self.conn) as conn:  # inside batch(): a savepoint, one document rolls back alone
+                yield conn
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -467,7 +404,7 @@ class Store:
             doc_key = old["doc_key"] if old else (ident or f"source:{extraction.source}")
             if not old and conn.execute("SELECT 1 FROM documents WHERE doc_key = ?", (doc_key,)).fetchone():
                 doc_key = f"{doc_key}#{content_hash[:12]}"
-            old_tasks: dict[str, sqlite3.Row] = {}
+            old_tasks: dict[str, Row] = {}
             document_id = None
             if old:
                 document_id = old["id"]
@@ -496,34 +433,14 @@ class Store:
                 "SELECT task_key, section, text FROM tasks WHERE document_id = ?", (document_id,)
             ).fetchall():
                 if self._has_user_data(r["task_key"]):
-                    conn.execute(
-                        "INSERT OR REPLACE INTO orphaned_user_data(task_key, doc_key, source, section, old_text,"
-                        " reason, flagged_at) VALUES (?,?,?,?,?,?,?)",
-                        (r["task_key"], doc["doc_key"], doc["source"], r["section"], r["text"],
-                         "document deleted", now),
-                    )
+                    _flag_orphan(conn, (r["task_key"], doc["doc_key"], doc["source"], r["section"], r["text"],
+                                        "document deleted", now))
             self._delete_document_rows(document_id)
         return True
 
     def _delete_document_rows(self, document_id: int) -> None:
-        conn = self.conn
-        # Contentless FTS5 deletes need the indexed values again; folding is deterministic.
-        text = conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()[0]
-        conn.executemany(
-            "INSERT INTO passages_fts(passages_fts, rowid, folded) VALUES ('delete', ?, ?)",
-            [
-                (r[0], fold_same_length(text[r[1] : r[2]]))
-                for r in conn.execute('SELECT id, start, "end" FROM passages WHERE document_id = ?', (document_id,))
-            ],
-        )
-        conn.executemany(
-            "INSERT INTO tasks_fts(tasks_fts, rowid, folded) VALUES ('delete', ?, ?)",
-            [
-                (r[0], fold_same_length(r[1]))
-                for r in conn.execute("SELECT id, text FROM tasks WHERE document_id = ?", (document_id,))
-            ],
-        )
-        conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))  # cascades to the extraction rows
+        self.backend.unindex_document(self.conn, document_id)
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))  # cascades to the extraction rows
 
     def _insert_document(
         self,
@@ -541,20 +458,23 @@ class Store:
         for task_dict, key in zip(record["tasks"], task_keys, strict=True):
             task_dict["task_key"] = key
         source_text = extraction.normalized.source
-        cur = conn.execute(
-            "INSERT INTO documents(id, content_hash, doc_key, identity_key, source, doc_type, number, issuer,"
-            " issued_date, title, target, source_format, encoding, text, source_text, record_json, n_tasks,"
-            " n_citations, ingested_at, graph_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                document_id, content_hash, doc_key, ident, extraction.source, doc.get("doc_type"),
-                doc.get("number"), doc.get("issuer"), doc.get("issued_date"), doc.get("title"),
-                document_target(extraction.document), extraction.loaded.source_format, extraction.loaded.encoding, text,
-                None if source_text == text else source_text,
-                _pack_record(record),
-                len(extraction.tasks), len(extraction.citations), _now(), _graph_json(record),
-            ),
+        values = (
+            content_hash, doc_key, ident, extraction.source, doc.get("doc_type"),
+            doc.get("number"), doc.get("issuer"), doc.get("issued_date"), doc.get("title"),
+            document_target(extraction.document), extraction.loaded.source_format, extraction.loaded.encoding, text,
+            None if source_text == text else source_text,
+            _pack_record(record),
+            len(extraction.tasks), len(extraction.citations), _now(), _graph_json(record),
         )
-        document_id = int(cur.lastrowid)
+        # A replaced document keeps its id; a new one gets the next (PostgreSQL refuses an explicit NULL id).
+        kept = ("id, ", "?,", (document_id,)) if document_id is not None else ("", "", ())
+        document_id = self.backend.insert_id(
+            conn,
+            f"INSERT INTO documents({kept[0]}content_hash, doc_key, identity_key, source, doc_type, number, issuer,"
+            " issued_date, title, target, source_format, encoding, text, source_text, record_json, n_tasks,"
+            f" n_citations, ingested_at, graph_json) VALUES ({kept[1]}?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (*kept[2], *values),
+        )
         conn.executemany(
             'INSERT INTO sections(document_id, path, marker, heading, level, kind, parent, start, "end")'
             " VALUES (?,?,?,?,?,?,?,?,?)",
@@ -572,20 +492,22 @@ class Store:
                 for i, c in enumerate(record["citations"])
             ],
         )
-        body_rows = []
+        task_rows = []
         for i, (task, key) in enumerate(zip(extraction.tasks, task_keys, strict=True)):
             dl = task.deadline
-            cur = conn.execute(
-                'INSERT INTO tasks(document_id, ordinal, task_key, section, text, start, "end", deadline_text,'
-                " due_start, due_end, recurrence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    document_id, i, key, task.section, task.text, task.start, task.end,
-                    dl.text if dl else None, _iso(dl.start) if dl else None, _iso(dl.end) if dl else None,
-                    dl.recurrence if dl else None,
-                ),
-            )
-            task_id = int(cur.lastrowid)
-            conn.execute("INSERT INTO tasks_fts(rowid, folded) VALUES (?, ?)", (task_id, fold_same_length(task.text)))
+            task_rows.append((
+                document_id, i, key, task.section, task.text, task.start, task.end,
+                dl.text if dl else None, _iso(dl.start) if dl else None, _iso(dl.end) if dl else None,
+                dl.recurrence if dl else None,
+            ))
+        task_ids = self.backend.insert_ids(
+            conn,
+            'INSERT INTO tasks(document_id, ordinal, task_key, section, text, start, "end", deadline_text,'
+            " due_start, due_end, recurrence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            task_rows,
+        )
+        body_rows = []
+        for task, task_id in zip(extraction.tasks, task_ids, strict=True):
             for role, mentions in (("responsible", task.responsible), ("coordinating", task.coordinating)):
                 for b in mentions:
                     canonical = canonical_name(b.name)
@@ -598,15 +520,16 @@ class Store:
             " canonical_folded) VALUES (?,?,?,?,?,?,?,?)",
             body_rows,
         )
-        for start, end, section in _paragraphs(text, extraction.sections):
-            cur = conn.execute(
-                'INSERT INTO passages(document_id, kind, section, start, "end") VALUES (?,?,?,?,?)',
-                (document_id, "paragraph", section, start, end),
-            )
-            conn.execute(
-                "INSERT INTO passages_fts(rowid, folded) VALUES (?, ?)",
-                (cur.lastrowid, fold_same_length(text[start:end])),
-            )
+        self.backend.index_tasks(conn, [(i, t.text) for i, t in zip(task_ids, extraction.tasks, strict=True)])
+        paragraphs = list(_paragraphs(text, extraction.sections))
+        passage_ids = self.backend.insert_ids(
+            conn,
+            'INSERT INTO passages(document_id, kind, section, start, "end") VALUES (?,?,?,?,?)',
+            [(document_id, "paragraph", section, start, end) for start, end, section in paragraphs],
+        )
+        self.backend.index_passages(
+            conn, [(i, text[start:end]) for i, (start, end, _) in zip(passage_ids, paragraphs, strict=True)]
+        )
         return document_id
 
     def _plan_carry_over(self, extraction: Extraction, content_hash: str, ident: str | None) -> _CarryPlan | None:
@@ -633,7 +556,7 @@ class Store:
         inputs = _carry_inputs(old_tasks, orphans, new, users)
         return _CarryPlan(old["doc_key"], inputs, reattach(*inputs))
 
-    def _previous_orphans(self, doc_key: str) -> dict[str, sqlite3.Row]:
+    def _previous_orphans(self, doc_key: str) -> dict[str, Row]:
         return {
             r["task_key"]: r
             for r in self.conn.execute(
@@ -645,7 +568,7 @@ class Store:
         return {k for k in keys if self._has_user_data(k)}
 
     def _carry_over_user_data(
-        self, document_id: int, doc_key: str, source: str, old_tasks: dict[str, sqlite3.Row],
+        self, document_id: int, doc_key: str, source: str, old_tasks: dict[str, Row],
         plan: _CarryPlan | None = None,
     ) -> tuple[int, int]:
         """Move user data to the task it belongs to (pipeline/reattach.py); set aside what is ambiguous,
@@ -667,7 +590,7 @@ class Store:
         return self._apply_matches(matches, {**previous_orphans, **old_tasks}, previous_orphans, reused, doc_key, source)
 
     def _apply_matches(
-        self, matches: dict[str, Match], old: dict[str, sqlite3.Row], previous_orphans: dict[str, sqlite3.Row],
+        self, matches: dict[str, Match], old: dict[str, Row], previous_orphans: dict[str, Row],
         reused: set[str], doc_key: str, source: str,
     ) -> tuple[int, int]:
         """Rename user data in two steps (keys may swap places), park the unsure, flag the lost."""
@@ -697,11 +620,7 @@ class Store:
             else:
                 reason = "task no longer found after re-ingest; no similar task"
             conn.execute("DELETE FROM orphaned_user_data WHERE task_key = ?", (key,))
-            conn.execute(
-                "INSERT OR REPLACE INTO orphaned_user_data(task_key, doc_key, source, section, old_text, reason,"
-                " flagged_at) VALUES (?,?,?,?,?,?,?)",
-                (parked, doc_key, source, old[key]["section"], old[key]["text"], reason, now),
-            )
+            _flag_orphan(conn, (parked, doc_key, source, old[key]["section"], old[key]["text"], reason, now))
             orphaned += 1
         return carried, orphaned
 
@@ -782,23 +701,20 @@ class Store:
         Passages holding the words as a phrase come first ("dang uy khoi" → "Đảng ủy
         khối" before a paragraph that merely has the three words apart), then the rest by bm25.
         """
-        match = fts_query(query)
-        if not match:
+        terms = fts_terms(query)
+        if not terms:
             return []
-        words_only = match.replace("*", "").replace('"', "").split()
-        queries = [match]
-        if len(words_only) > 1:
-            queries.insert(0, '"' + " ".join(words_only) + '"' + ("*" if match.endswith("*") else ""))
-        rows: list[sqlite3.Row] = []
+        rows: list[Row] = []
         seen: set[int] = set()
         with self._lock:
-            for fts in queries:
+            for phrase in ([True] if len(terms) > 1 else []) + [False]:
+                joins, where, params, order = self.backend.passage_match(terms, phrase)
                 for r in self.conn.execute(
                     "SELECT p.id, p.document_id, d.source, d.number AS doc_number, d.title AS doc_title, p.section,"
                     ' p.kind, p.start, p."end", substr(d.text, p.start + 1, p."end" - p.start) AS text'
-                    " FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.document_id"
-                    " WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts), p.id LIMIT ?",
-                    (fts, int(limit)),
+                    f" FROM passages p{joins} JOIN documents d ON d.id = p.document_id"
+                    f" WHERE {where} ORDER BY {order} LIMIT ?",
+                    (*params, int(limit)),
                 ):
                     if r["id"] not in seen and len(rows) < limit:
                         seen.add(r["id"])
@@ -815,26 +731,15 @@ class Store:
 
     # ------------------------------------------------------------------ tasks
 
-    def _task_filter(
-        self,
-        *,
-        body: str | Iterable[str] | None = None,
-        coordinating: str | Iterable[str] | None = None,
-        document: int | str | None = None,
-        section: str | None = None,
-        due_from: date | str | None = None,
-        due_to: date | str | None = None,
-        overdue: bool = False,
-        status: str | Iterable[str] | None = None,
-        not_done: bool = False,
-        search: str | None = None,
-        today: date | str | None = None,
-        recurring: bool = False,
-        task_key: str | None = None,
-    ) -> tuple[str, list[Any], str]:
+    def _task_filter(self, query: TaskQuery | None = None, **filters: Any) -> tuple[str, list[Any], str]:
+        """(WHERE clause, its parameters, today's date) of a query's filters."""
+        q = query if query is not None else TaskQuery.of(**filters)
+        body, coordinating, document, section = q.body, q.coordinating, q.document, q.section
+        due_from, due_to, overdue, status, not_done = q.due_from, q.due_to, q.overdue, q.status, q.not_done
+        search, recurring, task_key = q.search, q.recurring, q.task_key
         where: list[str] = []
         params: list[Any] = []
-        today_iso = _iso(today) or date.today().isoformat()
+        today_iso = q.today or date.today().isoformat()
         for role, name in (("responsible", body), ("coordinating", coordinating)):
             if not name:
                 continue
@@ -878,7 +783,7 @@ class Store:
             wanted = (wanted if wanted is not None else set(STATUSES)) - {STATUS_DONE}
         if wanted is not None and wanted != set(STATUSES):
             if not wanted:  # e.g. --status "hoàn thành" --open: nothing can match
-                where.append("0")
+                where.append("1 = 0")
             elif STATUS_TODO in wanted:  # no row yet means not started: exclude the unwanted statuses instead
                 unwanted = sorted(set(STATUSES) - wanted)
                 marks = ",".join("?" * len(unwanted))
@@ -889,10 +794,11 @@ class Store:
                 where.append(f"t.task_key IN (SELECT task_key FROM task_status WHERE status IN ({marks}))")
                 params += sorted(wanted)
         if search:
-            match = fts_query(search)
-            if match:
-                where.append("t.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)")
-                params.append(match)
+            terms = fts_terms(search)
+            if terms:
+                sql, term_params = self.backend.task_match(terms)
+                where.append(sql)
+                params += term_params
         clause = (" WHERE " + " AND ".join(where)) if where else ""
         return clause, params, today_iso
 
@@ -931,22 +837,22 @@ class Store:
             ).fetchone()
         )
 
-    def query_tasks(
-        self, *, limit: int | None = None, offset: int = 0, order: str = "document", **filters: Any
-    ) -> list[dict]:
-        """Tasks matching every given filter, in `order` (TASK_ORDERS; default document order), with status and bodies.
+    def query_tasks(self, query: TaskQuery | None = None, **fields: Any) -> list[dict]:
+        """Tasks matching every filter of `query` (a TaskQuery, or its fields as keyword arguments), in
+        its `order` (TASK_ORDERS; default document order), one page of them, with status and bodies.
 
         Sorting happens in SQL before LIMIT/OFFSET, so a page of the app shows the first rows of the
         whole sorted list, not a sorted page.
 
-        Filters (see `_task_filter`): body, coordinating, document, section, due_from, due_to,
+        Filters (see TaskQuery): body, coordinating, document, section, due_from, due_to,
         overdue, recurring, status, not_done, search, today. `due_from`/`due_to` keep tasks whose
         deadline window [due_start or due_end, due_end or due_start] overlaps the range; `body`
         accepts any spelling of a body (accents optional, variants, the locality-qualified name).
         `status` takes one status or several (any of them); `not_done=True` keeps the tasks still
         to do (chưa thực hiện + đang thực hiện), what staff export as "remaining".
         """
-        clause, params, today_iso = self._task_filter(**filters)
+        q = query if query is not None else TaskQuery.of(**fields)
+        clause, params, today_iso = self._task_filter(q)
         sql = (
             "SELECT t.id, t.task_key, t.document_id, d.source, d.number AS doc_number, d.title AS doc_title,"
             " d.doc_type AS doc_type, d.issuer AS doc_issuer, d.issued_date AS doc_date,"
@@ -954,11 +860,11 @@ class Store:
             " COALESCE(s.status, ?) AS status, s.note, s.updated_at"
             " FROM tasks t JOIN documents d ON d.id = t.document_id"
             " LEFT JOIN task_status s ON s.task_key = t.task_key"
-            f"{clause} ORDER BY {_order_sql(order)} LIMIT ? OFFSET ?"
+            f"{clause} ORDER BY {_order_sql(q.order)} LIMIT ? OFFSET ?"
         )
         with self._lock:
             rows = self.conn.execute(
-                sql, [STATUS_TODO, *params, -1 if limit is None else int(limit), int(offset)]
+                sql, [STATUS_TODO, *params, self.backend.no_limit if q.limit is None else int(q.limit), q.offset]
             ).fetchall()
             bodies = self._bodies_for([r["id"] for r in rows])
         out = []
@@ -986,11 +892,10 @@ class Store:
                 out.setdefault(r["task_id"], {}).setdefault(r["role"], []).append((r["name"], r["qualified"]))
         return out
 
-    def count_tasks(self, **filters: Any) -> int:
+    def count_tasks(self, query: TaskQuery | None = None, **fields: Any) -> int:
         """Number of tasks query_tasks would return without limit/offset."""
-        filters.pop("limit", None)
-        filters.pop("offset", None)
-        clause, params, _ = self._task_filter(**filters)
+        q = query if query is not None else TaskQuery.of(**fields)
+        clause, params, _ = self._task_filter(q.unpaged())
         with self._lock:
             return int(
                 self.conn.execute(
@@ -1001,10 +906,14 @@ class Store:
 
     def body_counts(self) -> list[tuple[str, int]]:
         """Responsible bodies (variants merged under the canonical name) with their task counts."""
+        return self._role_counts("responsible")
+
+    def _role_counts(self, role: str) -> list[tuple[str, int]]:
         with self._lock:
             rows = self.conn.execute(
                 "SELECT canonical_folded, MIN(canonical) AS name, COUNT(DISTINCT task_id) AS n FROM task_bodies"
-                " WHERE role = 'responsible' GROUP BY canonical_folded ORDER BY n DESC, name"
+                " WHERE role = ? GROUP BY canonical_folded ORDER BY n DESC, name",
+                (role,),
             ).fetchall()
         return [(r["name"], r["n"]) for r in rows]
 
@@ -1023,12 +932,7 @@ class Store:
 
     def coordinating_counts(self) -> list[tuple[str, int]]:
         """Coordinating ("phối hợp") bodies, variants merged, with their task counts (the app's filter)."""
-        with self._lock:
-            rows = self.conn.execute(
-                "SELECT canonical_folded, MIN(canonical) AS name, COUNT(DISTINCT task_id) AS n FROM task_bodies"
-                " WHERE role = 'coordinating' GROUP BY canonical_folded ORDER BY n DESC, name"
-            ).fetchall()
-        return [(r["name"], r["n"]) for r in rows]
+        return self._role_counts("coordinating")
 
     # ------------------------------------------------------------------ user data
 
@@ -1062,12 +966,12 @@ class Store:
                 )
                 if old_status != status:
                     conn.execute(
-                        "INSERT INTO task_history(task_key, what, old, new, at, user) VALUES (?, 'status', ?, ?, ?, ?)",
+                        "INSERT INTO task_history(task_key, what, old, new, at, \"user\") VALUES (?, 'status', ?, ?, ?, ?)",
                         (task_key, old_status, status, now, user),
                     )
                 if (old_note or "") != (new_note or ""):
                     conn.execute(
-                        "INSERT INTO task_history(task_key, what, old, new, at, user) VALUES (?, 'note', ?, ?, ?, ?)",
+                        "INSERT INTO task_history(task_key, what, old, new, at, \"user\") VALUES (?, 'note', ?, ?, ?, ?)",
                         (task_key, old_note, new_note, now, user),
                     )
         return len(changes)
@@ -1076,7 +980,7 @@ class Store:
         """A task's change history, oldest first."""
         with self._lock:
             rows = self.conn.execute(
-                "SELECT what, old, new, at, user FROM task_history WHERE task_key = ? ORDER BY id", (task_key,)
+                "SELECT what, old, new, at, \"user\" FROM task_history WHERE task_key = ? ORDER BY id", (task_key,)
             ).fetchall()
         return [dict(r) for r in rows]
 
@@ -1099,7 +1003,7 @@ class Store:
                 " LEFT JOIN documents d ON d.id = t.document_id ORDER BY s.task_key"
             ).fetchall()
             history = self.conn.execute(
-                "SELECT task_key, what, old, new, at, user FROM task_history ORDER BY id"
+                "SELECT task_key, what, old, new, at, \"user\" FROM task_history ORDER BY id"
             ).fetchall()
             orphans = self.conn.execute("SELECT * FROM orphaned_user_data ORDER BY task_key").fetchall()
         return {
@@ -1143,12 +1047,9 @@ class Store:
                     counts["matched_by_text"] += 1
                     continue
                 counts["unmatched"] += 1
-                conn.execute(
-                    "INSERT OR IGNORE INTO orphaned_user_data(task_key, doc_key, source, section, old_text,"
-                    " reason, flagged_at) VALUES (?,?,?,?,?,?,?)",
-                    (key, None, s.get("source"), s.get("section"), s.get("task_text"),
-                     "restored from backup; no stored task has this key or text", _now()),
-                )
+                _flag_orphan(conn, (key, None, s.get("source"), s.get("section"), s.get("task_text"),
+                                    "restored from backup; no stored task has this key or text", _now()),
+                             replace=False)
             for s in statuses:
                 conn.execute(
                     "INSERT INTO task_status(task_key, status, note, updated_at) VALUES (?,?,?,?)"
@@ -1166,7 +1067,7 @@ class Store:
                 ).fetchone()
                 if not exists:
                     conn.execute(
-                        "INSERT INTO task_history(task_key, what, old, new, at, user) VALUES (?,?,?,?,?,?)",
+                        "INSERT INTO task_history(task_key, what, old, new, at, \"user\") VALUES (?,?,?,?,?,?)",
                         (key, h["what"], h.get("old"), h.get("new"), h["at"], h.get("user")),
                     )
                     counts["history"] += 1
@@ -1177,10 +1078,7 @@ class Store:
     def dump(self) -> dict[str, list[tuple]]:
         """Every row of every table, sorted: lets tests prove an operation changed nothing."""
         with self._lock:
-            names = [
-                r[0]
-                for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            ]
+            names = self.backend.table_names(self.conn)
             return {
                 name: sorted(
                     (tuple(row) for row in self.conn.execute(f'SELECT * FROM "{name}"')), key=repr
@@ -1199,7 +1097,7 @@ class _CarryPlan:
 
 
 def _carry_inputs(
-    old_tasks: dict[str, sqlite3.Row], orphans: dict[str, sqlite3.Row], new: list[Item], users: set[str]
+    old_tasks: dict[str, Row], orphans: dict[str, Row], new: list[Item], users: set[str]
 ) -> tuple[list[Item], list[Item], set[str], set[str], int]:
     """reattach()'s arguments: old tasks in order, then earlier orphans (no place in the order);
     the keys whose user data is to be placed; new keys holding user data of their own."""
@@ -1211,24 +1109,22 @@ def _carry_inputs(
     return old, new, wanted, taken, len(old_tasks)
 
 
-def _rename_user_data(conn: sqlite3.Connection, old: str, new: str) -> None:
+def _flag_orphan(conn: Any, row: tuple, *, replace: bool = True) -> None:
+    """Keep (task_key, doc_key, source, section, old_text, reason, flagged_at) as orphaned user data;
+    an existing flag of the key is replaced, or kept with `replace=False`."""
+    conn.execute(
+        "INSERT INTO orphaned_user_data(task_key, doc_key, source, section, old_text, reason, flagged_at)"
+        " VALUES (?,?,?,?,?,?,?) ON CONFLICT(task_key) DO "
+        + ("UPDATE SET doc_key = excluded.doc_key, source = excluded.source, section = excluded.section,"
+           " old_text = excluded.old_text, reason = excluded.reason, flagged_at = excluded.flagged_at"
+           if replace else "NOTHING"),
+        row,
+    )
+
+
+def _rename_user_data(conn: Any, old: str, new: str) -> None:
     conn.execute("UPDATE task_status SET task_key = ? WHERE task_key = ?", (new, old))
     conn.execute("UPDATE task_history SET task_key = ? WHERE task_key = ?", (new, old))
-
-
-def _not_writable(path: str) -> bool:
-    """An existing database file (or its folder, where SQLite keeps its journal) that cannot be written."""
-    if path == ":memory:" or not Path(path).exists():
-        return False
-    return not (os.access(path, os.W_OK) and os.access(Path(path).parent, os.W_OK))
-
-
-def _connect(path: str, read_only: bool) -> sqlite3.Connection:
-    """A connection; read-only ones open the file as immutable (no journal to create on a read-only mount)."""
-    if not read_only:
-        return sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
-    uri = f"file:{urllib.parse.quote(str(Path(path).resolve()))}?mode=ro&immutable=1"
-    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
 
 
 def _task_keys(extraction: Extraction, doc_key: str) -> list[str]:
