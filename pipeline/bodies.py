@@ -28,7 +28,7 @@ from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon import data_yaml
+from .lexicon import data_yaml, longest_first
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
 from .wordstart import start_guard, word_started
@@ -63,7 +63,7 @@ def _pattern_to_regex(pattern: str) -> str:
 
 
 def _alternation(patterns: list[str]) -> str:
-    regexes = sorted({_pattern_to_regex(p) for p in patterns}, key=len, reverse=True)
+    regexes = sorted({_pattern_to_regex(p) for p in patterns}, key=longest_first)
     return "|".join(f"(?:{r})" for r in regexes)
 
 
@@ -959,7 +959,7 @@ def merge_variants(names: list[str], threshold: float = 0.85, tfidf: bool = True
     """Map each name to one representative: folded-equal names, names of one alias group
     ("Mặt trận Tổ quốc tỉnh" = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"), a shorter printing of a
     longer name ("Đảng ủy Khối" ⊂ "Đảng ủy Khối cơ quan Dân Chính Đảng"), or TF-IDF near-duplicates."""
-    order = sorted(set(names), key=len, reverse=True)
+    order = sorted(set(names), key=longest_first)
     rep: dict[str, str] = {}
     for n in order:
         fn = fold_diacritics(n)

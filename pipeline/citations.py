@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .lexicon import longest_first
 from .model import Citation, DocumentMeta, Regions
 from .normalize import fold_diacritics
 from .registry import ORDINAL_WORDS, Registry, load_registry
@@ -91,7 +92,9 @@ class _Mention:
 def _grammar() -> dict[str, re.Pattern]:
     """Compile the patterns once: they depend on the vocabulary in the registry data."""
     reg = load_registry()
-    type_names = sorted({dt.name for dt in reg.doc_types if dt.name not in ("Hiến pháp", "Cương lĩnh", "Điều lệ")}, key=len, reverse=True)
+    type_names = sorted(
+        {dt.name for dt in reg.doc_types if dt.name not in ("Hiến pháp", "Cương lĩnh", "Điều lệ")}, key=longest_first
+    )
     types_ci = "|".join(re.escape(t) for t in type_names)
     types_cap = "|".join(re.escape(t) for t in type_names) + "|" + "|".join(re.escape(t.upper()) for t in type_names)
     issuers = sorted(reg.issuers, key=lambda i: len(i.pattern), reverse=True)

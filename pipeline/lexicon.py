@@ -23,6 +23,12 @@ def load_yaml(text: str):  # noqa: ANN201 - whatever the document holds
     return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
 
 
+def longest_first(text: str) -> tuple[int, str]:
+    """Sort key for regex alternations built from sets: longest first, ties in a fixed order (a set's
+    own order changes from process to process)."""
+    return (-len(text), text)
+
+
 def data_yaml(name: str):  # noqa: ANN201 - whatever the document holds
     """The parsed knowledge file pipeline/data/`name`, through the knowledge cache (keyed by
     the file's text and the YAML library, so never stale): parsing them all costs ~20 ms a run."""

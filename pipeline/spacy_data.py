@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from .errors import DocumentError
 from .evaluate import load_gold
+from .lexicon import longest_first
 from .nlp import TOKENIZER, _blank_vocab, doc_from_record
 from .normalize import normalize
 from .readers import load_document
@@ -81,7 +82,7 @@ def _gold_citations(text: str, cited: list[dict], missing: list[dict]) -> list[d
     """Every occurrence of every mention (longest first; one inside a longer mention is dropped)."""
     citations: list[dict] = []
     for cit in cited:
-        for mention in sorted(set(cit.get("mentions") or []), key=len, reverse=True):
+        for mention in sorted(set(cit.get("mentions") or []), key=longest_first):
             hits = word_hits(text, [_needle(mention)], 0, len(text))
             if not hits:
                 missing.append({"kind": "citation", "text": mention, "why": "mention not found in the text"})
