@@ -657,9 +657,13 @@ class _Reading:
         if (_TOPIC_LINE.match(item) and len(item.split()) <= 12) or is_upper_line(item) or rule("group_label").match(item):
             return  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM", "Năm 2027: (02 cuộc)": an unnumbered sub-heading
         ctx = self.contexts.setdefault(id(sec), _Context([], None))
-        if self._attribute_line(sec, ctx, item, marker) or self._responsibility_line(sec, ctx, item):
+        if self._attribute_line(sec, ctx, item, marker):
             return
-        self._item(sec, ctx, ls, s, e, marker)
+        excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+        roles = find_roles(item, excluded)
+        if self._responsibility_line(sec, ctx, item, roles):
+            return
+        self._item(sec, ctx, ls, s, e, marker, roles, excluded)
 
     def _heading(self, sec: Section) -> None:
         """ "b) Ban Dân vận Huyện ủy:" names the block's body; "Tăng cường sự lãnh đạo, chỉ đạo của
@@ -702,13 +706,12 @@ class _Reading:
         self.attribute_line = None
         return bool(rule("attribute").match(item) and len(item) < 200)
 
-    def _responsibility_line(self, sec: Section, ctx: _Context, item: str) -> bool:
+    def _responsibility_line(self, sec: Section, ctx: _Context, item: str, roles: Roles) -> bool:
         """ "Đảng ủy UBND xã chủ trì, phối hợp các cơ quan liên quan tham mưu, trình trong tháng
         01/2026" under an item, or under a heading that names the work: who does it and by when."""
         under_items = self.last_item_section == id(sec)
         if len(item) > 240 or not (under_items or sec.heading):
             return False
-        roles = find_roles(item)
         if not roles.responsible or not _says_only_who_and_when(item, roles, self.meta.issued_date):
             return False
         owners: list = [it for it in _block_items(self.items, sec) if not it.attrs.led_by][:1] if under_items else [ctx]
@@ -722,14 +725,16 @@ class _Reading:
             self.schedule[id(sec)] = dated
         return True
 
-    def _item(self, sec: Section, ctx: _Context, ls: int, s: int, e: int, marker: Marker | None) -> None:
-        """A candidate item: an intro line sets its block's implementer; an item that reads as
-        work (a subject, or a task-bearing section) is kept."""
+    def _item(
+        self, sec: Section, ctx: _Context, ls: int, s: int, e: int, marker: Marker | None,
+        roles: Roles, excluded: list[tuple[int, int]],
+    ) -> None:
+        """A candidate item (its roles found with cited documents' spans `excluded`): an intro line
+        sets its block's implementer; an item that reads as work (a subject, or a task-bearing
+        section) is kept."""
         item = self.text[s:e]
         if ctx.bullet and marker and marker.style == "bullet" and marker.printed == ctx.bullet:
             ctx.implementers, ctx.bullet = [], None  # the intro bullet's block has ended
-        excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
-        roles = find_roles(item, excluded)
         if not _opens_with_subject(item, roles):
             roles = _trailing_responsibility(item, self.meta.issued_date) or roles
         # "Ngoài ..., Ban Thường vụ xem xét, thông qua các văn bản, cụ thể như sau:" however long,
