@@ -44,6 +44,7 @@ class _Entry:
     tail: re.Pattern | None
     scope: str | None
     examples: tuple[dict, ...]
+    printed: bool = False  # the name is the printed words ("Đơn vị có liên quan"), not `name`
 
 
 _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
@@ -90,6 +91,7 @@ def _entries(section: str, kind: str) -> tuple[_Entry, ...]:
                 tail=tail,
                 scope=raw.get("scope"),
                 examples=tuple(raw.get("examples", ())),
+                printed=bool(raw.get("printed")),
             )
         )
     return tuple(out)
@@ -391,11 +393,9 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
         if hit:
             entry, end = hit
             tail, end = _tail(entry, text, end)
+            name = _cap(normalize_tone_marks(" ".join(text[pos:end].lower().split()))) if entry.printed else entry.name + tail
             if end > best_end:
-                best, best_end = (
-                    [(entry.name + tail, pos, end, entry.name if entry.kind == "level" else None)],
-                    end,
-                )
+                best, best_end = [(name, pos, end, entry.name if entry.kind == "level" else None)], end
     if len(best) == 1:
         titled = _with_quoted_title(text, best[0], direct=False)
         if titled[0][2] > best_end:  # "Ban Chỉ đạo" + ' Cuộc vận động "..." huyện'
