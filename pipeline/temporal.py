@@ -174,6 +174,29 @@ def _monthly(n: int) -> str | None:
     return "FREQ=MONTHLY" if n == 1 else f"FREQ=MONTHLY;INTERVAL={n}"
 
 
+_PERIOD_WORD = rf"(?:tuần|tháng|{_QUY}|năm|(?:{_NUM})\s+tháng)"
+
+
+@_rec(
+    rf"\b(?:định\s+{_KY}\s+(?:{_EVERY}\s+)?|{_EVERY}\s+)(?P<periods>{_PERIOD_WORD}"
+    rf"(?:\s*(?:,|và|hoặc|/)\s*(?:{_EVERY}\s+)?{_PERIOD_WORD})+)\b(?!\s*(?:\d|{_ROM}\b))",
+    gate=("định", "hàng", "hằng", "mỗi"),
+)
+def _periods_listed(m: re.Match) -> str | None:
+    """ "định kỳ quý, 6 tháng, hằng năm báo cáo": reports at every listed rhythm; the calendar
+    keeps the most frequent one (the others fall on its dates)."""
+    months = []
+    for word in re.split(r"\s*(?:,|và|hoặc|/)\s*", m.group("periods")):
+        word = re.sub(rf"^{_EVERY}\s+", "", word.strip(), flags=re.IGNORECASE).lower()
+        if word == "tuần":
+            return "FREQ=WEEKLY"
+        n = 1 if word == "tháng" else 12 if word == "năm" else 3 if re.fullmatch(_QUY, word) else _to_int(word.split()[0])
+        if not n:
+            return None
+        months.append(n)
+    return _monthly(min(months))
+
+
 @_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+năm|(?:mỗi|một|1)\s+năm\s+{_ONCE}|năm\s+{_ONCE}|thường\s+niên)\b", gate=("năm", "niên"))
 def _yearly(m: re.Match) -> str | None:
     return YEARLY
@@ -742,7 +765,7 @@ def parse_deadline(phrase: str, ref: date | None = None) -> Deadline | None:
 
 _DOC_TYPES = doc_type_alternation()
 _CITED_DATE = _c(
-    rf"(?:\bsố\s+\S+|\d+[-/][A-ZĐ][\wĐđ\-]*(?:/[\wĐđ\-]+)*|\b(?:khóa|khoá)\s+[IVXL]+\)?"
+    rf"(?:\bsố\s+[^\s;:]+|\d+[-/][A-ZĐ][\wĐđ\-]*(?:/[\wĐđ\-]+)*|\b(?:khóa|khoá)\s+[IVXL]+\)?"
     rf"|\b{_DOC_TYPES}(?:\s+số)?\s+[\w/.\-]*\d[\w/.\-]*)[\s,]*$"
 )
 
@@ -756,8 +779,8 @@ def is_citation_date(text: str, deadline: Deadline) -> bool:
     the issue date of a cited document ("Nghị quyết số 22-NQ/TW ngày 02/2/2008"), the year in a
     law's name ("Luật Đất đai năm 2013", "Hiến pháp năm 2013"), a bare term of office
     ("Đại hội … nhiệm kỳ 2020 – 2025"; "trong nhiệm kỳ 2020–2025" is a period and stays)."""
-    if deadline.span_start is None:
-        return False
+    if deadline.span_start is None or (deadline.recurrence and deadline.start is None and deadline.end is None):
+        return False  # a rhythm ("định kỳ hằng quý") is never a document's date
     if _TERM.match(deadline.text):
         return True
     window = text[max(0, deadline.span_start - 60):deadline.span_start]

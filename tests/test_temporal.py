@@ -375,3 +375,27 @@ def test_a_by_month_rule_expands_in_the_calendar_at_each_months_end():
 def test_a_quarter_every_year_is_a_recurrence_not_a_one_off(phrase, rule):
     (found,) = find_time_expressions(phrase, date(2025, 12, 1))
     assert (found.recurrence, found.start, found.end) == (rule, None, None)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("định kỳ hằng quý, năm gửi báo cáo", "FREQ=MONTHLY;INTERVAL=3"),
+        ("định kỳ quý, 6 tháng, hằng năm tổng hợp", "FREQ=MONTHLY;INTERVAL=3"),
+        ("định kỳ 6 tháng, năm sơ kết", "FREQ=MONTHLY;INTERVAL=6"),
+        ("báo cáo hằng tháng, quý và năm", "FREQ=MONTHLY"),
+        ("định kỳ hằng tuần, tháng giao ban", "FREQ=WEEKLY"),
+    ],
+)
+def test_listed_rhythms_keep_the_most_frequent(phrase, rule):
+    (found,) = find_time_expressions(phrase, date(2025, 12, 1))
+    assert (found.recurrence, found.start, found.end) == (rule, None, None)
+
+
+def test_a_rhythm_after_a_cited_number_is_the_duty_not_the_documents_date():
+    from pipeline.temporal import deadline_for_task
+
+    text = "Theo dõi việc thực hiện Chỉ thị số 12-CT/ĐU; định kỳ hằng quý báo cáo Thường trực."
+    assert deadline_for_task(text).recurrence == "FREQ=MONTHLY;INTERVAL=3"
+    dated = "Thực hiện Chỉ thị số 12-CT/ĐU; hoàn thành trong tháng 5/2026."
+    assert deadline_for_task(dated, date(2026, 1, 1)).end == date(2026, 5, 31)
