@@ -1,0 +1,40 @@
+"""Who acts in an item: office-holders "được phân công" are the ones assigned, and generic
+"bodies concerned" keep their printed words. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tasks import find_roles
+
+
+@pytest.mark.parametrize(
+    ("item", "responsible"),
+    [
+        (
+            "Các đồng chí Ủy viên Ban Thường vụ Đảng ủy, các đồng chí Đảng ủy viên được phân công "
+            "phụ trách địa bàn, lĩnh vực thường xuyên nắm tình hình cơ sở.",
+            ["Ủy viên Ban Thường vụ Đảng ủy", "Đảng ủy viên"],
+        ),
+        (
+            "Đề nghị các đ/c Ủy viên Ban Thường vụ Đảng ủy được giao theo dõi các chi bộ thôn hướng dẫn "
+            "chi bộ chuẩn bị báo cáo.",
+            ["Ủy viên Ban Thường vụ Đảng ủy"],
+        ),
+        ("Nâng cao vai trò của chi bộ được giao quản lý đảng viên.", []),
+    ],
+)
+def test_whoever_is_assigned_acts(item, responsible):
+    assert [b.name for b in find_roles(item).responsible] == responsible
+
+
+@pytest.mark.parametrize(
+    ("item", "coordinating"),
+    [
+        ("Văn phòng Đảng ủy chủ trì, phối hợp với các đơn vị liên quan rà soát.", ["Đơn vị liên quan"]),
+        ("Ban Xây dựng Đảng chủ trì, phối hợp với các cơ quan có liên quan tham mưu.", ["Cơ quan có liên quan"]),
+        ("Văn phòng Đảng ủy chủ trì, phối hợp với các cơ quan có thẩm quyền nâng cấp hạ tầng.", ["Cơ quan có thẩm quyền"]),
+    ],
+)
+def test_the_bodies_concerned_are_named_as_printed(item, coordinating):
+    assert [b.name for b in find_roles(item).coordinating] == coordinating
