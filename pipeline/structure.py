@@ -231,6 +231,8 @@ def _continues_title(line: str) -> bool:
     """After the first title line, only upper-case lines or lowercase continuations ("về ...",
     "tại buổi làm việc ...") belong to the trích yếu; a capitalized sentence opens the body."""
     stripped = line.strip()
+    if re.match(r"(?:Về|V/v)\s", stripped):  # "Về một số nội dung cuộc họp ngày 28/10/2025"
+        return True
     return stripped.upper() == stripped or stripped[:1].islower() or stripped.startswith("(")
 
 
@@ -262,11 +264,15 @@ def _title(text: str, regions: Regions, type_end: int) -> str | None:
         stripped = line.strip()
         if not stripped or _SEPARATOR.match(stripped) or re.match(r"^\(?Dự thảo\)?$", stripped, re.I):
             continue
-        if re.match(r"^CỦA\s", stripped):  # "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XI)": issuer, not title
+        if re.match(r"^C[ỦU]A\s", stripped):  # "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XI)": issuer, not title
             continue
         parts.append(stripped.replace("\t", " "))
-    title = " ".join(parts).strip()
+    title = _BLANK_DATE.sub("", " ".join(parts)).strip()
     return title or None
+
+
+# ", ngày _" / "ngày   tháng   năm 2026": a date left blank in a title (printed before signing)
+_BLANK_DATE = re.compile(r",?\s*ngày(?:\s*[_.…]+|\s+tháng\s+năm(?:\s+\d{4})?)(?=\s|$)", re.IGNORECASE)
 
 
 def _header_issuer(text: str, regions: Regions) -> str | None:

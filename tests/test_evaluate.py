@@ -430,3 +430,11 @@ def test_relation_type_is_counted_where_gold_gives_one():
     ev = evaluate([SMALL_GOLD], [pred])
     assert ev.micro()["citations.relation_type"].to_dict() == {"value": 0.0, "correct": 0, "total": 1}
     assert any(e["what"] == "wrong relation type" and e["gold"] == "legal_basis" for e in ev.documents[0].errors)
+
+
+def test_a_leading_issuer_clause_is_optional_in_a_title():
+    from pipeline.evaluate import title_tokens
+
+    with_issuer = title_tokens("của Ban Chấp hành Đảng bộ xã thực hiện Nghị quyết Đại hội")
+    assert with_issuer == title_tokens("THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI")
+    assert "tinh" in title_tokens("thực hiện Nghị quyết của Tỉnh ủy")  # only a leading one goes

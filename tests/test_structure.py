@@ -261,3 +261,22 @@ def test_cong_van_type_and_subject_from_a_blank_number():
     assert meta.doc_type == "Công văn"
     assert meta.title == "Về triển khai Kết luận số 12-KL/TW ngày 11/12/2025 của Ban Bí thư"
     assert meta.place == "Tân An" and meta.issued_date is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        # a Thông báo kết luận: the trích yếu goes on in a capitalized "Về ..." line
+        ("THÔNG BÁO\nKẾT LUẬN CỦA THƯỜNG TRỰC ĐẢNG ỦY\nVề một số nội dung cuộc họp ngày 05/3/2026",
+         "KẾT LUẬN CỦA THƯỜNG TRỰC ĐẢNG ỦY Về một số nội dung cuộc họp ngày 05/3/2026"),
+        # the day of a cited conclusion left blank before signing; an OCR'd "CỦA" line
+        ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nCUA BAN THƯỜNG VỤ TỈNH ỦY\nthực hiện Kết luận số 12-KL/TU, ngày _\ncủa Tỉnh ủy về chuyển đổi số",
+         "thực hiện Kết luận số 12-KL/TU của Tỉnh ủy về chuyển đổi số"),
+    ],
+)
+def test_title_lines(heading, title):
+    text = normalize(
+        f"TỈNH ỦY NINH BÌNH\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 20-TB/TU\tNinh Bình, ngày 06 tháng 3 năm 2026\n\n{heading}\n"
+        "-----\nNgày 05/3/2026, Thường trực họp.\n\n1. Văn phòng Tỉnh ủy theo dõi."
+    ).text
+    assert parse_metadata(text, find_regions(text)).title == title
