@@ -333,6 +333,7 @@ class WrapProfile:
 
     width: int
     hard_wrapped: bool
+    blank_separated: bool = False  # paragraphs end at blank lines, so a single break is a wrap
 
 
 def wrap_profile(text: str) -> WrapProfile:
@@ -342,7 +343,21 @@ def wrap_profile(text: str) -> WrapProfile:
         return WrapProfile(0, False)
     width = lengths[int(len(lengths) * 0.9)]
     full = sum(n >= 0.8 * width for n in lengths)
-    return WrapProfile(width, 40 <= width <= 110 and (full >= 10 or full >= 0.4 * len(lengths)))
+    hard_wrapped = 40 <= width <= 110 and (full >= 10 or full >= 0.4 * len(lengths))
+    return WrapProfile(width, hard_wrapped, hard_wrapped and _blank_separated(text))
+
+
+def _blank_separated(text: str) -> bool:
+    """Paragraphs set apart by blank lines (OCR output often is): many blank gaps, and few
+    sentence ends followed at once by a capitalized line that no marker opens."""
+    lines = [line.strip() for line in text.split("\n")]
+    gaps = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:], strict=False) if a and not b and c)
+    tight = sum(
+        1
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a and b and _SENTENCE_END.search(a) and b[0].isupper() and not _is_upper(b) and split_marker(b) is None
+    )
+    return gaps >= 10 and gaps >= 4 * tight
 
 
 def _is_upper(line: str) -> bool:
@@ -369,7 +384,12 @@ def _continues(prev: str, line: str, profile: WrapProfile, open_aside: bool = Fa
         return True  # a list inside a sentence goes on after ";" or ","
     if not profile.hard_wrapped or len(prev) < 0.8 * profile.width:
         return False
+    if profile.blank_separated and first.isupper() and not _CLOSING_LINE.match(line):
+        return True  # a full line ended a sentence; its paragraph goes on to the blank line
     return not _SENTENCE_END.search(prev)
+
+
+_CLOSING_LINE = re.compile(r"(?:Nơi\s+nhận|Trên\s+đây|T/M|K/T|TM\.|KT\.)", re.IGNORECASE)
 
 
 _QUARTER_REST = re.compile(r"[IVX]{1,4}/\d{4}")

@@ -197,3 +197,31 @@ def test_a_document_number_wrapped_at_its_hyphen_is_joined_without_a_space():
     start = norm.text.index("TTr/VPĐU")
     s, e = norm.to_source_span(start, start + 8)
     assert text[s:e] == "TTr/VPĐU"
+
+
+def _ocr_page(paragraphs: list[list[str]]) -> str:
+    return "\n\n".join("\n".join(lines) for lines in paragraphs)
+
+
+FULL = "Nâng cao chất lượng công tác quản lý nhà nước về đất đai, khoáng sản và tài"
+
+
+def test_a_blank_separated_ocr_text_keeps_a_paragraph_whose_full_line_ends_a_sentence():
+    # OCR output: paragraphs set apart by blank lines, lines cut at the page width. A full
+    # line that happens to end a sentence does not end its paragraph.
+    filler = [[FULL, "nguyên nước trên địa bàn các xã, phường trong toàn tỉnh trong năm 2026 nay."]] * 12
+    paragraph = [
+        "Hoàn thiện cơ chế phối hợp giữa các cơ quan trong quản lý chất thải rắn sinh",
+        "hoạt, bảo đảm thống nhất từ tỉnh đến cơ sở, phân định rõ trách nhiệm từng cấp.",
+        "Thiết lập hệ thống theo dõi nguồn thải tại các khu công nghiệp tập trung.",
+    ]
+    text = _ocr_page([*filler, paragraph, ["Nơi nhận:", "- Như trên."]])
+    joined = normalize(text).text
+    assert "từng cấp. Thiết lập hệ thống" in joined
+    assert "Nơi nhận:\n" in joined
+
+
+def test_a_text_without_blank_lines_still_ends_a_paragraph_at_a_sentence_end():
+    lines = [FULL + " nguyên nước trên địa bàn.", "Thiết lập hệ thống theo dõi nguồn thải tại khu công nghiệp."] * 10
+    joined = normalize("\n".join(lines)).text
+    assert "địa bàn.\nThiết lập" in joined
