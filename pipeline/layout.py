@@ -365,8 +365,11 @@ def _is_upper(line: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-def _continues(prev: str, line: str, profile: WrapProfile, open_aside: bool = False) -> bool:
-    """Does `line` continue the paragraph that `prev` ends (`open_aside`: a parenthesis is open)?"""
+def _continues(
+    prev: str, line: str, profile: WrapProfile, open_aside: bool = False, in_bullet: bool = False
+) -> bool:
+    """Does `line` continue the paragraph that `prev` ends (`open_aside`: a parenthesis is open;
+    `in_bullet`: the paragraph opened with a bullet, "- ", "+ ", "• ")?"""
     if not prev or not line or split_marker(line) is not None or prev.endswith(":"):
         return False
     if "\t" in prev or "\t" in line:
@@ -384,11 +387,16 @@ def _continues(prev: str, line: str, profile: WrapProfile, open_aside: bool = Fa
         return True  # a list inside a sentence goes on after ";" or ","
     if not profile.hard_wrapped or len(prev) < 0.8 * profile.width:
         return False
-    if profile.blank_separated and first.isupper() and not _CLOSING_LINE.match(line):
-        return True  # a full line ended a sentence; its paragraph goes on to the blank line
+    if first.isupper() and not _CLOSING_LINE.match(line):
+        # a full line ended a sentence; its paragraph goes on to the blank line, or to the
+        # next marker when a bullet opened it (an unmarked paragraph after bullets hands out
+        # new work: "Giao Văn phòng …")
+        if profile.blank_separated or (in_bullet and not _ASSIGNMENT_LINE.match(line)):
+            return True
     return not _SENTENCE_END.search(prev)
 
 
+_ASSIGNMENT_LINE = re.compile(r"(?:Giao|Đề\s+nghị|Yêu\s+cầu)\s")
 _CLOSING_LINE = re.compile(r"(?:Nơi\s+nhận|Trên\s+đây|T/M|K/T|TM\.|KT\.)", re.IGNORECASE)
 
 
@@ -420,12 +428,15 @@ def wrapped_breaks(text: str) -> list[Edit]:
     edits: list[Edit] = []
     prev = ""
     depth = 0  # parentheses open in the paragraph so far
+    in_bullet = False  # the paragraph so far opened with a bullet
     for s, e in _lines(text):
         line = text[s:e]
-        if s > 0 and text[s - 1] == "\n" and _continues(prev, line, profile, depth > 0):
+        if s > 0 and text[s - 1] == "\n" and _continues(prev, line, profile, depth > 0, in_bullet):
             edits.append((s - 1, s, "" if _cuts_number(prev, line) else " "))
         else:
             depth = 0
+            marker = split_marker(line)
+            in_bullet = marker is not None and marker.style == "bullet"
         depth = max(0, depth + line.count("(") - line.count(")"))
         prev = line
     return edits

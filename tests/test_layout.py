@@ -225,3 +225,19 @@ def test_a_text_without_blank_lines_still_ends_a_paragraph_at_a_sentence_end():
     lines = [FULL + " nguyên nước trên địa bàn.", "Thiết lập hệ thống theo dõi nguồn thải tại khu công nghiệp."] * 10
     joined = normalize("\n".join(lines)).text
     assert "địa bàn.\nThiết lập" in joined
+
+
+def test_a_bullet_goes_on_past_a_full_line_that_ends_a_sentence_but_not_into_new_work():
+    filler = [FULL, "nguyên nước, bảo đảm đúng quy định của pháp luật hiện hành về môi trường,"] * 6
+    lines = [
+        *filler,
+        "- Các chi bộ, cơ quan căn cứ Kế hoạch này chủ động xây dựng kế hoạch cụ thể",
+        "phù hợp với tình hình thực tế của cơ quan, đơn vị mình, gửi về Văn phòng.",
+        "Hoàn thành trước ngày 15/4/2026. Định kỳ báo cáo kết quả thực hiện về Thường trực.",
+        "- Người đứng đầu cơ quan, đơn vị chịu trách nhiệm về kết quả chuyển đổi số của",
+        "đơn vị mình trước Ban Thường vụ Đảng ủy xã, định kỳ báo cáo theo quy định.",
+        "Giao Văn phòng Đảng ủy theo dõi, tổng hợp kết quả thực hiện Kế hoạch này.",
+    ]
+    joined = normalize("\n".join(lines)).text
+    assert "gửi về Văn phòng. Hoàn thành trước" in joined
+    assert "theo quy định.\nGiao Văn phòng" in joined
