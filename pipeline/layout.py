@@ -387,12 +387,12 @@ def _continues(
         return True  # a list inside a sentence goes on after ";" or ","
     if not profile.hard_wrapped or len(prev) < 0.8 * profile.width:
         return False
-    if first.isupper() and not _CLOSING_LINE.match(line):
-        # a full line ended a sentence; its paragraph goes on to the blank line, or to the
-        # next marker when a bullet opened it (an unmarked paragraph after bullets hands out
-        # new work: "Giao Văn phòng …")
-        if profile.blank_separated or (in_bullet and not _ASSIGNMENT_LINE.match(line)):
-            return True
+    # A full line ended a sentence; its paragraph goes on to the blank line, or to the next
+    # marker when a bullet opened it (an unmarked paragraph after bullets hands out new work:
+    # "Giao Văn phòng …").
+    goes_on = profile.blank_separated or (in_bullet and not _ASSIGNMENT_LINE.match(line))
+    if goes_on and first.isupper() and not _CLOSING_LINE.match(line):
+        return True
     return not _SENTENCE_END.search(prev)
 
 
