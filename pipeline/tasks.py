@@ -212,13 +212,19 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             if _approves(text, ge):
                 approving.extend(subject)
             continue
-        if agent.fullmatch(text[_sentence_start(text, gs) : gs].lstrip()):
+        if agent.fullmatch(text[_sentence_start(text, gs) : gs].lstrip()) or _done_by(text, gs, ge):
             responsible.extend(group)
     if approving and len(approving) < len(responsible):
         # "Thường trực Đảng ủy thống nhất với Tờ trình ...; giao Ban Xây dựng Đảng ...": the body
         # that approves hands the work over; whoever is handed it leads.
         responsible = [m for m in responsible if m not in approving]
     return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(coordinating)))
+
+
+def _done_by(text: str, gs: int, ge: int) -> bool:
+    """ "Việc đánh giá … do đồng chí Bí thư cấp ủy và Thủ trưởng cơ quan trực tiếp chỉ đạo, chủ
+    trì": the bodies after "do" lead, when a verb of leading or doing follows them."""
+    return bool(rule("done_by").search(text, max(0, gs - 30), gs) and rule("done_by_verb").match(text, ge))
 
 
 _CLAUSE_OPENING = re.compile(r"[;:]\s*(?:và\s+|đồng\s+thời\s+|chủ\s+động\s+)?$", re.IGNORECASE)
@@ -263,10 +269,14 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     segment = pre.rsplit(",", 1)[-1] if after_comma else pre
     if _prefix_only().fullmatch(segment.strip()) is None:
         return []
-    # After a comma a body may end an adverbial or be a listed object: a verb must follow.
-    if after_comma and not _verb_follows(text, ge):
+    # After a comma a body may end an adverbial or be a listed object: a verb must follow,
+    # unless the work is handed to it ("Căn cứ Chương trình …, giao Ủy ban Kiểm tra rà soát").
+    if after_comma and not _HANDED_OVER.match(segment.strip()) and not _verb_follows(text, ge):
         return []
     return group
+
+
+_HANDED_OVER = re.compile(r"(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)(?!\w)", re.IGNORECASE)
 
 
 def _dedupe(mentions: list[BodyMention]) -> list[BodyMention]:

@@ -22,6 +22,13 @@ from pipeline.tasks import find_roles
             ["Ủy viên Ban Thường vụ Đảng ủy"],
         ),
         ("Nâng cao vai trò của chi bộ được giao quản lý đảng viên.", []),
+        # handed over after an opening adverbial, whatever word follows
+        ("Căn cứ Kế hoạch thực hiện Nghị quyết Đại hội Đảng bộ phường, giao Ủy ban kiểm tra Đảng ủy rà soát, bổ sung nội dung giám sát.",
+         ["Ủy ban Kiểm tra Đảng ủy"]),
+        # "do X chủ trì": the bodies after "do" lead; "do X ban hành" names an author
+        ("Việc sơ kết do đồng chí Bí thư cấp ủy và Thủ trưởng các cơ quan, đơn vị trực tiếp chủ trì.",
+         ["Bí thư cấp ủy", "Thủ trưởng cơ quan, đơn vị"]),
+        ("Thực hiện nghiêm Quy định do Ban Tổ chức Trung ương ban hành.", []),
     ],
 )
 def test_whoever_is_assigned_acts(item, responsible):
