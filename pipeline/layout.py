@@ -128,6 +128,37 @@ def _drop_line(text: str, s: int, e: int) -> Edit:
     return s, e, "\n" if s > 0 and e < len(text) else ""
 
 
+# ------------------------------------------------------------------ Markdown
+
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
+_MD_ESCAPE = re.compile(r"\\(?=[-.*_#+()\[\]|!`>])")
+_MD_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_MD_TABLE_ROW = re.compile(r"^[ \t]*\|(?P<cells>.*\|.*)\|[ \t]*$", re.MULTILINE)
+_MD_TABLE_RULE = re.compile(r"^\s*:?-{2,}:?\s*$")
+
+
+def markdown(text: str) -> list[Edit]:
+    """Edits that undo Markdown a converter wrote around a directive: heading hashes ("## I.
+    MỤC ĐÍCH"), backslash escapes ("\\-"), "<br>" in cells, and pipe tables, whose rows become
+    one line of tab-separated cells (as a Word table reads) and whose rule rows go."""
+    edits: list[Edit] = [(m.start(), m.end(), "") for m in _MD_HEADING.finditer(text)]
+    edits += [(m.start(), m.end(), "") for m in _MD_ESCAPE.finditer(text)]
+    edits += [(m.start(), m.end(), " ") for m in _MD_BREAK.finditer(text)]
+    for row in _MD_TABLE_ROW.finditer(text):
+        cells = row.group("cells").split("|")
+        if all(_MD_TABLE_RULE.match(c) for c in cells):
+            edits.append(_drop_line(text, row.start(), row.end()))
+            continue
+        edits.append((row.start(), row.start("cells"), ""))
+        pos = row.start("cells")
+        for cell in cells[:-1]:
+            pos += len(cell)
+            edits.append((pos, pos + 1, "\t"))
+            pos += 1
+        edits.append((row.end("cells"), row.end(), ""))
+    return _merge_overlaps(sorted(edits))
+
+
 def page_furniture(text: str) -> list[Edit]:
     """Edits that drop page markers and running headers/footers."""
     lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]

@@ -191,6 +191,7 @@ def normalize(source: str) -> NormalizedText:
     b.sub(_CRLF, "\n")
     b.sub(_ZERO_WIDTH, "")
     b.sub(_NBSP, " ")
+    b.apply(layout.markdown(b.text))
     b.apply(layout.letter_spaced(b.text))  # before spaces collapse: double spaces are word gaps
     b.text = normalize_tone_marks(b.text)  # same length: the map is unchanged
     b.sub(_EMPHASIS, lambda m: m.group(2))

@@ -23,7 +23,10 @@ from .lexicon import is_task_table_header, roman_value, task_table_columns
 from .model import DocumentMeta, Task
 from .temporal import find_time_expressions
 
-_APPENDIX = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?\s*:?\s*$", re.MULTILINE)
+# "PHỤ LỤC", "Phụ lục II:", "PHỤ LỤC: DANH MỤC NHIỆM VỤ …" alone on a line
+_APPENDIX = re.compile(
+    r"^[ \t]*(?:PHỤ\s+LỤC(?:\s+[IVX\d]+)?(?:\s*[:.\-–][^\n]*)?|Phụ\s+lục(?:\s+[IVX\d]+)?\s*:?)[ \t]*$", re.MULTILINE
+)
 _HEADER_WORDS = re.compile(r"(?i)^(?:stt|tt|nội\s+dung|nhiệm\s+vụ|thời\s+gian|cơ\s+quan|đơn\s+vị|chủ\s+trì|"
                            r"phối\s+hợp|nguồn\s+lực|sản\s+phẩm|kết\s+quả|ghi\s+chú|thực\s+hiện|btv|bch)")
 _GROUP = re.compile(r"^\s*(?P<roman>[IVX]{1,5})\s*\.?\s*$")
@@ -199,6 +202,15 @@ def _tab_table(text: str, lines: list[tuple[int, int]], i: int, base: str) -> tu
     return Table(lines[i][0], lines[j - 1][1], tuple(rows)), j
 
 
+def _table_section(text: str, start: int, header: int, section_of: Callable[[int], str]) -> str:
+    """A table under an appendix title ("PHỤ LỤC: DANH MỤC NHIỆM VỤ") is the appendix's, whatever
+    section the title stands in; otherwise the table belongs where it stands."""
+    titles = list(_APPENDIX.finditer(text, start, header))
+    if titles and section_of(titles[-1].start()) == section_of(header):
+        return "Phụ lục"
+    return section_of(header)
+
+
 def _tab_tables(text: str, start: int, end: int, section_of: Callable[[int], str]) -> list[Table]:
     """Tables a Word reader wrote one row per line, cells joined by tabs, under a header row."""
     tables: list[Table] = []
@@ -207,7 +219,7 @@ def _tab_tables(text: str, start: int, end: int, section_of: Callable[[int], str
     while i < len(lines):
         ls, le = lines[i]
         if is_task_table_header(text[ls:le].split("\t")):
-            table, i = _tab_table(text, lines, i, section_of(ls))
+            table, i = _tab_table(text, lines, i, _table_section(text, start, ls, section_of))
             tables.append(table)
         else:
             i += 1

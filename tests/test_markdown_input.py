@@ -1,0 +1,62 @@
+"""Directives saved as Markdown (a converter's output, a repository's .md): heading hashes, bold
+runs, escapes and pipe tables are read through, and every span still points at the source.
+The text is written for these tests."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract_text
+from pipeline.normalize import normalize
+
+DOC = """**ĐẢNG BỘ TỈNH NINH BÌNH**{BR}
+**ĐẢNG ỦY PHƯỜNG HOA LƯ**{BR}
+*Số 07-KH/ĐU*{BR}
+
+**ĐẢNG CỘNG SẢN VIỆT NAM**{BR}
+*Hoa Lư, ngày 12 tháng 3 năm 2026*{BR}
+
+---
+
+## KẾ HOẠCH
+### về chuyển đổi số trong các cơ quan đảng năm 2026
+
+## I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao hiệu quả ứng dụng công nghệ số trong hoạt động của Đảng bộ phường.
+
+## II. NHIỆM VỤ
+### 1. Văn phòng Đảng ủy
+\\- Chủ trì rà soát hạ tầng mạng nội bộ, hoàn thành trong quý II/2026.
+
+## III. TỔ CHỨC THỰC HIỆN
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
+
+**PHỤ LỤC**
+
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |
+|---|---|---|---|---|
+| **I** | **Nhóm hạ tầng số** | | | |
+| 1 | Nâng cấp đường truyền số liệu chuyên dùng | Văn phòng Đảng ủy | Công an phường | 30/6/2026 |
+| 2 | Số hóa hồ sơ đảng viên<br>theo hướng dẫn | Ban Xây dựng Đảng | Các chi bộ trực thuộc | 30/9/2026 |
+""".replace("{BR}", "  ")  # Markdown's line break: two trailing spaces
+
+
+def test_markdown_syntax_is_read_through_with_exact_spans():
+    norm = normalize(DOC)
+    assert "## " not in norm.text and "**" not in norm.text and "\\-" not in norm.text
+    row = next(line for line in norm.text.splitlines() if line.startswith("1\t"))
+    assert row.split("\t") == ["1", "Nâng cấp đường truyền số liệu chuyên dùng", "Văn phòng Đảng ủy", "Công an phường", "30/6/2026"]
+    start = norm.text.index("Nâng cấp")
+    s, e = norm.to_source_span(start, start + len("Nâng cấp đường truyền"))
+    assert DOC[s:e] == "Nâng cấp đường truyền"
+
+
+def test_a_markdown_directive_gives_its_tasks_sections_and_table_rows():
+    result = extract_text(DOC, "kh07.md")
+    assert result.document.number == "07-KH/ĐU"
+    by_text = {t.text[:20]: t for t in result.tasks}
+    office = by_text["Chủ trì rà soát hạ t"]
+    assert office.section == "II.1"
+    assert [b.name for b in office.responsible] == ["Văn phòng Đảng ủy"]
+    row = by_text["Nâng cấp đường truyề"]
+    assert (row.section, [b.name for b in row.responsible]) == ("Phụ lục.I", ["Văn phòng Đảng ủy"])
+    assert row.deadline.end.isoformat() == "2026-06-30"
+    assert by_text["Số hóa hồ sơ đảng vi"].text == "Số hóa hồ sơ đảng viên theo hướng dẫn"
