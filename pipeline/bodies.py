@@ -587,6 +587,9 @@ def _find_bodies(text: str) -> list[BodyMention]:
     return out
 
 
+_UNIT_GAP = re.compile(r" (?:cơ quan |ở )?")
+
+
 @lru_cache(maxsize=1)
 def _party_unit_heads() -> frozenset[str]:
     return frozenset(gazetteer().get("party_units", {}).get("heads", []))
@@ -596,21 +599,23 @@ def _join_party_units(
     text: str, found: list[tuple[str, int, int, str | None, bool]]
 ) -> list[tuple[str, int, int, str | None, bool]]:
     """ "Đảng ủy" + "Quốc hội" → "Đảng ủy Quốc hội": a Party unit printed right before the body
-    it is formed in (one space, no comma) is one body; a level may follow ("... Trung ương")."""
+    it is formed in (one space, no comma; or "cơ quan" / "ở" between: "Đảng ủy cơ quan Văn phòng
+    Quốc hội", "Tổ đảng ở Thường trực Hội đồng Dân tộc") is one body; a level may follow."""
     heads = _party_unit_heads()
     out: list[tuple[str, int, int, str | None, bool]] = []
     joined = False
+    last = ""  # the last body joined into out[-1] ("Thường trực" in "Tổ đảng ở Thường trực")
     for item in found:
         name, s, e, level, bare = item
         if out:
             pname, ps, pe, plevel, _ = out[-1]
-            adjacent = text[pe:s] == " " and text[s : s + 1].isupper()
-            if adjacent and (pname in heads or (joined and level is not None)):
-                out[-1] = (f"{pname} {name}", ps, e, None, False)
-                joined = True
+            gap = _UNIT_GAP.fullmatch(text, pe, s)
+            if gap and text[s : s + 1].isupper() and (last in heads or (joined and level is not None and gap.group() == " ")):
+                out[-1] = (f"{pname}{gap.group()}{name}", ps, e, None, False)
+                joined, last = True, name
                 continue
         out.append(item)
-        joined = False
+        joined, last = False, name
     return out
 
 
