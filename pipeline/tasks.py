@@ -640,6 +640,7 @@ class _Reading:
         has_task_sections = any(s.kind == "task" for s in sections)
         self.task_kinds = {"task"} if has_task_sections else {"task", "neutral"}
         self.parent_of = _parents(sections)
+        self.introduced = _introduced_sections(text, sections, self.parent_of)
         self.contexts: dict[int, _Context] = {}
         self.schedule: dict[int, Deadline] = {}
         self.items: list[_Item] = []
@@ -675,13 +676,17 @@ class _Reading:
             return
         self._item(sec, ctx, ls, s, e, marker, roles, excluded)
 
+    def _introduced(self, sec: Section) -> bool:
+        return any(id(n) in self.introduced for n in self._chain(sec))
+
     def _heading(self, sec: Section) -> None:
         """ "b) Ban Dân vận Huyện ủy:" names the block's body; "Tăng cường sự lãnh đạo, chỉ đạo của
-        cấp ủy cấp trên ..." names who leads the items that have no subject."""
+        cấp ủy cấp trên ..." names who leads the items that have no subject; else the bodies of
+        the paragraph that introduced the section as a task ("Bộ Chính trị yêu cầu các cấp ủy …")."""
         heading = self.text[sec.heading_start : sec.heading_end]
         mentions = find_bodies(heading)
         implementers = list(mentions) if _body_only(heading, mentions) else list(find_roles(heading).responsible)
-        implementers = implementers or _issuers(heading, mentions)
+        implementers = implementers or _issuers(heading, mentions) or self.introduced.get(id(sec), [])
         due = _due(heading, _time_expressions(heading, self.meta.issued_date, []))
         self.contexts[id(sec)] = _Context(implementers, due)
 
@@ -758,7 +763,7 @@ class _Reading:
                 ctx.bullet = marker.printed if marker and marker.style == "bullet" else None
             if len(item) < 120 or is_upper_line(item) or introduces:
                 return
-        if sec.kind not in self.task_kinds and not roles.responsible:
+        if sec.kind not in self.task_kinds and not roles.responsible and not self._introduced(sec):
             return
         if rule("acknowledgement").match(item) and not roles.responsible:
             return  # "Cơ bản thống nhất với báo cáo ...": an assessment, not work
@@ -843,6 +848,30 @@ def _make_task(
         deadline=choose_deadline(item, found, inherited),
         key=_task_key(section, item),
     )
+
+
+def _introduced_sections(
+    text: str, sections: list[Section], parent_of: dict[int, Section]
+) -> dict[int, list[BodyMention]]:
+    """Sections that a paragraph right before them introduces as tasks ("… yêu cầu các cấp ủy …
+    tập trung thực hiện tốt một số nhiệm vụ trọng tâm sau:"), with the bodies it hands them to.
+    The run of siblings goes on until a section whose heading says what it is."""
+    out: dict[int, list[BodyMention]] = {}
+    previous_end: dict[int | None, int] = {}  # per parent: where the text before the next child starts
+    run: dict[int | None, list[BodyMention] | None] = {}
+    for sec in sections:
+        parent = parent_of.get(id(sec))
+        key = id(parent) if parent else None
+        before_start = previous_end.get(key, parent.heading_end if parent else 0)
+        lines = [ln.strip() for ln in text[before_start : sec.start].split("\n") if ln.strip()]
+        if lines and rule("assigning_intro").search(lines[-1]):
+            run[key] = list(find_roles(lines[-1]).responsible)
+        elif sec.kind != "neutral":
+            run[key] = None
+        if run.get(key) is not None and sec.kind == "neutral":
+            out[id(sec)] = run[key]
+        previous_end[key] = sec.end
+    return out
 
 
 def _parents(sections: list[Section]) -> dict[int, Section]:

@@ -1,0 +1,62 @@
+"""Central conclusions and plans: numbered sections whose headings say nothing of tasks are the
+tasks when the paragraph before them hands them out ("Bộ Chính trị yêu cầu các cấp ủy … thực hiện
+tốt một số nhiệm vụ trọng tâm sau:"), and Party units of State bodies keep their body. The text
+is written for these tests."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract_text
+
+CONCLUSION = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 99-KL/TW\tHà Nội, ngày 10 tháng 3 năm 2026
+
+KẾT LUẬN
+CỦA BỘ CHÍNH TRỊ
+về phát triển nguồn nhân lực số
+
+Thời gian qua, việc phát triển nguồn nhân lực số đạt một số kết quả bước đầu.
+
+Bộ Chính trị yêu cầu các cấp ủy, tổ chức đảng, chính quyền tập trung thực hiện tốt một số nhiệm vụ trọng tâm sau:
+
+1. Nâng cao nhận thức về chuyển đổi số
+
+Đổi mới nội dung tuyên truyền về vai trò của nguồn nhân lực số trong toàn hệ thống chính trị.
+
+Đưa nội dung kỹ năng số vào chương trình bồi dưỡng cán bộ, đảng viên hằng năm.
+
+2. Hoàn thiện thể chế
+
+Rà soát các quy định về đào tạo, thu hút chuyên gia công nghệ số.
+
+3. Tổ chức thực hiện
+
+Đảng đoàn Quốc hội chỉ đạo hoàn thiện pháp luật về công nghệ số.
+
+Ban cán sự đảng Chính phủ chỉ đạo xây dựng chương trình đào tạo kỹ sư công nghệ số.
+
+Đảng ủy cơ quan Văn phòng Quốc hội phối hợp theo dõi việc thực hiện.
+
+T/M BỘ CHÍNH TRỊ
+"""
+
+
+def test_sections_introduced_as_tasks_are_tasks_of_the_bodies_named():
+    tasks = extract_text(CONCLUSION, "kl99.txt").tasks
+    first = [t for t in tasks if t.section in {"1", "2"}]
+    assert [t.text[:20] for t in first] == ["Đổi mới nội dung tuy", "Đưa nội dung kỹ năng", "Rà soát các quy định"]
+    assert all([b.name for b in t.responsible] == ["Cấp ủy", "Tổ chức đảng", "Chính quyền"] for t in first)
+    assert first[1].deadline.recurrence == "FREQ=YEARLY"
+
+
+def test_party_units_of_state_bodies_keep_their_body():
+    tasks = {t.text[:12]: [b.name for b in t.responsible] for t in extract_text(CONCLUSION, "kl99.txt").tasks}
+    assert tasks["Đảng đoàn Qu"] == ["Đảng đoàn Quốc hội"]
+    assert tasks["Ban cán sự đ"] == ["Ban cán sự Đảng Chính phủ"]
+    assert tasks["Đảng ủy cơ q"] == ["Đảng ủy cơ quan Văn phòng Quốc hội"]
+
+
+def test_a_section_that_says_what_it_is_ends_the_run():
+    text = CONCLUSION.replace("2. Hoàn thiện thể chế", "2. Mục tiêu đến năm 2030")
+    sections = {t.section for t in extract_text(text, "kl99.txt").tasks}
+    assert "2" not in sections and "1" in sections
