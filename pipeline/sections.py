@@ -237,8 +237,16 @@ def _starts_with_subject(line: str) -> bool:
     mentions = find_bodies(line[:160])
     if not mentions or mentions[0].start != lead.end():
         return False
-    rest = line[mentions[0].end :].strip(" ,.:;")
+    end = mentions[0].end
+    for m in mentions[1:]:  # a list of bodies ("X, các Y và Z") is one subject
+        if m.start < end or not _LIST_GAP.fullmatch(line, end, m.start):
+            break
+        end = m.end
+    rest = line[end:].strip(" ,.:;")
     return len(rest.split()) >= 3
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,;]|\bvà\b|\bcùng\b)\s*(?:(?:các|những)\s+)?", re.IGNORECASE)
 
 
 def _decide_headings(text: str, nodes: list[_Node]) -> None:

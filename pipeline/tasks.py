@@ -1015,6 +1015,8 @@ def _row_task(row: TableRow, meta: DocumentMeta) -> Task:
         roles = Roles(roles.responsible, tuple(_dedupe(find_bodies(row.helpers))))
     cell = row.times[0] if row.times else ""
     deadline = choose_deadline(cell, _time_expressions(cell, meta.issued_date, []), None)
+    if deadline and deadline.start is not None and deadline.start == deadline.end:
+        deadline = replace(deadline, start=None)  # a day in the "Thời hạn" column: due by that day
     return replace(
         row.task,
         responsible=tuple(_qualified(b, meta) for b in roles.responsible),

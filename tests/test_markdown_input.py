@@ -58,5 +58,5 @@ def test_a_markdown_directive_gives_its_tasks_sections_and_table_rows():
     assert [b.name for b in office.responsible] == ["Văn phòng Đảng ủy"]
     row = by_text["Nâng cấp đường truyề"]
     assert (row.section, [b.name for b in row.responsible]) == ("Phụ lục.I", ["Văn phòng Đảng ủy"])
-    assert row.deadline.end.isoformat() == "2026-06-30"
+    assert (row.deadline.start, row.deadline.end.isoformat()) == (None, "2026-06-30")  # due by that day
     assert by_text["Số hóa hồ sơ đảng vi"].text == "Số hóa hồ sơ đảng viên theo hướng dẫn"

@@ -165,3 +165,18 @@ def test_paren_numbers_nest_inside_dot_numbers():
 )
 def test_roman_headings_are_titles(text, kind):
     assert parse_sections(text, Regions(0, 0, len(text)))[0].kind == kind
+
+
+def test_a_line_naming_only_a_list_of_bodies_heads_their_block():
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các cơ quan tham mưu, giúp việc Tỉnh ủy, các đảng ủy trực thuộc Tỉnh ủy\n"
+        "Tập trung triển khai các nhiệm vụ chuyển đổi số theo kế hoạch của cơ quan, đơn vị.\n"
+        "2. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh\n"
+        "Phát huy vai trò giám sát của Nhân dân đối với dịch vụ công trực tuyến.\n"
+        "3. Văn phòng Tỉnh ủy theo dõi, đôn đốc và tổng hợp kết quả thực hiện.\n"
+    )
+    by_path = {s.path: s for s in parse_sections(text, Regions(0, 0, len(text)))}
+    assert by_path["IV.1"].heading.startswith("Các cơ quan tham mưu")
+    assert by_path["IV.2"].heading.startswith("Ủy ban Mặt trận")
+    assert by_path["IV.3"].heading == ""  # a body and what it must do: a directive line
