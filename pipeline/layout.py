@@ -130,7 +130,7 @@ def _drop_line(text: str, s: int, e: int) -> Edit:
 
 # ------------------------------------------------------------------ Markdown
 
-_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.MULTILINE)
 _MD_ESCAPE = re.compile(r"\\(?=[-.*_#+()\[\]|!`>])")
 _MD_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MD_TABLE_ROW = re.compile(r"^[ \t]*\|(?P<cells>.*\|.*)\|[ \t]*$", re.MULTILINE)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .lexicon import data_yaml, doc_type_entries
+from .lexicon import data_yaml, doc_type_alternation, doc_type_entries
 from .model import DocumentMeta, Regions
 from .normalize import fold_diacritics, normalize_name
 
@@ -129,6 +129,7 @@ _SECTION_START = re.compile(
 _SIGNING = re.compile(r"^(?P<formula>T/M|TM\.?|T/L|TL\.?|K/T|KT\.?|Q\.|TUQ\.?|THỪA LỆNH|THAY MẶT)\s+(?P<body>.+)$")
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?", re.IGNORECASE | re.MULTILINE)
 _NOTE = re.compile(r"^\(.*\)$")
+_SIGNED = re.compile(r"\s*\((?:đã\s+ký|ký)[^)]*\)\s*", re.IGNORECASE)
 _UPPER_LINE = re.compile(r"^[^a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")
 
 
@@ -201,13 +202,14 @@ def find_regions(text: str) -> Regions:
         pos = e
         # The trích yếu: the paragraph(s) after the type line, up to a separator or the body.
         taken = 0
-        for _s2, e2, line in text_lines(text, e, head_limit):
+        lines = list(text_lines(text, e, head_limit))
+        for i, (_s2, e2, line) in enumerate(lines):
             if _SEPARATOR.match(line):
                 pos = e2
                 break
             if not line.strip():
                 continue
-            if _is_title_line(line) and (taken == 0 or _continues_title(line)):
+            if _is_title_line(line) and (taken == 0 or _continues_title(line) or _closed_by_separator(lines, i)):
                 pos = e2
                 taken += 0 if re.match(r"^CỦA\s", line.strip()) else 1
                 continue
@@ -225,6 +227,18 @@ def find_regions(text: str) -> Regions:
     while body_start < body_end and text[body_start] == "\n":
         body_start += 1
     return Regions(header_end=body_start, body_start=body_start, body_end=body_end)
+
+
+def _closed_by_separator(lines: list[tuple[int, int, str]], i: int) -> bool:
+    """Short unpunctuated lines that a separator ("-----", "---") closes within three lines are
+    the trích yếu however they begin ("… ngày 22/12/2024" / "Bộ Chính trị về đột phá …")."""
+    for _s, _e, line in lines[i : i + 4]:
+        stripped = line.strip()
+        if _SEPARATOR.match(stripped):
+            return True
+        if len(stripped) > 120 or stripped.endswith((".", ":", ";")):
+            return False
+    return False
 
 
 def _continues_title(line: str) -> bool:
@@ -306,7 +320,7 @@ def fold_key(name: str) -> str:
     return re.sub(r"\W+", " ", fold_diacritics(name)).strip()
 
 
-_COMMITTEE = re.compile(r"\b(?:Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|Đảng ủy|Chi bộ|Trung ương|Bộ Chính trị)\b")
+_COMMITTEE = re.compile(r"\b(?:Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|Đảng ủy|Đảng đoàn|Ban cán sự đảng|Chi bộ|Trung ương|Bộ Chính trị)\b")
 _DEPARTMENT = re.compile(r"^(?:Ban|Văn phòng|Ủy ban Kiểm tra|Thường trực|Đảng đoàn|Ban cán sự)\b")
 
 
@@ -360,7 +374,8 @@ def _footer(text: str, regions: Regions) -> dict:
     formula = on_behalf = signer = signer_title = None
     recipients: list[str] = []
     in_recipients = False
-    for _s, _e, line in text_lines(text, regions.body_end):
+    appendix = _APPENDIX_TITLE.search(text, regions.body_end)  # an appendix after the signature
+    for _s, _e, line in text_lines(text, regions.body_end, appendix.start() if appendix else len(text)):
         for raw in line.split("\t"):
             cell = raw.strip()
             if not cell or _FOOTNOTE.match(cell):
@@ -374,7 +389,11 @@ def _footer(text: str, regions: Regions) -> dict:
             sig = _SIGNING.match(cell)
             if sig:
                 formula = sig.group("formula").upper().rstrip(".")
-                on_behalf = sig.group("body").strip()
+                # the whole block in one cell: "T/M BỘ CHÍNH TRỊ (Đã ký) Trương Thị Mai"
+                parts = _SIGNED.split(sig.group("body"), maxsplit=1)
+                on_behalf = parts[0].strip()
+                if len(parts) == 2 and _is_person_name(parts[1].strip()):
+                    signer = parts[1].strip()
                 continue
             if cell[0] in "-+•*":
                 if in_recipients:
@@ -386,7 +405,7 @@ def _footer(text: str, regions: Regions) -> dict:
                 if formula and not signer:
                     signer_title = cell if not signer_title else f"{signer_title} {cell}"
                 continue
-            if _is_person_name(cell):
+            if _is_person_name(cell) and not signer:
                 signer = cell
     recipients = [r for r in (normalize_name(r) for r in recipients) if r and not r.startswith("Lưu")]
     return {
@@ -423,6 +442,31 @@ _LEAD = re.compile(
     r"(?:\s+số\s+(?P<num>\d+[^\s,;]*))?"
     r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?"
 )
+
+
+_HEADLINE = re.compile(rf"\A\s*(?P<type>{doc_type_alternation()})\s+số\s+(?P<num>\S+)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _headline(text: str) -> dict | None:
+    """ "Kết luận số 69-KL/TW" alone on the first line, and what the lead says of it: its date,
+    issuer ("của Bộ Chính trị") and subject ("về …")."""
+    from .bodies import find_bodies  # bodies never imports structure: no cycle
+
+    m = _HEADLINE.match(text)
+    if not m or not _SYMBOL.match(m.group("num")):
+        return None
+    number = m.group("num")
+    out = {"type": m.group("type"), "number": number, "issued": None, "issuer": None, "title": None}
+    lead = re.compile(
+        re.escape(number) + r"\s*,?\s*\(?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s*\)?"
+        r"(?:\s+của\s+(?P<by>[^\n]*?))?\s+(?P<title>về\s[^\n]+)"
+    ).search(text, m.end(), m.end() + 2000)
+    if lead:
+        out["issued"] = _parse_date(lead.group("d"), lead.group("m"), lead.group("y"))
+        out["title"] = lead.group("title").strip(" .*")
+        bodies = find_bodies(lead.group("by") or "")
+        out["issuer"] = bodies[0].name if bodies and bodies[0].start == 0 else None
+    return out
 
 
 def _header_date(header: str) -> re.Match | None:
@@ -520,7 +564,16 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
     title = _title(text, regions, type_line[1]) if type_line else _subject_line(header)
     footer = _footer(text, regions)
     issuer = _header_issuer(text, regions) or _body_issuer(text, regions, footer["on_behalf_of"])
-    if not type_line and not number:
+    headline = _headline(text) if not type_line and not number else None
+    if headline:
+        # A reposted text headed by its own name ("Kết luận số 69-KL/TW"), its date, issuer and
+        # subject in the lead ("… số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị về …").
+        doc_type, number = doc_type_for_heading(headline["type"]) or doc_type, headline["number"]
+        issued = issued or headline["issued"]
+        title = title or headline["title"]
+        if headline["issuer"] and not _header_issuer(text, regions):
+            issuer = headline["issuer"]
+    elif not type_line and not number:
         # No header at all (a text pasted from a website): the lead sentence may name the
         # document — "Ban Thường vụ Tỉnh ủy vừa ban hành Chỉ thị số 01-CT/TU, ngày 11/11/2020 ...".
         lead = _LEAD.search(text[: min(len(text), 1500)])

@@ -280,3 +280,41 @@ def test_title_lines(heading, title):
         "-----\nNgày 05/3/2026, Thường trực họp.\n\n1. Văn phòng Tỉnh ủy theo dõi."
     ).text
     assert parse_metadata(text, find_regions(text)).title == title
+
+
+def test_a_reposted_text_named_by_its_headline():
+    text = normalize(
+        "# Chỉ thị số 08-CT/TW\n\n"
+        "Chỉ thị số 08-CT/TW ngày 05/02/2026 của Ban Bí thư về tăng cường công tác dân vận trong tình hình mới\n\n"
+        "Thời gian qua, công tác dân vận đạt nhiều kết quả.\n\n"
+        "1. Các cấp ủy tập trung lãnh đạo công tác dân vận.\n\n"
+        "|   | T/M BAN BÍ THƯ *(Đã ký)* Nguyễn Văn Hùng |\n| :---- | :---- |\n"
+    ).text
+    meta = parse_metadata(text, find_regions(text))
+    assert (meta.doc_type, meta.number, meta.issuer) == ("Chỉ thị", "08-CT/TW", "Ban Bí thư")
+    assert meta.issued_date == date(2026, 2, 5)
+    assert meta.title == "về tăng cường công tác dân vận trong tình hình mới"
+    assert (meta.on_behalf_of, meta.signer) == ("Ban Bí thư", "Nguyễn Văn Hùng")
+
+
+def test_a_stacked_party_group_header_and_a_title_closed_by_a_separator():
+    text = normalize(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG ĐOÀN QUỐC HỘI\n\nSố 12-KH/ĐĐQH15\n\nHà Nội, ngày 03 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nthực hiện Kết luận số 12-KL/TW ngày 02/02/2026\nBộ Chính trị về chuyển đổi số\n---\n\n"
+        "I. MỤC ĐÍCH\nNâng cao nhận thức.\n"
+    ).text
+    meta = parse_metadata(text, find_regions(text))
+    assert meta.issuer == "Đảng đoàn Quốc hội"
+    assert meta.title == "thực hiện Kết luận số 12-KL/TW ngày 02/02/2026 Bộ Chính trị về chuyển đổi số"
+
+
+def test_the_footer_ends_where_an_appendix_table_begins():
+    text = normalize(
+        "TỈNH ỦY NINH BÌNH\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 20-KH/TU\tNinh Bình, ngày 06 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nvề chuyển đổi số\n\nI. NHIỆM VỤ\n1. Văn phòng Tỉnh ủy theo dõi.\n\n"
+        "Nơi nhận:\n- Các sở, ngành.\n\nBÍ THƯ\n(Đã ký)\nLê Văn Bình\n\n"
+        "PHỤ LỤC: DANH MỤC NHIỆM VỤ\nSTT\tNhiệm vụ\tCơ quan chủ trì\tThời hạn\n1\tSố hóa hồ sơ\tSở Công Thương\t30/9/2026\n"
+    ).text
+    meta = parse_metadata(text, find_regions(text))
+    assert meta.signer == "Lê Văn Bình"
+    assert meta.recipients == ("Các sở, ngành",)
