@@ -101,6 +101,10 @@ _DOC_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # "Nghị quyết về phát triển du lịch cộng đồng đến năm 2030": the horizon of a named document
+# "Chiến lược phát triển khoa học, công nghệ … đến năm 2030": a named plan's horizon (the capital
+# letter names it), not when its work is due
+_NAMED_PLAN = re.compile(r"(?<!\w)(?:Chiến\s+lược|Quy\s+hoạch|Đề\s+án|Chương\s+trình)\s+[^.;:]*\Z")
+_COMPLETE = re.compile(r"(?<!\w)hoàn\s+thành(?!\w)", re.IGNORECASE)
 _NAMED_DOC_HORIZON = re.compile(doc_type_alternation() + r"\s+(?:chuyên\s+đề\s+)?về(?!\w)" + _SUBJECT_TEXT, re.IGNORECASE)
 
 
@@ -338,7 +342,12 @@ def _names_a_document(text: str, d: Deadline) -> bool:
     clause = lookback(_clause_start(text, s), s)
     if _DOC_SUBJECT.search(text, clause, s):
         return True
-    return d.text.lower().startswith("đến") and _NAMED_DOC_HORIZON.search(text, clause, s) is not None
+    if not d.text.lower().startswith("đến"):
+        return False
+    if _NAMED_DOC_HORIZON.search(text, clause, s):
+        return True
+    plan = _NAMED_PLAN.search(text, clause, s)
+    return plan is not None and not _COMPLETE.search(text, clause, plan.start())
 
 
 def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:

@@ -1,5 +1,6 @@
-"""Who acts in an item: office-holders "được phân công" are the ones assigned, and generic
-"bodies concerned" keep their printed words. The sentences are written for these tests."""
+"""Forms items take in real directives: who acts (office-holders "được phân công", work handed
+over after an adverbial, "do X chủ trì"), generic "bodies concerned" named as printed, and a
+named plan's horizon that is no due date. The sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -45,3 +46,18 @@ def test_whoever_is_assigned_acts(item, responsible):
 )
 def test_the_bodies_concerned_are_named_as_printed(item, coordinating):
     assert [b.name for b in find_roles(item).coordinating] == coordinating
+
+
+def test_a_named_plans_horizon_is_not_a_due_date():
+    from datetime import date
+
+    from pipeline.tasks import _time_expressions, choose_deadline
+
+    def due(text):
+        found = choose_deadline(text, _time_expressions(text, date(2026, 1, 1), []), None)
+        return found.end if found else None
+
+    assert due("Triển khai có hiệu quả Chiến lược phát triển năng lượng đến năm 2030 trên địa bàn.") is None
+    assert due("Thực hiện Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.") is None
+    assert due("Hoàn thành Đề án số hóa hồ sơ đến năm 2027.") == date(2027, 12, 31)
+    assert due("Xây dựng đề án sắp xếp trường học, hoàn thành đến năm 2027.") == date(2027, 12, 31)
