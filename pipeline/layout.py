@@ -131,7 +131,8 @@ def _drop_line(text: str, s: int, e: int) -> Edit:
 # ------------------------------------------------------------------ Markdown
 
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.MULTILINE)
-_MD_ESCAPE = re.compile(r"\\(?=[-.*_#+()\[\]|!`>])")
+_MD_ESCAPE = re.compile(r"\\(?=[-.*_#+()\[\]|!`>]|[ \t]{2,}|[ \t]*$)", re.MULTILINE)  # "\-", a line-end "\" break
+_MD_STRONG = re.compile(r"\*\*|__")  # bold markers, also where they hug a space ("**1. **Thông qua")
 _MD_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MD_TABLE_ROW = re.compile(r"^[ \t]*\|(?P<cells>.*\|.*)\|[ \t]*$", re.MULTILINE)
 _MD_TABLE_RULE = re.compile(r"^\s*:?-{2,}:?\s*$")
@@ -144,6 +145,8 @@ def markdown(text: str) -> list[Edit]:
     edits: list[Edit] = [(m.start(), m.end(), "") for m in _MD_HEADING.finditer(text)]
     edits += [(m.start(), m.end(), "") for m in _MD_ESCAPE.finditer(text)]
     edits += [(m.start(), m.end(), " ") for m in _MD_BREAK.finditer(text)]
+    if _MD_HEADING.search(text) or _MD_TABLE_ROW.search(text) or text.count("**") >= 4:
+        edits += [(m.start(), m.end(), "") for m in _MD_STRONG.finditer(text)]
     for row in _MD_TABLE_ROW.finditer(text):
         cells = row.group("cells").split("|")
         if all(_MD_TABLE_RULE.match(c) for c in cells):

@@ -504,6 +504,7 @@ class _Context:
     deadline: Deadline | None
     bullet: str | None = None  # an intro bullet ("- Ban Tổ chức Huyện ủy:") scopes its block
     attrs: _Attributes = field(default_factory=_Attributes)  # attribute lines heading the block
+    decided: bool = False  # the heading records a decision: its listed items are what was decided
 
 
 _NOTE_LINE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
@@ -697,7 +698,7 @@ class _Reading:
         implementers = list(mentions) if _body_only(heading, mentions) else list(find_roles(heading).responsible)
         implementers = implementers or _issuers(heading, mentions) or self.introduced.get(id(sec), [])
         due = _due(heading, _time_expressions(heading, self.meta.issued_date, []))
-        self.contexts[id(sec)] = _Context(implementers, due)
+        self.contexts[id(sec)] = _Context(implementers, due, decided=rule("acknowledgement").match(heading) is not None)
 
     def _schedule_line(self, sec: Section, item: str) -> bool:
         """ "Thời gian: trong tháng 10/2013": the block's deadline."""
@@ -774,8 +775,12 @@ class _Reading:
                 return
         if sec.kind not in self.task_kinds and not roles.responsible and not self._introduced(sec):
             return
-        if rule("acknowledgement").match(item) and not roles.responsible:
-            return  # "Cơ bản thống nhất với báo cáo ...": an assessment, not work
+        if rule("acknowledgement").match(item) and not (roles.responsible and _HANDED_OVER.search(item)):
+            return  # "Cơ bản thống nhất với báo cáo ...": an assessment or a decision, not work
+        if ctx.decided and not roles.responsible:
+            return  # an item of "1. Thông qua các dự thảo văn kiện sau đây:": what was decided
+        if rule("appeal").match(item):
+            return  # "Ban Chấp hành Trung ương kêu gọi toàn Đảng, toàn dân ...": a call, not work
         if _reviews_the_past(item):
             return  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment (marked or not)
         found = _item_times(item, s, self.meta.issued_date, excluded, self.years)

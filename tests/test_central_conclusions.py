@@ -60,3 +60,39 @@ def test_a_section_that_says_what_it_is_ends_the_run():
     text = CONCLUSION.replace("2. Hoàn thiện thể chế", "2. Mục tiêu đến năm 2030")
     sections = {t.section for t in extract_text(text, "kl99.txt").tasks}
     assert "2" not in sections and "1" in sections
+
+
+PLENUM = """BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số 70-NQ/TW\tHà Nội, ngày 20 tháng 5 năm 2026
+
+NGHỊ QUYẾT
+HỘI NGHỊ LẦN THỨ HAI BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIV
+
+Hội nghị lần thứ hai Ban Chấp hành Trung ương Đảng khóa XIV họp từ ngày 18 đến ngày 20/5/2026,
+
+QUYẾT NGHỊ
+
+1. Thông qua các dự thảo văn kiện sau đây:
+- Báo cáo tổng kết công tác xây dựng Đảng năm 2025.
+- Báo cáo kiểm điểm sự lãnh đạo của Bộ Chính trị năm 2025.
+Giao Bộ Chính trị tiếp thu ý kiến của Trung ương, hoàn thiện các văn kiện.
+
+2. Về tổ chức bộ máy: (1) Đồng ý chủ trương sắp xếp các đơn vị sự nghiệp công lập; (2) Đồng ý giữ ổn định Tòa án nhân dân, Viện kiểm sát nhân dân các cấp.
+
+3. Nghe Báo cáo chuyên đề về chuyển đổi số quốc gia.
+
+4. Ban Chấp hành Trung ương Đảng kêu gọi toàn Đảng, toàn dân, toàn quân đoàn kết thực hiện thắng lợi các mục tiêu.
+
+5. Ban Chấp hành Trung ương yêu cầu các cấp ủy tổ chức quán triệt Nghị quyết này trước ngày 30/6/2026.
+
+T/M BAN CHẤP HÀNH TRUNG ƯƠNG
+"""
+
+
+def test_a_plenums_decisions_are_not_tasks_but_its_assignments_are():
+    tasks = extract_text(PLENUM, "nq70.txt").tasks
+    assert [t.text[:20] for t in tasks] == ["Giao Bộ Chính trị ti", "Ban Chấp hành Trung "]
+    assert [b.name for b in tasks[0].responsible] == ["Bộ Chính trị"]
+    assert [b.name for b in tasks[1].responsible] == ["Cấp ủy"]
+    assert tasks[1].deadline.end.isoformat() == "2026-06-30"

@@ -60,3 +60,16 @@ def test_a_markdown_directive_gives_its_tasks_sections_and_table_rows():
     assert (row.section, [b.name for b in row.responsible]) == ("Phụ lục.I", ["Văn phòng Đảng ủy"])
     assert (row.deadline.start, row.deadline.end.isoformat()) == (None, "2026-06-30")  # due by that day
     assert by_text["Số hóa hồ sơ đảng vi"].text == "Số hóa hồ sơ đảng viên theo hướng dẫn"
+
+
+def test_pandoc_bold_markers_and_line_break_backslashes_go():
+    text = (
+        "  ----------------------- -----------------------\n"
+        "    **BAN CHẤP HÀNH TRUNG ƯƠNG\\          **ĐẢNG CỘNG SẢN VIỆT NAM**\n"
+        "  ----------------------- -----------------------\n\n"
+        "**1. **Thông qua các dự thảo văn kiện.\n\n"
+        "**2.** Giao Bộ Chính trị hoàn thiện các văn kiện.\n"
+    )
+    norm = normalize(text).text
+    assert "BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM" in norm
+    assert "\n1. Thông qua" in norm and "\n2. Giao Bộ Chính trị" in norm
