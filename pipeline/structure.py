@@ -448,25 +448,46 @@ _HEADLINE = re.compile(rf"\A\s*(?P<type>{doc_type_alternation()})\s+số\s+(?P<n
 
 
 def _headline(text: str) -> dict | None:
-    """ "Kết luận số 69-KL/TW" alone on the first line, and what the lead says of it: its date,
-    issuer ("của Bộ Chính trị") and subject ("về …")."""
+    """A reposted text's own name: "Kết luận số 69-KL/TW" alone on the first line, or a lead that
+    says it was signed ("… Trần Cẩm Tú đã ký Thông báo kết luận số 75-TB/TW ngày 7/3/2025 của Bộ
+    Chính trị về …"); with what the lead says of it: date, issuer, subject and who signed."""
+    m = _HEADLINE.match(text)
+    if m and _SYMBOL.match(m.group("num")):
+        doc_type, number, after = m.group("type"), m.group("num"), m.end()
+    else:
+        signed = _SIGNED_LEAD.search(text, 0, min(len(text), 1500))
+        if not signed or not _SYMBOL.match(signed.group("num")):
+            return None
+        doc_type, number, after = signed.group("type"), signed.group("num"), signed.start("num")
+    out = {"type": doc_type, "number": number, "issued": None, "issuer": None, "title": None, "signer": None}
+    lead = re.compile(re.escape(number) + _LEAD_TAIL).search(text, after, after + 2000)
+    if lead:
+        _read_lead(text, lead, out)
+    return out
+
+
+def _read_lead(text: str, lead: re.Match, out: dict) -> None:
     from .bodies import find_bodies  # bodies never imports structure: no cycle
 
-    m = _HEADLINE.match(text)
-    if not m or not _SYMBOL.match(m.group("num")):
-        return None
-    number = m.group("num")
-    out = {"type": m.group("type"), "number": number, "issued": None, "issuer": None, "title": None}
-    lead = re.compile(
-        re.escape(number) + r"\s*,?\s*\(?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s*\)?"
-        r"(?:\s+của\s+(?P<by>[^\n]*?))?\s+(?P<title>về\s[^\n]+)"
-    ).search(text, m.end(), m.end() + 2000)
-    if lead:
-        out["issued"] = _parse_date(lead.group("d"), lead.group("m"), lead.group("y"))
-        out["title"] = lead.group("title").strip(" .*")
-        bodies = find_bodies(lead.group("by") or "")
-        out["issuer"] = bodies[0].name if bodies and bodies[0].start == 0 else None
-    return out
+    out["issued"] = _parse_date(lead.group("d"), lead.group("m"), lead.group("y"))
+    out["title"] = lead.group("title").strip(" .*")
+    bodies = find_bodies(lead.group("by") or "")
+    out["issuer"] = bodies[0].name if bodies and bodies[0].start == 0 else None
+    sentence = text[text.rfind("\n", 0, lead.start()) + 1 : lead.start()]
+    who = _SIGNER_BEFORE.search(sentence)
+    out["signer"] = who.group("name") if who else None
+
+
+_LEAD_TAIL = (
+    r"\s*,?\s*\(?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s*\)?"
+    r"(?:\s+của\s+(?P<by>[^\n]*?))?\s+(?P<title>về\s[^\n]+)"
+)
+_SIGNED_LEAD = re.compile(
+    rf"(?<!\w)ký(?:\s+ban\s+hành)?\s+(?P<type>{doc_type_alternation()})(?:\s+kết\s+luận)?\s+số\s+(?P<num>[^\s,;()]+)",
+    re.IGNORECASE,
+)
+# "Tổng Bí thư Tô Lâm đã ký": the proper name right before "(đã) ký"
+_SIGNER_BEFORE = re.compile(rf"(?P<name>(?:[{_UPPER_VI}][\wÀ-ỹ]*\s+){{1,3}}[{_UPPER_VI}][\wÀ-ỹ]*)\s+(?:đã\s+)?ký(?!\w)")
 
 
 def _header_date(header: str) -> re.Match | None:
@@ -573,6 +594,7 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
         title = title or headline["title"]
         if headline["issuer"] and not _header_issuer(text, regions):
             issuer = headline["issuer"]
+        footer["signer"] = footer["signer"] or headline["signer"]
     elif not type_line and not number:
         # No header at all (a text pasted from a website): the lead sentence may name the
         # document — "Ban Thường vụ Tỉnh ủy vừa ban hành Chỉ thị số 01-CT/TU, ngày 11/11/2020 ...".
