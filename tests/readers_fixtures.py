@@ -212,3 +212,24 @@ def make_footnoted_docx(path: Path, before: str, after: str, footnote: str) -> P
         target.writestr("word/footnotes.xml", footnotes_xml)
     path.write_bytes(out.getvalue())
     return path
+
+
+def make_table_pdf(path: Path, font: Path, before: str, rows: list[list[str]], after: str) -> Path:
+    """A PDF with text, a ruled table (borders drawn, long cells wrapped) and text after it."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    pdf = FPDF()
+    pdf.add_font("Viet", "", str(font))
+    pdf.set_font("Viet", size=10)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, before)
+    widths = (10, 60, 40, 40, 25)[: len(rows[0])]
+    with pdf.table(col_widths=widths, headings_style=FontFace(emphasis="")) as table:
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    pdf.multi_cell(0, 6, after)
+    pdf.output(str(path))
+    return path

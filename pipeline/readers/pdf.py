@@ -220,13 +220,42 @@ def _page_lines(page: WordSource) -> list[_Line]:
     return lines
 
 
+def _ruled_tables(page: WordSource) -> list[_Line]:
+    """Ruled tables of three columns or more (a task table: Nhiệm vụ / Chủ trì / Phối hợp /
+    Thời hạn), read by pdfplumber's table finder: each row one line of tab-separated cells, as a
+    Word table reads. A cell's wrapped lines are joined; the header's two-column layout is no
+    ruled table and stays text."""
+    if not hasattr(page, "find_tables") or not (getattr(page, "rects", None) or getattr(page, "lines", None)):
+        return []
+    out = []
+    for table in page.find_tables():
+        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+        rows = [row for row in rows if any(row)]
+        if len(rows) < 2 or max(len(row) for row in rows) < 3:
+            continue
+        x0, top, x1, bottom = table.bbox
+        out.append(_Line("\n".join("\t".join(row) for row in rows), x0, x1, top, bottom))
+    return out
+
+
+def _outside(boxes: list[_Line]):
+    def keep(obj: dict) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b.x0 <= x <= b.x1 and b.top <= y <= b.bottom for b in boxes)
+
+    return keep
+
+
 def page_text(page: WordSource) -> str:
     """A page's text with wrapped lines joined into paragraphs, as the .txt corpus reads.
 
     A line that reaches the right margin and is followed by a line that does not
-    start a new item continues the paragraph. Bare page numbers are dropped.
+    start a new item continues the paragraph. Bare page numbers are dropped. Ruled
+    tables come out one row per line, cells separated by tabs.
     """
-    lines = _page_lines(page)
+    tables = _ruled_tables(page)
+    words = page.filter(_outside(tables)) if tables else page  # type: ignore[attr-defined]
+    lines = sorted(_page_lines(words) + tables, key=lambda line: line.top)
     while lines and _PAGE_NUMBER.match(lines[0].text):
         lines.pop(0)
     while lines and _PAGE_NUMBER.match(lines[-1].text):
