@@ -7,13 +7,15 @@ an `Extraction` whose `to_dict()` is the record of the extraction contract.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
-from .bodies import one_document
+from .bodies import one_document, qualify
 from .citations import find_citations
 from .model import Extraction, LoadedText, Section
 from .normalize import normalize
 from .readers import load_document
+from .rolemodel import role_model
 from .sections import innermost_section, parse_sections
 from .structure import find_regions, parse_metadata
 from .tables import find_tables
@@ -57,6 +59,8 @@ def _extract(loaded: LoadedText, source: str, apply_model: bool) -> Extraction:
     ) + tuple(table_row_tasks(tables, meta))
     if apply_model and (model := task_filter()) is not None:
         tasks = tuple(model.keep(tasks, sections))
+    if apply_model and (roles := role_model()) is not None:
+        tasks = tuple(roles.apply(tasks, lambda m: replace(m, qualified=qualify(m.name, meta))))
     warnings = list(loaded.warnings)
     if regions.body_start == 0 and meta.doc_type is None:
         warnings.append("no header found: document type, number and date could not be read")

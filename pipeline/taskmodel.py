@@ -12,14 +12,11 @@ applies the filter only when it does.
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
-from .bodies import models_dir
+from .linear import LinearModel, load_weights
 from .model import Section, Task
 from .normalize import fold_diacritics
 
@@ -55,17 +52,8 @@ def task_features(task: Task, heading: str = "") -> dict[str, float]:
     return feats
 
 
-@dataclass(frozen=True)
-class TaskFilter:
+class TaskFilter(LinearModel):
     """The trained weights; `use` says whether leave-one-document-out found them worth applying."""
-
-    weights: dict[str, float]
-    threshold: float
-    use: bool
-
-    def probability(self, feats: dict[str, float]) -> float:
-        z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, tasks: Iterable[Task], sections: Iterable[Section]) -> list[Task]:
         """The tasks the model does not reject (all of them when the model is not in use)."""
@@ -87,8 +75,5 @@ def section_headings(sections: Iterable[Section]) -> dict[str | None, str]:
 @lru_cache(maxsize=1)
 def task_filter() -> TaskFilter | None:
     """The shipped model, or None when models/ has none (the rules stand alone)."""
-    path = models_dir() / MODEL_FILE
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return TaskFilter(weights=data["weights"], threshold=data["threshold"], use=data["use"])
+    loaded = load_weights(MODEL_FILE)
+    return TaskFilter(*loaded) if loaded else None

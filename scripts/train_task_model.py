@@ -17,8 +17,6 @@ only when that micro F1 beats the rules alone; the card models/task_filter.md re
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -26,20 +24,11 @@ from pathlib import Path
 
 from pipeline.evaluate import load_gold, match_tasks
 from pipeline.extract import extract_file
-from pipeline.taskmodel import MODEL_FILE, section_headings, task_features
+from pipeline.taskmodel import MODEL_FILE, TaskFilter, section_headings, task_features
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "eval"
-SETS = [
-    ("corpus", ROOT / "eval" / "gold", ROOT / "corpus"),
-    ("team", ROOT / "eval" / "heldout", ROOT / "eval" / "heldout"),
-    ("team", ROOT / "eval" / "heldout_final", ROOT / "eval" / "heldout_final"),
-    ("team", ROOT / "eval" / "heldout_final2", ROOT / "eval" / "heldout_final2"),
-    ("real", SHARED / "real", SHARED / "real"),
-    ("web", SHARED / "web-excerpts", SHARED / "web-excerpts"),
-]
-THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
-DIGITS = 6
+sys.path.insert(0, str(ROOT / "scripts"))
+from linear_training import SETS, THRESHOLDS, decision_lines, f1, fit_weights, main_for, record  # noqa: E402
 
 
 @dataclass
@@ -74,27 +63,11 @@ def load_documents() -> list[Document]:
 
 
 def fit(docs: list[Document]) -> dict[str, float]:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    rows = [f for d in docs for f in d.features]
-    labels = [y for d in docs for y in d.labels]
-    vec = DictVectorizer(sort=True)
-    x = vec.fit_transform(rows)
-    clf = LogisticRegression(C=1.0, max_iter=2000, fit_intercept=False)
-    clf.fit(x, labels)
-    return {name: round(float(w), DIGITS) for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)}
+    return fit_weights([f for d in docs for f in d.features], [y for d in docs for y in d.labels])
 
 
 def _probability(weights: dict[str, float], feats: dict[str, float]) -> float:
-    import math
-
-    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def _f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return TaskFilter(weights, 0.5, use=True).probability(feats)
 
 
 def leave_one_out(docs: list[Document]) -> dict:
@@ -111,26 +84,15 @@ def leave_one_out(docs: list[Document]) -> dict:
             ktp = sum(kept)
             c = counts[str(t)]
             counts[str(t)] = [c[0] + ktp, c[1] + len(kept) - ktp, c[2] + doc.gold_tasks - ktp]
-    return {name: {"tp": c[0], "fp": c[1], "fn": c[2], "f1": round(_f1(*c), 4)} for name, c in counts.items()}
+    return {name: {"tp": c[0], "fp": c[1], "fn": c[2], "f1": round(f1(*c), 4)} for name, c in counts.items()}
 
 
 def build(docs: list[Document]) -> dict:
     loo = leave_one_out(docs) if any(d.kind == "real" for d in docs) else {}
-    best = max(THRESHOLDS, key=lambda t: loo.get(str(t), {}).get("f1", 0.0)) if loo else 0.5
-    use = bool(loo) and loo[str(best)]["f1"] > loo["rules"]["f1"]
-    return {
-        "model": "logistic regression over task_features (pipeline/taskmodel.py)",
-        "trained_on": sorted({f"{d.kind}:{d.name}" for d in docs}),
-        "examples": sum(len(d.labels) for d in docs),
-        "leave_one_document_out_real": loo,
-        "threshold": best,
-        "use": use,
-        "weights": fit(docs),
-    }
+    return record("logistic regression over task_features (pipeline/taskmodel.py)", docs, loo, fit(docs))
 
 
 def card(model: dict) -> str:
-    loo = model["leave_one_document_out_real"]
     lines = [
         "# Task filter (models/task_filter.json)",
         "",
@@ -142,37 +104,12 @@ def card(model: dict) -> str:
         " (corpus gold, team-written sets, and the real directives of ../shared/eval when present).",
         "- Decision: leave-one-document-out on the real directives, micro tasks F1.",
         "",
-        "| variant | tp | fp | fn | F1 |",
-        "|---|---|---|---|---|",
     ]
-    for name, c in loo.items():
-        label = "rules alone" if name == "rules" else f"rules + filter, threshold {name}"
-        lines.append(f"| {label} | {c['tp']} | {c['fp']} | {c['fn']} | {c['f1']:.3f} |")
-    verdict = (
-        f"applied at threshold {model['threshold']}" if model["use"] else "not applied: the rules alone score as well or better"
-    )
-    lines += ["", f"Result: the filter is **{verdict}** (`use` in the JSON).", ""]
-    return "\n".join(lines)
+    return "\n".join(lines + decision_lines(model, "rules + filter", "filter"))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "models")
-    parser.add_argument("--check", action="store_true", help="compare with the committed model, write nothing")
-    args = parser.parse_args(argv)
-    model = build(load_documents())
-    text = json.dumps(model, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    path = args.out / MODEL_FILE
-    if args.check:
-        committed = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
-        if committed != json.loads(text):
-            print(f"{path}: stale — run python scripts/train_task_model.py", file=sys.stderr)
-            return 1
-        return 0
-    path.write_text(text, encoding="utf-8")
-    path.with_suffix(".md").write_text(card(model), encoding="utf-8")
-    print(card(model))
-    return 0
+    return main_for(__doc__, lambda: build(load_documents()), card, MODEL_FILE, "train_task_model.py", argv)
 
 
 if __name__ == "__main__":
