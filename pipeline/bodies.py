@@ -560,6 +560,7 @@ def _find_bodies(text: str) -> list[BodyMention]:
             found.append((name, s, e, level, name in organ_names))
         pos = end
     found = _join_party_units(text, found)
+    found = _join_owners(text, found)
     # Distribute a list's level to organs printed without one, and expand "các ban, X <level>".
     out: list[BodyMention] = []
     for i, (name, s, e, level, bare) in enumerate(found):
@@ -584,6 +585,22 @@ def _find_bodies(text: str) -> list[BodyMention]:
                 BodyMention(printed=text[b0:b1], name=f"Ban của {_level_part(name, level)}", start=b0, end=b1)
             )
         out.append(BodyMention(printed=text[s:e], name=name, start=s, end=e))
+    return out
+
+
+def _join_owners(
+    text: str, found: list[tuple[str, int, int, str | None, bool]]
+) -> list[tuple[str, int, int, str | None, bool]]:
+    """ "Ủy ban Kinh tế" + "của Quốc hội" → "Ủy ban Kinh tế của Quốc hội": a body of an
+    institution that names its own bodies this way (gazetteer `party_units.owners`)."""
+    owners = frozenset(gazetteer().get("party_units", {}).get("owners", []))
+    out: list[tuple[str, int, int, str | None, bool]] = []
+    for item in found:
+        if out and item[0] in owners and text[out[-1][2] : item[1]] == " của ":
+            name, s, _, level, bare = out[-1]
+            out[-1] = (f"{name} của {item[0]}", s, item[2], level, bare)
+            continue
+        out.append(item)
     return out
 
 
