@@ -184,11 +184,22 @@ def _footer_start(text: str) -> int:
         if _SIGNING.match(first) or any(_SIGNING.match(c.strip()) for c in line.split("\t")[1:]):
             candidates.append(s)
             break
-    # Footnotes moved to the end by the normalizer are not body either.
+    # Footnotes moved to the end by the normalizer are not body either, nor a law's article that a
+    # republished text appends ("Điều 2, Nghị định 178/2024/NĐ-CP ... quy định đối tượng").
     m = re.search(r"\n\n[¹²³⁴⁵⁶⁷⁸⁹⁰]", text[floor:])
     if m:
         candidates.append(floor + m.start())
+    quoted = _QUOTED_ARTICLE.search(text, quarter)
+    if quoted:
+        candidates.append(quoted.start())
     return min(candidates) if candidates else len(text)
+
+
+_QUOTED_ARTICLE = re.compile(
+    r"^[ \t]*Điều[ \t]+\d+[ \t]*[,.:]?[ \t]*(?:của[ \t]+)?(?:Nghị[ \t]+định|Luật|Thông[ \t]+tư|Quyết[ \t]+định|Bộ[ \t]+luật)"
+    r"[ \t]+(?:số[ \t]+)?\d",
+    re.MULTILINE,
+)
 
 
 def find_regions(text: str) -> Regions:

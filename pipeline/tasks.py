@@ -905,7 +905,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     regions = find_regions(text)
     years, cited_spans = _DocumentYears(text, cited), SpanSet(cited)
     tasks: list[Task] = []
-    after_intro = False
+    after_intro = decided = False  # decided: the items list what a decision ("… đồng ý …, gồm:") covers
     for ls, le in _logical_lines(text, regions.body_start, regions.body_end):
         marker = split_marker(text[ls:le])
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
@@ -913,14 +913,18 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         if _not_an_item(item):
             continue
         if item.endswith(":"):
-            after_intro = True
+            decided = rule("acknowledgement").match(item) is not None
+            after_intro = not decided
             continue
         if not marker and rule("background").match(item):
             continue  # "Trong những năm qua, ...": what was done, not what is to be done
         excluded = [(max(0, a - s), b - s) for a, b in cited_spans.overlapping(s, e)]
-        if not (marker or after_intro) and len(item) > _MAX_PARAGRAPH:
+        if not (marker or after_intro or decided) and len(item) > _MAX_PARAGRAPH:
             continue  # a page-long "paragraph" is not one directive (and would cost quadratic time)
         roles = find_roles(item, excluded)
+        if decided and not roles.responsible:
+            continue  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
+        decided, after_intro = False, after_intro or decided
         if not (marker or after_intro or _opens_with_subject(item, roles) or _assigns_work(item, meta, excluded)):
             continue
         found = _item_times(item, s, meta.issued_date, excluded, years)

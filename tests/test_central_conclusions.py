@@ -96,3 +96,38 @@ def test_a_plenums_decisions_are_not_tasks_but_its_assignments_are():
     assert [b.name for b in tasks[0].responsible] == ["Bộ Chính trị"]
     assert [b.name for b in tasks[1].responsible] == ["Cấp ủy"]
     assert tasks[1].deadline.end.isoformat() == "2026-06-30"
+
+
+NEWS = """Thay mặt Bộ Chính trị, Thường trực Ban Bí thư Nguyễn Văn Hùng đã ký Thông báo kết luận số 90-TB/TW ngày 5/3/2026 của Bộ Chính trị về chính sách đối với cán bộ dôi dư sau sắp xếp.
+
+Theo đó, sau khi nghe báo cáo, Bộ Chính trị kết luận như sau:
+
+Cơ bản đồng ý chủ trương mở rộng đối tượng áp dụng chính sách, gồm:
+
+Cán bộ cấp xã dôi dư sau sắp xếp đơn vị hành chính.
+
+Người làm việc theo hợp đồng trong các cơ quan của Đảng trước thời điểm sắp xếp.
+
+Giao Đảng ủy Chính phủ chỉ đạo Bộ Nội vụ hoàn thiện dự thảo nghị định, báo cáo trước ngày 30/4/2026.
+
+Căn cứ chủ trương của Bộ Chính trị, Đảng ủy Chính phủ khẩn trương chỉ đạo hướng dẫn thực hiện.
+
+Các cơ quan, đơn vị, địa phương làm tốt công tác tư tưởng cho cán bộ.
+
+Điều 2, Nghị định 100/2026/NĐ-CP quy định đối tượng áp dụng gồm:
+
+1. Cán bộ, công chức cấp xã.
+
+2. Người lao động theo hợp đồng.
+"""
+
+
+def test_a_republished_conclusion_gives_its_work_not_the_groups_decided_nor_the_quoted_decree():
+    result = extract_text(NEWS, "tb90.txt")
+    assert (result.document.number, result.document.signer) == ("90-TB/TW", "Nguyễn Văn Hùng")
+    tasks = result.tasks
+    assert [t.text[:20] for t in tasks] == ["Giao Đảng ủy Chính p", "Căn cứ chủ trương củ", "Các cơ quan, đơn vị,"]
+    assert [[b.name for b in t.responsible] for t in tasks] == [
+        ["Đảng ủy Chính phủ"], ["Đảng ủy Chính phủ"], ["Cơ quan, đơn vị, địa phương"]
+    ]
+    assert tasks[0].deadline.end.isoformat() == "2026-04-30"
