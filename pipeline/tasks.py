@@ -776,7 +776,12 @@ class _Reading:
         if sec.kind not in self.task_kinds and not roles.responsible and not self._introduced(sec):
             return
         if rule("acknowledgement").match(item) and not (roles.responsible and _HANDED_OVER.search(item)):
-            return  # "Cơ bản thống nhất với báo cáo ...": an assessment or a decision, not work
+            # "Cơ bản thống nhất với báo cáo ...": an assessment or a decision, not work; the due
+            # date a decision sets ("…, bảo đảm hoàn thành trước ngày 30/6/2025") is its block's
+            due = _due(item, _time_expressions(item, self.meta.issued_date, excluded))
+            if due and ctx.deadline is None:
+                ctx.deadline = due
+            return
         if ctx.decided and not roles.responsible:
             return  # an item of "1. Thông qua các dự thảo văn kiện sau đây:": what was decided
         if rule("appeal").match(item):

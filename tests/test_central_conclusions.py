@@ -131,3 +131,14 @@ def test_a_republished_conclusion_gives_its_work_not_the_groups_decided_nor_the_
         ["Đảng ủy Chính phủ"], ["Đảng ủy Chính phủ"], ["Cơ quan, đơn vị, địa phương"]
     ]
     assert tasks[0].deadline.end.isoformat() == "2026-04-30"
+
+
+def test_the_due_date_a_decision_sets_is_its_assignments():
+    text = PLENUM.replace(
+        "3. Nghe Báo cáo chuyên đề về chuyển đổi số quốc gia.",
+        "3. Thống nhất chủ trương sửa đổi quy chế làm việc của Ban Chấp hành Trung ương, bảo đảm hoàn thành "
+        "trước ngày 31/8/2026.\n\nGiao Văn phòng Trung ương Đảng chuẩn bị dự thảo quy chế.",
+    )
+    task = next(t for t in extract_text(text, "nq70.txt").tasks if t.text.startswith("Giao Văn phòng"))
+    assert [b.name for b in task.responsible] == ["Văn phòng Trung ương"]
+    assert task.deadline.end.isoformat() == "2026-08-31"
