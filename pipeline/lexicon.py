@@ -64,6 +64,9 @@ _PART = re.compile(
     r"(?i:phần)\s+(?:(?i:thứ)\s+)?(?P<v>nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|(?i:mở\s+đầu)|[IVX]{1,4}|\d{1,2})(?!\w)"
     r"[ \t]*[:.\-–]?[ \t]*"
 )
+# The chapters and articles of a Quy định / Quy chế: "Chương III", "Điều 10. Trách nhiệm của …"
+_CHAPTER = re.compile(r"(?i:chương)[ \t]+(?P<v>[IVXL]{1,5}|\d{1,2})(?!\w)[ \t]*[:.\-–]?[ \t]*")
+_ARTICLE = re.compile(r"(?i:điều)[ \t]+(?P<v>\d{1,3})[ \t]*[.:\-–][ \t]*(?=\S)")
 # "II/2027" at a line start is a quarter wrapped from the line above, not a heading "II/".
 _ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.):]|/(?![ \t]*\d))[ \t]*(?=\S)")
 _DECIMAL = re.compile(r"(?P<v>\d{1,2}(?:\.\d{1,2})+)\.?[ \t]*[-–)]?[ \t]+(?=\S)")
@@ -77,7 +80,7 @@ _BULLET = re.compile(r"(?:[-–—+*•·●○■□▪►✓]|\(\d{1,2}\)|\([a
 class Marker:
     """A numbering or bullet marker at the start of a line."""
 
-    style: str  # "part", "roman", "decimalN", "arabic", "arabic_paren", "letter", "uletter", "bullet"
+    style: str  # "part", "chapter", "article", "roman", "decimalN", "arabic", "arabic_paren", "letter", "uletter", "bullet"
     printed: str  # the marker as printed, stripped ("III-", "1.1.", "b)", "-")
     value: tuple[int, ...]  # numeric value(s), (0,) for bullets
     length: int  # characters to skip to reach the text after the marker
@@ -116,6 +119,13 @@ def split_marker(line: str) -> Marker | None:
         value = _PART_WORDS.get(raw.lower()) or (int(raw) if raw.isdigit() else roman_value(raw.upper()))
         if value:
             return Marker("part", line[: m.end()].strip(), (value,), m.end(), f"P{value}")
+    if m := _CHAPTER.match(line):
+        raw = m.group("v")
+        value = int(raw) if raw.isdigit() else roman_value(raw)
+        if value:
+            return Marker("chapter", line[: m.end()].strip(), (value,), m.end(), to_roman(value))
+    if m := _ARTICLE.match(line):
+        return Marker("article", line[: m.end()].strip(), (int(m.group("v")),), m.end(), m.group("v"))
     if (m := _ROMAN.match(line)) and (value := roman_value(m.group("v"))):
         return Marker("roman", line[: m.end()].strip(), (value,), m.end(), m.group("v"))
     if m := _DECIMAL.match(line):

@@ -198,6 +198,11 @@ def _build(text: str, start: int, end: int) -> list[_Node]:
         styles = [n.marker.style for n in stack]
         if marker.style == "part":
             stack = []
+        elif marker.style in ("chapter", "article"):
+            # chapters and articles number on through the document: they close everything below
+            # them ("Điều 10" after "Điều 9. 3." closes "9" and "3"), whatever was seen first
+            keep = ("part",) if marker.style == "chapter" else ("part", "chapter")
+            stack = [n for n in stack if n.marker.style in keep]
         elif marker.style in styles:
             stack = stack[: styles.index(marker.style)]
         elif stack and not _is_first(marker):
@@ -281,9 +286,9 @@ def _decide_headings(text: str, nodes: list[_Node]) -> None:
 
 
 def _part_titles(text: str, nodes: list[_Node]) -> None:
-    """ "Phần thứ nhất" is often followed by its title on the next line in capitals."""
+    """ "Phần thứ nhất", "Chương III" are often followed by their title on the next line in capitals."""
     for node in nodes:
-        if node.marker.style != "part" or node.heading:
+        if node.marker.style not in ("part", "chapter") or node.heading:
             continue
         for ls, le in iter_lines(text, node.line_end, node.end):
             line = text[ls:le]
@@ -311,6 +316,9 @@ def is_assessment_heading(heading: str) -> bool:
 
 
 def _assign_kinds(nodes: list[_Node]) -> None:
+    if any(n.marker.style == "article" for n in nodes):
+        _assign_article_kinds(nodes)
+        return
     for node in nodes:  # parents come before children
         parent_kind = node.parent.kind if node.parent else "neutral"
         if parent_kind != "neutral":
@@ -321,6 +329,25 @@ def _assign_kinds(nodes: list[_Node]) -> None:
             node.kind = heading_kind(node.heading, title=node.marker.style in {"part", "roman", "uletter"})
         else:
             node.kind = "neutral"
+
+
+@lru_cache(maxsize=1)
+def implementation_heading() -> re.Pattern:
+    """The headings of the chapters and articles that organise a Quy định's implementation."""
+    return re.compile(section_keywords()["implementation_articles"]["pattern"], re.IGNORECASE)
+
+
+def _assign_article_kinds(nodes: list[_Node]) -> None:
+    """A text in chapters and articles (a Quy định, a Quy chế): only the chapters and articles
+    that organise the implementation bear tasks (the others state norms: scope, criteria,
+    procedure); everything inside a node shares its kind."""
+    for node in nodes:  # parents come before children
+        if node.marker.style in ("chapter", "article"):
+            chapter_task = node.parent is not None and node.parent.kind == "task"
+            implements = bool(node.heading and implementation_heading().search(node.heading))
+            node.kind = "task" if implements or chapter_task else "non_task"
+        else:
+            node.kind = node.parent.kind if node.parent else "non_task"
 
 
 def parse_sections(text: str, regions: Regions | None = None) -> list[Section]:

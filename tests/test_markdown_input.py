@@ -73,3 +73,9 @@ def test_pandoc_bold_markers_and_line_break_backslashes_go():
     norm = normalize(text).text
     assert "BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM" in norm
     assert "\n1. Thông qua" in norm and "\n2. Giao Bộ Chính trị" in norm
+
+
+def test_a_heading_glued_to_the_line_before_starts_its_own_line():
+    text = "# Điều 10. Trách nhiệm của cấp ủy cơ sở# 1. Tổ chức tự đánh giá.\n# 2. Gửi kết quả về Đảng ủy Khối.\n"
+    norm = normalize(text).text
+    assert norm.splitlines()[:2] == ["Điều 10. Trách nhiệm của cấp ủy cơ sở", "1. Tổ chức tự đánh giá."]
