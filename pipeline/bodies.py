@@ -593,7 +593,7 @@ def _join_owners(
 ) -> list[tuple[str, int, int, str | None, bool]]:
     """ "Ủy ban Kinh tế" + "của Quốc hội" → "Ủy ban Kinh tế của Quốc hội": a body of an
     institution that names its own bodies this way (gazetteer `party_units.owners`)."""
-    owners = frozenset(gazetteer().get("party_units", {}).get("owners", []))
+    owners = _owners()
     out: list[tuple[str, int, int, str | None, bool]] = []
     for item in found:
         if out and item[0] in owners and text[out[-1][2] : item[1]] == " của ":
@@ -602,6 +602,11 @@ def _join_owners(
             continue
         out.append(item)
     return out
+
+
+@lru_cache(maxsize=1)
+def _owners() -> frozenset[str]:
+    return frozenset(gazetteer().get("party_units", {}).get("owners", []))
 
 
 _UNIT_GAP = re.compile(r" (?:cơ quan |ở )?")

@@ -131,6 +131,7 @@ def _drop_line(text: str, s: int, e: int) -> Edit:
 # ------------------------------------------------------------------ Markdown
 
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.MULTILINE)
+_MD_SIGNS = re.compile(r"#|\||\\|\*\*|__|<br", re.IGNORECASE)
 _MD_GLUED_HEADING = re.compile(r"(?<=[^\s#])#{1,6}[ \t]+(?=\d{1,2}\.|[A-ZĐ])")
 _MD_ESCAPE = re.compile(r"\\(?=[-.*_#+()\[\]|!`>]|[ \t]{2,}|[ \t]*$)", re.MULTILINE)  # "\-", a line-end "\" break
 _MD_STRONG = re.compile(r"\*\*|__")  # bold markers, also where they hug a space ("**1. **Thông qua")
@@ -143,6 +144,8 @@ def markdown(text: str) -> list[Edit]:
     """Edits that undo Markdown a converter wrote around a directive: heading hashes ("## I.
     MỤC ĐÍCH"), backslash escapes ("\\-"), "<br>" in cells, and pipe tables, whose rows become
     one line of tab-separated cells (as a Word table reads) and whose rule rows go."""
+    if not _MD_SIGNS.search(text):
+        return []  # plain text: nothing to undo (most documents)
     edits: list[Edit] = [(m.start(), m.end(), "") for m in _MD_HEADING.finditer(text)]
     if edits:  # a heading a converter glued to the line before: "… chi bộ cơ sở# 1. Nghiêm túc …"
         edits += [(m.start(), m.end(), "\n") for m in _MD_GLUED_HEADING.finditer(text)]
