@@ -266,6 +266,9 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     if not _is_predicate_next(text, ge):
         return []
     pre = text[lookback(clause_start, group[0].start) : group[0].start]
+    condition = _CONDITION_THEN.match(pre)
+    if condition:
+        pre = pre[condition.end() :]  # "Nếu …, thì chi bộ …", "Ở đơn vị có Đảng ủy bộ phận thì Đảng ủy bộ phận …"
     opening = pre.rfind("(")
     if opening >= 0 and ")" not in pre[opening:]:
         pre = pre[opening + 1 :]  # "... trên địa bàn xã (Giao Ban Xây dựng Đảng chủ trì, ...)"
@@ -280,6 +283,9 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     return group
 
 
+_CONDITION_THEN = re.compile(
+    r"\s*(?:nếu|khi|ở|tại|trường\s+hợp|trong\s+trường\s+hợp|sau\s+khi)(?!\w)[^.;:]*?(?<!\w)thì\s+", re.IGNORECASE
+)
 _HANDED_OVER = re.compile(r"(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)(?!\w)", re.IGNORECASE)
 
 

@@ -30,6 +30,10 @@ from pipeline.tasks import find_roles
         ("Việc sơ kết do đồng chí Bí thư cấp ủy và Thủ trưởng các cơ quan, đơn vị trực tiếp chủ trì.",
          ["Bí thư cấp ủy", "Thủ trưởng cơ quan, đơn vị"]),
         ("Thực hiện nghiêm Quy định do Ban Tổ chức Trung ương ban hành.", []),
+        # alternatives, and the subject of a condition's main clause
+        ("Chi ủy hoặc đảng viên được phân công hướng dẫn người vào Đảng khai lý lịch.", ["Chi ủy"]),
+        ("Nếu được hai phần ba số đảng viên chính thức tán thành thì chi bộ ra nghị quyết đề nghị kết nạp.", ["Chi bộ"]),
+        ("Khi có khiếu nại thì cấp có thẩm quyền xem xét, trả lời.", []),
     ],
 )
 def test_whoever_is_assigned_acts(item, responsible):
