@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .knowledge_cache import cached, digest, source_of
-from .lexicon import data_yaml, split_marker
+from .lexicon import HANDING_OVER, data_yaml, split_marker
 
 Edit = tuple[int, int, str]
 
@@ -147,11 +147,12 @@ def markdown(text: str) -> list[Edit]:
     if not _MD_SIGNS.search(text):
         return []  # plain text: nothing to undo (most documents)
     edits: list[Edit] = [(m.start(), m.end(), "") for m in _MD_HEADING.finditer(text)]
-    if edits:  # a heading a converter glued to the line before: "… chi bộ cơ sở# 1. Nghiêm túc …"
+    headings = bool(edits)
+    if headings:  # a heading a converter glued to the line before: "… chi bộ cơ sở# 1. Nghiêm túc …"
         edits += [(m.start(), m.end(), "\n") for m in _MD_GLUED_HEADING.finditer(text)]
     edits += [(m.start(), m.end(), "") for m in _MD_ESCAPE.finditer(text)]
     edits += [(m.start(), m.end(), " ") for m in _MD_BREAK.finditer(text)]
-    if _MD_HEADING.search(text) or _MD_TABLE_ROW.search(text) or text.count("**") >= 4:
+    if headings or _MD_TABLE_ROW.search(text) or text.count("**") >= 4:
         edits += [(m.start(), m.end(), "") for m in _MD_STRONG.finditer(text)]
     for row in _MD_TABLE_ROW.finditer(text):
         cells = row.group("cells").split("|")
@@ -436,7 +437,7 @@ def _continues(
     return not _SENTENCE_END.search(prev)
 
 
-_ASSIGNMENT_LINE = re.compile(r"(?:Giao|Đề\s+nghị|Yêu\s+cầu)\s")
+_ASSIGNMENT_LINE = re.compile(HANDING_OVER + r"\s", re.IGNORECASE)  # a capitalized line: `first.isupper()`
 _CLOSING_LINE = re.compile(r"(?:Nơi\s+nhận|Trên\s+đây|T/M|K/T|TM\.|KT\.)", re.IGNORECASE)
 
 

@@ -51,6 +51,10 @@ def doc_type_alternation() -> str:
     return "(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + ")"
 
 
+# The words that hand work to whoever is named next ("giao Ban Tổ chức …", "Đề nghị các cấp ủy …");
+# match case-insensitively.
+HANDING_OVER = r"(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)"
+
 LOWER_LETTERS = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UPPER_LETTERS = LOWER_LETTERS.upper()
 

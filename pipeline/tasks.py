@@ -40,7 +40,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from .bodies import find_bodies, merge_variants, qualify
-from .lexicon import Marker, data_yaml, doc_type_alternation, split_marker
+from .lexicon import HANDING_OVER, Marker, data_yaml, doc_type_alternation, split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .scan import SpanSet, last_end, lookback
@@ -286,7 +286,7 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
 _CONDITION_THEN = re.compile(
     r"\s*(?:nếu|khi|ở|tại|trường\s+hợp|trong\s+trường\s+hợp|sau\s+khi)(?!\w)[^.;:]*?(?<!\w)thì\s+", re.IGNORECASE
 )
-_HANDED_OVER = re.compile(r"(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)(?!\w)", re.IGNORECASE)
+_HANDED_OVER = re.compile(HANDING_OVER + r"(?!\w)", re.IGNORECASE)
 
 
 def _dedupe(mentions: list[BodyMention]) -> list[BodyMention]:
