@@ -460,8 +460,8 @@ _HEADLINE = re.compile(rf"\A\s*(?P<type>{doc_type_alternation()})\s+số\s+(?P<n
 
 def _headline(text: str) -> dict | None:
     """A reposted text's own name: "Kết luận số 69-KL/TW" alone on the first line, or a lead that
-    says it was signed ("… Trần Cẩm Tú đã ký Thông báo kết luận số 75-TB/TW ngày 7/3/2025 của Bộ
-    Chính trị về …"); with what the lead says of it: date, issuer, subject and who signed."""
+    says it was signed ("… đồng chí Nguyễn Văn A đã ký Thông báo kết luận số 12-TB/TW ngày 9/3/2026
+    của Ban Bí thư về …"); with what the lead says of it: date, issuer, subject and who signed."""
     m = _HEADLINE.match(text)
     if m and _SYMBOL.match(m.group("num")):
         doc_type, number, after = m.group("type"), m.group("num"), m.end()

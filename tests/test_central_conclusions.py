@@ -82,7 +82,7 @@ Giao Bộ Chính trị tiếp thu ý kiến của Trung ương, hoàn thiện c�
 
 3. Nghe Báo cáo chuyên đề về chuyển đổi số quốc gia.
 
-4. Ban Chấp hành Trung ương Đảng kêu gọi toàn Đảng, toàn dân, toàn quân đoàn kết thực hiện thắng lợi các mục tiêu.
+4. Ban Chấp hành Trung ương kêu gọi cán bộ, đảng viên và Nhân dân cả nước chung sức thực hiện các mục tiêu đã đề ra.
 
 5. Ban Chấp hành Trung ương yêu cầu các cấp ủy tổ chức quán triệt Nghị quyết này trước ngày 30/6/2026.
 
@@ -98,7 +98,7 @@ def test_a_plenums_decisions_are_not_tasks_but_its_assignments_are():
     assert tasks[1].deadline.end.isoformat() == "2026-06-30"
 
 
-NEWS = """Thay mặt Bộ Chính trị, Thường trực Ban Bí thư Nguyễn Văn Hùng đã ký Thông báo kết luận số 90-TB/TW ngày 5/3/2026 của Bộ Chính trị về chính sách đối với cán bộ dôi dư sau sắp xếp.
+NEWS = """Ngày 6/3/2026, đồng chí Nguyễn Văn Hùng đã ký Thông báo kết luận số 90-TB/TW ngày 5/3/2026 của Bộ Chính trị về chính sách đối với cán bộ dôi dư sau sắp xếp.
 
 Theo đó, sau khi nghe báo cáo, Bộ Chính trị kết luận như sau:
 
@@ -110,7 +110,7 @@ Người làm việc theo hợp đồng trong các cơ quan của Đảng trư�
 
 Giao Đảng ủy Chính phủ chỉ đạo Bộ Nội vụ hoàn thiện dự thảo nghị định, báo cáo trước ngày 30/4/2026.
 
-Căn cứ chủ trương của Bộ Chính trị, Đảng ủy Chính phủ khẩn trương chỉ đạo hướng dẫn thực hiện.
+Căn cứ chủ trương của Ban Bí thư, Đảng ủy Chính phủ sớm ban hành văn bản hướng dẫn.
 
 Các cơ quan, đơn vị, địa phương làm tốt công tác tư tưởng cho cán bộ.
 

@@ -322,7 +322,7 @@ def test_the_footer_ends_where_an_appendix_table_begins():
 
 def test_a_news_lead_that_says_who_signed_which_document():
     text = normalize(
-        "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Nguyễn Văn Hùng đã ký Thông báo kết luận số 12-TB/TW "
+        "Ngày 10/3/2026, đồng chí Nguyễn Văn Hùng đã ký Thông báo kết luận số 12-TB/TW "
         "ngày 9/3/2026 của Ban Bí thư về công tác dân vận trong tình hình mới.\n\n"
         "Theo đó, Ban Bí thư kết luận như sau:\n\nGiao Ban Dân vận Trung ương hướng dẫn thực hiện.\n"
     ).text
