@@ -505,6 +505,10 @@ _NAME_GOES_ON = re.compile(rf"\s+(?:(?-i:[{_UPPER}])|\d|{_LOCALITY_WORD}(?!\w))"
 
 _BARE_BAN = re.compile(r"(?<!\w)các\s+(?P<ban>ban)\s*(?:,|và)\s*(?:các\s+)?\Z", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?", re.IGNORECASE)
+# An abbreviation printed in parentheses right after a name ("Hội Liên hiệp Phụ nữ (HLHPN)
+# phường"): blanked before matching so the name runs on to its level and the aside is not
+# read as a second body.
+_ABBREVIATION_ASIDE = re.compile(rf"(?<=\w)\s*\((?-i:[{_UPPER}][{_UPPER}0-9&.\-]{{1,11}})\)")
 
 
 _MEMO: ContextVar[dict[str, tuple[BodyMention, ...]] | None] = ContextVar("find_bodies_memo", default=None)
@@ -539,7 +543,8 @@ def _find_bodies(text: str) -> list[BodyMention]:
     ("Ban Tổ chức, Ban Tuyên giáo Tỉnh ủy").
     """
     *_, starts, _lists = _matchers()
-    text = normalize_tone_marks(text)  # same length: spans stay valid
+    shown = normalize_tone_marks(text)  # same length: spans stay valid
+    text = _ABBREVIATION_ASIDE.sub(lambda m: " " * len(m.group(0)), shown)
     found: list[tuple[str, int, int, str | None, bool]] = []  # name, start, end, level, organ_without_level
     organ_names = {e.name for e in _entries("organs", "organ")}
     pos = 0
@@ -584,7 +589,7 @@ def _find_bodies(text: str) -> list[BodyMention]:
             out.append(
                 BodyMention(printed=text[b0:b1], name=f"Ban của {_level_part(name, level)}", start=b0, end=b1)
             )
-        out.append(BodyMention(printed=text[s:e], name=name, start=s, end=e))
+        out.append(BodyMention(printed=shown[s:e], name=name, start=s, end=e))
     return out
 
 

@@ -180,3 +180,22 @@ def test_bodies_read_once_per_document_are_the_same_bodies():
         first, again = find_bodies(line), find_bodies(line)
         again.clear()  # a caller's list is its own
         assert find_bodies(line) == first == alone
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        (
+            "Hội Liên hiệp Phụ nữ (HLHPN) phường vận động hội viên",
+            ["Hội Liên hiệp Phụ nữ phường"],
+        ),
+        (
+            "Ủy ban Mặt trận Tổ quốc Việt Nam (MTTQ) xã chủ trì, phối hợp với Đoàn Thanh niên",
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Đoàn Thanh niên"],
+        ),
+    ],
+)
+def test_an_abbreviation_in_parentheses_does_not_cut_the_name(text, expect):
+    mentions = find_bodies(text)
+    assert [b.name for b in mentions] == expect
+    assert "(" in mentions[0].printed  # the printed span is the source's, aside included
