@@ -102,7 +102,7 @@ def _grammar() -> dict[str, re.Pattern]:
     return {
         "symbol": word_started(rf"(?:{start_guard(types_ci, re.I)}(?P<type>(?i:{types_ci}))\s+(?:(?i:số)\s*)?)?(?P<sym>{SYMBOL})"),
         "short": word_started(
-            rf"(?<![\w])(?P<type>{types_cap})\s+(?:(?i:số)\s*)?(?!(?:19|20)\d\d\b)(?P<num>\d{{1,4}})(?![\d/\w-])(?!\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b)"
+            rf"(?<![\w])(?P<type>{types_cap})(?:[^\S\n\t]+(?:(?i:số)\s*)?|\s+(?i:số)\s*)(?!(?:19|20)\d\d\b)(?P<num>\d{{1,4}})(?![\d/\w-])(?!\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b)"
         ),
         "type_issuer": word_started(rf"(?<![\w])(?P<type>{'|'.join(re.escape(t) for t in type_names)})\s+của\s+(?={issuer_alt})"),
         "issuer": re.compile(rf"\s*,?\s*(?:của|do)\s+(?:{issuer_alt})(?![^\W\d_])"),

@@ -150,6 +150,8 @@ CASES = [
         "Đề án này và Kế hoạch 5 năm, Kế hoạch 2024; các Nghị quyết của Trung ương tiếp theo.",
         [],
     ),
+    # a table's product cell ("Kế hoạch") before the next row's number is no citation
+    ("1\tXây dựng kế hoạch\tVăn phòng\tKế hoạch\n2\tSơ kết\tBan Tổ chức\tBáo cáo", []),
 ]
 
 
