@@ -90,6 +90,7 @@ _NEAR_SUBJECT = re.compile(
     r"\s*(?:\([^)]*\)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động)\s*,?\s*)*",
     re.IGNORECASE,
 )
+_SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
 _DELEGATE_GAP = re.compile(r"(?:\s*(?:các|những|cho)\s+)*\s*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -218,6 +219,11 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             continue
         if agent.fullmatch(text[_sentence_start(text, gs) : gs].lstrip()) or _done_by(text, gs, ge):
             responsible.extend(group)
+        elif _SAID_TO_LEAD.match(text, ge):
+            # "X chỉ đạo Công an tỉnh chủ trì, phối hợp với Y": whoever is said to lead leads,
+            # and Y helps it
+            responsible.extend(group)
+            last_subject_end = ge
     if approving and len(approving) < len(responsible):
         # "Thường trực Đảng ủy thống nhất với Tờ trình ...; giao Ban Xây dựng Đảng ...": the body
         # that approves hands the work over; whoever is handed it leads.
@@ -683,7 +689,8 @@ class _Reading:
             return
         if (_TOPIC_LINE.match(item) and len(item.split()) <= 12) or is_upper_line(item) or rule("group_label").match(item):
             return  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM", "Năm 2027: (02 cuộc)": an unnumbered sub-heading
-        ctx = self.contexts.setdefault(id(sec), _Context([], None))
+        # a section without a heading is led by the paragraph that handed it out, if any
+        ctx = self.contexts.setdefault(id(sec), _Context(list(self.introduced.get(id(sec), [])), None))
         if self._attribute_line(sec, ctx, item, marker):
             return
         excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
@@ -797,7 +804,8 @@ class _Reading:
         found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
         self.items.append(_Item(sec, s, e, roles, found, list(ctx.implementers)))
         self.last_item_section = id(sec)
-        if ls == sec.start and not ctx.implementers and _led_from_the_start(item, roles):
+        handed_out = ctx.implementers == self.introduced.get(id(sec))
+        if ls == sec.start and (not ctx.implementers or handed_out) and _led_from_the_start(item, roles):
             # "2. Đảng ủy Ủy ban nhân dân xã chỉ đạo ..." then unmarked paragraphs: its subject
             # goes on leading them ("Tiếp tục rà soát ...", "Thường xuyên đánh giá ...").
             ctx.implementers = list(roles.responsible)

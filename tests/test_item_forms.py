@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract import extract_text
 from pipeline.tasks import find_roles
 
 
@@ -34,6 +35,10 @@ from pipeline.tasks import find_roles
         ("Chi ủy hoặc đảng viên được phân công hướng dẫn người vào Đảng khai lý lịch.", ["Chi ủy"]),
         ("Nếu được hai phần ba số đảng viên chính thức tán thành thì chi bộ ra nghị quyết đề nghị kết nạp.", ["Chi bộ"]),
         ("Khi có khiếu nại thì cấp có thẩm quyền xem xét, trả lời.", []),
+        # down a chain of command, whoever is said to lead leads too
+        ("Đảng ủy Ủy ban nhân dân xã lãnh đạo Ủy ban nhân dân xã chỉ đạo Công an xã chủ trì, phối hợp với "
+         "Đoàn Thanh niên xã tuần tra các tuyến đường.", ["Đảng ủy Ủy ban nhân dân xã", "Công an xã"]),
+        ("Ban Thường vụ chỉ đạo Ủy ban nhân dân xã tổ chức lễ phát động.", ["Ban Thường vụ"]),
     ],
 )
 def test_whoever_is_assigned_acts(item, responsible):
@@ -65,3 +70,44 @@ def test_a_named_plans_horizon_is_not_a_due_date():
     assert due("Thực hiện Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.") is None
     assert due("Hoàn thành Đề án số hóa hồ sơ đến năm 2027.") == date(2027, 12, 31)
     assert due("Xây dựng đề án sắp xếp trường học, hoàn thành đến năm 2027.") == date(2027, 12, 31)
+
+
+def test_down_a_chain_of_command_the_helpers_of_the_lead_are_found():
+    roles = find_roles(
+        "Đảng ủy Ủy ban nhân dân xã lãnh đạo Ủy ban nhân dân xã chỉ đạo Công an xã chủ trì, phối hợp với "
+        "Đoàn Thanh niên xã tuần tra các tuyến đường."
+    )
+    assert [b.name for b in roles.coordinating] == ["Đoàn Thanh niên xã"]
+
+
+# A Chỉ thị whose numbered demands stand under no heading, handed out by the paragraph before them.
+DIRECTIVE = """ĐẢNG BỘ TỈNH AN BÌNH
+ĐẢNG ỦY XÃ PHÚ AN
+*
+Số 03-CT/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Phú An, ngày 02 tháng 3 năm 2026
+
+CHỈ THỊ
+của Ban Thường vụ Đảng ủy
+về giữ gìn vệ sinh môi trường nông thôn
+
+Những năm gần đây, việc thu gom rác thải ở các thôn có tiến bộ nhưng chưa đều.
+Ban Thường vụ Đảng ủy yêu cầu các chi bộ, chính quyền và Mặt trận Tổ quốc xã
+thực hiện tốt các nhiệm vụ sau:
+1. Đưa nội dung giữ gìn vệ sinh vào sinh hoạt thường kỳ, gắn với thi đua của từng thôn.
+2. Đảng ủy Ủy ban nhân dân xã chỉ đạo bố trí điểm tập kết rác ở mỗi thôn, hoàn thành trong quý II/2026.
+Chỉ thị này được phổ biến đến chi bộ.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Lê Văn Tư
+"""
+
+
+def test_numbered_demands_without_headings_are_led_by_the_paragraph_that_hands_them_out():
+    tasks = extract_text(DIRECTIVE, "ct03.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [
+        ["Chi bộ", "Chính quyền", "Mặt trận Tổ quốc xã"],
+        ["Đảng ủy Ủy ban nhân dân xã"],
+    ]  # the closing "Chỉ thị này được phổ biến đến chi bộ." is no task
