@@ -160,6 +160,9 @@ _DOUBLE_SPACE = re.compile(r"[ ]{2}")
 # or colon, next one starts with a lowercase letter.
 _PAGE_BREAK = re.compile(r"\n(?<=[\w,;\-–]\n)(?:[ \t]*\n)+(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+# Letters that legacy fonts and converters print for đ/Đ (Icelandic eth, African D): one
+# character for one, so the offset map is unchanged.
+_LOOKALIKE_D = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ"})
 _LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # A footnote paragraph ("¹ Hiện nay ...") printed where a page broke a sentence.
 _FOOTNOTE_IN_SENTENCE = re.compile(
@@ -193,7 +196,7 @@ def normalize(source: str) -> NormalizedText:
     b.sub(_NBSP, " ")
     b.apply(layout.markdown(b.text))
     b.apply(layout.letter_spaced(b.text))  # before spaces collapse: double spaces are word gaps
-    b.text = normalize_tone_marks(b.text)  # same length: the map is unchanged
+    b.text = normalize_tone_marks(b.text.translate(_LOOKALIKE_D))  # same length: the map is unchanged
     b.sub(_EMPHASIS, lambda m: m.group(2))
     b.sub(_TRAILING, "")
     b.sub(_LEADING, "")

@@ -88,3 +88,10 @@ def test_fold_diacritics_folds_d_too(raw, expected):
 
 def test_normalize_name():
     assert normalize_name("  Ban Tổ chức   Tỉnh uỷ ") == "Ban Tổ chức Tỉnh ủy"
+
+
+def test_an_eth_printed_for_d_is_read_as_d_and_keeps_offsets():
+    source = "Ðảng ủy xã giao ðoàn viên"
+    n = normalize(source)
+    assert n.text == "Đảng ủy xã giao đoàn viên"
+    assert len(n.text) == len(source) and list(n.offsets[:-1]) == list(range(len(source)))
