@@ -521,6 +521,11 @@ def _subperiod_atom(m: re.Match, ref: date | None) -> _Atom | None:
 
 
 def _shift(day: date, n: int, unit: str) -> date:
+    if unit == "ngày làm việc":  # Monday to Friday (public holidays are not known here)
+        while n > 0:
+            day += timedelta(days=1)
+            n -= day.weekday() < 5
+        return day
     if unit.startswith("ngày"):
         return day + timedelta(days=n)
     if unit == "tuần":
@@ -540,38 +545,101 @@ def _after_atom(m: re.Match, ref: date | None) -> _Atom | None:
                                             _month_end(target.year, target.month)))
 
 
+# "kể từ ngày nhận được đơn", "kể từ khi có quyết định": counted from an event, not from the
+# document ("kể từ ngày ký", "kể từ ngày ban hành" are the document's own day)
+_FROM_AN_EVENT = _c(r"\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi|thời\s+điểm)\s+(?!(?:ký|ban\s+hành)(?!\w))")
+
+
 def _within_atom(m: re.Match, ref: date | None) -> _Atom | None:
     """"trong thời hạn 15 ngày": due N days/months after the document date."""
     n = _to_int(m.group("n"))
-    if ref is None or not n or n > 400:
+    if ref is None or not n or n > 400 or _FROM_AN_EVENT.match(m.string, m.end()):
         return None
     unit = " ".join(m.group("unit").lower().split())
     return _Atom(m.start(), m.end(), fixed=(None, _shift(ref, n, unit)))
 
 
+@lru_cache(maxsize=1)
+def _lunar_year_names() -> tuple[dict[str, int], dict[str, int], str]:
+    """Stem and branch of each spelling, and a pattern for a year name ("Bính Ngọ")."""
+    names = load_vocabulary()["lunar_years"]
+    stems = {w.lower(): i for i, w in enumerate(names["stems"])}
+    branches = {s.lower(): i for i, w in enumerate(names["branches"]) for s in w.split("/")}
+    return stems, branches, rf"(?:{_longest_first(stems)})\s+(?:{_longest_first(branches)})(?!\w)"
+
+
+def _longest_first(words: dict[str, int]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _lunar_year(name: str | None, digits: str | None, ref: date | None, month: int, day_only: bool = False) -> int | None:
+    """The lunar year meant: printed, named ("Bính Ngọ", the one nearest the document), or the
+    first whose lunar `month` (its first day, for a holiday: `day_only`) has not passed by the
+    document date."""
+    if digits:
+        return int(digits)
+    if ref is None:
+        return None
+    if name:
+        stems, branches, _ = _lunar_year_names()
+        stem, branch = (w.lower() for w in name.split())
+        return next(y for y in sorted(range(ref.year - 30, ref.year + 31), key=lambda y: abs(y - ref.year))
+                    if (y - 4) % 10 == stems[stem] and (y - 4) % 12 == branches[branch])
+    year = ref.year - 1
+    while _lunar_month_span(year, month)[0 if day_only else 1] < ref:
+        year += 1
+    return year
+
+
+def _lunar_month_span(year: int, month: int) -> tuple[date, date]:
+    from lunardate import LunarDate
+
+    first = LunarDate(year, month, 1).to_solar_date()
+    after = LunarDate(year + (month == 12), month % 12 + 1, 1).to_solar_date()
+    return first, after - timedelta(days=1)
+
+
 # "Tết Nguyên đán Bính Ngọ 2026", "Tết Nguyên đán năm 2026", "Tết Dương lịch 2026": the holiday's day.
-_P_TET = _c(
-    rf"\bTết\s+(?P<kind>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền|Dương\s+lịch)"
-    rf"(?:\s+(?:[^\W\d_]+\s+[^\W\d_]+\s*)?(?:năm\s+)?(?P<y>{_YEAR}))?"
-)
+@lru_cache(maxsize=1)
+def _p_tet() -> re.Pattern:
+    return _c(
+        rf"\bTết\s+(?P<kind>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền|Dương\s+lịch)"
+        rf"(?:\s+(?:năm\s+)?(?P<cc>{_lunar_year_names()[2]}))?(?:\s*(?:năm\s+)?(?P<y>{_YEAR}))?"
+    )
 
 
 def _tet_atom(m: re.Match, ref: date | None) -> _Atom | None:
     """The day a Tết falls on: lunar 1/1 of that year through a lunar calendar package."""
-    year = int(m.group("y")) if m.group("y") else (ref.year + (ref.month > 2) if ref else None)
+    if m.group("kind").lower().startswith("dương"):
+        year = int(m.group("y")) if m.group("y") else (ref.year + (ref.month > 2) if ref else None)
+        return None if year is None else _Atom(m.start(), m.end(), fixed=(date(year, 1, 1), date(year, 1, 1)))
+    year = _lunar_year(m.group("cc"), m.group("y"), ref, 1, day_only=True)
     if year is None:
         return None
-    if m.group("kind").lower().startswith("dương"):
-        day = date(year, 1, 1)
-    else:
-        from lunardate import LunarDate
-
-        day = LunarDate(year, 1, 1).to_solar_date()
+    day = _lunar_month_span(year, 1)[0]
     return _Atom(m.start(), m.end(), fixed=(day, day))
 
 
+# "tháng Giêng", "tháng Chạp năm Ất Tỵ", "tháng 7 âm lịch": a month of the lunar calendar.
+@lru_cache(maxsize=1)
+def _p_lunar_month() -> re.Pattern:
+    return _c(
+        rf"\btháng\s+(?:(?P<named>Giêng|Chạp)(?:\s*\(?\s*âm\s+lịch\s*\)?)?|(?P<n>{_MON})\s*\(?\s*âm\s+lịch\s*\)?)"
+        rf"(?:\s+(?:năm\s+)?(?P<cc>{_lunar_year_names()[2]}))?(?:\s*(?:năm\s+)?(?P<y>{_YEAR}))?"
+    )
+
+
+def _lunar_month_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    named = (m.group("named") or "").lower()
+    month = 1 if named == "giêng" else 12 if named == "chạp" else int(m.group("n"))
+    year = _lunar_year(m.group("cc"), m.group("y"), ref, month)
+    if year is None:
+        return None
+    return _Atom(m.start(), m.end(), fixed=_lunar_month_span(year, month))
+
+
 # (gate words, pattern, builder): a pattern only runs when one of its gate words is in the text
-_ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern, Callable[[re.Match, date | None], _Atom | None]]] = [
+_ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern | None, Callable[[re.Match, date | None], _Atom | None]]] = [
     (("ngày",), _P_DAYS, _days_atom),
     (("/", "-", "."), _P_DATE, _days_atom),
     ((",",), _P_DAY_LIST, _days_atom),
@@ -587,8 +655,10 @@ _ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern, Callable[[re.Match, date | 
     (("tháng", "q"), _P_SUBPERIOD, _subperiod_atom),
     (("sau",), _P_AFTER, _after_atom),
     (("trong",), _P_WITHIN, _within_atom),
-    (("tết",), _P_TET, _tet_atom),
+    (("tết",), None, _tet_atom),
+    (("giêng", "chạp", "âm lịch"), None, _lunar_month_atom),
 ]
+_LAZY_PATTERNS = {_tet_atom: _p_tet, _lunar_month_atom: _p_lunar_month}  # built from the vocabulary
 
 
 def _find_atoms(text: str, ref: date | None) -> list[_Atom]:
@@ -597,7 +667,7 @@ def _find_atoms(text: str, ref: date | None) -> list[_Atom]:
     for gate, pattern, build in _ATOM_RULES:
         if not any(word in lowered for word in gate):
             continue
-        for m in pattern.finditer(text):
+        for m in (pattern or _LAZY_PATTERNS[build]()).finditer(text):
             try:
                 atom = build(m, ref)
             except (ValueError, OverflowError):
