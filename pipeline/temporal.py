@@ -599,12 +599,17 @@ def _lunar_month_span(year: int, month: int) -> tuple[date, date]:
     return first, after - timedelta(days=1)
 
 
+def _lunar_year_suffix() -> str:
+    """The year a lunar day may carry: "Bính Ngọ", "năm 2026", "Bính Ngọ 2026"."""
+    return rf"(?:\s+(?:năm\s+)?(?P<cc>{_lunar_year_names()[2]}))?(?:\s*(?:năm\s+)?(?P<y>{_YEAR}))?"
+
+
 # "Tết Nguyên đán Bính Ngọ 2026", "Tết Nguyên đán năm 2026", "Tết Dương lịch 2026": the holiday's day.
 @lru_cache(maxsize=1)
 def _p_tet() -> re.Pattern:
     return _c(
-        rf"\bTết\s+(?P<kind>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền|Dương\s+lịch)"
-        rf"(?:\s+(?:năm\s+)?(?P<cc>{_lunar_year_names()[2]}))?(?:\s*(?:năm\s+)?(?P<y>{_YEAR}))?"
+        r"\bTết\s+(?P<kind>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền|Dương\s+lịch)"
+        + _lunar_year_suffix()
     )
 
 
@@ -625,7 +630,7 @@ def _tet_atom(m: re.Match, ref: date | None) -> _Atom | None:
 def _p_lunar_month() -> re.Pattern:
     return _c(
         rf"\btháng\s+(?:(?P<named>Giêng|Chạp)(?:\s*\(?\s*âm\s+lịch\s*\)?)?|(?P<n>{_MON})\s*\(?\s*âm\s+lịch\s*\)?)"
-        rf"(?:\s+(?:năm\s+)?(?P<cc>{_lunar_year_names()[2]}))?(?:\s*(?:năm\s+)?(?P<y>{_YEAR}))?"
+        + _lunar_year_suffix()
     )
 
 
