@@ -62,6 +62,9 @@ def _parse_rrule(recurrence: str) -> dict[str, str]:
     return parts
 
 
+_WEEKDAY_INDEX = {day: i for i, day in enumerate(("MO", "TU", "WE", "TH", "FR", "SA", "SU"))}
+
+
 def _period_end(anchor: date, freq: str, interval: int) -> date:
     """The first period end on or after `anchor`, aligned to the calendar (quarter ends, 31/12)."""
     if freq == "YEARLY":
@@ -122,6 +125,9 @@ def schedule(
         dtstart = end
     elif "BYMONTH" in rule:
         dtstart = _listed_month_end(start or anchor or date.today(), rule["BYMONTH"])
+    elif freq == "WEEKLY" and rule.get("BYDAY") in _WEEKDAY_INDEX:
+        first = start or anchor or date.today()  # "hằng tuần vào thứ Sáu": the first Friday
+        dtstart = first + timedelta(days=(_WEEKDAY_INDEX[rule["BYDAY"]] - first.weekday()) % 7)
     else:
         dtstart = _period_end(start or anchor or date.today(), freq, interval)
     last_day = calendar.monthrange(dtstart.year, dtstart.month)[1]

@@ -242,12 +242,22 @@ def _monthly_rec(m: re.Match) -> str | None:
     return "FREQ=MONTHLY"
 
 
-@_rec(rf"\b{_PERIODIC}(?:{_EVERY}\s+tuần|(?:(?P<n>{_NUM})\s+)?tuần\s+{_ONCE})\b", gate=("tuần",))
+_WEEKDAYS = {"hai": "MO", "2": "MO", "ba": "TU", "3": "TU", "tư": "WE", "4": "WE", "năm": "TH", "5": "TH",
+             "sáu": "FR", "6": "FR", "bảy": "SA", "7": "SA"}
+
+
+@_rec(
+    rf"\b{_PERIODIC}(?:{_EVERY}\s+tuần|(?:(?P<n>{_NUM})\s+)?tuần\s+{_ONCE})\b"
+    r"(?:[^.;\n]{0,30}?\b(?:vào\s+)?(?:ngày\s+)?thứ\s+(?P<day>hai|ba|tư|năm|sáu|bảy|[2-7])(?!\w))?",
+    gate=("tuần",),
+)
 def _weekly(m: re.Match) -> str | None:
+    """ "hằng tuần", "2 tuần một lần", and the weekday when one follows ("vào thứ Sáu")."""
     n = _to_int(m.group("n")) if m.group("n") else 1
     if not n:
         return None
-    return "FREQ=WEEKLY" if n == 1 else f"FREQ=WEEKLY;INTERVAL={n}"
+    rule = "FREQ=WEEKLY" if n == 1 else f"FREQ=WEEKLY;INTERVAL={n}"
+    return f"{rule};BYDAY={_WEEKDAYS[m.group('day').lower()]}" if m.group("day") else rule
 
 
 @_rec(rf"\btháng\s+(?P<months>{_MON}(?:{_LIST}(?:tháng\s+)?{_MON})+)\s+(?:{_EVERY})\s+năm\b", gate=("tháng",))

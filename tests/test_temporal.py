@@ -144,6 +144,7 @@ CASES = [
     ("hàng tháng", None, None, "FREQ=MONTHLY"),
     ("hằng tuần", None, None, "FREQ=WEEKLY"),
     ("2 tuần một lần", None, None, "FREQ=WEEKLY;INTERVAL=2"),
+    ("hằng tuần báo cáo vào thứ Sáu", None, None, "FREQ=WEEKLY;BYDAY=FR"),
     ("định kì hằng năm", None, None, "FREQ=YEARLY"),
     # an interval and a recurrence in one phrase combine
     ("sơ kết hàng năm và tổng kết vào Quý I/2025", "2025-01-01", "2025-03-31", "FREQ=YEARLY"),
