@@ -220,7 +220,9 @@ def find_regions(text: str) -> Regions:
                 break
             if not line.strip():
                 continue
-            if _is_title_line(line) and (taken == 0 or _continues_title(line) or _closed_by_separator(lines, i)):
+            if _is_title_line(line) and (
+                taken == 0 or _continues_title(line) or _continues_a_name(lines, i) or _closed_by_separator(lines, i)
+            ):
                 pos = e2
                 taken += 0 if re.match(r"^CỦA\s", line.strip()) else 1
                 continue
@@ -259,6 +261,29 @@ def _continues_title(line: str) -> bool:
     if re.match(r"(?:Về|V/v)\s", stripped):  # "Về một số nội dung cuộc họp ngày 28/10/2025"
         return True
     return stripped.upper() == stripped or stripped[:1].islower() or stripped.startswith("(")
+
+
+# words that open a directive's first paragraph, never a wrapped piece of its title
+_OPENING_WORDS = re.compile(
+    r"(?:Để|Thực\s+hiện|Căn\s+cứ|Nhằm|Trong|Thời\s+gian|Ngày|Những|Sau|Qua|Năm|Trên\s+cơ\s+sở|Quán\s+triệt|"
+    r"Triển\s+khai|Ban\s+Thường\s+vụ|Thường\s+trực|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Tiếp\s+tục|Vừa\s+qua|Hiện\s+nay)(?!\w)"
+)
+
+
+def _continues_a_name(lines: list[tuple[int, int, str]], i: int) -> bool:
+    """ "… kỷ niệm 96 năm Ngày thành lập Đảng" / "Cộng sản Việt Nam (03/02/1930 - 03/02/2026)": a
+    capitalised line right under a title line that breaks off inside a proper name goes on with
+    it, unless it reads as the opening of the body."""
+    previous = lines[i - 1][2].strip() if i else ""
+    line = lines[i][2].strip()
+    last_word = previous.split()[-1] if previous else ""
+    return (
+        last_word[:1].isupper()
+        and not previous.endswith((".", ":", ";", ","))
+        and len(line) <= 100
+        and not line.endswith((".", ":", ";"))
+        and not _OPENING_WORDS.match(line)
+    )
 
 
 def _is_title_line(line: str) -> bool:

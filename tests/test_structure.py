@@ -272,6 +272,9 @@ def test_cong_van_type_and_subject_from_a_blank_number():
         # the day of a cited conclusion left blank before signing; an OCR'd "CỦA" line
         ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nCUA BAN THƯỜNG VỤ TỈNH ỦY\nthực hiện Kết luận số 12-KL/TU, ngày _\ncủa Tỉnh ủy về chuyển đổi số",
          "thực hiện Kết luận số 12-KL/TU của Tỉnh ủy về chuyển đổi số"),
+        # a line wrapped inside a proper name goes on with it; an opening paragraph does not
+        ("KẾ HOẠCH\ntổ chức kỷ niệm 96 năm Ngày thành lập Đảng\nCộng sản Việt Nam (03/02/1930 - 03/02/2026)",
+         "tổ chức kỷ niệm 96 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2026)"),
     ],
 )
 def test_title_lines(heading, title):
@@ -280,6 +283,15 @@ def test_title_lines(heading, title):
         "-----\nNgày 05/3/2026, Thường trực họp.\n\n1. Văn phòng Tỉnh ủy theo dõi."
     ).text
     assert parse_metadata(text, find_regions(text)).title == title
+
+
+def test_an_opening_paragraph_right_under_a_title_that_ends_in_a_name_is_body():
+    text = normalize(
+        "TỈNH ỦY NINH BÌNH\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 21-KH/TU\tNinh Bình, ngày 06 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nthực hiện Nghị quyết Đại hội XIV của Đảng\nThời gian qua, công tác tuyên truyền có nhiều chuyển biến\n\n"
+        "1. Văn phòng Tỉnh ủy theo dõi."
+    ).text
+    assert parse_metadata(text, find_regions(text)).title == "thực hiện Nghị quyết Đại hội XIV của Đảng"
 
 
 def test_a_reposted_text_named_by_its_headline():
