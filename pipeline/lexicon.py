@@ -72,7 +72,8 @@ _PART = re.compile(
 _CHAPTER = re.compile(r"(?i:chương)[ \t]+(?P<v>[IVXL]{1,5}|\d{1,2})(?!\w)[ \t]*[:.\-–]?[ \t]*")
 _ARTICLE = re.compile(r"(?i:điều)[ \t]+(?P<v>\d{1,3})[ \t]*[.:\-–][ \t]*(?=\S)")
 # "II/2027" at a line start is a quarter wrapped from the line above, not a heading "II/".
-_ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.):]|/(?![ \t]*\d))[ \t]*(?=\S)")
+# "V/v" (về việc) opens a công văn's subject line, not part V
+_ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.):]|/(?![ \t]*\d)(?![vV][ \t]))[ \t]*(?=\S)")
 _DECIMAL = re.compile(r"(?P<v>\d{1,2}(?:\.\d{1,2})+)\.?[ \t]*[-–)]?[ \t]+(?=\S)")
 _ARABIC = re.compile(r"(?P<v>\d{1,2})[ \t]*(?:\.[ \t]*[-–]|/[ \t]*[-–]|[-–./)])[ \t]*(?=[^\d\s])")
 _LETTER = re.compile(r"(?P<v>[a-zđ])[ \t]*(?:\)[ \t]*[-–]?|\.(?=[ \t]))[ \t]*(?=\S)")

@@ -124,7 +124,7 @@ _SIGNATURE_STAMP = re.compile(
 )
 _SEPARATOR = re.compile(r"^\s*[-–—_=*.]{3,}\s*$")
 _SECTION_START = re.compile(
-    r"^(?:Phần\s+(?:thứ\s+)?\w+|[IVXL]+\s*[-.)/]|\d+\s*[-.)/]|[A-Z]\s*[-.)/]\s)", re.IGNORECASE
+    r"^(?:Phần\s+(?:thứ\s+)?\w+|[IVXL]+\s*(?:[-.)]|/(?![vV]\s))|\d+\s*[-.)/]|[A-Z]\s*[-.)/]\s)", re.IGNORECASE
 )
 _SIGNING = re.compile(r"^(?P<formula>T/M|TM\.?|T/L|TL\.?|K/T|KT\.?|Q\.|TUQ\.?|THỪA LỆNH|THAY MẶT)\s+(?P<body>.+)$")
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?", re.IGNORECASE | re.MULTILINE)

@@ -111,3 +111,33 @@ def test_numbered_demands_without_headings_are_led_by_the_paragraph_that_hands_t
         ["Chi bộ", "Chính quyền", "Mặt trận Tổ quốc xã"],
         ["Đảng ủy Ủy ban nhân dân xã"],
     ]  # the closing "Chỉ thị này được phổ biến đến chi bộ." is no task
+
+
+# A công văn: its subject line "V/v …" stands between number and date, and a paragraph asks the
+# addressees to carry out the numbered points.
+LETTER = """ĐẢNG BỘ TỈNH AN BÌNH
+ĐẢNG ỦY PHƯỜNG BẮC AN
+*
+Số 31-CV/ĐU
+V/v chuẩn bị sơ kết công tác dân vận năm 2026
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bắc An, ngày 04 tháng 5 năm 2026
+
+Kính gửi: Các chi bộ trực thuộc.
+
+Ban Thường vụ Đảng ủy đề nghị các chi bộ thực hiện một số nội dung sau:
+1. Tự đánh giá công tác dân vận 6 tháng đầu năm, gửi báo cáo trước ngày 10/6/2026.
+2. Đề xuất gương điển hình trong phong trào dân vận khéo.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Đỗ Văn Sáu
+"""
+
+
+def test_a_letters_subject_line_is_its_title_and_its_points_go_to_the_addressees():
+    result = extract_text(LETTER, "cv31.txt")
+    meta = result.document
+    assert (meta.doc_type, meta.number, str(meta.issued_date), meta.place) == ("Công văn", "31-CV/ĐU", "2026-05-04", "Bắc An")
+    assert meta.title == "V/v chuẩn bị sơ kết công tác dân vận năm 2026"
+    assert [(t.section, [b.name for b in t.responsible]) for t in result.tasks] == [("1", ["Chi bộ"]), ("2", ["Chi bộ"])]
