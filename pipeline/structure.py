@@ -577,8 +577,8 @@ def _subject_line(header: str) -> str | None:
     m = _SUBJECT.search(header)
     if not m:
         return None
-    title = m.group(0).strip()
-    rest = header[m.end() + 1 :].split("\n", 1)[0].strip()
+    title = m.group(0).split("\t")[0].strip()  # a header table's other cell may share the line
+    rest = header[m.end() + 1 :].split("\n", 1)[0].split("\t")[0].strip()
     if rest[:1].islower():
         title = f"{title} {rest}"
     return title

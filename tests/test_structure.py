@@ -252,6 +252,16 @@ def test_signature_stamp_over_the_header_is_not_part_of_the_issuer():
     assert meta.number == "31-CTr/TW"
 
 
+def test_a_letters_subject_line_shares_its_line_with_the_other_header_cell():
+    text = (
+        "ĐẢNG ỦY XÃ TÂN AN\n*\nSố 14-CV/ĐU\nV/v góp ý dự thảo văn kiện\tĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "Tân An, ngày 02 tháng 4 năm 2026\n\nKính gửi: Các chi bộ.\n1. Các chi bộ tổ chức góp ý.\n"
+    )
+    meta = parse_metadata(text, find_regions(text))
+    assert meta.title == "V/v góp ý dự thảo văn kiện"
+    assert meta.issued_date == date(2026, 4, 2)
+
+
 def test_cong_van_type_and_subject_from_a_blank_number():
     text = (
         "ĐẢNG ỦY XÃ TÂN AN\n*\nSố -CV/ĐU\nVề triển khai Kết luận số 12-KL/TW\nngày 11/12/2025 của Ban Bí thư\n"
