@@ -357,9 +357,49 @@ def _ocr_words() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def ocr_words(text: str) -> list[Edit]:
-    """Edits that fix OCR confusions of structural words (table in layout.yaml)."""
+    """Edits that fix OCR confusions of structural words (table in layout.yaml) and key words
+    printed with wrong marks (one character for one: the offset map is unchanged)."""
+    from .normalize import fold_diacritics  # normalize imports this module
+
     rx, table = _ocr_words()
-    return [(m.start(), m.end(), table[m.group(0)]) for m in rx.finditer(text)]
+    edits = [(m.start(), m.end(), table[m.group(0)]) for m in rx.finditer(text)]
+    keywords, canonical, exceptions = _ocr_keywords()
+    fixed = {i for start, end, _ in edits for i in range(start, end)}
+    for m in keywords.finditer(text):
+        printed = m.group(0)
+        if m.start() in fixed or m.end() - 1 in fixed:
+            continue  # the table's own fix of a longer phrase
+        right = canonical[fold_diacritics(printed)]
+        if printed.lower() != right.lower() and printed.lower() not in exceptions:
+            edits.append((m.start(), m.end(), _same_case(right, printed)))
+    return sorted(edits)
+
+
+@lru_cache(maxsize=1)
+def _ocr_keywords() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
+    """A pattern for every printing of the key words whatever their marks, the word each folded
+    printing stands for, and the printings that are words of their own."""
+    from .normalize import fold_diacritics  # normalize imports this module
+
+    rules = layout_rules()["ocr_keywords"]
+    canonical = {fold_diacritics(w): w for w in rules["words"]}
+    variants: dict[str, set[str]] = {}
+    for code in [*range(0x41, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        if char.isalpha():
+            variants.setdefault(fold_diacritics(char), set()).add(char)
+
+    def letters(word: str) -> str:
+        return "".join(f"[{''.join(sorted(variants.get(c, {c})))}]" if c.isalpha() else re.escape(c) for c in word)
+
+    alternation = "|".join(letters(k) for k in sorted(canonical, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return pattern, canonical, frozenset(w.lower() for w in rules["not"])
+
+
+def _same_case(word: str, printed: str) -> str:
+    """`word` with the case of `printed`, letter by letter."""
+    return "".join(w.upper() if p.isupper() else w.lower() for w, p in zip(word, printed, strict=True))
 
 
 # ------------------------------------------------------------------ hard wraps

@@ -141,10 +141,21 @@ def test_layout_data_examples():
             assert entry["right"] in fixed and entry["wrong"] not in fixed, (entry, fixed)
 
 
+@pytest.mark.parametrize("example", layout.layout_rules()["ocr_keywords"]["examples"], ids=lambda e: e["wrong"][:30])
+def test_key_words_printed_with_wrong_marks_are_read_as_the_words(example):
+    n = normalize(example["wrong"])
+    assert n.text == example["right"]
+    assert len(n.text) == len(example["wrong"])  # one character for one: spans keep their offsets
+
+
+def test_a_tables_fix_and_a_key_word_on_the_same_letters_do_not_collide():
+    assert normalize("BẠN CHÁP HÀNH TRUNG ƯƠNG").text == "BAN CHẤP HÀNH TRUNG ƯƠNG"
+
+
 def test_layout_yaml_has_only_known_keys():
     text = (layout.__file__.rsplit("/", 1)[0] + "/data/layout.yaml")
     with open(text, encoding="utf-8") as fh:
-        assert set(yaml.safe_load(fh)) == {"page_markers", "running_header_similarity", "ocr_words"}
+        assert set(yaml.safe_load(fh)) == {"page_markers", "running_header_similarity", "ocr_words", "ocr_keywords"}
 
 
 def test_roman_numbering_restarts_in_every_part_and_the_opening_part_counts():
