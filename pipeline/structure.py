@@ -51,12 +51,26 @@ def doc_types() -> tuple[DocType, ...]:
 
 
 def doc_type_for_heading(line: str) -> str | None:
-    """'CHƯƠNG TRÌNH HÀNH ĐỘNG' -> 'Chương trình hành động' (whole line, any case)."""
+    """'CHƯƠNG TRÌNH HÀNH ĐỘNG' -> 'Chương trình hành động' (whole line, any case). A line in
+    capitals is also read through OCR damage to its marks and spacing ("K ÉT LUẬN")."""
     key = normalize_name(line).strip(" :.").upper()
     for dt in doc_types():
         if key in dt.headings:
             return dt.name
+    letters = [c for c in key if c.isalpha()]
+    if 4 <= len(letters) <= 30 and "".join(letters) == "".join(c for c in line if c.isalpha()):
+        return _folded_headings().get(fold_diacritics("".join(letters)))
     return None
+
+
+@lru_cache(maxsize=1)
+def _folded_headings() -> dict[str, str]:
+    """Each heading without marks or spaces ("KETLUAN") → its type, where that key is unique."""
+    seen: dict[str, set[str]] = {}
+    for dt in doc_types():
+        for heading in dt.headings:
+            seen.setdefault(fold_diacritics(heading.replace(" ", "")), set()).add(dt.name)
+    return {key: names.pop() for key, names in seen.items() if len(names) == 1}
 
 
 def doc_type_for_number(number: str) -> str | None:
@@ -469,15 +483,51 @@ def _locality(issuer: str | None) -> str | None:
 _UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _PROPER = rf"[{_UPPER_VI}][\wÀ-ỹ]*"
 _LEAD = re.compile(
-    r"(?P<issuer>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Bí thư|Bộ Chính trị)(?: (?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) ủy)?"
-    rf"(?: (?:Khối|{_PROPER}))*"
-    rf"|(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) ủy(?: {_PROPER})*)"
-    r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|có|ký ban hành|ra)\s+"
-    r"(?P<type>Chương trình hành động|Chương trình|Chỉ thị|Nghị quyết|Kế hoạch|Kết luận|Thông báo|Đề án|Quy định"
-    r"|Hướng dẫn|Quyết định)"
+    r"(?:(?i:ngày)\s+(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})(?:\s*[/.-]\s*(?P<y0>\d{4}))?\s*,\s*)?"
+    r"(?P<issuer>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Bí thư|Bộ Chính trị)(?: (?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) (?i:ủy))?"
+    rf"(?: (?:Khối|{_PROPER}|bộ|tỉnh|thành phố|huyện|xã|phường))*"
+    rf"|(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) (?i:ủy)(?: {_PROPER})*)"
+    r"(?:\s+(?i:khóa)\s+[IVXL]+)?"
+    r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|có|ký ban hành|ra|xây dựng)\s+"
+    r"(?P<type>(?i:Chương trình hành động|Chương trình|Chỉ thị|Nghị quyết|Kế hoạch|Kết luận|Thông báo|Đề án|Quy định"
+    r"|Hướng dẫn|Quyết định))"
     r"(?:\s+số\s+(?P<num>\d+[^\s,;]*))?"
     r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?"
+    r"(?:\s+(?P<title>(?i:về)\s[^\n]+?)(?=\.(?:\s|$)|\n|$))?"
 )
+
+
+def _lead(text: str) -> dict | None:
+    """What a news lead says of the document it introduces ("Ngày 14-11-2016, Ban Chấp hành
+    Đảng bộ tỉnh khóa XIII đã ban hành Nghị quyết số 10-NQ/TU về …", "Ban Thường vụ Tỉnh ủy
+    vừa ban hành Chỉ thị số 17 về việc …"): type, number (a bare "17" completed with the
+    type's and the issuer's codes), date, issuer and subject."""
+    m = _LEAD.search(text[: min(len(text), 1500)])
+    if not m:
+        return None
+    doc_type = doc_type_for_heading(m.group("type"))
+    issuer = normalize_name(m.group("issuer"))
+    raw = (m.group("num") or "").rstrip(".,;")
+    number = raw if _SYMBOL.match(raw) else _completed_number(raw, doc_type, issuer) if raw.isdigit() else None
+    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("y") else (m.group("d0"), m.group("m0"), m.group("y0"))
+    issued = _parse_date(d, mo, y) if y else None
+    title = m.group("title").strip() if m.group("title") else None
+    return {"type": doc_type, "number": number, "issued": issued, "issuer": issuer, "title": title}
+
+
+def _completed_number(digits: str, doc_type: str | None, issuer: str) -> str | None:
+    """ "Chỉ thị số 17" of the Ban Thường vụ Tỉnh ủy Yên Bái → "17-CT/TU"."""
+    from .registry import load_registry  # the registry reads header data through this module
+
+    reg = load_registry()
+    code = reg.code_for_doc_type(doc_type) if doc_type else None
+    words = issuer.split()
+    while words and code:
+        found = reg.issuer_by_name(" ".join(words))
+        if found and found.suffix:
+            return f"{digits}-{code}/{found.suffix}"
+        words.pop()
+    return None
 
 
 _HEADLINE = re.compile(rf"\A\s*(?P<type>{doc_type_alternation()})\s+số\s+(?P<num>\S+)[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -631,18 +681,18 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
         if headline["issuer"] and not _header_issuer(text, regions):
             issuer = headline["issuer"]
         footer["signer"] = footer["signer"] or headline["signer"]
-    elif not type_line and not number:
-        # No header at all (a text pasted from a website): the lead sentence may name the
-        # document — "Ban Thường vụ Tỉnh ủy vừa ban hành Chỉ thị số 01-CT/TU, ngày 11/11/2020 ...".
-        lead = _LEAD.search(text[: min(len(text), 1500)])
-        if lead:
-            doc_type = doc_type_for_heading(lead.group("type")) or doc_type
-            raw = (lead.group("num") or "").rstrip(".,;")
-            number = raw if _SYMBOL.match(raw) else None
-            if lead.group("y") and not issued:
-                issued = _parse_date(lead.group("d"), lead.group("m"), lead.group("y"))
+    elif not number:
+        # No header at all (a text pasted from a website), or a news lead above the reposted
+        # text: the lead sentence may name the document — "Ban Thường vụ Tỉnh ủy vừa ban hành
+        # Chỉ thị số 01-CT/TU, ngày 11/11/2020 ...".
+        lead = _lead(text[: type_line[0]] if type_line else text)
+        if lead and type_line and lead["type"] == doc_type:
+            number, issued = lead["number"], issued or lead["issued"]
+        elif lead and not type_line:
+            doc_type, number = lead["type"] or doc_type, lead["number"]
+            issued, title = issued or lead["issued"], title or lead["title"]
             if not _header_issuer(text, regions):
-                issuer = normalize_name(lead.group("issuer"))
+                issuer = lead["issuer"]
     return DocumentMeta(
         doc_type=doc_type,
         number=number,

@@ -201,12 +201,16 @@ def test_headerless_text_names_itself_in_its_lead():
     assert meta.place is None
 
 
+def _meta_of(raw: str):
+    text = normalize(raw).text
+    return parse_metadata(text, find_regions(text))
+
+
 def test_a_date_inside_a_sentence_is_not_the_issuing_date():
-    text = normalize(
+    meta = _meta_of(
         "Ban Thường vụ Thành ủy ban hành Chương trình hành động về Nghị quyết số 57-NQ/TW, "
         "ngày 22/12/2024 của Bộ Chính trị như sau:\n\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức."
-    ).text
-    meta = parse_metadata(text, find_regions(text))
+    )
     assert meta.issued_date is None and meta.place is None
     assert meta.doc_type == "Chương trình hành động" and meta.number is None
 
@@ -352,3 +356,40 @@ def test_a_news_lead_that_says_who_signed_which_document():
     assert (meta.doc_type, meta.number, meta.issuer) == ("Thông báo", "12-TB/TW", "Ban Bí thư")
     assert (meta.issued_date, meta.signer) == (date(2026, 3, 9), "Nguyễn Văn Hùng")
     assert meta.title == "về công tác dân vận trong tình hình mới"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date opens the lead; the issuer carries its term
+        ("Nghị quyết về phát triển du lịch\n\nNgày 05-3-2026, Ban Chấp hành Đảng bộ tỉnh khóa XVI đã ban hành "
+         "Nghị quyết số 12-NQ/TU về phát triển du lịch bền vững đến năm 2030. Báo trân trọng giới thiệu.\n\n"
+         "1. Các cấp ủy quán triệt Nghị quyết.",
+         ("Nghị quyết", "12-NQ/TU", "2026-03-05", "Ban Chấp hành Đảng bộ tỉnh", "về phát triển du lịch bền vững đến năm 2030")),
+        # a bare number is completed with the type's and the issuer's codes
+        ("Ngày 6/4, Ban Thường vụ Tỉnh ủy Lâm Viên đã ban hành Chỉ thị số 21 về việc tăng cường công tác dân vận.\n\n"
+         "1. Các cấp ủy tăng cường lãnh đạo.",
+         ("Chỉ thị", "21-CT/TU", "None", "Ban Thường vụ Tỉnh ủy Lâm Viên", "về việc tăng cường công tác dân vận")),
+        # "vừa xây dựng kế hoạch": the type in lower case, no number
+        ("Ban Thường vụ Tỉnh ủy vừa xây dựng kế hoạch kiểm tra công tác cán bộ năm 2026.\n\n"
+         "Theo đó, Ban Tổ chức Tỉnh ủy chủ trì.",
+         ("Kế hoạch", "None", "None", "Ban Thường vụ Tỉnh ủy", "None")),
+    ],
+)
+def test_a_news_lead_names_the_document(text, expected):
+    meta = _meta_of(text)
+    assert (meta.doc_type, str(meta.number), str(meta.issued_date), meta.issuer, str(meta.title)) == expected
+
+
+def test_a_lead_above_a_reposted_text_gives_the_number_its_header_lacks():
+    meta = _meta_of(
+        "Ngày 12/3/2026, Tỉnh ủy Lâm Viên đã ban hành Chương trình số 41-CTr/TU về chuyển đổi số.\n\n"
+        "CHƯƠNG TRÌNH\nthực hiện Nghị quyết về chuyển đổi số\n\nI. MỤC TIÊU\nNội dung.\n"
+    )
+    assert (meta.doc_type, meta.number, meta.issued_date) == ("Chương trình", "41-CTr/TU", date(2026, 3, 12))
+
+
+@pytest.mark.parametrize("heading", ["K ÉT LUẬN", "KÉT LUẬN", "KẾT LUÂN"])
+def test_a_type_heading_is_read_through_ocr_damage(heading):
+    assert doc_type_for_heading(heading) == "Kết luận"
+    assert doc_type_for_heading("kết luận hội nghị") is None
