@@ -370,7 +370,8 @@ def ocr_words(text: str) -> list[Edit]:
         if m.start() in fixed or m.end() - 1 in fixed:
             continue  # the table's own fix of a longer phrase
         right = canonical[fold_diacritics(printed)]
-        if printed.lower() != right.lower() and printed.lower() not in exceptions:
+        here = text[m.start() : m.start() + 40].lower()
+        if printed.lower() != right.lower() and not any(here.startswith(x) for x in exceptions):
             edits.append((m.start(), m.end(), _same_case(right, printed)))
     return sorted(edits)
 
@@ -378,7 +379,7 @@ def ocr_words(text: str) -> list[Edit]:
 @lru_cache(maxsize=1)
 def _ocr_keywords() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     """A pattern for every printing of the key words whatever their marks, the word each folded
-    printing stands for, and the printings that are words of their own."""
+    printing stands for, and the phrases that such a printing may open on its own."""
     from .normalize import fold_diacritics  # normalize imports this module
 
     rules = layout_rules()["ocr_keywords"]
@@ -466,6 +467,8 @@ def _continues(
         return False  # a number alone on its line is a cell or a page number, not a sentence's end
     if (first.islower() or first.isdigit()) and not _SENTENCE_END.search(prev):
         return True  # a list inside a sentence goes on after ";" or ","
+    if len(prev) >= _MIN_TEXT_LINE and _DANGLING_END.search(prev):
+        return True  # "… gửi về Ban" + "Xây dựng Đảng trước ngày …": the line broke inside a phrase
     if not profile.hard_wrapped or len(prev) < 0.8 * profile.width:
         return False
     # A full line ended a sentence; its paragraph goes on to the blank line, or to the next
@@ -477,6 +480,13 @@ def _continues(
     return not _SENTENCE_END.search(prev)
 
 
+# a shorter line may be a table cell printed on its own line ("chỉ đạo của" / "Tỉnh uỷ")
+_MIN_TEXT_LINE = 40
+# words that never end a sentence: a preposition, or the head of a name printed before its rest
+_DANGLING_END = re.compile(
+    r"(?<!\S)(?:về|của|với|và|các|những|cho|tại|theo|trong|từ|đến|tới|do|thuộc|"
+    r"Ban|Ủy|Ủy\s+ban|Hội|Sở|Phòng|Bộ|Mặt\s+trận|Văn\s+phòng|Liên\s+đoàn)$"
+)
 _ASSIGNMENT_LINE = re.compile(HANDING_OVER + r"\s", re.IGNORECASE)  # a capitalized line: `first.isupper()`
 _CLOSING_LINE = re.compile(r"(?:Nơi\s+nhận|Trên\s+đây|T/M|K/T|TM\.|KT\.)", re.IGNORECASE)
 

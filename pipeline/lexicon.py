@@ -7,6 +7,7 @@ open a line ("III-", "1.2.", "b)", "-", "(1)"), Roman numerals, Vietnamese lette
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -75,7 +76,12 @@ _ARTICLE = re.compile(r"(?i:điều)[ \t]+(?P<v>\d{1,3})[ \t]*[.:\-–][ \t]*(?=
 # "V/v" (về việc) opens a công văn's subject line, not part V
 _ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.):]|/(?![ \t]*\d)(?![vV][ \t]))[ \t]*(?=\S)")
 _DECIMAL = re.compile(r"(?P<v>\d{1,2}(?:\.\d{1,2})+)\.?[ \t]*[-–)]?[ \t]+(?=\S)")
-_ARABIC = re.compile(r"(?P<v>\d{1,2})[ \t]*(?:\.[ \t]*[-–]|/[ \t]*[-–]|[-–./)])[ \t]*(?=[^\d\s])")
+# "5, Ban Tuyên giáo …": an OCR pass reads the dot of "5." as a comma; a capital follows
+_ARABIC = re.compile(
+    r"(?P<v>\d{1,2})[ \t]*(?:\.[ \t]*[-–]|/[ \t]*[-–]|[-–./)]|,(?=[ \t]+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝỦỨỪ]))[ \t]*(?=[^\d\s])"
+)
+# "II NHIỆM VỤ, GIẢI PHÁP": a Roman heading whose dot an OCR pass lost, the rest in capitals
+_ROMAN_BARE = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]+(?=[^\W\d_]{2,})")
 _LETTER = re.compile(r"(?P<v>[a-zđ])[ \t]*(?:\)[ \t]*[-–]?|\.(?=[ \t]))[ \t]*(?=\S)")
 _ULETTER = re.compile(r"(?P<v>[A-H])[ \t]*[-–.)][ \t]+(?=\S)")
 _BULLET = re.compile(r"(?:[-–—+*•·●○■□▪►✓]|\(\d{1,2}\)|\([a-zđ]\))[ \t]*(?=\S)")
@@ -115,6 +121,16 @@ def to_roman(value: int) -> str:
 OCR_TOP_HEADING = re.compile(r"(?P<v>[IVXLHl1|]{1,5})[ \t]*[-–.][ \t]*(?=[^\W\d_])")
 
 
+def _capitals_heading(rest: str) -> bool:
+    """Two or more words, all in capitals: "NHIỆM VỤ, GIẢI PHÁP"; not the rest of a syllable a
+    letter-spaced line cut after its first letter ("V ĂN KIỆN", "X ÂY DỰNG")."""
+    words = [w for w in re.split(r"[\s,;:./-]+", rest) if any(c.isalpha() for c in w)]
+    if len(words) < 2 or not all(w.upper() == w and len(w) >= 2 for w in words):
+        return False
+    first = unicodedata.normalize("NFD", words[0][0])[0].lower()
+    return first not in "aeiouy"
+
+
 def split_marker(line: str) -> Marker | None:
     """The marker a line starts with, or None: "III- YÊU CẦU" → roman III."""
     if m := _PART.match(line):
@@ -132,6 +148,8 @@ def split_marker(line: str) -> Marker | None:
     if m := _ARTICLE.match(line):
         return Marker("article", line[: m.end()].strip(), (int(m.group("v")),), m.end(), m.group("v"))
     if (m := _ROMAN.match(line)) and (value := roman_value(m.group("v"))):
+        return Marker("roman", line[: m.end()].strip(), (value,), m.end(), m.group("v"))
+    if (m := _ROMAN_BARE.match(line)) and _capitals_heading(line[m.end() :]) and (value := roman_value(m.group("v"))):
         return Marker("roman", line[: m.end()].strip(), (value,), m.end(), m.group("v"))
     if m := _DECIMAL.match(line):
         parts = tuple(int(x) for x in m.group("v").split("."))

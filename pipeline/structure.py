@@ -342,9 +342,14 @@ _BLANK_DATE = re.compile(r",?\s*ngày(?:\s*[_.…]+|\s+tháng\s+năm(?:\s+\d{4})
 def _header_issuer(text: str, regions: Regions) -> str | None:
     """The issuing body printed top-left ('TỈNH ỦY BÌNH THUẬN'), possibly over two lines."""
     cells: list[str] = []
+    stamped = False  # a digital-signature stamp printed over the header, then a blank line: done
     for _s, _e, line in text_lines(text, 0, min(regions.header_end, 800)):
         first = line.split("\t")[0].strip()
-        if not first or first == "*":
+        if not first:
+            if cells and stamped:
+                break
+            continue  # an OCR pass leaves blank lines between the header's lines
+        if first == "*":
             if cells:
                 break
             continue
@@ -354,6 +359,7 @@ def _header_issuer(text: str, regions: Regions) -> str | None:
             continue
         first = _SIGNATURE_STAMP.sub("", first).strip(" .")
         if not first:
+            stamped = True
             continue  # a digital-signature stamp printed over the header
         if _UPPER_LINE.match(first) and len(first) < 80:
             if not cells or fold_key(cells[-1]) != fold_key(first):  # the stamp repeats the issuer

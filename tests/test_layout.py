@@ -252,3 +252,12 @@ def test_a_bullet_goes_on_past_a_full_line_that_ends_a_sentence_but_not_into_new
     joined = normalize("\n".join(lines)).text
     assert "gửi về Văn phòng. Hoàn thành trước" in joined
     assert "theo quy định.\nGiao Văn phòng" in joined
+
+
+def test_a_line_that_breaks_inside_a_phrase_goes_on_into_a_capitalised_line():
+    text = normalize(
+        "1. Rà soát quần chúng ưu tú, lập danh sách đối tượng kết nạp, gửi về Ban\n"
+        "Xây dựng Đảng trước ngày 31/01/2026.\n\nChỉ đạo của\nTỉnh ủy"
+    ).text
+    assert "gửi về Ban Xây dựng Đảng trước" in text
+    assert "Chỉ đạo của\nTỉnh ủy" in text  # a short line may be a table cell: kept

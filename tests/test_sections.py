@@ -52,6 +52,12 @@ def test_keyword_examples(heading, kind):
         ("3-4% tổng số đảng viên", None, None),
         ("100% chi bộ giữ nghiêm", None, None),
         ("Ngày 22/5/2008, đồng chí", None, None),
+        # an OCR pass loses or bends the dot: "II NHIỆM VỤ", "5, Ban Tuyên giáo"
+        ("II NHIỆM VỤ, GIẢI PHÁP", "roman", "II"),
+        ("5, Ban Tuyên giáo chủ trì", "arabic", "5"),
+        ("5, 6 tháng đầu năm", None, None),
+        ("V ĂN KIỆN ĐẠI HỘI", None, None),
+        ("V/v triển khai công tác", None, None),
     ],
 )
 def test_split_marker(line, style, component):

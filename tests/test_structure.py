@@ -393,3 +393,11 @@ def test_a_lead_above_a_reposted_text_gives_the_number_its_header_lacks():
 def test_a_type_heading_is_read_through_ocr_damage(heading):
     assert doc_type_for_heading(heading) == "Kết luận"
     assert doc_type_for_heading("kết luận hội nghị") is None
+
+
+def test_an_ocr_header_with_blank_lines_between_its_lines():
+    meta = _meta_of(
+        "ĐẢNG BỘ TỈNH AN BÌNH\n\nĐẢNG ỦY XÃ PHÚ AN\n\n*\n\nSố 08-KH/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "Phú An, ngày 02 tháng 3 năm 2026\n\nKẾ HOẠCH\nphát triển đảng viên\n\n1. Các chi bộ rà soát."
+    )
+    assert meta.issuer == "Đảng ủy xã Phú An"
