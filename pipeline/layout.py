@@ -426,7 +426,7 @@ def wrap_profile(text: str) -> WrapProfile:
     width = lengths[int(len(lengths) * 0.9)]
     full = sum(n >= 0.8 * width for n in lengths)
     hard_wrapped = 40 <= width <= 110 and (full >= 10 or full >= 0.4 * len(lengths))
-    return WrapProfile(width, hard_wrapped, hard_wrapped and _blank_separated(text))
+    return WrapProfile(width, hard_wrapped, _blank_separated(text))
 
 
 def _blank_separated(text: str) -> bool:
@@ -469,6 +469,10 @@ def _continues(
         return True  # a list inside a sentence goes on after ";" or ","
     if len(prev) >= _MIN_TEXT_LINE and _DANGLING_END.search(prev):
         return True  # "… gửi về Ban" + "Xây dựng Đảng trước ngày …": the line broke inside a phrase
+    if profile.blank_separated and len(prev) >= _MIN_TEXT_LINE and not _SENTENCE_END.search(prev):
+        # paragraphs end at blank lines: a break inside one whose sentence goes on is a wrap
+        # ("… gửi về Ban Xây dựng" + "Đảng trước ngày …"), whatever the width of the page
+        return not _CLOSING_LINE.match(line)
     if not profile.hard_wrapped or len(prev) < 0.8 * profile.width:
         return False
     # A full line ended a sentence; its paragraph goes on to the blank line, or to the next

@@ -261,3 +261,10 @@ def test_a_line_that_breaks_inside_a_phrase_goes_on_into_a_capitalised_line():
     ).text
     assert "gửi về Ban Xây dựng Đảng trước" in text
     assert "Chỉ đạo của\nTỉnh ủy" in text  # a short line may be a table cell: kept
+
+
+def test_in_a_short_text_whose_paragraphs_end_at_blank_lines_a_break_inside_a_sentence_is_a_wrap():
+    paragraphs = [f"{i}. Chi bộ số {i} tổ chức sinh hoạt chuyên đề về công tác dân vận." for i in range(1, 12)]
+    paragraphs[3] = "4. Rà soát danh sách đối tượng kết nạp, gửi về Ban Xây dựng\nĐảng trước ngày 15/6/2026."
+    text = normalize("\n\n".join(paragraphs)).text
+    assert "gửi về Ban Xây dựng Đảng trước ngày 15/6/2026." in text
