@@ -151,7 +151,8 @@ def ocr_page(pdf_file: Path, page_number: int, path: str, dpi: int = OCR_DPI) ->
 
 
 def unwrap_plain_lines(text: str) -> str:
-    """Join lines OCR wrapped mid-sentence: the next line starts in lower case and is not an item."""
+    """Join lines OCR wrapped mid-sentence: the next line starts in lower case and is not an item,
+    and the line before is no heading in capitals."""
     lines = text.split("\n")
     out = lines[:1]
     for line in lines[1:]:
@@ -161,6 +162,7 @@ def unwrap_plain_lines(text: str) -> str:
             and line[:1].islower()
             and not _SENTENCE_END.search(before.rstrip())
             and not _ITEM_START.match(line)
+            and not _in_capitals(before)  # "KẾ HOẠCH" / "tổ chức …": the type line stays apart
         ):
             out[-1] = before.rstrip() + " " + line
         else:
@@ -270,8 +272,9 @@ def page_text(page: WordSource) -> str:
         height = max(before.bottom - before.top, 1.0)
         gap = line.top - before.bottom
         full = before.x1 >= right - 0.08 * width and "\t" not in before.text
-        continues = (full and not _ITEM_START.match(line.text)) or (
-            line.text[:1].islower() and not _SENTENCE_END.search(before.text) and "\t" not in before.text
+        starts_anew = _ITEM_START.match(line.text) or _in_capitals(line.text)  # an item, a heading, "T/M …"
+        continues = not _in_capitals(before.text) and not starts_anew and (
+            full or (line.text[:1].islower() and not _SENTENCE_END.search(before.text) and "\t" not in before.text)
         )
         if gap > 1.2 * height:
             out.append("\n\n" + line.text)
@@ -280,6 +283,12 @@ def page_text(page: WordSource) -> str:
         else:
             out.append("\n" + line.text)
     return "".join(out)
+
+
+def _in_capitals(text: str) -> bool:
+    """A heading or a signing line: "KẾ HOẠCH", "II. NỘI DUNG", "T/M BAN THƯỜNG VỤ"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 class _OverBudget(BaseException):

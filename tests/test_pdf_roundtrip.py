@@ -1,26 +1,23 @@
-"""A scanned directive reads like its text: team-written directives are set in a PDF, rendered to
-an image (a scan), read back by the OCR path (tesseract) and extracted; the tasks, their
-responsible bodies and due dates must be those of the clean text. OCR bends what it reads ("5."
-becomes "5,", "chi bộ" becomes "chỉ bộ", headings lose their dot, blank lines split the header),
-so this checks the pipeline's tolerance end to end on the project's own sentences."""
+"""A directive read from a PDF reads like its text: team-written directives are set in a PDF and
+read back through its text layer, or rendered to an image (a scan) and read back by the OCR path
+(tesseract); metadata, tasks, their responsible bodies and due dates must be those of the clean
+text. A text layer wraps lines and sets headings apart; OCR bends what it reads ("5." becomes
+"5,", "chi bộ" becomes "chỉ bộ", headings lose their dot, blank lines split the header). This
+checks the pipeline's tolerance end to end on the project's own sentences."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from readers_fixtures import make_scanned_pdf, vietnamese_font
+from readers_fixtures import make_pdf, make_scanned_pdf, vietnamese_font
 
 from pipeline.extract import extract_file, extract_text
 from pipeline.readers.pdf import ocr_available
 
 FONT = vietnamese_font()
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(FONT is None, reason="no TTF with Vietnamese glyphs (apt-get install fonts-dejavu-core)"),
-    pytest.mark.skipif(not ocr_available(), reason="OCR not installed (tesseract-ocr tesseract-ocr-vie poppler-utils)"),
-]
+pytestmark = pytest.mark.skipif(FONT is None, reason="no TTF with Vietnamese glyphs (apt-get install fonts-dejavu-core)")
 
 LETTER = """ĐẢNG BỘ TỈNH AN BÌNH
 ĐẢNG ỦY PHƯỜNG BẮC AN
@@ -79,9 +76,41 @@ def _summary(extraction) -> tuple:
         )
         for t in extraction.tasks
     ]
-    return (meta.doc_type, meta.number, meta.issuer, meta.issued_date), tasks
+    return (meta.doc_type, meta.number, meta.issuer, meta.issued_date, meta.title), tasks
 
 
+DIRECTIVE = """TỈNH ỦY AN BÌNH
+*
+Số 07-CT/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+An Bình, ngày 20 tháng 8 năm 2026
+
+CHỈ THỊ
+của Ban Thường vụ Tỉnh ủy
+về tăng cường công tác phòng cháy, chữa cháy trong khu dân cư
+
+Để nâng cao hiệu quả công tác này, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng, chính quyền và Mặt trận Tổ quốc các cấp thực hiện tốt các nhiệm vụ sau:
+1. Đẩy mạnh tuyên truyền pháp luật về phòng cháy, chữa cháy đến từng hộ gia đình, nhất là ở khu dân cư đông người.
+2. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ủy ban nhân dân tỉnh chỉ đạo Công an tỉnh chủ trì, phối hợp với Sở Xây dựng rà soát các cơ sở có nguy cơ cháy, nổ cao; hoàn thành trong quý IV/2026.
+3. Ban Tuyên giáo và Dân vận Tỉnh ủy theo dõi việc thực hiện Chỉ thị; định kỳ hằng năm báo cáo Ban Thường vụ Tỉnh ủy.
+Chỉ thị này được phổ biến đến chi bộ.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Phạm Văn Chín
+"""
+
+
+@pytest.mark.parametrize(("name", "text"), [("cv52", LETTER), ("kh19", PLAN), ("ct07", DIRECTIVE)])
+def test_a_directive_read_from_a_pdf_text_layer_gives_what_its_text_gives(name: str, text: str, tmp_path: Path) -> None:
+    from_pdf = extract_file(make_pdf(tmp_path / f"{name}.pdf", [text], FONT))
+    clean = extract_text(text, f"{name}.txt")
+    assert _summary(clean)[1], "the clean text has tasks"
+    assert _summary(from_pdf) == _summary(clean)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr_available(), reason="OCR not installed (tesseract-ocr tesseract-ocr-vie poppler-utils)")
 @pytest.mark.parametrize(("name", "text"), [("cv52", LETTER), ("kh19", PLAN)])
 def test_a_scanned_directive_gives_the_tasks_of_its_text(name: str, text: str, tmp_path: Path) -> None:
     scanned = extract_file(make_scanned_pdf(tmp_path / f"{name}.pdf", text, FONT, tmp_path))
