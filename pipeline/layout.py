@@ -469,7 +469,12 @@ def _continues(
         return True  # a list inside a sentence goes on after ";" or ","
     if len(prev) >= _MIN_TEXT_LINE and _DANGLING_END.search(prev):
         return True  # "… gửi về Ban" + "Xây dựng Đảng trước ngày …": the line broke inside a phrase
-    if profile.blank_separated and len(prev) >= _MIN_TEXT_LINE and not _SENTENCE_END.search(prev):
+    if (
+        profile.blank_separated
+        and len(prev) >= _MIN_TEXT_LINE
+        and not _SENTENCE_END.search(prev)
+        and not _opens_a_heading(prev)
+    ):
         # paragraphs end at blank lines: a break inside one whose sentence goes on is a wrap
         # ("… gửi về Ban Xây dựng" + "Đảng trước ngày …"), whatever the width of the page
         return not _CLOSING_LINE.match(line)
@@ -484,11 +489,17 @@ def _continues(
     return not _SENTENCE_END.search(prev)
 
 
+def _opens_a_heading(line: str) -> bool:
+    """ "Điều 4. Trách nhiệm của các chi bộ trực thuộc", "Chương II", "III- …": a heading line."""
+    marker = split_marker(line)
+    return marker is not None and marker.style in ("part", "chapter", "article", "roman")
+
+
 # a shorter line may be a table cell printed on its own line ("chỉ đạo của" / "Tỉnh uỷ")
 _MIN_TEXT_LINE = 40
 # words that never end a sentence: a preposition, or the head of a name printed before its rest
 _DANGLING_END = re.compile(
-    r"(?<!\S)(?:về|của|với|và|các|những|cho|tại|theo|trong|từ|đến|tới|do|thuộc|"
+    r"(?<!\S)(?:về|của|với|và|các|những|cho|tại|theo|trong|từ|đến|do|"
     r"Ban|Ủy|Ủy\s+ban|Hội|Sở|Phòng|Bộ|Mặt\s+trận|Văn\s+phòng|Liên\s+đoàn)$"
 )
 _ASSIGNMENT_LINE = re.compile(HANDING_OVER + r"\s", re.IGNORECASE)  # a capitalized line: `first.isupper()`

@@ -39,6 +39,8 @@ from pipeline.tasks import find_roles
         ("Đảng ủy Ủy ban nhân dân xã lãnh đạo Ủy ban nhân dân xã chỉ đạo Công an xã chủ trì, phối hợp với "
          "Đoàn Thanh niên xã tuần tra các tuyến đường.", ["Đảng ủy Ủy ban nhân dân xã", "Công an xã"]),
         ("Ban Thường vụ chỉ đạo Ủy ban nhân dân xã tổ chức lễ phát động.", ["Ban Thường vụ"]),
+        # the meeting that concludes hands the work over
+        ("Hội nghị giao Ban Thường vụ Đảng ủy hoàn thiện báo cáo theo ý kiến góp ý.", ["Ban Thường vụ Đảng ủy"]),
     ],
 )
 def test_whoever_is_assigned_acts(item, responsible):
