@@ -347,7 +347,8 @@ def _tail(entry: _Entry, text: str, pos: int) -> tuple[str, int]:
     m = entry.tail.match(text, pos)
     if not m:
         return "", pos
-    return " " + " ".join(m.group(0).split()), m.end()
+    words = ["thành phố" if w in ("TP", "TP.") else w for w in m.group(0).split()]  # "UBND TP" → thành phố
+    return " " + " ".join(words), m.end()
 
 
 def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
@@ -637,7 +638,9 @@ def _join_party_units(
         if out:
             pname, ps, pe, plevel, _ = out[-1]
             gap = _UNIT_GAP.fullmatch(text, pe, s)
-            if gap and text[s : s + 1].isupper() and (last in heads or (joined and level is not None and gap.group() == " ")):
+            # "Ban Thường vụ Đảng ủy" + "UBND tỉnh": the standing committee of that Đảng ủy
+            standing = pname == "Ban Thường vụ Đảng ủy" and gap is not None and gap.group() == " "
+            if gap and text[s : s + 1].isupper() and (last in heads or standing or (joined and level is not None and gap.group() == " ")):
                 out[-1] = (f"{pname}{gap.group()}{name}", ps, e, None, False)
                 joined, last = True, name
                 continue

@@ -474,6 +474,7 @@ def _continues(
         and len(prev) >= _MIN_TEXT_LINE
         and not _SENTENCE_END.search(prev)
         and not _opens_a_heading(prev)
+        and not (_LABEL_LINE.match(prev) or _LABEL_LINE.match(line))  # "Đơn vị phối hợp: …" / "Thời gian: …"
     ):
         # paragraphs end at blank lines: a break inside one whose sentence goes on is a wrap
         # ("… gửi về Ban Xây dựng" + "Đảng trước ngày …"), whatever the width of the page
@@ -495,6 +496,7 @@ def _opens_a_heading(line: str) -> bool:
     return marker is not None and marker.style in ("part", "chapter", "article", "roman")
 
 
+_LABEL_LINE = re.compile(r"[^\W\d_][^:.;\n]{0,40}:\s")
 # a shorter line may be a table cell printed on its own line ("chỉ đạo của" / "Tỉnh uỷ")
 _MIN_TEXT_LINE = 40
 # words that never end a sentence: a preposition, or the head of a name printed before its rest

@@ -85,6 +85,11 @@ _ROMAN_BARE = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]+(?=[^\W\d_]{2,})")
 _LETTER = re.compile(r"(?P<v>[a-zđ])[ \t]*(?:\)[ \t]*[-–]?|\.(?=[ \t]))[ \t]*(?=\S)")
 _ULETTER = re.compile(r"(?P<v>[A-H])[ \t]*[-–.)][ \t]+(?=\S)")
 _BULLET = re.compile(r"(?:[-–—+*•·●○■□▪►✓]|\(\d{1,2}\)|\([a-zđ]\))[ \t]*(?=\S)")
+# "Một là, …", "Thứ hai, …": items counted in words, leaves like bullets
+_ORDINAL_ITEM = re.compile(
+    r"(?:(?i:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+là|(?i:thứ)[ \t]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))"
+    r"[ \t]*[,:][ \t]*(?=\S)"
+)
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,7 @@ def split_marker(line: str) -> Marker | None:
     if m := _ULETTER.match(line):
         v = m.group("v")
         return Marker("uletter", line[: m.end()].strip(), (ord(v) - ord("A") + 1,), m.end(), v)
-    if m := _BULLET.match(line):
+    if (m := _BULLET.match(line)) or (m := _ORDINAL_ITEM.match(line)):
         return Marker("bullet", line[: m.end()].strip(), (0,), m.end(), "")
     return None
 

@@ -219,6 +219,11 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             continue
         if agent.fullmatch(text[_sentence_start(text, gs) : gs].lstrip()) or _done_by(text, gs, ge):
             responsible.extend(group)
+        elif not responsible and _handed_over_to(text, cs, gs):
+            # "Phát biểu bế mạc, Bí thư Thành ủy … yêu cầu các cấp ủy …": a person or a meeting,
+            # not a body, hands the work over; whoever receives it leads
+            responsible.extend(group)
+            last_subject_end = ge
         elif _SAID_TO_LEAD.match(text, ge):
             # "X chỉ đạo Công an tỉnh chủ trì, phối hợp với Y": whoever is said to lead leads,
             # and Y helps it
@@ -229,6 +234,21 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         # that approves hands the work over; whoever is handed it leads.
         responsible = [m for m in responsible if m not in approving]
     return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(coordinating)))
+
+
+# the end of a speaker's name right before the verb that hands work over (a capitalised word,
+# then "cũng", "đồng thời", "tiếp tục" at most)
+_SPEAKER_END = re.compile(r"(?-i:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ])\w*(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục))?\s+$")
+
+
+def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
+    """ "… yêu cầu / đề nghị / giao (cho) (các) <bodies>" right before the list, in its clause,
+    not "được giao" (the list is then the one given the work, already read as subject)."""
+    m = rule("assignment").search(text, lookback(clause_start, gs), gs)
+    if m is None or m.end() != gs:
+        return False
+    before = _SPEAKER_END.search(text, lookback(clause_start, m.start()), m.start())
+    return before is not None  # a named speaker ("Bí thư Thành ủy Nguyễn Văn A", "Ông Quảng")
 
 
 def _done_by(text: str, gs: int, ge: int) -> bool:
@@ -925,17 +945,19 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     years, cited_spans = _DocumentYears(text, cited), SpanSet(cited)
     tasks: list[Task] = []
     after_intro = decided = False  # decided: the items list what a decision ("… đồng ý …, gồm:") covers
+    handed: list[BodyMention] = []  # who the last task named: subjectless work after it is theirs
     for ls, le in _logical_lines(text, regions.body_start, regions.body_end):
         marker = split_marker(text[ls:le])
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
         item = text[s:e]
-        if _not_an_item(item):
-            continue
+        if _not_an_item(item) or (not marker and rule("event_report").search(item)):
+            continue  # a closing line, a caption, "… phát biểu chỉ đạo hội nghị"
         if item.endswith(":"):
             decided = rule("acknowledgement").match(item) is not None
             after_intro = not decided
             continue
         if not marker and rule("background").match(item):
+            handed = []
             continue  # "Trong những năm qua, ...": what was done, not what is to be done
         excluded = [(max(0, a - s), b - s) for a, b in cited_spans.overlapping(s, e)]
         if not (marker or after_intro or decided) and len(item) > _MAX_PARAGRAPH:
@@ -944,11 +966,24 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         if decided and not roles.responsible:
             continue  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
         decided, after_intro = False, after_intro or decided
-        if not (marker or after_intro or _opens_with_subject(item, roles) or _assigns_work(item, meta, excluded)):
+        goes_on = bool(handed) and not roles.responsible and rule("continued_work").match(item) is not None
+        if not (marker or after_intro or goes_on or _opens_with_subject(item, roles) or _assigns_work(item, meta, excluded)):
             continue
+        if _acknowledges(item, roles):
+            continue  # "Theo kết luận, Ban Bí thư biểu dương …": an assessment, not work
+        handed = list(roles.responsible) or handed
         found = _item_times(item, s, meta.issued_date, excluded, years)
-        tasks.append(_make_task(text, s, e, None, roles, found, [], None, meta))
+        tasks.append(_make_task(text, s, e, None, roles, found, handed if goes_on else [], None, meta))
     return tasks
+
+
+def _acknowledges(item: str, roles: Roles) -> bool:
+    """The subject's own verb records an assessment ("Ban Bí thư biểu dương …", "ghi nhận …")
+    and nothing is handed over."""
+    if not roles.responsible or _HANDED_OVER.search(item):
+        return False
+    after = item[roles.responsible[-1].end :].lstrip(" ,")
+    return rule("acknowledgement").match(after) is not None
 
 
 _NARRATIVE = re.compile(r"\s*(?:đã|vừa|từng|đang)(?!\w)", re.IGNORECASE)

@@ -545,19 +545,19 @@ def _shift(day: date, n: int, unit: str) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+# "kể từ ngày nhận được đơn", "kể từ khi có quyết định": counted from an event, not from the
+# document ("kể từ ngày ký", "kể từ ngày ban hành" are the document's own day)
+_FROM_AN_EVENT = _c(r"\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi|thời\s+điểm)\s+(?!(?:ký|ban\s+hành)(?!\w))")
+
+
 def _after_atom(m: re.Match, ref: date | None) -> _Atom | None:
     """"Sau 5 năm thực hiện … sơ kết": the month N years/months after the document date."""
     n = _to_int(m.group("n"))
-    if ref is None or not n or n > 30:
+    if ref is None or not n or n > 30 or _FROM_AN_EVENT.match(m.string, m.end()):
         return None
     target = _shift(ref, n, m.group("unit").lower())
     return _Atom(m.start(), m.end(), fixed=(date(target.year, target.month, 1),
                                             _month_end(target.year, target.month)))
-
-
-# "kể từ ngày nhận được đơn", "kể từ khi có quyết định": counted from an event, not from the
-# document ("kể từ ngày ký", "kể từ ngày ban hành" are the document's own day)
-_FROM_AN_EVENT = _c(r"\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi|thời\s+điểm)\s+(?!(?:ký|ban\s+hành)(?!\w))")
 
 
 def _within_atom(m: re.Match, ref: date | None) -> _Atom | None:

@@ -1,0 +1,54 @@
+"""Directives as the press reports them: a lead, what a speaker or a meeting asked, paragraphs
+that go on with the work handed out, photo captions in between. The report is written for these
+tests; the forms are those of provincial and commune news pages."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract_text
+from pipeline.lexicon import split_marker
+from pipeline.tasks import find_roles
+
+REPORT = """Ngày 12-3, Đảng ủy xã Phú An tổ chức hội nghị sơ kết quý I và triển khai nhiệm vụ quý II năm 2026.
+
+Báo cáo tại hội nghị cho thấy, quý I các chỉ tiêu chủ yếu đều đạt và vượt kế hoạch.
+
+Phát biểu kết luận, đồng chí Lê Văn Tư, Bí thư Đảng ủy xã yêu cầu các chi bộ, Mặt trận Tổ quốc xã tập trung rà soát hộ nghèo, hộ cận nghèo trên địa bàn.
+
+Bí thư Đảng ủy xã Lê Văn Tư phát biểu chỉ đạo hội nghị
+
+Đồng thời, tổ chức tốt các hoạt động kỷ niệm Ngày Giải phóng miền Nam, thống nhất đất nước.
+
+Tiếp tục đẩy mạnh cải cách hành chính, nâng cao chất lượng phục vụ người dân.
+
+Theo kết luận, Ban Thường vụ Đảng ủy biểu dương các chi bộ có nhiều cách làm hay.
+"""
+
+
+def test_the_work_a_speaker_hands_out_goes_on_past_a_caption_into_the_paragraphs_after_it():
+    tasks = extract_text(REPORT, "tin.txt").tasks
+    assert [t.text.split(",")[0] for t in tasks] == [
+        "Phát biểu kết luận",
+        "Đồng thời",
+        "Tiếp tục đẩy mạnh cải cách hành chính",
+    ]
+    assert all([b.name for b in t.responsible] == ["Chi bộ", "Mặt trận Tổ quốc xã"] for t in tasks)
+
+
+def test_a_named_speaker_hands_work_over_and_a_bodys_own_request_still_leads():
+    roles = find_roles("Ông Tư cũng đề nghị các cấp ủy đảng khẩn trương triển khai Nghị quyết.")
+    assert [b.name for b in roles.responsible] == ["Cấp ủy đảng"]
+    # a body that proposes to another in a procedure keeps the lead
+    roles = find_roles("Nếu đủ điều kiện thì chi bộ ra nghị quyết đề nghị cấp ủy cấp trên xem xét.")
+    assert [b.name for b in roles.responsible] == ["Chi bộ"]
+
+
+def test_the_standing_committee_of_a_party_unit_and_a_city_written_tp():
+    roles = find_roles("Theo ông Tư, Ban Thường vụ Đảng ủy UBND TP cần phối hợp với Ban Tổ chức Thành ủy hoàn thành Đề án.")
+    assert [b.name for b in roles.responsible] == ["Ban Thường vụ Đảng ủy Ủy ban nhân dân thành phố"]
+    assert [b.name for b in roles.coordinating] == ["Ban Tổ chức Thành ủy"]
+
+
+def test_items_counted_in_words_are_items():
+    assert split_marker("Một là, tăng cường sự lãnh đạo của cấp ủy.").style == "bullet"
+    assert split_marker("Thứ hai, đẩy mạnh chuyển đổi số.").style == "bullet"
+    assert split_marker("Năm 2026 là năm bầu cử.") is None
