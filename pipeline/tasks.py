@@ -91,7 +91,7 @@ _NEAR_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
-_DELEGATE_GAP = re.compile(r"(?:\s*(?:các|những|cho)\s+)*\s*", re.IGNORECASE)
+_DELEGATE_GAP = re.compile(r"(?:\s*(?:các|những|cho|toàn|cả)\s+)*\s*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORD = re.compile(r"[^\W\d_]")
@@ -967,7 +967,10 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
             continue  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
         decided, after_intro = False, after_intro or decided
         goes_on = bool(handed) and not roles.responsible and rule("continued_work").match(item) is not None
-        if not (marker or after_intro or goes_on or _opens_with_subject(item, roles) or _assigns_work(item, meta, excluded)):
+        if not (
+            marker or after_intro or goes_on or _opens_with_subject(item, roles)
+            or _assigns_work(item, meta, excluded) or _asks_for_work(item)
+        ):
             continue
         if _acknowledges(item, roles):
             continue  # "Theo kết luận, Ban Bí thư biểu dương …": an assessment, not work
@@ -975,6 +978,15 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         found = _item_times(item, s, meta.issued_date, excluded, years)
         tasks.append(_make_task(text, s, e, None, roles, found, handed if goes_on else [], None, meta))
     return tasks
+
+
+_ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s+", re.IGNORECASE)
+
+
+def _asks_for_work(item: str) -> bool:
+    """ "Ban Bí thư cũng yêu cầu tập trung tổ chức thành công …": work asked for with no
+    addressee named (the verb of the request is followed at once by the work)."""
+    return any(rule("continued_work").match(item[m.end() :]) for m in _ASKS.finditer(item, 0, 200))
 
 
 def _acknowledges(item: str, roles: Roles) -> bool:

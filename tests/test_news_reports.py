@@ -52,3 +52,13 @@ def test_items_counted_in_words_are_items():
     assert split_marker("Một là, tăng cường sự lãnh đạo của cấp ủy.").style == "bullet"
     assert split_marker("Thứ hai, đẩy mạnh chuyển đổi số.").style == "bullet"
     assert split_marker("Năm 2026 là năm bầu cử.") is None
+
+
+def test_work_asked_for_with_no_addressee_is_a_task_and_generic_addressees_are_read():
+    text = (
+        "Ban Thường vụ Tỉnh ủy yêu cầu toàn hệ thống chính trị khẩn trương trở lại làm việc sau Tết.\n\n"
+        "Ban Thường vụ Tỉnh ủy cũng yêu cầu tập trung chuẩn bị tốt cuộc bầu cử đại biểu Hội đồng nhân dân các cấp.\n\n"
+        "Bí thư Tỉnh ủy đề nghị các cấp, ngành rà soát các chỉ tiêu chưa đạt.\n"
+    )
+    tasks = extract_text(text, "tin2.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Hệ thống chính trị"], [], ["Cấp, ngành"]]
