@@ -44,9 +44,10 @@ _SYM_CHARS = r"A-Za-zĐđƯư"
 # The suffix of a Party symbol is upper case ("TW", "BTCTU", "ĐUK"), so a word glued to it by a lost
 # space ("70-TB/TWngày") still ends it; "TƯ" is a common variant/OCR spelling of "TW"/"TU".
 PARTY_SYMBOL = rf"\d{{1,4}}\s?-\s?[A-ZĐ][{_SYM_CHARS}]{{0,5}}\s?/\s?[A-ZĐƯ]{{1,10}}(?![A-ZĐƯ0-9/-])"
-STATE_SYMBOL = rf"\d{{1,5}}/\d{{4}}/[A-ZĐ]{{1,5}}\d{{0,2}}(?:-[A-ZĐ][{_SYM_CHARS}]{{0,9}})*"
+# a space may follow the hyphen where a line was wrapped or typed so ("175/CĐ- TTg")
+STATE_SYMBOL = rf"\d{{1,5}}/\d{{4}}/[A-ZĐ]{{1,5}}\d{{0,2}}(?:-\s?[A-ZĐ][{_SYM_CHARS}]{{0,9}})*"
 STATE_MISPRINT = rf"\d{{1,5}}/\d{{4}}-[A-ZĐ]{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
-STATE_SHORT = rf"\d{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,4}}-[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
+STATE_SHORT = rf"\d{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,4}}-\s?[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
 SYMBOL = rf"(?<![\w/.-])(?:(?:{STATE_MISPRINT}|{STATE_SYMBOL}|{STATE_SHORT})(?![\w/-])|{PARTY_SYMBOL})"
 
 DATE_NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
@@ -743,7 +744,11 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 def _opening_end(text: str, body_start: int) -> int:
-    """End of the preamble: the body up to its first numbered heading (at most 2,000 characters)."""
+    """End of the preamble: the body up to its first numbered heading (at most 2,000 characters).
+    A text without a header (a news report) has only its lead paragraph for one."""
+    if body_start == 0 and not _FIRST_HEADING.match(text):
+        lead_end = text.find("\n")
+        return len(text) if lead_end < 0 else lead_end
     limit = min(len(text), body_start + 2000)
     heading = _FIRST_HEADING.search(text, max(0, body_start - 1), limit)
     return heading.start() if heading else limit

@@ -426,6 +426,31 @@ def _body_issuer(text: str, regions: Regions, on_behalf_of: str | None) -> str |
     return best
 
 
+_PARTY_BODY = re.compile(r"(?:ủy|Bộ Chính trị|Ban Bí thư|Ban Chấp hành)(?:\s|$)|ủy\s+\S+$|ủy$")
+# what a Party body does in a report of its meeting or its orders
+_REPORTED_ACT = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
+    r"tổ\s+chức\s+(?:hội\s+nghị|cuộc\s+họp)|chủ\s+trì\s+(?:hội\s+nghị|cuộc\s+họp))(?!\w)",
+    re.IGNORECASE,
+)
+_MEETING_OF = re.compile(r"(?i:hội\s+nghị)\s+(?:(?i:lần\s+thứ)\s+\S+\s+)?$")
+
+
+def _reported_issuer(text: str) -> str | None:
+    """Whose directives a news report gives, when it names no document: the Party body whose
+    meeting it is ("Hội nghị Thành ủy lần thứ 19") or that acts in it ("Ban Thường vụ Tỉnh ủy
+    yêu cầu …", "Đảng ủy phường … tổ chức hội nghị …"), the first one the report names."""
+    from .bodies import find_bodies  # bodies never imports structure: no cycle
+
+    head = text[: min(len(text), 1500)]
+    for b in find_bodies(head):
+        if not _PARTY_BODY.search(b.name):
+            continue
+        if _REPORTED_ACT.match(head, b.end) or _MEETING_OF.search(head, max(0, b.start - 30), b.start):
+            return b.name
+    return None
+
+
 def _footer(text: str, regions: Regions) -> dict:
     formula = on_behalf = signer = signer_title = None
     recipients: list[str] = []
@@ -488,37 +513,63 @@ def _locality(issuer: str | None) -> str | None:
 
 _UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _PROPER = rf"[{_UPPER_VI}][\wÀ-ỹ]*"
+_LEAD_TYPES = (
+    r"(?P<type>(?i:Chương trình hành động|Chương trình|Chỉ thị|Nghị quyết|Kế hoạch|Kết luận|Thông báo|Đề án|Quy định"
+    r"|Hướng dẫn|Quyết định|Công văn))"
+    r"(?:\s+số\s+(?P<num>\d+[^\s,;]*))?"
+    r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?"
+)
+# the subject of the document named, up to the end of the sentence or what follows it
+_LEAD_TITLE = (
+    r"(?P<title>(?i:về|thông\s+báo|kết\s+luận)\s[^\n]+?)"
+    r"(?=\.(?:\s|$)|\n|$|,\s+(?:trên\s+cơ\s+sở|căn\s+cứ|nhằm|theo\s+đó)(?!\w))"
+)
 _LEAD = re.compile(
     r"(?:(?i:ngày)\s+(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})(?:\s*[/.-]\s*(?P<y0>\d{4}))?\s*,\s*)?"
     r"(?P<issuer>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Bí thư|Bộ Chính trị)(?: (?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) (?i:ủy))?"
     rf"(?: (?:Khối|{_PROPER}|bộ|tỉnh|thành phố|huyện|xã|phường))*"
-    rf"|(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) (?i:ủy)(?: {_PROPER})*)"
+    rf"|(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) (?i:ủy)(?: {_PROPER})*"
+    r"|Văn phòng Trung ương(?: Đảng)?|Văn phòng (?:Tỉnh|Thành|Huyện|Đảng) (?i:ủy)(?: {_PROPER})*)"
     r"(?:\s+(?i:khóa)\s+[IVXL]+)?"
     r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|có|ký ban hành|ra|xây dựng)\s+"
-    r"(?P<type>(?i:Chương trình hành động|Chương trình|Chỉ thị|Nghị quyết|Kế hoạch|Kết luận|Thông báo|Đề án|Quy định"
-    r"|Hướng dẫn|Quyết định))"
-    r"(?:\s+số\s+(?P<num>\d+[^\s,;]*))?"
-    r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?"
-    r"(?:\s+(?P<title>(?i:về)\s[^\n]+?)(?=\.(?:\s|$)|\n|$))?"
+    + _LEAD_TYPES
+    + rf"(?:\s+{_LEAD_TITLE})?"
+)
+# "Tại Kết luận số 202-KL/TW ngày 31/10/2025 về …, Bộ Chính trị, Ban Bí thư yêu cầu …"
+_AT_DOCUMENT = re.compile(
+    r"(?:^|\n)[ \t]*(?:Tại|Theo|Trong)\s+" + _LEAD_TYPES + r"\s+(?P<title>(?i:về)\s[^\n]+?),\s+(?=[A-ZĐ])"
 )
 
 
 def _lead(text: str) -> dict | None:
     """What a news lead says of the document it introduces ("Ngày 14-11-2016, Ban Chấp hành
     Đảng bộ tỉnh khóa XIII đã ban hành Nghị quyết số 10-NQ/TU về …", "Ban Thường vụ Tỉnh ủy
-    vừa ban hành Chỉ thị số 17 về việc …"): type, number (a bare "17" completed with the
-    type's and the issuer's codes), date, issuer and subject."""
-    m = _LEAD.search(text[: min(len(text), 1500)])
-    if not m:
+    vừa ban hành Chỉ thị số 17 về việc …", "Tại Kết luận số 202-KL/TW ngày 31/10/2025 về …,
+    Bộ Chính trị yêu cầu …"): type, number (a bare "17" completed with the type's and the
+    issuer's codes), date, issuer and subject."""
+    head = text[: min(len(text), 1500)]
+    m = _LEAD.search(head)
+    if m:
+        issuer = normalize_name(m.group("issuer"))
+    elif m := _AT_DOCUMENT.search(head):
+        from .bodies import find_bodies  # bodies never imports structure: no cycle
+
+        after = find_bodies(head[m.end() : m.end() + 120])
+        issuer = after[0].name if after and after[0].start == 0 else None
+    else:
         return None
     doc_type = doc_type_for_heading(m.group("type"))
-    issuer = normalize_name(m.group("issuer"))
     raw = (m.group("num") or "").rstrip(".,;")
-    number = raw if _SYMBOL.match(raw) else _completed_number(raw, doc_type, issuer) if raw.isdigit() else None
-    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("y") else (m.group("d0"), m.group("m0"), m.group("y0"))
+    number = raw if _SYMBOL.match(raw) else _completed_number(raw, doc_type, issuer) if raw.isdigit() and issuer else None
+    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("y") else _lead_day(m)
     issued = _parse_date(d, mo, y) if y else None
     title = m.group("title").strip() if m.group("title") else None
     return {"type": doc_type, "number": number, "issued": issued, "issuer": issuer, "title": title}
+
+
+def _lead_day(m: re.Match) -> tuple[str | None, str | None, str | None]:
+    """The day that opens the lead ("Ngày 24/2/2026, …"), where the pattern has one."""
+    return (m.group("d0"), m.group("m0"), m.group("y0")) if "d0" in m.re.groupindex else (None, None, None)
 
 
 def _completed_number(digits: str, doc_type: str | None, issuer: str) -> str | None:
@@ -699,6 +750,8 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
             issued, title = issued or lead["issued"], title or lead["title"]
             if not _header_issuer(text, regions):
                 issuer = lead["issuer"]
+    if issuer is None and not type_line and not number:
+        issuer = _reported_issuer(text)  # a news report of a meeting or of orders given
     return DocumentMeta(
         doc_type=doc_type,
         number=number,

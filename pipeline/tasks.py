@@ -394,8 +394,14 @@ def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int
     return out
 
 
-_YEAR_LESS = re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)|tháng\s+\d|qu[ýí]\s+(?:[IV]+|\d)", re.IGNORECASE)
+_YEAR_LESS = re.compile(
+    r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)|ngày\s+\d{1,2}\s*-\s*\d{1,2}(?!\s*-\s*\d)|tháng\s+\d|qu[ýí]\s+(?:[IV]+|\d)",
+    re.IGNORECASE,
+)
 _FULL_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
+
+
+_NAMED_YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d\d)(?![\d\-–])(?!\s*[-–]\s*\d)", re.IGNORECASE)
 
 
 class _DocumentYears:
@@ -421,6 +427,11 @@ class _DocumentYears:
                     if s <= m.start() < (d.span_end or 0) + lo and (d.end or d.start) and _FULL_DATE.search(d.text):
                         self._dates.append((s, (d.end or d.start).year))
                         break
+            if not self._dates:  # a report that prints no full date: the years it names ("năm 2025")
+                spans = SpanSet(self.cited)
+                self._dates = [
+                    (m.start(), int(m.group(1))) for m in _NAMED_YEAR.finditer(self.text) if not spans.overlaps(m.start(), m.end())
+                ]
         if not self._dates:
             return None
         return min(self._dates, key=lambda py: abs(py[0] - pos))[1]

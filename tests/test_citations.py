@@ -150,6 +150,9 @@ CASES = [
         "Đề án này và Kế hoạch 5 năm, Kế hoạch 2024; các Nghị quyết của Trung ương tiếp theo.",
         [],
     ),
+    # a space typed after the hyphen of a State symbol
+    ("thực hiện Công điện số 175/CĐ- TTg ngày 28/9/2025 của Thủ tướng Chính phủ", [
+        ("175/CĐ- TTg ngày 28/9/2025 của Thủ tướng Chính phủ", "175/CĐ-TTg", "175/CĐ-TTg@2025")]),
     # a table's product cell ("Kế hoạch") before the next row's number is no citation
     ("1\tXây dựng kế hoạch\tVăn phòng\tKế hoạch\n2\tSơ kết\tBan Tổ chức\tBáo cáo", []),
 ]

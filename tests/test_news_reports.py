@@ -62,3 +62,36 @@ def test_work_asked_for_with_no_addressee_is_a_task_and_generic_addressees_are_r
     )
     tasks = extract_text(text, "tin2.txt").tasks
     assert [[b.name for b in t.responsible] for t in tasks] == [["Hệ thống chính trị"], [], ["Cấp, ngành"]]
+
+
+def test_a_report_names_the_body_whose_meeting_or_orders_it_gives():
+    result = extract_text(
+        "Ngày 12-3, Đảng ủy phường Bắc An tổ chức hội nghị sơ kết công tác quý I.\n\n"
+        "Phát biểu kết luận, Bí thư Đảng ủy phường Lê Văn Tư yêu cầu các chi bộ rà soát đảng viên trước ngày 20-4.\n\n"
+        "Các chi bộ thực hiện Chỉ thị số 45-CT/TW của Bộ Chính trị trong năm 2026.\n",
+        "tin3.txt",
+    )
+    assert result.document.issuer == "Đảng ủy phường Bắc An"
+    assert [str(t.deadline.end) if t.deadline else None for t in result.tasks][0] == "2026-04-20"  # the year it names
+    assert all(c.relation == "cites" for c in result.citations)  # a report implements nothing
+
+
+def test_a_summary_that_opens_at_the_document_names_it():
+    meta = extract_text(
+        "Tại Kết luận số 31-KL/TW ngày 02/3/2026 về tình hình, kết quả chuyển đổi số, Bộ Chính trị yêu cầu "
+        "các cấp ủy đẩy nhanh chuyển đổi số.\n\nTiếp tục hoàn thiện cơ sở dữ liệu đảng viên.\n",
+        "tin4.txt",
+    ).document
+    assert (meta.doc_type, meta.number, str(meta.issued_date), meta.issuer) == ("Kết luận", "31-KL/TW", "2026-03-02", "Bộ Chính trị")
+    assert meta.title == "về tình hình, kết quả chuyển đổi số"
+
+
+def test_an_office_that_sends_out_a_conclusion_is_named_by_the_lead():
+    meta = extract_text(
+        "Ngày 24/2/2026, Văn phòng Tỉnh ủy ban hành Công văn số 88-CV/VPTU thông báo kết luận của Thường trực "
+        "Tỉnh ủy về công tác sau Tết, trên cơ sở xem xét báo cáo của các cơ quan.\n\n"
+        "Thường trực Tỉnh ủy yêu cầu các cấp ủy khẩn trương trở lại làm việc.\n",
+        "tin5.txt",
+    ).document
+    assert (meta.doc_type, meta.number, meta.issuer) == ("Công văn", "88-CV/VPTU", "Văn phòng Tỉnh ủy")
+    assert meta.title == "thông báo kết luận của Thường trực Tỉnh ủy về công tác sau Tết"
