@@ -545,7 +545,7 @@ def _find_bodies(text: str) -> list[BodyMention]:
     """
     *_, starts, _lists = _matchers()
     shown = normalize_tone_marks(text)  # same length: spans stay valid
-    text = _ABBREVIATION_ASIDE.sub(lambda m: " " * len(m.group(0)), shown)
+    text = _ABBREVIATION_ASIDE.sub(lambda m: " " * len(m.group(0)), shown) if "(" in shown else shown
     found: list[tuple[str, int, int, str | None, bool]] = []  # name, start, end, level, organ_without_level
     organ_names = {e.name for e in _entries("organs", "organ")}
     pos = 0

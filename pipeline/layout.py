@@ -394,7 +394,7 @@ def _ocr_keywords() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
         return "".join(f"[{''.join(sorted(variants.get(c, {c})))}]" if c.isalpha() else re.escape(c) for c in word)
 
     alternation = "|".join(letters(k) for k in sorted(canonical, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")  # the classes hold both cases: no case folding
     return pattern, canonical, frozenset(w.lower() for w in rules["not"])
 
 

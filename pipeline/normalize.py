@@ -196,7 +196,9 @@ def normalize(source: str) -> NormalizedText:
     b.sub(_NBSP, " ")
     b.apply(layout.markdown(b.text))
     b.apply(layout.letter_spaced(b.text))  # before spaces collapse: double spaces are word gaps
-    b.text = normalize_tone_marks(b.text.translate(_LOOKALIKE_D))  # same length: the map is unchanged
+    if any(c in b.text for c in "\u00d0\u00f0\u0189"):
+        b.text = b.text.translate(_LOOKALIKE_D)
+    b.text = normalize_tone_marks(b.text)  # same length: the map is unchanged
     b.sub(_EMPHASIS, lambda m: m.group(2))
     b.sub(_TRAILING, "")
     b.sub(_LEADING, "")
