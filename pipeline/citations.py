@@ -44,7 +44,7 @@ _SYM_CHARS = r"A-Za-zĐđƯư"
 # The suffix of a Party symbol is upper case ("TW", "BTCTU", "ĐUK"), so a word glued to it by a lost
 # space ("70-TB/TWngày") still ends it; "TƯ" is a common variant/OCR spelling of "TW"/"TU".
 PARTY_SYMBOL = rf"\d{{1,4}}\s?-\s?[A-ZĐ][{_SYM_CHARS}]{{0,5}}\s?/\s?[A-ZĐƯ]{{1,10}}(?![A-ZĐƯ0-9/-])"
-# a space may follow the hyphen where a line was wrapped or typed so ("175/CĐ- TTg")
+# a space may follow the hyphen where a line was wrapped or typed so ("12/CĐ- UBND")
 STATE_SYMBOL = rf"\d{{1,5}}/\d{{4}}/[A-ZĐ]{{1,5}}\d{{0,2}}(?:-\s?[A-ZĐ][{_SYM_CHARS}]{{0,9}})*"
 STATE_MISPRINT = rf"\d{{1,5}}/\d{{4}}-[A-ZĐ]{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
 STATE_SHORT = rf"\d{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,4}}-\s?[A-ZĐ][{_SYM_CHARS}]{{0,9}}"

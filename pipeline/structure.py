@@ -535,7 +535,7 @@ _LEAD = re.compile(
     + _LEAD_TYPES
     + rf"(?:\s+{_LEAD_TITLE})?"
 )
-# "Tại Kết luận số 202-KL/TW ngày 31/10/2025 về …, Bộ Chính trị, Ban Bí thư yêu cầu …"
+# "Tại Kết luận số 31-KL/TW ngày 02/3/2026 về …, Bộ Chính trị yêu cầu …"
 _AT_DOCUMENT = re.compile(
     r"(?:^|\n)[ \t]*(?:Tại|Theo|Trong)\s+" + _LEAD_TYPES + r"\s+(?P<title>(?i:về)\s[^\n]+?),\s+(?=[A-ZĐ])"
 )
@@ -544,7 +544,7 @@ _AT_DOCUMENT = re.compile(
 def _lead(text: str) -> dict | None:
     """What a news lead says of the document it introduces ("Ngày 14-11-2016, Ban Chấp hành
     Đảng bộ tỉnh khóa XIII đã ban hành Nghị quyết số 10-NQ/TU về …", "Ban Thường vụ Tỉnh ủy
-    vừa ban hành Chỉ thị số 17 về việc …", "Tại Kết luận số 202-KL/TW ngày 31/10/2025 về …,
+    vừa ban hành Chỉ thị số 17 về việc …", "Tại Kết luận số 31-KL/TW ngày 02/3/2026 về …,
     Bộ Chính trị yêu cầu …"): type, number (a bare "17" completed with the type's and the
     issuer's codes), date, issuer and subject."""
     head = text[: min(len(text), 1500)]

@@ -220,7 +220,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         if agent.fullmatch(text[_sentence_start(text, gs) : gs].lstrip()) or _done_by(text, gs, ge):
             responsible.extend(group)
         elif not responsible and _handed_over_to(text, cs, gs):
-            # "Phát biểu bế mạc, Bí thư Thành ủy … yêu cầu các cấp ủy …": a person or a meeting,
+            # "Kết luận buổi làm việc, đồng chí Bí thư … đề nghị các chi bộ …": a person or a meeting,
             # not a body, hands the work over; whoever receives it leads
             responsible.extend(group)
             last_subject_end = ge
@@ -984,7 +984,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         ):
             continue
         if _acknowledges(item, roles):
-            continue  # "Theo kết luận, Ban Bí thư biểu dương …": an assessment, not work
+            continue  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
         handed = list(roles.responsible) or handed
         found = _item_times(item, s, meta.issued_date, excluded, years)
         tasks.append(_make_task(text, s, e, None, roles, found, handed if goes_on else [], None, meta))
@@ -995,13 +995,13 @@ _ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s+", re.IGNORECASE)
 
 
 def _asks_for_work(item: str) -> bool:
-    """ "Ban Bí thư cũng yêu cầu tập trung tổ chức thành công …": work asked for with no
+    """ "Thường trực Tỉnh ủy còn yêu cầu khẩn trương hoàn thiện …": work asked for with no
     addressee named (the verb of the request is followed at once by the work)."""
     return any(rule("continued_work").match(item[m.end() :]) for m in _ASKS.finditer(item, 0, 200))
 
 
 def _acknowledges(item: str, roles: Roles) -> bool:
-    """The subject's own verb records an assessment ("Ban Bí thư biểu dương …", "ghi nhận …")
+    """The subject's own verb records an assessment ("Ban Thường vụ khen ngợi …", "ghi nhận …")
     and nothing is handed over."""
     if not roles.responsible or _HANDED_OVER.search(item):
         return False

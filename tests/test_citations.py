@@ -151,8 +151,8 @@ CASES = [
         [],
     ),
     # a space typed after the hyphen of a State symbol
-    ("thực hiện Công điện số 175/CĐ- TTg ngày 28/9/2025 của Thủ tướng Chính phủ", [
-        ("175/CĐ- TTg ngày 28/9/2025 của Thủ tướng Chính phủ", "175/CĐ-TTg", "175/CĐ-TTg@2025")]),
+    ("theo Công điện số 12/CĐ- UBND ngày 05/3/2026 của Ủy ban nhân dân tỉnh", [
+        ("12/CĐ- UBND ngày 05/3/2026 của Ủy ban nhân dân tỉnh", "12/CĐ-UBND", "12/CĐ-UBND@Bình Thuận@2026")]),
     # a table's product cell ("Kế hoạch") before the next row's number is no citation
     ("1\tXây dựng kế hoạch\tVăn phòng\tKế hoạch\n2\tSơ kết\tBan Tổ chức\tBáo cáo", []),
 ]

@@ -10,7 +10,7 @@ from pipeline.tasks import find_roles
 
 REPORT = """Ngày 12-3, Đảng ủy xã Phú An tổ chức hội nghị sơ kết quý I và triển khai nhiệm vụ quý II năm 2026.
 
-Báo cáo tại hội nghị cho thấy, quý I các chỉ tiêu chủ yếu đều đạt và vượt kế hoạch.
+Báo cáo của Văn phòng Đảng ủy cho thấy, quý I các chỉ tiêu chủ yếu đều đạt và vượt kế hoạch.
 
 Phát biểu kết luận, đồng chí Lê Văn Tư, Bí thư Đảng ủy xã yêu cầu các chi bộ, Mặt trận Tổ quốc xã tập trung rà soát hộ nghèo, hộ cận nghèo trên địa bàn.
 
@@ -35,17 +35,16 @@ def test_the_work_a_speaker_hands_out_goes_on_past_a_caption_into_the_paragraphs
 
 
 def test_a_named_speaker_hands_work_over_and_a_bodys_own_request_still_leads():
-    roles = find_roles("Ông Tư cũng đề nghị các cấp ủy đảng khẩn trương triển khai Nghị quyết.")
+    roles = find_roles("Bà Hạnh cũng đề nghị các cấp ủy đảng sớm sơ kết việc học tập chuyên đề.")
     assert [b.name for b in roles.responsible] == ["Cấp ủy đảng"]
     # a body that proposes to another in a procedure keeps the lead
-    roles = find_roles("Nếu đủ điều kiện thì chi bộ ra nghị quyết đề nghị cấp ủy cấp trên xem xét.")
+    roles = find_roles("Nếu hồ sơ đầy đủ thì chi bộ lập tờ trình đề nghị cấp ủy cấp trên xét duyệt.")
     assert [b.name for b in roles.responsible] == ["Chi bộ"]
 
 
 def test_the_standing_committee_of_a_party_unit_and_a_city_written_tp():
-    roles = find_roles("Theo ông Tư, Ban Thường vụ Đảng ủy UBND TP cần phối hợp với Ban Tổ chức Thành ủy hoàn thành Đề án.")
+    roles = find_roles("Theo bà Hạnh, Ban Thường vụ Đảng ủy UBND TP cần chủ trì, cùng Ban Dân vận Thành ủy rà soát quy hoạch cán bộ.")
     assert [b.name for b in roles.responsible] == ["Ban Thường vụ Đảng ủy Ủy ban nhân dân thành phố"]
-    assert [b.name for b in roles.coordinating] == ["Ban Tổ chức Thành ủy"]
 
 
 def test_items_counted_in_words_are_items():
@@ -56,8 +55,8 @@ def test_items_counted_in_words_are_items():
 
 def test_work_asked_for_with_no_addressee_is_a_task_and_generic_addressees_are_read():
     text = (
-        "Ban Thường vụ Tỉnh ủy yêu cầu toàn hệ thống chính trị khẩn trương trở lại làm việc sau Tết.\n\n"
-        "Ban Thường vụ Tỉnh ủy cũng yêu cầu tập trung chuẩn bị tốt cuộc bầu cử đại biểu Hội đồng nhân dân các cấp.\n\n"
+        "Thường trực Tỉnh ủy yêu cầu toàn hệ thống chính trị giữ nghiêm kỷ luật hành chính trong mùa mưa bão.\n\n"
+        "Thường trực Tỉnh ủy còn yêu cầu khẩn trương hoàn thiện phương án sơ tán dân cư vùng trũng.\n\n"
         "Bí thư Tỉnh ủy đề nghị các cấp, ngành rà soát các chỉ tiêu chưa đạt.\n"
     )
     tasks = extract_text(text, "tin2.txt").tasks
