@@ -90,6 +90,7 @@ _NEAR_SUBJECT = re.compile(
     r"\s*(?:\([^)]*\)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động)\s*,?\s*)*",
     re.IGNORECASE,
 )
+_SPEAKS = re.compile(r"\s*(?:cũng\s+|còn\s+)?(?:nhấn\s+mạnh|chỉ\s+rõ|phát\s+biểu)(?!\w)", re.IGNORECASE)
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
 _DELEGATE_GAP = re.compile(r"(?:\s*(?:các|những|cho|toàn|cả)\s+)*\s*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
@@ -208,9 +209,13 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         delegation = rule("delegation").match(text, ge)
         if delegation:
             # the issuer (or its officer: "đồng chí ..., Phó Bí thư Huyện ủy yêu cầu") asks
-            # others: they are the ones to act
+            # others: they are the ones to act, not the issuer named earlier in the item
             delegated_at = delegation.end()
+            asking = {fold_diacritics(m.name) for m in group}
+            responsible = [m for m in responsible if fold_diacritics(m.name) not in asking]
             continue
+        if subject and _SPEAKS.match(text, ge):
+            continue  # "Thường trực Thành ủy nhấn mạnh việc …": the speaker, not who acts
         if subject:
             responsible.extend(subject)
             last_subject_end = ge

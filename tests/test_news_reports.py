@@ -94,3 +94,22 @@ def test_an_office_that_sends_out_a_conclusion_is_named_by_the_lead():
     ).document
     assert (meta.doc_type, meta.number, meta.issuer) == ("Công văn", "88-CV/VPTU", "Văn phòng Tỉnh ủy")
     assert meta.title == "thông báo kết luận của Thường trực Tỉnh ủy về công tác sau Tết"
+
+
+def test_who_stresses_or_notes_and_who_then_acts():
+    # the body that reports a conclusion and then asks others does not act itself
+    roles = find_roles("Thường trực Huyện ủy thông báo ý kiến chỉ đạo. Thường trực Huyện ủy yêu cầu các ngành, các cấp rà soát hồ sơ.")
+    assert [b.name for b in roles.responsible] == ["Các cấp, các ngành"]
+    # a speaker who stresses is not the one to act; "lưu ý X" hands the work to X
+    assert find_roles("Ban Thường vụ nhấn mạnh việc giữ vững an ninh nông thôn.").responsible == ()
+    roles = find_roles("Ban Thường vụ lưu ý các chi bộ trong việc chuẩn bị nhân sự.")
+    assert [b.name for b in roles.responsible] == ["Chi bộ"]
+
+
+def test_a_topic_opener_goes_on_with_the_work_handed_out():
+    text = (
+        "Thường trực Đảng ủy xã yêu cầu các chi bộ tập trung chăm lo cho hộ khó khăn.\n\n"
+        "Đối với các mốc cụ thể, trước ngày 20/12/2026 hoàn thành rà soát danh sách hộ cần hỗ trợ.\n"
+    )
+    tasks = extract_text(text, "tin6.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Chi bộ"], ["Chi bộ"]]
