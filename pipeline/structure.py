@@ -599,14 +599,41 @@ def _headline(text: str) -> dict | None:
         doc_type, number, after = m.group("type"), m.group("num"), m.end()
     else:
         signed = _SIGNED_LEAD.search(text, 0, min(len(text), 1500))
-        if not signed or not _SYMBOL.match(signed.group("num")):
+        if not signed:
             return None
+        if not _SYMBOL.match(signed.group("num")):
+            return _signed_by_short_number(text, signed)
         doc_type, number, after = signed.group("type"), signed.group("num"), signed.start("num")
     out = {"type": doc_type, "number": number, "issued": None, "issuer": None, "title": None, "signer": None}
     lead = re.compile(re.escape(number) + _LEAD_TAIL).search(text, after, after + 2000)
     if lead:
         _read_lead(text, lead, out)
     return out
+
+
+def _signed_by_short_number(text: str, signed: re.Match) -> dict | None:
+    """ "… Trần Văn A ký ban hành Kết luận 191 của Bộ Chính trị, Ban Bí thư về …": the number
+    completed with the type's and the issuer's codes (191-KL/TW), the issuer and subject that
+    follow it, and who signed."""
+    from .bodies import find_bodies  # bodies never imports structure: no cycle
+
+    raw = signed.group("num").rstrip(".,;")
+    tail = _SHORT_TAIL.match(text, signed.end())
+    if not raw.isdigit() or not tail:
+        return None
+    by = find_bodies(tail.group("by") or "")
+    issuer = by[0].name if by and by[0].start == 0 else None
+    doc_type = signed.group("type")
+    number = _completed_number(raw, doc_type_for_heading(doc_type), issuer) if issuer else None
+    sentence = text[text.rfind("\n", 0, signed.start()) + 1 : signed.start("type")]
+    who = _SIGNER_BEFORE.search(sentence)
+    title = tail.group("title").strip()
+    return {"type": doc_type, "number": number, "issued": None, "issuer": issuer, "title": title,
+            "signer": who.group("name") if who else None}
+
+
+# what follows a short number in a signing lead: "của <issuer> về <subject>" to the sentence end
+_SHORT_TAIL = re.compile(r"(?:\s+của\s+(?P<by>[^\n]*?))?\s+(?P<title>về\s[^\n]+?)(?=\.(?:\s|$)|\n|$)")
 
 
 def _read_lead(text: str, lead: re.Match, out: dict) -> None:
@@ -626,11 +653,11 @@ _LEAD_TAIL = (
     r"(?:\s+của\s+(?P<by>[^\n]*?))?\s+(?P<title>về\s[^\n]+)"
 )
 _SIGNED_LEAD = re.compile(
-    rf"(?<!\w)ký(?:\s+ban\s+hành)?\s+(?P<type>{doc_type_alternation()})(?:\s+kết\s+luận)?\s+số\s+(?P<num>[^\s,;()]+)",
+    rf"(?<!\w)ký(?:\s+ban\s+hành)?\s+(?P<type>{doc_type_alternation()})(?:\s+kết\s+luận)?\s+(?:số\s+)?(?P<num>\d[^\s,;()]*)",
     re.IGNORECASE,
 )
 # "Tổng Bí thư Tô Lâm đã ký": the proper name right before "(đã) ký"
-_SIGNER_BEFORE = re.compile(rf"(?P<name>(?:[{_UPPER_VI}][\wÀ-ỹ]*\s+){{1,3}}[{_UPPER_VI}][\wÀ-ỹ]*)\s+(?:đã\s+)?ký(?!\w)")
+_SIGNER_BEFORE = re.compile(rf"(?P<name>(?:[{_UPPER_VI}][\wÀ-ỹ]*\s+){{1,3}}[{_UPPER_VI}][\wÀ-ỹ]*)\s+(?:đã\s+|vừa\s+)?ký(?!\w)")
 
 
 def _header_date(header: str) -> re.Match | None:

@@ -113,3 +113,25 @@ def test_a_topic_opener_goes_on_with_the_work_handed_out():
     )
     tasks = extract_text(text, "tin6.txt").tasks
     assert [[b.name for b in t.responsible] for t in tasks] == [["Chi bộ"], ["Chi bộ"]]
+
+
+def test_a_signing_lead_with_a_short_number_names_the_document_and_its_signer():
+    result = extract_text(
+        "Ngày 05/3, Thường trực Ban Bí thư Nguyễn Văn Mười ký ban hành Kết luận 88 của Bộ Chính trị về "
+        "công tác chuẩn bị nhân sự.\n\n"
+        "Bộ Chính trị yêu cầu các tỉnh ủy, thành ủy hoàn thiện phương án nhân sự.\n",
+        "tin7.txt",
+    )
+    meta = result.document
+    assert (meta.doc_type, meta.number, meta.issuer, meta.signer) == ("Kết luận", "88-KL/TW", "Bộ Chính trị", "Nguyễn Văn Mười")
+    assert meta.title == "về công tác chuẩn bị nhân sự"
+    assert [t.text[:12] for t in result.tasks] == ["Bộ Chính trị"]  # the lead names the document: no task
+
+
+def test_a_line_that_announces_the_document_is_no_task():
+    tasks = extract_text(
+        "Ban Thường vụ Tỉnh ủy ban hành chỉ thị về chăm lo Tết cho gia đình chính sách\n\n"
+        "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy tổ chức thăm hỏi các gia đình chính sách.\n",
+        "tin8.txt",
+    ).tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Cấp ủy"]]
