@@ -612,8 +612,8 @@ def _headline(text: str) -> dict | None:
 
 
 def _signed_by_short_number(text: str, signed: re.Match) -> dict | None:
-    """ "… Trần Văn A ký ban hành Kết luận 191 của Bộ Chính trị, Ban Bí thư về …": the number
-    completed with the type's and the issuer's codes (191-KL/TW), the issuer and subject that
+    """ "… Trần Văn A ký ban hành Kết luận 88 của Bộ Chính trị về …": the number completed
+    with the type's and the issuer's codes (88-KL/TW), the issuer and subject that
     follow it, and who signed."""
     from .bodies import find_bodies  # bodies never imports structure: no cycle
 

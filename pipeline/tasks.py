@@ -991,7 +991,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         if _acknowledges(item, roles):
             continue  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
         if not marker and rule("announcement").match(item) and not _HANDED_OVER.search(item):
-            continue  # "Ban Bí thư ban hành chỉ thị về …": the report names its document
+            continue  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
         handed = list(roles.responsible) or handed
         found = _item_times(item, s, meta.issued_date, excluded, years)
         tasks.append(_make_task(text, s, e, None, roles, found, handed if goes_on else [], None, meta))
