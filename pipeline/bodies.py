@@ -28,7 +28,7 @@ from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon import data_yaml, longest_first
+from .lexicon import UPPER_LETTERS, data_yaml, longest_first
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
 from .wordstart import start_guard, word_started
@@ -47,8 +47,7 @@ class _Entry:
     printed: bool = False  # the name is the printed words ("Đơn vị có liên quan"), not `name`
 
 
-_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
-_NAME_WORD = rf"(?-i:[{_UPPER}]\w*)"
+_NAME_WORD = rf"(?-i:[{UPPER_LETTERS}]\w*)"
 
 
 def _pattern_to_regex(pattern: str) -> str:
@@ -186,7 +185,7 @@ def _org_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], fr
     # Thuận", "Thanh tra tỉnh" — never "Báo cáo", "Trường hợp", "Ban hành", "Phòng, chống".
     # An `open` head is a complete noun ("Hợp tác xã", "Quỹ"): lower-case nouns may follow
     # ("Hợp tác xã nông nghiệp Mê Pu"); the reading still needs them confirmed.
-    closed = rf"(?-i:{alternation})(?=\s+(?:(?-i:[{_UPPER}])|\d|{_LOCALITY_WORD}(?!\w)))"
+    closed = rf"(?-i:{alternation})(?=\s+(?:(?-i:[{UPPER_LETTERS}])|\d|{_LOCALITY_WORD}(?!\w)))"
     if open_heads:
         closed = rf"(?-i:{words(open_heads)})(?=\s+[^\W\d_])|{closed}"
     head_rx = re.compile(rf"(?<![\w/\-])(?:{closed})", re.IGNORECASE)
@@ -454,9 +453,9 @@ def _levels_listed(text: str, pos: int) -> tuple[list[str], int] | None:
 # A name may go on with a capitalised word and a quoted title: 'Ban Chỉ đạo Cuộc vận động
 # "Toàn dân đoàn kết ..." huyện' (the title's commas do not end the name).
 _QUOTED_TITLE = re.compile(
-    rf"(?:\s+(?:thực\s+hiện\s+|triển\s+khai\s+)?(?-i:[{_UPPER}])\w*(?:\s+(?-i:[a-zà-ỹđ])\w*){{0,3}})?"
+    rf"(?:\s+(?:thực\s+hiện\s+|triển\s+khai\s+)?(?-i:[{UPPER_LETTERS}])\w*(?:\s+(?-i:[a-zà-ỹđ])\w*){{0,3}})?"
     rf"\s*[\"“][^\"”\n]{{3,200}}[\"”]"
-    rf"(?:\s+(?:các\s+cấp|cấp\s+{_LOCALITY_WORD}|{_LOCALITY_WORD})(?!\w)(?:\s+(?-i:[{_UPPER}])\w*)*)?"
+    rf"(?:\s+(?:các\s+cấp|cấp\s+{_LOCALITY_WORD}|{_LOCALITY_WORD})(?!\w)(?:\s+(?-i:[{UPPER_LETTERS}])\w*)*)?"
 )
 # After a local body "Đảng ủy các xã", more place words of the same list: ", thị trấn".
 _PLACE_LIST = re.compile(rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?P<place>{_LOCALITY_WORD})(?![\w])(?!\s+(?:ủy|uỷ|đoàn)(?!\w))")
@@ -501,7 +500,7 @@ def _split_place_list(
 
 # After a gazetteer match, a name may go on (a locality, a capitalised word, a number): only
 # then is the costlier head-noun reading tried.
-_NAME_GOES_ON = re.compile(rf"\s+(?:(?-i:[{_UPPER}])|\d|{_LOCALITY_WORD}(?!\w))", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(rf"\s+(?:(?-i:[{UPPER_LETTERS}])|\d|{_LOCALITY_WORD}(?!\w))", re.IGNORECASE)
 
 
 _BARE_BAN = re.compile(r"(?<!\w)các\s+(?P<ban>ban)\s*(?:,|và)\s*(?:các\s+)?\Z", re.IGNORECASE)
@@ -509,7 +508,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?", re.IGNORECASE)
 # An abbreviation printed in parentheses right after a name ("Hội Liên hiệp Phụ nữ (HLHPN)
 # phường"): blanked before matching so the name runs on to its level and the aside is not
 # read as a second body.
-_ABBREVIATION_ASIDE = re.compile(rf"(?<=\w)\s*\((?-i:[{_UPPER}][{_UPPER}0-9&.\-]{{1,11}})\)")
+_ABBREVIATION_ASIDE = re.compile(rf"(?<=\w)\s*\((?-i:[{UPPER_LETTERS}][{UPPER_LETTERS}0-9&.\-]{{1,11}})\)")
 
 
 _MEMO: ContextVar[dict[str, tuple[BodyMention, ...]] | None] = ContextVar("find_bodies_memo", default=None)
@@ -623,6 +622,11 @@ def _party_unit_heads() -> frozenset[str]:
     return frozenset(gazetteer().get("party_units", {}).get("heads", []))
 
 
+@lru_cache(maxsize=1)
+def _unit_committees() -> frozenset[str]:
+    return frozenset(gazetteer().get("party_units", {}).get("committees", []))
+
+
 def _join_party_units(
     text: str, found: list[tuple[str, int, int, str | None, bool]]
 ) -> list[tuple[str, int, int, str | None, bool]]:
@@ -639,7 +643,7 @@ def _join_party_units(
             pname, ps, pe, plevel, _ = out[-1]
             gap = _UNIT_GAP.fullmatch(text, pe, s)
             # "Ban Thường vụ Đảng ủy" + "UBND tỉnh": the standing committee of that Đảng ủy
-            standing = pname == "Ban Thường vụ Đảng ủy" and gap is not None and gap.group() == " "
+            standing = pname in _unit_committees() and gap is not None and gap.group() == " "
             if gap and text[s : s + 1].isupper() and (last in heads or standing or (joined and level is not None and gap.group() == " ")):
                 out[-1] = (f"{pname}{gap.group()}{name}", ps, e, None, False)
                 joined, last = True, name

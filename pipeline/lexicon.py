@@ -24,6 +24,10 @@ def load_yaml(text: str):  # noqa: ANN201 - whatever the document holds
     return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
 
 
+# The capital letters of Vietnamese, for a regex character class ("[{UPPER_LETTERS}]")
+UPPER_LETTERS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+
+
 def longest_first(text: str) -> tuple[int, str]:
     """Sort key for regex alternations built from sets: longest first, ties in a fixed order (a set's
     own order changes from process to process)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .lexicon import data_yaml, doc_type_alternation, doc_type_entries
+from .lexicon import UPPER_LETTERS, data_yaml, doc_type_alternation, doc_type_entries
 from .model import DocumentMeta, Regions
 from .normalize import fold_diacritics, normalize_name
 
@@ -511,8 +511,7 @@ def _locality(issuer: str | None) -> str | None:
     return " ".join(tail) or None
 
 
-_UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_PROPER = rf"[{_UPPER_VI}][\wÀ-ỹ]*"
+_PROPER = rf"[{UPPER_LETTERS}][\wÀ-ỹ]*"
 _LEAD_TYPES = (
     r"(?P<type>(?i:Chương trình hành động|Chương trình|Chỉ thị|Nghị quyết|Kế hoạch|Kết luận|Thông báo|Đề án|Quy định"
     r"|Hướng dẫn|Quyết định|Công văn))"
@@ -552,10 +551,7 @@ def _lead(text: str) -> dict | None:
     if m:
         issuer = normalize_name(m.group("issuer"))
     elif m := _AT_DOCUMENT.search(head):
-        from .bodies import find_bodies  # bodies never imports structure: no cycle
-
-        after = find_bodies(head[m.end() : m.end() + 120])
-        issuer = after[0].name if after and after[0].start == 0 else None
+        issuer = _leading_body(head[m.end() : m.end() + 120])
     else:
         return None
     doc_type = doc_type_for_heading(m.group("type"))
@@ -615,34 +611,35 @@ def _signed_by_short_number(text: str, signed: re.Match) -> dict | None:
     """ "… Trần Văn A ký ban hành Kết luận 88 của Bộ Chính trị về …": the number completed
     with the type's and the issuer's codes (88-KL/TW), the issuer and subject that
     follow it, and who signed."""
-    from .bodies import find_bodies  # bodies never imports structure: no cycle
-
     raw = signed.group("num").rstrip(".,;")
-    tail = _SHORT_TAIL.match(text, signed.end())
+    tail = re.compile(re.escape(signed.group("num")) + _SHORT_TAIL).match(text, signed.start("num"))
     if not raw.isdigit() or not tail:
         return None
-    by = find_bodies(tail.group("by") or "")
-    issuer = by[0].name if by and by[0].start == 0 else None
-    doc_type = signed.group("type")
-    number = _completed_number(raw, doc_type_for_heading(doc_type), issuer) if issuer else None
-    sentence = text[text.rfind("\n", 0, signed.start()) + 1 : signed.start("type")]
-    who = _SIGNER_BEFORE.search(sentence)
-    title = tail.group("title").strip()
-    return {"type": doc_type, "number": number, "issued": None, "issuer": issuer, "title": title,
-            "signer": who.group("name") if who else None}
+    out = {"type": signed.group("type"), "number": None}
+    _read_lead(text, tail, out)
+    if out["issuer"]:
+        out["number"] = _completed_number(raw, doc_type_for_heading(out["type"]), out["issuer"])
+    return out
 
 
 # what follows a short number in a signing lead: "của <issuer> về <subject>" to the sentence end
-_SHORT_TAIL = re.compile(r"(?:\s+của\s+(?P<by>[^\n]*?))?\s+(?P<title>về\s[^\n]+?)(?=\.(?:\s|$)|\n|$)")
+_SHORT_TAIL = r"(?:\s+của\s+(?P<by>[^\n]*?))?\s+(?P<title>về\s[^\n]+?)(?=\.(?:\s|$)|\n|$)"
+
+
+def _leading_body(text: str) -> str | None:
+    """The body a text opens with ("Bộ Chính trị, Ban Bí thư yêu cầu …" → Bộ Chính trị), or None."""
+    from .bodies import find_bodies  # bodies never imports structure: no cycle
+
+    bodies = find_bodies(text)
+    return bodies[0].name if bodies and bodies[0].start == 0 else None
 
 
 def _read_lead(text: str, lead: re.Match, out: dict) -> None:
-    from .bodies import find_bodies  # bodies never imports structure: no cycle
-
-    out["issued"] = _parse_date(lead.group("d"), lead.group("m"), lead.group("y"))
+    """Date (where the lead prints one), subject, issuer and signer of a lead's document."""
+    dated = "y" in lead.re.groupindex and lead.group("y")
+    out["issued"] = _parse_date(lead.group("d"), lead.group("m"), lead.group("y")) if dated else None
     out["title"] = lead.group("title").strip(" .*")
-    bodies = find_bodies(lead.group("by") or "")
-    out["issuer"] = bodies[0].name if bodies and bodies[0].start == 0 else None
+    out["issuer"] = _leading_body(lead.group("by") or "")
     sentence = text[text.rfind("\n", 0, lead.start()) + 1 : lead.start()]
     who = _SIGNER_BEFORE.search(sentence)
     out["signer"] = who.group("name") if who else None
@@ -657,7 +654,7 @@ _SIGNED_LEAD = re.compile(
     re.IGNORECASE,
 )
 # "Tổng Bí thư Tô Lâm đã ký": the proper name right before "(đã) ký"
-_SIGNER_BEFORE = re.compile(rf"(?P<name>(?:[{_UPPER_VI}][\wÀ-ỹ]*\s+){{1,3}}[{_UPPER_VI}][\wÀ-ỹ]*)\s+(?:đã\s+|vừa\s+)?ký(?!\w)")
+_SIGNER_BEFORE = re.compile(rf"(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)\s+(?:đã\s+|vừa\s+)?ký(?!\w)")
 
 
 def _header_date(header: str) -> re.Match | None:

@@ -40,7 +40,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from .bodies import find_bodies, merge_variants, qualify
-from .lexicon import HANDING_OVER, Marker, data_yaml, doc_type_alternation, split_marker
+from .lexicon import HANDING_OVER, UPPER_LETTERS, Marker, data_yaml, doc_type_alternation, split_marker
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .scan import SpanSet, last_end, lookback
@@ -243,7 +243,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
 
 # the end of a speaker's name right before the verb that hands work over (a capitalised word,
 # then "cũng", "đồng thời", "tiếp tục" at most)
-_SPEAKER_END = re.compile(r"(?-i:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ])\w*(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục))?\s+$")
+_SPEAKER_END = re.compile(rf"(?-i:[{UPPER_LETTERS}])\w*(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục))?\s+$")
 
 
 def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:

@@ -48,7 +48,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import data_yaml, doc_type_alternation
+from .lexicon import data_yaml, doc_type_alternation, longest_first
 from .model import Deadline
 from .wordstart import word_started
 
@@ -575,11 +575,8 @@ def _lunar_year_names() -> tuple[dict[str, int], dict[str, int], str]:
     names = load_vocabulary()["lunar_years"]
     stems = {w.lower(): i for i, w in enumerate(names["stems"])}
     branches = {s.lower(): i for i, w in enumerate(names["branches"]) for s in w.split("/")}
-    return stems, branches, rf"(?:{_longest_first(stems)})\s+(?:{_longest_first(branches)})(?!\w)"
-
-
-def _longest_first(words: dict[str, int]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
+    stem_alt, branch_alt = ("|".join(sorted(words, key=longest_first)) for words in (stems, branches))
+    return stems, branches, rf"(?:{stem_alt})\s+(?:{branch_alt})(?!\w)"
 
 
 def _lunar_year(name: str | None, digits: str | None, ref: date | None, month: int, day_only: bool = False) -> int | None:
