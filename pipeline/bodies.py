@@ -503,6 +503,18 @@ def _split_place_list(
 _NAME_GOES_ON = re.compile(rf"\s+(?:(?-i:[{UPPER_LETTERS}])|\d|{_LOCALITY_WORD}(?!\w))", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _place_after() -> re.Pattern:
+    """A province or centrally-run city printed right after a body (pipeline/data/places.yaml):
+    "Thành ủy Hà Nội", "UBND tỉnh Đồng Nai", "Đảng ủy UBND TP.HCM"."""
+    places = data_yaml("places.yaml")
+    names = [*places["current"], *places["former"], *(a for al in places["aliases"].values() for a in al)]
+    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=longest_first))
+    # after a "TP" the body's own tail took ("UBND TP" + ".HCM"), the place may follow its dot
+    gap = r"(?:\s+|(?<=TP\.)\s*|(?<=TP)\.\s*)"
+    return re.compile(rf"(?:\s+(?:tỉnh|thành\s+phố))?{gap}(?-i:{alternation})(?!\w)", re.IGNORECASE)
+
+
 _BARE_BAN = re.compile(r"(?<!\w)các\s+(?P<ban>ban)\s*(?:,|và)\s*(?:các\s+)?\Z", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?", re.IGNORECASE)
 # An abbreviation printed in parentheses right after a name ("Hội Liên hiệp Phụ nữ (HLHPN)
@@ -560,6 +572,10 @@ def _find_bodies(text: str) -> list[BodyMention]:
         if _MEMBER.match(text, end):  # "cấp ủy viên", "Tỉnh ủy viên": a person, not a body
             pos = end
             continue
+        place = _place_after().match(text, end)
+        if place:  # "Thành ủy Hà Nội": the span runs over the province, the name stays
+            readings = [(n, s, place.end() if e == end else e, lv) for n, s, e, lv in readings]
+            end = place.end()
         for name, s, e, level in readings:
             name = _header_case(name)
             found.append((name, s, e, level, name in organ_names))

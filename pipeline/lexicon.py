@@ -88,7 +88,7 @@ _ARABIC = re.compile(
 _ROMAN_BARE = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]+(?=[^\W\d_]{2,})")
 _LETTER = re.compile(r"(?P<v>[a-zđ])[ \t]*(?:\)[ \t]*[-–]?|\.(?=[ \t]))[ \t]*(?=\S)")
 _ULETTER = re.compile(r"(?P<v>[A-H])[ \t]*[-–.)][ \t]+(?=\S)")
-_BULLET = re.compile(r"(?:[-–—+*•·●○■□▪►✓]|\(\d{1,2}\)|\([a-zđ]\))[ \t]*(?=\S)")
+_BULLET = re.compile(r"(?:[-–—+*•·●○■□▪►✓]|\(\d{1,2}\)|\([a-zđ]\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]*(?=\S)")
 # "Một là, …", "Thứ hai, …": items counted in words, leaves like bullets
 _ORDINAL_ITEM = re.compile(
     r"(?:(?i:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+là|(?i:thứ)[ \t]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))"

@@ -520,23 +520,29 @@ _LEAD_TYPES = (
 )
 # the subject of the document named, up to the end of the sentence or what follows it
 _LEAD_TITLE = (
-    r"(?P<title>(?i:về|thông\s+báo|kết\s+luận)\s[^\n]+?)"
-    r"(?=\.(?:\s|$)|\n|$|,\s+(?:trên\s+cơ\s+sở|căn\s+cứ|nhằm|theo\s+đó)(?!\w))"
+    r"(?P<title>(?i:về|thông\s+báo|kết\s+luận|hướng\s+dẫn)\s[^\n]+?)"
+    r"(?=\.(?:\s|$)|\n|$|,\s+(?:trên\s+cơ\s+sở|căn\s+cứ|nhằm|theo\s+đó|gồm)(?!\w))"
 )
-_LEAD = re.compile(
+_LEAD_ISSUER = (
     r"(?:(?i:ngày)\s+(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})(?:\s*[/.-]\s*(?P<y0>\d{4}))?\s*,\s*)?"
     r"(?P<issuer>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Bí thư|Bộ Chính trị)(?: (?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) (?i:ủy))?"
     rf"(?: (?:Khối|{_PROPER}|bộ|tỉnh|thành phố|huyện|xã|phường))*"
     rf"|(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) (?i:ủy)(?: {_PROPER})*"
-    r"|Văn phòng Trung ương(?: Đảng)?|Văn phòng (?:Tỉnh|Thành|Huyện|Đảng) (?i:ủy)(?: {_PROPER})*)"
+    r"|Văn phòng Trung ương(?: Đảng)?|Văn phòng (?:Tỉnh|Thành|Huyện|Đảng) (?i:ủy)(?: {_PROPER})*"
+    # a committee's own organ: "Ủy ban Kiểm tra Trung ương", "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+    rf"|(?:Ủy ban Kiểm tra|Ban(?: [\wÀ-ỹ]+){{1,4}}?) (?:Trung ương(?: Đảng)?|(?:Tỉnh|Thành|Huyện|Đảng) (?i:ủy))(?: {_PROPER})*)"
     r"(?:\s+(?i:khóa)\s+[IVXL]+)?"
-    r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|có|ký ban hành|ra|xây dựng)\s+"
-    + _LEAD_TYPES
-    + rf"(?:\s+{_LEAD_TITLE})?"
+    r"\s+(?:đã\s+|vừa\s+)?"
 )
+_LEAD = re.compile(_LEAD_ISSUER + r"(?i:ban hành|có|ký ban hành|ra|xây dựng)\s+" + _LEAD_TYPES + rf"(?:\s+{_LEAD_TITLE})?")
+# "Thường trực Thành ủy thông báo kết luận về …": the verb names the document, a Thông báo
+_NOTICE_LEAD = re.compile(_LEAD_ISSUER + r"(?P<type>thông báo)\s+" + _LEAD_TITLE.replace("(?i:về|thông\\s+báo|kết\\s+luận)", "(?i:kết\\s+luận)"))
 # "Tại Kết luận số 31-KL/TW ngày 02/3/2026 về …, Bộ Chính trị yêu cầu …"
 _AT_DOCUMENT = re.compile(
-    r"(?:^|\n)[ \t]*(?:Tại|Theo|Trong)\s+" + _LEAD_TYPES + r"\s+(?P<title>(?i:về)\s[^\n]+?),\s+(?=[A-ZĐ])"
+    r"(?:^|\n)[ \t]*(?:Tại|Theo|Trong)\s+"
+    + _LEAD_TYPES
+    + r"(?:\s+(?i:ban\s+hành\s+)?(?i:ngày)\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)?"  # "… số 178 ban hành ngày 17/7"
+    + r"\s+(?P<title>(?i:về)\s[^\n]+?),\s+(?=[A-ZĐ])"
 )
 
 
@@ -547,7 +553,7 @@ def _lead(text: str) -> dict | None:
     Bộ Chính trị yêu cầu …"): type, number (a bare "17" completed with the type's and the
     issuer's codes), date, issuer and subject."""
     head = text[: min(len(text), 1500)]
-    m = _LEAD.search(head)
+    m = _numbered_lead(head) or _NOTICE_LEAD.search(head)
     if m:
         issuer = normalize_name(m.group("issuer"))
     elif m := _AT_DOCUMENT.search(head):
@@ -555,12 +561,23 @@ def _lead(text: str) -> dict | None:
     else:
         return None
     doc_type = doc_type_for_heading(m.group("type"))
-    raw = (m.group("num") or "").rstrip(".,;")
+    got = m.groupdict()
+    raw = (got.get("num") or "").rstrip(".,;")
     number = raw if _SYMBOL.match(raw) else _completed_number(raw, doc_type, issuer) if raw.isdigit() and issuer else None
-    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("y") else _lead_day(m)
+    d, mo, y = (got["d"], got["m"], got["y"]) if got.get("y") else _lead_day(m)
     issued = _parse_date(d, mo, y) if y else None
     title = m.group("title").strip() if m.group("title") else None
     return {"type": doc_type, "number": number, "issued": issued, "issuer": issuer, "title": title}
+
+
+def _numbered_lead(head: str) -> re.Match | None:
+    """The first lead, or a later one that gives the same document's number (a headline "Ban
+    Bí thư ban hành chỉ thị về …", then "Ngày 3/11, Ban Bí thư đã ban hành Chỉ thị số …")."""
+    leads = list(_LEAD.finditer(head))
+    if not leads:
+        return None
+    same = (m for m in leads if m.group("num") and m.group("type").lower() == leads[0].group("type").lower())
+    return next(same, leads[0])
 
 
 def _lead_day(m: re.Match) -> tuple[str | None, str | None, str | None]:

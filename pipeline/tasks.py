@@ -92,7 +92,11 @@ _NEAR_SUBJECT = re.compile(
 )
 _SPEAKS = re.compile(r"\s*(?:cũng\s+|còn\s+)?(?:nhấn\s+mạnh|chỉ\s+rõ|phát\s+biểu)(?!\w)", re.IGNORECASE)
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
-_DELEGATE_GAP = re.compile(r"(?:\s*(?:các|những|cho|toàn|cả)\s+)*\s*", re.IGNORECASE)
+_DELEGATE_GAP = re.compile(
+    r"(?:\s*(?:các|những|cho|toàn|cả)\s+)*\s*"
+    r"(?:(?:bí\s+thư|chủ\s+tịch|người\s+đứng\s+đầu|thủ\s+trưởng|lãnh\s+đạo)\s*(?:,\s*|\s+và\s+))*",  # "bí thư, chủ tịch và cấp ủy"
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _WORD = re.compile(r"[^\W\d_]")
@@ -555,6 +559,8 @@ class _Context:
     decided: bool = False  # the heading records a decision: its listed items are what was decided
 
 
+# the name of a part of the document listed as an item ("(vii) Tổ chức thực hiện."), no work
+_HEADING_NAME = re.compile(r"(?:tổ\s+chức\s+thực\s+hiện|mục\s+đích\s*,?\s*yêu\s+cầu)\s*[.;:]?", re.IGNORECASE)
 _NOTE_LINE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -562,7 +568,7 @@ _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 def _not_an_item(item: str) -> bool:
     """Empty, a closing formula, a parenthesised note ("(Kèm theo Đề cương báo cáo)") or a stray
     fragment of the layout ("264a", "----", fewer than three words)."""
-    if not item or rule("closing").search(item) or _NOTE_LINE.match(item):
+    if not item or rule("closing").search(item) or _NOTE_LINE.match(item) or _HEADING_NAME.fullmatch(item):
         return True
     return len(_ALPHA_WORD.findall(item)) < 3
 
@@ -965,6 +971,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     for ls, le in _logical_lines(text, regions.body_start, regions.body_end):
         marker = split_marker(text[ls:le])
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
+        s += 0 if marker else _after_announcement(text[s:e])
         item = text[s:e]
         if _not_an_item(item) or (not marker and rule("event_report").search(item)):
             continue  # a closing line, a caption, "… phát biểu chỉ đạo hội nghị"
@@ -982,7 +989,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         if decided and not roles.responsible:
             continue  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
         decided, after_intro = False, after_intro or decided
-        goes_on = bool(handed) and not roles.responsible and rule("continued_work").match(item) is not None
+        goes_on = bool(handed) and not roles.responsible and _continues_work(item)
         if not (
             marker or after_intro or goes_on or _opens_with_subject(item, roles)
             or _assigns_work(item, meta, excluded) or _asks_for_work(item)
@@ -993,9 +1000,34 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         if not marker and rule("announcement").match(item) and not _HANDED_OVER.search(item):
             continue  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
         handed = list(roles.responsible) or handed
-        found = _item_times(item, s, meta.issued_date, excluded, years)
-        tasks.append(_make_task(text, s, e, None, roles, found, handed if goes_on else [], None, meta))
+        if not marker and rule("orders_follow").search(item):
+            continue  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
+        implementers = handed if goes_on else []
+        orders = _stacked_orders(item)
+        for a, b in orders:  # one task per order, each led by the paragraph's bodies
+            one = text[s + a : s + b]
+            shifted = [(x - a, y - a) for x, y in excluded if x >= a and y <= b]
+            found = _item_times(one, s + a, meta.issued_date, shifted, years)
+            lead = implementers or list(roles.responsible)
+            tasks.append(_make_task(text, s + a, s + b, None, find_roles(one, shifted), found, lead, None, meta))
+        if not orders:
+            found = _item_times(item, s, meta.issued_date, excluded, years)
+            tasks.append(_make_task(text, s, e, None, roles, found, implementers, None, meta))
     return tasks
+
+
+def _after_announcement(item: str) -> int:
+    """Where the work starts in a paragraph that opens by announcing its document ("Thường trực
+    Thành ủy thông báo kết luận về …. Thường trực Thành ủy yêu cầu …") or by commending ("…
+    biểu dương thành tích …. Yêu cầu cấp ủy …"); 0 when it does not."""
+    end = _SENTENCE_END.search(item)
+    if not end or not item[end.end() :].strip() or _HANDED_OVER.search(item, 0, end.start()):
+        return 0
+    first = item[: end.start()]
+    if not rule("announcement").match(first) and not rule("commendation").match(first):
+        return 0
+    rest = item[end.end() :]
+    return end.end() + len(rest) - len(rest.lstrip())
 
 
 _ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s+", re.IGNORECASE)
@@ -1004,7 +1036,51 @@ _ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s+", re.IGNORECASE)
 def _asks_for_work(item: str) -> bool:
     """ "Thường trực Tỉnh ủy còn yêu cầu khẩn trương hoàn thiện …": work asked for with no
     addressee named (the verb of the request is followed at once by the work)."""
-    return any(rule("continued_work").match(item[m.end() :]) for m in _ASKS.finditer(item, 0, 200))
+    return any(_continues_work(item[m.end() :]) for m in _ASKS.finditer(item, 0, 200))
+
+
+def _continues_work(item: str) -> bool:
+    """Opens by going on with work handed out before ("Đồng thời, …", "Tập trung …")."""
+    return rule("continued_work").match(item) is not None or rule("work_verb").match(item) is not None
+
+
+def _stacked_orders(item: str) -> list[tuple[int, int]]:
+    """The sentences of a paragraph that lists several orders, each opening with the work itself
+    ("Tăng cường đoàn kết …. Tập trung khắc phục …. Đẩy nhanh …."), after an intro that ends in a
+    colon if there is one, as spans; [] for one order. Sentences that open with their own subject
+    are kept together: "Các cấp ủy …. Bí thư cấp ủy trực tiếp …" most often says one order twice."""
+    intro = _INLINE_INTRO.search(item, 0, _LONGEST_INTRO)
+    start = intro.end() if intro and _HANDED_OVER.search(item, 0, intro.start()) else 0
+    spans: list[tuple[int, int]] = []
+    for end in _ORDER_END.finditer(item, start):
+        spans.append((start, end.end()))
+        start = end.end() + len(item[end.end() :]) - len(item[end.end() :].lstrip())
+    if item[start:].strip():
+        spans.append((start, len(item)))
+    spans = _joined_connected(item, spans)
+    if len(spans) < 2 or any(b - a < _SHORTEST_ORDER for a, b in spans):
+        return []
+    return spans if all(rule("work_verb").match(item[a:b]) for a, b in spans) else []
+
+
+def _joined_connected(item: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that opens with a connective ("Đồng thời, …", "Qua đó, …") stays with the order before it."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and rule("continued_work").match(item[a:b]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+
+
+# "… giao Ban Dân vận các việc sau: Tổng kết …. Hướng dẫn …": the orders follow a colon
+_INLINE_INTRO = re.compile(r"(?<!\w)(?:là|sau(?:\s+đây)?|như\s+sau|gồm)\s*:\s*", re.IGNORECASE)
+_LONGEST_INTRO = 600  # characters: a colon further on is inside an order
+_ORDER_END = re.compile(r"(?<!\.)[.!?](?!\.)(?=\s|$)")  # not an ellipsis ("hải đảo,... bảo đảm")
+_SHORTEST_ORDER = 40  # characters: a shorter sentence explains the one before, it is no order
 
 
 def _acknowledges(item: str, roles: Roles) -> bool:

@@ -135,3 +135,74 @@ def test_a_line_that_announces_the_document_is_no_task():
         "tin8.txt",
     ).tasks
     assert [[b.name for b in t.responsible] for t in tasks] == [["Cấp ủy"]]
+
+
+ORDERS = """Ban Thường vụ Tỉnh ủy ban hành chỉ thị về phòng, chống dịch bệnh trên đàn gia súc
+
+Ngày 3/11, Ban Thường vụ Tỉnh ủy đã Ban hành Chỉ thị số 41-CT/TU về phòng, chống dịch bệnh trên đàn gia súc. Theo đó, Ban Thường vụ Tỉnh ủy yêu cầu cấp ủy, chính quyền các cấp làm tốt các nhiệm vụ cấp bách.
+
+Tăng cường kiểm soát việc vận chuyển gia súc qua địa bàn, xử lý nghiêm các trường hợp vi phạm. Tổ chức tiêm phòng đủ liều cho đàn gia súc trước mùa đông xuân năm nay. Hỗ trợ kịp thời các hộ chăn nuôi bị thiệt hại để sớm tái đàn.
+
+Trước hết, rà soát lại phương án phòng dịch ở từng thôn, bản.
+"""
+
+
+def test_a_paragraph_of_several_orders_gives_one_task_each_led_by_the_bodies_before_it():
+    ex = extract_text(ORDERS, "tin.txt")
+    assert ex.document.number == "41-CT/TU"  # the later lead gives the number the headline lacks
+    assert [t.text.split(" ")[0] for t in ex.tasks] == ["Tăng", "Tổ", "Hỗ", "Trước"]
+    assert all([b.name for b in t.responsible] == ["Cấp ủy", "Chính quyền các cấp"] for t in ex.tasks)
+
+
+def test_one_order_said_in_two_sentences_stays_one_task():
+    text = (
+        "Ban Thường vụ Huyện ủy yêu cầu các chi bộ rà soát danh sách đảng viên. Đồng thời, tổ chức "
+        "tốt việc trao huy hiệu Đảng cho các đồng chí đủ tuổi Đảng trong năm.\n"
+    )
+    assert len(extract_text(text, "tin.txt").tasks) == 1
+
+
+def test_orders_after_a_colon_are_one_task_each():
+    text = (
+        "Trong Kết luận số 96 ban hành ngày 5/9 về dân vận ở vùng đồng bào dân tộc, Bộ Chính trị giao "
+        "Ban Dân vận Trung ương thực hiện các việc sau: Chủ trì tổng kết mười năm thực hiện "
+        "chương trình dân vận ở vùng cao. Hướng dẫn các cấp ủy nhân rộng cách làm hay "
+        "ở cơ sở.\n"
+    )
+    ex = extract_text(text, "tin.txt")
+    assert (ex.document.doc_type, ex.document.issuer) == ("Kết luận", "Bộ Chính trị")
+    assert [t.text.split(",")[0] for t in ex.tasks] == ["Chủ trì tổng kết mười năm thực hiện chương trình dân vận ở vùng cao.", "Hướng dẫn các cấp ủy nhân rộng cách làm hay ở cơ sở."]
+    assert all([b.name for b in t.responsible] == ["Ban Dân vận Trung ương"] for t in ex.tasks)
+
+
+def test_a_notice_of_conclusions_and_the_commendation_before_the_work():
+    text = (
+        "Thường trực Thành ủy Hải Phòng thông báo kết luận về công tác chuẩn bị mùa mưa bão năm 2026. "
+        "Thường trực Thành ủy Hải Phòng yêu cầu các cấp, các ngành tập trung rà soát phương án phòng, chống thiên tai.\n\n"
+        "Đồng chí Chỉ huy trưởng biểu dương lực lượng vũ trang đã hoàn thành tốt nhiệm vụ năm 2025. "
+        "Yêu cầu cấp ủy các đơn vị nâng cao chất lượng huấn luyện, sẵn sàng chiến đấu.\n"
+    )
+    ex = extract_text(text, "tin.txt")
+    assert (ex.document.doc_type, ex.document.issuer) == ("Thông báo", "Thường trực Thành ủy Hải Phòng")
+    assert ex.document.title.startswith("kết luận về công tác chuẩn bị mùa mưa bão")
+    assert [t.text.split(" ")[0] for t in ex.tasks] == ["Thường", "Yêu"]
+    assert [b.name for b in ex.tasks[0].responsible] == ["Các cấp, các ngành"]
+    assert ex.tasks[1].deadline is None  # the year of what was commended is no due date
+
+
+def test_office_holders_before_the_bodies_handed_the_work():
+    roles = find_roles("Thường trực Tỉnh ủy đề nghị bí thư, chủ tịch và cấp ủy, chính quyền nâng cao trách nhiệm phục vụ Nhân dân.")
+    assert [b.name for b in roles.responsible] == ["Cấp ủy", "Chính quyền"]
+
+
+def test_a_central_agency_lead_and_items_numbered_in_small_roman_numerals():
+    text = (
+        "Ngày 4/3/2026, Ban Tổ chức Trung ương ban hành Hướng dẫn số 12-HD/BTCTW hướng dẫn việc đánh giá "
+        "cán bộ hằng năm, gồm các nội dung chính:\n"
+        "(i) Rà soát tiêu chí đánh giá theo vị trí việc làm;\n"
+        "(ii) Lấy ý kiến nhận xét của tập thể nơi công tác;\n"
+        "(iii) Tổ chức thực hiện.\n"
+    )
+    ex = extract_text(text, "tin.txt")
+    assert (ex.document.doc_type, ex.document.number, ex.document.issuer) == ("Hướng dẫn", "12-HD/BTCTW", "Ban Tổ chức Trung ương")
+    assert [t.text.split(" ")[0] for t in ex.tasks] == ["Rà", "Lấy"]  # "Tổ chức thực hiện." names a part
