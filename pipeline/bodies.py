@@ -582,6 +582,7 @@ def _find_bodies(text: str) -> list[BodyMention]:
         pos = end
     found = _join_party_units(text, found)
     found = _join_owners(text, found)
+    found = _shared_locality(text, found)
     # Distribute a list's level to organs printed without one, and expand "các ban, X <level>".
     out: list[BodyMention] = []
     for i, (name, s, e, level, bare) in enumerate(found):
@@ -623,6 +624,37 @@ def _join_owners(
             continue
         out.append(item)
     return out
+
+
+_COMMA_GAP = re.compile(r"\s*,\s*")  # "Mặt trận và các đoàn thể huyện" keeps "Mặt trận" as printed
+_LOCALITY_END = re.compile(r"\s(?P<w>xã|phường|thị\s+trấn|đặc\s+khu|tỉnh|huyện|thành\s+phố)$")
+
+
+def _shared_locality(
+    text: str, found: list[tuple[str, int, int, str | None, bool]]
+) -> list[tuple[str, int, int, str | None, bool]]:
+    """ "Công an, Quân sự xã" → "Công an xã": a local body printed bare in a comma list of local
+    bodies takes the locality word the list ends with (not in "Ban Xây dựng Đảng, Ủy ban bầu cử, …")."""
+    local = _local_bodies()
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        name, s, e, level, bare = out[i]
+        after = out[i + 1]
+        if name not in local or not _COMMA_GAP.fullmatch(text, e, after[1]):
+            continue
+        before = out[i - 1] if i else None
+        if before and _LIST_GAP.fullmatch(text, before[2], s) and before[0] not in local:
+            continue
+        m = _LOCALITY_END.search(after[0])
+        if m and " ".join(text[after[1] : after[2]].split()).endswith(m.group("w")):
+            out[i] = (f"{name} {m.group('w')}", s, e, level, bare)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _local_bodies() -> frozenset[str]:
+    """Bodies the gazetteer lets a locality word follow (a `tail`), by name."""
+    return frozenset(e.name for e in _entries("bodies", "body") if e.tail is not None)
 
 
 @lru_cache(maxsize=1)

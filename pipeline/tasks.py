@@ -548,6 +548,7 @@ class _Item:
     implementers: list[BodyMention]  # block implementers in force where the item stands
     attrs: _Attributes = field(default_factory=_Attributes)  # attribute lines printed under it
     due: Deadline | None = None  # the time its responsibility line gives
+    asks_others: bool = False  # it opens with a body asking people, not bodies: no block leads it
 
 
 @dataclass
@@ -570,7 +571,28 @@ def _not_an_item(item: str) -> bool:
     fragment of the layout ("264a", "----", fewer than three words)."""
     if not item or rule("closing").search(item) or _NOTE_LINE.match(item) or _HEADING_NAME.fullmatch(item):
         return True
-    return len(_ALPHA_WORD.findall(item)) < 3
+    return len(_ALPHA_WORD.findall(item)) < 3 or _byline(item)
+
+
+def _asks_others(item: str, roles: Roles) -> bool:
+    """The item opens with a body that asks others, none of them a body ("Ban Thường vụ Đảng ủy
+    xã đề nghị toàn thể cán bộ, đảng viên và Nhân dân …"): the block's bodies do not lead it."""
+    if roles.responsible:
+        return False
+    bodies = find_bodies(item)
+    return bool(bodies) and bodies[0].start == 0 and rule("delegation").match(item, bodies[0].end) is not None
+
+
+def _byline(item: str) -> bool:
+    """A few capitalised words that name no body ("Tin Tức xã Tiên Phước", "Ảnh: Minh Hà"): a
+    page's byline or credit, not an item."""
+    words = item.rstrip(".").split()
+    if len(words) > 6 or not all(w[0].isupper() or w in _PLACE_WORDS for w in words):
+        return False
+    return not find_bodies(item)
+
+
+_PLACE_WORDS = {"xã", "phường", "tỉnh", "huyện", "thành", "phố", "thị", "trấn"}
 
 
 def _block_items(raw: list[_Item], sec: Section) -> list[_Item]:
@@ -844,7 +866,7 @@ class _Reading:
         if _reviews_the_past(item):
             return  # "1. Thời gian qua, ... đã ...; tuy nhiên ... còn chậm": an assessment (marked or not)
         found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
-        self.items.append(_Item(sec, s, e, roles, found, list(ctx.implementers)))
+        self.items.append(_Item(sec, s, e, roles, found, list(ctx.implementers), asks_others=_asks_others(item, roles)))
         self.last_item_section = id(sec)
         handed_out = ctx.implementers == self.introduced.get(id(sec))
         if ls == sec.start and (not ctx.implementers or handed_out) and _led_from_the_start(item, roles):
@@ -887,11 +909,12 @@ class _Reading:
         nodes = self._chain(it.section)
         blocks = [self.contexts[id(n)] for n in nodes if id(n) in self.contexts]
         implementers = it.implementers or next((c.implementers for c in blocks if c.implementers), [])
+        implementers = [] if it.asks_others else implementers
         inherited = it.due or next((self.schedule[id(n)] for n in nodes if id(n) in self.schedule), None) or next(
             (c.deadline for c in blocks if c.deadline), None
         )
         helpers = next((c.attrs.helped_by for c in blocks if c.attrs.helped_by), [])
-        implementers = implementers or next((c.attrs.led_by for c in blocks if c.attrs.led_by), [])
+        implementers = implementers or next((c.attrs.led_by for c in blocks if c.attrs.led_by and not it.asks_others), [])
         roles = it.roles if it.roles.coordinating or not helpers else Roles(it.roles.responsible, tuple(helpers))
         if it.attrs.led_by or it.attrs.helped_by:  # the item's own attribute lines say it outright
             roles = Roles(tuple(it.attrs.led_by) or roles.responsible, tuple(it.attrs.helped_by) or roles.coordinating)
@@ -973,7 +996,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
         s += 0 if marker else _after_announcement(text[s:e])
         item = text[s:e]
-        if _not_an_item(item) or (not marker and rule("event_report").search(item)):
+        if _not_an_item(item) or (not marker and (rule("event_report").search(item) or rule("appeal").match(item))):
             continue  # a closing line, a caption, "… phát biểu chỉ đạo hội nghị"
         if item.endswith(":"):
             decided = rule("acknowledgement").match(item) is not None

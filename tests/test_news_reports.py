@@ -206,3 +206,23 @@ def test_a_central_agency_lead_and_items_numbered_in_small_roman_numerals():
     ex = extract_text(text, "tin.txt")
     assert (ex.document.doc_type, ex.document.number, ex.document.issuer) == ("Hướng dẫn", "12-HD/BTCTW", "Ban Tổ chức Trung ương")
     assert [t.text.split(" ")[0] for t in ex.tasks] == ["Rà", "Lấy"]  # "Tổ chức thực hiện." names a part
+
+
+STORM = """Trước diễn biến của đợt mưa lớn, Thường trực Đảng ủy xã Hòa Bình yêu cầu:
+1. Công an, Quân sự xã: bố trí lực lượng trực tại các ngầm tràn, không để người dân qua lại khi nước dâng.
+2. UBND xã, Ban chỉ huy phòng chống thiên tai: kiểm tra các hồ chứa nhỏ, chuẩn bị phương án sơ tán.
+3. Các đồng chí Ủy viên BCH Đảng bộ phụ trách thôn: có mặt tại địa bàn, báo cáo kịp thời mọi tình huống.
+Ban Thường vụ Đảng ủy xã đề nghị toàn thể cán bộ, đảng viên và Nhân dân chủ động phòng tránh mưa lũ.
+Bà con hãy kê cao đồ đạc và không đánh bắt cá trên sông khi có lũ.
+Tin Tức xã Hòa Bình
+"""
+
+
+def test_a_commune_notice_of_body_headed_orders_and_the_lines_after_it():
+    tasks = extract_text(STORM, "tin.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [
+        ["Công an xã", "Quân sự xã"],  # the list's locality, and the commune's military command as printed
+        ["Ủy ban nhân dân xã", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn"],
+        ["Ủy viên Ban Chấp hành Đảng bộ"],
+        [],  # asks people, not bodies: the block above does not lead it
+    ]  # advice to residents and the byline are no tasks
