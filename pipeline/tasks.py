@@ -1015,7 +1015,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         goes_on = bool(handed) and not roles.responsible and _continues_work(item)
         if not (
             marker or after_intro or goes_on or _opens_with_subject(item, roles)
-            or _assigns_work(item, meta, excluded) or _asks_for_work(item)
+            or _assigns_work(item, meta, excluded) or _asks_for_work(item) or _told_to(item, roles)
         ):
             continue
         if _acknowledges(item, roles):
@@ -1060,6 +1060,17 @@ def _asks_for_work(item: str) -> bool:
     """ "Thường trực Tỉnh ủy còn yêu cầu khẩn trương hoàn thiện …": work asked for with no
     addressee named (the verb of the request is followed at once by the work)."""
     return any(_continues_work(item[m.end() :]) for m in _ASKS.finditer(item, 0, 200))
+
+
+_MUST = re.compile(r"\s*(?:cũng\s+|vẫn\s+)?(?:cần\s+phải|cần|phải)(?!\w)", re.IGNORECASE)
+
+
+def _told_to(item: str, roles: Roles) -> bool:
+    """A responsible body in the first sentence is told what it must do ("Ông nhấn mạnh, trong
+    nhiệm kỳ tới, Đảng bộ phường cần đổi mới …")."""
+    first = _SENTENCE_END.search(item)
+    limit = first.start() if first else len(item)
+    return any(b.end <= limit and _MUST.match(item, b.end) for b in roles.responsible)
 
 
 def _continues_work(item: str) -> bool:

@@ -226,3 +226,10 @@ def test_a_commune_notice_of_body_headed_orders_and_the_lines_after_it():
         ["Ủy viên Ban Chấp hành Đảng bộ"],
         [],  # asks people, not bodies: the block above does not lead it
     ]  # advice to residents and the byline are no tasks
+
+
+def test_a_local_party_organisation_told_what_it_must_do():
+    text = "Ông nhấn mạnh, trong nhiệm kỳ tới, Đảng bộ xã Tân Lập cần nâng cao chất lượng sinh hoạt chi bộ ở các thôn.\n"
+    tasks = extract_text(text, "tin.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng bộ xã Tân Lập"]]
+    assert extract_text("Đại hội Đảng bộ xã Tân Lập lần thứ I đã thành công tốt đẹp.\n", "tin.txt").tasks == ()
