@@ -430,6 +430,7 @@ _PARTY_BODY = re.compile(r"(?:ủy|Bộ Chính trị|Ban Bí thư|Ban Chấp hà
 # what a Party body does in a report of its meeting or its orders
 _REPORTED_ACT = re.compile(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
+    r"biểu\s+dương|(?:dự\s+)?và\s+chỉ\s+đạo|"
     r"tổ\s+chức\s+(?:hội\s+nghị|cuộc\s+họp)|chủ\s+trì\s+(?:hội\s+nghị|cuộc\s+họp))(?!\w)",
     re.IGNORECASE,
 )
@@ -443,12 +444,17 @@ def _reported_issuer(text: str) -> str | None:
     from .bodies import find_bodies  # bodies never imports structure: no cycle
 
     head = text[: min(len(text), 1500)]
-    for b in find_bodies(head):
+    bodies = find_bodies(head)
+    for b in bodies:
         if not _PARTY_BODY.search(b.name):
             continue
         if _REPORTED_ACT.match(head, b.end) or _MEETING_OF.search(head, max(0, b.start - 30), b.start):
             return b.name
-    return None
+    # no Party body acts: the body that holds the meeting ("Bộ Chỉ huy Quân sự tỉnh chủ trì hội nghị …")
+    return next((b.name for b in bodies if _HOLDS_MEETING.match(head, b.end)), None)
+
+
+_HOLDS_MEETING = re.compile(r"\s*(?:đã\s+|vừa\s+)?(?:tổ\s+chức|chủ\s+trì)\s+(?:hội\s+nghị|cuộc\s+họp)(?!\w)", re.IGNORECASE)
 
 
 def _footer(text: str, regions: Regions) -> dict:

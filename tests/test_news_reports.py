@@ -233,3 +233,10 @@ def test_a_local_party_organisation_told_what_it_must_do():
     tasks = extract_text(text, "tin.txt").tasks
     assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng bộ xã Tân Lập"]]
     assert extract_text("Đại hội Đảng bộ xã Tân Lập lần thứ I đã thành công tốt đẹp.\n", "tin.txt").tasks == ()
+
+
+def test_the_issuer_of_a_report_whose_officer_commends_or_whose_command_holds_the_meeting():
+    text = "Đồng chí Bí thư Tỉnh ủy biểu dương cán bộ, chiến sĩ đồn biên phòng; yêu cầu Bộ đội Biên phòng tỉnh giữ vững an ninh biên giới.\n"
+    assert extract_text(text, "tin.txt").document.issuer == "Tỉnh ủy"
+    text = "Chiều 2/12, Bộ Chỉ huy Quân sự tỉnh chủ trì hội nghị tổng kết công tác tuyển quân.\n"
+    assert extract_text(text, "tin.txt").document.issuer == "Bộ Chỉ huy Quân sự tỉnh"
