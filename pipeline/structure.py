@@ -429,8 +429,8 @@ def _body_issuer(text: str, regions: Regions, on_behalf_of: str | None) -> str |
 _PARTY_BODY = re.compile(r"(?:ủy|Bộ Chính trị|Ban Bí thư|Ban Chấp hành)(?:\s|$)|ủy\s+\S+$|ủy$")
 # what a Party body does in a report of its meeting or its orders
 _REPORTED_ACT = re.compile(
-    r"\s*(?:\([^)]{0,30}\)\s*)?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
-    r"biểu\s+dương|(?:dự\s+)?và\s+chỉ\s+đạo|"
+    r"\s*(?:\([^)]{0,30}\)\s*)?,?\s*(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
+    r"biểu\s+dương|đánh\s+giá\s+cao|(?:dự\s+)?và\s+chỉ\s+đạo|"
     r"tổ\s+chức\s+(?:hội\s+nghị|cuộc\s+họp)|chủ\s+trì\s+(?:hội\s+nghị|cuộc\s+họp))(?!\w)",
     re.IGNORECASE,
 )
@@ -536,7 +536,7 @@ _LEAD_ISSUER = (
     rf"|(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) (?i:ủy)(?: {_PROPER})*"
     r"|Văn phòng Trung ương(?: Đảng)?|Văn phòng (?:Tỉnh|Thành|Huyện|Đảng) (?i:ủy)(?: {_PROPER})*"
     # a committee's own organ: "Ủy ban Kiểm tra Trung ương", "Ban Tuyên giáo và Dân vận Tỉnh ủy"
-    rf"|(?:Ủy ban Kiểm tra|Ban(?: [\wÀ-ỹ]+){{1,4}}?) (?:Trung ương(?: Đảng)?|(?:Tỉnh|Thành|Huyện|Đảng) (?i:ủy))(?: {_PROPER})*)"
+    rf"|(?:Ủy ban Kiểm tra|Ban(?: [\wÀ-ỹ]+){{1,6}}?) (?:Trung ương(?: Đảng)?|(?:Tỉnh|Thành|Huyện|Đảng) (?i:ủy))(?: {_PROPER})*)"
     r"(?:\s+(?i:khóa)\s+[IVXL]+)?"
     r"\s+(?:đã\s+|vừa\s+)?"
 )

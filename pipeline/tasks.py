@@ -1066,11 +1066,9 @@ _MUST = re.compile(r"\s*(?:cũng\s+|vẫn\s+)?(?:cần\s+phải|cần|phải)(?!
 
 
 def _told_to(item: str, roles: Roles) -> bool:
-    """A responsible body in the first sentence is told what it must do ("Ông nhấn mạnh, trong
-    nhiệm kỳ tới, Đảng bộ phường cần đổi mới …")."""
-    first = _SENTENCE_END.search(item)
-    limit = first.start() if first else len(item)
-    return any(b.end <= limit and _MUST.match(item, b.end) for b in roles.responsible)
+    """A responsible body is told what it must do ("Ông nhấn mạnh, trong nhiệm kỳ tới, Đảng bộ
+    phường cần đổi mới …")."""
+    return any(_MUST.match(item, b.end) for b in roles.responsible)
 
 
 def _continues_work(item: str) -> bool:
