@@ -247,7 +247,11 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
 
 # the end of a speaker's name right before the verb that hands work over (a capitalised word,
 # then "cũng", "đồng thời", "tiếp tục" at most)
-_SPEAKER_END = re.compile(rf"(?-i:[{UPPER_LETTERS}])\w*(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục))?\s+$")
+_SPEAKER_END = re.compile(
+    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà))"  # a name, or "Đồng chí", "Ông", "Bà"
+    r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục))?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
@@ -1026,12 +1030,14 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         if not marker and rule("orders_follow").search(item):
             continue  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
         implementers = handed if goes_on else []
-        orders = _stacked_orders(item)
+        orders, handed_on = _stacked_orders(item), False
+        if not orders:
+            orders, handed_on = _handover_clauses(item), True
         for a, b in orders:  # one task per order, each led by the paragraph's bodies
             one = text[s + a : s + b]
             shifted = [(x - a, y - a) for x, y in excluded if x >= a and y <= b]
             found = _item_times(one, s + a, meta.issued_date, shifted, years)
-            lead = implementers or list(roles.responsible)
+            lead = implementers if handed_on else implementers or list(roles.responsible)
             tasks.append(_make_task(text, s + a, s + b, None, find_roles(one, shifted), found, lead, None, meta))
         if not orders:
             found = _item_times(item, s, meta.issued_date, excluded, years)
@@ -1044,9 +1050,11 @@ def _after_announcement(item: str) -> int:
     Thành ủy thông báo kết luận về …. Thường trực Thành ủy yêu cầu …") or by commending ("…
     biểu dương thành tích …. Yêu cầu cấp ủy …"); 0 when it does not."""
     end = _SENTENCE_END.search(item)
-    if not end or not item[end.end() :].strip() or _HANDED_OVER.search(item, 0, end.start()):
+    if not end or not item[end.end() :].strip():
         return 0
     first = item[: end.start()]
+    if any(rule("assignment").search(first, 0, b.start) for b in find_bodies(first)):
+        return 0  # the first sentence already hands work over
     if not rule("announcement").match(first) and not rule("commendation").match(first):
         return 0
     rest = item[end.end() :]
@@ -1093,6 +1101,26 @@ def _stacked_orders(item: str) -> list[tuple[int, int]]:
     if len(spans) < 2 or any(b - a < _SHORTEST_ORDER for a, b in spans):
         return []
     return spans if all(rule("work_verb").match(item[a:b]) for a, b in spans) else []
+
+
+_NEW_ADDRESSEE = re.compile(r";\s+(?=(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s)", re.IGNORECASE)
+
+
+def _handover_clauses(item: str) -> list[tuple[int, int]]:
+    """A paragraph whose clause after a semicolon hands work to other bodies ("Tổ chức tốt việc
+    lấy ý kiến …; giao Ban Tuyên giáo và Dân vận Trung ương chỉ đạo …"): one order per part."""
+    cuts = [m for m in _NEW_ADDRESSEE.finditer(item) if _hands_to_a_body(item, m.end())]
+    if not cuts:
+        return []
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(item)]
+    return list(zip(starts, ends, strict=True))
+
+
+def _hands_to_a_body(item: str, pos: int) -> bool:
+    clause = item[pos : pos + 200]
+    bodies = find_bodies(clause)
+    return bool(bodies) and rule("assignment").search(clause, 0, bodies[0].start) is not None
 
 
 def _joined_connected(item: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -240,3 +240,34 @@ def test_the_issuer_of_a_report_whose_officer_commends_or_whose_command_holds_th
     assert extract_text(text, "tin.txt").document.issuer == "Tỉnh ủy"
     text = "Chiều 2/12, Bộ Chỉ huy Quân sự tỉnh chủ trì hội nghị tổng kết công tác tuyển quân.\n"
     assert extract_text(text, "tin.txt").document.issuer == "Bộ Chỉ huy Quân sự tỉnh"
+
+
+def test_the_ward_itself_handed_work_by_a_speaker():
+    text = (
+        "Phát biểu chỉ đạo, đồng chí Lê Văn Hải, Phó Trưởng Ban Dân vận Thành ủy, đề nghị phường Tân Định "
+        "sớm hoàn thiện hồ sơ xây thêm nhà văn hóa khu phố.\n\n"
+        "Đồng chí cũng yêu cầu phường quan tâm hơn đến người cao tuổi neo đơn.\n"
+    )
+    tasks = extract_text(text, "tin.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Phường Tân Định"], ["Phường"]]
+
+
+def test_orders_after_a_colon_of_direction_and_a_new_addressee_after_a_semicolon():
+    text = (
+        "Chỉ đạo của Thường trực Ban Bí thư về phòng, chống rét cho gia súc\n\n"
+        "Thường trực Ban Bí thư chỉ đạo: Các cấp ủy, chính quyền vùng núi phía Bắc kiểm tra chuồng trại, "
+        "dự trữ thức ăn cho gia súc; Giao Văn phòng Trung ương Đảng theo dõi, tổng hợp tình hình.\n"
+    )
+    tasks = extract_text(text, "tin.txt").tasks  # the headline is no task
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Cấp ủy", "Chính quyền"], ["Văn phòng Trung ương"]]
+    assert tasks[1].text.startswith("Giao Văn phòng")
+
+
+def test_a_conclusion_that_approves_first_then_asks():
+    text = (
+        "Tại phiên họp, Bộ Chính trị kết luận như sau: Cơ bản thống nhất với Tờ trình của Ban Tổ chức Trung ương. "
+        "Yêu cầu các cấp ủy trên cơ sở kết quả rà soát, khẩn trương bổ sung quy hoạch cán bộ.\n"
+    )
+    tasks = extract_text(text, "tin.txt").tasks
+    assert [t.text.split(" ")[0] for t in tasks] == ["Yêu"]
+    assert [b.name for b in tasks[0].responsible] == ["Cấp ủy"]
