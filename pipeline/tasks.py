@@ -248,7 +248,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
 # the end of a speaker's name right before the verb that hands work over (a capitalised word,
 # then "cũng", "đồng thời", "tiếp tục" at most)
 _SPEAKER_END = re.compile(
-    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà))"  # a name, or "Đồng chí", "Ông", "Bà"
+    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch))"  # a name, "Đồng chí", "Bí thư" …
     r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục))?\s+$",
     re.IGNORECASE,
 )

@@ -271,3 +271,23 @@ def test_a_conclusion_that_approves_first_then_asks():
     tasks = extract_text(text, "tin.txt").tasks
     assert [t.text.split(" ")[0] for t in tasks] == ["Yêu"]
     assert [b.name for b in tasks[0].responsible] == ["Cấp ủy"]
+
+
+def test_generic_addressees_of_a_storm_order_and_the_city_as_the_one_to_act():
+    text = (
+        "Thường trực Thành ủy yêu cầu các cơ quan, đơn vị trên địa bàn thành phố trực ban 24/24 giờ.\n\n"
+        "Các cơ quan chức năng bảo đảm thông tin liên lạc thông suốt.\n\n"
+        "Các lực lượng vũ trang thành phố sẵn sàng lực lượng, phương tiện cứu hộ.\n\n"
+        "Các cấp ủy, chính quyền các xã, phường, đặc khu chủ động sơ tán người dân khỏi vùng ven biển.\n\n"
+        "Thành phố khẩn trương khôi phục sản xuất sau bão.\n\n"
+        "Đồng chí Bí thư đề nghị cán bộ, đảng viên, công chức phường gương mẫu đi đầu.\n"
+    )
+    tasks = extract_text(text, "tin.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [
+        ["Cơ quan, đơn vị"],
+        ["Cơ quan chức năng"],
+        ["Lực lượng vũ trang thành phố"],
+        ["Cấp ủy", "Chính quyền các xã, phường, đặc khu"],
+        ["Thành phố"],
+        ["Cán bộ, đảng viên, công chức phường"],
+    ]
