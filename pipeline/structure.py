@@ -524,11 +524,18 @@ _LEAD_TYPES = (
     r"(?:\s+số\s+(?P<num>\d+[^\s,;]*))?"
     r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?"
 )
-# the subject of the document named, up to the end of the sentence or what follows it
-_LEAD_TITLE = (
-    r"(?P<title>(?i:về|thông\s+báo|kết\s+luận|hướng\s+dẫn)\s[^\n]+?)"
-    r"(?=\.(?:\s|$)|\n|$|,\s+(?:trên\s+cơ\s+sở|căn\s+cứ|nhằm|theo\s+đó|gồm)(?!\w))"
-)
+
+
+def _lead_title(openers: str) -> str:
+    """The subject of the document named, from one of `openers` to the end of the sentence or
+    what follows it."""
+    return (
+        rf"(?P<title>(?i:{openers})\s[^\n]+?)"
+        r"(?=\.(?:\s|$)|\n|$|,\s+(?:trên\s+cơ\s+sở|căn\s+cứ|nhằm|theo\s+đó|gồm)(?!\w))"
+    )
+
+
+_LEAD_TITLE = _lead_title(r"về|thông\s+báo|kết\s+luận|hướng\s+dẫn")
 _LEAD_ISSUER = (
     r"(?:(?i:ngày)\s+(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})(?:\s*[/.-]\s*(?P<y0>\d{4}))?\s*,\s*)?"
     r"(?P<issuer>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Bí thư|Bộ Chính trị)(?: (?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) (?i:ủy))?"
@@ -542,7 +549,9 @@ _LEAD_ISSUER = (
 )
 _LEAD = re.compile(_LEAD_ISSUER + r"(?i:ban hành|có|ký ban hành|ra|xây dựng)\s+" + _LEAD_TYPES + rf"(?:\s+{_LEAD_TITLE})?")
 # "Thường trực Thành ủy thông báo kết luận về …": the verb names the document, a Thông báo
-_NOTICE_LEAD = re.compile(_LEAD_ISSUER + r"(?P<type>thông báo)\s+" + _LEAD_TITLE.replace("(?i:về|thông\\s+báo|kết\\s+luận)", "(?i:kết\\s+luận)"))
+_NOTICE_LEAD = re.compile(_LEAD_ISSUER + r"(?P<type>thông báo)\s+" + _lead_title(r"kết\s+luận"))
+# "Ngày 23/4, Ban Tổ chức Trung ương hướng dẫn việc …": the verb names the document, a Hướng dẫn
+_GUIDANCE_LEAD = re.compile(_LEAD_ISSUER + r"(?P<type>hướng dẫn)\s+" + _lead_title(r"việc|về"))
 # "Tại Kết luận số 31-KL/TW ngày 02/3/2026 về …, Bộ Chính trị yêu cầu …"
 _AT_DOCUMENT = re.compile(
     r"(?:^|\n)[ \t]*(?:Tại|Theo|Trong)\s+"
@@ -559,7 +568,7 @@ def _lead(text: str) -> dict | None:
     Bộ Chính trị yêu cầu …"): type, number (a bare "17" completed with the type's and the
     issuer's codes), date, issuer and subject."""
     head = text[: min(len(text), 1500)]
-    m = _numbered_lead(head) or _NOTICE_LEAD.search(head)
+    m = _numbered_lead(head) or _NOTICE_LEAD.search(head) or _GUIDANCE_LEAD.search(head)
     if m:
         issuer = normalize_name(m.group("issuer"))
     elif m := _AT_DOCUMENT.search(head):

@@ -291,3 +291,10 @@ def test_generic_addressees_of_a_storm_order_and_the_city_as_the_one_to_act():
         ["Thành phố"],
         ["Cán bộ, đảng viên, công chức phường"],
     ]
+
+
+def test_a_guidance_announced_by_its_verb_and_an_appeal_by_a_dotted_name():
+    ex = extract_text("Ngày 5/5, Ban Tổ chức Trung ương hướng dẫn việc kiện toàn cấp ủy sau sắp xếp.\n", "tin.txt")
+    assert (ex.document.doc_type, ex.document.issuer) == ("Hướng dẫn", "Ban Tổ chức Trung ương")
+    assert ex.document.title == "việc kiện toàn cấp ủy sau sắp xếp"
+    assert extract_text("Đảng ủy UBND TP.HCM kêu gọi ủng hộ đồng bào vùng lũ\n", "tin.txt").tasks == ()
