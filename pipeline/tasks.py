@@ -1053,10 +1053,10 @@ def _after_announcement(item: str) -> int:
     if not end or not item[end.end() :].strip():
         return 0
     first = item[: end.start()]
-    if any(rule("assignment").search(first, 0, b.start) for b in find_bodies(first)):
-        return 0  # the first sentence already hands work over
     if not rule("announcement").match(first) and not rule("commendation").match(first):
         return 0
+    if any(rule("assignment").search(first, 0, b.start) for b in find_bodies(first)):
+        return 0  # the first sentence already hands work over
     rest = item[end.end() :]
     return end.end() + len(rest) - len(rest.lstrip())
 
