@@ -541,11 +541,11 @@ _LEAD_ISSUER = (
     r"(?P<issuer>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Bí thư|Bộ Chính trị)(?: (?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) (?i:ủy))?"
     rf"(?: (?:Khối|{_PROPER}|bộ|tỉnh|thành phố|huyện|xã|phường))*"
     rf"|(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) (?i:ủy)(?: {_PROPER})*"
-    r"|Văn phòng Trung ương(?: Đảng)?|Văn phòng (?:Tỉnh|Thành|Huyện|Đảng) (?i:ủy)(?: {_PROPER})*"
+    rf"|Văn phòng Trung ương(?: Đảng)?|Văn phòng (?:Tỉnh|Thành|Huyện|Đảng) (?i:ủy)(?: {_PROPER})*"
     # a committee's own organ: "Ủy ban Kiểm tra Trung ương", "Ban Tuyên giáo và Dân vận Tỉnh ủy"
     rf"|(?:Ủy ban Kiểm tra|Ban(?: [\wÀ-ỹ]+){{1,6}}?) (?:Trung ương(?: Đảng)?|(?:Tỉnh|Thành|Huyện|Đảng) (?i:ủy))(?: {_PROPER})*)"
     r"(?:\s+(?i:khóa)\s+[IVXL]+)?"
-    r"\s+(?:đã\s+|vừa\s+)?"
+    r"\s+(?:cho\s+biết\s+)?(?:đã\s+|vừa\s+)?"
 )
 _LEAD = re.compile(_LEAD_ISSUER + r"(?i:ban hành|có|ký ban hành|ra|xây dựng)\s+" + _LEAD_TYPES + rf"(?:\s+{_LEAD_TITLE})?")
 # "Thường trực Thành ủy thông báo kết luận về …": the verb names the document, a Thông báo
@@ -553,6 +553,10 @@ _NOTICE_LEAD = re.compile(_LEAD_ISSUER + r"(?P<type>thông báo)\s+" + _lead_tit
 # "Ngày 23/4, Ban Tổ chức Trung ương hướng dẫn việc …": the verb names the document, a Hướng dẫn
 _GUIDANCE_LEAD = re.compile(_LEAD_ISSUER + r"(?P<type>hướng dẫn)\s+" + _lead_title(r"việc|về"))
 # "Tại Kết luận số 31-KL/TW ngày 02/3/2026 về …, Bộ Chính trị yêu cầu …"
+# "Theo Công văn số 2708-CV/TU do Văn phòng Tỉnh ủy ban hành, …"
+_BY_DOCUMENT = re.compile(
+    r"(?:^|\n|\.\s)[ \t]*(?:Tại|Theo)\s+" + _LEAD_TYPES + r"\s+do\s+(?P<by>[^,.\n]{3,80}?)\s+(?i:ban\s+hành|ký)\s*,"
+)
 _AT_DOCUMENT = re.compile(
     r"(?:^|\n)[ \t]*(?:Tại|Theo|Trong)\s+"
     + _LEAD_TYPES
@@ -573,6 +577,8 @@ def _lead(text: str) -> dict | None:
         issuer = normalize_name(m.group("issuer"))
     elif m := _AT_DOCUMENT.search(head):
         issuer = _leading_body(head[m.end() : m.end() + 120])
+    elif m := _BY_DOCUMENT.search(head):
+        issuer = _leading_body(m.group("by"))
     else:
         return None
     doc_type = doc_type_for_heading(m.group("type"))
@@ -581,7 +587,7 @@ def _lead(text: str) -> dict | None:
     number = raw if _SYMBOL.match(raw) else _completed_number(raw, doc_type, issuer) if raw.isdigit() and issuer else None
     d, mo, y = (got["d"], got["m"], got["y"]) if got.get("y") else _lead_day(m)
     issued = _parse_date(d, mo, y) if y else None
-    title = m.group("title").strip() if m.group("title") else None
+    title = got["title"].strip() if got.get("title") else None
     return {"type": doc_type, "number": number, "issued": issued, "issuer": issuer, "title": title}
 
 
@@ -673,17 +679,22 @@ def _read_lead(text: str, lead: re.Match, out: dict) -> None:
     out["title"] = lead.group("title").strip(" .*")
     out["issuer"] = _leading_body(lead.group("by") or "")
     sentence = text[text.rfind("\n", 0, lead.start()) + 1 : lead.start()]
-    who = _SIGNER_BEFORE.search(sentence)
+    who = _COMRADE.search(sentence) or _SIGNER_BEFORE.search(sentence)
     out["signer"] = who.group("name") if who else None
 
 
 _LEAD_TAIL = (
-    r"\s*,?\s*\(?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s*\)?"
+    r"(?:\s*,?\s*\(?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s*\)?)?"
     r"(?:\s+của\s+(?P<by>[^\n]*?))?\s+(?P<title>về\s[^\n]+)"
 )
 _SIGNED_LEAD = re.compile(
     rf"(?<!\w)ký(?:\s+ban\s+hành)?\s+(?P<type>{doc_type_alternation()})(?:\s+kết\s+luận)?\s+(?:số\s+)?(?P<num>\d[^\s,;()]*)",
     re.IGNORECASE,
+)
+# "đồng chí Phạm Văn An, Phó Bí thư …, Chủ tịch HĐND thành phố Cần Thơ đã ký": the name after
+# "đồng chí", "ông", "bà", not the place that ends the titles
+_COMRADE = re.compile(
+    rf"(?<!\w)(?i:đồng\s+chí|ông|bà)\s+(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)(?=\s*,|\s+(?:đã\s+|vừa\s+)?ký)"
 )
 # "Tổng Bí thư Tô Lâm đã ký": the proper name right before "(đã) ký"
 _SIGNER_BEFORE = re.compile(rf"(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)\s+(?:đã\s+|vừa\s+)?ký(?!\w)")

@@ -298,3 +298,18 @@ def test_a_guidance_announced_by_its_verb_and_an_appeal_by_a_dotted_name():
     assert (ex.document.doc_type, ex.document.issuer) == ("Hướng dẫn", "Ban Tổ chức Trung ương")
     assert ex.document.title == "việc kiện toàn cấp ủy sau sắp xếp"
     assert extract_text("Đảng ủy UBND TP.HCM kêu gọi ủng hộ đồng bào vùng lũ\n", "tin.txt").tasks == ()
+
+
+def test_leads_of_a_signed_letter_an_office_and_a_letter_named_by_who_issued_it():
+    text = (
+        "Ngày 4/3, đồng chí Trần Văn Bình, Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố Cần Thơ "
+        "đã ký Công văn số 1301-CV/TU của Ban Thường vụ Thành ủy về tạm hoãn các hội nghị không cần thiết.\n"
+    )
+    doc = extract_text(text, "tin.txt").document
+    assert (doc.number, doc.signer, doc.issuer) == ("1301-CV/TU", "Trần Văn Bình", "Ban Thường vụ Thành ủy")
+    assert doc.title == "về tạm hoãn các hội nghị không cần thiết"
+    text = "Ngày 2.9, Văn phòng Tỉnh ủy Lạng Sơn cho biết đã ban hành công văn về việc đón đoàn đại biểu.\n"
+    assert extract_text(text, "tin.txt").document.issuer == "Văn phòng Tỉnh ủy Lạng Sơn"
+    text = "Theo Công văn số 515-CV/TU do Văn phòng Tỉnh ủy ban hành, các hội nghị được rút gọn.\n"
+    doc = extract_text(text, "tin.txt").document
+    assert (doc.doc_type, doc.number, doc.issuer) == ("Công văn", "515-CV/TU", "Văn phòng Tỉnh ủy")
