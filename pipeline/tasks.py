@@ -1032,7 +1032,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         implementers = handed if goes_on else []
         orders, handed_on = _stacked_orders(item), False
         if not orders:
-            orders, handed_on = _handover_clauses(item), True
+            orders, handed_on = _handover_clauses(item) or _addressed_sentences(item), True
         for a, b in orders:  # one task per order, each led by the paragraph's bodies
             one = text[s + a : s + b]
             shifted = [(x - a, y - a) for x, y in excluded if x >= a and y <= b]
@@ -1115,6 +1115,51 @@ def _handover_clauses(item: str) -> list[tuple[int, int]]:
     starts = [0, *(m.end() for m in cuts)]
     ends = [*(m.start() for m in cuts), len(item)]
     return list(zip(starts, ends, strict=True))
+
+
+def _addressed_sentences(item: str) -> list[tuple[int, int]]:
+    """A press paragraph whose later sentence addresses other bodies of its own ("Bộ Chính trị
+    yêu cầu các cấp ủy …. Các tỉnh ủy cần …", "… Ông Hùng đề nghị Ban Tổ chức …"): one task from
+    each such sentence on; a sentence without its own addressee stays with the one before."""
+    starts = [0]
+    for end in _ORDER_END.finditer(item):
+        start = end.end() + len(item[end.end() :]) - len(item[end.end() :].lstrip())
+        if start < len(item) and _addresses_its_own(item[start:]):
+            starts.append(start)
+    if len(starts) < 2:
+        return []
+    if not _gives_work(item):
+        starts = starts[1:]  # "Bão số 10 có phạm vi ảnh hưởng rộng. … Ban Thường vụ yêu cầu …": background first
+    ends = [*starts[1:], len(item)]
+    return [(a, a + len(item[a:b].rstrip())) for a, b in zip(starts, ends, strict=True)]
+
+
+def _gives_work(item: str) -> bool:
+    """The paragraph's first sentence is an order: its work first, or a body told or handed it."""
+    end = _ORDER_END.search(item)
+    sentence = item[: end.start() if end else len(item)]
+    if _continues_work(sentence) or _addresses_its_own(sentence):
+        return True
+    roles = find_roles(sentence)
+    return _opens_with_subject(sentence, roles) or _handed_over_to_anyone(sentence)
+
+
+def _handed_over_to_anyone(sentence: str) -> bool:
+    return any(rule("assignment").search(sentence, 0, b.start) for b in find_bodies(sentence))
+
+
+def _addresses_its_own(sentence: str) -> bool:
+    """The sentence hands work to bodies of its own, or tells its own subject what it must do."""
+    end = _ORDER_END.search(sentence)
+    sentence = sentence[: end.start() if end else len(sentence)]
+    if rule("continued_work").match(sentence):
+        return False
+    roles = find_roles(sentence)
+    if not roles.responsible:
+        return False
+    first = roles.responsible[0]
+    handed = rule("assignment").search(sentence, 0, first.start) is not None
+    return handed or _MUST.match(sentence, first.end) is not None
 
 
 def _hands_to_a_body(item: str, pos: int) -> bool:

@@ -313,3 +313,15 @@ def test_leads_of_a_signed_letter_an_office_and_a_letter_named_by_who_issued_it(
     text = "Theo Công văn số 515-CV/TU do Văn phòng Tỉnh ủy ban hành, các hội nghị được rút gọn.\n"
     doc = extract_text(text, "tin.txt").document
     assert (doc.doc_type, doc.number, doc.issuer) == ("Công văn", "515-CV/TU", "Văn phòng Tỉnh ủy")
+
+
+def test_a_later_sentence_with_its_own_addressees_is_its_own_task():
+    text = (
+        "Bộ Chính trị yêu cầu các cấp ủy tiếp tục quán triệt nghiêm chỉ thị về đại hội. Các tỉnh ủy, thành ủy "
+        "căn cứ ý kiến góp ý để hoàn thiện phương án nhân sự. Bộ Chính trị giao Ban Tổ chức Trung ương theo "
+        "dõi, tổng hợp tình hình đại hội.\n\n"
+        "Mưa lớn kéo dài nhiều ngày trên toàn tỉnh. Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy rà soát các điểm sạt lở.\n"
+    )
+    tasks = extract_text(text, "tin.txt").tasks
+    assert [t.text.split(" ")[0] for t in tasks] == ["Bộ", "Bộ", "Ban"]  # the background sentence is left out
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Cấp ủy", "Tỉnh ủy", "Thành ủy"], ["Ban Tổ chức Trung ương"], ["Cấp ủy"]]
