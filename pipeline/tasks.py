@@ -578,6 +578,14 @@ def _not_an_item(item: str) -> bool:
     return len(_ALPHA_WORD.findall(item)) < 3 or _byline(item)
 
 
+def _fragment(item: str) -> bool:
+    """A short unmarked line with no end mark: not a sentence, so not an order."""
+    return len(item.split()) < _SHORTEST_SENTENCE and not item.rstrip().endswith((".", "!", ";", ":", "…"))
+
+
+_SHORTEST_SENTENCE = 8  # words
+
+
 def _asks_others(item: str, roles: Roles) -> bool:
     """The item opens with a body that asks others, none of them a body ("Ban Thường vụ Đảng ủy
     xã đề nghị toàn thể cán bộ, đảng viên và Nhân dân …"): the block's bodies do not lead it."""
@@ -1000,6 +1008,8 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
         s += 0 if marker else _after_announcement(text[s:e])
         item = text[s:e]
+        if not marker and _fragment(item):
+            continue  # "Lãnh đạo phường Diên Hồng t": a caption, a heading or a page cut short
         if _not_an_item(item) or (not marker and (rule("event_report").search(item) or rule("appeal").match(item))):
             continue  # a closing line, a caption, "… phát biểu chỉ đạo hội nghị"
         if item.endswith(":"):

@@ -325,3 +325,8 @@ def test_a_later_sentence_with_its_own_addressees_is_its_own_task():
     tasks = extract_text(text, "tin.txt").tasks
     assert [t.text.split(" ")[0] for t in tasks] == ["Bộ", "Bộ", "Ban"]  # the background sentence is left out
     assert [[b.name for b in t.responsible] for t in tasks] == [["Cấp ủy", "Tỉnh ủy", "Thành ủy"], ["Ban Tổ chức Trung ương"], ["Cấp ủy"]]
+
+
+def test_a_short_line_with_no_end_mark_is_no_order():
+    text = "Bí thư Đảng ủy yêu cầu các chi bộ rà soát đảng viên.\n\nTiếp tục rà soát hồ sơ\n\nLãnh đạo xã Tân An t\n"
+    assert [t.text for t in extract_text(text, "tin.txt").tasks] == ["Bí thư Đảng ủy yêu cầu các chi bộ rà soát đảng viên."]
