@@ -93,6 +93,7 @@ _NEAR_SUBJECT = re.compile(
 _SPEAKS = re.compile(r"\s*(?:cũng\s+|còn\s+)?(?:nhấn\s+mạnh|chỉ\s+rõ|phát\s+biểu)(?!\w)", re.IGNORECASE)
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
 _DELEGATE_GAP = re.compile(
+    r"(?:\s*,\s*(?:năm|trong|từ|thời\s+gian\s+tới|trước\s+mắt)[^,.;]{0,30},)?"  # "đề nghị, năm 2026, toàn Đảng bộ …"
     r"(?:\s*(?:các|những|cho|toàn|cả)\s+)*\s*"
     r"(?:(?:bí\s+thư|chủ\s+tịch|người\s+đứng\s+đầu|thủ\s+trưởng|lãnh\s+đạo)\s*(?:,\s*|\s+và\s+))*",  # "bí thư, chủ tịch và cấp ủy"
     re.IGNORECASE,

@@ -330,3 +330,9 @@ def test_a_later_sentence_with_its_own_addressees_is_its_own_task():
 def test_a_short_line_with_no_end_mark_is_no_order():
     text = "Bí thư Đảng ủy yêu cầu các chi bộ rà soát đảng viên.\n\nTiếp tục rà soát hồ sơ\n\nLãnh đạo xã Tân An t\n"
     assert [t.text for t in extract_text(text, "tin.txt").tasks] == ["Bí thư Đảng ủy yêu cầu các chi bộ rà soát đảng viên."]
+
+
+def test_a_time_between_the_verb_and_the_whole_party_organisation_handed_the_work():
+    text = "Bí thư Tỉnh ủy Nguyễn Văn Hòa đề nghị, năm 2026, toàn Đảng bộ tỉnh thống nhất cách đánh giá cán bộ theo sản phẩm.\n"
+    tasks = extract_text(text, "tin.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng bộ tỉnh"]]
