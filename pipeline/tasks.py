@@ -1004,11 +1004,16 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     tasks: list[Task] = []
     after_intro = decided = False  # decided: the items list what a decision ("… đồng ý …, gồm:") covers
     handed: list[BodyMention] = []  # who the last task named: subjectless work after it is theirs
+    announced = False  # the report has named its document: "Cụ thể, …" after it gives its contents
     for ls, le in _logical_lines(text, regions.body_start, regions.body_end):
         marker = split_marker(text[ls:le])
         s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
-        s += 0 if marker else _after_announcement(text[s:e])
+        cut = 0 if marker else _after_announcement(text[s:e])
+        s, announced = s + cut, announced or cut > 0
         item = text[s:e]
+        if not marker and rule("announcement").match(item) and not _HANDED_OVER.search(item):
+            announced = True
+            continue  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
         if not marker and _fragment(item):
             continue  # "Lãnh đạo phường Diên Hồng t": a caption, a heading or a page cut short
         if _not_an_item(item) or (not marker and (rule("event_report").search(item) or rule("appeal").match(item))):
@@ -1027,16 +1032,15 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         if decided and not roles.responsible:
             continue  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
         decided, after_intro = False, after_intro or decided
-        goes_on = bool(handed) and not roles.responsible and _continues_work(item)
+        continues = (bool(handed) or announced) and _continues_work(item)
+        goes_on = continues and not roles.responsible  # and the bodies handed the work before lead it
         if not (
-            marker or after_intro or goes_on or _opens_with_subject(item, roles)
+            marker or after_intro or continues or _opens_with_subject(item, roles)
             or _assigns_work(item, meta, excluded) or _asks_for_work(item) or _told_to(item, roles)
         ):
             continue
         if _acknowledges(item, roles):
             continue  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
-        if not marker and rule("announcement").match(item) and not _HANDED_OVER.search(item):
-            continue  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
         handed = list(roles.responsible) or handed
         if not marker and rule("orders_follow").search(item):
             continue  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows

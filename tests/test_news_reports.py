@@ -336,3 +336,14 @@ def test_a_time_between_the_verb_and_the_whole_party_organisation_handed_the_wor
     text = "Bí thư Tỉnh ủy Nguyễn Văn Hòa đề nghị, năm 2026, toàn Đảng bộ tỉnh thống nhất cách đánh giá cán bộ theo sản phẩm.\n"
     tasks = extract_text(text, "tin.txt").tasks
     assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng bộ tỉnh"]]
+
+
+def test_what_follows_a_report_of_a_letter_gives_its_contents():
+    text = (
+        "Ngày 2.9, Văn phòng Tỉnh ủy cho biết đã ban hành công văn về việc tổ chức đại hội tiết kiệm.\n\n"
+        "Cụ thể, các xã không tổ chức tiệc chiêu đãi sau đại hội.\n\n"
+        "Theo Công văn số 515-CV/TU do Văn phòng Tỉnh ủy ban hành, chương trình được rút gọn. Cụ thể, "
+        "sẽ không treo băng rôn chào mừng dọc các tuyến phố.\n"
+    )
+    tasks = extract_text(text, "tin.txt").tasks
+    assert [t.text.split(" ")[2] for t in tasks] == ["các", "sẽ"]
