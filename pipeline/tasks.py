@@ -1000,64 +1000,89 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     from .structure import find_regions
 
     regions = find_regions(text)
-    years, cited_spans = _DocumentYears(text, cited), SpanSet(cited)
-    tasks: list[Task] = []
-    after_intro = decided = False  # decided: the items list what a decision ("… đồng ý …, gồm:") covers
-    handed: list[BodyMention] = []  # who the last task named: subjectless work after it is theirs
-    announced = False  # the report has named its document: "Cụ thể, …" after it gives its contents
+    reading = _ParagraphReading(text, meta, cited)
     for ls, le in _logical_lines(text, regions.body_start, regions.body_end):
-        marker = split_marker(text[ls:le])
-        s, e = _clean_item(text, ls + (marker.length if marker else 0), le)
-        cut = 0 if marker else _after_announcement(text[s:e])
-        s, announced = s + cut, announced or cut > 0
-        item = text[s:e]
+        reading.line(ls, le)
+    return reading.tasks
+
+
+class _ParagraphReading:
+    """One pass over a document without numbered sections (a web republication, a news report):
+    which paragraphs give orders, and who leads those that name no one."""
+
+    def __init__(self, text: str, meta: DocumentMeta, cited: list[tuple[int, int]]):
+        self.text, self.meta = text, meta
+        self.years, self.cited_spans = _DocumentYears(text, cited), SpanSet(cited)
+        self.tasks: list[Task] = []
+        self.after_intro = self.decided = False  # decided: the items list what a decision ("… đồng ý …, gồm:") covers
+        self.handed: list[BodyMention] = []  # who the last task named: subjectless work after it is theirs
+        self.announced = False  # the report has named its document: "Cụ thể, …" after it gives its contents
+
+    def line(self, ls: int, le: int) -> None:
+        marker = split_marker(self.text[ls:le])
+        s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
+        cut = 0 if marker else _after_announcement(self.text[s:e])
+        s, self.announced = s + cut, self.announced or cut > 0
+        item = self.text[s:e]
         if not marker and rule("announcement").match(item) and not _HANDED_OVER.search(item):
-            announced = True
-            continue  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
-        if not marker and _fragment(item):
-            continue  # "Lãnh đạo phường Diên Hồng t": a caption, a heading or a page cut short
-        if _not_an_item(item) or (not marker and (rule("event_report").search(item) or rule("appeal").match(item))):
-            continue  # a closing line, a caption, "… phát biểu chỉ đạo hội nghị"
-        if item.endswith(":"):
-            decided = rule("acknowledgement").match(item) is not None
-            after_intro = not decided
-            continue
-        if not marker and rule("background").match(item):
-            handed = []
-            continue  # "Trong những năm qua, ...": what was done, not what is to be done
-        excluded = [(max(0, a - s), b - s) for a, b in cited_spans.overlapping(s, e)]
-        if not (marker or after_intro or decided) and len(item) > _MAX_PARAGRAPH:
-            continue  # a page-long "paragraph" is not one directive (and would cost quadratic time)
+            self.announced = True
+            return  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
+        if self._skipped(item, marker):
+            return
+        excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+        if not (marker or self.after_intro or self.decided) and len(item) > _MAX_PARAGRAPH:
+            return  # a page-long "paragraph" is not one directive (and would cost quadratic time)
         roles = find_roles(item, excluded)
-        if decided and not roles.responsible:
-            continue  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
-        decided, after_intro = False, after_intro or decided
-        continues = (bool(handed) or announced) and _continues_work(item)
-        goes_on = continues and not roles.responsible  # and the bodies handed the work before lead it
-        if not (
-            marker or after_intro or continues or _opens_with_subject(item, roles)
-            or _assigns_work(item, meta, excluded) or _asks_for_work(item) or _told_to(item, roles)
-        ):
-            continue
+        if self.decided and not roles.responsible:
+            return  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
+        self.decided, self.after_intro = False, self.after_intro or self.decided
+        continues = (bool(self.handed) or self.announced) and _continues_work(item)
+        if not (marker or self.after_intro or continues or self._gives_work(item, roles, excluded)):
+            return
         if _acknowledges(item, roles):
-            continue  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
-        handed = list(roles.responsible) or handed
+            return  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
+        goes_on = continues and not roles.responsible  # and the bodies handed the work before lead it
+        self.handed = list(roles.responsible) or self.handed
         if not marker and rule("orders_follow").search(item):
-            continue  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
-        implementers = handed if goes_on else []
+            return  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
+        self._add(s, e, roles, excluded, self.handed if goes_on else [])
+
+    def _skipped(self, item: str, marker: Marker | None) -> bool:
+        """Lines that are no item, intro lines (which set what follows) and background."""
+        if not marker and _fragment(item):
+            return True  # "Lãnh đạo phường Diên Hồng t": a caption, a heading or a page cut short
+        if _not_an_item(item) or (not marker and (rule("event_report").search(item) or rule("appeal").match(item))):
+            return True  # a closing line, a caption, "… phát biểu chỉ đạo hội nghị"
+        if item.endswith(":"):
+            self.decided = rule("acknowledgement").match(item) is not None
+            self.after_intro = not self.decided
+            return True
+        if not marker and rule("background").match(item):
+            self.handed = []
+            return True  # "Trong những năm qua, ...": what was done, not what is to be done
+        return False
+
+    def _gives_work(self, item: str, roles: Roles, excluded: list[tuple[int, int]]) -> bool:
+        return (
+            _opens_with_subject(item, roles) or _assigns_work(item, self.meta, excluded)
+            or _asks_for_work(item) or _told_to(item, roles)
+        )
+
+    def _add(self, s: int, e: int, roles: Roles, excluded: list[tuple[int, int]], implementers: list[BodyMention]) -> None:
+        """The paragraph as one task, or one task per order it holds."""
+        item = self.text[s:e]
         orders, handed_on = _stacked_orders(item), False
         if not orders:
             orders, handed_on = _handover_clauses(item) or _addressed_sentences(item), True
         for a, b in orders:  # one task per order, each led by the paragraph's bodies
-            one = text[s + a : s + b]
+            one = self.text[s + a : s + b]
             shifted = [(x - a, y - a) for x, y in excluded if x >= a and y <= b]
-            found = _item_times(one, s + a, meta.issued_date, shifted, years)
+            found = _item_times(one, s + a, self.meta.issued_date, shifted, self.years)
             lead = implementers if handed_on else implementers or list(roles.responsible)
-            tasks.append(_make_task(text, s + a, s + b, None, find_roles(one, shifted), found, lead, None, meta))
+            self.tasks.append(_make_task(self.text, s + a, s + b, None, find_roles(one, shifted), found, lead, None, self.meta))
         if not orders:
-            found = _item_times(item, s, meta.issued_date, excluded, years)
-            tasks.append(_make_task(text, s, e, None, roles, found, implementers, None, meta))
-    return tasks
+            found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
+            self.tasks.append(_make_task(self.text, s, e, None, roles, found, implementers, None, self.meta))
 
 
 def _after_announcement(item: str) -> int:
