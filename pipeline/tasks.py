@@ -1017,6 +1017,8 @@ class _ParagraphReading:
         self.after_intro = self.decided = False  # decided: the items list what a decision ("… đồng ý …, gồm:") covers
         self.handed: list[BodyMention] = []  # who the last task named: subjectless work after it is theirs
         self.announced = False  # the report has named its document: "Cụ thể, …" after it gives its contents
+        self.intro: tuple[int, int] | None = None  # "- Giao X … sửa đổi các quy định về:" before its topics
+        self.intro_added = False
 
     def line(self, ls: int, le: int) -> None:
         marker = split_marker(self.text[ls:le])
@@ -1027,6 +1029,11 @@ class _ParagraphReading:
         if not marker and rule("announcement").match(item) and not _HANDED_OVER.search(item):
             self.announced = True
             return  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
+        if self._topic_of_intro(item):
+            return
+        if marker and item.endswith(":") and _HANDED_OVER.match(item) and find_bodies(item):
+            self.intro, self.intro_added, self.after_intro = (s, e), False, True
+            return
         if self._skipped(item, marker):
             return
         excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
@@ -1046,6 +1053,20 @@ class _ParagraphReading:
         if not marker and rule("orders_follow").search(item):
             return  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
         self._add(s, e, roles, excluded, self.handed if goes_on else [])
+
+    def _topic_of_intro(self, item: str) -> bool:
+        """An item under "- Giao X … các quy định về:" that only names a topic ("Về đại hội đảng bộ
+        các cấp"): the intro is the task, once; an item with work of its own ends the topics."""
+        if self.intro is None:
+            return False
+        if len(item.split()) > _LONGEST_TOPIC or rule("work_verb").match(item) or _opens_with_subject(item, find_roles(item)):
+            self.intro = None
+            return False
+        if not self.intro_added:
+            s, e = self.intro
+            self._add(s, e, find_roles(self.text[s:e]), [], [])
+            self.intro_added = True
+        return True
 
     def _skipped(self, item: str, marker: Marker | None) -> bool:
         """Lines that are no item, intro lines (which set what follows) and background."""
@@ -1101,13 +1122,18 @@ def _after_announcement(item: str) -> int:
     return end.end() + len(rest) - len(rest.lstrip())
 
 
-_ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s+", re.IGNORECASE)
+_ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s*,?\s+", re.IGNORECASE)
+_MUST_FIRST = re.compile(r"(?:cần\s+phải|cần|phải)\s+\w", re.IGNORECASE)
 
 
 def _asks_for_work(item: str) -> bool:
-    """ "Thường trực Tỉnh ủy còn yêu cầu khẩn trương hoàn thiện …": work asked for with no
-    addressee named (the verb of the request is followed at once by the work)."""
-    return any(_continues_work(item[m.end() :]) for m in _ASKS.finditer(item, 0, 200))
+    """ "Thường trực Tỉnh ủy còn yêu cầu khẩn trương hoàn thiện …", "… yêu cầu, cần tập trung …":
+    work asked for with no addressee named (the verb of the request is followed at once by the work)."""
+    for m in _ASKS.finditer(item, 0, 200):
+        rest = item[m.end() :]
+        if _continues_work(rest) or _MUST_FIRST.match(rest):
+            return True
+    return False
 
 
 _MUST = re.compile(r"\s*(?:cũng\s+|vẫn\s+)?(?:cần\s+phải|cần|phải)(?!\w)", re.IGNORECASE)
@@ -1310,6 +1336,7 @@ def _reviews_the_past(item: str) -> bool:
     return True
 
 
+_LONGEST_TOPIC = 20  # words: a longer item under an intro says what to do, not what about
 _MAX_PARAGRAPH = 4000  # characters: longer unmarked paragraphs are never read as one task
 
 

@@ -347,3 +347,16 @@ def test_what_follows_a_report_of_a_letter_gives_its_contents():
     )
     tasks = extract_text(text, "tin.txt").tasks
     assert [t.text.split(" ")[2] for t in tasks] == ["các", "sẽ"]
+
+
+def test_an_assignment_whose_items_only_name_topics_is_one_task():
+    text = (
+        "Theo đó, nội dung rà soát các quy định được nêu như sau:\n"
+        "- Giao Ban Tổ chức Trung ương chủ động rà soát, đề xuất sửa đổi các quy định về:\n"
+        "- Công tác cán bộ\n"
+        "- Về bầu cử trong Đảng\n"
+        "Ban Thường vụ Tỉnh ủy yêu cầu, cần sớm hoàn thành việc rà soát các quy định của tỉnh.\n"
+    )
+    tasks = extract_text(text, "tin.txt").tasks
+    assert [t.text.split(" ")[0] for t in tasks] == ["Giao", "Ban"]
+    assert [b.name for b in tasks[0].responsible] == ["Ban Tổ chức Trung ương"]
