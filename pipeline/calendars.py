@@ -77,12 +77,16 @@ def _on_period_end(rule: dict[str, str], start: date, freq: str, interval: int) 
     return freq == "WEEKLY" and start.weekday() == 6
 
 
+def _listed(items: list[str]) -> str:
+    """ "3, 6, 9 và 11"."""
+    items = [i.strip() for i in items if i.strip()]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1]
+
+
 def _months_clause(rule: dict[str, str], start: date) -> str:
     """'ngày cuối tháng 3, 6, 9 và 11' for a rule listing its months (BYMONTH)."""
-    months = [m for m in rule["BYMONTH"].split(",") if m.strip()]
-    listed = months[0] if len(months) == 1 else ", ".join(months[:-1]) + " và " + months[-1]
     day = "ngày cuối" if rule.get("BYMONTHDAY") == "-1" else f"ngày {rule.get('BYMONTHDAY') or start.day}"
-    return f"{day} tháng {listed}"
+    return f"{day} tháng {_listed(rule['BYMONTH'].split(','))}"
 
 
 def _day_clause(rule: dict[str, str], start: date, freq: str, entry: dict | None, interval: int) -> str:
@@ -93,7 +97,10 @@ def _day_clause(rule: dict[str, str], start: date, freq: str, entry: dict | None
     if freq == "YEARLY":
         return f"ngày {start.day}/{start.month}"
     if freq == "MONTHLY":
-        return "ngày cuối tháng" if rule.get("BYMONTHDAY") == "-1" else f"ngày {start.day}"
+        days = rule.get("BYMONTHDAY", "")
+        if days == "-1":
+            return "ngày cuối tháng"
+        return f"ngày {_listed(days.split(','))}" if "," in days else f"ngày {start.day}"
     if freq == "WEEKLY":
         return ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")[start.weekday()]
     return ""

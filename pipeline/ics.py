@@ -125,6 +125,8 @@ def schedule(
         dtstart = end
     elif "BYMONTH" in rule:
         dtstart = _listed_month_end(start or anchor or date.today(), rule["BYMONTH"])
+    elif freq == "MONTHLY" and _month_days(rule):  # "ngày 05 và 20 hàng tháng": the first such day
+        dtstart = _next_month_day(start or anchor or date.today(), _month_days(rule))
     elif freq == "WEEKLY" and rule.get("BYDAY") in _WEEKDAY_INDEX:
         first = start or anchor or date.today()  # "hằng tuần vào thứ Sáu": the first Friday
         dtstart = first + timedelta(days=(_WEEKDAY_INDEX[rule["BYDAY"]] - first.weekday()) % 7)
@@ -138,6 +140,23 @@ def schedule(
     if freq == "YEARLY" and (dtstart.month, dtstart.day) == (2, 29) and "BYMONTHDAY" not in rule:
         rule.update(BYMONTH="2", BYMONTHDAY="-1")
     return dtstart, rule
+
+
+def _month_days(rule: dict[str, str]) -> list[int]:
+    """The positive days of the month a rule lists (BYMONTHDAY=5,20), or []."""
+    days = [d.strip() for d in rule.get("BYMONTHDAY", "").split(",")]
+    return sorted(int(d) for d in days if d.isdigit() and 1 <= int(d) <= 31)
+
+
+def _next_month_day(first: date, days: list[int]) -> date:
+    """The first of `days` on or after `first` (in this month, else the next)."""
+    for year, month in ((first.year, first.month), (first.year + first.month // 12, first.month % 12 + 1)):
+        last = calendar.monthrange(year, month)[1]
+        for day in days:
+            candidate = date(year, month, min(day, last))
+            if candidate >= first:
+                return candidate
+    return first
 
 
 def _rule_text(rule: dict[str, str]) -> str:

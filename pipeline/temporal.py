@@ -275,10 +275,11 @@ def _yearly_in_quarter(m: re.Match) -> str | None:
     return YEARLY if quarter and 1 <= quarter <= 4 else None
 
 
-@_rec(rf"\bngày\s+(?P<d>{_DAY})\s+(?:{_EVERY})\s+tháng\b", gate=("ngày",))
+@_rec(rf"\bngày\s+(?P<d>{_DAY}(?:\s*(?:,|và)\s*{_DAY})*)\s+(?:{_EVERY})\s+tháng\b", gate=("ngày",))
 def _monthly_on_day(m: re.Match) -> str | None:
-    """ "ngày 15 hằng tháng": every month, on that day."""
-    return f"FREQ=MONTHLY;BYMONTHDAY={int(m.group('d'))}"
+    """ "ngày 15 hằng tháng", "ngày 05 và 20 hàng tháng": every month, on those days."""
+    days = sorted(set(_numbers(m.group("d"))))
+    return f"FREQ=MONTHLY;BYMONTHDAY={','.join(map(str, days))}" if days and days[-1] <= 31 else None
 
 
 @_rec(r"\b(?:hàng|hằng|mỗi)\s+ngày\b", gate=("ngày",))

@@ -203,3 +203,14 @@ def test_rfc5545_line_format() -> None:
     assert all(len(line) <= 75 for line in lines)
     assert b"\n" not in data.replace(b"\r\n", b"")
     data.decode("utf-8")  # folding never splits a multi-byte character
+
+
+def test_a_monthly_duty_on_listed_days_starts_on_the_first_of_them():
+    """ "ngày 05 và 20 hàng tháng": the series starts on the next listed day, not the month's end."""
+    from pipeline.temporal import find_time_expressions
+
+    (found,) = find_time_expressions("Bí thư tiếp công dân định kỳ vào ngày 05 và 20 hàng tháng.", None)
+    assert found.recurrence == "FREQ=MONTHLY;BYMONTHDAY=5,20"
+    assert schedule(None, None, found.recurrence, anchor=date(2026, 1, 6))[0] == date(2026, 1, 20)
+    assert schedule(None, None, found.recurrence, anchor=date(2026, 12, 21))[0] == date(2027, 1, 5)
+    assert schedule(None, None, "FREQ=MONTHLY;BYMONTHDAY=31", anchor=date(2026, 2, 3))[0] == date(2026, 2, 28)
