@@ -429,8 +429,8 @@ def _body_issuer(text: str, regions: Regions, on_behalf_of: str | None) -> str |
 _PARTY_BODY = re.compile(r"(?:ủy|Bộ Chính trị|Ban Bí thư|Ban Chấp hành)(?:\s|$)|ủy\s+\S+$|ủy$")
 # what a Party body does in a report of its meeting or its orders
 _REPORTED_ACT = re.compile(
-    r"\s*(?:\([^)]{0,30}\)\s*)?,?\s*(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
-    r"biểu\s+dương|đánh\s+giá\s+cao|(?:dự\s+)?và\s+chỉ\s+đạo|"
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?=(?-i:[a-zđà-ỹ])))?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
+    r"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|(?:dự\s+)?và\s+chỉ\s+đạo|"
     r"tổ\s+chức\s+(?:hội\s+nghị|cuộc\s+họp)|chủ\s+trì\s+(?:hội\s+nghị|cuộc\s+họp))(?!\w)",
     re.IGNORECASE,
 )

@@ -1019,6 +1019,7 @@ class _ParagraphReading:
         self.announced = False  # the report has named its document: "Cụ thể, …" after it gives its contents
         self.intro: tuple[int, int] | None = None  # "- Giao X … sửa đổi các quy định về:" before its topics
         self.intro_added = False
+        self.intro_due: Deadline | None = None  # "… cần thực hiện trong tháng 9 năm 2020, cụ thể như sau:"
 
     def line(self, ls: int, le: int) -> None:
         marker = split_marker(self.text[ls:le])
@@ -1077,6 +1078,7 @@ class _ParagraphReading:
         if item.endswith(":"):
             self.decided = rule("acknowledgement").match(item) is not None
             self.after_intro = not self.decided
+            self.intro_due = _due(item, _time_expressions(item, self.meta.issued_date, []))
             return True
         if not marker and rule("background").match(item):
             self.handed = []
@@ -1103,7 +1105,8 @@ class _ParagraphReading:
             self.tasks.append(_make_task(self.text, s + a, s + b, None, find_roles(one, shifted), found, lead, None, self.meta))
         if not orders:
             found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
-            self.tasks.append(_make_task(self.text, s, e, None, roles, found, implementers, None, self.meta))
+            due = self.intro_due if self.after_intro else None  # the intro's time holds for its items
+            self.tasks.append(_make_task(self.text, s, e, None, roles, found, implementers, due, self.meta))
 
 
 def _after_announcement(item: str) -> int:

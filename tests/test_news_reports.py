@@ -4,6 +4,8 @@ tests; the forms are those of provincial and commune news pages."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from pipeline.extract import extract_text
 from pipeline.lexicon import split_marker
 from pipeline.tasks import find_roles
@@ -360,3 +362,18 @@ def test_an_assignment_whose_items_only_name_topics_is_one_task():
     tasks = extract_text(text, "tin.txt").tasks
     assert [t.text.split(" ")[0] for t in tasks] == ["Giao", "Ban"]
     assert [b.name for b in tasks[0].responsible] == ["Ban Tổ chức Trung ương"]
+
+
+def test_the_time_of_an_intro_holds_for_its_items_and_the_speakers_committee_issues():
+    text = (
+        "Kết luận hội nghị, đồng chí Lê Văn Sơn, Bí thư Đảng ủy xã nhấn mạnh một số việc trọng tâm cần làm "
+        "trong tháng 10 năm 2026, cụ thể như sau:\n"
+        "- Các chi bộ rà soát danh sách hộ nghèo trên địa bàn.\n"
+        "- Giao Ủy ban nhân dân xã chỉ đạo sửa chữa các tuyến đường hư hỏng.\n"
+    )
+    ex = extract_text(text, "tin.txt")
+    assert ex.document.issuer == "Đảng ủy xã"
+    assert [(t.deadline.start, t.deadline.end) for t in ex.tasks] == [(date(2026, 10, 1), date(2026, 10, 31))] * 2
+    # a document named after a comma is no act of the body before it
+    text = "Các ấp thực hiện tốt Nghị quyết của Ban Thường vụ Huyện ủy, Kết luận số 02-KL/HU của Huyện ủy.\n"
+    assert extract_text(text, "tin.txt").document.issuer is None
