@@ -1228,7 +1228,20 @@ def _addresses_its_own(sentence: str) -> bool:
         return False
     first = roles.responsible[0]
     handed = rule("assignment").search(sentence, 0, first.start) is not None
-    return handed or _MUST.match(sentence, first.end) is not None
+    if handed or _MUST.match(sentence, first.end) is not None:
+        return True
+    # a body of its own opens the sentence and acts ("UBND thành phố và các cơ quan chuyên môn đẩy
+    # mạnh …"), not an office-holder saying how the same order is carried ("Bí thư cấp ủy … trực
+    # tiếp truyền đạt …") nor the issuer promising ("Tỉnh ủy sẽ …")
+    return (
+        _opens_with_subject(sentence, roles)
+        and not _OFFICE_HOLDER.match(first.name)
+        and not _WILL.match(sentence, roles.responsible[-1].end)
+    )
+
+
+_OFFICE_HOLDER = re.compile(r"(?:Phó\s+)?(?:Bí\s+thư|Chủ\s+tịch|Người\s+đứng\s+đầu|Thủ\s+trưởng|Lãnh\s+đạo|Ủy\s+viên|Cán\s+bộ|Đảng\s+viên)(?!\w)")
+_WILL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:cũng\s+)?sẽ(?!\w)", re.IGNORECASE)
 
 
 def _hands_to_a_body(item: str, pos: int) -> bool:
