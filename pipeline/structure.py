@@ -517,7 +517,7 @@ def _locality(issuer: str | None) -> str | None:
     return " ".join(tail) or None
 
 
-_PROPER = rf"[{UPPER_LETTERS}][\wÀ-ỹ]*"
+_PROPER = rf"[{UPPER_LETTERS}][\wÀ-ỹ]*(?:\.[{UPPER_LETTERS}][\wÀ-ỹ]*)?"  # "Hà", "TP.HCM"
 _LEAD_TYPES = (
     r"(?P<type>(?i:Chương trình hành động|Chương trình|Chỉ thị|Nghị quyết|Kế hoạch|Kết luận|Thông báo|Đề án|Quy định"
     r"|Hướng dẫn|Quyết định|Công văn))"

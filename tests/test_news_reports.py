@@ -394,3 +394,14 @@ def test_a_later_sentence_opened_by_a_body_of_its_own_is_its_own_task_but_not_an
         ["Ủy ban nhân dân thành phố", "Cơ quan chuyên môn"],
         ["Cấp ủy", "Bí thư cấp ủy", "Tỉnh ủy"],  # one order, said three ways: one task
     ]
+
+
+def test_a_newspaper_tag_before_a_dated_event_and_a_city_written_with_a_dot():
+    text = (
+        "Kinhtedothi - Ngày 9/10, Ban Thường vụ Tỉnh ủy tổ chức hội nghị cho ý kiến về phương án sắp xếp.\n\n"
+        "Ban Thường vụ Tỉnh ủy yêu cầu các cơ quan, đơn vị hoàn thành việc rà soát trước ngày 20/10/2026.\n"
+    )
+    assert [t.text.split(" ")[0] for t in extract_text(text, "tin.txt").tasks] == ["Ban"]
+    text = "Ngày 11.6, Thành ủy TP.HCM ban hành thông báo phân công các đồng chí Thành ủy viên theo dõi địa bàn.\n"
+    doc = extract_text(text, "tin.txt").document
+    assert (doc.doc_type, doc.issuer) == ("Thông báo", "Thành ủy TP.HCM")
