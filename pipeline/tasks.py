@@ -1230,8 +1230,8 @@ def _addresses_its_own(sentence: str) -> bool:
     handed = rule("assignment").search(sentence, 0, first.start) is not None
     if handed or _MUST.match(sentence, first.end) is not None:
         return True
-    # a body of its own opens the sentence and acts ("UBND thành phố và các cơ quan chuyên môn đẩy
-    # mạnh …"), not an office-holder saying how the same order is carried ("Bí thư cấp ủy … trực
+    # a body of its own opens the sentence and acts ("UBND tỉnh và các cơ quan chuyên môn rà
+    # soát …"), not an office-holder saying how the same order is carried ("Bí thư cấp ủy … trực
     # tiếp truyền đạt …") nor the issuer promising ("Tỉnh ủy sẽ …")
     return (
         _opens_with_subject(sentence, roles)

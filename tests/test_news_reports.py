@@ -384,14 +384,14 @@ def test_the_time_of_an_intro_holds_for_its_items_and_the_speakers_committee_iss
 def test_a_later_sentence_opened_by_a_body_of_its_own_is_its_own_task_but_not_an_office_holder_or_a_promise():
     text = (
         "Đồng chí Bí thư Thành ủy yêu cầu các cơ quan, địa phương, đơn vị khẩn trương rà soát kế hoạch năm. "
-        "UBND thành phố và các cơ quan chuyên môn đẩy mạnh cải cách thủ tục hành chính.\n\n"
+        "UBND tỉnh và các cơ quan chuyên môn rà soát các thủ tục hành chính.\n\n"
         "Các cấp ủy tổ chức quán triệt nghị quyết đến đảng viên. Bí thư cấp ủy trực tiếp quán triệt ở chi bộ mình. "
         "Tỉnh ủy sẽ kiểm tra việc quán triệt ở một số đảng bộ.\n"
     )
     tasks = extract_text(text, "tin.txt").tasks
     assert [[b.name for b in t.responsible] for t in tasks] == [
         ["Cơ quan, địa phương, đơn vị"],
-        ["Ủy ban nhân dân thành phố", "Cơ quan chuyên môn"],
+        ["Ủy ban nhân dân tỉnh", "Cơ quan chuyên môn"],
         ["Cấp ủy", "Bí thư cấp ủy", "Tỉnh ủy"],  # one order, said three ways: one task
     ]
 
