@@ -1003,7 +1003,28 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     reading = _ParagraphReading(text, meta, cited)
     for ls, le in _logical_lines(text, regions.body_start, regions.body_end):
         reading.line(ls, le)
-    return reading.tasks
+    return _named_in_full(text, reading.tasks)
+
+
+# bodies a report names again by their head alone ("Đảng bộ cần …" after "Đảng bộ UBND tỉnh")
+_SHORT_NAMES = frozenset({"Đảng bộ", "Đảng ủy", "Ban Thường vụ", "Thường trực", "Ban Chỉ đạo", "Tổ công tác"})
+
+
+def _named_in_full(text: str, tasks: list[Task]) -> list[Task]:
+    """A responsible body printed by its head alone takes the one full name the text gives that
+    head ("Đảng bộ" → "Đảng bộ Ủy ban nhân dân tỉnh"); with none, or several, it stays."""
+    if not any(b.name in _SHORT_NAMES for t in tasks for b in t.responsible):
+        return tasks
+    full: dict[str, set[str]] = {}
+    for b in find_bodies(text):
+        head = next((h for h in _SHORT_NAMES if b.name.startswith(h + " ")), None)
+        if head:
+            full.setdefault(head, set()).add(b.name)
+    named = {head: names.pop() for head, names in full.items() if len(names) == 1}
+    return [
+        replace(t, responsible=tuple(replace(b, name=named.get(b.name, b.name)) for b in t.responsible))
+        for t in tasks
+    ]
 
 
 class _ParagraphReading:
@@ -1060,7 +1081,10 @@ class _ParagraphReading:
         các cấp"): the intro is the task, once; an item with work of its own ends the topics."""
         if self.intro is None:
             return False
-        if len(item.split()) > _LONGEST_TOPIC or rule("work_verb").match(item) or _opens_with_subject(item, find_roles(item)):
+        if (
+            len(item.split()) > _LONGEST_TOPIC or rule("work_verb").match(item) or _HANDED_OVER.search(item)
+            or _opens_with_subject(item, find_roles(item))
+        ):
             self.intro = None
             return False
         if not self.intro_added:

@@ -405,3 +405,13 @@ def test_a_newspaper_tag_before_a_dated_event_and_a_city_written_with_a_dot():
     text = "Ngày 11.6, Thành ủy TP.HCM ban hành thông báo phân công các đồng chí Thành ủy viên theo dõi địa bàn.\n"
     doc = extract_text(text, "tin.txt").document
     assert (doc.doc_type, doc.issuer) == ("Thông báo", "Thành ủy TP.HCM")
+
+
+def test_a_body_named_again_by_its_head_and_a_speaker_who_only_asks():
+    text = (
+        "Ngày 7/8, Đảng bộ Ủy ban nhân dân tỉnh tổ chức đại hội lần thứ I.\n\n"
+        "Phát biểu chỉ đạo, Bí thư Tỉnh ủy yêu cầu Đảng bộ cần phát huy vai trò nòng cốt trong cải cách hành chính.\n\n"
+        "Ngoài ra, Bí thư Tỉnh ủy cũng lưu ý, cần chăm lo đời sống người lao động sau sắp xếp.\n"
+    )
+    tasks = extract_text(text, "tin.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng bộ Ủy ban nhân dân tỉnh"]] * 2
