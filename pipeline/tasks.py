@@ -1007,7 +1007,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
 
 
 # bodies a report names again by their head alone ("Đảng bộ cần …" after "Đảng bộ UBND tỉnh")
-_SHORT_NAMES = frozenset({"Đảng bộ", "Đảng ủy", "Ban Thường vụ", "Thường trực", "Ban Chỉ đạo", "Tổ công tác"})
+_SHORT_NAMES = frozenset({"Đảng bộ", "Đảng ủy", "Ban Thường vụ", "Thường trực", "Ban Chỉ đạo", "Tổ công tác", "Phường", "Xã"})
 
 
 def _named_in_full(text: str, tasks: list[Task]) -> list[Task]:

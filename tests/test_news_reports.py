@@ -415,3 +415,12 @@ def test_a_body_named_again_by_its_head_and_a_speaker_who_only_asks():
     )
     tasks = extract_text(text, "tin.txt").tasks
     assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng bộ Ủy ban nhân dân tỉnh"]] * 2
+
+
+def test_the_ward_named_again_by_its_head_alone():
+    text = (
+        "Đồng chí Bí thư Thành ủy yêu cầu phường Tân Định rà soát quỹ đất công.\n\n"
+        "Phường cần chú trọng phát triển thương mại, dịch vụ.\n"
+    )
+    tasks = extract_text(text, "tin.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Phường Tân Định"]] * 2
