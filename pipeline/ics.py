@@ -125,8 +125,8 @@ def schedule(
         dtstart = end
     elif "BYMONTH" in rule:
         dtstart = _listed_month_end(start or anchor or date.today(), rule["BYMONTH"])
-    elif freq == "MONTHLY" and _month_days(rule):  # "ngày 05 và 20 hàng tháng": the first such day
-        dtstart = _next_month_day(start or anchor or date.today(), _month_days(rule))
+    elif freq == "MONTHLY" and (days := _month_days(rule)):  # "ngày 05 và 20 hàng tháng": the first such day
+        dtstart = _next_month_day(start or anchor or date.today(), days)
     elif freq == "WEEKLY" and rule.get("BYDAY") in _WEEKDAY_INDEX:
         first = start or anchor or date.today()  # "hằng tuần vào thứ Sáu": the first Friday
         dtstart = first + timedelta(days=(_WEEKDAY_INDEX[rule["BYDAY"]] - first.weekday()) % 7)

@@ -427,11 +427,11 @@ def _body_issuer(text: str, regions: Regions, on_behalf_of: str | None) -> str |
 
 
 _PARTY_BODY = re.compile(r"(?:ủy|Bộ Chính trị|Ban Bí thư|Ban Chấp hành)(?:\s|$)|ủy\s+\S+$|ủy$")
+_HOLDS = r"(?:tổ\s+chức|chủ\s+trì)\s+(?:hội\s+nghị|cuộc\s+họp)"  # a body holds a meeting
 # what a Party body does in a report of its meeting or its orders
 _REPORTED_ACT = re.compile(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?=(?-i:[a-zđà-ỹ])))?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
-    r"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|(?:dự\s+)?và\s+chỉ\s+đạo|"
-    r"tổ\s+chức\s+(?:hội\s+nghị|cuộc\s+họp)|chủ\s+trì\s+(?:hội\s+nghị|cuộc\s+họp))(?!\w)",
+    rf"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|(?:dự\s+)?và\s+chỉ\s+đạo|{_HOLDS})(?!\w)",
     re.IGNORECASE,
 )
 _MEETING_OF = re.compile(r"(?i:hội\s+nghị)\s+(?:(?i:lần\s+thứ)\s+\S+\s+)?$")
@@ -454,7 +454,7 @@ def _reported_issuer(text: str) -> str | None:
     return next((b.name for b in bodies if _HOLDS_MEETING.match(head, b.end)), None)
 
 
-_HOLDS_MEETING = re.compile(r"\s*(?:đã\s+|vừa\s+)?(?:tổ\s+chức|chủ\s+trì)\s+(?:hội\s+nghị|cuộc\s+họp)(?!\w)", re.IGNORECASE)
+_HOLDS_MEETING = re.compile(rf"\s*(?:đã\s+|vừa\s+)?{_HOLDS}(?!\w)", re.IGNORECASE)
 
 
 def _footer(text: str, regions: Regions) -> dict:
@@ -548,10 +548,12 @@ _LEAD_ISSUER = (
     r"\s+(?:cho\s+biết\s+)?(?:đã\s+|vừa\s+)?"
 )
 _LEAD = re.compile(_LEAD_ISSUER + r"(?i:ban hành|có|ký ban hành|ra|xây dựng)\s+" + _LEAD_TYPES + rf"(?:\s+{_LEAD_TITLE})?")
-# "Thường trực Thành ủy thông báo kết luận về …": the verb names the document, a Thông báo
-_NOTICE_LEAD = re.compile(_LEAD_ISSUER + r"(?P<type>thông báo)\s+" + _lead_title(r"kết\s+luận"))
-# "Ngày 23/4, Ban Tổ chức Trung ương hướng dẫn việc …": the verb names the document, a Hướng dẫn
-_GUIDANCE_LEAD = re.compile(_LEAD_ISSUER + r"(?P<type>hướng dẫn)\s+" + _lead_title(r"việc|về"))
+# leads whose verb names the document: "Thường trực Thành ủy thông báo kết luận về …" (a Thông
+# báo), "Ngày 23/4, Ban Tổ chức Trung ương hướng dẫn việc …" (a Hướng dẫn)
+_VERB_LEADS = tuple(
+    re.compile(_LEAD_ISSUER + rf"(?P<type>{verb})\s+" + _lead_title(openers))
+    for verb, openers in (("thông báo", r"kết\s+luận"), ("hướng dẫn", r"việc|về"))
+)
 # "Tại Kết luận số 31-KL/TW ngày 02/3/2026 về …, Bộ Chính trị yêu cầu …"
 # "Theo Công văn số 2708-CV/TU do Văn phòng Tỉnh ủy ban hành, …"
 _BY_DOCUMENT = re.compile(
@@ -572,7 +574,7 @@ def _lead(text: str) -> dict | None:
     Bộ Chính trị yêu cầu …"): type, number (a bare "17" completed with the type's and the
     issuer's codes), date, issuer and subject."""
     head = text[: min(len(text), 1500)]
-    m = _numbered_lead(head) or _NOTICE_LEAD.search(head) or _GUIDANCE_LEAD.search(head)
+    m = _numbered_lead(head) or next(filter(None, (rx.search(head) for rx in _VERB_LEADS)), None)
     if m:
         issuer = normalize_name(m.group("issuer"))
     elif m := _AT_DOCUMENT.search(head):
@@ -693,11 +695,10 @@ _SIGNED_LEAD = re.compile(
 )
 # "đồng chí Phạm Văn An, Phó Bí thư …, Chủ tịch HĐND thành phố Cần Thơ đã ký": the name after
 # "đồng chí", "ông", "bà", not the place that ends the titles
-_COMRADE = re.compile(
-    rf"(?<!\w)(?i:đồng\s+chí|ông|bà)\s+(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)(?=\s*,|\s+(?:đã\s+|vừa\s+)?ký)"
-)
+_PERSON = rf"(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)"  # two to four capitalised words
+_COMRADE = re.compile(rf"(?<!\w)(?i:đồng\s+chí|ông|bà)\s+{_PERSON}(?=\s*,|\s+(?:đã\s+|vừa\s+)?ký)")
 # "Tổng Bí thư Tô Lâm đã ký": the proper name right before "(đã) ký"
-_SIGNER_BEFORE = re.compile(rf"(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)\s+(?:đã\s+|vừa\s+)?ký(?!\w)")
+_SIGNER_BEFORE = re.compile(rf"{_PERSON}\s+(?:đã\s+|vừa\s+)?ký(?!\w)")
 
 
 def _header_date(header: str) -> re.Match | None:

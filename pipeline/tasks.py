@@ -1143,10 +1143,9 @@ def _after_announcement(item: str) -> int:
     first = item[: end.start()]
     if not rule("announcement").match(first) and not rule("commendation").match(first):
         return 0
-    if any(rule("assignment").search(first, 0, b.start) for b in find_bodies(first)):
+    if _hands_over(first):
         return 0  # the first sentence already hands work over
-    rest = item[end.end() :]
-    return end.end() + len(rest) - len(rest.lstrip())
+    return _word_after(item, end.end())
 
 
 _ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s*,?\s+", re.IGNORECASE)
@@ -1187,7 +1186,7 @@ def _stacked_orders(item: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for end in _ORDER_END.finditer(item, start):
         spans.append((start, end.end()))
-        start = end.end() + len(item[end.end() :]) - len(item[end.end() :].lstrip())
+        start = _word_after(item, end.end())
     if item[start:].strip():
         spans.append((start, len(item)))
     spans = _joined_connected(item, spans)
@@ -1216,38 +1215,54 @@ def _addressed_sentences(item: str) -> list[tuple[int, int]]:
     each such sentence on; a sentence without its own addressee stays with the one before."""
     starts = [0]
     for end in _ORDER_END.finditer(item):
-        start = end.end() + len(item[end.end() :]) - len(item[end.end() :].lstrip())
+        start = _word_after(item, end.end())
         if start < len(item) and _addresses_its_own(item[start:]):
             starts.append(start)
     if len(starts) < 2:
         return []
-    if not _gives_work(item):
+    if not _opens_with_work(item):
         starts = starts[1:]  # "Bão số 10 có phạm vi ảnh hưởng rộng. … Ban Thường vụ yêu cầu …": background first
     ends = [*starts[1:], len(item)]
     return [(a, a + len(item[a:b].rstrip())) for a, b in zip(starts, ends, strict=True)]
 
 
-def _gives_work(item: str) -> bool:
+def _opens_with_work(item: str) -> bool:
     """The paragraph's first sentence is an order: its work first, or a body told or handed it."""
-    end = _ORDER_END.search(item)
-    sentence = item[: end.start() if end else len(item)]
-    if _continues_work(sentence) or _addresses_its_own(sentence):
-        return True
+    sentence = _first_sentence(item)
     roles = find_roles(sentence)
-    return _opens_with_subject(sentence, roles) or _handed_over_to_anyone(sentence)
+    if _continues_work(sentence) or _addresses(sentence, roles):
+        return True
+    return _opens_with_subject(sentence, roles) or _hands_over(sentence)
 
 
-def _handed_over_to_anyone(sentence: str) -> bool:
-    return any(rule("assignment").search(sentence, 0, b.start) for b in find_bodies(sentence))
+def _first_sentence(text: str) -> str:
+    end = _ORDER_END.search(text)
+    return text[: end.start() if end else len(text)]
 
 
-def _addresses_its_own(sentence: str) -> bool:
-    """The sentence hands work to bodies of its own, or tells its own subject what it must do."""
-    end = _ORDER_END.search(sentence)
-    sentence = sentence[: end.start() if end else len(sentence)]
+def _word_after(text: str, pos: int) -> int:
+    """Where the next word starts at or after `pos` (past the spaces)."""
+    return _SPACES.match(text, pos).end()
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _hands_over(text: str) -> bool:
+    """Some body in `text` is handed work ("… yêu cầu / đề nghị / giao <body> …")."""
+    return any(rule("assignment").search(text, 0, b.start) for b in find_bodies(text))
+
+
+def _addresses_its_own(text: str) -> bool:
+    """The sentence `text` opens with hands work to bodies of its own, or tells its own subject
+    what it must do."""
+    sentence = _first_sentence(text)
+    return _addresses(sentence, find_roles(sentence))
+
+
+def _addresses(sentence: str, roles: Roles) -> bool:
     if rule("continued_work").match(sentence):
         return False
-    roles = find_roles(sentence)
     if not roles.responsible:
         return False
     first = roles.responsible[0]
@@ -1283,8 +1298,6 @@ def _joined_connected(item: str, spans: list[tuple[int, int]]) -> list[tuple[int
         else:
             out.append((a, b))
     return out
-
-
 
 
 # "… giao Ban Dân vận các việc sau: Tổng kết …. Hướng dẫn …": the orders follow a colon
@@ -1388,7 +1401,7 @@ def _assigns_work(item: str, meta: DocumentMeta, excluded: list[tuple[int, int]]
         return _dated(_time_expressions(item, meta.issued_date, excluded)) is not None
     if not re.search(r"yêu\s+cầu|đề\s+nghị|giao", item, re.IGNORECASE):
         return False  # cheap gate: most paragraphs never reach find_bodies here
-    return any(assignment.search(item, 0, m.start) for m in find_bodies(item))
+    return _hands_over(item)
 
 
 def table_row_tasks(tables: list[Table], meta: DocumentMeta) -> list[Task]:

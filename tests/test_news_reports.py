@@ -10,6 +10,14 @@ from pipeline.extract import extract_text
 from pipeline.lexicon import split_marker
 from pipeline.tasks import find_roles
 
+
+def _responsible(tasks) -> list[list[str]]:
+    return [[b.name for b in t.responsible] for t in tasks]
+
+
+def _first_words(tasks) -> list[str]:
+    return [t.text.split(" ")[0] for t in tasks]
+
 REPORT = """Ngày 12-3, Đảng ủy xã Phú An tổ chức hội nghị sơ kết quý I và triển khai nhiệm vụ quý II năm 2026.
 
 Báo cáo của Văn phòng Đảng ủy cho thấy, quý I các chỉ tiêu chủ yếu đều đạt và vượt kế hoạch.
@@ -62,7 +70,7 @@ def test_work_asked_for_with_no_addressee_is_a_task_and_generic_addressees_are_r
         "Bí thư Tỉnh ủy đề nghị các cấp, ngành rà soát các chỉ tiêu chưa đạt.\n"
     )
     tasks = extract_text(text, "tin2.txt").tasks
-    assert [[b.name for b in t.responsible] for t in tasks] == [["Hệ thống chính trị"], [], ["Cấp, ngành"]]
+    assert _responsible(tasks) == [["Hệ thống chính trị"], [], ["Cấp, ngành"]]
 
 
 def test_a_report_names_the_body_whose_meeting_or_orders_it_gives():
@@ -114,7 +122,7 @@ def test_a_topic_opener_goes_on_with_the_work_handed_out():
         "Đối với các mốc cụ thể, trước ngày 20/12/2026 hoàn thành rà soát danh sách hộ cần hỗ trợ.\n"
     )
     tasks = extract_text(text, "tin6.txt").tasks
-    assert [[b.name for b in t.responsible] for t in tasks] == [["Chi bộ"], ["Chi bộ"]]
+    assert _responsible(tasks) == [["Chi bộ"], ["Chi bộ"]]
 
 
 def test_a_signing_lead_with_a_short_number_names_the_document_and_its_signer():
@@ -136,7 +144,7 @@ def test_a_line_that_announces_the_document_is_no_task():
         "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy tổ chức thăm hỏi các gia đình chính sách.\n",
         "tin8.txt",
     ).tasks
-    assert [[b.name for b in t.responsible] for t in tasks] == [["Cấp ủy"]]
+    assert _responsible(tasks) == [["Cấp ủy"]]
 
 
 ORDERS = """Ban Thường vụ Tỉnh ủy ban hành chỉ thị về phòng, chống dịch bệnh trên đàn gia súc
@@ -152,7 +160,7 @@ Trước hết, rà soát lại phương án phòng dịch ở từng thôn, b�
 def test_a_paragraph_of_several_orders_gives_one_task_each_led_by_the_bodies_before_it():
     ex = extract_text(ORDERS, "tin.txt")
     assert ex.document.number == "41-CT/TU"  # the later lead gives the number the headline lacks
-    assert [t.text.split(" ")[0] for t in ex.tasks] == ["Tăng", "Tổ", "Hỗ", "Trước"]
+    assert _first_words(ex.tasks) == ["Tăng", "Tổ", "Hỗ", "Trước"]
     assert all([b.name for b in t.responsible] == ["Cấp ủy", "Chính quyền các cấp"] for t in ex.tasks)
 
 
@@ -187,7 +195,7 @@ def test_a_notice_of_conclusions_and_the_commendation_before_the_work():
     ex = extract_text(text, "tin.txt")
     assert (ex.document.doc_type, ex.document.issuer) == ("Thông báo", "Thường trực Thành ủy Hải Phòng")
     assert ex.document.title.startswith("kết luận về công tác chuẩn bị mùa mưa bão")
-    assert [t.text.split(" ")[0] for t in ex.tasks] == ["Thường", "Yêu"]
+    assert _first_words(ex.tasks) == ["Thường", "Yêu"]
     assert [b.name for b in ex.tasks[0].responsible] == ["Các cấp, các ngành"]
     assert ex.tasks[1].deadline is None  # the year of what was commended is no due date
 
@@ -207,7 +215,7 @@ def test_a_central_agency_lead_and_items_numbered_in_small_roman_numerals():
     )
     ex = extract_text(text, "tin.txt")
     assert (ex.document.doc_type, ex.document.number, ex.document.issuer) == ("Hướng dẫn", "12-HD/BTCTW", "Ban Tổ chức Trung ương")
-    assert [t.text.split(" ")[0] for t in ex.tasks] == ["Rà", "Lấy"]  # "Tổ chức thực hiện." names a part
+    assert _first_words(ex.tasks) == ["Rà", "Lấy"]  # "Tổ chức thực hiện." names a part
 
 
 STORM = """Trước diễn biến của đợt mưa lớn, Thường trực Đảng ủy xã Hòa Bình yêu cầu:
@@ -222,7 +230,7 @@ Tin Tức xã Hòa Bình
 
 def test_a_commune_notice_of_body_headed_orders_and_the_lines_after_it():
     tasks = extract_text(STORM, "tin.txt").tasks
-    assert [[b.name for b in t.responsible] for t in tasks] == [
+    assert _responsible(tasks) == [
         ["Công an xã", "Quân sự xã"],  # the list's locality, and the commune's military command as printed
         ["Ủy ban nhân dân xã", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn"],
         ["Ủy viên Ban Chấp hành Đảng bộ"],
@@ -233,7 +241,7 @@ def test_a_commune_notice_of_body_headed_orders_and_the_lines_after_it():
 def test_a_local_party_organisation_told_what_it_must_do():
     text = "Ông nhấn mạnh, trong nhiệm kỳ tới, Đảng bộ xã Tân Lập cần nâng cao chất lượng sinh hoạt chi bộ ở các thôn.\n"
     tasks = extract_text(text, "tin.txt").tasks
-    assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng bộ xã Tân Lập"]]
+    assert _responsible(tasks) == [["Đảng bộ xã Tân Lập"]]
     assert extract_text("Đại hội Đảng bộ xã Tân Lập lần thứ I đã thành công tốt đẹp.\n", "tin.txt").tasks == ()
 
 
@@ -251,7 +259,7 @@ def test_the_ward_itself_handed_work_by_a_speaker():
         "Đồng chí cũng yêu cầu phường quan tâm hơn đến người cao tuổi neo đơn.\n"
     )
     tasks = extract_text(text, "tin.txt").tasks
-    assert [[b.name for b in t.responsible] for t in tasks] == [["Phường Tân Định"]] * 2  # the same ward again
+    assert _responsible(tasks) == [["Phường Tân Định"]] * 2  # the same ward again
 
 
 def test_orders_after_a_colon_of_direction_and_a_new_addressee_after_a_semicolon():
@@ -261,7 +269,7 @@ def test_orders_after_a_colon_of_direction_and_a_new_addressee_after_a_semicolon
         "dự trữ thức ăn cho gia súc; Giao Văn phòng Trung ương Đảng theo dõi, tổng hợp tình hình.\n"
     )
     tasks = extract_text(text, "tin.txt").tasks  # the headline is no task
-    assert [[b.name for b in t.responsible] for t in tasks] == [["Cấp ủy", "Chính quyền"], ["Văn phòng Trung ương"]]
+    assert _responsible(tasks) == [["Cấp ủy", "Chính quyền"], ["Văn phòng Trung ương"]]
     assert tasks[1].text.startswith("Giao Văn phòng")
 
 
@@ -271,7 +279,7 @@ def test_a_conclusion_that_approves_first_then_asks():
         "Yêu cầu các cấp ủy trên cơ sở kết quả rà soát, khẩn trương bổ sung quy hoạch cán bộ.\n"
     )
     tasks = extract_text(text, "tin.txt").tasks
-    assert [t.text.split(" ")[0] for t in tasks] == ["Yêu"]
+    assert _first_words(tasks) == ["Yêu"]
     assert [b.name for b in tasks[0].responsible] == ["Cấp ủy"]
 
 
@@ -285,7 +293,7 @@ def test_generic_addressees_of_a_storm_order_and_the_city_as_the_one_to_act():
         "Đồng chí Bí thư đề nghị cán bộ, đảng viên, công chức phường gương mẫu đi đầu.\n"
     )
     tasks = extract_text(text, "tin.txt").tasks
-    assert [[b.name for b in t.responsible] for t in tasks] == [
+    assert _responsible(tasks) == [
         ["Cơ quan, đơn vị"],
         ["Cơ quan chức năng"],
         ["Lực lượng vũ trang thành phố"],
@@ -325,8 +333,8 @@ def test_a_later_sentence_with_its_own_addressees_is_its_own_task():
         "Mưa lớn kéo dài nhiều ngày trên toàn tỉnh. Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy rà soát các điểm sạt lở.\n"
     )
     tasks = extract_text(text, "tin.txt").tasks
-    assert [t.text.split(" ")[0] for t in tasks] == ["Bộ", "Các", "Bộ", "Ban"]  # the background sentence is left out
-    assert [[b.name for b in t.responsible] for t in tasks] == [
+    assert _first_words(tasks) == ["Bộ", "Các", "Bộ", "Ban"]  # the background sentence is left out
+    assert _responsible(tasks) == [
         ["Cấp ủy"], ["Tỉnh ủy", "Thành ủy"], ["Ban Tổ chức Trung ương"], ["Cấp ủy"]
     ]
 
@@ -339,7 +347,7 @@ def test_a_short_line_with_no_end_mark_is_no_order():
 def test_a_time_between_the_verb_and_the_whole_party_organisation_handed_the_work():
     text = "Bí thư Tỉnh ủy Nguyễn Văn Hòa đề nghị, năm 2026, toàn Đảng bộ tỉnh thống nhất cách đánh giá cán bộ theo sản phẩm.\n"
     tasks = extract_text(text, "tin.txt").tasks
-    assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng bộ tỉnh"]]
+    assert _responsible(tasks) == [["Đảng bộ tỉnh"]]
 
 
 def test_what_follows_a_report_of_a_letter_gives_its_contents():
@@ -362,7 +370,7 @@ def test_an_assignment_whose_items_only_name_topics_is_one_task():
         "Ban Thường vụ Tỉnh ủy yêu cầu, cần sớm hoàn thành việc rà soát các quy định của tỉnh.\n"
     )
     tasks = extract_text(text, "tin.txt").tasks
-    assert [t.text.split(" ")[0] for t in tasks] == ["Giao", "Ban"]
+    assert _first_words(tasks) == ["Giao", "Ban"]
     assert [b.name for b in tasks[0].responsible] == ["Ban Tổ chức Trung ương"]
 
 
@@ -389,7 +397,7 @@ def test_a_later_sentence_opened_by_a_body_of_its_own_is_its_own_task_but_not_an
         "Tỉnh ủy sẽ kiểm tra việc quán triệt ở một số đảng bộ.\n"
     )
     tasks = extract_text(text, "tin.txt").tasks
-    assert [[b.name for b in t.responsible] for t in tasks] == [
+    assert _responsible(tasks) == [
         ["Cơ quan, địa phương, đơn vị"],
         ["Ủy ban nhân dân tỉnh", "Cơ quan chuyên môn"],
         ["Cấp ủy", "Bí thư cấp ủy", "Tỉnh ủy"],  # one order, said three ways: one task
@@ -401,7 +409,7 @@ def test_a_newspaper_tag_before_a_dated_event_and_a_city_written_with_a_dot():
         "Kinhtedothi - Ngày 9/10, Ban Thường vụ Tỉnh ủy tổ chức hội nghị cho ý kiến về phương án sắp xếp.\n\n"
         "Ban Thường vụ Tỉnh ủy yêu cầu các cơ quan, đơn vị hoàn thành việc rà soát trước ngày 20/10/2026.\n"
     )
-    assert [t.text.split(" ")[0] for t in extract_text(text, "tin.txt").tasks] == ["Ban"]
+    assert _first_words(extract_text(text, "tin.txt").tasks) == ["Ban"]
     text = "Ngày 11.6, Thành ủy TP.HCM ban hành thông báo phân công các đồng chí Thành ủy viên theo dõi địa bàn.\n"
     doc = extract_text(text, "tin.txt").document
     assert (doc.doc_type, doc.issuer) == ("Thông báo", "Thành ủy TP.HCM")
@@ -414,7 +422,7 @@ def test_a_body_named_again_by_its_head_and_a_speaker_who_only_asks():
         "Ngoài ra, Bí thư Tỉnh ủy cũng lưu ý, cần chăm lo đời sống người lao động sau sắp xếp.\n"
     )
     tasks = extract_text(text, "tin.txt").tasks
-    assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng bộ Ủy ban nhân dân tỉnh"]] * 2
+    assert _responsible(tasks) == [["Đảng bộ Ủy ban nhân dân tỉnh"]] * 2
 
 
 def test_the_ward_named_again_by_its_head_alone():
@@ -423,4 +431,4 @@ def test_the_ward_named_again_by_its_head_alone():
         "Phường cần chú trọng phát triển thương mại, dịch vụ.\n"
     )
     tasks = extract_text(text, "tin.txt").tasks
-    assert [[b.name for b in t.responsible] for t in tasks] == [["Phường Tân Định"]] * 2
+    assert _responsible(tasks) == [["Phường Tân Định"]] * 2
