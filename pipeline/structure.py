@@ -549,13 +549,13 @@ _LEAD_ISSUER = (
 )
 _LEAD = re.compile(_LEAD_ISSUER + r"(?i:ban hành|có|ký ban hành|ra|xây dựng)\s+" + _LEAD_TYPES + rf"(?:\s+{_LEAD_TITLE})?")
 # leads whose verb names the document: "Thường trực Thành ủy thông báo kết luận về …" (a Thông
-# báo), "Ngày 23/4, Ban Tổ chức Trung ương hướng dẫn việc …" (a Hướng dẫn)
+# báo), "Ngày 5/5, Ban Tổ chức Trung ương hướng dẫn việc …" (a Hướng dẫn)
 _VERB_LEADS = tuple(
     re.compile(_LEAD_ISSUER + rf"(?P<type>{verb})\s+" + _lead_title(openers))
     for verb, openers in (("thông báo", r"kết\s+luận"), ("hướng dẫn", r"việc|về"))
 )
 # "Tại Kết luận số 31-KL/TW ngày 02/3/2026 về …, Bộ Chính trị yêu cầu …"
-# "Theo Công văn số 2708-CV/TU do Văn phòng Tỉnh ủy ban hành, …"
+# "Theo Công văn số 515-CV/TU do Văn phòng Tỉnh ủy ban hành, …"
 _BY_DOCUMENT = re.compile(
     r"(?:^|\n|\.\s)[ \t]*(?:Tại|Theo)\s+" + _LEAD_TYPES + r"\s+do\s+(?P<by>[^,.\n]{3,80}?)\s+(?i:ban\s+hành|ký)\s*,"
 )
@@ -568,8 +568,8 @@ _AT_DOCUMENT = re.compile(
 
 
 def _lead(text: str) -> dict | None:
-    """What a news lead says of the document it introduces ("Ngày 14-11-2016, Ban Chấp hành
-    Đảng bộ tỉnh khóa XIII đã ban hành Nghị quyết số 10-NQ/TU về …", "Ban Thường vụ Tỉnh ủy
+    """What a news lead says of the document it introduces ("Ngày 3-5-2021, Ban Chấp hành
+    Đảng bộ tỉnh khóa XVI đã ban hành Nghị quyết số 07-NQ/TU về …", "Ban Thường vụ Tỉnh ủy
     vừa ban hành Chỉ thị số 17 về việc …", "Tại Kết luận số 31-KL/TW ngày 02/3/2026 về …,
     Bộ Chính trị yêu cầu …"): type, number (a bare "17" completed with the type's and the
     issuer's codes), date, issuer and subject."""
@@ -693,7 +693,7 @@ _SIGNED_LEAD = re.compile(
     rf"(?<!\w)ký(?:\s+ban\s+hành)?\s+(?P<type>{doc_type_alternation()})(?:\s+kết\s+luận)?\s+(?:số\s+)?(?P<num>\d[^\s,;()]*)",
     re.IGNORECASE,
 )
-# "đồng chí Phạm Văn An, Phó Bí thư …, Chủ tịch HĐND thành phố Cần Thơ đã ký": the name after
+# "đồng chí Phạm Văn An, Phó Bí thư …, Chủ tịch HĐND thành phố Huế đã ký": the name after
 # "đồng chí", "ông", "bà", not the place that ends the titles
 _PERSON = rf"(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)"  # two to four capitalised words
 _COMRADE = re.compile(rf"(?<!\w)(?i:đồng\s+chí|ông|bà)\s+{_PERSON}(?=\s*,|\s+(?:đã\s+|vừa\s+)?ký)")
@@ -809,7 +809,7 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
     elif not number:
         # No header at all (a text pasted from a website), or a news lead above the reposted
         # text: the lead sentence may name the document — "Ban Thường vụ Tỉnh ủy vừa ban hành
-        # Chỉ thị số 01-CT/TU, ngày 11/11/2020 ...".
+        # Chỉ thị số 05-CT/TU, ngày 02/3/2021 ...".
         lead = _lead(text[: type_line[0]] if type_line else text)
         if lead and type_line and lead["type"] == doc_type:
             number, issued = lead["number"], issued or lead["issued"]

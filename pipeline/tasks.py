@@ -589,7 +589,7 @@ _SHORTEST_SENTENCE = 8  # words
 
 def _asks_others(item: str, roles: Roles) -> bool:
     """The item opens with a body that asks others, none of them a body ("Ban Thường vụ Đảng ủy
-    xã đề nghị toàn thể cán bộ, đảng viên và Nhân dân …"): the block's bodies do not lead it."""
+    xã đề nghị mọi hộ dân và đảng viên trong xã …"): the block's bodies do not lead it."""
     if roles.responsible:
         return False
     bodies = find_bodies(item)
@@ -1040,7 +1040,7 @@ class _ParagraphReading:
         self.announced = False  # the report has named its document: "Cụ thể, …" after it gives its contents
         self.intro: tuple[int, int] | None = None  # "- Giao X … sửa đổi các quy định về:" before its topics
         self.intro_added = False
-        self.intro_due: Deadline | None = None  # "… cần thực hiện trong tháng 9 năm 2020, cụ thể như sau:"
+        self.intro_due: Deadline | None = None  # "… cần làm trong tháng 10 năm 2026, cụ thể như sau:"
 
     def line(self, ls: int, le: int) -> None:
         marker = split_marker(self.text[ls:le])
@@ -1199,8 +1199,8 @@ _NEW_ADDRESSEE = re.compile(r";\s+(?=(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+c�
 
 
 def _handover_clauses(item: str) -> list[tuple[int, int]]:
-    """A paragraph whose clause after a semicolon hands work to other bodies ("Tổ chức tốt việc
-    lấy ý kiến …; giao Ban Tuyên giáo và Dân vận Trung ương chỉ đạo …"): one order per part."""
+    """A paragraph whose clause after a semicolon hands work to other bodies ("Rà soát quy hoạch
+    cán bộ …; giao Ban Tổ chức Tỉnh ủy hướng dẫn …"): one order per part."""
     cuts = [m for m in _NEW_ADDRESSEE.finditer(item) if _hands_to_a_body(item, m.end())]
     if not cuts:
         return []

@@ -209,7 +209,7 @@ def test_a_monthly_duty_on_listed_days_starts_on_the_first_of_them():
     """ "ngày 05 và 20 hàng tháng": the series starts on the next listed day, not the month's end."""
     from pipeline.temporal import find_time_expressions
 
-    (found,) = find_time_expressions("Bí thư tiếp công dân định kỳ vào ngày 05 và 20 hàng tháng.", None)
+    (found,) = find_time_expressions("Văn phòng Đảng ủy tổng hợp ý kiến vào ngày 05 và 20 hàng tháng.", None)
     assert found.recurrence == "FREQ=MONTHLY;BYMONTHDAY=5,20"
     assert schedule(None, None, found.recurrence, anchor=date(2026, 1, 6))[0] == date(2026, 1, 20)
     assert schedule(None, None, found.recurrence, anchor=date(2026, 12, 21))[0] == date(2027, 1, 5)

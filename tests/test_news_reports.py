@@ -201,7 +201,7 @@ def test_a_notice_of_conclusions_and_the_commendation_before_the_work():
 
 
 def test_office_holders_before_the_bodies_handed_the_work():
-    roles = find_roles("Thường trực Tỉnh ủy đề nghị bí thư, chủ tịch và cấp ủy, chính quyền nâng cao trách nhiệm phục vụ Nhân dân.")
+    roles = find_roles("Thường trực Tỉnh ủy yêu cầu bí thư, chủ tịch và cấp ủy, chính quyền nâng cao trách nhiệm phục vụ Nhân dân.")
     assert [b.name for b in roles.responsible] == ["Cấp ủy", "Chính quyền"]
 
 
@@ -221,8 +221,8 @@ def test_a_central_agency_lead_and_items_numbered_in_small_roman_numerals():
 STORM = """Trước diễn biến của đợt mưa lớn, Thường trực Đảng ủy xã Hòa Bình yêu cầu:
 1. Công an, Quân sự xã: bố trí lực lượng trực tại các ngầm tràn, không để người dân qua lại khi nước dâng.
 2. UBND xã, Ban chỉ huy phòng chống thiên tai: kiểm tra các hồ chứa nhỏ, chuẩn bị phương án sơ tán.
-3. Các đồng chí Ủy viên BCH Đảng bộ phụ trách thôn: có mặt tại địa bàn, báo cáo kịp thời mọi tình huống.
-Ban Thường vụ Đảng ủy xã đề nghị toàn thể cán bộ, đảng viên và Nhân dân chủ động phòng tránh mưa lũ.
+3. Các đồng chí Ủy viên BCH Đảng bộ được phân công về thôn: có mặt tại địa bàn, báo cáo kịp thời mọi tình huống.
+Ban Thường vụ Đảng ủy xã đề nghị mọi hộ dân và đảng viên trong xã kê cao tài sản trước lũ.
 Bà con hãy kê cao đồ đạc và không đánh bắt cá trên sông khi có lũ.
 Tin Tức xã Hòa Bình
 """
@@ -265,7 +265,7 @@ def test_the_ward_itself_handed_work_by_a_speaker():
 def test_orders_after_a_colon_of_direction_and_a_new_addressee_after_a_semicolon():
     text = (
         "Chỉ đạo của Thường trực Ban Bí thư về phòng, chống rét cho gia súc\n\n"
-        "Thường trực Ban Bí thư chỉ đạo: Các cấp ủy, chính quyền vùng núi phía Bắc kiểm tra chuồng trại, "
+        "Thường trực Ban Bí thư chỉ đạo: Cấp ủy, chính quyền vùng núi phía Bắc kiểm tra chuồng trại, "
         "dự trữ thức ăn cho gia súc; Giao Văn phòng Trung ương Đảng theo dõi, tổng hợp tình hình.\n"
     )
     tasks = extract_text(text, "tin.txt").tasks  # the headline is no task
@@ -285,7 +285,7 @@ def test_a_conclusion_that_approves_first_then_asks():
 
 def test_generic_addressees_of_a_storm_order_and_the_city_as_the_one_to_act():
     text = (
-        "Thường trực Thành ủy yêu cầu các cơ quan, đơn vị trên địa bàn thành phố trực ban 24/24 giờ.\n\n"
+        "Thường trực Thành ủy yêu cầu các cơ quan, đơn vị trên địa bàn tỉnh trực ban 24/24 giờ.\n\n"
         "Các cơ quan chức năng bảo đảm thông tin liên lạc thông suốt.\n\n"
         "Các lực lượng vũ trang thành phố sẵn sàng lực lượng, phương tiện cứu hộ.\n\n"
         "Các cấp ủy, chính quyền các xã, phường, đặc khu chủ động sơ tán người dân khỏi vùng ven biển.\n\n"
@@ -307,12 +307,12 @@ def test_a_guidance_announced_by_its_verb_and_an_appeal_by_a_dotted_name():
     ex = extract_text("Ngày 5/5, Ban Tổ chức Trung ương hướng dẫn việc kiện toàn cấp ủy sau sắp xếp.\n", "tin.txt")
     assert (ex.document.doc_type, ex.document.issuer) == ("Hướng dẫn", "Ban Tổ chức Trung ương")
     assert ex.document.title == "việc kiện toàn cấp ủy sau sắp xếp"
-    assert extract_text("Đảng ủy UBND TP.HCM kêu gọi ủng hộ đồng bào vùng lũ\n", "tin.txt").tasks == ()
+    assert extract_text("Đảng ủy UBND TP.HCM kêu gọi quyên góp sách vở cho học sinh vùng cao\n", "tin.txt").tasks == ()
 
 
 def test_leads_of_a_signed_letter_an_office_and_a_letter_named_by_who_issued_it():
     text = (
-        "Ngày 4/3, đồng chí Trần Văn Bình, Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố Cần Thơ "
+        "Ngày 4/3, đồng chí Trần Văn Bình, Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố Huế "
         "đã ký Công văn số 1301-CV/TU của Ban Thường vụ Thành ủy về tạm hoãn các hội nghị không cần thiết.\n"
     )
     doc = extract_text(text, "tin.txt").document
@@ -385,7 +385,7 @@ def test_the_time_of_an_intro_holds_for_its_items_and_the_speakers_committee_iss
     assert ex.document.issuer == "Đảng ủy xã"
     assert [(t.deadline.start, t.deadline.end) for t in ex.tasks] == [(date(2026, 10, 1), date(2026, 10, 31))] * 2
     # a document named after a comma is no act of the body before it
-    text = "Các ấp thực hiện tốt Nghị quyết của Ban Thường vụ Huyện ủy, Kết luận số 02-KL/HU của Huyện ủy.\n"
+    text = "Các thôn thực hiện tốt Chỉ thị của Ban Chấp hành Huyện ủy, Kết luận số 07-KL/HU về giao thông nông thôn.\n"
     assert extract_text(text, "tin.txt").document.issuer is None
 
 
@@ -410,7 +410,7 @@ def test_a_newspaper_tag_before_a_dated_event_and_a_city_written_with_a_dot():
         "Ban Thường vụ Tỉnh ủy yêu cầu các cơ quan, đơn vị hoàn thành việc rà soát trước ngày 20/10/2026.\n"
     )
     assert _first_words(extract_text(text, "tin.txt").tasks) == ["Ban"]
-    text = "Ngày 11.6, Thành ủy TP.HCM ban hành thông báo phân công các đồng chí Thành ủy viên theo dõi địa bàn.\n"
+    text = "Ngày 2.10, Thành ủy TP.HCM ban hành thông báo về lịch tiếp dân của các đồng chí Thành ủy viên.\n"
     doc = extract_text(text, "tin.txt").document
     assert (doc.doc_type, doc.issuer) == ("Thông báo", "Thành ủy TP.HCM")
 

@@ -371,7 +371,7 @@ def test_a_news_lead_that_says_who_signed_which_document():
          "1. Các cấp ủy tăng cường lãnh đạo.",
          ("Chỉ thị", "21-CT/TU", "None", "Ban Thường vụ Tỉnh ủy Lâm Viên", "về việc tăng cường công tác dân vận")),
         # "vừa xây dựng kế hoạch": the type in lower case, no number
-        ("Ban Thường vụ Tỉnh ủy vừa xây dựng kế hoạch kiểm tra công tác cán bộ năm 2026.\n\n"
+        ("Ban Thường vụ Tỉnh ủy vừa xây dựng kế hoạch giám sát công tác cán bộ năm 2026.\n\n"
          "Theo đó, Ban Tổ chức Tỉnh ủy chủ trì.",
          ("Kế hoạch", "None", "None", "Ban Thường vụ Tỉnh ủy", "None")),
     ],
