@@ -365,10 +365,10 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
     hit = organs.match(text, pos)
     if hit:
         organ, end = hit
-        tail, end = _tail(organ, text, end)  # "Ban Chỉ đạo" + "35 tỉnh"
+        listed = _levels_listed(text, end)  # "Ban Tổ chức các huyện, thị, thành ủy"
+        tail, end = _tail(organ, text, end) if not listed else ("", end)  # "Ban Chỉ đạo" + "35 tỉnh"
         name, level_name = organ.name + tail, None
         s = _SEP.match(text, end)
-        listed = _levels_listed(text, end) if not tail else None
         if listed and listed[1] > best_end:
             # "Ban Thường vụ các huyện ủy, thị ủy" → Ban Thường vụ Huyện ủy, Ban Thường vụ Thị ủy
             best, best_end = [(f"{name} {lv}", pos, listed[1], lv) for lv in listed[0]], listed[1]
@@ -458,7 +458,9 @@ _QUOTED_TITLE = re.compile(
     rf"(?:\s+(?:các\s+cấp|cấp\s+{_LOCALITY_WORD}|{_LOCALITY_WORD})(?!\w)(?:\s+(?-i:[{UPPER_LETTERS}])\w*)*)?"
 )
 # After a local body "Đảng ủy các xã", more place words of the same list: ", thị trấn".
-_PLACE_LIST = re.compile(rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?P<place>{_LOCALITY_WORD})(?![\w])(?!\s+(?:ủy|uỷ|đoàn)(?!\w))")
+_PLACE_LIST = re.compile(
+    rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?P<place>{_LOCALITY_WORD}(?:[ \t]+{_NAME_WORD})*)(?![\w])(?!\s+(?:ủy|uỷ|đoàn)(?!\w))"
+)
 _LISTED_PLACE = re.compile(rf"\s(?:các\s+)?(?P<place>{_LOCALITY_WORD})\Z")
 
 
@@ -487,15 +489,22 @@ def _split_place_list(
     last = _LISTED_PLACE.search(name)
     if not last:
         return [reading]
-    places = [" ".join(last.group("place").split()).lower()]
+    places = [_place_words(last.group("place"))]
     pos = end
     while m := _PLACE_LIST.match(text, pos):
-        places.append(" ".join(m.group("place").split()).lower())
+        places.append(_place_words(m.group("place")))
         pos = m.end()
     if len(places) == 1:
         return [reading]
     base = name[: last.start()]
     return [(f"{base} {p}", start, pos, level) for p in dict.fromkeys(places)]
+
+
+def _place_words(printed: str) -> str:
+    """ "Đặc khu  Côn Đảo" → "đặc khu Côn Đảo": the locality word in lower case, its name as printed."""
+    words = " ".join(printed.split())
+    kind = re.match(_LOCALITY_WORD, words, re.IGNORECASE)
+    return words[: kind.end()].lower() + words[kind.end() :] if kind else words.lower()
 
 
 # After a gazetteer match, a name may go on (a locality, a capitalised word, a number): only
@@ -513,6 +522,11 @@ def _place_after() -> re.Pattern:
     # after a "TP" the body's own tail took ("UBND TP" + ".HCM"), the place may follow its dot
     gap = r"(?:\s+|(?<=TP\.)\s*|(?<=TP)\.\s*)"
     return re.compile(rf"(?:\s+(?:tỉnh|thành\s+phố))?{gap}(?-i:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def place_after(text: str) -> bool:
+    """`text` opens with a province or city of the gazetteer (" Thanh Hóa", " tỉnh Đồng Nai")."""
+    return _place_after().match(text) is not None
 
 
 _BARE_BAN = re.compile(r"(?<!\w)các\s+(?P<ban>ban)\s*(?:,|và)\s*(?:các\s+)?\Z", re.IGNORECASE)
@@ -583,6 +597,7 @@ def _find_bodies(text: str) -> list[BodyMention]:
     found = _join_party_units(text, found)
     found = _join_owners(text, found)
     found = _shared_locality(text, found)
+    found = _shared_qualifier(text, found)
     # Distribute a list's level to organs printed without one, and expand "các ban, X <level>".
     out: list[BodyMention] = []
     for i, (name, s, e, level, bare) in enumerate(found):
@@ -646,9 +661,75 @@ def _shared_locality(
         if before and _LIST_GAP.fullmatch(text, before[2], s) and before[0] not in local:
             continue
         m = _LOCALITY_END.search(after[0])
-        if m and " ".join(text[after[1] : after[2]].split()).endswith(m.group("w")):
+        printed = " ".join(text[after[1] : after[2]].split())
+        if m and printed.endswith(m.group("w")) and not _PLURAL_QUALIFIER.search(printed):  # "các xã, …": _shared_qualifier
             out[i] = (f"{name} {m.group('w')}", s, e, level, bare)
     return out
+
+
+_UNIT_WORD = r"(?:cơ\s+quan|đơn\s+vị|địa\s+phương|(?:tổ\s+chức\s+)?cơ\s+sở\s+đảng(?:\s+trực\s+thuộc)?)"
+_QUALIFIER_WORD = rf"(?:{_LOCALITY_WORD}|{_UNIT_WORD})"
+# "… các xã, phường" / "… các cơ quan, đơn vị" ending the last name of a list
+_PLURAL_QUALIFIER = re.compile(
+    rf"\scác\s+(?P<q>{_QUALIFIER_WORD}(?:\s*,\s*(?:và\s+)?{_QUALIFIER_WORD})*(?:\s+{_NAME_WORD})*)\Z", re.IGNORECASE
+)
+
+
+def _shared_qualifier(
+    text: str, found: list[tuple[str, int, int, str | None, bool]]
+) -> list[tuple[str, int, int, str | None, bool]]:
+    """ "cấp ủy, chỉ huy các cơ quan, đơn vị" → Cấp ủy các cơ quan, đơn vị; "Đảng ủy, Ban Xây
+    dựng Đảng các xã, phường" → Đảng ủy xã, Đảng ủy phường, …: a plural "các …" ending a comma
+    list is shared by the bare heads printed before it (heads that take a locality or unit)."""
+    groups: list[list[tuple[str, int, int, str | None, bool]]] = []
+    for item in found:  # a split list ("Đảng ủy các xã, phường") is one group of one span
+        if groups and groups[-1][0][1:3] == item[1:3]:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    heads = _qualifiable_heads()
+    for g in range(len(groups) - 1, 0, -1):
+        last = groups[g][0]
+        printed = " ".join(text[last[1] : last[2]].split())
+        m = _PLURAL_QUALIFIER.search(printed)
+        if not m or _has_own_level(printed[: m.start()]):  # "Ban Thường vụ Đảng ủy các xã": the level's
+            continue
+        suffixes = _qualifier_suffixes(m.group("q"), groups[g])
+        j = g - 1
+        while (
+            j >= 0
+            and len(groups[j]) == 1
+            and groups[j][0][0] in heads
+            and _COMMA_GAP.fullmatch(text, groups[j][0][2], groups[j + 1][0][1])
+        ):
+            name, s, e, level, _ = groups[j][0]
+            groups[j] = [(f"{name} {suffix}", s, e, level, False) for suffix in suffixes]
+            j -= 1
+    return [item for group in groups for item in group]
+
+
+def _has_own_level(head: str) -> bool:
+    """ "Ban Thường vụ Đảng ủy": an organ printed with its level (the places are the level's)."""
+    return any(level is not None and name != level for name, _, _, level in _match_at(head, 0))
+
+
+def _qualifier_suffixes(printed: str, group: list[tuple[str, int, int, str | None, bool]]) -> list[str]:
+    """What each earlier head takes: one place word per body of a split place list ("xã",
+    "phường"), else the units as printed ("các cơ quan, đơn vị")."""
+    if len(group) > 1:
+        return [m.group("w") for name, *_ in group if (m := _NAMED_PLACE_END.search(name))]
+    return ["các " + printed]
+
+
+_NAMED_PLACE_END = re.compile(rf"\s(?P<w>{_LOCALITY_WORD}(?:\s+{_NAME_WORD})*)$")
+
+
+@lru_cache(maxsize=1)
+def _qualifiable_heads() -> frozenset[str]:
+    """Names that may take a locality or unit after them: bodies and levels with a tail, organs."""
+    tailed = (e for section, kind in (("levels", "level"), ("bodies", "body")) for e in _entries(section, kind))
+    with_tail = [e.name for e in tailed if e.tail is not None]
+    return frozenset(with_tail + [e.name for e in _entries("organs", "organ")])
 
 
 @lru_cache(maxsize=1)

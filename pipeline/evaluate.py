@@ -74,9 +74,7 @@ def mention_tokens(text: str | None) -> list[str]:
 
 def name_key(name: str | None) -> str:
     """Compare body/issuer/place names as a human would ("các Ban Đảng", "UBND tỉnh")."""
-    toks = tokens(name)
-    while toks and toks[0] in _LIST_WORDS:
-        toks = toks[1:]
+    toks = [t for t in tokens(name) if t not in _LIST_WORDS]  # "Cấp ủy các cơ quan" = "Cấp ủy cơ quan"
     expanded: list[str] = []
     for tok in toks:
         for short, full in _ABBREVIATIONS:

@@ -28,6 +28,15 @@ def load_yaml(text: str):  # noqa: ANN201 - whatever the document holds
 UPPER_LETTERS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 
 
+# A person's name: two to four capitalised words ("Trịnh Tuấn Sinh"), as a named group "name"
+PERSON_NAME = rf"(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)"
+
+
+# A full stop that closes an abbreviation before a name ("TP. Huế", "ThS. Lê …") ends no sentence:
+# put this lookbehind before a sentence-ending "[.!?]"
+NO_ABBREVIATION_BEFORE = "".join(f"(?<!\\b{a})" for a in ("TP", "Tp", "TX", "TT", "ThS", "TS", "GS", "PGS", "BS"))
+
+
 def longest_first(text: str) -> tuple[int, str]:
     """Sort key for regex alternations built from sets: longest first, ties in a fixed order (a set's
     own order changes from process to process)."""

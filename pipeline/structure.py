@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .lexicon import UPPER_LETTERS, data_yaml, doc_type_alternation, doc_type_entries
+from .lexicon import PERSON_NAME, UPPER_LETTERS, data_yaml, doc_type_alternation, doc_type_entries
 from .model import DocumentMeta, Regions
 from .normalize import fold_diacritics, normalize_name
 
@@ -421,9 +421,17 @@ def _body_issuer(text: str, regions: Regions, on_behalf_of: str | None) -> str |
     for cand in re.finditer(re.escape(base) + qualifier, text[regions.body_start :]):
         form = cand.group(0).rstrip()
         form = re.sub(r"\s+(?:các|cơ|quan|thành|phố|huyện|thị|doanh)$", "", form)
-        if len(form) > len(best) and not form.endswith(" các"):
+        if len(form) > len(best) and not form.endswith(" các") and not _person_after(form[len(base) :]):
             best = form
     return best
+
+
+def _person_after(qualifier: str) -> bool:
+    """ "Tỉnh ủy" + " Lại Thế Nguyên" (an office-holder's name after the title), not a place."""
+    from .bodies import place_after  # bodies never imports structure: no cycle
+
+    words = qualifier.split()
+    return bool(words) and words[0][:1].isupper() and words[0] != "Khối" and not place_after(qualifier)
 
 
 _PARTY_BODY = re.compile(r"(?:ủy|Bộ Chính trị|Ban Bí thư|Ban Chấp hành)(?:\s|$)|ủy\s+\S+$|ủy$")
@@ -431,7 +439,7 @@ _HOLDS = r"(?:tổ\s+chức|chủ\s+trì)\s+(?:hội\s+nghị|cuộc\s+họp)"  
 # what a Party body does in a report of its meeting or its orders
 _REPORTED_ACT = re.compile(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?=(?-i:[a-zđà-ỹ])))?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
-    rf"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|(?:dự\s+)?và\s+chỉ\s+đạo|{_HOLDS})(?!\w)",
+    rf"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|(?:dự\s+)?và\s+chỉ\s+đạo|họp|{_HOLDS})(?!\w)",
     re.IGNORECASE,
 )
 _MEETING_OF = re.compile(r"(?i:hội\s+nghị)\s+(?:(?i:lần\s+thứ)\s+\S+\s+)?$")
@@ -545,9 +553,13 @@ _LEAD_ISSUER = (
     # a committee's own organ: "Ủy ban Kiểm tra Trung ương", "Ban Tuyên giáo và Dân vận Tỉnh ủy"
     rf"|(?:Ủy ban Kiểm tra|Ban(?: [\wÀ-ỹ]+){{1,6}}?) (?:Trung ương(?: Đảng)?|(?:Tỉnh|Thành|Huyện|Đảng) (?i:ủy))(?: {_PROPER})*)"
     r"(?:\s+(?i:khóa)\s+[IVXL]+)?"
-    r"\s+(?:cho\s+biết\s+)?(?:đã\s+|vừa\s+)?"
+    r"\s+(?:cho\s+biết\s*,?\s+(?:(?i:cơ\s+quan|đơn\s+vị)\s+này\s+)?)?(?:đã\s+|vừa\s+)?"
 )
-_LEAD = re.compile(_LEAD_ISSUER + r"(?i:ban hành|có|ký ban hành|ra|xây dựng)\s+" + _LEAD_TYPES + rf"(?:\s+{_LEAD_TITLE})?")
+# "… có công văn khẩn gửi Thường trực các đảng ủy về việc …": whom it is sent to, before its subject
+_SENT_TO = r"(?:\s+(?i:khẩn|hỏa\s+tốc))?(?:\s+(?i:gửi)\s[^.\n]{3,160}?(?=\s(?i:về)\s))?"
+_LEAD = re.compile(
+    _LEAD_ISSUER + r"(?i:ban hành|có|ký ban hành|ra|xây dựng)\s+" + _LEAD_TYPES + _SENT_TO + rf"(?:\s+{_LEAD_TITLE})?"
+)
 # leads whose verb names the document: "Thường trực Thành ủy thông báo kết luận về …" (a Thông
 # báo), "Ngày 5/5, Ban Tổ chức Trung ương hướng dẫn việc …" (a Hướng dẫn)
 _VERB_LEADS = tuple(
@@ -695,10 +707,9 @@ _SIGNED_LEAD = re.compile(
 )
 # "đồng chí Phạm Văn An, Phó Bí thư …, Chủ tịch HĐND thành phố Huế đã ký": the name after
 # "đồng chí", "ông", "bà", not the place that ends the titles
-_PERSON = rf"(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)"  # two to four capitalised words
-_COMRADE = re.compile(rf"(?<!\w)(?i:đồng\s+chí|ông|bà)\s+{_PERSON}(?=\s*,|\s+(?:đã\s+|vừa\s+)?ký)")
+_COMRADE = re.compile(rf"(?<!\w)(?i:đồng\s+chí|ông|bà)\s+{PERSON_NAME}(?=\s*,|\s+(?:đã\s+|vừa\s+)?ký)")
 # "Tổng Bí thư Tô Lâm đã ký": the proper name right before "(đã) ký"
-_SIGNER_BEFORE = re.compile(rf"{_PERSON}\s+(?:đã\s+|vừa\s+)?ký(?!\w)")
+_SIGNER_BEFORE = re.compile(rf"{PERSON_NAME}\s+(?:đã\s+|vừa\s+)?ký(?!\w)")
 
 
 def _header_date(header: str) -> re.Match | None:

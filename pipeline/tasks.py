@@ -40,7 +40,16 @@ from datetime import date
 from functools import cache, lru_cache
 
 from .bodies import find_bodies, merge_variants, qualify
-from .lexicon import HANDING_OVER, UPPER_LETTERS, Marker, data_yaml, doc_type_alternation, split_marker
+from .lexicon import (
+    HANDING_OVER,
+    NO_ABBREVIATION_BEFORE,
+    PERSON_NAME,
+    UPPER_LETTERS,
+    Marker,
+    data_yaml,
+    doc_type_alternation,
+    split_marker,
+)
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .scan import SpanSet, last_end, lookback
@@ -94,12 +103,12 @@ _SPEAKS = re.compile(r"\s*(?:cũng\s+|còn\s+)?(?:nhấn\s+mạnh|chỉ\s+rõ|ph
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
 _DELEGATE_GAP = re.compile(
     r"(?:\s*,\s*(?:năm|trong|từ|thời\s+gian\s+tới|trước\s+mắt)[^,.;]{0,30},)?"  # "đề nghị, năm 2026, toàn Đảng bộ …"
-    r"(?:\s*(?:các|những|cho|toàn|cả)\s+)*\s*"
+    r"(?:\s*(?:các|những|cho|toàn\s+bộ|toàn|cả)\s+)*\s*"
     r"(?:(?:bí\s+thư|chủ\s+tịch|người\s+đứng\s+đầu|thủ\s+trưởng|lãnh\s+đạo)\s*(?:,\s*|\s+và\s+))*",  # "bí thư, chủ tịch và cấp ủy"
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_SENTENCE_END = re.compile(NO_ABBREVIATION_BEFORE + r"[.!?](?=\s|$)|\n")
 _WORD = re.compile(r"[^\W\d_]")
 # A document's subject runs to the clause end, but not into an assignment aside: "... (Giao X ...)".
 _SUBJECT_TEXT = r"(?:(?!\(\s*giao(?!\w))[^.;])*\Z"
@@ -212,12 +221,18 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             gs = group[0].start
         subject = _subject_part(text, group, cs)
         delegation = rule("delegation").match(text, ge)
+        if delegation and _PASSIVE_AGENT.search(text, max(0, gs - 12), gs):
+            delegation = None  # "… được chi bộ phân công": the body that assigned it, no request here
         if delegation:
             # the issuer (or its officer: "đồng chí ..., Phó Bí thư Huyện ủy yêu cầu") asks
             # others: they are the ones to act, not the issuer named earlier in the item
             delegated_at = delegation.end()
             asking = {fold_diacritics(m.name) for m in group}
             responsible = [m for m in responsible if fold_diacritics(m.name) not in asking]
+            person = _person_handed(text, delegated_at)
+            if person:  # "… giao ông Trịnh Văn A, Phó Bí thư Tỉnh ủy, phụ trách …": the person named leads
+                responsible.append(person)
+                last_subject_end, delegated_at = person.end, -1
             continue
         if subject and _SPEAKS.match(text, ge):
             continue  # "Thường trực Thành ủy nhấn mạnh việc …": the speaker, not who acts
@@ -244,6 +259,31 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         # that approves hands the work over; whoever is handed it leads.
         responsible = [m for m in responsible if m not in approving]
     return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(coordinating)))
+
+
+def _person_handed(text: str, pos: int) -> BodyMention | None:
+    """The person handed the work at `pos`, named with the first office printed after the name
+    ("Trịnh Văn A, Phó Bí thư Tỉnh ủy"): who they are and which body they answer for."""
+    person = _PERSON_HANDED.match(text, pos)
+    if person is None:
+        return None
+    name, end = person.group("name"), person.end()
+    office = _OFFICE_AFTER.match(text, end)
+    if office:
+        name, end = f"{name}, {_expanded(office.group('office'))}", office.end()
+    return BodyMention(text[person.start() : end], name, person.start(), end)
+
+
+def _expanded(office: str) -> str:
+    """An office with its body's full name ("Phó Chủ tịch UBND tỉnh" → "… Ủy ban nhân dân tỉnh")."""
+    for b in reversed(find_bodies(office)):
+        office = office[: b.start] + b.name + office[b.end :]
+    return " ".join(office.split())
+
+
+_OFFICE_AFTER = re.compile(rf"\s*,\s*(?P<office>(?-i:[{UPPER_LETTERS}])[^,;.:]{{2,80}}?)(?=\s*[,;.]|\s+(?:phụ\s+trách|làm|giữ|chủ\s+trì|theo\s+dõi)(?!\w))")
+_PASSIVE_AGENT = re.compile(r"(?<!\w)được\s+(?:các\s+)?$", re.IGNORECASE)
+_PERSON_HANDED = re.compile(rf"(?:cho\s+)?(?i:đồng\s+chí|ông|bà)\s+{PERSON_NAME}(?=\s*,|\s+(?:phụ\s+trách|làm|giữ|chủ\s+trì|theo\s+dõi)(?!\w))")
 
 
 # the end of a speaker's name right before the verb that hands work over (a capitalised word,
@@ -367,16 +407,31 @@ def _recurrence_is_noise(text: str, d: Deadline) -> bool:
     return bool(_PURPOSE.search(text, lookback(_clause_start(text, s), s), s))
 
 
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+
+
 def _is_scope(text: str, d: Deadline) -> bool:
     """ "giai đoạn 2026 - 2030", "định hướng đến năm 2035": the period a noun covers; "mục tiêu ...
     vào năm 2050": the year a goal is to be reached."""
     s = d.span_start or 0
+    if _YEAR_SPAN.fullmatch(d.text) and text[max(0, s - 1) : s] == "(":
+        return True  # "tổng kết 10 năm thực hiện chỉ thị (2016 - 2026)": the period a report covers
     before = text[max(0, s - 40) : s]
     words = d.text.split()
     head = " ".join(words[:2]) + " " if len(words) > 2 else ""  # "giai đoạn" inside the expression
     if any(rule("scope_qualifier").search(t) for t in (before, before + head)):
         return True
     return bool(rule("goal_clause").search(text, lookback(_clause_start(text, s), s), s))  # "mục tiêu ... vào năm 2050"
+
+
+def _meeting_day(text: str, d: Deadline) -> bool:
+    """ "tại Hội nghị ngày 3/6, Ban Thường vụ đã thống nhất …": the day of a meeting referred to,
+    not a due date ("Tại Hội nghị tháng 4, tháng 8 hằng năm" still schedules one)."""
+    s = d.span_start or 0
+    return _A_DAY.match(d.text) is not None and rule("meeting_day").search(text[max(0, s - 40) : s]) is not None
+
+
+_A_DAY = re.compile(r"(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}", re.IGNORECASE)
 
 
 def _names_a_document(text: str, d: Deadline) -> bool:
@@ -402,7 +457,7 @@ def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int
         s, e = d.span_start or 0, d.span_end or 0
         if covered.overlaps(s, e):
             continue
-        if is_citation_date(text, d) or _is_scope(text, d) or _names_a_document(text, d):
+        if is_citation_date(text, d) or _is_scope(text, d) or _names_a_document(text, d) or _meeting_day(text, d):
             continue  # a cited document's date, the scope of a noun ("giai đoạn 2026 - 2030"), a document's subject
         out.append(d)
     return out
@@ -576,7 +631,16 @@ def _not_an_item(item: str) -> bool:
     fragment of the layout ("264a", "----", fewer than three words)."""
     if not item or rule("closing").search(item) or _NOTE_LINE.match(item) or _HEADING_NAME.fullmatch(item):
         return True
-    return len(_ALPHA_WORD.findall(item)) < 3 or _byline(item)
+    return len(_ALPHA_WORD.findall(item)) < 3 or _byline(item) or _COUNTER.fullmatch(item) is not None
+
+
+def _headline(line: str) -> bool:
+    """The first line of a report, with no end mark ("Thành ủy yêu cầu các đảng ủy tổ chức đại hội
+    tiết kiệm"): it names what the report says, it gives no order of its own."""
+    return not line.rstrip().endswith((".", "!", ";", ":", "…"))
+
+
+_COUNTER = re.compile(r"(?:[^\W\d_]+\s+){1,5}[\d.,]*\d")  # "Tổng lượt truy cập 4,800,152": a page's counter
 
 
 def _fragment(item: str) -> bool:
@@ -1001,9 +1065,26 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
 
     regions = find_regions(text)
     reading = _ParagraphReading(text, meta, cited)
-    for ls, le in _logical_lines(text, regions.body_start, regions.body_end):
+    lines = list(_logical_lines(text, regions.body_start, regions.body_end))
+    if len(lines) > 1 and _headline(text[lines[0][0] : lines[0][1]]):
+        lines = lines[1:]
+    for ls, le in lines:
         reading.line(ls, le)
-    return _named_in_full(text, reading.tasks)
+    tasks = reading.tasks if regions.header_end else _led_by_the_whole_request(reading.tasks)
+    return _named_in_full(text, tasks)
+
+
+def _led_by_the_whole_request(tasks: list[Task]) -> list[Task]:
+    """A report (no header of its own) whose addressees are named once for all its contents ("Văn
+    phòng Huyện ủy đề nghị các chi bộ nghiêm túc triển khai.", before or after them): the orders
+    that name no one are theirs."""
+    whole = next((t for t in tasks if t.responsible and rule("whole_request").search(t.text)), None)
+    if whole is None:
+        return tasks
+    return [
+        replace(t, responsible=whole.responsible) if not t.responsible and t.text.rstrip().endswith((".", ";", "!")) else t
+        for t in tasks
+    ]
 
 
 # bodies a report names again by their head alone ("Đảng bộ cần …" after "Đảng bộ UBND tỉnh")
@@ -1038,6 +1119,7 @@ class _ParagraphReading:
         self.after_intro = self.decided = False  # decided: the items list what a decision ("… đồng ý …, gồm:") covers
         self.handed: list[BodyMention] = []  # who the last task named: subjectless work after it is theirs
         self.announced = False  # the report has named its document: "Cụ thể, …" after it gives its contents
+        self.asked = False  # work was asked for with no addressee: paragraphs opening with work go on with it
         self.intro: tuple[int, int] | None = None  # "- Giao X … sửa đổi các quy định về:" before its topics
         self.intro_added = False
         self.intro_due: Deadline | None = None  # "… cần làm trong tháng 10 năm 2026, cụ thể như sau:"
@@ -1046,6 +1128,8 @@ class _ParagraphReading:
         marker = split_marker(self.text[ls:le])
         s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
         cut = 0 if marker else _after_announcement(self.text[s:e])
+        if cut:
+            self.handed = _commended(self.text[s : s + cut]) or self.handed
         s, self.announced = s + cut, self.announced or cut > 0
         item = self.text[s:e]
         if not marker and rule("announcement").match(item) and not _HANDED_OVER.search(item):
@@ -1059,18 +1143,24 @@ class _ParagraphReading:
         if self._skipped(item, marker):
             return
         excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+        team = _numbered_team(item, self.text)
+        if team:  # "Tổ 2 do ông …, Trưởng ban …, làm tổ trưởng, phụ trách …": the team's duty
+            found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
+            self.tasks.append(_make_task(self.text, s, e, None, Roles((team,), ()), found, [], None, self.meta))
+            return
         if not (marker or self.after_intro or self.decided) and len(item) > _MAX_PARAGRAPH:
             return  # a page-long "paragraph" is not one directive (and would cost quadratic time)
         roles = find_roles(item, excluded)
         if self.decided and not roles.responsible:
             return  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
         self.decided, self.after_intro = False, self.after_intro or self.decided
-        continues = (bool(self.handed) or self.announced) and _continues_work(item)
+        continues = (bool(self.handed) or self.announced or self.asked) and _continues_work(item)
         if not (marker or self.after_intro or continues or self._gives_work(item, roles, excluded)):
             return
         if _acknowledges(item, roles):
             return  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
         goes_on = continues and not roles.responsible  # and the bodies handed the work before lead it
+        self.asked = self.asked or (not roles.responsible and _asks_for_work(item))
         self.handed = list(roles.responsible) or self.handed
         if not marker and rule("orders_follow").search(item):
             return  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
@@ -1105,7 +1195,7 @@ class _ParagraphReading:
             self.intro_due = _due(item, _time_expressions(item, self.meta.issued_date, []))
             return True
         if not marker and rule("background").match(item):
-            self.handed = []
+            self.handed, self.asked = [], False
             return True  # "Trong những năm qua, ...": what was done, not what is to be done
         return False
 
@@ -1118,7 +1208,9 @@ class _ParagraphReading:
     def _add(self, s: int, e: int, roles: Roles, excluded: list[tuple[int, int]], implementers: list[BodyMention]) -> None:
         """The paragraph as one task, or one task per order it holds."""
         item = self.text[s:e]
-        orders, handed_on = _stacked_orders(item), False
+        orders, handed_on = _inline_numbered(item), True
+        if not orders:
+            orders, handed_on = _stacked_orders(item), False
         if not orders:
             orders, handed_on = _handover_clauses(item) or _addressed_sentences(item), True
         for a, b in orders:  # one task per order, each led by the paragraph's bodies
@@ -1131,6 +1223,35 @@ class _ParagraphReading:
             found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
             due = self.intro_due if self.after_intro else None  # the intro's time holds for its items
             self.tasks.append(_make_task(self.text, s, e, None, roles, found, implementers, due, self.meta))
+
+
+_TEAM = re.compile(
+    r"(?:(?:cụ\s+thể|theo\s+đó)\s*,\s*)?(?P<kind>tổ|đoàn)\s+(?:(?P<what>công\s+tác|kiểm\s+tra|giám\s+sát|chỉ\s+đạo)\s+)?"
+    r"(?:số\s+)?(?P<n>\d{1,2})\s+do\s",
+    re.IGNORECASE,
+)
+_TEAM_KIND = re.compile(r"(?<!\w)(?P<kind>tổ|đoàn)\s+(?P<what>công\s+tác|kiểm\s+tra|giám\s+sát|chỉ\s+đạo)(?!\w)", re.IGNORECASE)
+
+
+def _numbered_team(item: str, text: str) -> BodyMention | None:
+    """A numbered working team and who heads it ("Tổ 2 do ông … làm tổ trưởng, phụ trách …"): the
+    team leads its duty, named by the kind of team the text sets up ("10 tổ công tác" → "Tổ công
+    tác số 2")."""
+    m = _TEAM.match(item)
+    if m is None:
+        return None
+    kind = m.group("kind").lower()
+    what = m.group("what") or next((k.group("what") for k in _TEAM_KIND.finditer(text) if k.group("kind").lower() == kind), "công tác")
+    name = f"{kind.capitalize()} {' '.join(what.lower().split())} số {int(m.group('n'))}"
+    start = m.start("kind")
+    return BodyMention(item[start : m.end("n")], name, start, m.end("n"))
+
+
+def _commended(sentence: str) -> list[BodyMention]:
+    """The bodies a speaker commends ("… ghi nhận những đóng góp của Ủy ban MTTQ xã và đoàn thể
+    xã."): a request right after it with no addressee of its own is made to them."""
+    praise = rule("commendation").match(sentence)
+    return [b for b in find_bodies(sentence) if b.start >= praise.end()] if praise else []
 
 
 def _after_announcement(item: str) -> int:
@@ -1148,12 +1269,12 @@ def _after_announcement(item: str) -> int:
     return _word_after(item, end.end())
 
 
-_ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s*,?\s+", re.IGNORECASE)
+_ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s*[,:]?\s+", re.IGNORECASE)
 _MUST_FIRST = re.compile(r"(?:cần\s+phải|cần|phải)\s+\w", re.IGNORECASE)
 
 
 def _asks_for_work(item: str) -> bool:
-    """ "Thường trực Tỉnh ủy còn yêu cầu khẩn trương hoàn thiện …", "… yêu cầu, cần tập trung …":
+    """ "Thường trực Tỉnh ủy còn yêu cầu khẩn trương hoàn thiện …", "… yêu cầu: Triển khai …":
     work asked for with no addressee named (the verb of the request is followed at once by the work)."""
     for m in _ASKS.finditer(item, 0, 200):
         rest = item[m.end() :]
@@ -1174,6 +1295,22 @@ def _told_to(item: str, roles: Roles) -> bool:
 def _continues_work(item: str) -> bool:
     """Opens by going on with work handed out before ("Đồng thời, …", "Tập trung …")."""
     return rule("continued_work").match(item) is not None or rule("work_verb").match(item) is not None
+
+
+_INLINE_NUMBER = re.compile(r"(?:(?<=^)|(?<=[:.;]\s))\((?P<n>\d{1,2})\)\s+")
+
+
+def _inline_numbered(item: str) -> list[tuple[int, int]]:
+    """ "… nêu các việc sau: (1) Văn phòng … (2) Đảng ủy UBND tỉnh …": the numbered items run
+    together in one paragraph, one order each (numbered 1, 2, … in turn, at least two)."""
+    marks = []
+    for m in _INLINE_NUMBER.finditer(item):
+        if int(m.group("n")) == len(marks) + 1:
+            marks.append(m)
+    if len(marks) < 2:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(item)]
+    return [(m.end(), m.end() + len(item[m.end() : end].rstrip())) for m, end in zip(marks, ends, strict=True)]
 
 
 def _stacked_orders(item: str) -> list[tuple[int, int]]:
@@ -1303,7 +1440,7 @@ def _joined_connected(item: str, spans: list[tuple[int, int]]) -> list[tuple[int
 # "… giao Ban Dân vận các việc sau: Tổng kết …. Hướng dẫn …": the orders follow a colon
 _INLINE_INTRO = re.compile(r"(?<!\w)(?:là|sau(?:\s+đây)?|như\s+sau|gồm)\s*:\s*", re.IGNORECASE)
 _LONGEST_INTRO = 600  # characters: a colon further on is inside an order
-_ORDER_END = re.compile(r"(?<!\.)[.!?](?!\.)(?=\s|$)")  # not an ellipsis ("hải đảo,... bảo đảm")
+_ORDER_END = re.compile(NO_ABBREVIATION_BEFORE + r"(?<!\.)[.!?](?!\.)(?=\s|$)")  # not an ellipsis ("hải đảo,... bảo đảm")
 _SHORTEST_ORDER = 40  # characters: a shorter sentence explains the one before, it is no order
 
 

@@ -249,6 +249,8 @@ def test_micro_pools_counts_and_macro_averages_documents():
         ("ĐUK", "Đảng ủy Khối", True),
         ("Ban Tổ chức Tỉnh ủy", "Ban Tổ chức Tỉnh ủy Bình Thuận", True),
         ("Đảng ủy khối", "Đảng ủy khối cơ quan Dân Chính Đảng", True),
+        ("Cấp ủy các cơ quan, đơn vị", "Cấp ủy cơ quan, đơn vị", True),
+        ("Cấp ủy", "Cấp ủy các cơ quan, đơn vị", False),
         ("Đảng ủy", "Đảng ủy cơ sở", False),
         ("Chi bộ", "Chi ủy", False),
         ("Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", False),

@@ -297,7 +297,7 @@ def test_generic_addressees_of_a_storm_order_and_the_city_as_the_one_to_act():
         ["Cơ quan, đơn vị"],
         ["Cơ quan chức năng"],
         ["Lực lượng vũ trang thành phố"],
-        ["Cấp ủy", "Chính quyền các xã, phường, đặc khu"],
+        ["Cấp ủy các xã, phường, đặc khu", "Chính quyền các xã, phường, đặc khu"],
         ["Thành phố"],
         ["Cán bộ, đảng viên, công chức phường"],
     ]
@@ -432,3 +432,97 @@ def test_the_ward_named_again_by_its_head_alone():
     )
     tasks = extract_text(text, "tin.txt").tasks
     assert _responsible(tasks) == [["Phường Tân Định"]] * 2
+
+
+def test_work_asked_for_after_a_colon_goes_on_into_the_paragraphs_after_it():
+    report = (
+        "Mưa lớn kéo dài ở các xã ven sông\n\n"
+        "Theo dự báo, mưa lớn còn kéo dài trong ba ngày tới ở các xã ven sông.\n\n"
+        "Để chủ động ứng phó, Ban Thường vụ Huyện ủy yêu cầu: Kiểm tra ngay các đoạn đê xung yếu và bố trí lực lượng trực.\n\n"
+        "Tăng cường thông tin kịp thời diễn biến mưa lũ để người dân biết và chủ động phòng tránh.\n\n"
+        "Trong đó, không để học sinh qua lại các ngầm tràn khi nước dâng.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _first_words(tasks) == ["Để", "Tăng", "Trong"]
+
+
+def test_a_headline_and_a_page_counter_are_no_tasks():
+    report = (
+        "Thành ủy yêu cầu các đảng ủy phường tổ chức đại hội tiết kiệm\n\n"
+        "Ban Thường vụ Tỉnh ủy đề nghị Đảng ủy các phường, đặc khu Phú Quý và Đảng ủy trực thuộc Tỉnh ủy "
+        "giản tiện khâu trang trí đại hội.\n\n"
+        "• Đang xem 12\n• Tổng lượt truy cập 1,204,577\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Đảng ủy phường", "Đảng ủy đặc khu Phú Quý", "Đảng ủy trực thuộc Tỉnh ủy"]]
+
+
+def test_a_full_stop_after_tp_ends_no_order():
+    report = (
+        "Ban Thường vụ Thành ủy yêu cầu: Đảng ủy Ủy ban nhân dân thành phố chỉ đạo Ban Chỉ huy phòng thủ dân sự "
+        "TP. Vinh và các phường rà soát phương án sơ tán dân.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert len(tasks) == 1 and tasks[0].text.endswith("sơ tán dân.")
+
+
+def test_a_person_handed_the_work_leads_it_with_the_office_printed_after_the_name():
+    report = (
+        "Tỉnh ủy Hòa Bình cho biết, đơn vị này vừa có công văn gửi Đảng ủy UBND tỉnh về việc phân công công tác.\n\n"
+        "Theo công văn, tại cuộc họp ngày 4/5/2026, Ban Thường vụ Tỉnh ủy thống nhất giao đồng chí Vũ Minh Hà, "
+        "Phó Chủ tịch UBND tỉnh, phụ trách công việc của Chủ tịch UBND tỉnh trong thời gian đi học.\n"
+    )
+    doc = extract_text(report, "tin.txt")
+    assert (doc.document.doc_type, doc.document.issuer, doc.document.title) == ("Công văn", "Tỉnh ủy Hòa Bình", "về việc phân công công tác")
+    assert _responsible(doc.tasks) == [["Vũ Minh Hà, Phó Chủ tịch Ủy ban nhân dân tỉnh"]]
+    assert doc.tasks[0].deadline is None  # the day of the meeting is no due date
+
+
+def test_a_body_that_assigned_work_to_someone_earlier_is_no_delegation():
+    roles = find_roles("Chi bộ, chi ủy theo dõi việc thực hiện nhiệm vụ được chi bộ phân công, báo cáo hằng tháng.")
+    assert [b.name for b in roles.responsible] == ["Chi bộ", "Chi ủy"]
+    roles = find_roles("Chi bộ phân công nhiệm vụ cụ thể cho từng đảng viên.")
+    assert [b.name for b in roles.responsible] == ["Chi bộ"]
+
+
+def test_numbered_working_teams_lead_their_duties():
+    report = (
+        "Ban Thường vụ Huyện ủy vừa thành lập 3 tổ công tác giúp các xã chuẩn bị đại hội.\n\n"
+        "Cụ thể, Tổ 1 do ông Lò Văn Pản, Trưởng ban Tổ chức Huyện ủy, làm tổ trưởng, phụ trách các xã Mường Lay, Nậm Nhùn.\n\n"
+        "Tổ 2 do bà Quàng Thị Mai, Chủ nhiệm Ủy ban Kiểm tra Huyện ủy, làm tổ trưởng, phụ trách các xã còn lại.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Tổ công tác số 1"], ["Tổ công tác số 2"]]
+
+
+def test_orders_that_name_no_one_belong_to_the_addressees_of_the_closing_request():
+    report = (
+        "Huyện ủy vừa ban hành hướng dẫn về hội nghị tổng kết năm ở cơ sở.\n\n"
+        "Cụ thể, không tổ chức liên hoan sau hội nghị.\n\n"
+        "Về trang trí, chỉ treo một băng rôn tại hội trường.\n\n"
+        "Văn phòng Huyện ủy đề nghị các chi bộ trực thuộc nghiêm túc triển khai, bảo đảm hội nghị thiết thực.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Chi bộ trực thuộc"]] * 3
+
+
+def test_items_numbered_inside_one_paragraph_and_the_period_a_report_covers():
+    report = (
+        "Kết luận giao ban, đồng chí Bí thư Tỉnh ủy nêu các việc cần làm ngay: "
+        "(1) Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy tham mưu báo cáo tổng kết "
+        "10 năm thực hiện Chỉ thị (2016 - 2026), trình Ban Thường vụ. "
+        "(2) Đảng ủy UBND tỉnh lãnh đạo rà soát các dự án chậm tiến độ.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Ban Tuyên giáo và Dân vận Tỉnh ủy"], ["Đảng ủy Ủy ban nhân dân tỉnh"]]
+    assert tasks[0].deadline is None
+
+
+def test_a_request_after_a_commendation_is_made_to_the_bodies_commended():
+    report = (
+        "Phát biểu tại buổi làm việc, đồng chí Bí thư Đảng ủy xã ghi nhận kết quả của Hội Nông dân xã và Đoàn "
+        "Thanh niên xã. Đồng thời, đề nghị thời gian tới cần đẩy mạnh phong trào sản xuất giỏi.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _first_words(tasks) == ["Đồng"]
+    assert [b.name for b in tasks[0].responsible][0] == "Hội Nông dân xã"
