@@ -438,10 +438,10 @@ def _levels_listed(text: str, pos: int) -> tuple[list[str], int] | None:
             p = gap.end()
             break
     while levels.match(text, p):
-        reading = _match_at(text, p)  # the level with its tail ("đảng ủy trực thuộc")
-        if len(reading) != 1:
+        reading = _match_at(text, p)  # the level with its tail ("đảng ủy trực thuộc", "đảng ủy xã, phường")
+        if not reading or len({r[2] for r in reading}) != 1:
             break
-        names.append(reading[0][0])
+        names.extend(r[0] for r in reading)
         p = reading[0][2]
         gap = _LIST_GAP.match(text, p)
         if not gap or not levels.match(text, gap.end()):
@@ -703,9 +703,14 @@ def _shared_qualifier(
             and _COMMA_GAP.fullmatch(text, groups[j][0][2], groups[j + 1][0][1])
         ):
             name, s, e, level, _ = groups[j][0]
+            if j and _PAIRED.fullmatch(text, groups[j - 1][-1][2], s):
+                break  # "Hội Nông dân và các đoàn thể, Đảng ủy, … các xã": a pair of its own
             groups[j] = [(f"{name} {suffix}", s, e, level, False) for suffix in suffixes]
             j -= 1
     return [item for group in groups for item in group]
+
+
+_PAIRED = re.compile(r"\s+và\s+(?:các\s+)?", re.IGNORECASE)
 
 
 def _has_own_level(head: str) -> bool:
@@ -773,7 +778,9 @@ def _join_party_units(
             gap = _UNIT_GAP.fullmatch(text, pe, s)
             # "Ban Thường vụ Đảng ủy" + "UBND tỉnh": the standing committee of that Đảng ủy
             standing = pname in _unit_committees() and gap is not None and gap.group() == " "
-            if gap and text[s : s + 1].isupper() and (last in heads or standing or (joined and level is not None and gap.group() == " ")):
+            # "Ban Tuyên giáo và Dân vận Đảng ủy" + "UBND tỉnh": an organ of that body's Đảng ủy
+            of_unit = plevel in heads and gap is not None and gap.group() == " " and not pname.startswith("Thường trực")
+            if gap and text[s : s + 1].isupper() and (last in heads or standing or of_unit or (joined and level is not None and gap.group() == " ")):
                 out[-1] = (f"{pname}{gap.group()}{name}", ps, e, None, False)
                 joined, last = True, name
                 continue

@@ -526,3 +526,18 @@ def test_a_request_after_a_commendation_is_made_to_the_bodies_commended():
     tasks = extract_text(report, "tin.txt").tasks
     assert _first_words(tasks) == ["Đồng"]
     assert [b.name for b in tasks[0].responsible][0] == "Hội Nông dân xã"
+
+
+def test_a_long_list_of_addressees_before_numbered_items_leads_them():
+    report = (
+        "Tại hội nghị giao ban quý III, đồng chí Phó Trưởng ban thường trực đề nghị Ban "
+        "Tuyên giáo và Dân vận các đảng ủy xã, phường, đặc khu, Ban Tuyên giáo và Dân vận Đảng ủy Ủy ban nhân dân "
+        "tỉnh, Đảng ủy các cơ quan Đảng tỉnh, đội ngũ tuyên truyền viên cơ sở, báo cáo viên các cấp thực hiện "
+        "tốt các nội dung sau:\n"
+        "1. Tuyên truyền kết quả kỳ họp Hội đồng nhân dân tỉnh.\n"
+        "2. Định hướng dư luận về việc sắp xếp trường học trên địa bàn.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert [t.section for t in tasks] == ["1", "2"]
+    assert "Tuyên truyền viên cơ sở" in [b.name for b in tasks[0].responsible]
+    assert "Báo cáo viên các cấp" in [b.name for b in tasks[1].responsible]
