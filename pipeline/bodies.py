@@ -400,7 +400,7 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
         titled = _with_quoted_title(text, best[0], direct=False)
         if titled[0][2] > best_end:  # "Ban Chỉ đạo" + ' Cuộc vận động "..." huyện'
             return titled
-    if len(best) <= 1 and (not best or _NAME_GOES_ON.match(text, best_end)):
+    if len(best) <= 1 and (not best or (_NAME_GOES_ON.match(text, best_end) and not _person_next(text, best_end))):
         org = _org_reading(text, pos)
         if org and org[1] > best_end:
             if best:  # the gazetteer knows the start: its canonical form + the printed rest
@@ -505,6 +505,18 @@ def _place_words(printed: str) -> str:
     words = " ".join(printed.split())
     kind = re.match(_LOCALITY_WORD, words, re.IGNORECASE)
     return words[: kind.end()].lower() + words[kind.end() :] if kind else words.lower()
+
+
+@lru_cache(maxsize=1)
+def _person_start() -> re.Pattern:
+    family = "|".join(sorted(gazetteer().get("family_names", []), key=longest_first))
+    return re.compile(rf"\s+(?-i:(?:{family}))\s+(?-i:[{UPPER_LETTERS}])\w*(?!\s+Chí\s+Minh)")
+
+
+def _person_next(text: str, pos: int) -> bool:
+    """A person's name follows a body the gazetteer knows ("Ban Bí thư" + " Trần Văn A"): it is the
+    office-holder, not the rest of the body's name ("Hồ Chí Minh" is kept)."""
+    return _person_start().match(text, pos) is not None and not text.startswith(" Hồ Chí Minh", pos)
 
 
 # After a gazetteer match, a name may go on (a locality, a capitalised word, a number): only

@@ -437,9 +437,10 @@ def _person_after(qualifier: str) -> bool:
 _PARTY_BODY = re.compile(r"(?:ủy|Bộ Chính trị|Ban Bí thư|Ban Chấp hành)(?:\s|$)|ủy\s+\S+$|ủy$")
 _HOLDS = r"(?:tổ\s+chức|chủ\s+trì)\s+(?:hội\s+nghị|cuộc\s+họp)"  # a body holds a meeting
 # what a Party body does in a report of its meeting or its orders
-_REPORTED_ACT = re.compile(
-    r"\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*(?=(?-i:[a-zđà-ỹ])))?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
-    rf"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|(?:dự\s+)?và\s+chỉ\s+đạo|họp|{_HOLDS})(?!\w)",
+_REPORTED_ACT = re.compile(  # after the office-holder's name, if printed ("Thường trực Ban Bí thư Trần Văn A nêu rõ")
+    rf"\s*(?:(?-i:[{UPPER_LETTERS}])\w*(?:\s+(?-i:[{UPPER_LETTERS}])\w*){{1,3}}\s*,?\s*)?"
+    r"(?:\([^)]{0,30}\)\s*)?(?:,\s*(?=(?-i:[a-zđà-ỹ])))?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
+    rf"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|nêu\s+rõ|(?:dự\s+)?và\s+chỉ\s+đạo|họp|{_HOLDS})(?!\w)",
     re.IGNORECASE,
 )
 _MEETING_OF = re.compile(r"(?i:hội\s+nghị)\s+(?:(?i:lần\s+thứ)\s+\S+\s+)?$")
@@ -591,7 +592,7 @@ def _lead(text: str) -> dict | None:
         issuer = normalize_name(m.group("issuer"))
     elif m := _AT_DOCUMENT.search(head):
         issuer = _leading_body(head[m.end() : m.end() + 120])
-    elif m := _BY_DOCUMENT.search(head):
+    elif (m := _BY_DOCUMENT.search(head)) or (m := _MENTIONED_IN.search(head)):
         issuer = _leading_body(m.group("by"))
     else:
         return None
@@ -601,8 +602,33 @@ def _lead(text: str) -> dict | None:
     number = raw if _SYMBOL.match(raw) else _completed_number(raw, doc_type, issuer) if raw.isdigit() and issuer else None
     d, mo, y = (got["d"], got["m"], got["y"]) if got.get("y") else _lead_day(m)
     issued = _parse_date(d, mo, y) if y else None
-    title = got["title"].strip() if got.get("title") else None
-    return {"type": doc_type, "number": number, "issued": issued, "issuer": issuer, "title": title}
+    title = got["title"].strip() if got.get("title") else _title_after_bodies(got.get("by") or "")
+    signed = _SIGNED_BY.search(head, m.end(), m.end() + 300)
+    signer = signed.group("name") if signed else None
+    return {"type": doc_type, "number": number, "issued": issued, "issuer": issuer, "title": title, "signer": signer}
+
+
+def _title_after_bodies(by: str) -> str | None:
+    """ "Ban Thường vụ, Thường trực Tỉnh ủy tiếp tục lãnh đạo công tác …" → the subject after the
+    list of issuers a lead names (None when nothing but bodies is printed)."""
+    from .bodies import find_bodies  # bodies never imports structure: no cycle
+
+    end = 0
+    for b in find_bodies(by):
+        if not _ISSUER_GAP.fullmatch(by, end, b.start):
+            break
+        end = b.end
+    rest = by[end:].strip(" ,")
+    return rest if end and len(rest.split()) >= 3 and rest[:1].islower() else None
+
+
+# "Yêu cầu này được nêu trong Kết luận số 12 của Ban Thường vụ Tỉnh ủy về …"
+_MENTIONED_IN = re.compile(
+    r"(?i:đề\s+cập|nêu(?:\s+rõ)?|đưa\s+ra)\s+(?i:trong|tại)\s+" + _LEAD_TYPES + r"\s+(?i:của)\s+(?P<by>[^.\n]{3,240}?)(?=\.(?:\s|$)|\n|$)"
+)
+_ISSUER_GAP = re.compile(r"\s*(?:,|và)?\s*")
+# "Kết luận do Thường trực Ban Bí thư Trần Văn A ký ban hành": who signed the document a lead names
+_SIGNED_BY = re.compile(rf"(?<!\w)do\s+[^.\n]{{0,80}}?{PERSON_NAME}\s+(?:đã\s+)?ký(?!\w)")
 
 
 def _numbered_lead(head: str) -> re.Match | None:
@@ -827,6 +853,7 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
         elif lead and not type_line:
             doc_type, number = lead["type"] or doc_type, lead["number"]
             issued, title = issued or lead["issued"], title or lead["title"]
+            footer["signer"] = footer["signer"] or lead["signer"]
             if not _header_issuer(text, regions):
                 issuer = lead["issuer"]
     if issuer is None and not type_line and not number:

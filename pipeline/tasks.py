@@ -99,11 +99,14 @@ _NEAR_SUBJECT = re.compile(
     r"\s*(?:\([^)]*\)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động)\s*,?\s*)*",
     re.IGNORECASE,
 )
-_SPEAKS = re.compile(r"\s*(?:cũng\s+|còn\s+)?(?:nhấn\s+mạnh|chỉ\s+rõ|phát\s+biểu)(?!\w)", re.IGNORECASE)
+_SPEAKS = re.compile(  # after the speaker's name, if printed ("Thường trực Ban Bí thư Trần Văn A nêu rõ")
+    rf"\s*(?:(?-i:[{UPPER_LETTERS}])\w*(?:\s+(?-i:[{UPPER_LETTERS}])\w*){{1,3}}\s*,?\s*)?(?:cũng\s+|còn\s+)?(?:nhấn\s+mạnh|chỉ\s+rõ|nêu\s+rõ|phát\s+biểu|quán\s+triệt(?=\s*,?\s*(?:cần|phải)\s))(?!\w)", re.IGNORECASE
+)
+_PLURAL_AFTER_COMMA = re.compile(r",\s*các\s", re.IGNORECASE)
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
 _DELEGATE_GAP = re.compile(
     r"(?:\s*,\s*(?:năm|trong|từ|thời\s+gian\s+tới|trước\s+mắt)[^,.;]{0,30},)?"  # "đề nghị, năm 2026, toàn Đảng bộ …"
-    r"(?:\s*(?:các|những|cho|toàn\s+bộ|toàn|cả)\s+)*\s*"
+    r"(?:\s*(?:các|những|từng|mỗi|cho|toàn\s+bộ|toàn|cả)\s+)*\s*"
     r"(?:(?:bí\s+thư|chủ\s+tịch|người\s+đứng\s+đầu|thủ\s+trưởng|lãnh\s+đạo)\s*(?:,\s*|\s+và\s+))*",  # "bí thư, chủ tịch và cấp ủy"
     re.IGNORECASE,
 )
@@ -216,7 +219,10 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         if len(group) > 1 and rule("adverbial_agent").fullmatch(text, cs, gs):
             # "Dưới sự chỉ đạo của cấp ủy, các đảng bộ trực thuộc tự rà soát ...": the bodies up to
             # the first comma belong to the adverbial, the rest may be the subject.
-            k = next((i for i in range(1, len(group)) if "," in text[group[i - 1].end : group[i].start]), 0)
+            # ("Theo chỉ đạo của Ban Thường vụ, Thường trực Huyện ủy, các chi bộ …": a plural "các" opens the subject)
+            gaps = [text[group[i - 1].end : group[i].start] for i in range(1, len(group))]
+            k = next((i + 1 for i, gap in enumerate(gaps) if _PLURAL_AFTER_COMMA.search(gap)), 0)
+            k = k or next((i + 1 for i, gap in enumerate(gaps) if "," in gap), 0)
             group = group[k:] if k else group
             gs = group[0].start
         subject = _subject_part(text, group, cs)
@@ -1091,6 +1097,9 @@ def _led_by_the_whole_request(tasks: list[Task]) -> list[Task]:
 _SHORT_NAMES = frozenset({"Đảng bộ", "Đảng ủy", "Ban Thường vụ", "Thường trực", "Ban Chỉ đạo", "Tổ công tác", "Phường", "Xã"})
 
 
+_NAMED_PLACE = re.compile(rf"(?<!\w)(?P<kind>(?-i:phường|xã|Phường|Xã))\s+(?P<name>(?-i:[{UPPER_LETTERS}])\w*(?:[ \t]+(?-i:[{UPPER_LETTERS}])\w*){{0,3}})")
+
+
 def _named_in_full(text: str, tasks: list[Task]) -> list[Task]:
     """A responsible body printed by its head alone takes the one full name the text gives that
     head ("Đảng bộ" → "Đảng bộ Ủy ban nhân dân tỉnh"); with none, or several, it stays."""
@@ -1101,6 +1110,8 @@ def _named_in_full(text: str, tasks: list[Task]) -> list[Task]:
         head = next((h for h in _SHORT_NAMES if b.name.startswith(h + " ")), None)
         if head:
             full.setdefault(head, set()).add(b.name)
+    for m in _NAMED_PLACE.finditer(text):  # "Đảng bộ phường Phú Mỹ": the ward is "Phường Phú Mỹ"
+        full.setdefault(m.group("kind").capitalize(), set()).add(f"{m.group('kind').capitalize()} {m.group('name')}")
     named = {head: names.pop() for head, names in full.items() if len(names) == 1}
     return [
         replace(t, responsible=tuple(replace(b, name=named.get(b.name, b.name)) for b in t.responsible))
@@ -1277,10 +1288,15 @@ def _asks_for_work(item: str) -> bool:
     """ "Thường trực Tỉnh ủy còn yêu cầu khẩn trương hoàn thiện …", "… yêu cầu: Triển khai …":
     work asked for with no addressee named (the verb of the request is followed at once by the work)."""
     for m in _ASKS.finditer(item, 0, 200):
-        rest = item[m.end() :]
-        if _continues_work(rest) or _MUST_FIRST.match(rest):
+        rest = item[_TIME_ASIDE.match(item, m.end()).end() :]  # "… yêu cầu, trong những tháng cuối năm, …"
+        if _continues_work(rest) or _MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest):
             return True
     return False
+
+
+_TIME_ASIDE = re.compile(r"(?:(?:trong|từ|thời\s+gian|năm|những|ngay)\s[^,.;:]{0,40},\s*)?", re.IGNORECASE)
+# a short subject then "cần / phải": "… yêu cầu, trong năm tới, phường cần ưu tiên …"
+_SUBJECT_MUST = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s+(?:cần|phải)\s", re.IGNORECASE)
 
 
 _MUST = re.compile(r"\s*(?:cũng\s+|vẫn\s+)?(?:cần\s+phải|cần|phải)(?!\w)", re.IGNORECASE)

@@ -541,3 +541,38 @@ def test_a_long_list_of_addressees_before_numbered_items_leads_them():
     assert [t.section for t in tasks] == ["1", "2"]
     assert "Tuyên truyền viên cơ sở" in [b.name for b in tasks[0].responsible]
     assert "Báo cáo viên các cấp" in [b.name for b in tasks[1].responsible]
+
+
+def test_a_lead_naming_the_conclusion_a_report_comes_from_and_who_signed_it():
+    report = (
+        "Yêu cầu này được nêu trong Kết luận số 07 của Bộ Chính trị, Ban Bí thư về việc tăng cường bảo vệ "
+        "chính trị nội bộ. Kết luận do Thường trực Ban Bí thư Hoàng Minh Quân ký ban hành.\n\n"
+        "Theo chỉ đạo của Bộ Chính trị, Ban Bí thư, các chi bộ, tổ chức đảng phải rà soát hồ sơ cán bộ thuộc diện quản lý.\n\n"
+        "Bộ Chính trị, Ban Bí thư cũng lưu ý cần bảo đảm bí mật hồ sơ trong quá trình rà soát.\n"
+    )
+    doc = extract_text(report, "tin.txt")
+    meta = doc.document
+    assert (meta.doc_type, meta.number, meta.issuer, meta.signer) == ("Kết luận", "07-KL/TW", "Bộ Chính trị", "Hoàng Minh Quân")
+    assert meta.title.startswith("về việc tăng cường bảo vệ")
+    assert _responsible(doc.tasks) == [["Chi bộ", "Tổ chức đảng"], ["Chi bộ", "Tổ chức đảng"]]
+
+
+def test_a_speaker_named_after_the_title_is_no_body_and_what_he_stresses_no_task():
+    report = (
+        "Kết luận hội nghị, Thường trực Ban Bí thư Phạm Văn Hùng nêu rõ, khối lượng công việc cuối năm rất lớn.\n\n"
+        "Ông Phạm Văn Hùng đề nghị từng cấp ủy, các cơ quan đơn vị khẩn trương hoàn thành chương trình công tác năm.\n\n"
+        "Cùng đó là chuẩn bị tốt hội nghị tổng kết công tác xây dựng Đảng.\n"
+    )
+    doc = extract_text(report, "tin.txt")
+    assert doc.document.issuer == "Thường trực Ban Bí thư"
+    assert _first_words(doc.tasks) == ["Ông", "Cùng"]
+    assert _responsible(doc.tasks) == [["Cấp ủy", "Cơ quan đơn vị"]] * 2
+
+
+def test_the_ward_told_what_it_must_do_takes_the_name_the_report_gives_it():
+    report = (
+        "Ngày 3-10, Đảng bộ phường Tân Hòa tổ chức hội nghị Ban Chấp hành mở rộng.\n\n"
+        "Đồng chí Bí thư yêu cầu, trong quý IV, phường cần đẩy nhanh giải ngân vốn đầu tư công.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Phường Tân Hòa"]]
