@@ -717,10 +717,14 @@ def _read_lead(text: str, lead: re.Match, out: dict) -> None:
     dated = "y" in lead.re.groupindex and lead.group("y")
     out["issued"] = _parse_date(lead.group("d"), lead.group("m"), lead.group("y")) if dated else None
     out["title"] = lead.group("title").strip(" .*")
-    out["issuer"] = _leading_body(lead.group("by") or "")
     sentence = text[text.rfind("\n", 0, lead.start()) + 1 : lead.start()]
+    on_behalf = _ON_BEHALF.search(sentence)  # "thay mặt Ban Thường vụ Tỉnh ủy, đồng chí … đã ký …"
+    out["issuer"] = _leading_body(lead.group("by") or "") or (_leading_body(on_behalf.group("body")) if on_behalf else None)
     who = _COMRADE.search(sentence) or _SIGNER_BEFORE.search(sentence)
     out["signer"] = who.group("name") if who else None
+
+
+_ON_BEHALF = re.compile(r"(?i:thay\s+mặt)\s+(?P<body>[^,\n]{3,80}),")
 
 
 _LEAD_TAIL = (

@@ -216,6 +216,12 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             responsible.extend(group)
             last_subject_end, delegated_at = ge, -1
             continue
+        if responsible and all(_LEADING_BODY.match(m.name) for m in responsible) and _asked_later(text, last_subject_end, gs):
+            # "Ban Thường vụ Tỉnh ủy xác định … và yêu cầu các cấp ủy, chính quyền …": the committee
+            # that states and asks is not the one to act; the bodies it asks are
+            responsible = list(group)
+            last_subject_end = ge
+            continue
         if len(group) > 1 and rule("adverbial_agent").fullmatch(text, cs, gs):
             # "Dưới sự chỉ đạo của cấp ủy, các đảng bộ trực thuộc tự rà soát ...": the bodies up to
             # the first comma belong to the adverbial, the rest may be the subject.
@@ -299,6 +305,19 @@ _SPEAKER_END = re.compile(
     r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục))?\s+$",
     re.IGNORECASE,
 )
+
+
+_LEADING_BODY = re.compile(
+    r"(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Đảng\s+ủy)(?!\s+(?:Ủy|Hội|Mặt|Quân|Công))"
+)
+
+
+def _asked_later(text: str, subject_end: int, gs: int) -> bool:
+    """ "… xác định …, và yêu cầu <list>" in the same sentence as the subject: the list is asked."""
+    if subject_end < 0 or _sentence_start(text, gs) > subject_end:
+        return False
+    m = rule("assignment").search(text, lookback(subject_end, gs), gs)
+    return m is not None and m.end() == gs and re.search(r"(?:,|\svà)(?:\s+đồng\s+thời)?\s*$", text[subject_end : m.start()]) is not None
 
 
 def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
@@ -641,7 +660,7 @@ def _not_an_item(item: str) -> bool:
 
 
 def _headline(line: str) -> bool:
-    """The first line of a report, with no end mark ("Thành ủy yêu cầu các đảng ủy tổ chức đại hội
+    """A line opening a report, with no end mark ("Thành ủy yêu cầu các đảng ủy tổ chức đại hội
     tiết kiệm"): it names what the report says, it gives no order of its own."""
     return not line.rstrip().endswith((".", "!", ";", ":", "…"))
 
@@ -1072,8 +1091,8 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     regions = find_regions(text)
     reading = _ParagraphReading(text, meta, cited)
     lines = list(_logical_lines(text, regions.body_start, regions.body_end))
-    if len(lines) > 1 and _headline(text[lines[0][0] : lines[0][1]]):
-        lines = lines[1:]
+    while len(lines) > 1 and _headline(text[lines[0][0] : lines[0][1]]):
+        lines = lines[1:]  # a report's headline
     for ls, le in lines:
         reading.line(ls, le)
     tasks = reading.tasks if regions.header_end else _led_by_the_whole_request(reading.tasks)
@@ -1294,7 +1313,10 @@ def _asks_for_work(item: str) -> bool:
     return False
 
 
-_TIME_ASIDE = re.compile(r"(?:(?:trong|từ|thời\s+gian|năm|những|ngay)\s[^,.;:]{0,40},\s*)?", re.IGNORECASE)
+_TIME_ASIDE = re.compile(  # and "toàn tỉnh" asked as a whole ("… yêu cầu toàn tỉnh tạm dừng …")
+    r"(?:(?:trong|từ|thời\s+gian|năm|những|ngay)\s[^,.;:]{0,40},\s*)?(?:toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|ngành)\s+)?",
+    re.IGNORECASE,
+)
 # a short subject then "cần / phải": "… yêu cầu, trong năm tới, phường cần ưu tiên …"
 _SUBJECT_MUST = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s+(?:cần|phải)\s", re.IGNORECASE)
 

@@ -576,3 +576,25 @@ def test_the_ward_told_what_it_must_do_takes_the_name_the_report_gives_it():
     )
     tasks = extract_text(report, "tin.txt").tasks
     assert _responsible(tasks) == [["Phường Tân Hòa"]]
+
+
+def test_the_committee_that_states_and_asks_is_not_the_one_to_act():
+    report = (
+        "Ngày 4/8, thay mặt Ban Thường vụ Tỉnh ủy, Bí thư Tỉnh ủy Đinh Công Sơn đã ký ban hành Công văn số 41-CV/TU "
+        "về việc chủ động ứng phó với đợt mưa lớn.\n\n"
+        "Ban Thường vụ Tỉnh ủy coi phòng, chống mưa lũ là ưu tiên hàng đầu, đồng thời đề nghị các cấp ủy, "
+        "chính quyền, Mặt trận Tổ quốc các cấp khẩn trương triển khai phương án bảo vệ dân.\n"
+    )
+    doc = extract_text(report, "tin.txt")
+    assert (doc.document.number, doc.document.issuer, doc.document.signer) == ("41-CV/TU", "Ban Thường vụ Tỉnh ủy", "Đinh Công Sơn")
+    assert _responsible(doc.tasks) == [["Cấp ủy", "Chính quyền", "Mặt trận Tổ quốc"]]
+
+
+def test_the_whole_province_asked_and_the_paragraphs_that_go_on_with_it():
+    report = (
+        "Tại cuộc họp chiều 5/9, Bí thư Tỉnh ủy yêu cầu toàn tỉnh tập trung mọi nguồn lực cho công tác cứu hộ, "
+        "hoãn các hội nghị không cấp thiết.\n\n"
+        "Ông nhấn mạnh, trước hết phải bảo đảm an toàn cho người dân vùng bị chia cắt.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _first_words(tasks) == ["Tại", "Ông"]
