@@ -423,7 +423,7 @@ def _body_issuer(text: str, regions: Regions, on_behalf_of: str | None) -> str |
         form = re.sub(r"\s+(?:các|cơ|quan|thành|phố|huyện|thị|doanh)$", "", form)
         if len(form) > len(best) and not form.endswith(" các") and not _person_after(form[len(base) :]):
             best = form
-    return best
+    return _without_signer(best)
 
 
 def _person_after(qualifier: str) -> bool:
@@ -589,7 +589,7 @@ def _lead(text: str) -> dict | None:
     head = text[: min(len(text), 1500)]
     m = _numbered_lead(head) or next(filter(None, (rx.search(head) for rx in _VERB_LEADS)), None)
     if m:
-        issuer = normalize_name(m.group("issuer"))
+        issuer = _without_signer(normalize_name(m.group("issuer")))
     elif m := _AT_DOCUMENT.search(head):
         issuer = _leading_body(head[m.end() : m.end() + 120])
     elif (m := _BY_DOCUMENT.search(head)) or (m := _MENTIONED_IN.search(head)):
@@ -682,7 +682,34 @@ def _headline(text: str) -> dict | None:
     lead = re.compile(re.escape(number) + _LEAD_TAIL).search(text, after, after + 2000)
     if lead:
         _read_lead(text, lead, out)
+    elif not m or not _HEADLINE.match(text):  # a signing lead with no "về …": still who signed it
+        sentence = text[text.rfind("\n", 0, after) + 1 : after]
+        who = _COMRADE.search(sentence) or _SIGNER_BEFORE.search(sentence)
+        out["signer"] = _from_family_name(who.group("name")) if who else None
     return out
+
+
+def _without_signer(issuer: str) -> str:
+    """ "Tỉnh ủy Lạng Sơn Hoàng Văn A" (the secretary's name after the body, before "đã ký") →
+    "Tỉnh ủy Lạng Sơn"; a commune named after a person ("Đảng ủy xã Trần Phú") keeps it."""
+    from .bodies import gazetteer  # bodies never imports structure: no cycle
+
+    family = set(gazetteer().get("family_names", []))
+    words = issuer.split()
+    for i in range(2, len(words) - 2):  # a full name has three words or more ("Lâm Đồng" is a place)
+        if words[i] in family and words[i - 1].lower() not in {"xã", "phường", "đặc", "khu", "thị", "trấn"}:
+            return " ".join(words[:i])
+    return issuer
+
+
+def _from_family_name(name: str) -> str:
+    """ "Nội Nguyễn Văn A" (the end of "Bí thư Thành ủy Hà Nội" before the name) → "Nguyễn Văn A"."""
+    from .bodies import gazetteer  # bodies never imports structure: no cycle
+
+    family = set(gazetteer().get("family_names", []))
+    words = name.split()
+    start = next((i for i, w in enumerate(words[:-1]) if w in family), 0)
+    return " ".join(words[start:])
 
 
 def _signed_by_short_number(text: str, signed: re.Match) -> dict | None:
@@ -732,7 +759,7 @@ _LEAD_TAIL = (
     r"(?:\s+của\s+(?P<by>[^\n]*?))?\s+(?P<title>về\s[^\n]+)"
 )
 _SIGNED_LEAD = re.compile(
-    rf"(?<!\w)ký(?:\s+ban\s+hành)?\s+(?P<type>{doc_type_alternation()})(?:\s+kết\s+luận)?\s+(?:số\s+)?(?P<num>\d[^\s,;()]*)",
+    rf"(?<!\w)ký(?:\s+ban\s+hành)?\s+(?P<type>{doc_type_alternation()})(?:\s+(?:kết\s+luận|công\s+tác|hành\s+động))?\s+(?:số\s+)?(?P<num>\d[^\s,;()]*)",
     re.IGNORECASE,
 )
 # "đồng chí Phạm Văn An, Phó Bí thư …, Chủ tịch HĐND thành phố Huế đã ký": the name after
@@ -846,6 +873,8 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
         title = title or headline["title"]
         if headline["issuer"] and not _header_issuer(text, regions):
             issuer = headline["issuer"]
+        elif issuer is None and (lead := _lead(text)):  # "Thành ủy ban hành Chương trình …" above the signing
+            issuer = lead["issuer"]
         footer["signer"] = footer["signer"] or headline["signer"]
     elif not number:
         # No header at all (a text pasted from a website), or a news lead above the reposted
@@ -860,7 +889,7 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
             footer["signer"] = footer["signer"] or lead["signer"]
             if not _header_issuer(text, regions):
                 issuer = lead["issuer"]
-    if issuer is None and not type_line and not number:
+    if issuer is None and not type_line:
         issuer = _reported_issuer(text)  # a news report of a meeting or of orders given
     return DocumentMeta(
         doc_type=doc_type,

@@ -106,7 +106,7 @@ _PLURAL_AFTER_COMMA = re.compile(r",\s*các\s", re.IGNORECASE)
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
 _DELEGATE_GAP = re.compile(
     r"(?:\s*,\s*(?:năm|trong|từ|thời\s+gian\s+tới|trước\s+mắt)[^,.;]{0,30},)?"  # "đề nghị, năm 2026, toàn Đảng bộ …"
-    r"(?:\s*(?:các|những|từng|mỗi|cho|toàn\s+bộ|toàn|cả)\s+)*\s*"
+    r"(?:\s*(?:các|những|từng|mỗi|cho|toàn\s+bộ|toàn|cả|đội\s+ngũ)\s+)*\s*"
     r"(?:(?:bí\s+thư|chủ\s+tịch|người\s+đứng\s+đầu|thủ\s+trưởng|lãnh\s+đạo)\s*(?:,\s*|\s+và\s+))*",  # "bí thư, chủ tịch và cấp ủy"
     re.IGNORECASE,
 )
@@ -301,7 +301,7 @@ _PERSON_HANDED = re.compile(rf"(?:cho\s+)?(?i:đồng\s+chí|ông|bà)\s+{PERSON
 # the end of a speaker's name right before the verb that hands work over (a capitalised word,
 # then "cũng", "đồng thời", "tiếp tục" at most)
 _SPEAKER_END = re.compile(
-    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch))"  # a name, "Đồng chí", "Bí thư" …
+    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn))"  # a name, "Đồng chí", "Bí thư" …
     r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục))?\s+$",
     re.IGNORECASE,
 )
@@ -1491,7 +1491,10 @@ def _acknowledges(item: str, roles: Roles) -> bool:
     return rule("acknowledgement").match(after) is not None
 
 
-_NARRATIVE = re.compile(r"\s*(?:đã|vừa|từng|đang)(?!\w)", re.IGNORECASE)
+# what the subject did or was told, not what it is to do ("… các báo cáo viên được thông tin về …")
+_NARRATIVE = re.compile(
+    r"\s*(?:đã|vừa|từng|đang|được\s+(?:thông\s+tin|nghe|phổ\s+biến|giới\s+thiệu|cung\s+cấp\s+thông\s+tin))(?!\w)", re.IGNORECASE
+)
 
 
 def _says_only_who_and_when(item: str, roles: Roles, ref: date | None) -> bool:

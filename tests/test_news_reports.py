@@ -598,3 +598,27 @@ def test_the_whole_province_asked_and_the_paragraphs_that_go_on_with_it():
     )
     tasks = extract_text(report, "tin.txt").tasks
     assert _first_words(tasks) == ["Tại", "Ông"]
+
+
+def test_a_signed_work_programme_and_a_notice_passed_on_to_the_party_committees():
+    report = (
+        "Tỉnh ủy Lạng Sơn ban hành Chương trình công tác năm 2027\n\n"
+        "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Lạng Sơn Hoàng Văn Nghiệm đã ký ban hành Chương trình công tác "
+        "số 05-CTr/TU năm 2027 của Ban Chấp hành Đảng bộ tỉnh.\n\n"
+        "Theo đó, Ban Thường vụ Tỉnh ủy thông báo đến các đảng ủy xã, phường và đảng ủy cấp trên cơ sở trực thuộc "
+        "Tỉnh ủy để phổ biến lịch làm việc đến từng đảng viên.\n"
+    )
+    doc = extract_text(report, "tin.txt")
+    meta = doc.document
+    assert (meta.doc_type, meta.number, meta.issuer, meta.signer) == ("Chương trình", "05-CTr/TU", "Tỉnh ủy Lạng Sơn", "Hoàng Văn Nghiệm")
+    assert _responsible(doc.tasks) == [["Đảng ủy xã", "Đảng ủy phường", "Đảng ủy cấp trên cơ sở trực thuộc Tỉnh ủy"]]
+
+
+def test_speakers_addressed_as_a_corps_and_what_they_were_told_at_the_meeting():
+    report = (
+        "Tại hội nghị, các báo cáo viên tỉnh được thông tin về tình hình kinh tế sáu tháng đầu năm.\n\n"
+        "Đồng chí Trưởng ban đề nghị đội ngũ báo cáo viên tỉnh tiếp tục định hướng dư luận về sắp xếp trường học.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _first_words(tasks) == ["Đồng"]
+    assert _responsible(tasks) == [["Báo cáo viên tỉnh"]]
