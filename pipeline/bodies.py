@@ -510,7 +510,7 @@ def _place_words(printed: str) -> str:
 @lru_cache(maxsize=1)
 def _person_start() -> re.Pattern:
     family = "|".join(sorted(gazetteer().get("family_names", []), key=longest_first))
-    return re.compile(rf"\s+(?-i:(?:{family}))\s+(?-i:[{UPPER_LETTERS}])\w*(?!\s+Chí\s+Minh)")
+    return re.compile(rf"\s+(?-i:(?:{family}))\s+(?-i:[{UPPER_LETTERS}])")
 
 
 def _person_next(text: str, pos: int) -> bool:
@@ -693,33 +693,37 @@ def _shared_qualifier(
     """ "cấp ủy, chỉ huy các cơ quan, đơn vị" → Cấp ủy các cơ quan, đơn vị; "Đảng ủy, Ban Xây
     dựng Đảng các xã, phường" → Đảng ủy xã, Đảng ủy phường, …: a plural "các …" ending a comma
     list is shared by the bare heads printed before it (heads that take a locality or unit)."""
-    groups: list[list[tuple[str, int, int, str | None, bool]]] = []
-    for item in found:  # a split list ("Đảng ủy các xã, phường") is one group of one span
-        if groups and groups[-1][0][1:3] == item[1:3]:
-            groups[-1].append(item)
-        else:
-            groups.append([item])
-    heads = _qualifiable_heads()
+    groups = _span_groups(found)
     for g in range(len(groups) - 1, 0, -1):
         last = groups[g][0]
         printed = " ".join(text[last[1] : last[2]].split())
         m = _PLURAL_QUALIFIER.search(printed)
-        if not m or _has_own_level(printed[: m.start()]):  # "Ban Thường vụ Đảng ủy các xã": the level's
-            continue
-        suffixes = _qualifier_suffixes(m.group("q"), groups[g])
-        j = g - 1
-        while (
-            j >= 0
-            and len(groups[j]) == 1
-            and groups[j][0][0] in heads
-            and _COMMA_GAP.fullmatch(text, groups[j][0][2], groups[j + 1][0][1])
-        ):
-            name, s, e, level, _ = groups[j][0]
-            if j and _PAIRED.fullmatch(text, groups[j - 1][-1][2], s):
-                break  # "Hội Nông dân và các đoàn thể, Đảng ủy, … các xã": a pair of its own
-            groups[j] = [(f"{name} {suffix}", s, e, level, False) for suffix in suffixes]
-            j -= 1
+        if m and not _has_own_level(printed[: m.start()]):  # "Ban Thường vụ Đảng ủy các xã": the level's
+            _share_back(text, groups, g, _qualifier_suffixes(m.group("q"), groups[g]))
     return [item for group in groups for item in group]
+
+
+def _span_groups(found: list[tuple[str, int, int, str | None, bool]]) -> list[list[tuple[str, int, int, str | None, bool]]]:
+    """Mentions grouped by span: a split list ("Đảng ủy các xã, phường") is one group."""
+    groups: list[list[tuple[str, int, int, str | None, bool]]] = []
+    for item in found:
+        if groups and groups[-1][0][1:3] == item[1:3]:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _share_back(text: str, groups: list[list[tuple[str, int, int, str | None, bool]]], g: int, suffixes: list[str]) -> None:
+    """Give the bare heads in the comma list before group `g` its places or units, in place."""
+    heads = _qualifiable_heads()
+    j = g - 1
+    while j >= 0 and len(groups[j]) == 1 and groups[j][0][0] in heads and _COMMA_GAP.fullmatch(text, groups[j][0][2], groups[j + 1][0][1]):
+        name, s, e, level, _ = groups[j][0]
+        if j and _PAIRED.fullmatch(text, groups[j - 1][-1][2], s):
+            break  # "Hội Nông dân và các đoàn thể, Đảng ủy, … các xã": a pair of its own
+        groups[j] = [(f"{name} {suffix}", s, e, level, False) for suffix in suffixes]
+        j -= 1
 
 
 _PAIRED = re.compile(r"\s+và\s+(?:các\s+)?", re.IGNORECASE)

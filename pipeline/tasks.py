@@ -42,6 +42,7 @@ from functools import cache, lru_cache
 from .bodies import find_bodies, merge_variants, qualify
 from .lexicon import (
     HANDING_OVER,
+    NAME_RUN,
     NO_ABBREVIATION_BEFORE,
     PERSON_NAME,
     UPPER_LETTERS,
@@ -100,7 +101,7 @@ _NEAR_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SPEAKS = re.compile(  # after the speaker's name, if printed ("Thường trực Ban Bí thư Trần Văn A nêu rõ")
-    rf"\s*(?:(?-i:[{UPPER_LETTERS}])\w*(?:\s+(?-i:[{UPPER_LETTERS}])\w*){{1,3}}\s*,?\s*)?(?:cũng\s+|còn\s+)?(?:nhấn\s+mạnh|chỉ\s+rõ|nêu\s+rõ|phát\s+biểu|quán\s+triệt(?=\s*,?\s*(?:cần|phải)\s))(?!\w)", re.IGNORECASE
+    rf"\s*(?:{NAME_RUN}\s*,?\s*)?(?:cũng\s+|còn\s+)?(?:nhấn\s+mạnh|chỉ\s+rõ|nêu\s+rõ|phát\s+biểu|quán\s+triệt(?=\s*,?\s*(?:cần|phải)\s))(?!\w)", re.IGNORECASE
 )
 _PLURAL_AFTER_COMMA = re.compile(r",\s*các\s", re.IGNORECASE)
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
@@ -1255,12 +1256,12 @@ class _ParagraphReading:
             self.tasks.append(_make_task(self.text, s, e, None, roles, found, implementers, due, self.meta))
 
 
+_TEAM_WHAT = r"(?P<what>công\s+tác|kiểm\s+tra|giám\s+sát|chỉ\s+đạo)"  # what kind of team
 _TEAM = re.compile(
-    r"(?:(?:cụ\s+thể|theo\s+đó)\s*,\s*)?(?P<kind>tổ|đoàn)\s+(?:(?P<what>công\s+tác|kiểm\s+tra|giám\s+sát|chỉ\s+đạo)\s+)?"
-    r"(?:số\s+)?(?P<n>\d{1,2})\s+do\s",
+    rf"(?:(?:cụ\s+thể|theo\s+đó)\s*,\s*)?(?P<kind>tổ|đoàn)\s+(?:{_TEAM_WHAT}\s+)?(?:số\s+)?(?P<n>\d{{1,2}})\s+do\s",
     re.IGNORECASE,
 )
-_TEAM_KIND = re.compile(r"(?<!\w)(?P<kind>tổ|đoàn)\s+(?P<what>công\s+tác|kiểm\s+tra|giám\s+sát|chỉ\s+đạo)(?!\w)", re.IGNORECASE)
+_TEAM_KIND = re.compile(rf"(?<!\w)(?P<kind>tổ|đoàn)\s+{_TEAM_WHAT}(?!\w)", re.IGNORECASE)
 
 
 def _numbered_team(item: str, text: str) -> BodyMention | None:
