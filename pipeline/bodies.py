@@ -508,8 +508,14 @@ def _place_words(printed: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def family_names() -> frozenset[str]:
+    """The family names that open a person's name (gazetteer `family_names`)."""
+    return frozenset(gazetteer().get("family_names", []))
+
+
+@lru_cache(maxsize=1)
 def _person_start() -> re.Pattern:
-    family = "|".join(sorted(gazetteer().get("family_names", []), key=longest_first))
+    family = "|".join(sorted(family_names(), key=longest_first))
     return re.compile(rf"\s+(?-i:(?:{family}))\s+(?-i:[{UPPER_LETTERS}])")
 
 

@@ -32,6 +32,8 @@ UPPER_LETTERS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈ
 NAME_RUN = rf"(?-i:[{UPPER_LETTERS}])\w*(?:\s+(?-i:[{UPPER_LETTERS}])\w*){{1,3}}"
 # A person's name: two to four capitalised words ("Trịnh Tuấn Sinh"), as a named group "name"
 PERSON_NAME = rf"(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)"
+# A person named with the word that introduces them: "đồng chí / ông / bà" + name
+COMRADE_NAME = rf"(?i:đồng\s+chí|ông|bà)\s+{PERSON_NAME}"
 
 
 # A full stop that closes an abbreviation before a name ("TP. Huế", "ThS. Lê …") ends no sentence:

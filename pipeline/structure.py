@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .lexicon import NAME_RUN, PERSON_NAME, UPPER_LETTERS, data_yaml, doc_type_alternation, doc_type_entries
+from .lexicon import (
+    COMRADE_NAME,
+    NAME_RUN,
+    PERSON_NAME,
+    UPPER_LETTERS,
+    data_yaml,
+    doc_type_alternation,
+    doc_type_entries,
+)
 from .model import DocumentMeta, Regions
 from .normalize import fold_diacritics, normalize_name
 
@@ -683,18 +691,17 @@ def _headline(text: str) -> dict | None:
     if lead:
         _read_lead(text, lead, out)
     elif not m or not _HEADLINE.match(text):  # a signing lead with no "về …": still who signed it
-        sentence = text[text.rfind("\n", 0, after) + 1 : after]
-        who = _COMRADE.search(sentence) or _SIGNER_BEFORE.search(sentence)
-        out["signer"] = _from_family_name(who.group("name")) if who else None
+        signer = _signer_in(text[text.rfind("\n", 0, after) + 1 : after])
+        out["signer"] = _from_family_name(signer) if signer else None
     return out
 
 
 def _without_signer(issuer: str) -> str:
     """ "Tỉnh ủy Lạng Sơn Hoàng Văn A" (the secretary's name after the body, before "đã ký") →
     "Tỉnh ủy Lạng Sơn"; a commune named after a person ("Đảng ủy xã Trần Phú") keeps it."""
-    from .bodies import gazetteer  # bodies never imports structure: no cycle
+    from .bodies import family_names  # bodies never imports structure: no cycle
 
-    family = set(gazetteer().get("family_names", []))
+    family = family_names()
     words = issuer.split()
     for i in range(2, len(words) - 2):  # a full name has three words or more ("Lâm Đồng" is a place)
         if words[i] in family and words[i - 1].lower() not in {"xã", "phường", "đặc", "khu", "thị", "trấn"}:
@@ -704,9 +711,9 @@ def _without_signer(issuer: str) -> str:
 
 def _from_family_name(name: str) -> str:
     """ "Nội Nguyễn Văn A" (the end of "Bí thư Thành ủy Hà Nội" before the name) → "Nguyễn Văn A"."""
-    from .bodies import gazetteer  # bodies never imports structure: no cycle
+    from .bodies import family_names  # bodies never imports structure: no cycle
 
-    family = set(gazetteer().get("family_names", []))
+    family = family_names()
     words = name.split()
     start = next((i for i, w in enumerate(words[:-1]) if w in family), 0)
     return " ".join(words[start:])
@@ -747,8 +754,13 @@ def _read_lead(text: str, lead: re.Match, out: dict) -> None:
     sentence = text[text.rfind("\n", 0, lead.start()) + 1 : lead.start()]
     on_behalf = _ON_BEHALF.search(sentence)  # "thay mặt Ban Thường vụ Tỉnh ủy, đồng chí … đã ký …"
     out["issuer"] = _leading_body(lead.group("by") or "") or (_leading_body(on_behalf.group("body")) if on_behalf else None)
+    out["signer"] = _signer_in(sentence)
+
+
+def _signer_in(sentence: str) -> str | None:
+    """Who a lead's sentence says signed: the name after "đồng chí", else the name before "ký"."""
     who = _COMRADE.search(sentence) or _SIGNER_BEFORE.search(sentence)
-    out["signer"] = who.group("name") if who else None
+    return who.group("name") if who else None
 
 
 _ON_BEHALF = re.compile(r"(?i:thay\s+mặt)\s+(?P<body>[^,\n]{3,80}),")
@@ -764,7 +776,7 @@ _SIGNED_LEAD = re.compile(
 )
 # "đồng chí Phạm Văn An, Phó Bí thư …, Chủ tịch HĐND thành phố Huế đã ký": the name after
 # "đồng chí", "ông", "bà", not the place that ends the titles
-_COMRADE = re.compile(rf"(?<!\w)(?i:đồng\s+chí|ông|bà)\s+{PERSON_NAME}(?=\s*,|\s+(?:đã\s+|vừa\s+)?ký)")
+_COMRADE = re.compile(rf"(?<!\w){COMRADE_NAME}(?=\s*,|\s+(?:đã\s+|vừa\s+)?ký)")
 # "Tổng Bí thư Tô Lâm đã ký": the proper name right before "(đã) ký"
 _SIGNER_BEFORE = re.compile(rf"{PERSON_NAME}\s+(?:đã\s+|vừa\s+)?ký(?!\w)")
 

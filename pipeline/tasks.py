@@ -41,10 +41,10 @@ from functools import cache, lru_cache
 
 from .bodies import find_bodies, merge_variants, qualify
 from .lexicon import (
+    COMRADE_NAME,
     HANDING_OVER,
     NAME_RUN,
     NO_ABBREVIATION_BEFORE,
-    PERSON_NAME,
     UPPER_LETTERS,
     Marker,
     data_yaml,
@@ -296,7 +296,7 @@ def _expanded(office: str) -> str:
 
 _OFFICE_AFTER = re.compile(rf"\s*,\s*(?P<office>(?-i:[{UPPER_LETTERS}])[^,;.:]{{2,80}}?)(?=\s*[,;.]|\s+(?:phụ\s+trách|làm|giữ|chủ\s+trì|theo\s+dõi)(?!\w))")
 _PASSIVE_AGENT = re.compile(r"(?<!\w)được\s+(?:các\s+)?$", re.IGNORECASE)
-_PERSON_HANDED = re.compile(rf"(?:cho\s+)?(?i:đồng\s+chí|ông|bà)\s+{PERSON_NAME}(?=\s*,|\s+(?:phụ\s+trách|làm|giữ|chủ\s+trì|theo\s+dõi)(?!\w))")
+_PERSON_HANDED = re.compile(rf"(?:cho\s+)?{COMRADE_NAME}(?=\s*,|\s+(?:phụ\s+trách|làm|giữ|chủ\s+trì|theo\s+dõi)(?!\w))")
 
 
 # the end of a speaker's name right before the verb that hands work over (a capitalised word,
@@ -318,7 +318,10 @@ def _asked_later(text: str, subject_end: int, gs: int) -> bool:
     if subject_end < 0 or _sentence_start(text, gs) > subject_end:
         return False
     m = rule("assignment").search(text, lookback(subject_end, gs), gs)
-    return m is not None and m.end() == gs and re.search(r"(?:,|\svà)(?:\s+đồng\s+thời)?\s*$", text[subject_end : m.start()]) is not None
+    return m is not None and m.end() == gs and _AND_THEN.search(text, subject_end, m.start()) is not None
+
+
+_AND_THEN = re.compile(r"(?:,|\svà)(?:\s+đồng\s+thời)?\s*$")  # "…, và yêu cầu", ", đồng thời đề nghị"
 
 
 def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
@@ -660,9 +663,9 @@ def _not_an_item(item: str) -> bool:
     return len(_ALPHA_WORD.findall(item)) < 3 or _byline(item) or _COUNTER.fullmatch(item) is not None
 
 
-def _headline(line: str) -> bool:
-    """A line opening a report, with no end mark ("Thành ủy yêu cầu các đảng ủy tổ chức đại hội
-    tiết kiệm"): it names what the report says, it gives no order of its own."""
+def _no_end_mark(line: str) -> bool:
+    """No sentence ends the line: at a report's opening it is a headline ("Thành ủy yêu cầu các đảng
+    ủy tổ chức đại hội tiết kiệm"), which names what the report says and gives no order of its own."""
     return not line.rstrip().endswith((".", "!", ";", ":", "…"))
 
 
@@ -671,7 +674,7 @@ _COUNTER = re.compile(r"(?:[^\W\d_]+\s+){1,5}[\d.,]*\d")  # "Tổng lượt truy
 
 def _fragment(item: str) -> bool:
     """A short unmarked line with no end mark: not a sentence, so not an order."""
-    return len(item.split()) < _SHORTEST_SENTENCE and not item.rstrip().endswith((".", "!", ";", ":", "…"))
+    return len(item.split()) < _SHORTEST_SENTENCE and _no_end_mark(item)
 
 
 _SHORTEST_SENTENCE = 8  # words
@@ -1092,7 +1095,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     regions = find_regions(text)
     reading = _ParagraphReading(text, meta, cited)
     lines = list(_logical_lines(text, regions.body_start, regions.body_end))
-    while len(lines) > 1 and _headline(text[lines[0][0] : lines[0][1]]):
+    while len(lines) > 1 and _no_end_mark(text[lines[0][0] : lines[0][1]]):
         lines = lines[1:]  # a report's headline
     for ls, le in lines:
         reading.line(ls, le)
@@ -1301,7 +1304,8 @@ def _after_announcement(item: str) -> int:
 
 
 _ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s*[,:]?\s+", re.IGNORECASE)
-_MUST_FIRST = re.compile(r"(?:cần\s+phải|cần|phải)\s+\w", re.IGNORECASE)
+_MUST_WORD = r"(?:cần\s+phải|cần|phải)"
+_MUST_FIRST = re.compile(rf"{_MUST_WORD}\s+\w", re.IGNORECASE)
 
 
 def _asks_for_work(item: str) -> bool:
@@ -1319,10 +1323,10 @@ _TIME_ASIDE = re.compile(  # and "toàn tỉnh" asked as a whole ("… yêu cầ
     re.IGNORECASE,
 )
 # a short subject then "cần / phải": "… yêu cầu, trong năm tới, phường cần ưu tiên …"
-_SUBJECT_MUST = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s+(?:cần|phải)\s", re.IGNORECASE)
+_SUBJECT_MUST = re.compile(rf"[^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}\s+{_MUST_WORD}\s", re.IGNORECASE)
 
 
-_MUST = re.compile(r"\s*(?:cũng\s+|vẫn\s+)?(?:cần\s+phải|cần|phải)(?!\w)", re.IGNORECASE)
+_MUST = re.compile(rf"\s*(?:cũng\s+|vẫn\s+)?{_MUST_WORD}(?!\w)", re.IGNORECASE)
 
 
 def _told_to(item: str, roles: Roles) -> bool:
