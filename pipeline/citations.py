@@ -66,7 +66,7 @@ class _Mention:
 
     start: int
     end: int
-    kind: str  # symbol | short | plenum | congress | named | type_issuer | refer
+    kind: str  # symbol | short | list | plenum | congress | named | type_issuer | refer
     doc_type: str | None = None
     number: str | None = None
     issued_date: date | None = None
@@ -86,7 +86,7 @@ class _Mention:
 
     @property
     def priority(self) -> int:
-        return {"symbol": 6, "short": 5, "plenum": 5, "congress": 5, "named": 4, "refer": 3, "type_issuer": 2}[self.kind]
+        return {"list": 7, "symbol": 6, "short": 5, "plenum": 5, "congress": 5, "named": 4, "refer": 3, "type_issuer": 2}[self.kind]
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +103,12 @@ def _grammar() -> dict[str, re.Pattern]:
     return {
         "symbol": word_started(rf"(?:{start_guard(types_ci, re.I)}(?P<type>(?i:{types_ci}))\s+(?:(?i:số)\s*)?)?(?P<sym>{SYMBOL})"),
         "short": word_started(
-            rf"(?<![\w])(?P<type>{types_cap})(?:[^\S\n\t]+(?:(?i:số)\s*)?|\s+(?i:số)\s*)(?!(?:19|20)\d\d\b)(?P<num>\d{{1,4}})(?![\d/\w-])(?!\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b)"
+            rf"(?<![\w])(?P<type>{types_cap})(?:[^\S\n\t]+(?:(?i:số)\s*)?|\s+(?i:số)\s*)(?!(?:19|20)\d\d\b)(?P<num>\d{{1,4}})(?![\d/\w-])(?!\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b)(?!\s*,\s*\d{{1,4}}\s+(?:năm|tháng)\b)"
+        ),
+        "number_list": word_started(
+            rf"(?<![\w])(?P<type>{types_cap})\s+(?:(?i:số)\s*)?"
+            rf"(?P<nums>\d{{1,4}}(?:\s*,\s*\d{{1,4}})*(?:\s*,?\s+và\s+|\s*,\s*)\d{{1,4}})"
+            rf"(?:(?P<code>\s?-\s?[A-ZĐ][{_SYM_CHARS}]{{0,5}}\s?/\s?[A-ZĐƯ]{{1,10}})(?![A-ZĐƯ0-9/-])|(?![\d/\w-]))"
         ),
         "type_issuer": word_started(rf"(?<![\w])(?P<type>{'|'.join(re.escape(t) for t in type_names)})\s+của\s+(?={issuer_alt})"),
         "issuer": re.compile(rf"\s*,?\s*(?:của|do)\s+(?:{issuer_alt})(?![^\W\d_])"),
@@ -369,6 +374,46 @@ def _find_short(text: str) -> list[_Mention]:
                 m.resolved_by = "inferred"
         out.append(m)
     return out
+
+
+def _find_number_lists(text: str) -> list[_Mention]:
+    """"Nghị quyết số 18, 19-NQ/TW", "Kết luận số 121, 126 và 128 của Bộ Chính trị": one mention per
+    number, each spanning the whole list; the shared code, or the type and the issuer, complete each."""
+    reg = load_registry()
+    out = []
+    for hit in _grammar()["number_list"].finditer(text):
+        numbers = re.findall(r"\d+", hit.group("nums"))
+        if any(re.fullmatch(r"(?:19|20)\d\d", n) for n in numbers) or re.match(
+                r"\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b", text[hit.end():]):
+            continue
+        doc_type = _title_type(hit.group("type"))
+        probe = _Mention(hit.start(), hit.end(), "list", doc_type=doc_type)
+        end = _read_trailers(text, hit.end(), probe)
+        code = re.sub(r"\s+", "", hit.group("code") or "")
+        issuer = reg.issuer_by_name(probe.issuer) if probe.issuer else None
+        type_code = reg.code_for_doc_type(doc_type)
+        for n in numbers:
+            m = _Mention(hit.start(), end, "list", doc_type=doc_type, short_number=n, issued_date=probe.issued_date,
+                         issuer=probe.issuer, level=probe.level, locality=probe.locality, term=probe.term)
+            if code:
+                m.number, m.resolved_by = canonical_number(n + code), "mention"
+            elif issuer and issuer.suffix and type_code and _is_party_type(doc_type):
+                m.number, m.resolved_by = f"{n}-{type_code}/{issuer.suffix}", "inferred"
+            if m.number and m.level is None:
+                m.level = _level_of_suffix(_party_suffix(m.number))
+            m.subject = _read_subject(text, end)
+            out.append(m)
+    return out
+
+
+def _with_number_lists(text: str, kept: list[_Mention]) -> list[_Mention]:
+    """Replace the mentions inside a listed run of numbers by one mention per listed number."""
+    lists = _find_number_lists(text)
+    if not lists:
+        return kept
+    spans = {(m.start, m.end) for m in lists}
+    rest = [m for m in kept if not any(m.start < e and s < m.end for s, e in spans)]
+    return sorted(rest + lists, key=lambda m: (m.start, m.short_number or ""))
 
 
 def _is_party_type(doc_type: str) -> bool:
@@ -791,6 +836,7 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
     )
     kept = _drop_overlaps(candidates)
     kept = _drop_overlaps(kept + _find_alias_uses(text, kept))
+    kept = _with_number_lists(text, kept)
     kept = [m for m in kept if not _is_self_reference(m, text, meta, regions)]
 
     numbered = [m for m in kept if m.number]

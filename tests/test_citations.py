@@ -153,6 +153,14 @@ CASES = [
     # a space typed after the hyphen of a State symbol
     ("theo Công điện số 12/CĐ- UBND ngày 05/3/2026 của Ủy ban nhân dân tỉnh", [
         ("12/CĐ- UBND ngày 05/3/2026 của Ủy ban nhân dân tỉnh", "12/CĐ-UBND", "12/CĐ-UBND@Bình Thuận@2026")]),
+    # a listed run of numbers: one citation per number, completed by the shared code or by type + issuer
+    ("quán triệt Nghị quyết số 41, 42-NQ/TW và các Kết luận số 131 và 133 của Bộ Chính trị.", [
+        ("Nghị quyết số 41, 42-NQ/TW", "41-NQ/TW", "41-NQ/TW"),
+        ("Nghị quyết số 41, 42-NQ/TW", "42-NQ/TW", "42-NQ/TW"),
+        ("Kết luận số 131 và 133 của Bộ Chính trị", "131-KL/TW", "131-KL/TW"),
+        ("Kết luận số 131 và 133 của Bộ Chính trị", "133-KL/TW", "133-KL/TW")]),
+    # counts and years after a type are no list of numbers
+    ("Kế hoạch 5, 10 năm; Nghị quyết 2024, 2025 của Tỉnh ủy", []),
     # a table's product cell ("Kế hoạch") before the next row's number is no citation
     ("1\tXây dựng kế hoạch\tVăn phòng\tKế hoạch\n2\tSơ kết\tBan Tổ chức\tBáo cáo", []),
 ]
