@@ -24,6 +24,7 @@ from .lexicon import (
     data_yaml,
     doc_type_alternation,
     doc_type_entries,
+    split_marker,
 )
 from .model import DocumentMeta, Regions
 from .normalize import fold_diacritics, normalize_name
@@ -460,7 +461,7 @@ def _reported_issuer(text: str) -> str | None:
     yêu cầu …", "Đảng ủy phường … tổ chức hội nghị …"), the first one the report names."""
     from .bodies import find_bodies  # bodies never imports structure: no cycle
 
-    head = text[: min(len(text), 1500)]
+    head = text[: _first_item_start(text, min(len(text), 1500))]
     bodies = find_bodies(head)
     for b in bodies:
         if not _PARTY_BODY.search(b.name):
@@ -469,6 +470,16 @@ def _reported_issuer(text: str) -> str | None:
             return b.name
     # no Party body acts: the body that holds the meeting ("Bộ Chỉ huy Quân sự tỉnh chủ trì hội nghị …")
     return next((b.name for b in bodies if _HOLDS_MEETING.match(head, b.end)), None)
+
+
+def _first_item_start(text: str, limit: int) -> int:
+    """Where the first numbered item begins (or `limit`): a meeting an item names ("1. Tuyên truyền
+    kết quả Hội nghị lần thứ 9 Ban Chấp hành Trung ương …") is content, not the report's own."""
+    for start, _end, line in text_lines(text, 0, limit):
+        marker = split_marker(line.lstrip())
+        if marker and marker.style in ("roman", "decimal2", "decimal3", "arabic", "arabic_paren"):
+            return start
+    return limit
 
 
 _HOLDS_MEETING = re.compile(rf"\s*(?:đã\s+|vừa\s+)?{_HOLDS}(?!\w)", re.IGNORECASE)

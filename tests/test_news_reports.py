@@ -622,3 +622,23 @@ def test_speakers_addressed_as_a_corps_and_what_they_were_told_at_the_meeting():
     tasks = extract_text(report, "tin.txt").tasks
     assert _first_words(tasks) == ["Đồng"]
     assert _responsible(tasks) == [["Báo cáo viên tỉnh"]]
+
+
+def test_a_meeting_named_inside_a_numbered_item_does_not_make_the_issuer():
+    guidance = (
+        "Định hướng tuyên truyền tháng 9 năm 2026\n\n"
+        "1. Tuyên truyền kết quả Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng khóa XIV.\n\n"
+        "2. Tuyên truyền các hoạt động kỷ niệm Ngày Quốc khánh 2/9.\n"
+    )
+    doc = extract_text(guidance, "dinh-huong.txt")
+    assert doc.document.issuer is None
+    assert [t.section for t in doc.tasks] == ["1", "2"]
+
+
+def test_a_list_of_addressees_goes_on_past_nhat_la():
+    report = (
+        "Ban Thường vụ Tỉnh ủy yêu cầu cấp ủy, cơ quan, đơn vị, nhất là người đứng đầu cấp ủy thực hiện "
+        "nghiêm việc phòng, chống dịch bệnh.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Cấp ủy", "Cơ quan, đơn vị", "Người đứng đầu cấp ủy"]]
