@@ -300,10 +300,10 @@ _PERSON_HANDED = re.compile(rf"(?:cho\s+)?{COMRADE_NAME}(?=\s*,|\s+(?:phụ\s+tr
 
 
 # the end of a speaker's name right before the verb that hands work over (a capitalised word,
-# then "cũng", "đồng thời", "tiếp tục" at most)
+# then "cũng", "đồng thời", "tiếp tục", "đã", "vừa" at most)
 _SPEAKER_END = re.compile(
-    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn))"  # a name, "Đồng chí", "Bí thư" …
-    r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục))?\s+$",
+    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn|xã|phường|tỉnh|thành\s+phố))"  # a name, "Đồng chí", "Bí thư", "xã" …
+    r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục|đã|vừa))?\s+$",
     re.IGNORECASE,
 )
 
@@ -463,6 +463,20 @@ def _meeting_day(text: str, d: Deadline) -> bool:
 _A_DAY = re.compile(r"(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}", re.IGNORECASE)
 
 
+def _dateline(text: str, d: Deadline) -> bool:
+    """ "Ngày 21-2 (mùng 5 Tết), ông … cho biết …": the day a report's paragraph opens with is when
+    it was said or done, not a due date."""
+    s, e = d.span_start or 0, d.span_end or 0
+    return (
+        _A_DAY.match(d.text) is not None and _DATELINE_BEFORE.fullmatch(text, 0, s) is not None
+        and _DATELINE_AFTER.match(text, e) is not None
+    )
+
+
+_DATELINE_BEFORE = re.compile(r"\s*(?:(?:sáng|chiều|tối|trưa)(?:\s+nay)?\s*)?(?:ngày\s*)?", re.IGNORECASE)
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?,")
+
+
 def _names_a_document(text: str, d: Deadline) -> bool:
     """ "Nghị quyết số 05-NQ/TU về ... đến năm 2010": a cited document's subject; "(Ban hành)
     Nghị quyết về phát triển du lịch đến năm 2030": the horizon of a document to issue."""
@@ -486,7 +500,7 @@ def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int
         s, e = d.span_start or 0, d.span_end or 0
         if covered.overlaps(s, e):
             continue
-        if is_citation_date(text, d) or _is_scope(text, d) or _names_a_document(text, d) or _meeting_day(text, d):
+        if is_citation_date(text, d) or _is_scope(text, d) or _names_a_document(text, d) or _meeting_day(text, d) or _dateline(text, d):
             continue  # a cited document's date, the scope of a noun ("giai đoạn 2026 - 2030"), a document's subject
         out.append(d)
     return out
@@ -667,6 +681,20 @@ def _no_end_mark(line: str) -> bool:
     """No sentence ends the line: at a report's opening it is a headline ("Thành ủy yêu cầu các đảng
     ủy tổ chức đại hội tiết kiệm"), which names what the report says and gives no order of its own."""
     return not line.rstrip().endswith((".", "!", ";", ":", "…"))
+
+
+def _caption(line: str) -> bool:
+    """A report's line between paragraphs with no end mark, no marker and no word of work ("Đảng ủy
+    xã ký kết quy chế phối hợp với các xã giáp ranh"): a photo caption. The last line is kept: a
+    page cut short ends a paragraph there without its mark."""
+    line = line.strip()
+    return (
+        _no_end_mark(line) and len(line.split()) <= _LONGEST_CAPTION and split_marker(line) is None
+        and not rule("work_verb").match(line) and not rule("directive_cue").search(line)
+    )
+
+
+_LONGEST_CAPTION = 25  # words
 
 
 _COUNTER = re.compile(r"(?:[^\W\d_]+\s+){1,5}[\d.,]*\d")  # "Tổng lượt truy cập 4,800,152": a page's counter
@@ -1097,7 +1125,10 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     lines = list(_logical_lines(text, regions.body_start, regions.body_end))
     while len(lines) > 1 and _no_end_mark(text[lines[0][0] : lines[0][1]]):
         lines = lines[1:]  # a report's headline
-    for ls, le in lines:
+    last = len(lines) - 1
+    for i, (ls, le) in enumerate(lines):
+        if i < last and _caption(text[ls:le]):
+            continue
         reading.line(ls, le)
     tasks = reading.tasks if regions.header_end else _led_by_the_whole_request(reading.tasks)
     return _named_in_full(text, tasks)

@@ -642,3 +642,28 @@ def test_a_list_of_addressees_goes_on_past_nhat_la():
     )
     tasks = extract_text(report, "tin.txt").tasks
     assert _responsible(tasks) == [["Cấp ủy", "Cơ quan, đơn vị", "Người đứng đầu cấp ủy"]]
+
+
+def test_a_congress_report_hands_the_ward_its_work_and_its_captions_are_no_tasks():
+    report = (
+        "Ngày 9-9, Đảng bộ phường Tân Lập tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030.\n\n"
+        "Đồng chí Trần Văn Bình phát biểu chỉ đạo đại hội\n\n"
+        "Đồng chí yêu cầu nhiệm kỳ tới, phường Tân Lập tập trung xây dựng hệ thống chính trị vững mạnh.\n\n"
+        "Ban Chấp hành Đảng bộ phường Tân Lập khóa mới ra mắt đại hội\n\n"
+        "Phường Tân Lập cũng cần chú trọng phát triển kinh tế tư nhân, nâng cao đời sống người dân.\n\n"
+        "Ông Bình yêu cầu ngay sau Đại hội, lãnh đạo phường Tân Lập phải bắt tay vào việc.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _first_words(tasks) == ["Đồng", "Phường", "Ông"]
+    assert _responsible(tasks) == [["Phường Tân Lập"], ["Phường Tân Lập"], ["Lãnh đạo phường Tân Lập"]]
+
+
+def test_the_day_a_paragraph_opens_with_is_when_it_was_said_not_a_due_date():
+    report = (
+        "Ngày 3-3 (mùng 5 Tết), ông Lê Văn Tư, Bí thư Đảng ủy xã Phú An cho biết, xã đã yêu cầu các chi bộ "
+        "nhanh chóng trở lại công việc.\n\n"
+        "Đảng ủy xã yêu cầu các chi bộ hoàn thành rà soát hộ nghèo trước ngày 15-3-2026.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Chi bộ"], ["Chi bộ"]]
+    assert [t.deadline.end if t.deadline else None for t in tasks] == [None, date(2026, 3, 15)]
