@@ -859,6 +859,21 @@ def _signature_date(text: str, regions: Regions) -> date | None:
     return None
 
 
+def _title_above_items(text: str) -> str | None:
+    """A text without a header whose first line, with no end mark, stands right above its first
+    numbered item ("Định hướng tuyên truyền tháng 9 năm 2026" then "1. …"): that line is its title."""
+    lines = [line.strip() for _s, _e, line in text_lines(text, 0, min(len(text), 1500)) if line.strip()]
+    if len(lines) < 2 or split_marker(lines[0]) or lines[0].endswith((".", ";", ":", "!", "?", "…")):
+        return None
+    following = split_marker(lines[1])
+    if not (3 <= len(lines[0].split()) <= _LONGEST_TITLE) or following is None or following.style == "bullet":
+        return None
+    return lines[0]
+
+
+_LONGEST_TITLE = 30  # words
+
+
 def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
     """Read the document's own metadata from its header and footer."""
     header = text[: regions.header_end]
@@ -914,6 +929,8 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
                 issuer = lead["issuer"]
     if issuer is None and not type_line:
         issuer = _reported_issuer(text)  # a news report of a meeting or of orders given
+    if title is None and not type_line and not number:
+        title = _title_above_items(text)
     return DocumentMeta(
         doc_type=doc_type,
         number=number,

@@ -624,7 +624,7 @@ def test_speakers_addressed_as_a_corps_and_what_they_were_told_at_the_meeting():
     assert _responsible(tasks) == [["Báo cáo viên tỉnh"]]
 
 
-def test_a_meeting_named_inside_a_numbered_item_does_not_make_the_issuer():
+def test_a_text_without_header_titled_by_its_first_line_and_no_issuer_from_its_items():
     guidance = (
         "Định hướng tuyên truyền tháng 9 năm 2026\n\n"
         "1. Tuyên truyền kết quả Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng khóa XIV.\n\n"
@@ -632,6 +632,7 @@ def test_a_meeting_named_inside_a_numbered_item_does_not_make_the_issuer():
     )
     doc = extract_text(guidance, "dinh-huong.txt")
     assert doc.document.issuer is None
+    assert doc.document.title == "Định hướng tuyên truyền tháng 9 năm 2026"  # the line above the items
     assert [t.section for t in doc.tasks] == ["1", "2"]
 
 
