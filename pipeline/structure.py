@@ -622,9 +622,15 @@ def _lead(text: str) -> dict | None:
     d, mo, y = (got["d"], got["m"], got["y"]) if got.get("y") else _lead_day(m)
     issued = _parse_date(d, mo, y) if y else None
     title = got["title"].strip() if got.get("title") else _title_after_bodies(got.get("by") or "")
+    dated = _TRAILING_DAY.search(title) if title else None
+    if dated:  # "… về việc sắp xếp … ngày 12/9/2025": the document's day, printed after its subject
+        title, issued = title[: dated.start()].rstrip(" ,"), issued or _parse_date(*dated.group("d", "m", "y"))
     signed = _SIGNED_BY.search(head, m.end(), m.end() + 300)
     signer = signed.group("name") if signed else None
     return {"type": doc_type, "number": number, "issued": issued, "issuer": issuer, "title": title, "signer": signer}
+
+
+_TRAILING_DAY = re.compile(r"\s*,?\s+ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\s*$")
 
 
 def _title_after_bodies(by: str) -> str | None:

@@ -389,7 +389,13 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     # unless the work is handed to it ("Căn cứ Chương trình …, giao Ủy ban Kiểm tra rà soát").
     if after_comma and not _HANDED_OVER.match(segment.strip()) and not _verb_follows(text, ge):
         return []
+    owned = _OWNED_LIST.search(pre.rsplit(",", 1)[0]) if after_comma else None
+    if owned and not find_bodies(owned.group("owner")):
+        return []  # "mức độ hoàn thành của các tổ chức, cơ quan, đơn vị …": whose, not who acts
     return group
+
+
+_OWNED_LIST = re.compile(r"(?<!\w)của\s+(?:các\s+|những\s+)?(?P<owner>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$", re.IGNORECASE)
 
 
 _CONDITION_THEN = re.compile(
@@ -1148,7 +1154,7 @@ def _led_by_the_whole_request(tasks: list[Task]) -> list[Task]:
 
 
 # bodies a report names again by their head alone ("Đảng bộ cần …" after "Đảng bộ UBND tỉnh")
-_SHORT_NAMES = frozenset({"Đảng bộ", "Đảng ủy", "Ban Thường vụ", "Thường trực", "Ban Chỉ đạo", "Tổ công tác", "Phường", "Xã"})
+_SHORT_NAMES = frozenset({"Đảng bộ", "Đảng ủy", "Ban Thường vụ", "Thường trực", "Ban Chỉ đạo", "Tổ công tác", "Phường", "Xã", "Cơ quan"})
 
 
 _NAMED_PLACE = re.compile(rf"(?<!\w)(?P<kind>(?-i:phường|xã|Phường|Xã))\s+(?P<name>(?-i:[{UPPER_LETTERS}])\w*(?:[ \t]+(?-i:[{UPPER_LETTERS}])\w*){{0,3}})")
@@ -1188,6 +1194,7 @@ class _ParagraphReading:
         self.intro: tuple[int, int] | None = None  # "- Giao X … sửa đổi các quy định về:" before its topics
         self.intro_added = False
         self.intro_due: Deadline | None = None  # "… cần làm trong tháng 10 năm 2026, cụ thể như sau:"
+        self.section: str | None = None  # the number an item is printed with ("(1) Chủ trì …" → "1")
 
     def line(self, ls: int, le: int) -> None:
         marker = split_marker(self.text[ls:le])
@@ -1201,6 +1208,8 @@ class _ParagraphReading:
             self.announced = True
             return  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
         if self._topic_of_intro(item):
+            return
+        if not marker and self._due_for_the_above(item):
             return
         if marker and item.endswith(":") and _HANDED_OVER.match(item) and find_bodies(item):
             self.intro, self.intro_added, self.after_intro = (s, e), False, True
@@ -1229,7 +1238,25 @@ class _ParagraphReading:
         self.handed = list(roles.responsible) or self.handed
         if not marker and rule("orders_follow").search(item):
             return  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
+        self.section = _printed_number(marker)
         self._add(s, e, roles, excluded, self.handed if goes_on else [])
+
+    def _due_for_the_above(self, item: str) -> bool:
+        """ "Việc triển khai các nhiệm vụ trên phải hoàn thành trước ngày 10/3/2026.": the time of
+        the orders just read (those of the same bodies that have none of their own)."""
+        if not (self.tasks and _THE_ABOVE.match(item)):
+            return False
+        due = _due(item, _time_expressions(item, self.meta.issued_date, []))
+        if due is None:
+            return False
+        bodies = self.tasks[-1].responsible
+        for i in range(len(self.tasks) - 1, -1, -1):
+            task = self.tasks[i]
+            if task.responsible != bodies:
+                break
+            if task.deadline is None:
+                self.tasks[i] = replace(task, deadline=due)
+        return True
 
     def _topic_of_intro(self, item: str) -> bool:
         """An item under "- Giao X … các quy định về:" that only names a topic ("Về đại hội đảng bộ
@@ -1283,13 +1310,29 @@ class _ParagraphReading:
             shifted = [(x - a, y - a) for x, y in excluded if x >= a and y <= b]
             found = _item_times(one, s + a, self.meta.issued_date, shifted, self.years)
             lead = implementers if handed_on else implementers or list(roles.responsible)
-            self.tasks.append(_make_task(self.text, s + a, s + b, None, find_roles(one, shifted), found, lead, None, self.meta))
+            self.tasks.append(_make_task(self.text, s + a, s + b, self.section, find_roles(one, shifted), found, lead, None, self.meta))
         if not orders:
             found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
             due = self.intro_due if self.after_intro else None  # the intro's time holds for its items
-            self.tasks.append(_make_task(self.text, s, e, None, roles, found, implementers, due, self.meta))
+            self.tasks.append(_make_task(self.text, s, e, self.section, roles, found, implementers, due, self.meta))
 
 
+def _printed_number(marker: Marker | None) -> str | None:
+    """The number a paragraph's item is printed with: "2." → "2", "(1)" → "1"; none for a bullet."""
+    if marker is None:
+        return None
+    if marker.style != "bullet":
+        return marker.component
+    paren = re.fullmatch(r"\((\d{1,2})\)", marker.printed)
+    return paren.group(1) if paren else None
+
+
+# a line that dates the orders above it ("Việc triển khai thực hiện các nhiệm vụ trên …")
+_THE_ABOVE = re.compile(
+    r"(?:việc\s+)?(?:(?:triển\s+khai|tổ\s+chức)\s+)?(?:thực\s+hiện\s+)?(?:các|những)\s+(?:nhiệm\s+vụ|nội\s+dung|công\s+việc|việc)"
+    r"\s+(?:trên|nêu\s+trên)(?!\w)",
+    re.IGNORECASE,
+)
 _TEAM_WHAT = r"(?P<what>công\s+tác|kiểm\s+tra|giám\s+sát|chỉ\s+đạo)"  # what kind of team
 _TEAM = re.compile(
     rf"(?:(?:cụ\s+thể|theo\s+đó)\s*,\s*)?(?P<kind>tổ|đoàn)\s+(?:{_TEAM_WHAT}\s+)?(?:số\s+)?(?P<n>\d{{1,2}})\s+do\s",
@@ -1342,10 +1385,12 @@ _MUST_FIRST = re.compile(rf"{_MUST_WORD}\s+\w", re.IGNORECASE)
 def _asks_for_work(item: str) -> bool:
     """ "Thường trực Tỉnh ủy còn yêu cầu khẩn trương hoàn thiện …", "… yêu cầu: Triển khai …":
     work asked for with no addressee named (the verb of the request is followed at once by the work)."""
-    for m in _ASKS.finditer(item, 0, 200):
-        rest = item[_TIME_ASIDE.match(item, m.end()).end() :]  # "… yêu cầu, trong những tháng cuối năm, …"
-        if _continues_work(rest) or _MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest):
-            return True
+    starts = [0, *(_word_after(item, m.end()) for m in _ORDER_END.finditer(item))]
+    for start in starts:  # the opening of each sentence ("… là nội dung đánh giá. Với …, Bộ Chính trị yêu cầu phân tích …")
+        for m in _ASKS.finditer(item, start, start + 200):
+            rest = item[_TIME_ASIDE.match(item, m.end()).end() :]  # "… yêu cầu, trong những tháng cuối năm, …"
+            if _continues_work(rest) or _MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest):
+                return True
     return False
 
 
@@ -1427,7 +1472,7 @@ def _addressed_sentences(item: str) -> list[tuple[int, int]]:
     starts = [0]
     for end in _ORDER_END.finditer(item):
         start = _word_after(item, end.end())
-        if start < len(item) and _addresses_its_own(item[start:]):
+        if start < len(item) and (_addresses_its_own(item[start:]) or _asks_for_work(_first_sentence(item[start:]))):
             starts.append(start)
     if len(starts) < 2:
         return []

@@ -668,3 +668,34 @@ def test_the_day_a_paragraph_opens_with_is_when_it_was_said_not_a_due_date():
     tasks = extract_text(report, "tin.txt").tasks
     assert _responsible(tasks) == [["Chi bộ"], ["Chi bộ"]]
     assert [t.deadline.end if t.deadline else None for t in tasks] == [None, date(2026, 3, 15)]
+
+
+def test_central_conclusions_reported_with_numbered_requests_and_a_due_line_for_the_orders_above():
+    report = (
+        "Tại Công văn số 12-CV/BCĐ, Ban Chỉ đạo tỉnh đề nghị Ban Tổ chức Tỉnh ủy một số nhiệm vụ.\n\n"
+        "Tại Công văn số 12-CV/BCĐ về việc rà soát tổ chức bộ máy ngày 5/3/2026, Ban Chỉ đạo đề nghị "
+        "Ban Tổ chức Tỉnh ủy:\n\n"
+        "(1) Chủ trì, phối hợp với các ban, cơ quan, đơn vị sự nghiệp của Đảng rà soát chức năng, nhiệm vụ.\n\n"
+        "(2) Chủ trì, phối hợp với Văn phòng Tỉnh ủy đề xuất sắp xếp các tổ chức bên trong.\n\n"
+        "Việc triển khai thực hiện các nhiệm vụ trên phải hoàn thành trước ngày 30/6/2026.\n"
+    )
+    doc = extract_text(report, "tin.txt")
+    assert (doc.document.number, doc.document.issued_date) == ("12-CV/BCĐ", date(2026, 3, 5))
+    assert doc.document.title == "về việc rà soát tổ chức bộ máy"
+    assert [t.section for t in doc.tasks] == ["1", "2"]
+    assert _responsible(doc.tasks) == [["Ban Tổ chức Tỉnh ủy"]] * 2
+    assert [c.name for c in doc.tasks[0].coordinating] == ["Ban, cơ quan, đơn vị sự nghiệp của Đảng"]
+    assert [t.deadline.end for t in doc.tasks] == [date(2026, 6, 30)] * 2
+
+
+def test_a_later_sentence_that_asks_for_work_is_the_task_and_whose_list_is_no_subject():
+    report = (
+        "Bộ Chính trị giao các cơ quan trực tiếp quản lý cán bộ tổ chức đánh giá cán bộ hằng năm.\n\n"
+        "Mức độ hoàn thành của các tổ chức, cơ quan, đơn vị trực thuộc cũng là một nội dung đánh giá. "
+        "Với những hạn chế, Bộ Chính trị yêu cầu phân tích, làm rõ nguyên nhân.\n\n"
+        "Các cơ quan định kỳ báo cáo Bộ Chính trị kết quả đánh giá trước ngày 15 tháng cuối mỗi quý.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _first_words(tasks) == ["Bộ", "Với", "Các"]
+    assert _responsible(tasks) == [["Cơ quan trực tiếp quản lý cán bộ"], [], ["Cơ quan trực tiếp quản lý cán bộ"]]
+    assert tasks[2].deadline.recurrence == "FREQ=MONTHLY;INTERVAL=3"
