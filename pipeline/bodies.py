@@ -661,6 +661,8 @@ def _join_owners(
 
 _COMMA_GAP = re.compile(r"\s*,\s*")  # "Mặt trận và các đoàn thể huyện" keeps "Mặt trận" as printed
 _LOCALITY_END = re.compile(r"\s(?P<w>xã|phường|thị\s+trấn|đặc\s+khu|tỉnh|huyện|thành\s+phố)$")
+_PLACE_NAME_AFTER = re.compile(rf"(?:[ \t]+{_NAME_WORD})*")  # "… xã" + "Chí Đám", outside a body's span
+_GRASSROOTS_END = re.compile(r"\s(?:xã|phường|thị\s+trấn|đặc\s+khu)$")
 
 
 def _shared_locality(
@@ -673,15 +675,20 @@ def _shared_locality(
     for i in range(len(out) - 2, -1, -1):
         name, s, e, level, bare = out[i]
         after = out[i + 1]
-        if name not in local or not _COMMA_GAP.fullmatch(text, e, after[1]):
+        grassroots = name == "Đảng ủy" and _GRASSROOTS_END.search(after[0])  # "Đảng ủy, UBND xã Chí Đám"
+        if (name not in local and not grassroots) or not _COMMA_GAP.fullmatch(text, e, after[1]):
             continue
         before = out[i - 1] if i else None
         if before and _LIST_GAP.fullmatch(text, before[2], s) and before[0] not in local:
             continue
         m = _LOCALITY_END.search(after[0])
         printed = " ".join(text[after[1] : after[2]].split())
-        if m and printed.endswith(m.group("w")) and not _PLURAL_QUALIFIER.search(printed):  # "các xã, …": _shared_qualifier
-            out[i] = (f"{name} {m.group('w')}", s, e, level, bare)
+        place = re.search(rf"(?<!\w){re.escape(m.group('w'))}(?:\s+{_NAME_WORD})*$", printed) if m else None
+        if place and not _PLURAL_QUALIFIER.search(printed):  # "các xã, …": _shared_qualifier
+            named = ""  # "Đảng ủy, UBND xã Chí Đám": the Đảng ủy of xã Chí Đám (the name is outside UBND's span)
+            if grassroots and place.group(0) == m.group("w"):
+                named = " ".join(_PLACE_NAME_AFTER.match(text, after[2]).group(0).split())
+            out[i] = (" ".join(filter(None, (name, place.group(0), named))), s, e, level, bare)
     return out
 
 

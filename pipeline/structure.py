@@ -578,7 +578,8 @@ _LEAD_ISSUER = (
 # "… có công văn khẩn gửi Thường trực các đảng ủy về việc …": whom it is sent to, before its subject
 _SENT_TO = r"(?:\s+(?i:khẩn|hỏa\s+tốc))?(?:\s+(?i:gửi)\s[^.\n]{3,160}?(?=\s(?i:về)\s))?"
 _LEAD = re.compile(
-    _LEAD_ISSUER + r"(?i:ban hành|có|ký ban hành|ra|xây dựng)\s+" + _LEAD_TYPES + _SENT_TO + rf"(?:\s+{_LEAD_TITLE})?"
+    # "xây dựng" only once done ("đã / vừa xây dựng Kế hoạch …"): "X xây dựng kế hoạch …" is an order
+    _LEAD_ISSUER + r"(?i:ban hành|có|ký ban hành|ra|(?:(?<=đã )|(?<=vừa ))xây dựng)\s+" + _LEAD_TYPES + _SENT_TO + rf"(?:\s+{_LEAD_TITLE})?"
 )
 # leads whose verb names the document: "Thường trực Thành ủy thông báo kết luận về …" (a Thông
 # báo), "Ngày 5/5, Ban Tổ chức Trung ương hướng dẫn việc …" (a Hướng dẫn)

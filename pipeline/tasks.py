@@ -390,8 +390,10 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     if after_comma and not _HANDED_OVER.match(segment.strip()) and not _verb_follows(text, ge):
         return []
     owned = _OWNED_LIST.search(pre.rsplit(",", 1)[0]) if after_comma else None
-    if owned and not find_bodies(owned.group("owner")):
-        return []  # "mức độ hoàn thành của các tổ chức, cơ quan, đơn vị …": whose, not who acts
+    if owned and (not find_bodies(owned.group("owner")) or text[ge:].lstrip().startswith(",")):
+        # "mức độ hoàn thành của các tổ chức, cơ quan, đơn vị …", "Nghị quyết của Quốc hội, Ủy ban
+        # Thường vụ Quốc hội, bảo đảm …": whose, not who acts
+        return []
     return group
 
 

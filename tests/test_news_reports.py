@@ -699,3 +699,18 @@ def test_a_later_sentence_that_asks_for_work_is_the_task_and_whose_list_is_no_su
     assert _first_words(tasks) == ["Bộ", "Với", "Các"]
     assert _responsible(tasks) == [["Cơ quan trực tiếp quản lý cán bộ"], [], ["Cơ quan trực tiếp quản lý cán bộ"]]
     assert tasks[2].deadline.recurrence == "FREQ=MONTHLY;INTERVAL=3"
+
+
+def test_orders_of_a_steering_committee_reported_without_a_document():
+    report = (
+        "Thường trực Ban Chỉ đạo giao các tổ công tác của hai địa phương rà soát toàn bộ nhiệm vụ.\n\n"
+        "Đảng ủy UBND tỉnh xây dựng kế hoạch thực hiện Nghị quyết của Quốc hội, Ủy ban Thường vụ Quốc hội, "
+        "bảo đảm triển khai đồng bộ.\n\n"
+        "Ban Nội chính Tỉnh ủy đề nghị Đảng ủy, UBND xã Tân Lập rà soát hồ sơ.\n"
+    )
+    doc = extract_text(report, "tin.txt")
+    # "xây dựng kế hoạch" is an order here, not the report's document
+    assert (doc.document.doc_type, doc.document.issuer) == (None, "Ban Nội chính Tỉnh ủy")
+    assert _responsible(doc.tasks) == [
+        ["Tổ công tác của hai địa phương"], ["Đảng ủy Ủy ban nhân dân tỉnh"], ["Đảng ủy xã Tân Lập", "Ủy ban nhân dân xã"],
+    ]
