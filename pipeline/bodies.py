@@ -542,6 +542,16 @@ def _place_after() -> re.Pattern:
     return re.compile(rf"(?:\s+(?:tỉnh|thành\s+phố))?{gap}(?-i:{alternation})(?!\w)", re.IGNORECASE)
 
 
+_CITY_ABBREVIATION = re.compile(r"\s*(?-i:TP)(?:\.|\s|(?=[A-ZĐ]))")
+
+
+def _of_city(name: str) -> str:
+    """A local body before "TP.HCM" / "TP Cần Thơ" is the city's: "Công an" → "Công an thành phố"."""
+    if name not in _local_bodies() or _LOCALITY_END.search(" " + name):
+        return name
+    return f"{name} thành phố"
+
+
 def place_after(text: str) -> bool:
     """`text` opens with a province or city of the gazetteer (" Thanh Hóa", " tỉnh Đồng Nai")."""
     return _place_after().match(text) is not None
@@ -606,7 +616,8 @@ def _find_bodies(text: str) -> list[BodyMention]:
             continue
         place = _place_after().match(text, end)
         if place:  # "Thành ủy Hà Nội": the span runs over the province, the name stays
-            readings = [(n, s, place.end() if e == end else e, lv) for n, s, e, lv in readings]
+            city = _CITY_ABBREVIATION.match(text, end)  # "Công an TPHCM": the city's Công an
+            readings = [(_of_city(n) if city else n, s, place.end() if e == end else e, lv) for n, s, e, lv in readings]
             end = place.end()
         for name, s, e, level in readings:
             name = _header_case(name)

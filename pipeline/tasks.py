@@ -1235,6 +1235,8 @@ class _ParagraphReading:
             return
         if _acknowledges(item, roles):
             return  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
+        if not marker and _DECIDED.search(item) and not _HANDED_OVER.search(item) and not _MUST.search(item):
+            return  # "… Ban Thường vụ đã thống nhất chủ trương điều động 38 công chức …": a decision taken
         goes_on = continues and not roles.responsible  # and the bodies handed the work before lead it
         self.asked = self.asked or (not roles.responsible and _asks_for_work(item))
         self.handed = list(roles.responsible) or self.handed
@@ -1327,6 +1329,9 @@ def _printed_number(marker: Marker | None) -> str | None:
         return marker.component
     paren = re.fullmatch(r"\((\d{1,2})\)", marker.printed)
     return paren.group(1) if paren else None
+
+
+_DECIDED = re.compile(r"(?<!\w)đã\s+(?:thống\s+nhất|quyết\s+định|đồng\s+ý)(?!\w)", re.IGNORECASE)
 
 
 # a line that dates the orders above it ("Việc triển khai thực hiện các nhiệm vụ trên …")

@@ -714,3 +714,16 @@ def test_orders_of_a_steering_committee_reported_without_a_document():
     assert _responsible(doc.tasks) == [
         ["Tổ công tác của hai địa phương"], ["Đảng ủy Ủy ban nhân dân tỉnh"], ["Đảng ủy xã Tân Lập", "Ủy ban nhân dân xã"],
     ]
+
+
+def test_a_city_steering_committee_s_notice_as_reported():
+    report = (
+        "Ban Chỉ đạo bầu cử TPHCM vừa có thông báo kết luận phiên họp thứ hai do Bí thư Thành ủy chủ trì.\n\n"
+        "Theo đó, Ban Chỉ đạo bầu cử TPHCM giao Công an thành phố rà soát danh sách cử tri.\n\n"
+        "Công an TP.HCM khẩn trương hoàn thành việc in thẻ cử tri.\n\n"
+        "Ngay trong sáng nay, Thường trực Thành ủy đã có kết luận chỉ đạo Ủy ban Kiểm tra Thành ủy khẩn trương vào cuộc.\n\n"
+        "Cụ thể, Ban Thường vụ Thành ủy đã thống nhất chủ trương điều động 20 công chức về cấp xã.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _first_words(tasks) == ["Theo", "Công", "Ngay"]
+    assert _responsible(tasks) == [["Công an thành phố"], ["Công an thành phố"], ["Ủy ban Kiểm tra Thành ủy"]]
