@@ -601,6 +601,7 @@ def _find_bodies(text: str) -> list[BodyMention]:
     text = _ABBREVIATION_ASIDE.sub(lambda m: " " * len(m.group(0)), shown) if "(" in shown else shown
     found: list[tuple[str, int, int, str | None, bool]] = []  # name, start, end, level, organ_without_level
     organ_names = {e.name for e in _entries("organs", "organ")}
+    level_names = {e.name for e in _entries("levels", "level")}
     pos = 0
     while True:
         m = starts.search(text, pos)
@@ -641,6 +642,7 @@ def _find_bodies(text: str) -> list[BodyMention]:
             if (
                 j + 1 < len(found)
                 and found[j + 1][3]
+                and found[j + 1][0] not in level_names  # "Đảng đoàn, Ban cán sự đảng, Thành ủy": a list, not one level
                 and _LIST_GAP.fullmatch(text, found[j][2], found[j + 1][1])
             ):
                 name = _with_level(name, found[j + 1][0], found[j + 1][3])

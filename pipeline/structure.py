@@ -548,7 +548,7 @@ def _locality(issuer: str | None) -> str | None:
 _PROPER = rf"[{UPPER_LETTERS}][\wÀ-ỹ]*(?:\.[{UPPER_LETTERS}][\wÀ-ỹ]*)?"  # "Hà", "TP.HCM"
 _LEAD_TYPES = (
     r"(?P<type>(?i:Chương trình hành động|Chương trình|Chỉ thị|Nghị quyết|Kế hoạch|Kết luận|Thông báo|Đề án|Quy định"
-    r"|Hướng dẫn|Quyết định|Công văn))"
+    r"|Hướng dẫn|Quyết định|Công văn|Văn bản(?=\s+số\s)))"  # "Văn bản số 3570-CV/TU": its type is in its code
     r"(?:\s+số\s+(?P<num>\d+[^\s,;]*))?"
     r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?"
 )
@@ -620,6 +620,7 @@ def _lead(text: str) -> dict | None:
     got = m.groupdict()
     raw = (got.get("num") or "").rstrip(".,;")
     number = raw if _SYMBOL.match(raw) else _completed_number(raw, doc_type, issuer) if raw.isdigit() and issuer else None
+    doc_type = doc_type or (doc_type_for_number(number) if number else None)
     d, mo, y = (got["d"], got["m"], got["y"]) if got.get("y") else _lead_day(m)
     issued = _parse_date(d, mo, y) if y else None
     title = got["title"].strip() if got.get("title") else _title_after_bodies(got.get("by") or "")

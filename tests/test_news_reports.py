@@ -727,3 +727,15 @@ def test_a_city_steering_committee_s_notice_as_reported():
     tasks = extract_text(report, "tin.txt").tasks
     assert _first_words(tasks) == ["Theo", "Công", "Ngay"]
     assert _responsible(tasks) == [["Công an thành phố"], ["Công an thành phố"], ["Ủy ban Kiểm tra Thành ủy"]]
+
+
+def test_a_province_s_letter_named_by_its_code_and_the_boards_it_asks():
+    report = (
+        "Ngày 2/3, Tỉnh ủy Hòa Bình đã ra Văn bản số 215-CV/TU về việc xử lý cán bộ vi phạm giao thông.\n\n"
+        "Theo Văn bản, Thường trực Tỉnh ủy yêu cầu các Ban của Tỉnh ủy, Đảng đoàn, Ban cán sự đảng, Huyện ủy "
+        "lãnh đạo xử lý nghiêm cán bộ vi phạm.\n\n"
+        "Các ban, đơn vị tiếp tục kiểm soát việc điều khiển phương tiện sau khi uống rượu bia.\n"
+    )
+    doc = extract_text(report, "tin.txt")
+    assert (doc.document.doc_type, doc.document.number, doc.document.issuer) == ("Công văn", "215-CV/TU", "Tỉnh ủy Hòa Bình")
+    assert _responsible(doc.tasks) == [["Ban của Tỉnh ủy", "Đảng đoàn", "Ban cán sự Đảng", "Huyện ủy"], ["Ban, đơn vị"]]
