@@ -1331,7 +1331,9 @@ def _printed_number(marker: Marker | None) -> str | None:
     return paren.group(1) if paren else None
 
 
-_DECIDED = re.compile(r"(?<!\w)đã\s+(?:thống\s+nhất|quyết\s+định|đồng\s+ý)(?!\w)", re.IGNORECASE)
+_DECIDED = re.compile(
+    r"(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành)[^,.;:]{0,40}?\s(?:đã|cũng)\s+(?:thống\s+nhất|quyết\s+định|đồng\s+ý)(?!\w)(?!\s+(?:giao|phân\s+công)(?!\w))"
+)
 
 
 # a line that dates the orders above it ("Việc triển khai thực hiện các nhiệm vụ trên …")

@@ -739,3 +739,16 @@ def test_a_province_s_letter_named_by_its_code_and_the_boards_it_asks():
     doc = extract_text(report, "tin.txt")
     assert (doc.document.doc_type, doc.document.number, doc.document.issuer) == ("Công văn", "215-CV/TU", "Tỉnh ủy Hòa Bình")
     assert _responsible(doc.tasks) == [["Ban của Tỉnh ủy", "Đảng đoàn", "Ban cán sự Đảng", "Huyện ủy"], ["Ban, đơn vị"]]
+
+
+def test_cadre_work_reported_decisions_taken_are_no_tasks_and_the_levels_handed_work_are():
+    report = (
+        "Ban Thường vụ Tỉnh ủy Kon Tum vừa có văn bản về công tác cán bộ.\n\n"
+        "Liên quan công tác cán bộ, Ban Thường vụ Tỉnh ủy cũng thống nhất thẩm quyền điều động cán bộ theo phân cấp.\n\n"
+        "Căn cứ nhu cầu biên chế, các cấp ủy, cơ quan, tổ chức, đơn vị, địa phương tỉnh này chủ động thực hiện quy trình "
+        "điều động cán bộ.\n\n"
+        "Ban Thường vụ Tỉnh ủy giao các cấp rà soát, báo cáo tình hình trước ngày 15/5/2026.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _first_words(tasks) == ["Căn", "Ban"]
+    assert _responsible(tasks) == [["Cấp ủy", "Cơ quan, tổ chức, đơn vị, địa phương"], ["Các cấp"]]
