@@ -781,8 +781,8 @@ def _qualifiable_heads() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _local_bodies() -> frozenset[str]:
-    """Bodies the gazetteer lets a locality word follow (a `tail`), by name."""
-    return frozenset(e.name for e in _entries("bodies", "body") if e.tail is not None)
+    """Bodies the gazetteer lets a locality word follow (a `tail` that takes "xã"), by name."""
+    return frozenset(e.name for e in _entries("bodies", "body") if e.tail is not None and e.tail.match(" xã"))
 
 
 @lru_cache(maxsize=1)

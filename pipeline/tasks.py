@@ -300,10 +300,10 @@ _PERSON_HANDED = re.compile(rf"(?:cho\s+)?{COMRADE_NAME}(?=\s*,|\s+(?:phụ\s+tr
 
 
 # the end of a speaker's name right before the verb that hands work over (a capitalised word,
-# then "cũng", "đồng thời", "tiếp tục", "đã", "vừa" at most)
+# then "cũng", "đồng thời", "tiếp tục", "đã", "vừa", "nhấn mạnh" at most)
 _SPEAKER_END = re.compile(
-    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn|xã|phường|tỉnh|thành\s+phố))"  # a name, "Đồng chí", "Bí thư", "xã" …
-    r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục|đã|vừa))?\s+$",
+    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn|thủ\s+tướng|bộ\s+trưởng|xã|phường|tỉnh|thành\s+phố))"  # a name, "Đồng chí", "Bí thư", "xã" …
+    r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục|đã|vừa|nhấn\s+mạnh))?\s+$",
     re.IGNORECASE,
 )
 

@@ -752,3 +752,12 @@ def test_cadre_work_reported_decisions_taken_are_no_tasks_and_the_levels_handed_
     tasks = extract_text(report, "tin.txt").tasks
     assert _first_words(tasks) == ["Căn", "Ban"]
     assert _responsible(tasks) == [["Cấp ủy", "Cơ quan, tổ chức, đơn vị, địa phương"], ["Các cấp"]]
+
+
+def test_a_working_group_s_head_asks_the_two_localities_and_a_cell_keeps_its_residential_unit():
+    report = (
+        "Kết luận buổi làm việc, Thủ tướng đề nghị hai địa phương tiếp thu ý kiến để hoàn thiện văn kiện.\n\n"
+        "Bí thư Đảng ủy phường yêu cầu Chi bộ khu 3B tiếp tục nâng cao chất lượng sinh hoạt.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Hai địa phương"], ["Chi bộ khu 3B"]]
