@@ -474,7 +474,7 @@ def _reported_issuer(text: str) -> str | None:
 
 def _first_item_start(text: str, limit: int) -> int:
     """Where the first numbered item begins (or `limit`): a meeting an item names ("1. Tuyên truyền
-    kết quả Hội nghị lần thứ 9 Ban Chấp hành Trung ương …") is content, not the report's own."""
+    kết quả Hội nghị lần thứ tư Ban Chấp hành Trung ương …") is content, not the report's own."""
     for start, _end, line in text_lines(text, 0, limit):
         marker = split_marker(line.lstrip())
         if marker and marker.style in ("roman", "decimal2", "decimal3", "arabic", "arabic_paren"):

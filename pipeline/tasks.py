@@ -391,8 +391,8 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
         return []
     owned = _OWNED_LIST.search(pre.rsplit(",", 1)[0]) if after_comma else None
     if owned and (not find_bodies(owned.group("owner")) or text[ge:].lstrip().startswith(",")):
-        # "mức độ hoàn thành của các tổ chức, cơ quan, đơn vị …", "Nghị quyết của Quốc hội, Ủy ban
-        # Thường vụ Quốc hội, bảo đảm …": whose, not who acts
+        # "kết quả công tác của các tổ chức, cơ quan, đơn vị …", "kế hoạch của Bộ Nội vụ, Ủy ban
+        # nhân dân tỉnh, bảo đảm …": whose, not who acts
         return []
     return group
 
@@ -1236,7 +1236,7 @@ class _ParagraphReading:
         if _acknowledges(item, roles):
             return  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
         if not marker and _DECIDED.search(item) and not _HANDED_OVER.search(item) and not _MUST.search(item):
-            return  # "… Ban Thường vụ đã thống nhất chủ trương điều động 38 công chức …": a decision taken
+            return  # "… Ban Thường vụ đã thống nhất chủ trương luân chuyển 12 cán bộ …": a decision taken
         goes_on = continues and not roles.responsible  # and the bodies handed the work before lead it
         self.asked = self.asked or (not roles.responsible and _asks_for_work(item))
         self.handed = list(roles.responsible) or self.handed
@@ -1246,7 +1246,7 @@ class _ParagraphReading:
         self._add(s, e, roles, excluded, self.handed if goes_on else [])
 
     def _due_for_the_above(self, item: str) -> bool:
-        """ "Việc triển khai các nhiệm vụ trên phải hoàn thành trước ngày 10/3/2026.": the time of
+        """ "Các nội dung trên hoàn thành xong trước ngày 25/4/2026.": the time of
         the orders just read (those of the same bodies that have none of their own)."""
         if not (self.tasks and _THE_ABOVE.match(item)):
             return False
