@@ -383,7 +383,7 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
         pre = pre[opening + 1 :]  # "... trên địa bàn xã (Giao Ban Xây dựng Đảng chủ trì, ...)"
     after_comma = "," in pre
     segment = pre.rsplit(",", 1)[-1] if after_comma else pre
-    if _prefix_only().fullmatch(segment.strip()) is None:
+    if _prefix_only().fullmatch(segment.strip(" \t“\"«")) is None:  # a quoted order: “Các chi bộ …
         return []
     # After a comma a body may end an adverbial or be a listed object: a verb must follow,
     # unless the work is handed to it ("Căn cứ Chương trình …, giao Ủy ban Kiểm tra rà soát").

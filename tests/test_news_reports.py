@@ -760,3 +760,14 @@ def test_a_working_group_s_head_asks_the_two_localities_and_a_cell_keeps_its_res
     )
     tasks = extract_text(report, "tin.txt").tasks
     assert _responsible(tasks) == [["Hai địa phương"], ["Chi bộ khu 3B"]]
+
+
+def test_orders_quoted_after_the_speaker_s_colon_are_the_addressees():
+    report = (
+        "Mưa lớn kéo dài nhiều ngày ở vùng ven biển.\n\n"
+        "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh - Nguyễn Văn An yêu cầu: “Các cấp ủy, chính quyền ven biển theo dõi sát "
+        "diễn biến thời tiết; các sở, ngành chủ động phương án sơ tán dân”.\n\n"
+        "Bí thư Huyện ủy Trần Văn Bình yêu cầu: “Các chi bộ khẩn trương kiểm tra nhà tạm của hộ nghèo”.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Cấp ủy", "Chính quyền", "Sở, ngành"], ["Chi bộ"]]
