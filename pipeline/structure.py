@@ -18,7 +18,6 @@ from functools import lru_cache
 
 from .lexicon import (
     COMRADE_NAME,
-    NAME_RUN,
     PERSON_NAME,
     UPPER_LETTERS,
     data_yaml,
@@ -446,10 +445,12 @@ def _person_after(qualifier: str) -> bool:
 _PARTY_BODY = re.compile(r"(?:ủy|Bộ Chính trị|Ban Bí thư|Ban Chấp hành)(?:\s|$)|ủy\s+\S+$|ủy$")
 _HOLDS = r"(?:tổ\s+chức|chủ\s+trì)\s+(?:hội\s+nghị|cuộc\s+họp)"  # a body holds a meeting
 # what a Party body does in a report of its meeting or its orders
-_REPORTED_ACT = re.compile(  # after the office-holder's name, if printed ("Thường trực Ban Bí thư Trần Văn A nêu rõ")
-    rf"\s*(?:{NAME_RUN}\s*,?\s*)?"
+_REPORTED_ACT = re.compile(  # after the office-holder's name, if printed ("Thường trực Ban Bí thư Trần Văn A nêu rõ",
+    # "Bí thư Huyện ủy Tri Tôn Cao Quang Liêm đề nghị": a district's name, then the person's)
+    rf"\s*(?:(?-i:[{UPPER_LETTERS}])\w*(?:\s+(?-i:[{UPPER_LETTERS}])\w*){{1,4}}\s*,?\s*)?"
     r"(?:\([^)]{0,30}\)\s*)?(?:,\s*(?=(?-i:[a-zđà-ỹ])))?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
-    rf"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|nêu\s+rõ|(?:dự\s+)?và\s+chỉ\s+đạo|họp|{_HOLDS})(?!\w)",
+    rf"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|nêu\s+rõ|(?:dự\s+)?và\s+chỉ\s+đạo|họp|{_HOLDS}"
+    r"|(?:tới|đến)\s+thăm|thăm\s+và\s+làm\s+việc|làm\s+việc\s+với)(?!\w)",
     re.IGNORECASE,
 )
 _MEETING_OF = re.compile(r"(?i:hội\s+nghị)\s+(?:(?i:lần\s+thứ)\s+\S+\s+)?$")

@@ -771,3 +771,11 @@ def test_orders_quoted_after_the_speaker_s_colon_are_the_addressees():
     )
     tasks = extract_text(report, "tin.txt").tasks
     assert _responsible(tasks) == [["Cấp ủy", "Chính quyền", "Sở, ngành"], ["Chi bộ"]]
+
+
+def test_a_leader_s_visit_is_reported_under_the_leader_s_committee():
+    report = (
+        "Sáng 3/4, Bí thư Huyện ủy Yên Thành Lê Văn Hòa đến thăm và làm việc với Đồn Biên phòng Cửa Khẩu.\n\n"
+        "Đồng chí đề nghị đồn biên phòng phối hợp với chính quyền xã tăng cường tuần tra.\n"
+    )
+    assert extract_text(report, "tin.txt").document.issuer == "Huyện ủy"
