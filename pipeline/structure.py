@@ -446,7 +446,7 @@ _PARTY_BODY = re.compile(r"(?:ủy|Bộ Chính trị|Ban Bí thư|Ban Chấp hà
 _HOLDS = r"(?:tổ\s+chức|chủ\s+trì)\s+(?:hội\s+nghị|cuộc\s+họp)"  # a body holds a meeting
 # what a Party body does in a report of its meeting or its orders
 _REPORTED_ACT = re.compile(  # after the office-holder's name, if printed ("Thường trực Ban Bí thư Trần Văn A nêu rõ",
-    # "Bí thư Huyện ủy Tri Tôn Cao Quang Liêm đề nghị": a district's name, then the person's)
+    # "Bí thư Huyện ủy Yên Thành Lê Văn Hòa đề nghị": a district's name, then the person's)
     rf"\s*(?:(?-i:[{UPPER_LETTERS}])\w*(?:\s+(?-i:[{UPPER_LETTERS}])\w*){{1,4}}\s*,?\s*)?"
     r"(?:\([^)]{0,30}\)\s*)?(?:,\s*(?=(?-i:[a-zđà-ỹ])))?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
     rf"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|nêu\s+rõ|(?:dự\s+)?và\s+chỉ\s+đạo|họp|{_HOLDS}"
