@@ -376,12 +376,14 @@ def _find_short(text: str) -> list[_Mention]:
     return out
 
 
-def _find_number_lists(text: str) -> list[_Mention]:
+def _find_number_lists(text: str, starts: list[int]) -> list[_Mention]:
     """"Nghị quyết số 18, 19-NQ/TW", "Kết luận số 121, 126 và 128 của Bộ Chính trị": one mention per
-    number, each spanning the whole list; the shared code, or the type and the issuer, complete each."""
+    number, each spanning the whole list; the shared code, or the type and the issuer, complete each.
+    A list opens like a short mention ("Nghị quyết số 18"): only those `starts` are tried."""
     reg = load_registry()
     out = []
-    for hit in _grammar()["number_list"].finditer(text):
+    grammar = _grammar()["number_list"]
+    for hit in filter(None, (grammar.match(text, start) for start in starts)):
         numbers = re.findall(r"\d+", hit.group("nums"))
         if any(re.fullmatch(r"(?:19|20)\d\d", n) for n in numbers) or re.match(
                 r"\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b", text[hit.end():]):
@@ -406,9 +408,9 @@ def _find_number_lists(text: str) -> list[_Mention]:
     return out
 
 
-def _with_number_lists(text: str, kept: list[_Mention]) -> list[_Mention]:
+def _with_number_lists(text: str, kept: list[_Mention], starts: list[int]) -> list[_Mention]:
     """Replace the mentions inside a listed run of numbers by one mention per listed number."""
-    lists = _find_number_lists(text)
+    lists = _find_number_lists(text, starts)
     if not lists:
         return kept
     spans = {(m.start, m.end) for m in lists}
@@ -830,13 +832,14 @@ def _finalize(m: _Mention, meta: DocumentMeta) -> None:
 def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Citation]:
     """Every mention of another document in the normalized text, resolved where text or registry allow."""
     reg = load_registry()
+    shorts = _find_short(text)
     candidates = (
-        _find_symbols(text) + _find_short(text) + _find_plenums(text, meta) + _find_congresses(text)
+        _find_symbols(text) + shorts + _find_plenums(text, meta) + _find_congresses(text)
         + _find_named(text) + _find_laws(text) + _find_type_issuer(text) + _find_refer_backs(text)
     )
     kept = _drop_overlaps(candidates)
     kept = _drop_overlaps(kept + _find_alias_uses(text, kept))
-    kept = _with_number_lists(text, kept)
+    kept = _with_number_lists(text, kept, sorted({m.start for m in shorts}))
     kept = [m for m in kept if not _is_self_reference(m, text, meta, regions)]
 
     numbered = [m for m in kept if m.number]
