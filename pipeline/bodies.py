@@ -28,7 +28,7 @@ from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon import UPPER_LETTERS, data_yaml, longest_first
+from .lexicon import CAPITALISED_WORD, UPPER_LETTERS, data_yaml, longest_first
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
 from .wordstart import start_guard, word_started
@@ -47,7 +47,7 @@ class _Entry:
     printed: bool = False  # the name is the printed words ("Đơn vị có liên quan"), not `name`
 
 
-_NAME_WORD = rf"(?-i:[{UPPER_LETTERS}]\w*)"
+_NAME_WORD = CAPITALISED_WORD
 
 
 def _pattern_to_regex(pattern: str) -> str:
@@ -71,6 +71,12 @@ def _alternation(patterns: list[str]) -> str:
 def gazetteer() -> dict:
     """The parsed bodies.yaml (cached)."""
     return data_yaml("bodies.yaml")
+
+
+@cache
+def _names(section: str, kind: str) -> frozenset[str]:
+    """The names of a gazetteer section's entries (asked on every body scan: built once)."""
+    return frozenset(e.name for e in _entries(section, kind))
 
 
 @cache
@@ -600,8 +606,7 @@ def _find_bodies(text: str) -> list[BodyMention]:
     shown = normalize_tone_marks(text)  # same length: spans stay valid
     text = _ABBREVIATION_ASIDE.sub(lambda m: " " * len(m.group(0)), shown) if "(" in shown else shown
     found: list[tuple[str, int, int, str | None, bool]] = []  # name, start, end, level, organ_without_level
-    organ_names = {e.name for e in _entries("organs", "organ")}
-    level_names = {e.name for e in _entries("levels", "level")}
+    organ_names, level_names = _names("organs", "organ"), _names("levels", "level")
     pos = 0
     while True:
         m = starts.search(text, pos)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -58,6 +58,9 @@ _ORD_WORDS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _ORD = rf"(?i:\d{{1,2}}|{_ORD_WORDS})"
 _LOCALITY = r"(?:(?:tỉnh|thành phố|huyện|thị xã|quận)\s+)?[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,2}"
 LOCAL_LEVELS = {"province", "district", "bloc", "grassroots"}
+# words after a number that make it a count or a date, not a document's number ("Kế hoạch 5 năm")
+_COUNT_AFTER = r"\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b"
+_COUNTED = re.compile(_COUNT_AFTER)
 PLURAL_BEFORE = re.compile(r"(?:các|những|mọi|Các|Những)\s+$")
 
 @dataclass
@@ -103,7 +106,7 @@ def _grammar() -> dict[str, re.Pattern]:
     return {
         "symbol": word_started(rf"(?:{start_guard(types_ci, re.I)}(?P<type>(?i:{types_ci}))\s+(?:(?i:số)\s*)?)?(?P<sym>{SYMBOL})"),
         "short": word_started(
-            rf"(?<![\w])(?P<type>{types_cap})(?:[^\S\n\t]+(?:(?i:số)\s*)?|\s+(?i:số)\s*)(?!(?:19|20)\d\d\b)(?P<num>\d{{1,4}})(?![\d/\w-])(?!\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b)(?!\s*,\s*\d{{1,4}}\s+(?:năm|tháng)\b)"
+            rf"(?<![\w])(?P<type>{types_cap})(?:[^\S\n\t]+(?:(?i:số)\s*)?|\s+(?i:số)\s*)(?!(?:19|20)\d\d\b)(?P<num>\d{{1,4}})(?![\d/\w-])(?!{_COUNT_AFTER})(?!\s*,\s*\d{{1,4}}\s+(?:năm|tháng)\b)"
         ),
         "number_list": word_started(
             rf"(?<![\w])(?P<type>{types_cap})\s+(?:(?i:số)\s*)?"
@@ -385,9 +388,8 @@ def _find_number_lists(text: str, starts: list[int]) -> list[_Mention]:
     grammar = _grammar()["number_list"]
     for hit in filter(None, (grammar.match(text, start) for start in starts)):
         numbers = re.findall(r"\d+", hit.group("nums"))
-        if any(re.fullmatch(r"(?:19|20)\d\d", n) for n in numbers) or re.match(
-                r"\s*(?:năm|tháng|ngày|%|người|lần|nội dung|điểm)\b", text[hit.end():]):
-            continue
+        if any(re.fullmatch(r"(?:19|20)\d\d", n) for n in numbers) or _COUNTED.match(text, hit.end()):
+            continue  # years or a count ("Kế hoạch 5, 10 năm"), not document numbers
         doc_type = _title_type(hit.group("type"))
         probe = _Mention(hit.start(), hit.end(), "list", doc_type=doc_type)
         end = _read_trailers(text, hit.end(), probe)
@@ -395,8 +397,7 @@ def _find_number_lists(text: str, starts: list[int]) -> list[_Mention]:
         issuer = reg.issuer_by_name(probe.issuer) if probe.issuer else None
         type_code = reg.code_for_doc_type(doc_type)
         for n in numbers:
-            m = _Mention(hit.start(), end, "list", doc_type=doc_type, short_number=n, issued_date=probe.issued_date,
-                         issuer=probe.issuer, level=probe.level, locality=probe.locality, term=probe.term)
+            m = replace(probe, end=end, short_number=n)  # what the trailers said holds for every number
             if code:
                 m.number, m.resolved_by = canonical_number(n + code), "mention"
             elif issuer and issuer.suffix and type_code and _is_party_type(doc_type):

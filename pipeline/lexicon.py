@@ -28,8 +28,10 @@ def load_yaml(text: str):  # noqa: ANN201 - whatever the document holds
 UPPER_LETTERS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 
 
+# A word that opens with a capital, whatever the pattern's flags ("Chí", "Đám", "3B" is not one)
+CAPITALISED_WORD = rf"(?-i:[{UPPER_LETTERS}])\w*"
 # Two to four capitalised words: a person's name printed after an office ("… Trần Văn A nêu rõ")
-NAME_RUN = rf"(?-i:[{UPPER_LETTERS}])\w*(?:\s+(?-i:[{UPPER_LETTERS}])\w*){{1,3}}"
+NAME_RUN = rf"{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}}"
 # A person's name: two to four capitalised words ("Trịnh Tuấn Sinh"), as a named group "name"
 PERSON_NAME = rf"(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)"
 # A person named with the word that introduces them: "đồng chí / ông / bà" + name

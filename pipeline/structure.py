@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from .lexicon import (
+    CAPITALISED_WORD,
     COMRADE_NAME,
     PERSON_NAME,
     UPPER_LETTERS,
@@ -447,7 +448,7 @@ _HOLDS = r"(?:tổ\s+chức|chủ\s+trì)\s+(?:hội\s+nghị|cuộc\s+họp)"  
 # what a Party body does in a report of its meeting or its orders
 _REPORTED_ACT = re.compile(  # after the office-holder's name, if printed ("Thường trực Ban Bí thư Trần Văn A nêu rõ",
     # "Bí thư Huyện ủy Yên Thành Lê Văn Hòa đề nghị": a district's name, then the person's)
-    rf"\s*(?:(?-i:[{UPPER_LETTERS}])\w*(?:\s+(?-i:[{UPPER_LETTERS}])\w*){{1,4}}\s*,?\s*)?"
+    rf"\s*(?:{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,4}}\s*,?\s*)?"
     r"(?:\([^)]{0,30}\)\s*)?(?:,\s*(?=(?-i:[a-zđà-ỹ])))?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
     rf"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|nêu\s+rõ|(?:dự\s+)?và\s+chỉ\s+đạo|họp|{_HOLDS}"
     r"|(?:tới|đến)\s+thăm|thăm\s+và\s+làm\s+việc|làm\s+việc\s+với)(?!\w)",

@@ -1193,10 +1193,9 @@ class _ParagraphReading:
         self.handed: list[BodyMention] = []  # who the last task named: subjectless work after it is theirs
         self.announced = False  # the report has named its document: "Cụ thể, …" after it gives its contents
         self.asked = False  # work was asked for with no addressee: paragraphs opening with work go on with it
-        self.intro: tuple[int, int] | None = None  # "- Giao X … sửa đổi các quy định về:" before its topics
+        self.intro: tuple[int, int, str | None] | None = None  # "- Giao X … sửa đổi các quy định về:" before its topics
         self.intro_added = False
         self.intro_due: Deadline | None = None  # "… cần làm trong tháng 10 năm 2026, cụ thể như sau:"
-        self.section: str | None = None  # the number an item is printed with ("(1) Chủ trì …" → "1")
 
     def line(self, ls: int, le: int) -> None:
         marker = split_marker(self.text[ls:le])
@@ -1214,7 +1213,7 @@ class _ParagraphReading:
         if not marker and self._due_for_the_above(item):
             return
         if marker and item.endswith(":") and _HANDED_OVER.match(item) and find_bodies(item):
-            self.intro, self.intro_added, self.after_intro = (s, e), False, True
+            self.intro, self.intro_added, self.after_intro = (s, e, _printed_number(marker)), False, True
             return
         if self._skipped(item, marker):
             return
@@ -1242,8 +1241,7 @@ class _ParagraphReading:
         self.handed = list(roles.responsible) or self.handed
         if not marker and rule("orders_follow").search(item):
             return  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
-        self.section = _printed_number(marker)
-        self._add(s, e, roles, excluded, self.handed if goes_on else [])
+        self._add(s, e, _printed_number(marker), roles, excluded, self.handed if goes_on else [])
 
     def _due_for_the_above(self, item: str) -> bool:
         """ "Các nội dung trên hoàn thành xong trước ngày 25/4/2026.": the time of
@@ -1274,8 +1272,8 @@ class _ParagraphReading:
             self.intro = None
             return False
         if not self.intro_added:
-            s, e = self.intro
-            self._add(s, e, find_roles(self.text[s:e]), [], [])
+            s, e, section = self.intro
+            self._add(s, e, section, find_roles(self.text[s:e]), [], [])
             self.intro_added = True
         return True
 
@@ -1301,8 +1299,11 @@ class _ParagraphReading:
             or _asks_for_work(item) or _told_to(item, roles)
         )
 
-    def _add(self, s: int, e: int, roles: Roles, excluded: list[tuple[int, int]], implementers: list[BodyMention]) -> None:
-        """The paragraph as one task, or one task per order it holds."""
+    def _add(
+        self, s: int, e: int, section: str | None, roles: Roles, excluded: list[tuple[int, int]],
+        implementers: list[BodyMention],
+    ) -> None:
+        """The paragraph as one task, or one task per order it holds, under the number it is printed with."""
         item = self.text[s:e]
         orders, handed_on = _inline_numbered(item), True
         if not orders:
@@ -1314,11 +1315,11 @@ class _ParagraphReading:
             shifted = [(x - a, y - a) for x, y in excluded if x >= a and y <= b]
             found = _item_times(one, s + a, self.meta.issued_date, shifted, self.years)
             lead = implementers if handed_on else implementers or list(roles.responsible)
-            self.tasks.append(_make_task(self.text, s + a, s + b, self.section, find_roles(one, shifted), found, lead, None, self.meta))
+            self.tasks.append(_make_task(self.text, s + a, s + b, section, find_roles(one, shifted), found, lead, None, self.meta))
         if not orders:
             found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
             due = self.intro_due if self.after_intro else None  # the intro's time holds for its items
-            self.tasks.append(_make_task(self.text, s, e, self.section, roles, found, implementers, due, self.meta))
+            self.tasks.append(_make_task(self.text, s, e, section, roles, found, implementers, due, self.meta))
 
 
 def _printed_number(marker: Marker | None) -> str | None:
