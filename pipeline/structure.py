@@ -469,9 +469,21 @@ def _reported_issuer(text: str) -> str | None:
         if not _PARTY_BODY.search(b.name):
             continue
         if _REPORTED_ACT.match(head, b.end) or _MEETING_OF.search(head, max(0, b.start - 30), b.start):
-            return b.name
+            return _with_printed_place(head[b.start : b.end], b.name)
     # no Party body acts: the body that holds the meeting ("Bộ Chỉ huy Quân sự tỉnh chủ trì hội nghị …")
     return next((b.name for b in bodies if _HOLDS_MEETING.match(head, b.end)), None)
+
+
+_PLACE_TAIL = re.compile(rf"(?:\s+(?i:thành\s+phố|tỉnh))?(?:\s+[{UPPER_LETTERS}][\w.]*)+$")
+
+
+def _with_printed_place(printed: str, name: str) -> str:
+    """ "Ủy ban Kiểm tra Thành ủy TPHCM" for a body printed with its place: the report's issuer is
+    that committee, not any committee of its kind."""
+    tail = _PLACE_TAIL.search(" ".join(printed.split()))
+    if not tail or name.endswith(tail.group(0)) or not name.split()[-1].islower():
+        return name
+    return name + tail.group(0)
 
 
 def _first_item_start(text: str, limit: int) -> int:
@@ -561,7 +573,8 @@ def _lead_title(openers: str) -> str:
     what follows it."""
     return (
         rf"(?P<title>(?i:{openers})\s[^\n]+?)"
-        r"(?=\.(?:\s|$)|\n|$|,\s+(?:trên\s+cơ\s+sở|căn\s+cứ|nhằm|theo\s+đó|gồm)(?!\w))"
+        r"(?=\.(?:\s|$)|\n|$|[,;]\s+(?:trên\s+cơ\s+sở|căn\s+cứ|nhằm|theo\s+đó|gồm)(?!\w)"
+        r"|,?\s+với\s+(?:những|các|một\s+số)\s+nội\s+dung(?!\w))"  # "… đến năm 2030 với các nội dung sau:"
     )
 
 

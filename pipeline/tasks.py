@@ -41,6 +41,7 @@ from functools import cache, lru_cache
 
 from .bodies import find_bodies, merge_variants, qualify
 from .lexicon import (
+    CAPITALISED_WORD,
     COMRADE_NAME,
     HANDING_OVER,
     NAME_RUN,
@@ -249,6 +250,8 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             continue
         if subject and _SPEAKS.match(text, ge):
             continue  # "Thường trực Thành ủy nhấn mạnh việc …": the speaker, not who acts
+        if subject and _UNDERGOES.match(text, ge):
+            continue  # "Hội trường … phải được sửa chữa trước mùa mưa": what is done to it, not by it
         if subject:
             responsible.extend(subject)
             last_subject_end = ge
@@ -295,12 +298,23 @@ def _expanded(office: str) -> str:
 
 
 _OFFICE_AFTER = re.compile(rf"\s*,\s*(?P<office>(?-i:[{UPPER_LETTERS}])[^,;.:]{{2,80}}?)(?=\s*[,;.]|\s+(?:phụ\s+trách|làm|giữ|chủ\s+trì|theo\s+dõi)(?!\w))")
+# a subject that undergoes the work: "phải được bố trí", never "được giao chủ trì" (it leads)
+_UNDERGOES = re.compile(
+    r"\s+(?:phải|cần|sẽ|đã)\s+được\s+(?!giao|phân\s+công|ủy\s+quyền|cử|chỉ\s+định)", re.IGNORECASE
+)
 _PASSIVE_AGENT = re.compile(r"(?<!\w)được\s+(?:các\s+)?$", re.IGNORECASE)
 _PERSON_HANDED = re.compile(rf"(?:cho\s+)?{COMRADE_NAME}(?=\s*,|\s+(?:phụ\s+trách|làm|giữ|chủ\s+trì|theo\s+dõi)(?!\w))")
 
 
 # the end of a speaker's name right before the verb that hands work over (a capitalised word,
 # then "cũng", "đồng thời", "tiếp tục", "đã", "vừa", "nhấn mạnh" at most)
+# a person named with an office who "chỉ đạo" bodies hands them the work ("Giám đốc Sở Nguyễn Văn
+# An chỉ đạo các phòng …"); a committee's "lãnh đạo, chỉ đạo" keeps it leading
+_PERSON_DIRECTS = re.compile(
+    rf"(?<!\w)(?:bí\s+thư|chủ\s+tịch|giám\s+đốc|trưởng\s+ban|trưởng\s+đoàn|chủ\s+nhiệm|thủ\s+tướng|bộ\s+trưởng|ông|bà|đồng\s+chí)"
+    rf"(?!\w)[^,.;:]{{0,60}}?\s{NAME_RUN},?\s+(?:(?:cũng|đã|vừa)\s+)?chỉ\s+đạo\s+(?:cho\s+)?(?:các\s+)?$",
+    re.IGNORECASE,
+)
 _SPEAKER_END = re.compile(
     rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn|thủ\s+tướng|bộ\s+trưởng|xã|phường|tỉnh|thành\s+phố))"  # a name, "Đồng chí", "Bí thư", "xã" …
     r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục|đã|vừa|nhấn\s+mạnh))?\s+$",
@@ -329,7 +343,9 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
     not "được giao" (the list is then the one given the work, already read as subject)."""
     m = rule("assignment").search(text, lookback(clause_start, gs), gs)
     if m is None or m.end() != gs:
-        return False
+        return _PERSON_DIRECTS.search(text, lookback(clause_start, gs), gs) is not None
+    if not text[clause_start : m.start()].strip(" \t,;:-–"):
+        return True  # "…; đề nghị chi bộ và đồng chí Bí thư chi bộ …": the clause opens with the request
     before = _SPEAKER_END.search(text, lookback(clause_start, m.start()), m.start())
     return before is not None  # a named speaker ("Bí thư Thành ủy Nguyễn Văn A", "Ông Quảng")
 
@@ -696,6 +712,8 @@ def _caption(line: str) -> bool:
     xã ký kết quy chế phối hợp với các xã giáp ranh"): a photo caption. The last line is kept: a
     page cut short ends a paragraph there without its mark."""
     line = line.strip()
+    if _PHOTO_TAG.search(line):
+        return True
     return (
         _no_end_mark(line) and len(line.split()) <= _LONGEST_CAPTION and split_marker(line) is None
         and not rule("work_verb").match(line) and not rule("directive_cue").search(line)
@@ -703,9 +721,32 @@ def _caption(line: str) -> bool:
 
 
 _LONGEST_CAPTION = 25  # words
+# "… khánh thành cầu mới - Ảnh 2.", "(Ảnh: Thu Hà)": a photo's number or credit closes the line
+_PHOTO_TAG = re.compile(r"(?:[-–—]\s*|\(|(?<=[.:]\s))(?:Ảnh|ẢNH)(?:\s+minh\s+họa)?(?:\s*\d{1,2}|\s*:\s*[^.:()]{1,40})?\s*\.?\)?\s*\Z")
 
 
 _COUNTER = re.compile(r"(?:[^\W\d_]+\s+){1,5}[\d.,]*\d")  # "Tổng lượt truy cập 4,800,152": a page's counter
+
+
+_PREAMBLE = re.compile(
+    r"(?:thực\s+hiện|triển\s+khai|căn\s+cứ)\s+(?:(?:sự|ý\s+kiến)\s+)?(?:chỉ\s+đạo|"
+    + doc_type_alternation()
+    + r")\s+(?:của|số|tại)(?!\w)",
+    re.IGNORECASE,
+)
+_CLAUSE_CUT = re.compile(r"[,;:]\s*")
+_ABOUT = re.compile(r"(?<!\w)về(?!\w)", re.IGNORECASE)
+
+
+def _preamble(item: str, roles: Roles) -> bool:
+    """A paragraph that only says which direction it carries out ("Thực hiện ý kiến chỉ đạo
+    của Thường trực tại Kế hoạch số 12-KH/ĐU về việc sơ kết …."): no body acts, none is handed work
+    and no clause after it opens with work."""
+    if not _PREAMBLE.match(item) or roles.responsible or _HANDED_OVER.search(item):
+        return False
+    topic = _ABOUT.search(item)  # "… về việc rà soát, kiểm tra …": the commas of a title cut no clause
+    cuts = (m for m in _CLAUSE_CUT.finditer(item, 0, topic.start() if topic else len(item)))
+    return not any(rule("work_verb").match(item[m.end() :]) for m in cuts)
 
 
 def _fragment(item: str) -> bool:
@@ -1176,7 +1217,7 @@ def _named_in_full(text: str, tasks: list[Task]) -> list[Task]:
         full.setdefault(m.group("kind").capitalize(), set()).add(f"{m.group('kind').capitalize()} {m.group('name')}")
     named = {head: names.pop() for head, names in full.items() if len(names) == 1}
     return [
-        replace(t, responsible=tuple(replace(b, name=named.get(b.name, b.name)) for b in t.responsible))
+        replace(t, responsible=tuple(_dedupe([replace(b, name=named.get(b.name, b.name)) for b in t.responsible])))
         for t in tasks
     ]
 
@@ -1228,6 +1269,8 @@ class _ParagraphReading:
         roles = find_roles(item, excluded)
         if self.decided and not roles.responsible:
             return  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
+        if not marker and _preamble(item, roles):
+            return  # "Thực hiện chỉ đạo của … tại Công văn số …." with no clause of its own: what the orders follow
         self.decided, self.after_intro = False, self.after_intro or self.decided
         continues = (bool(self.handed) or self.announced or self.asked) and _continues_work(item)
         if not (marker or self.after_intro or continues or self._gives_work(item, roles, excluded)):
@@ -1236,6 +1279,8 @@ class _ParagraphReading:
             return  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
         if not marker and _DECIDED.search(item) and not _HANDED_OVER.search(item) and not _MUST.search(item):
             return  # "… Ban Thường vụ đã thống nhất chủ trương luân chuyển 12 cán bộ …": a decision taken
+        if not marker and _done_already(item, roles):
+            return  # "Năm 2024, Hội Nông dân xã đã vận động …": what was done, not what is to be done
         goes_on = continues and not roles.responsible  # and the bodies handed the work before lead it
         self.asked = self.asked or (not roles.responsible and _asks_for_work(item))
         self.handed = list(roles.responsible) or self.handed
@@ -1332,6 +1377,20 @@ def _printed_number(marker: Marker | None) -> str | None:
     return paren.group(1) if paren else None
 
 
+_DONE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:cũng\s+|vẫn\s+)?đã\s+(?!(?:giao|yêu\s+cầu|đề\s+nghị|phân\s+công|thống\s+nhất\s+giao)(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def _done_already(item: str, roles: Roles) -> bool:
+    """The paragraph's acting body is said to have done its work ("… đã vận động …") and
+    nothing is handed over or required: a report of results."""
+    if not roles.responsible or _HANDED_OVER.search(item) or _MUST.search(item):
+        return False
+    return _DONE.match(item, roles.responsible[0].end) is not None
+
+
 _DECIDED = re.compile(
     r"(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành)[^,.;:]{0,40}?\s(?:đã|cũng)\s+(?:thống\s+nhất|quyết\s+định|đồng\s+ý)(?!\w)(?!\s+(?:giao|phân\s+công)(?!\w))"
 )
@@ -1377,9 +1436,13 @@ def _after_announcement(item: str) -> int:
     Thành ủy thông báo kết luận về …. Thường trực Thành ủy yêu cầu …") or by commending ("…
     biểu dương thành tích …. Yêu cầu cấp ủy …"); 0 when it does not."""
     end = _SENTENCE_END.search(item)
+    clause = _THEREBY.search(item, 0, end.start() if end else len(item))
+    end = clause or end  # "… ban hành Chỉ thị số 9-CT/TU về …; theo đó, Thường trực đề nghị …"
     if not end or not item[end.end() :].strip():
         return 0
     first = item[: end.start()]
+    if rule("background").match(first) and not _hands_over(first):
+        return _first_request(item, end.end())  # "Thời gian qua, … chưa đạt. Vì vậy, … đề nghị …"
     if not rule("announcement").match(first) and not rule("commendation").match(first):
         return 0
     if _hands_over(first):
@@ -1387,6 +1450,13 @@ def _after_announcement(item: str) -> int:
     return _word_after(item, end.end())
 
 
+def _first_request(item: str, pos: int) -> int:
+    """Where the first sentence at or after `pos` that hands work to bodies of its own starts; 0 if none."""
+    starts = [_word_after(item, pos), *(_word_after(item, m.end()) for m in _ORDER_END.finditer(item, pos))]
+    return next((a for a in starts if a < len(item) and _addresses_its_own(item[a:]) and _hands_over(_first_sentence(item[a:]))), 0)
+
+
+_THEREBY = re.compile(r"[;,]\s+(?=theo\s+đó\s*,)", re.IGNORECASE)
 _ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s*[,:]?\s+", re.IGNORECASE)
 _MUST_WORD = r"(?:cần\s+phải|cần|phải)"
 _MUST_FIRST = re.compile(rf"{_MUST_WORD}\s+\w", re.IGNORECASE)
@@ -1468,6 +1538,8 @@ def _handover_clauses(item: str) -> list[tuple[int, int]]:
     """A paragraph whose clause after a semicolon hands work to other bodies ("Rà soát quy hoạch
     cán bộ …; giao Ban Tổ chức Tỉnh ủy hướng dẫn …"): one order per part."""
     cuts = [m for m in _NEW_ADDRESSEE.finditer(item) if _hands_to_a_body(item, m.end())]
+    if cuts and not _opens_with_work(item[: cuts[0].start()]):
+        cuts = cuts[1:]  # "…, đoàn đã nêu các hạn chế; đề nghị chi bộ …": what leads up to one request
     if not cuts:
         return []
     starts = [0, *(m.end() for m in cuts)]
@@ -1479,17 +1551,41 @@ def _addressed_sentences(item: str) -> list[tuple[int, int]]:
     """A press paragraph whose later sentence addresses other bodies of its own ("Bộ Chính trị
     yêu cầu các cấp ủy …. Các tỉnh ủy cần …", "… Ông Hùng đề nghị Ban Tổ chức …"): one task from
     each such sentence on; a sentence without its own addressee stays with the one before."""
-    starts = [0]
+    starts, actors = [0], [_actor_names(item)]
     for end in _ORDER_END.finditer(item):
         start = _word_after(item, end.end())
         if start < len(item) and (_addresses_its_own(item[start:]) or _asks_for_work(_first_sentence(item[start:]))):
+            names = _actor_names(item[start:])
+            if names and all(_same_actor(n, actors[-1]) for n in names):
+                continue  # "… đề nghị xã An Phú …. Xã cần …": the same body, one task
             starts.append(start)
+            actors.append(names)
     if len(starts) < 2:
         return []
     if not _opens_with_work(item):
         starts = starts[1:]  # "Bão số 10 có phạm vi ảnh hưởng rộng. … Ban Thường vụ yêu cầu …": background first
     ends = [*starts[1:], len(item)]
     return [(a, a + len(item[a:b].rstrip())) for a, b in zip(starts, ends, strict=True)]
+
+
+def _actor_names(text: str) -> list[str]:
+    """The bodies the first sentence of `text` names as responsible."""
+    return [b.name for b in find_roles(_first_sentence(text)).responsible]
+
+
+_PLACE_NAME = re.compile(rf"(?:\s+{CAPITALISED_WORD})+")
+_BARE_LOCALITY = re.compile(r"(?:\S+\s+)*(?:xã|phường|tỉnh|huyện|thành\s+phố|đặc\s+khu)", re.IGNORECASE)
+
+
+def _same_actor(name: str, earlier: list[str]) -> bool:
+    """`name` is one of `earlier`, or its short form ("Xã" for "Xã An Phú")."""
+    for other in earlier:
+        if name.casefold() == other.casefold():
+            return True
+        rest = other[len(name) :]
+        if other.casefold().startswith(name.casefold()) and _BARE_LOCALITY.fullmatch(name) and _PLACE_NAME.fullmatch(rest):
+            return True
+    return False
 
 
 def _opens_with_work(item: str) -> bool:
@@ -1527,12 +1623,12 @@ def _addresses_its_own(text: str) -> bool:
 
 
 def _addresses(sentence: str, roles: Roles) -> bool:
-    if rule("continued_work").match(sentence):
-        return False
     if not roles.responsible:
         return False
     first = roles.responsible[0]
     handed = rule("assignment").search(sentence, 0, first.start) is not None
+    if rule("continued_work").match(sentence):
+        return handed  # "Ngoài ra, Thường trực đề nghị các ngành …": only a request of its own
     if handed or _MUST.match(sentence, first.end) is not None:
         return True
     # a body of its own opens the sentence and acts ("UBND tỉnh và các cơ quan chuyên môn rà

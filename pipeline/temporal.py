@@ -723,7 +723,11 @@ def _prefix_pattern() -> tuple[re.Pattern, dict[str, str]]:
             roles[" ".join(word.lower().split())] = entry["role"]
     words = sorted(roles, key=len, reverse=True)
     alternation = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in words)
-    return _c(rf"(?<!\w)(?P<mod>{alternation})\s+$"), roles
+    return _c(rf"(?<!\w)(?P<mod>{alternation})\s+{_CLOCK_TIME}$"), roles
+
+
+# a time of day between a due word and its day: "trước 7h00 sáng ngày 01/7", "chậm nhất 17 giờ, ngày 5/3"
+_CLOCK_TIME = r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s+(?:sáng|trưa|chiều|tối))?\s*,?\s+)?"
 
 
 def _merge_ranges(text: str, atoms: list[_Atom], ref: date | None) -> list[_Atom]:

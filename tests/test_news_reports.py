@@ -779,3 +779,68 @@ def test_a_leader_s_visit_is_reported_under_the_leader_s_committee():
         "Đồng chí đề nghị đồn biên phòng phối hợp với chính quyền xã tăng cường tuần tra.\n"
     )
     assert extract_text(report, "tin.txt").document.issuer == "Huyện ủy"
+
+
+def test_a_later_sentence_that_names_the_same_body_again_stays_in_its_task():
+    report = (
+        "Bí thư Tỉnh ủy Trần Văn Bình đề nghị xã An Phú làm tốt công tác thu ngân sách trên địa bàn. "
+        "Xã cần rà soát các nguồn thu để bảo đảm đạt kế hoạch.\n\n"
+        "Bí thư Tỉnh ủy phát biểu tại buổi làm việc - Ảnh 1.\n\n"
+        "Về định hướng phát triển trong thời gian tới, ông Bình lưu ý cấp ủy, chính quyền xã An Phú "
+        "chú trọng công tác chuyển đổi số.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert [t.text.split(" ")[:2] for t in tasks] == [["Bí", "thư"], ["Về", "định"]]  # the photo line is no task
+    assert tasks[0].text.endswith("đạt kế hoạch.")
+    assert _responsible(tasks) == [["Xã An Phú"], ["Cấp ủy xã", "Chính quyền xã"]]
+
+
+def test_a_paragraph_that_only_says_which_direction_it_carries_out_is_no_task():
+    report = (
+        "Phó Chủ tịch UBND tỉnh Trần Văn Bình chỉ đạo các sở, ban, ngành cấp tỉnh sớm đánh giá "
+        "hoạt động của bộ phận một cửa.\n\n"
+        "Thực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy nêu trong Công văn số 41-CV/VPTU ngày 2/12/2025 về việc "
+        "đánh giá, sắp xếp bộ phận một cửa các xã, phường.\n\n"
+        "UBND cấp xã kiện toàn bộ phận một cửa, hoàn thành trước 17h00 chiều ngày 15/12/2025. "
+        "Bộ phận một cửa phải được bố trí ở tầng một của trụ sở.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Sở, ban, ngành cấp tỉnh"], ["Ủy ban nhân dân cấp xã"]]
+    assert str(tasks[1].deadline.end) == "2025-12-15"
+
+
+def test_a_lead_that_goes_on_with_the_orders_and_a_request_after_background():
+    report = (
+        "Ngày 10/12/2025, Thường trực Tỉnh ủy vừa ban hành Chỉ thị số 41-CT/TU về việc tổ chức Tết Bính Ngọ; "
+        "theo đó, Thường trực Tỉnh ủy đề nghị cấp ủy, chính quyền chăm lo đời sống Nhân dân. "
+        "Bên cạnh đó, Thường trực Tỉnh ủy đề nghị các cấp, các ngành bảo đảm an toàn giao thông.\n\n"
+        "Thời gian qua, việc kết nạp đảng viên ở vài thôn chưa đạt chỉ tiêu. Trên tinh thần đó, "
+        "đồng chí Bí thư Đảng ủy xã đề nghị các chi bộ lập danh sách quần chúng ưu tú.\n\n"
+        "Qua giám sát, đoàn đã nêu các hạn chế trong ghi biên bản; đề nghị chi bộ và đồng chí Bí thư "
+        "chi bộ các thôn sửa chữa ngay.\n\n"
+        "Năm 2025, Hội Nông dân tỉnh đã vận động hội viên góp quỹ.\n\n"
+        "Phó Chủ tịch Hội Nông dân tỉnh chủ trì Hội nghị.\n"
+    )
+    doc = extract_text(report, "tin.txt")
+    assert doc.document.title == "về việc tổ chức Tết Bính Ngọ"
+    assert [t.text.split(",")[0] for t in doc.tasks] == ["theo đó", "Bên cạnh đó", "Trên tinh thần đó", "Qua giám sát"]
+    assert _responsible(doc.tasks) == [
+        ["Cấp ủy", "Chính quyền"], ["Các cấp, các ngành"], ["Chi bộ"], ["Chi bộ", "Bí thư chi bộ"],
+    ]
+
+
+def test_a_request_made_with_courtesy_after_a_colon():
+    report = (
+        "Theo ý kiến của Thường trực Đảng ủy xã, Văn phòng Đảng ủy trân trọng đề nghị: Ủy ban nhân dân xã; "
+        "các chi bộ trực thuộc Đảng ủy hướng dẫn người dân cài đặt ứng dụng định danh điện tử.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Ủy ban nhân dân xã", "Chi bộ trực thuộc"]]
+
+
+def test_a_report_s_issuer_keeps_the_place_printed_with_it():
+    report = (
+        "Chiều 29-12, Ủy ban Kiểm tra Thành ủy Cần Thơ tổ chức hội nghị tổng kết công tác năm 2025.\n\n"
+        "Phát biểu chỉ đạo, đồng chí Phó Bí thư đề nghị các chi bộ tăng cường tự kiểm tra.\n"
+    )
+    assert extract_text(report, "tin.txt").document.issuer == "Ủy ban Kiểm tra Thành ủy Cần Thơ"
