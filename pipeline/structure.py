@@ -449,9 +449,10 @@ _HOLDS = r"(?:tổ\s+chức|chủ\s+trì)\s+(?:hội\s+nghị|cuộc\s+họp)"  
 _REPORTED_ACT = re.compile(  # after the office-holder's name, if printed ("Thường trực Ban Bí thư Trần Văn A nêu rõ",
     # "Bí thư Huyện ủy Yên Thành Lê Văn Hòa đề nghị": a district's name, then the person's)
     rf"\s*(?:{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,4}}\s*,?\s*)?"
-    r"(?:\([^)]{0,30}\)\s*)?(?:,\s*(?=(?-i:[a-zđà-ỹ])))?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
+    r"(?:\([^)]{0,30}\)\s*)?(?:,\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*,?\s*)?(?:,\s*(?=(?-i:[a-zđà-ỹ])))?(?:cũng\s+|đã\s+|vừa\s+)?(?:yêu\s+cầu|đề\s+nghị|kết\s+luận|chỉ\s+đạo|giao|"
     rf"biểu\s+dương|đánh\s+giá\s+cao|nhấn\s+mạnh|nêu\s+rõ|(?:dự\s+)?và\s+chỉ\s+đạo|họp|{_HOLDS}"
-    r"|(?:tới|đến)\s+thăm|thăm\s+và\s+làm\s+việc|làm\s+việc\s+với)(?!\w)",
+    r"|(?:tới|đến)\s+thăm|thăm\s+và\s+làm\s+việc|làm\s+việc\s+với"
+    r"|quyết\s+định\s+thành\s+lập)(?!\w)",
     re.IGNORECASE,
 )
 _MEETING_OF = re.compile(r"(?i:hội\s+nghị)\s+(?:(?i:lần\s+thứ)\s+\S+\s+)?$")

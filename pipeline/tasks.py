@@ -316,7 +316,8 @@ _PERSON_DIRECTS = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER_END = re.compile(
-    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn|thủ\s+tướng|bộ\s+trưởng|xã|phường|tỉnh|thành\s+phố))"  # a name, "Đồng chí", "Bí thư", "xã" …
+    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn|thủ\s+tướng|bộ\s+trưởng|xã|phường|tỉnh|thành\s+phố"
+    r"|hội\s+nghị|(?:đoàn|tổ)\s+(?:giám\s+sát|kiểm\s+tra|công\s+tác|khảo\s+sát)))"  # a name, "Đồng chí", "Bí thư", "xã", "đoàn giám sát" …
     r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục|đã|vừa|nhấn\s+mạnh))?\s+$",
     re.IGNORECASE,
 )
@@ -472,9 +473,14 @@ def _is_scope(text: str, d: Deadline) -> bool:
     before = text[max(0, s - 40) : s]
     words = d.text.split()
     head = " ".join(words[:2]) + " " if len(words) > 2 else ""  # "giai đoạn" inside the expression
+    if _STRONG_DUE.match(d.text):
+        return False  # "… nhiệm vụ trọng tâm từ nay đến cuối năm": a due time of the work
     if any(rule("scope_qualifier").search(t) for t in (before, before + head)):
         return True
     return bool(rule("goal_clause").search(text, lookback(_clause_start(text, s), s), s))  # "mục tiêu ... vào năm 2050"
+
+
+_STRONG_DUE = re.compile(r"(?:từ\s+nay\s+(?:đến|tới)|chậm\s+nhất|muộn\s+nhất)(?!\w)", re.IGNORECASE)
 
 
 def _meeting_day(text: str, d: Deadline) -> bool:
@@ -1332,6 +1338,8 @@ class _ParagraphReading:
             self.decided = rule("acknowledgement").match(item) is not None
             self.after_intro = not self.decided
             self.intro_due = _due(item, _time_expressions(item, self.meta.issued_date, []))
+            if self.after_intro and _hands_over(item):  # "… giao Đảng ủy UBND tỉnh … các nội dung sau:"
+                self.handed = list(find_roles(item).responsible) or self.handed
             return True
         if not marker and rule("background").match(item):
             self.handed, self.asked = [], False
@@ -1392,7 +1400,10 @@ def _done_already(item: str, roles: Roles) -> bool:
 
 
 _DECIDED = re.compile(
-    r"(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành)[^,.;:]{0,40}?\s(?:đã|cũng)\s+(?:thống\s+nhất|quyết\s+định|đồng\s+ý)(?!\w)(?!\s+(?:giao|phân\s+công)(?!\w))"
+    r"(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành)[^,.;:]{0,40}?\s(?:(?:đã|cũng)\s+(?:thống\s+nhất|quyết\s+định|đồng\s+ý)(?!\w)(?!\s+(?:giao|phân\s+công)(?!\w))"
+    # "… quyết định thành lập Đảng bộ …", "… chỉ định ông …", "… công bố quyết định …": an act of organisation done
+    r"|(?:(?:đã|cũng|vừa)\s+)?(?:quyết\s+định\s+(?:thành\s+lập|giải\s+thể|kết\s+thúc|hợp\s+nhất|sáp\s+nhập|chuẩn\s+y|bổ\s+nhiệm|điều\s+động)"
+    r"|chỉ\s+định\s+(?:ông|bà|đồng\s+chí)|chuẩn\s+y|(?:công\s+bố|trao|trao\s+các)\s+(?:các\s+)?quyết\s+định)(?!\w))"
 )
 
 
@@ -1469,9 +1480,22 @@ def _asks_for_work(item: str) -> bool:
     for start in starts:  # the opening of each sentence ("… là nội dung đánh giá. Với …, Bộ Chính trị yêu cầu phân tích …")
         for m in _ASKS.finditer(item, start, start + 200):
             rest = item[_TIME_ASIDE.match(item, m.end()).end() :]  # "… yêu cầu, trong những tháng cuối năm, …"
-            if _continues_work(rest) or _MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest):
+            if _continues_work(rest) or _MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest) or _ADDRESSEES_MUST.match(rest):
                 return True
-    return False
+    listed = _TASKS_LISTED.search(item)  # "… nhấn mạnh một số nhiệm vụ trọng tâm …, đó là: Tập trung …"
+    if listed is not None and _continues_work(item[listed.end() :]):
+        return True
+    return any(_continues_work(item[m.end() :]) for m in _REQUIREMENT_IS.finditer(item))
+
+
+# "… yêu cầu đầu tiên là rà soát danh sách hộ nghèo …": the requirement is the work
+_REQUIREMENT_IS = re.compile(r"(?<!\w)yêu\s+cầu(?:\s+[^\W\d_]+){0,3}\s+là\s+(?:phải\s+)?", re.IGNORECASE)
+
+
+_TASKS_LISTED = re.compile(
+    r"(?<!\w)(?:nhiệm\s+vụ|giải\s+pháp|việc\s+cần\s+làm)(?!\w)[^.:;]{0,150}?(?:đó\s+là|gồm(?:\s+có)?|như\s+sau|sau\s+đây)\s*:\s*",
+    re.IGNORECASE,
+)
 
 
 _TIME_ASIDE = re.compile(  # and "toàn tỉnh" asked as a whole ("… yêu cầu toàn tỉnh tạm dừng …")
@@ -1482,6 +1506,10 @@ _TIME_ASIDE = re.compile(  # and "toàn tỉnh" asked as a whole ("… yêu cầ
 _SUBJECT_MUST = re.compile(rf"[^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}\s+{_MUST_WORD}\s", re.IGNORECASE)
 
 
+# "… yêu cầu các đồng chí phụ trách thôn tuyệt đối không được để sót hộ …": plural addressees, then what they must do
+_ADDRESSEES_MUST = re.compile(
+    rf"(?:các|những|mọi|toàn\s+thể)\s[^.;:]{{3,60}}?\s(?:tuyệt\s+đối\s+)?(?:không\s+được|{_MUST_WORD})\s", re.IGNORECASE
+)
 _MUST = re.compile(rf"\s*(?:cũng\s+|vẫn\s+)?{_MUST_WORD}(?!\w)", re.IGNORECASE)
 
 
@@ -1592,7 +1620,7 @@ def _opens_with_work(item: str) -> bool:
     """The paragraph's first sentence is an order: its work first, or a body told or handed it."""
     sentence = _first_sentence(item)
     roles = find_roles(sentence)
-    if _continues_work(sentence) or _addresses(sentence, roles):
+    if _continues_work(sentence) or _addresses(sentence, roles) or _asks_for_work(sentence):
         return True
     return _opens_with_subject(sentence, roles) or _hands_over(sentence)
 

@@ -844,3 +844,47 @@ def test_a_report_s_issuer_keeps_the_place_printed_with_it():
         "Phát biểu chỉ đạo, đồng chí Phó Bí thư đề nghị các chi bộ tăng cường tự kiểm tra.\n"
     )
     assert extract_text(report, "tin.txt").document.issuer == "Ủy ban Kiểm tra Thành ủy Cần Thơ"
+
+
+def test_tasks_named_after_a_colon_and_requirements_said_as_what_they_are():
+    report = (
+        "Chiều 2/2, Đảng ủy xã Tân Lộc tổ chức gặp mặt cán bộ hưu trí nhân dịp năm mới.\n\n"
+        "Phát biểu tại buổi gặp mặt, Bí thư Đảng ủy xã đã nêu một số nhiệm vụ mà xã cần làm trong năm, đó là: "
+        "Đẩy mạnh trồng rừng gỗ lớn; hoàn thành đường liên thôn.\n\n"
+        "Hoàn thiện hồ sơ đất đai cho các hộ dân trước mùa mưa.\n\n"
+        "Theo đồng chí Bí thư, một trong những yêu cầu cấp bách là xây dựng phương án phòng cháy rừng.\n\n"
+        "Dự họp có các đồng chí trong Thường trực Đảng ủy và đại diện các thôn.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert [t.text.split(" ")[0] for t in tasks] == ["Phát", "Hoàn", "Theo"]
+
+
+def test_who_is_asked_by_a_team_a_meeting_or_an_intro_line():
+    report = (
+        "Tại buổi giám sát, đoàn giám sát yêu cầu Chi bộ Trường Tiểu học khắc phục ngay các thiếu sót.\n\n"
+        "Kết thúc buổi họp, Hội nghị đề nghị các thành viên Tổ công tác, Ban Xây dựng Đảng xã xuống từng thôn.\n\n"
+        "Bí thư Tỉnh ủy Lê Văn Sơn đề nghị, hai Đảng bộ mới kiện toàn bộ máy trong tháng 8.\n\n"
+        "Thường trực Tỉnh ủy giao Đảng ủy UBND tỉnh chủ trì tham mưu các nội dung sau:\n\n"
+        "Thành lập Tiểu ban Lễ tân phục vụ đại hội;\n\n"
+        "Xây dựng dự thảo kịch bản đại hội.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [
+        ["Chi bộ Trường Tiểu học"], ["Tổ công tác", "Ban Xây dựng Đảng xã"], ["Đảng bộ"],
+        ["Đảng ủy Ủy ban nhân dân tỉnh"], ["Đảng ủy Ủy ban nhân dân tỉnh"],
+    ]
+
+
+def test_acts_of_organisation_are_no_tasks_and_a_due_time_after_the_work_holds():
+    report = (
+        "Tại hội nghị, Ban Thường vụ Tỉnh ủy Lạng Sơn quyết định thành lập Đảng bộ Khối doanh nghiệp.\n\n"
+        "Ban Thường vụ Tỉnh ủy chỉ định ông Lê Văn Sơn giữ chức Bí thư Đảng ủy.\n\n"
+        "Ban Thường vụ Tỉnh ủy công bố quyết định kết thúc hoạt động 9 tổ chức đảng.\n\n"
+        "Để đạt các chỉ tiêu đề ra, Bí thư Tỉnh ủy yêu cầu các chi bộ rà soát đảng viên từ nay đến hết năm 2025.\n\n"
+        "Cuối buổi làm việc, Chủ tịch Ủy ban bầu cử yêu cầu các đồng chí phụ trách thôn tuyệt đối không được "
+        "để sót hộ dân.\n"
+    )
+    doc = extract_text(report, "tin.txt")
+    assert doc.document.issuer == "Ban Thường vụ Tỉnh ủy Lạng Sơn"
+    assert [t.text.split(" ")[0] for t in doc.tasks] == ["Để", "Cuối"]
+    assert str(doc.tasks[0].deadline.end) == "2025-12-31"
