@@ -108,8 +108,9 @@ _PLURAL_AFTER_COMMA = re.compile(r",\s*các\s", re.IGNORECASE)
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
 _DELEGATE_GAP = re.compile(
     r"(?:\s*,\s*(?:năm|trong|từ|thời\s+gian\s+tới|trước\s+mắt)[^,.;]{0,30},)?"  # "đề nghị, năm 2026, toàn Đảng bộ …"
-    r"(?:\s*(?:các|những|từng|mỗi|cho|toàn\s+bộ|toàn|cả|đội\s+ngũ)\s+)*\s*"
-    r"(?:(?:bí\s+thư|chủ\s+tịch|người\s+đứng\s+đầu|thủ\s+trưởng|lãnh\s+đạo)\s*(?:,\s*|\s+và\s+))*",  # "bí thư, chủ tịch và cấp ủy"
+    r"(?:\s*(?:các|những|từng|mỗi|cho|toàn\s+bộ|toàn|cả|đội\s+ngũ|hai|ba)\s+)*\s*"
+    r"(?:(?:bí\s+thư|chủ\s+tịch|người\s+đứng\s+đầu|thủ\s+trưởng|lãnh\s+đạo)\s*(?:,\s*|\s+và\s+))*"  # "bí thư, chủ tịch và cấp ủy"
+    r"(?:thành\s+viên\s+)?",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
@@ -317,7 +318,7 @@ _PERSON_DIRECTS = re.compile(
 )
 _SPEAKER_END = re.compile(
     rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn|thủ\s+tướng|bộ\s+trưởng|xã|phường|tỉnh|thành\s+phố"
-    r"|hội\s+nghị|(?:đoàn|tổ)\s+(?:giám\s+sát|kiểm\s+tra|công\s+tác|khảo\s+sát)))"  # a name, "Đồng chí", "Bí thư", "xã", "đoàn giám sát" …
+    r"|hội\s+nghị|đại\s+biểu|(?:đoàn|tổ)\s+(?:giám\s+sát|kiểm\s+tra|công\s+tác|khảo\s+sát)))"  # a name, "Đồng chí", "Bí thư", "xã", "đoàn giám sát" …
     r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục|đã|vừa|nhấn\s+mạnh))?\s+$",
     re.IGNORECASE,
 )
@@ -1186,7 +1187,34 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
             continue
         reading.line(ls, le)
     tasks = reading.tasks if regions.header_end else _led_by_the_whole_request(reading.tasks)
-    return _named_in_full(text, tasks)
+    return _named_in_full(text, _hosted(tasks))
+
+
+_HOST = re.compile(r"Tại\s+(?P<host>[^,.;:]{3,80}),\s")
+_MEETING_WORD = re.compile(r"(?:hội\s+nghị|cuộc\s+họp|buổi|phiên|kết\s+luận|chuyến|đây|đó)(?!\w)", re.IGNORECASE)
+
+
+def _hosted(tasks: list[Task]) -> list[Task]:
+    """A leader's directions given at a unit visited, named by no one ("Tại phường Gia Định, đồng
+    chí … nhấn mạnh yêu cầu chuẩn bị …"): the unit visited carries them."""
+    out = []
+    for t in tasks:
+        m = _HOST.match(t.text) if not t.responsible else None
+        host = _host_of(m.group("host"), m.start("host")) if m and not _MEETING_WORD.match(m.group("host")) else None
+        out.append(replace(t, responsible=(host,)) if host else t)
+    return out
+
+
+def _host_of(phrase: str, offset: int) -> BodyMention | None:
+    """The body or the ward / commune `phrase` (after "Tại") names whole, spans relative to the task."""
+    bodies = find_bodies(phrase)
+    if len(bodies) == 1 and bodies[0].start == 0 and bodies[0].end >= len(phrase.rstrip()) - 1:
+        return replace(bodies[0], start=offset, end=offset + bodies[0].end)
+    place = _NAMED_PLACE.fullmatch(phrase.strip())
+    if place:
+        name = f"{place.group('kind').capitalize()} {place.group('name')}"
+        return BodyMention(printed=phrase.strip(), name=name, start=offset, end=offset + len(phrase.strip()))
+    return None
 
 
 def _led_by_the_whole_request(tasks: list[Task]) -> list[Task]:
@@ -1214,18 +1242,32 @@ def _named_in_full(text: str, tasks: list[Task]) -> list[Task]:
     head ("Đảng bộ" → "Đảng bộ Ủy ban nhân dân tỉnh"); with none, or several, it stays."""
     if not any(b.name in _SHORT_NAMES for t in tasks for b in t.responsible):
         return tasks
-    full: dict[str, set[str]] = {}
+    full: dict[str, dict[str, None]] = {}  # head → its full names, in the order printed
     for b in find_bodies(text):
         head = next((h for h in _SHORT_NAMES if b.name.startswith(h + " ")), None)
         if head:
-            full.setdefault(head, set()).add(b.name)
+            full.setdefault(head, {})[b.name] = None
     for m in _NAMED_PLACE.finditer(text):  # "Đảng bộ phường Phú Mỹ": the ward is "Phường Phú Mỹ"
-        full.setdefault(m.group("kind").capitalize(), set()).add(f"{m.group('kind').capitalize()} {m.group('name')}")
-    named = {head: names.pop() for head, names in full.items() if len(names) == 1}
-    return [
-        replace(t, responsible=tuple(_dedupe([replace(b, name=named.get(b.name, b.name)) for b in t.responsible])))
-        for t in tasks
-    ]
+        full.setdefault(m.group("kind").capitalize(), {})[f"{m.group('kind').capitalize()} {m.group('name')}"] = None
+    return [replace(t, responsible=tuple(_dedupe(_in_full(t.text, t.responsible, full)))) for t in tasks]
+
+
+_A_CLASS = re.compile(r"\strực\s+thuộc(?!\w)")
+_COUNTED = re.compile(r"(?<!\w)(?P<n>hai|ba|bốn|[2-9])\s+$", re.IGNORECASE)
+_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4}
+
+
+def _in_full(text: str, bodies: tuple[BodyMention, ...], full: dict[str, dict[str, None]]) -> list[BodyMention]:
+    """Each head alone as its one full name; "hai Đảng bộ" as the two the text names, when it names two."""
+    out: list[BodyMention] = []
+    for b in bodies:
+        names = list(full.get(b.name, ()))
+        counted = _COUNTED.search(text, max(0, b.start - 6), b.start) if b.start else None
+        n = (_COUNT_WORDS.get(counted.group("n").lower()) or int(counted.group("n"))) if counted else 1
+        if n > 1:  # "hai Đảng bộ": units, not a kind of unit ("Đảng bộ trực thuộc Tỉnh ủy")
+            names = [name for name in names if not _A_CLASS.search(name)]
+        out.extend([replace(b, name=name) for name in names] if len(names) == n else [b])
+    return out
 
 
 class _ParagraphReading:
@@ -1489,7 +1531,9 @@ def _asks_for_work(item: str) -> bool:
 
 
 # "… yêu cầu đầu tiên là rà soát danh sách hộ nghèo …": the requirement is the work
-_REQUIREMENT_IS = re.compile(r"(?<!\w)yêu\s+cầu(?:\s+[^\W\d_]+){0,3}\s+là\s+(?:phải\s+)?", re.IGNORECASE)
+_REQUIREMENT_IS = re.compile(
+    r"(?<!\w)(?:yêu\s+cầu|nhiệm\s+vụ)(?:\s+[^\W_]+){0,4}\s+là\s+(?:phải\s+)?", re.IGNORECASE
+)  # "Nhiệm vụ chính trong quý này là hoàn thành …"
 
 
 _TASKS_LISTED = re.compile(

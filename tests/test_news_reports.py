@@ -888,3 +888,24 @@ def test_acts_of_organisation_are_no_tasks_and_a_due_time_after_the_work_holds()
     assert doc.document.issuer == "Ban Thường vụ Tỉnh ủy Lạng Sơn"
     assert [t.text.split(" ")[0] for t in doc.tasks] == ["Để", "Cuối"]
     assert str(doc.tasks[0].deadline.end) == "2025-12-31"
+
+
+def test_the_unit_visited_carries_directions_given_there_and_two_units_named_by_count():
+    report = (
+        "Ngày 4/6, Ban Thường vụ Tỉnh ủy thành lập Đảng bộ các cơ quan Đảng tỉnh và Đảng bộ Ủy ban nhân dân tỉnh.\n\n"
+        "Tại xã Long Hựu, đồng chí Bí thư Tỉnh ủy nhấn mạnh yêu cầu chuẩn bị chu đáo cho ngày bầu cử.\n\n"
+        "Bí thư Tỉnh ủy đề nghị hai Đảng bộ sớm ban hành quy chế làm việc.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Xã Long Hựu"], ["Đảng bộ các cơ quan Đảng tỉnh", "Đảng bộ Ủy ban nhân dân tỉnh"]]
+
+
+def test_delegates_asking_a_body_and_the_main_task_of_the_month():
+    report = (
+        "Đồng Nai TV - Ngày 3/10, Đảng ủy Khối tổ chức hội nghị góp ý dự thảo báo cáo chính trị.\n\n"
+        "Về nhiệm vụ thời gian tới, các đại biểu đề nghị Đảng ủy Khối bổ sung giải pháp phát triển đảng viên.\n\n"
+        "Đồng chí Bí thư cũng lưu ý: Nhiệm vụ chính trong tháng 11 là tổ chức thành công đại hội các chi bộ.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert [t.text.split(",")[0] for t in tasks] == ["Về nhiệm vụ thời gian tới", "Đồng chí Bí thư cũng lưu ý: Nhiệm vụ chính trong tháng 11 là tổ chức thành công đại hội các chi bộ."]
+    assert _responsible(tasks)[0] == ["Đảng ủy Khối"]
