@@ -352,7 +352,10 @@ def _tail(entry: _Entry, text: str, pos: int) -> tuple[str, int]:
     m = entry.tail.match(text, pos)
     if not m:
         return "", pos
-    words = ["thành phố" if w in ("TP", "TP.") else w for w in m.group(0).split()]  # "UBND TP" → thành phố
+    printed = m.group(0)
+    if m.groupdict().get("count"):  # "Đảng ủy 14 phường": the kind of unit, not how many
+        printed = printed[: m.start("count") - m.start()] + printed[m.end("count") - m.start() :]
+    words = ["thành phố" if w in ("TP", "TP.") else w for w in printed.split()]  # "UBND TP" → thành phố
     return " " + " ".join(words), m.end()
 
 

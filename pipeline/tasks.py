@@ -756,6 +756,21 @@ def _preamble(item: str, roles: Roles) -> bool:
     return not any(rule("work_verb").match(item[m.end() :]) for m in cuts)
 
 
+# "… chỉ đạo Đảng ủy các xã làm tốt các việc:": whom an intro directs to do the items
+_DIRECTS_ITEMS = re.compile(r"(?<!\w)chỉ\s+đạo\s+(?:các\s+|cho\s+)?(?=[^:]*(?:nội\s+dung|nhiệm\s+vụ|việc)[^:]*:\s*$)", re.IGNORECASE)
+
+
+def _intro_addressees(item: str) -> list[BodyMention]:
+    """The bodies an intro line hands its items to ("… giao X chủ trì …:", "… chỉ đạo X thực hiện … nội dung:")."""
+    if _hands_over(item):
+        return list(find_roles(item).responsible)
+    directs = _DIRECTS_ITEMS.search(item)
+    if directs is None:
+        return []
+    bodies = [b for b in find_bodies(item) if b.start >= directs.end()]
+    return [bodies[0]] if bodies and not item[directs.end() : bodies[0].start].strip(" 0123456789") else []
+
+
 def _fragment(item: str) -> bool:
     """A short unmarked line with no end mark: not a sentence, so not an order."""
     return len(item.split()) < _SHORTEST_SENTENCE and _no_end_mark(item)
@@ -1153,7 +1168,7 @@ def _introduced_sections(
         before_start = previous_end.get(key, parent.heading_end if parent else 0)
         lines = [ln.strip() for ln in text[before_start : sec.start].split("\n") if ln.strip()]
         if lines and rule("assigning_intro").search(lines[-1]):
-            run[key] = list(find_roles(lines[-1]).responsible)
+            run[key] = _intro_addressees(lines[-1]) or list(find_roles(lines[-1]).responsible)
         elif sec.kind != "neutral":
             run[key] = None
         if run.get(key) is not None and sec.kind == "neutral":
@@ -1296,6 +1311,8 @@ class _ParagraphReading:
         item = self.text[s:e]
         if not marker and rule("announcement").match(item) and not _HANDED_OVER.search(item):
             self.announced = True
+            if item.endswith(":"):  # "… ban hành Công văn số 12-CV/HU …; chỉ đạo Đảng ủy các xã … các việc:"
+                self._skipped(item, marker)
             return  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
         if self._topic_of_intro(item):
             return
@@ -1380,8 +1397,8 @@ class _ParagraphReading:
             self.decided = rule("acknowledgement").match(item) is not None
             self.after_intro = not self.decided
             self.intro_due = _due(item, _time_expressions(item, self.meta.issued_date, []))
-            if self.after_intro and _hands_over(item):  # "… giao Đảng ủy UBND tỉnh … các nội dung sau:"
-                self.handed = list(find_roles(item).responsible) or self.handed
+            if self.after_intro:  # "… giao Đảng ủy UBND tỉnh … các nội dung sau:"
+                self.handed = _intro_addressees(item) or self.handed
             return True
         if not marker and rule("background").match(item):
             self.handed, self.asked = [], False

@@ -143,3 +143,15 @@ def test_a_letters_subject_line_is_its_title_and_its_points_go_to_the_addressees
     assert (meta.doc_type, meta.number, str(meta.issued_date), meta.place) == ("Công văn", "31-CV/ĐU", "2026-05-04", "Bắc An")
     assert meta.title == "V/v chuẩn bị sơ kết công tác dân vận năm 2026"
     assert [(t.section, [b.name for b in t.responsible]) for t in result.tasks] == [("1", ["Chi bộ"]), ("2", ["Chi bộ"])]
+
+
+def test_numbered_items_after_a_lead_that_directs_a_body_to_do_them():
+    text = (
+        "Ngày 12/3/2026, Ban Thường vụ Huyện ủy ban hành Công văn số 41-CV/HU về việc sắp xếp chi bộ thôn; "
+        "chỉ đạo Đảng ủy 9 xã thực hiện tốt một số nội dung:\n"
+        "1. Rà soát số đảng viên của từng chi bộ thôn.\n"
+        "2. Xây dựng phương án sáp nhập chi bộ, báo cáo Ban Thường vụ Huyện ủy (trước ngày 30/3/2026).\n"
+    )
+    tasks = extract_text(text, "cv.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng ủy xã"], ["Đảng ủy xã"]]
+    assert str(tasks[1].deadline.end) == "2026-03-30"
