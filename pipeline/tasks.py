@@ -1455,7 +1455,7 @@ def _done_already(item: str, roles: Roles) -> bool:
     nothing is handed over or required: a report of results."""
     if not roles.responsible or _HANDED_OVER.search(item) or _MUST.search(item):
         return False
-    return _DONE.match(item, roles.responsible[0].end) is not None
+    return any(_DONE.match(item, b.end) for b in roles.responsible)  # "Thị ủy A, Huyện ủy B đã ban hành …"
 
 
 _DECIDED = re.compile(
@@ -1541,6 +1541,8 @@ def _asks_for_work(item: str) -> bool:
             rest = item[_TIME_ASIDE.match(item, m.end()).end() :]  # "… yêu cầu, trong những tháng cuối năm, …"
             if _continues_work(rest) or _MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest) or _ADDRESSEES_MUST.match(rest):
                 return True
+            if _addressees_then_work(rest):  # "… yêu cầu các tổ đội, các ban ngành, đoàn thể phối hợp …"
+                return True
     listed = _TASKS_LISTED.search(item)  # "… nhấn mạnh một số nhiệm vụ trọng tâm …, đó là: Tập trung …"
     if listed is not None and _continues_work(item[listed.end() :]):
         return True
@@ -1572,6 +1574,18 @@ _ADDRESSEES_MUST = re.compile(
     rf"(?:các|những|mọi|toàn\s+thể)\s[^.;:]{{3,60}}?\s(?:tuyệt\s+đối\s+)?(?:không\s+được|{_MUST_WORD})\s", re.IGNORECASE
 )
 _MUST = re.compile(rf"\s*(?:cũng\s+|vẫn\s+)?{_MUST_WORD}(?!\w)", re.IGNORECASE)
+
+
+_PLURAL_OPENING = re.compile(r"(?:các|những|mọi)\s", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+(?=\w)")
+
+
+def _addressees_then_work(rest: str) -> bool:
+    """Plural addressees the text names without a body's name, then the work itself, within a few words."""
+    if not _PLURAL_OPENING.match(rest):
+        return False
+    head = rest[: rest.find(".") if "." in rest[:70] else 70]
+    return any(_continues_work(rest[m.end() :]) for m in _NEXT_WORD.finditer(head) if m.end() > 4)
 
 
 def _told_to(item: str, roles: Roles) -> bool:
@@ -1641,9 +1655,15 @@ def _addressed_sentences(item: str) -> list[tuple[int, int]]:
     yêu cầu các cấp ủy …. Các tỉnh ủy cần …", "… Ông Hùng đề nghị Ban Tổ chức …"): one task from
     each such sentence on; a sentence without its own addressee stays with the one before."""
     starts, actors = [0], [_actor_names(item)]
+    work_before = _opens_with_work(item)
     for end in _ORDER_END.finditer(item):
         start = _word_after(item, end.end())
-        if start < len(item) and (_addresses_its_own(item[start:]) or _asks_for_work(_first_sentence(item[start:]))):
+        if start >= len(item):
+            continue
+        sentence = _first_sentence(item[start:])
+        first_work = not work_before and len(starts) == 1
+        if _addresses_its_own(item[start:]) or ((first_work or _ASKS_SOMEONE.search(sentence)) and _asks_for_work(sentence)):
+            # (a request with no addressee after work asked for already goes on with it: "Đồng chí cũng yêu cầu cần …")
             names = _actor_names(item[start:])
             if names and all(_same_actor(n, actors[-1]) for n in names):
                 continue  # "… đề nghị xã An Phú …. Xã cần …": the same body, one task
@@ -1651,10 +1671,13 @@ def _addressed_sentences(item: str) -> list[tuple[int, int]]:
             actors.append(names)
     if len(starts) < 2:
         return []
-    if not _opens_with_work(item):
+    if not work_before:
         starts = starts[1:]  # "Bão số 10 có phạm vi ảnh hưởng rộng. … Ban Thường vụ yêu cầu …": background first
     ends = [*starts[1:], len(item)]
     return [(a, a + len(item[a:b].rstrip())) for a, b in zip(starts, ends, strict=True)]
+
+
+_ASKS_SOMEONE = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s+(?:các|những|mọi|toàn)\s", re.IGNORECASE)
 
 
 def _actor_names(text: str) -> list[str]:
@@ -1683,7 +1706,14 @@ def _opens_with_work(item: str) -> bool:
     roles = find_roles(sentence)
     if _continues_work(sentence) or _addresses(sentence, roles) or _asks_for_work(sentence):
         return True
+    if _THEREFORE_MUST.search(sentence):  # "… là sự kiện quan trọng, vì vậy các bộ phận cần rà soát …"
+        return True
     return _opens_with_subject(sentence, roles) or _hands_over(sentence)
+
+
+_THEREFORE_MUST = re.compile(
+    rf"(?<!\w)(?:vì\s+vậy|vì\s+thế|do\s+đó|do\s+vậy)\s*,?\s+[^.;:]{{2,80}}?\s{_MUST_WORD}\s", re.IGNORECASE
+)
 
 
 def _first_sentence(text: str) -> str:

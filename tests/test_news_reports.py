@@ -909,3 +909,23 @@ def test_delegates_asking_a_body_and_the_main_task_of_the_month():
     tasks = extract_text(report, "tin.txt").tasks
     assert [t.text.split(",")[0] for t in tasks] == ["Về nhiệm vụ thời gian tới", "Đồng chí Bí thư cũng lưu ý: Nhiệm vụ chính trong tháng 11 là tổ chức thành công đại hội các chi bộ."]
     assert _responsible(tasks)[0] == ["Đảng ủy Khối"]
+
+
+def test_a_speaker_s_therefore_must_and_boards_written_without_a_comma():
+    report = (
+        "Phát biểu tại cuộc họp, đồng chí Bí thư nhấn mạnh: mùa khô là thời điểm nguy hiểm, vì vậy các thôn "
+        "cần tổ chức trực phòng cháy rừng. Đồng chí yêu cầu các tổ đội, các ban ngành, đoàn thể phối hợp tuần tra.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert [t.text.split(",")[0] for t in tasks] == ["Phát biểu tại cuộc họp", "Đồng chí yêu cầu các tổ đội"]
+    assert _responsible(tasks)[1] == ["Ban, ngành", "Đoàn thể"]
+
+
+def test_a_further_request_without_addressees_stays_with_the_work_before_it():
+    report = (
+        "Sau khi kiểm tra đê, Chủ tịch UBND xã Nguyễn Văn Bình đã yêu cầu các thôn theo dõi sát mực nước. "
+        "Đồng chí cũng yêu cầu cần lập ngay đội xung kích. Ông cũng yêu cầu các hộ nuôi cá chủ động thu hoạch sớm.\n\n"
+        "Huyện ủy Tân Yên, Huyện ủy Lục Nam đã ban hành kế hoạch phòng chống lụt bão.\n"
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert [t.text.split(" ")[:2] for t in tasks] == [["Sau", "khi"], ["Ông", "cũng"]]
