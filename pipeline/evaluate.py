@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .bodies import find_bodies
 from .errors import DocumentError
+from .layout import restore_lost_letters
 from .normalize import fold_diacritics, normalize_tone_marks
 from .synthetic import PROVINCES
 
@@ -56,6 +57,8 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     text = normalize_tone_marks(unicodedata.normalize("NFC", text))
+    if "\ufffd" in text:  # a gold copied from a file whose letters were lost: read as the extractor reads it
+        text = restore_lost_letters(text)
     return fold_diacritics(text)
 
 

@@ -346,6 +346,88 @@ def _close_up(run: str) -> str | None:
     return re.sub(r"\s+([,;.:])", r"\1", "".join(out)).strip()
 
 
+# ------------------------------------------------------------------ lost letters
+
+_LOST = "\ufffd"
+_LATIN1_LETTERS = "àáâãèéêìíòóôõùúý"  # the Vietnamese letters a wrong single-byte decoding loses
+_DAMAGED_WORD = re.compile(rf"[\w{_LOST}]*{_LOST}[\w{_LOST}]*")
+_TOKEN = re.compile(rf"[\w{_LOST}]+")
+
+
+def _token_key(token: str) -> str:
+    from .normalize import normalize_tone_marks  # normalize imports this module
+
+    return "0" if token.isdigit() else normalize_tone_marks(token.lower())
+
+
+@lru_cache(maxsize=1)
+def _syllable_counts() -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Syllables and pairs of neighbours (numbers as "0") in the project's own knowledge files:
+    the likeliest reading of a syllable whose letter was lost ("ng\ufffdy 22 th\ufffdng 12")."""
+    from collections import Counter
+    from importlib import resources
+
+    words: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for entry in resources.files("pipeline.data").iterdir():
+        if entry.name.endswith(".yaml"):
+            text = unicodedata.normalize("NFC", entry.read_text(encoding="utf-8"))
+            keys = [_token_key(t) for t in _TOKEN.findall(text)]
+            words.update(keys)
+            pairs.update(zip(keys, keys[1:], strict=False))
+    return dict(words), dict(pairs)
+
+
+def lost_letters(text: str) -> list[Edit]:
+    """Edits that put back letters a wrong single-byte decoding replaced by U+FFFD ("Ng\ufffdy
+    22 th\ufffdng 12" → "Ngày 22 tháng 12"): the known syllable that fits, judged by its
+    neighbours, then by how common it is; one character for one, so the offset map is unchanged."""
+    if _LOST not in text:
+        return []
+    words, pairs = _syllable_counts()
+    tokens = list(_TOKEN.finditer(text))
+    edits = []
+    for i, m in enumerate(tokens):
+        word = m.group(0)
+        if _LOST not in word:
+            continue
+        before = _token_key(tokens[i - 1].group(0)) if i else ""
+        after = _token_key(tokens[i + 1].group(0)) if i + 1 < len(tokens) else ""
+        scored = [(_fit(r, before, after, words, pairs), r) for r in _readings(word.lower())]
+        (context, seen), best = max(scored, default=((0, 0), ""))
+        if seen:
+            edits.append((m.start(), m.end(), _same_letter_case(word, best)))
+    return edits
+
+
+def _fit(reading: str, before: str, after: str, words: dict[str, int], pairs: dict[tuple[str, str], int]) -> tuple[int, int]:
+    """How well `reading` fits between its neighbours, then how common it is."""
+    key = _token_key(reading)
+    return pairs.get((before, key), 0) + pairs.get((key, after), 0), words.get(key, 0)
+
+
+def restore_lost_letters(text: str) -> str:
+    """`text` with the letters `lost_letters` puts back (same length)."""
+    for start, end, fixed in reversed(lost_letters(text)):
+        text = text[:start] + fixed + text[end:]
+    return text
+
+
+def _same_letter_case(printed: str, reading: str) -> str:
+    upper = printed.isupper()
+    return "".join(b.upper() if a.isupper() or (a == _LOST and upper) else b for a, b in zip(printed, reading, strict=True))
+
+
+def _readings(word: str) -> list[str]:
+    """Every way to fill the lost letters of `word` (at most two) with the letters a decoding can lose."""
+    if word.count(_LOST) > 2:
+        return []
+    readings = [word]
+    while readings and _LOST in readings[0]:
+        readings = [r.replace(_LOST, c, 1) for r in readings for c in _LATIN1_LETTERS]
+    return readings
+
+
 # ------------------------------------------------------------------ OCR words
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from . import layout
+from .lexicon import UPPER_LETTERS
 from .model import NormalizedText
 
 # The only words a tone placement can change: whole words of 2-6 characters with an o/u before a
@@ -156,6 +157,11 @@ _TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
 _LEADING = re.compile(r"(?<=\n)[ \t]+|\A[ \t]+")
 _WIDE_GAP = re.compile(r"(?:[ ]{3,}|[ ]*\t[ ]*)")  # one tab per tab: an empty table cell stays a cell
 _DOUBLE_SPACE = re.compile(r"[ ]{2}")
+# A list marker printed alone on its line, its text on the next ("1.\nViệc tiếp công dân …",
+# "I.\nMỤC ĐÍCH"): Word's numbering exported as a paragraph of its own.
+_MARKER_ALONE = re.compile(
+    rf"(?m)^([ \t]*(?:(?:[IVXL]{{1,5}}|\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})[.)](?=[ \t]*\n[^\W\d_])|[a-zđ][.)](?=[ \t]*\n[{UPPER_LETTERS}])))[ \t]*\n"
+)
 # A blank line inside a sentence: previous line ends without terminal punctuation
 # or colon, next one starts with a lowercase letter.
 _PAGE_BREAK = re.compile(r"\n(?<=[\w,;\-–]\n)(?:[ \t]*\n)+(?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])")
@@ -204,7 +210,9 @@ def normalize(source: str) -> NormalizedText:
     b.sub(_LEADING, "")
     b.sub(_WIDE_GAP, "\t")
     b.sub(_DOUBLE_SPACE, " ")
+    b.sub(_MARKER_ALONE, lambda m: m.group(1) + " ")
     b.apply(layout.page_furniture(b.text))
+    b.apply(layout.lost_letters(b.text))
     b.apply(layout.ocr_words(b.text))
     b.apply(layout.glued_syllables(b.text))
     b.move_to_end(_FOOTNOTE_IN_SENTENCE, 1, " ")

@@ -440,3 +440,9 @@ def test_a_leading_issuer_clause_is_optional_in_a_title():
     with_issuer = title_tokens("của Ban Chấp hành Đảng bộ xã thực hiện Nghị quyết Đại hội")
     assert with_issuer == title_tokens("THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI")
     assert "tinh" in title_tokens("thực hiện Nghị quyết của Tỉnh ủy")  # only a leading one goes
+
+
+def test_a_gold_copied_with_lost_letters_compares_as_the_extractor_reads_it():
+    from pipeline.evaluate import tokens
+
+    assert tokens("Chi bộ ho\ufffdn th\ufffdnh trước ng\ufffdy 5 th\ufffdng 3") == tokens("Chi bộ hoàn thành trước ngày 5 tháng 3")

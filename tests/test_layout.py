@@ -268,3 +268,15 @@ def test_in_a_short_text_whose_paragraphs_end_at_blank_lines_a_break_inside_a_se
     paragraphs[3] = "4. Rà soát danh sách đối tượng kết nạp, gửi về Ban Xây dựng\nĐảng trước ngày 15/6/2026."
     text = normalize("\n\n".join(paragraphs)).text
     assert "gửi về Ban Xây dựng Đảng trước ngày 15/6/2026." in text
+
+
+def test_letters_a_wrong_decoding_lost_are_put_back_from_the_project_s_own_vocabulary():
+    damaged = "Tân Lập, ng\ufffdy 5 th\ufffdng 3 năm 2026. Đề nghị Ủy ban nhân d\ufffdn x\ufffd chủ tr\ufffd, hoàn thành trước ng\ufffdy 30/3/2026."
+    result = normalize(damaged)
+    assert result.text == "Tân Lập, ngày 5 tháng 3 năm 2026. Đề nghị Ủy ban nhân dân xã chủ trì, hoàn thành trước ngày 30/3/2026."
+    assert len(result.text) == len(damaged)  # one letter for one: spans still point at the source
+
+
+def test_a_list_marker_alone_on_its_line_joins_its_text():
+    result = normalize("I.\nMỤC ĐÍCH, YÊU CẦU\n\n1.\nChi bộ rà soát đảng viên.\n\n2)\nBáo cáo kết quả.\n")
+    assert result.text == "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Chi bộ rà soát đảng viên.\n\n2) Báo cáo kết quả."

@@ -568,3 +568,15 @@ def test_vni_table_agrees_with_viparse_where_both_have_an_entry():
     # viparse adds i+mark spellings VNI never uses (ì/í are single bytes in VNI); nothing else differs.
     assert set(disagreements) <= {"iø", "iù", "IØ", "IÙ"}, disagreements
     assert "aú" in ours and ours["aú"] == "ẳ"  # the combination viparse lacks
+
+
+def test_a_utf8_file_whose_letters_were_lost_before_saving_is_read_with_a_warning():
+    text = (
+        "ĐẢNG ỦY X\ufffd T\ufffdN LẬP\n\nKẾ HOẠCH\n\n1. Chi bộ c\ufffdc th\ufffdn r\ufffd so\ufffdt đảng vi\ufffdn, "
+        "ho\ufffdn th\ufffdnh trước ng\ufffdy 30/3/2026.\n"
+    ) * 3
+    loaded = load_bytes(text.encode("utf-8"), "kh.txt")
+    assert "\ufffd" in loaded.text and any("lost" in w for w in loaded.warnings)
+    # bytes that are not UTF-8 are still judged by their decodings, not taken for lost letters
+    with pytest.raises(Exception, match="rac.txt"):
+        load_bytes(bytes(range(128, 256)) * 40, "rac.txt")

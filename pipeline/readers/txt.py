@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import DocumentError
 from ..model import LoadedText
@@ -39,12 +39,15 @@ class Decoded:
     warnings: tuple[str, ...] = ()
 
 
-def _control_share(text: str) -> float:
+def _control_share(text: str, lost_is_text: bool = False) -> float:
+    """Share of control characters (and of U+FFFD, unless the file itself holds them as text)."""
     sample = text[:_SNIFF_BYTES]
     if not sample:
         return 0.0
     bad = sum(
-        1 for c in sample if (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c < "\xa0" or c == "\ufffd"
+        1
+        for c in sample
+        if (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c < "\xa0" or (c == "\ufffd" and not lost_is_text)
     )
     return bad / len(sample)
 
@@ -214,10 +217,13 @@ def _non_ascii_letter_share(text: str) -> float:
 def decode_text(data: bytes, path: str) -> Decoded:
     """Decode the bytes of a text file; raise DocumentError if it is not text."""
     best = _decode_unchecked(data, path)
-    if _control_share(best.text) > _MAX_CONTROL_SHARE:
+    lost = _lost_before_saving(data, best)
+    if _control_share(best.text, lost_is_text=lost > 0) > _MAX_CONTROL_SHARE:
         raise DocumentError(
             path, "this does not look like a text file (too many control characters)", SUPPORTED_HINT
         )
+    if lost:  # valid UTF-8 that holds "�" itself: letters lost upstream, not a wrong decoding here
+        return replace(best, warnings=(*best.warnings, _lost_note(lost)))
     # Plain ASCII (English, unaccented) is fine; accented text must read as Vietnamese in some encoding.
     if (
         best.score.scored >= 20
@@ -231,6 +237,25 @@ def decode_text(data: bytes, path: str) -> Decoded:
             "re-save the file as UTF-8",
         )
     return best
+
+
+def _lost_before_saving(data: bytes, decoded: Decoded) -> int:
+    """How many U+FFFD a strictly valid UTF-8 file holds as text (its letters were lost before it
+    was saved, by a wrong single-byte decoding somewhere upstream); 0 otherwise."""
+    if "\ufffd" not in decoded.text or not decoded.encoding.startswith("utf-8"):
+        return 0
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return 0
+    return decoded.text.count("\ufffd")
+
+
+def _lost_note(lost: int) -> str:
+    return (
+        f"{lost} letter(s) were already lost when this file was saved (shown as \"\ufffd\"); the likeliest "
+        "syllables are read back from the project's vocabulary, check names and dates against the original"
+    )
 
 
 def decode_as(data: bytes, encoding: str) -> str:
