@@ -136,8 +136,9 @@ def issuer_level(issuer: str | None) -> str | None:
 
 _NUMBER_LINE = re.compile(r"(?:^|\t)\s*Số\s*:?\s*(?P<num>[^\s\t]*)", re.MULTILINE)
 _SYMBOL = re.compile(r"^\d+[a-zA-Z]?(?:/\d{4})?[-/][^\W_][\w\-/.]*$")
-_PLACE_DATE = re.compile(
-    r"(?:(?P<place>[^\t\n,]{2,40}),\s*)?ngày\s+(?:(?P<d>\d{1,2})\s*)?(?:tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+_PLACE_DATE = re.compile(  # the place may start on the line before ("Lương" / "Minh, ngày …": a Word cell's wrap)
+    rf"(?:(?P<place>(?:(?-i:[{UPPER_LETTERS}])[^\W\d_]*[ \t]*\n)?[^\t\n,]{{2,40}}),\s*)?"
+    r"ngày\s+(?:(?P<d>\d{1,2})\s*)?(?:tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
     r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))",
     re.IGNORECASE,
 )
@@ -386,6 +387,7 @@ def fold_key(name: str) -> str:
 
 
 _COMMITTEE = re.compile(r"\b(?:Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|Đảng ủy|Đảng đoàn|Ban cán sự đảng|Chi bộ|Trung ương|Bộ Chính trị)\b")
+_FRONT = re.compile(r"Ủy ban (?:MTTQ|Mặt trận Tổ quốc|nhân dân)\b")
 _DEPARTMENT = re.compile(r"^(?:Ban|Văn phòng|Ủy ban Kiểm tra|Thường trực|Đảng đoàn|Ban cán sự)\b")
 
 
@@ -400,7 +402,10 @@ def _issuer_from_cells(cells: list[str]) -> str:
         return title_case_organ(cells[0])
     parent, last = title_case_organ(cells[-2]), title_case_organ(cells[-1])
     if _DEPARTMENT.match(last) and not _COMMITTEE.search(last):
-        return f"{last} {parent}" if _COMMITTEE.search(parent) else last
+        if _COMMITTEE.search(parent):
+            return f"{last} {parent}"
+        above = title_case_organ(" ".join(cells[:-1]))  # "ỦY BAN MTTQ / VIỆT NAM / XÃ LƯƠNG / MINH": one name over lines
+        return f"{last} {above}" if _COMMITTEE.search(above) or _FRONT.match(above) else last
     if _COMMITTEE.search(last) or _DEPARTMENT.match(last):
         return last
     return title_case_organ(f"{cells[-2]} {cells[-1]}")

@@ -401,3 +401,18 @@ def test_an_ocr_header_with_blank_lines_between_its_lines():
         "Phú An, ngày 02 tháng 3 năm 2026\n\nKẾ HOẠCH\nphát triển đảng viên\n\n1. Các chi bộ rà soát."
     )
     assert meta.issuer == "Đảng ủy xã Phú An"
+
+
+def test_a_word_export_header_whose_cells_wrap_over_lines():
+    text = (
+        "ỦY BAN MTTQ\nVIỆT NAM\n\nXÃ TÂN\nLẬP\n\nBAN THƯỜNG TRỰC\n\nSố: 21/KH-MTTQ-BTT\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Tân\nLập, ngày 3 tháng 3 năm 2026\n\nKẾ HOẠCH\n\nTổ chức hội nghị hiệp thương\n\n"
+        "1. Ban Công tác Mặt trận các thôn tổ chức hội nghị cử tri.\n"
+    )
+    from pipeline.extract import extract_text
+
+    meta = extract_text(text, "kh.txt").document
+    assert (meta.issuer, meta.place, str(meta.issued_date)) == (
+        "Ban Thường trực Ủy ban MTTQ Việt Nam xã Tân Lập", "Tân Lập", "2026-03-03",
+    )
