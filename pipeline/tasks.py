@@ -719,8 +719,6 @@ def _caption(line: str) -> bool:
     xã ký kết quy chế phối hợp với các xã giáp ranh"): a photo caption. The last line is kept: a
     page cut short ends a paragraph there without its mark."""
     line = line.strip()
-    if _PHOTO_TAG.search(line):
-        return True
     return (
         _no_end_mark(line) and len(line.split()) <= _LONGEST_CAPTION and split_marker(line) is None
         and not rule("work_verb").match(line) and not rule("directive_cue").search(line)
@@ -728,8 +726,6 @@ def _caption(line: str) -> bool:
 
 
 _LONGEST_CAPTION = 25  # words
-# "… khánh thành cầu mới - Ảnh 2.", "(Ảnh: Thu Hà)": a photo's number or credit closes the line
-_PHOTO_TAG = re.compile(r"(?:[-–—]\s*|\(|(?<=[.:]\s))(?:Ảnh|ẢNH)(?:\s+minh\s+họa)?(?:\s*\d{1,2}|\s*:\s*[^.:()]{1,40})?\s*\.?\)?\s*\Z")
 
 
 _COUNTER = re.compile(r"(?:[^\W\d_]+\s+){1,5}[\d.,]*\d")  # "Tổng lượt truy cập 4,800,152": a page's counter
