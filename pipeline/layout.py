@@ -394,7 +394,7 @@ def lost_letters(text: str) -> list[Edit]:
         before = _token_key(tokens[i - 1].group(0)) if i else ""
         after = _token_key(tokens[i + 1].group(0)) if i + 1 < len(tokens) else ""
         scored = [(_fit(r, before, after, words, pairs), r) for r in _readings(word.lower())]
-        (context, seen), best = max(scored, default=((0, 0), ""))
+        (_, seen), best = max(scored, default=((0, 0), ""))
         if seen:
             edits.append((m.start(), m.end(), _same_letter_case(word, best)))
     return edits

@@ -311,13 +311,14 @@ _PERSON_HANDED = re.compile(rf"(?:cho\s+)?{COMRADE_NAME}(?=\s*,|\s+(?:phụ\s+tr
 # then "cũng", "đồng thời", "tiếp tục", "đã", "vừa", "nhấn mạnh" at most)
 # a person named with an office who "chỉ đạo" bodies hands them the work ("Giám đốc Sở Nguyễn Văn
 # An chỉ đạo các phòng …"); a committee's "lãnh đạo, chỉ đạo" keeps it leading
+_SPEAKER_TITLE = r"đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn|thủ\s+tướng|bộ\s+trưởng"
 _PERSON_DIRECTS = re.compile(
-    rf"(?<!\w)(?:bí\s+thư|chủ\s+tịch|giám\s+đốc|trưởng\s+ban|trưởng\s+đoàn|chủ\s+nhiệm|thủ\s+tướng|bộ\s+trưởng|ông|bà|đồng\s+chí)"
+    rf"(?<!\w)(?:{_SPEAKER_TITLE}|giám\s+đốc|chủ\s+nhiệm)"
     rf"(?!\w)[^,.;:]{{0,60}}?\s{NAME_RUN},?\s+(?:(?:cũng|đã|vừa)\s+)?chỉ\s+đạo\s+(?:cho\s+)?(?:các\s+)?$",
     re.IGNORECASE,
 )
 _SPEAKER_END = re.compile(
-    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn|thủ\s+tướng|bộ\s+trưởng|xã|phường|tỉnh|thành\s+phố"
+    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:{_SPEAKER_TITLE}|xã|phường|tỉnh|thành\s+phố"
     r"|hội\s+nghị|đại\s+biểu|(?:đoàn|tổ)\s+(?:giám\s+sát|kiểm\s+tra|công\s+tác|khảo\s+sát)))"  # a name, "Đồng chí", "Bí thư", "xã", "đoàn giám sát" …
     r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục|đã|vừa|nhấn\s+mạnh))?\s+$",
     re.IGNORECASE,
@@ -1308,7 +1309,7 @@ class _ParagraphReading:
         if not marker and rule("announcement").match(item) and not _HANDED_OVER.search(item):
             self.announced = True
             if item.endswith(":"):  # "… ban hành Công văn số 12-CV/HU …; chỉ đạo Đảng ủy các xã … các việc:"
-                self._skipped(item, marker)
+                self._begin_intro(item)
             return  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
         if self._topic_of_intro(item):
             return
@@ -1390,16 +1391,21 @@ class _ParagraphReading:
         if _not_an_item(item) or (not marker and (rule("event_report").search(item) or rule("appeal").match(item))):
             return True  # a closing line, a caption, "… phát biểu chỉ đạo hội nghị"
         if item.endswith(":"):
-            self.decided = rule("acknowledgement").match(item) is not None
-            self.after_intro = not self.decided
-            self.intro_due = _due(item, _time_expressions(item, self.meta.issued_date, []))
-            if self.after_intro:  # "… giao Đảng ủy UBND tỉnh … các nội dung sau:"
-                self.handed = _intro_addressees(item) or self.handed
+            self._begin_intro(item)
             return True
         if not marker and rule("background").match(item):
             self.handed, self.asked = [], False
             return True  # "Trong những năm qua, ...": what was done, not what is to be done
         return False
+
+    def _begin_intro(self, item: str) -> None:
+        """A line ending in ":" sets what follows: the items a decision covers, or work handed out
+        ("… giao Đảng ủy UBND tỉnh … các nội dung sau:") with its time and its addressees."""
+        self.decided = rule("acknowledgement").match(item) is not None
+        self.after_intro = not self.decided
+        self.intro_due = _due(item, _time_expressions(item, self.meta.issued_date, []))
+        if self.after_intro:
+            self.handed = _intro_addressees(item) or self.handed
 
     def _gives_work(self, item: str, roles: Roles, excluded: list[tuple[int, int]]) -> bool:
         return (
@@ -1545,10 +1551,9 @@ def _asks_for_work(item: str) -> bool:
     return any(_continues_work(item[m.end() :]) for m in _REQUIREMENT_IS.finditer(item))
 
 
-# "… yêu cầu đầu tiên là rà soát danh sách hộ nghèo …": the requirement is the work
-_REQUIREMENT_IS = re.compile(
-    r"(?<!\w)(?:yêu\s+cầu|nhiệm\s+vụ)(?:\s+[^\W_]+){0,4}\s+là\s+(?:phải\s+)?", re.IGNORECASE
-)  # "Nhiệm vụ chính trong quý này là hoàn thành …"
+# "… yêu cầu đầu tiên là rà soát danh sách hộ nghèo …", "Nhiệm vụ chính trong quý này là hoàn
+# thành …": the requirement is the work
+_REQUIREMENT_IS = re.compile(r"(?<!\w)(?:yêu\s+cầu|nhiệm\s+vụ)(?:\s+[^\W_]+){0,4}\s+là\s+(?:phải\s+)?", re.IGNORECASE)
 
 
 _TASKS_LISTED = re.compile(
@@ -1650,17 +1655,18 @@ def _addressed_sentences(item: str) -> list[tuple[int, int]]:
     """A press paragraph whose later sentence addresses other bodies of its own ("Bộ Chính trị
     yêu cầu các cấp ủy …. Các tỉnh ủy cần …", "… Ông Hùng đề nghị Ban Tổ chức …"): one task from
     each such sentence on; a sentence without its own addressee stays with the one before."""
-    starts, actors = [0], [_actor_names(item)]
+    starts, actors = [0], [[b.name for b in find_roles(_first_sentence(item)).responsible]]
     work_before = _opens_with_work(item)
     for end in _ORDER_END.finditer(item):
         start = _word_after(item, end.end())
         if start >= len(item):
             continue
         sentence = _first_sentence(item[start:])
+        roles = find_roles(sentence)
         first_work = not work_before and len(starts) == 1
-        if _addresses_its_own(item[start:]) or ((first_work or _ASKS_SOMEONE.search(sentence)) and _asks_for_work(sentence)):
+        if _addresses(sentence, roles) or ((first_work or _ASKS_SOMEONE.search(sentence)) and _asks_for_work(sentence)):
             # (a request with no addressee after work asked for already goes on with it: "Đồng chí cũng yêu cầu cần …")
-            names = _actor_names(item[start:])
+            names = [b.name for b in roles.responsible]
             if names and all(_same_actor(n, actors[-1]) for n in names):
                 continue  # "… đề nghị xã An Phú …. Xã cần …": the same body, one task
             starts.append(start)
@@ -1674,11 +1680,6 @@ def _addressed_sentences(item: str) -> list[tuple[int, int]]:
 
 
 _ASKS_SOMEONE = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s+(?:các|những|mọi|toàn)\s", re.IGNORECASE)
-
-
-def _actor_names(text: str) -> list[str]:
-    """The bodies the first sentence of `text` names as responsible."""
-    return [b.name for b in find_roles(_first_sentence(text)).responsible]
 
 
 _PLACE_NAME = re.compile(rf"(?:\s+{CAPITALISED_WORD})+")
