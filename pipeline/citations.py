@@ -45,9 +45,10 @@ _SYM_CHARS = r"A-Za-zĐđƯư"
 # space ("70-TB/TWngày") still ends it; "TƯ" is a common variant/OCR spelling of "TW"/"TU".
 PARTY_SYMBOL = rf"\d{{1,4}}\s?-\s?[A-ZĐ][{_SYM_CHARS}]{{0,5}}\s?/\s?[A-ZĐƯ]{{1,10}}(?![A-ZĐƯ0-9/-])"
 # a space may follow the hyphen where a line was wrapped or typed so ("12/CĐ- UBND")
-STATE_SYMBOL = rf"\d{{1,5}}/\d{{4}}/[A-ZĐ]{{1,5}}\d{{0,2}}(?:-\s?[A-ZĐ][{_SYM_CHARS}]{{0,9}})*"
+# "101/2025/UBTVQH15", "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN": an issuer's code may carry its term
+STATE_SYMBOL = rf"\d{{1,5}}/\d{{4}}/[A-ZĐ]{{1,8}}\d{{0,2}}(?:-\s?[A-ZĐ][{_SYM_CHARS}]{{0,14}}\d{{0,2}})*"
 STATE_MISPRINT = rf"\d{{1,5}}/\d{{4}}-[A-ZĐ]{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
-STATE_SHORT = rf"\d{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,4}}-\s?[A-ZĐ][{_SYM_CHARS}]{{0,9}}"
+STATE_SHORT = rf"\d{{1,5}}/[A-ZĐ][{_SYM_CHARS}]{{0,4}}(?:-\s?[A-ZĐ][{_SYM_CHARS}]{{0,9}})+"  # "06/KH-MTTW-BTT"
 SYMBOL = rf"(?<![\w/.-])(?:(?:{STATE_MISPRINT}|{STATE_SYMBOL}|{STATE_SHORT})(?![\w/-])|{PARTY_SYMBOL})"
 
 DATE_NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")

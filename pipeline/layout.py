@@ -393,11 +393,30 @@ def lost_letters(text: str) -> list[Edit]:
             continue
         before = _token_key(tokens[i - 1].group(0)) if i else ""
         after = _token_key(tokens[i + 1].group(0)) if i + 1 < len(tokens) else ""
-        scored = [(_fit(r, before, after, words, pairs), r) for r in _readings(word.lower())]
-        (_, seen), best = max(scored, default=((0, 0), ""))
-        if seen:
-            edits.append((m.start(), m.end(), _same_letter_case(word, best)))
+        fixed = _read_back(word, before, after, words, pairs)
+        if fixed is not None:
+            edits.append((m.start(), m.end(), fixed))
     return edits
+
+
+def _read_back(word: str, before: str, after: str, words: dict[str, int], pairs: dict[tuple[str, str], int]) -> str | None:
+    """The damaged token `word` read back, or None: its letters, else lost spaces (a no-break
+    space is Latin-1 too) or a lost dash around a syllable ("Tổ quốc�", "��tháng", "2026 � 2031")."""
+    core = word.strip(_LOST)
+    if not core:  # a lone letter ("� kiến" → "ý kiến") only where its neighbours want it
+        (fits, _), best = max(((_fit(r, before, after, words, pairs), r) for r in _readings(word.lower())), default=((0, 0), ""))
+        return _same_letter_case(word, best) if fits else " " * len(word)
+    scored = [(_fit(r, before, after, words, pairs), r) for r in _readings(word.lower())]
+    (_, seen), best = max(scored, default=((0, 0), ""))
+    if seen:
+        return _same_letter_case(word, best)
+    if core == word:
+        return None
+    inner = core if _LOST not in core else _read_back(core, before, after, words, pairs)
+    if inner is None or not words.get(_token_key(inner), 0):
+        return None
+    lead = len(word) - len(word.lstrip(_LOST))
+    return " " * lead + inner + " " * (len(word) - lead - len(core))
 
 
 def _fit(reading: str, before: str, after: str, words: dict[str, int], pairs: dict[tuple[str, str], int]) -> tuple[int, int]:
@@ -498,6 +517,7 @@ class WrapProfile:
     width: int
     hard_wrapped: bool
     blank_separated: bool = False  # paragraphs end at blank lines, so a single break is a wrap
+    ragged: bool = False  # blank-separated, and lines cut anywhere (a Word page saved as text)
 
 
 def wrap_profile(text: str) -> WrapProfile:
@@ -508,7 +528,22 @@ def wrap_profile(text: str) -> WrapProfile:
     width = lengths[int(len(lengths) * 0.9)]
     full = sum(n >= 0.8 * width for n in lengths)
     hard_wrapped = 40 <= width <= 110 and (full >= 10 or full >= 0.4 * len(lengths))
-    return WrapProfile(width, hard_wrapped, _blank_separated(text))
+    blank_separated = _blank_separated(text)
+    ragged = 20 <= width <= 110 and blank_separated and _cut_anywhere(text, width)
+    return WrapProfile(width, hard_wrapped, blank_separated, ragged)
+
+
+def _cut_anywhere(text: str, width: int) -> bool:
+    """Inside its paragraphs, many lines stop well short of the width without ending anything:
+    an OCR page breaks full lines, a Word export breaks wherever its cells ended."""
+    breaks = short = 0
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        for prev, line in zip(lines, lines[1:], strict=False):
+            if split_marker(line) is None:
+                breaks += 1
+                short += len(prev) < 0.8 * width
+    return breaks >= 30 and short >= breaks / 3
 
 
 def _blank_separated(text: str) -> bool:
@@ -542,6 +577,8 @@ def _continues(
         return True
     if open_aside and _aside_goes_on(prev, line):
         return True
+    if profile.ragged and not is_page_marker(line):
+        return _ragged_goes_on(prev, line)
     if _is_upper(line) or _is_upper(prev) or is_page_marker(line):
         return False
     first = line[0]
@@ -570,6 +607,15 @@ def _continues(
     if goes_on and first.isupper() and not _CLOSING_LINE.match(line):
         return True
     return not _SENTENCE_END.search(prev)
+
+
+def _ragged_goes_on(prev: str, line: str) -> bool:
+    """In a text whose lines were cut anywhere, a paragraph goes on to its blank line; a heading
+    in capitals goes on in capitals ("III. TỔ CHỨC THỰC" + "HIỆN"), and text never joins one."""
+    if _is_upper(prev):
+        first = line.split()[0]
+        return not _SENTENCE_END.search(prev) and sum(c.isalpha() for c in first) >= 2 and first.isupper()
+    return not _is_upper(line) and not _CLOSING_LINE.match(line)
 
 
 def _opens_a_heading(line: str) -> bool:

@@ -97,7 +97,9 @@ _ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.):
 _DECIMAL = re.compile(r"(?P<v>\d{1,2}(?:\.\d{1,2})+)\.?[ \t]*[-–)]?[ \t]+(?=\S)")
 # "5, Ban Tuyên giáo …": an OCR pass reads the dot of "5." as a comma; a capital follows
 _ARABIC = re.compile(
-    r"(?P<v>\d{1,2})[ \t]*(?:\.[ \t]*[-–]|/[ \t]*[-–]|[-–./)]|,(?=[ \t]+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝỦỨỪ]))[ \t]*(?=[^\d\s])"
+    r"(?P<v>\d{1,2})[ \t]*(?:\.[ \t]*[-–]|/[ \t]*[-–]|[-–./)]|,(?=[ \t]+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝỦỨỪ]))"
+    r"(?![A-ZĐ]{1,8}/[A-ZĐ])(?<!/(?=[A-ZĐ]{2}))"  # "27-CT/TW", "03/BCĐ-MT" wrapped to a line's start
+    r"[ \t]*(?=[^\d\s])"
 )
 # "II NHIỆM VỤ, GIẢI PHÁP": a Roman heading whose dot an OCR pass lost, the rest in capitals
 _ROMAN_BARE = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]+(?=[^\W\d_]{2,})")
@@ -224,3 +226,11 @@ def is_task_table_header(cells: list[str]) -> bool:
         return False  # most lines: no columns to read
     roles = task_table_columns(cells)
     return "content" in roles and ("lead" in roles or "time" in roles)
+
+
+# "Ban Công tác Mặt trận | các thôn trên địa bàn xã": the body in every unit of a level
+SPREAD_OVER = re.compile(
+    r"\s+(?:ở\s+|tại\s+)?các\s+(?:thôn|xóm|ấp|bản|tổ\s+dân\s+phố|khu\s+phố|khu\s+dân\s+cư|xã|phường|đặc\s+khu)"
+    r"(?:\s*,\s*(?:thôn|xóm|tổ\s+dân\s+phố|xã|phường|đặc\s+khu))*(?:\s+trên\s+địa\s+bàn(?:\s+[^\W\d_]+){1,3})?$",
+    re.IGNORECASE,
+)

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import OCR_TOP_HEADING, Marker, data_yaml, roman_value, split_marker, to_roman
+from .lexicon import OCR_TOP_HEADING, SPREAD_OVER, Marker, data_yaml, roman_value, split_marker, to_roman
 from .model import Regions, Section
 from .structure import text_lines
 
@@ -247,7 +247,7 @@ def _starts_with_subject(line: str) -> bool:
         if m.start < end or not _LIST_GAP.fullmatch(line, end, m.start):
             break
         end = m.end
-    rest = line[end:].strip(" ,.:;")
+    rest = SPREAD_OVER.sub("", line[end:].rstrip(" ,.:;")).strip(" ,.:;")
     return len(rest.split()) >= 3
 
 

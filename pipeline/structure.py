@@ -167,7 +167,7 @@ def _is_person_name(cell: str) -> bool:
     )
 
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]")
-_PARTY_MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI|Độc lập", re.IGNORECASE)
+_PARTY_MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc lập", re.IGNORECASE)  # old tone placement too
 
 
 def text_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
@@ -367,7 +367,7 @@ def _header_issuer(text: str, regions: Regions) -> str | None:
             if cells:
                 break
             continue
-        first = _SIGNATURE_STAMP.sub("", first).strip(" .")
+        first = _SIGNATURE_STAMP.sub("", first).strip(" .").lstrip("/|\\ ")  # a stray mark a conversion left
         if not first:
             stamped = True
             continue  # a digital-signature stamp printed over the header

@@ -46,6 +46,7 @@ from .lexicon import (
     HANDING_OVER,
     NAME_RUN,
     NO_ABBREVIATION_BEFORE,
+    SPREAD_OVER,
     UPPER_LETTERS,
     Marker,
     data_yaml,
@@ -98,7 +99,7 @@ def _after_subject() -> re.Pattern:
 
 
 _NEAR_SUBJECT = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động)\s*,?\s*)*",
+    r"\s*(?:\([^)]*\)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động|được\s+giao)\s*,?\s*)*",
     re.IGNORECASE,
 )
 _SPEAKS = re.compile(  # after the speaker's name, if printed ("Thường trực Ban Bí thư Trần Văn A nêu rõ")
@@ -396,7 +397,7 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     pre = text[lookback(clause_start, group[0].start) : group[0].start]
     condition = _CONDITION_THEN.match(pre)
     if condition:
-        pre = pre[condition.end() :]  # "Nếu …, thì chi bộ …", "Ở đơn vị có Đảng ủy bộ phận thì Đảng ủy bộ phận …"
+        pre = pre[condition.end() :]  # "Nếu …, thì chi bộ …", "Do công việc nhiều nên các Ban Thường vụ …"
     opening = pre.rfind("(")
     if opening >= 0 and ")" not in pre[opening:]:
         pre = pre[opening + 1 :]  # "... trên địa bàn xã (Giao Ban Xây dựng Đảng chủ trì, ...)"
@@ -419,8 +420,10 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
 _OWNED_LIST = re.compile(r"(?<!\w)của\s+(?:các\s+|những\s+)?(?P<owner>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$", re.IGNORECASE)
 
 
-_CONDITION_THEN = re.compile(
-    r"\s*(?:nếu|khi|ở|tại|trường\s+hợp|trong\s+trường\s+hợp|sau\s+khi)(?!\w)[^.;:]*?(?<!\w)thì\s+", re.IGNORECASE
+_CONDITION_THEN = re.compile(  # a condition then its main clause, or a cause then its consequence
+    r"\s*(?:(?:nếu|khi|ở|tại|trường\s+hợp|trong\s+trường\s+hợp|sau\s+khi)(?!\w)[^.;:]*?(?<!\w)thì"
+    r"|(?:do|vì|bởi\s+vì)(?!\w)[^.;:]*?(?<!\w)nên)\s+",
+    re.IGNORECASE,
 )
 _HANDED_OVER = re.compile(HANDING_OVER + r"(?!\w)", re.IGNORECASE)
 
@@ -606,11 +609,20 @@ def _dated(found: list[Deadline], text: str | None = None) -> Deadline | None:
     ("xây dựng kế hoạch kiểm tra năm 2016, hoàn thành trong Quý III/2016")."""
     dated = [d for d in found if d.start is not None or d.end is not None]
     if text is not None:
-        for d in dated:
-            s = d.span_start or 0
-            if rule("due_phrase").search(d.text) or rule("due_marker").search(text[max(0, s - 60) : s]):
-                return d
+        marked = [d for d in dated if _marked_due(text, d)]
+        # "… báo cáo Bộ Chính trị đầu tháng 3 …. Thời gian hoàn thành chậm nhất ngày 30/6": the work is due when it is to be completed
+        completed = [d for d in marked if _COMPLETION.search(text[max(0, (d.span_start or 0) - 40) : (d.span_end or 0)])]
+        if marked:
+            return completed[0] if completed else marked[0]
     return dated[0] if dated else None
+
+
+def _marked_due(text: str, d: Deadline) -> bool:
+    s = d.span_start or 0
+    return bool(rule("due_phrase").search(d.text) or rule("due_marker").search(text[max(0, s - 60) : s]))
+
+
+_COMPLETION = re.compile(r"(?<!\w)(?:hoàn\s+thành|chậm\s+nhất|muộn\s+nhất|kết\s+thúc)(?!\w)", re.IGNORECASE)
 
 
 def _due(text: str, found: list[Deadline]) -> Deadline | None:
@@ -619,9 +631,7 @@ def _due(text: str, found: list[Deadline]) -> Deadline | None:
     dated = _dated(found, text)
     if dated is None:
         return None
-    s = dated.span_start or 0
-    marked = rule("due_phrase").search(dated.text) or rule("due_marker").search(text[max(0, s - 60) : s])
-    return dated if marked else None
+    return dated if _marked_due(text, dated) else None
 
 
 _BARE_YEAR = re.compile(r"(?:năm\s+)?\d{4}", re.IGNORECASE)
@@ -822,6 +832,7 @@ def _body_only(text: str, mentions: list[BodyMention]) -> bool:
         text.strip().rstrip(":.").strip(),
         flags=re.I,
     )
+    core = SPREAD_OVER.sub("", core)
     covered = sum(m.end - m.start for m in _dedupe_spans(mentions))
     return bool(core) and covered >= 0.6 * len(core)
 
@@ -925,7 +936,8 @@ class _Reading:
         self.text, self.sections, self.meta, self.cited = text, sections, meta, cited
         self.years = _DocumentYears(text, cited)
         self.innermost, self.cited_spans = section_finder(sections), SpanSet(cited)
-        has_task_sections = any(s.kind == "task" for s in sections)
+        # "5. Thời gian thực hiện: Từ ngày …" names a time, not a block of work
+        has_task_sections = any(s.kind == "task" and not rule("schedule").search(s.heading) for s in sections)
         self.task_kinds = {"task"} if has_task_sections else {"task", "neutral"}
         self.parent_of = _parents(sections)
         self.introduced = _introduced_sections(text, sections, self.parent_of)
@@ -997,6 +1009,8 @@ class _Reading:
             head = (lead or helper).end()
             named = [m for m in find_bodies(item) if m.start >= head]
             owners = _block_items(self.items, sec) if self.last_item_section == id(sec) else [ctx]
+            if lead and owners is not None and owners != [ctx] and self._details_of_heading(sec, owners):
+                owners = [self._heading_as_item(sec, owners)]
             chu_tri = "chủ trì" in item[:head].lower()
             for owner in owners:
                 owner.attrs.attach(named, lead is not None, chu_tri)
@@ -1009,6 +1023,28 @@ class _Reading:
             return True
         self.attribute_line = None
         return bool(rule("attribute").match(item) and len(item) < 200)
+
+    def _details_of_heading(self, sec: Section, items: list[_Item]) -> bool:
+        """ "1.1. Xây dựng và ban hành Hướng dẫn …" then "- Bảo đảm …", "- Đơn vị chủ trì: …": the
+        heading names the work the attribute lines are of; the lines between only describe it."""
+        heading = self.text[sec.heading_start : sec.heading_end].strip()
+        return (
+            len(heading.split()) >= 4
+            and not heading.endswith(":")
+            and not is_upper_line(heading)
+            and rule("work_verb").match(heading) is not None
+            and not any(it.roles.responsible for it in items)
+        )
+
+    def _heading_as_item(self, sec: Section, details: list[_Item]) -> _Item:
+        """Replace the items of `sec` by its heading, the task they describe."""
+        self.items = [it for it in self.items if not any(it is d for d in details)]
+        s, e = _clean_item(self.text, sec.heading_start, sec.heading_end)
+        excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+        found = _time_expressions(self.text[s:e], self.meta.issued_date, excluded)
+        heading = _Item(sec, s, e, find_roles(self.text[s:e], excluded), found, [])
+        self.items.append(heading)
+        return heading
 
     def _responsibility_line(self, sec: Section, ctx: _Context, item: str, roles: Roles) -> bool:
         """ "Đảng ủy UBND xã chủ trì, phối hợp các cơ quan liên quan tham mưu, trình trong tháng
@@ -1301,7 +1337,7 @@ class _ParagraphReading:
     def line(self, ls: int, le: int) -> None:
         marker = split_marker(self.text[ls:le])
         s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
-        cut = 0 if marker else _after_announcement(self.text[s:e])
+        cut = 0 if marker else _after_announcement(self.text[s:e]) or _after_caption(self.text[s:e])
         if cut:
             self.handed = _commended(self.text[s : s + cut]) or self.handed
         s, self.announced = s + cut, self.announced or cut > 0
@@ -1522,6 +1558,20 @@ def _after_announcement(item: str) -> int:
     return _word_after(item, end.end())
 
 
+# a photo's caption and credit run into the text of a page saved without its line breaks
+_INLINE_CREDIT = re.compile(rf"(?:^|(?<=[.!?])\s+)(?:Ảnh|ẢNH)\s*:\s*(?:[{UPPER_LETTERS}]{{2,}}\s+(?=[{UPPER_LETTERS}]))?")
+_MIN_TEXT_AFTER_CAPTION = 200  # characters: a caption at the end of a paragraph is the paragraph's caption
+
+
+def _after_caption(item: str) -> int:
+    """Where the text goes on after a caption printed inside the paragraph ("… phát biểu tại buổi
+    làm việc. Ảnh: BTG Sau buổi làm việc, …"); 0 when there is none or nothing much follows it."""
+    credit = _INLINE_CREDIT.search(item)
+    if not credit or len(item) - credit.end() < _MIN_TEXT_AFTER_CAPTION:
+        return 0
+    return credit.end()
+
+
 def _first_request(item: str, pos: int) -> int:
     """Where the first sentence at or after `pos` that hands work to bodies of its own starts; 0 if none."""
     starts = [_word_after(item, pos), *(_word_after(item, m.end()) for m in _ORDER_END.finditer(item, pos))]
@@ -1530,6 +1580,7 @@ def _first_request(item: str, pos: int) -> int:
 
 _THEREBY = re.compile(r"[;,]\s+(?=theo\s+đó\s*,)", re.IGNORECASE)
 _ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s*[,:]?\s+", re.IGNORECASE)
+_STRESSES = re.compile(r"(?<!\w)(?:nêu\s+rõ|nhấn\s+mạnh|chỉ\s+rõ|lưu\s+ý)\s*[,:]?\s+", re.IGNORECASE)
 _MUST_WORD = r"(?:cần\s+phải|cần|phải)"
 _MUST_FIRST = re.compile(rf"{_MUST_WORD}\s+\w", re.IGNORECASE)
 
@@ -1544,6 +1595,10 @@ def _asks_for_work(item: str) -> bool:
             if _continues_work(rest) or _MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest) or _ADDRESSEES_MUST.match(rest):
                 return True
             if _addressees_then_work(rest):  # "… yêu cầu các tổ đội, các ban ngành, đoàn thể phối hợp …"
+                return True
+        for m in _STRESSES.finditer(item, start, start + 200):  # "… nêu rõ mỗi địa phương cần triển khai …"
+            rest = item[m.end() :]
+            if _MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest) or _ADDRESSEES_MUST.match(rest):
                 return True
     listed = _TASKS_LISTED.search(item)  # "… nhấn mạnh một số nhiệm vụ trọng tâm …, đó là: Tập trung …"
     if listed is not None and _continues_work(item[listed.end() :]):
@@ -1709,7 +1764,8 @@ def _opens_with_work(item: str) -> bool:
 
 
 _THEREFORE_MUST = re.compile(
-    rf"(?<!\w)(?:vì\s+vậy|vì\s+thế|do\s+đó|do\s+vậy)\s*,?\s+[^.;:]{{2,80}}?\s{_MUST_WORD}\s", re.IGNORECASE
+    rf"(?<!\w)(?:vì\s+vậy|vì\s+thế|do\s+đó|do\s+vậy|(?:do|vì)\s[^.;:]{{2,60}}?\snên)\s*,?\s+[^.;:]{{2,80}}?\s{_MUST_WORD}\s",
+    re.IGNORECASE,  # "Do công việc nhiều nên các Ban Thường vụ … cần …"
 )
 
 

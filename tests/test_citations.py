@@ -538,3 +538,12 @@ def test_a_review_plan_title_implements_what_it_reviews():
 def test_short_state_numbers_with_a_mixed_case_type_code(number):
     found = cite(f"Ban Thường vụ thống nhất với Tờ trình số {number} ngày 13/11/2025 của Ủy ban nhân dân tỉnh về nhân sự.")
     assert [c.number for c in found] == [number]
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["06/KH-MTTW-BTT", "101/2025/UBTVQH15", "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN", "22/2008/QH12"],
+)
+def test_state_numbers_with_several_codes_or_an_issuer_s_term(number):
+    found = cite(f"Căn cứ văn bản số {number} ngày 22/7/2025 hướng dẫn công tác bầu cử ở cơ sở.")
+    assert [c.number for c in found] == [number]

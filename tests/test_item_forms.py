@@ -155,3 +155,66 @@ def test_numbered_items_after_a_lead_that_directs_a_body_to_do_them():
     tasks = extract_text(text, "cv.txt").tasks
     assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng ủy xã"], ["Đảng ủy xã"]]
     assert str(tasks[1].deadline.end) == "2026-03-30"
+
+
+PLAN_WITH_ATTRIBUTES = """KẾ HOẠCH
+tổ chức hội nghị cử tri ở thôn
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm dân chủ, đúng luật.
+
+II. NỘI DUNG
+1. Chuẩn bị hội nghị
+1.1. Xây dựng và ban hành hướng dẫn tổ chức hội nghị cử tri ở các thôn.
+- Bảo đảm thống nhất với hướng dẫn của cấp trên.
+- Hướng dẫn phải nêu rõ trách nhiệm của từng thôn.
+- Thời gian hoàn thành: trước ngày 15/12/2025.
+- Đơn vị chủ trì: Văn phòng Đảng ủy.
+- Kết quả: Hướng dẫn trình Thường trực Đảng ủy ban hành.
+1.2. Hội nghị ở thôn
+- Nội dung: Lấy ý kiến cử tri về người được giới thiệu ứng cử.
+- Đơn vị chủ trì: Ban Công tác Mặt trận thôn.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Ban Công tác Mặt trận các thôn trên địa bàn xã
+- Phối hợp với Trưởng thôn rà soát danh sách cử tri.
+- Gửi biên bản hội nghị về Văn phòng Đảng ủy.
+"""
+
+
+def test_a_work_heading_with_attribute_lines_is_the_task_and_the_lines_between_describe_it():
+    tasks = extract_text(PLAN_WITH_ATTRIBUTES, "kh.txt").tasks
+    by_section = {}
+    for t in tasks:
+        by_section.setdefault(t.section, []).append(t)
+    (prepare,) = by_section["II.1.1"]
+    assert prepare.text.startswith("Xây dựng và ban hành hướng dẫn")
+    assert [b.name for b in prepare.responsible] == ["Văn phòng Đảng ủy"]
+    assert str(prepare.deadline.end) == "2025-12-15"
+    (meeting,) = by_section["II.1.2"]  # no work heading: nothing folds, its chủ trì line still leads
+    assert [b.name for b in meeting.responsible] == ["Ban Công tác Mặt trận thôn"]
+
+
+def test_a_body_heading_spread_over_every_unit_of_a_level_leads_its_items():
+    tasks = [t for t in extract_text(PLAN_WITH_ATTRIBUTES, "kh.txt").tasks if t.section == "III.1"]
+    assert len(tasks) == 2
+    assert all([b.name for b in t.responsible] == ["Ban Công tác Mặt trận"] for t in tasks)
+
+
+def test_a_section_that_only_gives_the_time_does_not_silence_the_numbered_work():
+    text = (
+        "HƯỚNG DẪN\ngiới thiệu người ứng cử\n\n"
+        "1. Mục đích\n- Bảo đảm đúng quy định.\n\n"
+        "2. Quy trình giới thiệu\n"
+        "2.1. Đối với cơ quan: họp Ban lãnh đạo dự kiến người giới thiệu, gửi biên bản về Ban Thường trực.\n"
+        "2.2. Đối với thôn: Trưởng thôn tổ chức hội nghị cử tri tại thôn.\n\n"
+        "3. Thời gian thực hiện: Từ ngày 17/12/2025 đến ngày 25/01/2026.\n"
+    )
+    sections = {t.section for t in extract_text(text, "hd.txt").tasks}
+    assert {"2.1", "2.2"} <= sections
+
+
+def test_a_body_handed_the_lead_in_the_passive_is_helped_by_the_body_after_phoi_hop():
+    roles = find_roles("Đảng ủy Ủy ban nhân dân xã được giao chủ trì, phối hợp với Ban Xây dựng Đảng rà soát đề án.")
+    assert [b.name for b in roles.responsible] == ["Đảng ủy Ủy ban nhân dân xã"]
+    assert [b.name for b in roles.coordinating] == ["Ban Xây dựng Đảng"]

@@ -280,3 +280,59 @@ def test_letters_a_wrong_decoding_lost_are_put_back_from_the_project_s_own_vocab
 def test_a_list_marker_alone_on_its_line_joins_its_text():
     result = normalize("I.\nMỤC ĐÍCH, YÊU CẦU\n\n1.\nChi bộ rà soát đảng viên.\n\n2)\nBáo cáo kết quả.\n")
     assert result.text == "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Chi bộ rà soát đảng viên.\n\n2) Báo cáo kết quả."
+
+
+def _word_page(paragraphs: list[str]) -> str:
+    """A Word page saved as text: blank lines between paragraphs, lines cut every few words."""
+    cut = []
+    for paragraph in paragraphs:
+        words, lines, sizes = paragraph.split(), [], [3, 8, 2, 9, 5]
+        while words:
+            size = sizes[len(lines) % len(sizes)]
+            lines.append(" ".join(words[:size]))
+            words = words[size:]
+        cut.append("\n".join(lines))
+    return "\n\n".join(cut)
+
+
+RAGGED = _word_page(
+    [
+        "II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN",
+        *[
+            f"{i}. Chi bộ thôn số {i} rà soát danh sách cử tri, báo cáo Ban Thường trực Ủy ban "
+            "Mặt trận Tổ quốc xã trước ngày 15/12/2025 và lập biên bản hội nghị theo mẫu"
+            for i in range(1, 9)
+        ],
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Văn phòng Đảng ủy theo dõi, đôn đốc việc thực hiện Kế hoạch này.",
+    ]
+)
+
+
+def test_a_word_page_cut_anywhere_is_read_as_its_paragraphs():
+    profile = layout.wrap_profile(RAGGED)
+    assert profile.ragged
+    text = normalize(RAGGED).text
+    assert "báo cáo Ban Thường trực Ủy ban Mặt trận Tổ quốc xã trước ngày 15/12/2025" in text
+    assert "III. TỔ CHỨC THỰC HIỆN\n" in text  # a heading in capitals goes on in capitals
+    assert "HIỆN Văn phòng" not in text and "\n\nVăn phòng Đảng ủy theo dõi" in text
+
+
+def test_an_ocr_page_of_full_lines_is_not_read_as_cut_anywhere():
+    lines = ["Các chi bộ trực thuộc rà soát, bổ sung quy hoạch cán bộ, báo cáo kết quả về Ban"] * 40
+    page = "\n\n".join("\n".join(lines[i : i + 4]) for i in range(0, 40, 4))
+    assert not layout.wrap_profile(page).ragged
+
+
+def test_a_document_number_wrapped_to_a_line_s_start_is_no_list_marker():
+    from pipeline.lexicon import split_marker
+
+    assert split_marker("27-CT/TW, ngày 3/2/2024 của Ban Bí thư") is None
+    assert split_marker("03/BCĐBHĐND-MT). Người ứng cử nộp hồ sơ") is None
+    assert split_marker("3/ Ban Tuyên giáo chủ trì") is not None
+    assert split_marker("1-Tăng cường công tác") is not None
+
+
+def test_lost_spaces_and_dashes_become_spaces_and_a_lone_letter_only_where_it_fits():
+    fixed = layout.restore_lost_letters("Mặt trận Tổ quốc\ufffd \ufffdViệt Nam; \ufffd kiến của chi bộ; 2026 \ufffd 2031")
+    assert fixed == "Mặt trận Tổ quốc   Việt Nam; ý kiến của chi bộ; 2026   2031"

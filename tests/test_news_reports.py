@@ -929,3 +929,25 @@ def test_a_further_request_without_addressees_stays_with_the_work_before_it():
     )
     tasks = extract_text(report, "tin.txt").tasks
     assert [t.text.split(" ")[:2] for t in tasks] == [["Sau", "khi"], ["Ông", "cũng"]]
+
+
+def test_a_page_saved_without_line_breaks_goes_on_after_a_caption_inside_its_paragraph():
+    sentences = [
+        "Chiều 4-3, đồng chí Trần Minh Khoa, Trưởng Đoàn công tác của Ban Thường vụ Tỉnh ủy đã chủ trì hội nghị"
+        " công bố quyết định giám sát đối với Đảng ủy xã Hòa Bình và Đảng ủy xã Tân Lộc.",
+        "Đồng chí Trần Minh Khoa phát biểu tại hội nghị.",
+        "Ảnh: BTG Tại hội nghị, đồng chí Trần Minh Khoa nêu rõ mỗi đảng ủy cần chuẩn bị đầy đủ báo cáo, tài liệu.",
+        "Do thời gian giám sát ngắn nên các chi bộ trực thuộc cần bố trí cán bộ làm việc với đoàn.",
+        "Các đảng ủy cần nêu rõ những việc đã làm được và những khó khăn vướng mắc.",
+    ]
+    tasks = extract_text(" ".join(sentences), "tin.txt").tasks
+    assert [(t.text.split(" ")[0], [b.name for b in t.responsible]) for t in tasks][1:] == [
+        ("Do", ["Chi bộ trực thuộc"]),
+        ("Các", ["Đảng ủy"]),
+    ]
+    assert tasks[0].text.startswith("Tại hội nghị")
+
+
+def test_a_cause_then_its_consequence_leaves_the_bodies_after_it_as_the_subject():
+    roles = find_roles("Do địa bàn rộng nên Công an xã cần tăng cường tuần tra vào ban đêm.")
+    assert [b.name for b in roles.responsible] == ["Công an xã"]
