@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -467,6 +468,8 @@ def _recurrence_is_noise(text: str, d: Deadline) -> bool:
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+_LONGEST_DUE_SPAN = 10  # years: work is never given a decade to be done in
+_RANGE_START = re.compile(r"(?P<year>\d{4})\s*[-–]\s*\Z")
 
 
 def _is_scope(text: str, d: Deadline) -> bool:
@@ -475,6 +478,10 @@ def _is_scope(text: str, d: Deadline) -> bool:
     s = d.span_start or 0
     if _YEAR_SPAN.fullmatch(d.text) and text[max(0, s - 1) : s] == "(":
         return True  # "tổng kết 10 năm thực hiện chỉ thị (2016 - 2026)": the period a report covers
+    began = _RANGE_START.search(text, max(0, s - 20), s)
+    first_year = int(began.group("year")) if began else d.start.year if d.start else None
+    if d.end and first_year and d.end.year - first_year >= _LONGEST_DUE_SPAN:
+        return True  # "kỷ niệm 130 năm Ngày sinh … (19/5/1890 - 19/5/2020)": an anniversary, no time to work in
     before = text[max(0, s - 40) : s]
     words = d.text.split()
     head = " ".join(words[:2]) + " " if len(words) > 2 else ""  # "giai đoạn" inside the expression
@@ -722,7 +729,12 @@ def _not_an_item(item: str) -> bool:
 def _no_end_mark(line: str) -> bool:
     """No sentence ends the line: at a report's opening it is a headline ("Thành ủy yêu cầu các đảng
     ủy tổ chức đại hội tiết kiệm"), which names what the report says and gives no order of its own."""
+    if len(line) > _LONGEST_HEADLINE and _HANDED_OVER.search(line):
+        return False  # "Theo đó, Ban Tuyên giáo đề nghị … (19/5/1890 - 19/5/2020)": an order whose end mark is lost
     return not line.rstrip().endswith((".", "!", ";", ":", "…"))
+
+
+_LONGEST_HEADLINE = 200  # characters
 
 
 def _caption(line: str) -> bool:
@@ -852,8 +864,9 @@ def _task_key(section: str | None, text: str) -> str:
 
 
 def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim the span to the item's words; "./." closing marks become ".": spans stay exact."""
-    while start < end and text[start] in " \t":
+    """Trim the span to the item's words (a post's leading emoji "📌 " too); "./." closing marks
+    become ".": spans stay exact."""
+    while start < end and (text[start] in " \t\ufe0f" or unicodedata.category(text[start]) == "So"):
         start += 1
     while end > start and text[end - 1] in " \t":
         end -= 1
@@ -1367,11 +1380,14 @@ class _ParagraphReading:
         roles = find_roles(item, excluded)
         if self.decided and not roles.responsible:
             return  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
+        if not marker and _EVENT_LEAD.match(item) and not _HANDED_OVER.search(item) and not _asks_for_work(item):
+            return  # "Sáng 11/7, Ủy ban MTTQ xã tổ chức Hội nghị lần thứ nhất …": the event reported
         if not marker and _preamble(item, roles):
             return  # "Thực hiện chỉ đạo của … tại Công văn số …." with no clause of its own: what the orders follow
         self.decided, self.after_intro = False, self.after_intro or self.decided
         continues = (bool(self.handed) or self.announced or self.asked) and _continues_work(item)
-        if not (marker or self.after_intro or continues or self._gives_work(item, roles, excluded)):
+        listed = bool(self.handed) and bool(_inline_numbered(item))  # "Cụ thể là: 1- … 2- …" after the lead
+        if not (marker or self.after_intro or continues or listed or self._gives_work(item, roles, excluded)):
             return
         if _acknowledges(item, roles):
             return  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
@@ -1379,7 +1395,7 @@ class _ParagraphReading:
             return  # "… Ban Thường vụ đã thống nhất chủ trương luân chuyển 12 cán bộ …": a decision taken
         if not marker and _done_already(item, roles):
             return  # "Năm 2024, Hội Nông dân xã đã vận động …": what was done, not what is to be done
-        goes_on = continues and not roles.responsible  # and the bodies handed the work before lead it
+        goes_on = (continues or listed) and not roles.responsible  # and the bodies handed the work before lead it
         self.asked = self.asked or (not roles.responsible and _asks_for_work(item))
         self.handed = list(roles.responsible) or self.handed
         if not marker and rule("orders_follow").search(item):
@@ -1496,11 +1512,19 @@ def _done_already(item: str, roles: Roles) -> bool:
     return any(_DONE.match(item, b.end) for b in roles.responsible)  # "Thị ủy A, Huyện ủy B đã ban hành …"
 
 
+# a report's dated lead on the event it covers ("Chiều ngày 4/3/2026, Đảng ủy xã tổ chức Hội nghị …")
+_EVENT_LEAD = re.compile(
+    r"(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|ngày\s+)\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,\s*[^.;:]{3,160}?"
+    r"\s(?:đã\s+)?(?:long\s+trọng\s+)?(?:tổ\s+chức|khai\s+mạc|diễn\s+ra)\s+(?:hội\s+nghị|lễ|đại\s+hội|buổi|chương\s+trình|"
+    r"hội\s+thảo|tọa\s+đàm|kỳ\s+họp|phiên\s+họp|cuộc\s+họp|lớp)(?!\w)",
+    re.IGNORECASE,
+)
 _DECIDED = re.compile(
-    r"(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành)[^,.;:]{0,40}?\s(?:(?:đã|cũng)\s+(?:thống\s+nhất|quyết\s+định|đồng\s+ý)(?!\w)(?!\s+(?:giao|phân\s+công)(?!\w))"
+    r"(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành|Đại\s+hội|Hội\s+nghị)[^,.;:]{0,40}?\s(?:(?:đã|cũng)\s+(?:thống\s+nhất|quyết\s+định|đồng\s+ý)(?!\w)(?!\s+(?:giao|phân\s+công)(?!\w))"
     # "… quyết định thành lập Đảng bộ …", "… chỉ định ông …", "… công bố quyết định …": an act of organisation done
     r"|(?:(?:đã|cũng|vừa)\s+)?(?:quyết\s+định\s+(?:thành\s+lập|giải\s+thể|kết\s+thúc|hợp\s+nhất|sáp\s+nhập|chuẩn\s+y|bổ\s+nhiệm|điều\s+động)"
     r"|chỉ\s+định\s+(?:ông|bà|đồng\s+chí)|chuẩn\s+y|(?:công\s+bố|trao|trao\s+các)\s+(?:các\s+)?quyết\s+định)(?!\w))"
+    r"|(?<!\w)được\s+(?:chỉ\s+định|bầu|bổ\s+nhiệm)\s+(?:giữ|làm|vào|là)(?!\w)"  # "bà X được chỉ định giữ chức vụ …"
 )
 
 
@@ -1655,7 +1679,10 @@ def _continues_work(item: str) -> bool:
     return rule("continued_work").match(item) is not None or rule("work_verb").match(item) is not None
 
 
-_INLINE_NUMBER = re.compile(r"(?:(?<=^)|(?<=[:.;]\s))\((?P<n>\d{1,2})\)\s+")
+# "(1) …", or "1- …" / "1. …" before a capital, after a colon or a sentence end
+_INLINE_NUMBER = re.compile(
+    rf"(?:(?<=^)|(?<=[:.;]\s))(?:\((?P<n>\d{{1,2}})\)\s+|(?P<m>\d{{1,2}})\s?[-–.)]\s*(?=[{UPPER_LETTERS}]))"
+)
 
 
 def _inline_numbered(item: str) -> list[tuple[int, int]]:
@@ -1663,7 +1690,7 @@ def _inline_numbered(item: str) -> list[tuple[int, int]]:
     together in one paragraph, one order each (numbered 1, 2, … in turn, at least two)."""
     marks = []
     for m in _INLINE_NUMBER.finditer(item):
-        if int(m.group("n")) == len(marks) + 1:
+        if int(m.group("n") or m.group("m")) == len(marks) + 1:
             marks.append(m)
     if len(marks) < 2:
         return []

@@ -951,3 +951,48 @@ def test_a_page_saved_without_line_breaks_goes_on_after_a_caption_inside_its_par
 def test_a_cause_then_its_consequence_leaves_the_bodies_after_it_as_the_subject():
     roles = find_roles("Do địa bàn rộng nên Công an xã cần tăng cường tuần tra vào ban đêm.")
     assert [b.name for b in roles.responsible] == ["Công an xã"]
+
+
+def test_a_letter_s_counted_contents_numbered_inside_one_paragraph_go_to_its_addressees():
+    report = "\n".join(
+        [
+            "Thường trực Huyện ủy vừa có công văn số 58-CV/HU yêu cầu các chi bộ trực thuộc, Ủy ban nhân dân"
+            " xã thực hiện tốt 3 nội dung phòng, chống lãng phí trong dịp cuối năm.",
+            "Cụ thể là: 1- Rà soát các khoản chi hội nghị, khánh tiết. 2- Không tổ chức đoàn đi tham quan bằng"
+            " ngân sách. 3- Công khai kết quả thực hành tiết kiệm trước ngày 31/12/2026.",
+        ]
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _first_words(tasks) == ["Rà", "Không", "Công"]
+    assert all(names == ["Chi bộ trực thuộc", "Ủy ban nhân dân xã"] for names in _responsible(tasks))
+    assert str(tasks[2].deadline.end) == "2026-12-31"
+
+
+def test_an_order_whose_end_mark_is_lost_is_no_headline_and_an_anniversary_is_no_due_date():
+    report = "\n\n".join(
+        [
+            "Tuyên truyền kỷ niệm 80 năm Ngày thành lập Đảng bộ tỉnh (3/1946 - 3/2026)",
+            "Hướng dẫn số 7-HD/BDVHU của Ban Dân vận Huyện ủy về các hoạt động kỷ niệm",
+            "Cụ thể, Ban Dân vận Huyện ủy đề nghị Đảng ủy các xã, phường chỉ đạo tổ chức các hoạt động"
+            " gặp mặt, giao lưu với các thế hệ cán bộ lão thành theo đề cương kỷ niệm 80 năm Ngày thành lập"
+            " Đảng bộ tỉnh (12/3/1946 - 12/3/2026)",
+        ]
+    )
+    (task,) = extract_text(report, "tin.txt").tasks
+    assert task.text.startswith("Cụ thể")
+    assert task.deadline is None
+
+
+def test_a_post_s_dated_event_lead_and_its_appointments_are_no_tasks_and_its_emoji_no_part_of_the_text():
+    post = "\n".join(
+        [
+            "📌 HỘI NGHỊ BAN CHẤP HÀNH HỘI NÔNG DÂN XÃ TÂN LẬP",
+            "🗓 Chiều ngày 4/3/2026, Hội Nông dân xã Tân Lập tổ chức Hội nghị Ban Chấp hành lần thứ hai.",
+            "📌 Theo đó, ông Lò Văn Sơn được bầu giữ chức Phó Chủ tịch Hội Nông dân xã.",
+            "📣 Phát biểu chỉ đạo, đồng chí Bí thư Đảng ủy xã đề nghị Hội Nông dân xã vận động hội viên"
+            " chuyển đổi cây trồng, hoàn thành trước ngày 30/6/2026.",
+        ]
+    )
+    (task,) = extract_text(post, "post.txt").tasks
+    assert task.text.startswith("Phát biểu chỉ đạo")
+    assert [b.name for b in task.responsible] == ["Hội Nông dân xã"]
