@@ -346,6 +346,16 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
+_PROPER_IN_GENERIC = re.compile(r"(?<!\w)(?:trung ương|nhà nước|quốc hội|chính phủ)(?!\w)")
+
+
+def _printed_name(printed: str) -> str:
+    """A generic body named as printed, in lower case but for its first letter and the proper
+    nouns in it ("các ban, bộ, ngành Trung ương" → "Ban, bộ, ngành Trung ương")."""
+    name = _cap(normalize_tone_marks(" ".join(printed.lower().split())))
+    return _PROPER_IN_GENERIC.sub(lambda m: m.group(0).capitalize(), name)
+
+
 def _tail(entry: _Entry, text: str, pos: int) -> tuple[str, int]:
     if entry.tail is None:
         return "", pos
@@ -402,7 +412,7 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
         if hit:
             entry, end = hit
             tail, end = _tail(entry, text, end)
-            name = _cap(normalize_tone_marks(" ".join(text[pos:end].lower().split()))) if entry.printed else entry.name + tail
+            name = _printed_name(text[pos:end]) if entry.printed else entry.name + tail
             if end > best_end:
                 best, best_end = [(name, pos, end, entry.name if entry.kind == "level" else None)], end
     if len(best) == 1:
@@ -636,6 +646,7 @@ def _find_bodies(text: str) -> list[BodyMention]:
     found = _join_owners(text, found)
     found = _shared_locality(text, found)
     found = _shared_qualifier(text, found)
+    found = _shared_subordination(text, found)
     # Distribute a list's level to organs printed without one, and expand "các ban, X <level>".
     out: list[BodyMention] = []
     for i, (name, s, e, level, bare) in enumerate(found):
@@ -735,6 +746,39 @@ def _shared_qualifier(
         if m and not _has_own_level(printed[: m.start()]):  # "Ban Thường vụ Đảng ủy các xã": the level's
             _share_back(text, groups, g, _qualifier_suffixes(m.group("q"), groups[g]))
     return [item for group in groups for item in group]
+
+
+# "… tỉnh ủy, thành ủy, đảng ủy | trực thuộc Trung ương": whose committees the listed ones are
+_SUBORDINATE_TO = re.compile(r"\s+trực\s+thuộc\s+(?P<to>Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Quận\s+ủy|Thị\s+ủy)(?!\w)", re.IGNORECASE)
+
+
+def _shared_subordination(
+    text: str, found: list[tuple[str, int, int, str | None, bool]]
+) -> list[tuple[str, int, int, str | None, bool]]:
+    """ "các đảng ủy, tỉnh ủy, thành ủy trực thuộc Trung ương", "các đảng ủy, chi bộ trực thuộc
+    Tỉnh ủy": the tail of the list's last member is shared by the bare party units before it
+    ("Đảng ủy trực thuộc Trung ương"), and the committee it names is no body of its own."""
+    out = list(found)
+    for i, (name, s, e, level, bare) in enumerate(found):
+        tail = _SUBORDINATE_TO.match(text, e)
+        own = _OWN_SUBORDINATION.search(name)
+        if not (tail or own) or (i + 1 < len(found) and found[i + 1][1] < e):
+            continue
+        to = " ".join((tail or own).group("to").split())
+        members = [i]
+        while members[0] > 0 and _COMMA_GAP.fullmatch(text, found[members[0] - 1][2], found[members[0]][1]):
+            members.insert(0, members[0] - 1)
+        for k in members[:-1]:
+            if out[k][0] in _SUBORDINATE_UNITS:
+                out[k] = (f"{out[k][0]} trực thuộc {to[0].upper()}{to[1:]}", out[k][1], out[k][2], out[k][3], False)
+        if tail and not own:
+            out[i] = (name, s, tail.end(), level, bare)  # the tail is the list's, not a body of its own
+            out = [f for f in out if not (tail.start() < f[1] < tail.end())]
+    return out
+
+
+_OWN_SUBORDINATION = re.compile(r"trực\s+thuộc\s+(?P<to>Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Quận\s+ủy|Thị\s+ủy)\Z")
+_SUBORDINATE_UNITS = frozenset({"Đảng ủy", "Chi bộ", "Đảng bộ"})
 
 
 def _span_groups(found: list[tuple[str, int, int, str | None, bool]]) -> list[list[tuple[str, int, int, str | None, bool]]]:

@@ -396,7 +396,7 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     if not _is_predicate_next(text, ge):
         return []
     pre = text[lookback(clause_start, group[0].start) : group[0].start]
-    condition = _CONDITION_THEN.match(pre)
+    condition = next((m for m in _CONDITION_THEN.finditer(pre) if _prefix_only().fullmatch(pre, m.end())), None)
     if condition:
         pre = pre[condition.end() :]  # "Nếu …, thì chi bộ …", "Do công việc nhiều nên các Ban Thường vụ …"
     opening = pre.rfind("(")
@@ -422,8 +422,11 @@ _OWNED_LIST = re.compile(r"(?<!\w)của\s+(?:các\s+|những\s+)?(?P<owner>[^\W\
 
 
 _CONDITION_THEN = re.compile(  # a condition then its main clause, or a cause then its consequence
-    r"\s*(?:(?:nếu|khi|ở|tại|trường\s+hợp|trong\s+trường\s+hợp|sau\s+khi)(?!\w)[^.;:]*?(?<!\w)thì"
-    r"|(?:do|vì|bởi\s+vì)(?!\w)[^.;:]*?(?<!\w)nên)\s+",
+    r"(?:^\s*(?:(?:nếu|khi|ở|tại|trường\s+hợp|trong\s+trường\s+hợp|sau\s+khi)(?!\w)[^.;:]*?(?<!\w)thì"
+    r"|(?:do|vì|bởi\s+vì)(?!\w)[^.;:]*?(?<!\w)nên)"
+    r"|(?:^|(?<=,))\s*(?:nếu(?!\w)[^.;:]*?(?<!\w)thì"
+    # the closing line's "nếu có khó khăn, vướng mắc" before its subject, with or without a comma
+    r"|nếu\s+có\s+(?:gì\s+)?(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh)(?:\s*(?:,|và)\s*(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh))*\s*,?))\s+",
     re.IGNORECASE,
 )
 _HANDED_OVER = re.compile(HANDING_OVER + r"(?!\w)", re.IGNORECASE)

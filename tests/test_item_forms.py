@@ -218,3 +218,14 @@ def test_a_body_handed_the_lead_in_the_passive_is_helped_by_the_body_after_phoi_
     roles = find_roles("Đảng ủy Ủy ban nhân dân xã được giao chủ trì, phối hợp với Ban Xây dựng Đảng rà soát đề án.")
     assert [b.name for b in roles.responsible] == ["Đảng ủy Ủy ban nhân dân xã"]
     assert [b.name for b in roles.coordinating] == ["Ban Xây dựng Đảng"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Khi triển khai, nếu có vướng mắc thì các chi bộ trực thuộc kịp thời báo cáo Ban Thường vụ Đảng ủy.",
+        "Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc các chi bộ trực thuộc báo cáo về Văn phòng Đảng ủy.",
+    ],
+)
+def test_the_closing_line_s_condition_leaves_its_subject_to_report(closing):
+    assert [b.name for b in find_roles(closing).responsible] == ["Chi bộ trực thuộc"]
