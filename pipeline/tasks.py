@@ -1349,6 +1349,7 @@ class _ParagraphReading:
         self.intro: tuple[int, int, str | None] | None = None  # "- Giao X … sửa đổi các quy định về:" before its topics
         self.intro_added = False
         self.intro_due: Deadline | None = None  # "… cần làm trong tháng 10 năm 2026, cụ thể như sau:"
+        self.intro_handed: list[BodyMention] = []  # whom the intro handed its listed items ("… giao X … các nội dung sau:")
 
     def line(self, ls: int, le: int) -> None:
         marker = split_marker(self.text[ls:le])
@@ -1403,7 +1404,10 @@ class _ParagraphReading:
         self.handed = list(roles.responsible) or self.handed
         if not marker and rule("orders_follow").search(item):
             return  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
-        self._add(s, e, _printed_number(marker), roles, excluded, self.handed if goes_on else [])
+        lead = self.handed if goes_on else []
+        if (goes_on or _NOMINAL_WORK.match(item)) and marker and self.after_intro and self.intro_handed and not roles.responsible:
+            lead = self.intro_handed  # a listed item with no subject is the intro's addressees', not the item's before
+        self._add(s, e, _printed_number(marker), roles, excluded, lead)
 
     def _due_for_the_above(self, item: str) -> bool:
         """ "Các nội dung trên hoàn thành xong trước ngày 25/4/2026.": the time of
@@ -1460,7 +1464,8 @@ class _ParagraphReading:
         self.after_intro = not self.decided
         self.intro_due = _due(item, _time_expressions(item, self.meta.issued_date, []))
         if self.after_intro:
-            self.handed = _intro_addressees(item) or self.handed
+            self.intro_handed = _intro_addressees(item) or self.intro_handed
+            self.handed = self.intro_handed or self.handed
 
     def _gives_work(self, item: str, roles: Roles, excluded: list[tuple[int, int]]) -> bool:
         return (
@@ -1516,6 +1521,7 @@ def _done_already(item: str, roles: Roles) -> bool:
 
 
 # a report's dated lead on the event it covers ("Chiều ngày 4/3/2026, Đảng ủy xã tổ chức Hội nghị …")
+_NOMINAL_WORK = re.compile(r"(?:việc|công\s+tác)\s", re.IGNORECASE)  # "Việc học tập, quán triệt … phải …": work named as a noun
 _EVENT_LEAD = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|ngày\s+)\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,\s*[^.;:]{3,160}?"
     r"\s(?:đã\s+)?(?:long\s+trọng\s+)?(?:tổ\s+chức|khai\s+mạc|diễn\s+ra)\s+(?:hội\s+nghị|lễ|đại\s+hội|buổi|chương\s+trình|"

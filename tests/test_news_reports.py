@@ -996,3 +996,21 @@ def test_a_post_s_dated_event_lead_and_its_appointments_are_no_tasks_and_its_emo
     (task,) = extract_text(post, "post.txt").tasks
     assert task.text.startswith("Phát biểu chỉ đạo")
     assert [b.name for b in task.responsible] == ["Hội Nông dân xã"]
+
+
+def test_a_listed_item_without_a_subject_is_the_intro_s_addressees_not_the_item_s_before():
+    page = "\n\n".join(
+        [
+            "Tại phiên họp ngày 3/3/2026, Ban Thường vụ Tỉnh ủy giao Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo"
+            " thực hiện các nội dung sau:",
+            "- Đảng ủy Sở Tài chính chủ trì bố trí kinh phí cho các xã mới thành lập.",
+            "- Khẩn trương hoàn thiện đề án về mạng lưới trường học của tỉnh.",
+            "- Việc bàn giao trụ sở dôi dư phải hoàn thành trước ngày 30/6/2026.",
+            "Xem chi tiết: toàn văn kết luận của Ban Thường vụ Tỉnh ủy",
+        ]
+    )
+    assert _responsible(extract_text(page, "tin.txt").tasks) == [
+        ["Đảng ủy Sở Tài chính"],
+        ["Đảng ủy Ủy ban nhân dân tỉnh"],
+        ["Đảng ủy Ủy ban nhân dân tỉnh"],
+    ]
