@@ -647,6 +647,7 @@ def _find_bodies(text: str) -> list[BodyMention]:
     found = _shared_locality(text, found)
     found = _shared_qualifier(text, found)
     found = _shared_subordination(text, found)
+    found = _shared_party_head(text, found)
     # Distribute a list's level to organs printed without one, and expand "các ban, X <level>".
     out: list[BodyMention] = []
     for i, (name, s, e, level, bare) in enumerate(found):
@@ -775,6 +776,30 @@ def _shared_subordination(
             out[i] = (name, s, tail.end(), level, bare)  # the tail is the list's, not a body of its own
             out = [f for f in out if not (tail.start() < f[1] < tail.end())]
     return out
+
+
+def _shared_party_head(
+    text: str, found: list[tuple[str, int, int, str | None, bool]]
+) -> list[tuple[str, int, int, str | None, bool]]:
+    """ "các Đảng ủy Bộ Tài chính, Bộ Nội vụ": a plural party committee printed once before a
+    list of bodies of one kind is each one's ("Đảng ủy Bộ Nội vụ")."""
+    out = list(found)
+    for i, (name, s, _e, _level, _bare) in enumerate(found):
+        head = _PARTY_HEAD.match(name)
+        if head is None or not _PLURAL_BEFORE.search(text, max(0, s - 6), s):
+            continue
+        kind = head.group("kind")
+        j = i
+        while j + 1 < len(found) and _MEMBER_GAP.fullmatch(text, found[j][2], found[j + 1][1]) and found[j + 1][0].startswith(kind + " "):
+            j += 1
+            n, s2, e2, lv, _ = found[j]
+            out[j] = (f"{head.group('party')} {n}", s2, e2, lv, False)
+    return out
+
+
+_PARTY_HEAD = re.compile(r"(?P<party>Đảng ủy|Ban cán sự [Đđ]ảng|Đảng đoàn) (?P<kind>Bộ|Sở|Tổng cục|Cục)\s")
+_MEMBER_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
+_PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+\Z", re.IGNORECASE)
 
 
 _OWN_SUBORDINATION = re.compile(r"trực\s+thuộc\s+(?P<to>Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Quận\s+ủy|Thị\s+ủy)\Z")

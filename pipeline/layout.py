@@ -407,16 +407,28 @@ def _read_back(word: str, before: str, after: str, words: dict[str, int], pairs:
         (fits, _), best = max(((_fit(r, before, after, words, pairs), r) for r in _readings(word.lower())), default=((0, 0), ""))
         return _same_letter_case(word, best) if fits else " " * len(word)
     scored = [(_fit(r, before, after, words, pairs), r) for r in _readings(word.lower())]
-    (_, seen), best = max(scored, default=((0, 0), ""))
+    (fits, seen), best = max(scored, default=((0, 0), ""))
+    paired, known = _in_word_list([r for _, r in scored], before, after)
+    if not fits and paired:  # no neighbour in the project's text: underthesea's two-syllable words
+        return _same_letter_case(word, paired)
     if seen:
         return _same_letter_case(word, best)
     if core == word:
-        return None
+        return _same_letter_case(word, known) if known else None
     inner = core if _LOST not in core else _read_back(core, before, after, words, pairs)
     if inner is None or not words.get(_token_key(inner), 0):
         return None
     lead = len(word) - len(word.lstrip(_LOST))
     return " " * lead + inner + " " * (len(word) - lead - len(core))
+
+
+def _in_word_list(readings: list[str], before: str, after: str) -> tuple[str | None, str | None]:
+    """What underthesea's word list says of the readings: the one it pairs with a neighbour
+    ("giải" + "th\ufffdch" → "thích"), and the one syllable it knows; None where it cannot tell."""
+    lx = lexicon()
+    known = [r for r in readings if r in lx.syllables]
+    paired = [r for r in known if f"{before} {r}" in lx.pairs or f"{r} {after}" in lx.pairs]
+    return (paired[0] if len(paired) == 1 else None), (known[0] if len(known) == 1 else None)
 
 
 def _fit(reading: str, before: str, after: str, words: dict[str, int], pairs: dict[tuple[str, str], int]) -> tuple[int, int]:

@@ -199,3 +199,9 @@ def test_an_abbreviation_in_parentheses_does_not_cut_the_name(text, expect):
     mentions = find_bodies(text)
     assert [b.name for b in mentions] == expect
     assert "(" in mentions[0].printed  # the printed span is the source's, aside included
+
+
+def test_a_plural_party_committee_printed_once_before_a_list_of_ministries_is_each_one_s():
+    names = [b.name for b in find_bodies("Các Đảng ủy Bộ Tài chính, Bộ Nội vụ và Bộ Y tế khẩn trương bố trí kinh phí.")]
+    assert names == ["Đảng ủy Bộ Tài chính", "Đảng ủy Bộ Nội vụ", "Đảng ủy Bộ Y tế"]
+    assert [b.name for b in find_bodies("Đảng ủy Sở Nội vụ và Sở Tài chính phối hợp")] == ["Đảng ủy Sở Nội vụ", "Sở Tài chính"]

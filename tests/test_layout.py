@@ -336,3 +336,8 @@ def test_a_document_number_wrapped_to_a_line_s_start_is_no_list_marker():
 def test_lost_spaces_and_dashes_become_spaces_and_a_lone_letter_only_where_it_fits():
     fixed = layout.restore_lost_letters("Mặt trận Tổ quốc\ufffd \ufffdViệt Nam; \ufffd kiến của chi bộ; 2026 \ufffd 2031")
     assert fixed == "Mặt trận Tổ quốc   Việt Nam; ý kiến của chi bộ; 2026   2031"
+
+
+def test_a_lost_letter_the_project_s_text_cannot_place_is_read_from_underthesea_s_word_list():
+    fixed = layout.restore_lost_letters("Cán bộ giải th\ufffdch rõ, ghi ch\ufffdp đầy đủ, không để g\ufffdy rối.")
+    assert fixed == "Cán bộ giải thích rõ, ghi chép đầy đủ, không để gây rối."
