@@ -551,11 +551,16 @@ def _shift(day: date, n: int, unit: str) -> date:
 _FROM_AN_EVENT = _c(r"\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi|thời\s+điểm)\s+(?!(?:ký|ban\s+hành)(?!\w))")
 
 
+_RESULTS_BEFORE = _c(r"kết\s+quả(?:\s+(?:đạt\s+được|thực\s+hiện|đạt))?\s*\Z")
+
+
 def _after_atom(m: re.Match, ref: date | None) -> _Atom | None:
     """"Sau 5 năm thực hiện … sơ kết": the month N years/months after the document date."""
     n = _to_int(m.group("n"))
     if ref is None or not n or n > 30 or _FROM_AN_EVENT.match(m.string, m.end()):
         return None
+    if _RESULTS_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        return None  # "… nêu kết quả sau 3 năm thực hiện Chỉ thị …": years already past
     target = _shift(ref, n, m.group("unit").lower())
     return _Atom(m.start(), m.end(), fixed=(date(target.year, target.month, 1),
                                             _month_end(target.year, target.month)))

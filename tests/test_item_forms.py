@@ -70,6 +70,8 @@ def test_a_named_plans_horizon_is_not_a_due_date():
 
     assert due("Triển khai có hiệu quả Chiến lược phát triển năng lượng đến năm 2030 trên địa bàn.") is None
     assert due("Thực hiện Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.") is None
+    assert due("Kết luận nêu rõ kết quả đạt được sau 5 năm thực hiện Nghị quyết số 09-NQ/TU.") is None
+    assert due("Sau 5 năm thực hiện Nghị quyết, tổ chức sơ kết.") == date(2031, 1, 31)
     assert due("Hoàn thành Đề án số hóa hồ sơ đến năm 2027.") == date(2027, 12, 31)
     assert due("Xây dựng đề án sắp xếp trường học, hoàn thành đến năm 2027.") == date(2027, 12, 31)
 
