@@ -363,10 +363,15 @@ def _tail(entry: _Entry, text: str, pos: int) -> tuple[str, int]:
     if not m:
         return "", pos
     printed = m.group(0)
+    person = _full_person().search(text, pos + 1, m.end())
+    if person and person.start() > pos:  # "Đảng ủy phường Phú Thạnh" + " Võ Công Thành", its secretary
+        printed, m_end = text[pos : person.start()], person.start()
+    else:
+        m_end = m.end()
     if m.groupdict().get("count"):  # "Đảng ủy 14 phường": the kind of unit, not how many
         printed = printed[: m.start("count") - m.start()] + printed[m.end("count") - m.start() :]
     words = ["thành phố" if w in ("TP", "TP.") else w for w in printed.split()]  # "UBND TP" → thành phố
-    return " " + " ".join(words), m.end()
+    return " " + " ".join(words), m_end
 
 
 def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
@@ -536,6 +541,14 @@ def family_names() -> frozenset[str]:
 def _person_start() -> re.Pattern:
     family = "|".join(sorted(family_names(), key=longest_first))
     return re.compile(rf"\s+(?-i:(?:{family}))\s+(?-i:[{UPPER_LETTERS}])")
+
+
+@lru_cache(maxsize=1)
+def _full_person() -> re.Pattern:
+    """A person's full name: a family name and two or more capitalised words ("Võ Công Thành";
+    "Lương Minh" alone may be a place)."""
+    family = "|".join(sorted(family_names(), key=longest_first))
+    return re.compile(rf"\s+(?-i:(?:{family}))(?:\s+(?-i:[{UPPER_LETTERS}])\w*){{2,}}")
 
 
 def _person_next(text: str, pos: int) -> bool:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 
-from .bodies import find_bodies, merge_variants, qualify
+from .bodies import family_names, find_bodies, merge_variants, qualify
 from .lexicon import (
     CAPITALISED_WORD,
     COMRADE_NAME,
@@ -1298,7 +1298,7 @@ def _led_by_the_whole_request(tasks: list[Task]) -> list[Task]:
 _SHORT_NAMES = frozenset({"Đảng bộ", "Đảng ủy", "Ban Thường vụ", "Thường trực", "Ban Chỉ đạo", "Tổ công tác", "Phường", "Xã", "Cơ quan"})
 
 
-_NAMED_PLACE = re.compile(rf"(?<!\w)(?P<kind>(?-i:phường|xã|Phường|Xã))\s+(?P<name>(?-i:[{UPPER_LETTERS}])\w*(?:[ \t]+(?-i:[{UPPER_LETTERS}])\w*){{0,3}})")
+_NAMED_PLACE = re.compile(rf"(?<!\w)(?P<kind>(?-i:phường|xã|Phường|Xã))\s+(?P<name>(?-i:[{UPPER_LETTERS}])\w*(?:[ \t]+(?-i:[{UPPER_LETTERS}])\w*){{0,5}})")
 
 
 def _named_in_full(text: str, tasks: list[Task]) -> list[Task]:
@@ -1312,8 +1312,17 @@ def _named_in_full(text: str, tasks: list[Task]) -> list[Task]:
         if head:
             full.setdefault(head, {})[b.name] = None
     for m in _NAMED_PLACE.finditer(text):  # "Đảng bộ phường Phú Mỹ": the ward is "Phường Phú Mỹ"
-        full.setdefault(m.group("kind").capitalize(), {})[f"{m.group('kind').capitalize()} {m.group('name')}"] = None
+        name = _before_a_person(m.group("name"))  # "phường Phú Thạnh Võ Công Thành": its secretary's name follows
+        full.setdefault(m.group("kind").capitalize(), {})[f"{m.group('kind').capitalize()} {name}"] = None
     return [replace(t, responsible=tuple(_dedupe(_in_full(t.text, t.responsible, full)))) for t in tasks]
+
+
+def _before_a_person(name: str) -> str:
+    """A place's name up to a person's name printed after it (a family name and a capital)."""
+    words = name.split()
+    family = family_names()
+    cut = next((i for i in range(1, len(words) - 2) if words[i] in family), len(words))  # a full name: 3 words
+    return " ".join(words[:cut])
 
 
 _A_CLASS = re.compile(r"\strực\s+thuộc(?!\w)")

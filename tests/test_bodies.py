@@ -205,3 +205,8 @@ def test_a_plural_party_committee_printed_once_before_a_list_of_ministries_is_ea
     names = [b.name for b in find_bodies("Các Đảng ủy Bộ Tài chính, Bộ Nội vụ và Bộ Y tế khẩn trương bố trí kinh phí.")]
     assert names == ["Đảng ủy Bộ Tài chính", "Đảng ủy Bộ Nội vụ", "Đảng ủy Bộ Y tế"]
     assert [b.name for b in find_bodies("Đảng ủy Sở Nội vụ và Sở Tài chính phối hợp")] == ["Đảng ủy Sở Nội vụ", "Sở Tài chính"]
+
+
+def test_a_unit_s_name_stops_where_its_secretary_s_full_name_begins():
+    assert [b.name for b in find_bodies("Bí thư Đảng ủy phường An Khánh Trần Minh Đức phát biểu")] == ["Đảng ủy phường An Khánh"]
+    assert [b.name for b in find_bodies("Đảng ủy xã Lương Sơn chỉ đạo")] == ["Đảng ủy xã Lương Sơn"]  # a family name in a place

@@ -1014,3 +1014,15 @@ def test_a_listed_item_without_a_subject_is_the_intro_s_addressees_not_the_item_
         ["Đảng ủy Ủy ban nhân dân tỉnh"],
         ["Đảng ủy Ủy ban nhân dân tỉnh"],
     ]
+
+
+def test_a_bare_ward_is_the_one_the_report_names_even_with_its_secretary_s_name_after_it():
+    report = "\n\n".join(
+        [
+            "Bí thư Đảng ủy phường An Khánh Trần Minh Đức phát biểu tại hội nghị tổng kết năm 2025 của phường.",
+            "Phát biểu chỉ đạo, đồng chí Phó Bí thư Thành ủy đánh giá cao kết quả mà phường An Khánh đạt được.",
+            "Đồng chí nhấn mạnh vai trò của cải cách hành chính. Phường cần đẩy mạnh cải cách thủ tục hành chính,"
+            " phục vụ người dân tốt hơn.",
+        ]
+    )
+    assert _responsible(extract_text(report, "tin.txt").tasks)[-1] == ["Phường An Khánh"]
