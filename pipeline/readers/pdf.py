@@ -309,10 +309,12 @@ class _Budget:
         self.path = path
         self.deadline = time.monotonic() + self.seconds
         self.doing = "opening the PDF"
+        self.stopped = False  # the error is on its way: a late timer signal must not replace it
 
     def check(self, doing: str) -> None:
         self.doing = doing
         if time.monotonic() > self.deadline:
+            self.stopped = True
             raise self.error()
 
     def error(self) -> DocumentError:
@@ -330,7 +332,9 @@ class _Budget:
             return
 
         def _expired(_signum, _frame):
-            raise _OverBudget
+            if not self.stopped:
+                self.stopped = True
+                raise _OverBudget
 
         previous = signal.signal(signal.SIGALRM, _expired)
         signal.setitimer(signal.ITIMER_REAL, max(self.deadline - time.monotonic(), 0.001))
@@ -339,6 +343,7 @@ class _Budget:
         except _OverBudget:
             raise self.error() from None
         finally:
+            self.stopped = True
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
 
