@@ -537,18 +537,27 @@ def family_names() -> frozenset[str]:
     return frozenset(gazetteer().get("family_names", []))
 
 
+def _family_alternation() -> str:
+    return "|".join(sorted(family_names(), key=longest_first))
+
+
 @lru_cache(maxsize=1)
 def _person_start() -> re.Pattern:
-    family = "|".join(sorted(family_names(), key=longest_first))
-    return re.compile(rf"\s+(?-i:(?:{family}))\s+(?-i:[{UPPER_LETTERS}])")
+    return re.compile(rf"\s+(?-i:(?:{_family_alternation()}))\s+(?-i:[{UPPER_LETTERS}])")
 
 
 @lru_cache(maxsize=1)
 def _full_person() -> re.Pattern:
     """A person's full name: a family name and two or more capitalised words ("Võ Công Thành";
     "Lương Minh" alone may be a place)."""
-    family = "|".join(sorted(family_names(), key=longest_first))
-    return re.compile(rf"\s+(?-i:(?:{family}))(?:\s+(?-i:[{UPPER_LETTERS}])\w*){{2,}}")
+    return re.compile(rf"\s+(?-i:(?:{_family_alternation()}))(?:\s+(?-i:[{UPPER_LETTERS}])\w*){{2,}}")
+
+
+def name_before_person(name: str) -> str:
+    """A place's name up to a person's full name printed after it ("Phú Thạnh Võ Công Thành" →
+    "Phú Thạnh": the secretary named after the ward)."""
+    person = _full_person().search(name)
+    return name[: person.start()] if person else name
 
 
 def _person_next(text: str, pos: int) -> bool:
@@ -763,7 +772,8 @@ def _shared_qualifier(
 
 
 # "… tỉnh ủy, thành ủy, đảng ủy | trực thuộc Trung ương": whose committees the listed ones are
-_SUBORDINATE_TO = re.compile(r"\s+trực\s+thuộc\s+(?P<to>Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Quận\s+ủy|Thị\s+ủy)(?!\w)", re.IGNORECASE)
+_SUPERIOR = r"trực\s+thuộc\s+(?P<to>Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Quận\s+ủy|Thị\s+ủy)"
+_SUBORDINATE_TO = re.compile(rf"\s+{_SUPERIOR}(?!\w)", re.IGNORECASE)
 
 
 def _shared_subordination(
@@ -815,7 +825,7 @@ _MEMBER_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
 _PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+\Z", re.IGNORECASE)
 
 
-_OWN_SUBORDINATION = re.compile(r"trực\s+thuộc\s+(?P<to>Trung\s+ương|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Quận\s+ủy|Thị\s+ủy)\Z")
+_OWN_SUBORDINATION = re.compile(rf"{_SUPERIOR}\Z")
 _SUBORDINATE_UNITS = frozenset({"Đảng ủy", "Chi bộ", "Đảng bộ"})
 
 

@@ -350,7 +350,6 @@ def _close_up(run: str) -> str | None:
 
 _LOST = "\ufffd"
 _LATIN1_LETTERS = "àáâãèéêìíòóôõùúý"  # the Vietnamese letters a wrong single-byte decoding loses
-_DAMAGED_WORD = re.compile(rf"[\w{_LOST}]*{_LOST}[\w{_LOST}]*")
 _TOKEN = re.compile(rf"[\w{_LOST}]+")
 
 
@@ -403,11 +402,10 @@ def _read_back(word: str, before: str, after: str, words: dict[str, int], pairs:
     """The damaged token `word` read back, or None: its letters, else lost spaces (a no-break
     space is Latin-1 too) or a lost dash around a syllable ("Tổ quốc�", "��tháng", "2026 � 2031")."""
     core = word.strip(_LOST)
-    if not core:  # a lone letter ("� kiến" → "ý kiến") only where its neighbours want it
-        (fits, _), best = max(((_fit(r, before, after, words, pairs), r) for r in _readings(word.lower())), default=((0, 0), ""))
-        return _same_letter_case(word, best) if fits else " " * len(word)
     scored = [(_fit(r, before, after, words, pairs), r) for r in _readings(word.lower())]
     (fits, seen), best = max(scored, default=((0, 0), ""))
+    if not core:  # a lone letter ("� kiến" → "ý kiến") only where its neighbours want it
+        return _same_letter_case(word, best) if fits else " " * len(word)
     paired, known = _in_word_list([r for _, r in scored], before, after)
     if not fits and paired:  # no neighbour in the project's text: underthesea's two-syllable words
         return _same_letter_case(word, paired)

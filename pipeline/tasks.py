@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 
-from .bodies import family_names, find_bodies, merge_variants, qualify
+from .bodies import find_bodies, merge_variants, name_before_person, qualify
 from .lexicon import (
     CAPITALISED_WORD,
     COMRADE_NAME,
@@ -1055,12 +1055,16 @@ class _Reading:
     def _heading_as_item(self, sec: Section, details: list[_Item]) -> _Item:
         """Replace the items of `sec` by its heading, the task they describe."""
         self.items = [it for it in self.items if not any(it is d for d in details)]
+        heading = self._heading_item(sec, _Attributes())
+        self.items.append(heading)
+        return heading
+
+    def _heading_item(self, sec: Section, attrs: _Attributes) -> _Item:
+        """The heading of `sec` read as an item, with its roles and times."""
         s, e = _clean_item(self.text, sec.heading_start, sec.heading_end)
         excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
         found = _time_expressions(self.text[s:e], self.meta.issued_date, excluded)
-        heading = _Item(sec, s, e, find_roles(self.text[s:e], excluded), found, [])
-        self.items.append(heading)
-        return heading
+        return _Item(sec, s, e, find_roles(self.text[s:e], excluded), found, [], attrs)
 
     def _responsibility_line(self, sec: Section, ctx: _Context, item: str, roles: Roles) -> bool:
         """ "Đảng ủy UBND xã chủ trì, phối hợp các cơ quan liên quan tham mưu, trình trong tháng
@@ -1141,12 +1145,8 @@ class _Reading:
                 and not is_upper_line(sec.heading)
                 and not re.match(r"(?:Phần|[IVXL]+(?!\w))", sec.marker)
             ):
-                s, e = _clean_item(self.text, sec.heading_start, sec.heading_end)
-                excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
-                found = _time_expressions(self.text[s:e], self.meta.issued_date, excluded)
                 own = self.contexts.get(id(sec))  # the heading's own attribute or responsibility lines
-                attrs = own.attrs if own else _Attributes()
-                self.items.append(_Item(sec, s, e, find_roles(self.text[s:e], excluded), found, [], attrs))
+                self.items.append(self._heading_item(sec, own.attrs if own else _Attributes()))
         self.items.sort(key=lambda it: it.start)
 
     def _chain(self, sec: Section) -> list[Section]:
@@ -1312,17 +1312,9 @@ def _named_in_full(text: str, tasks: list[Task]) -> list[Task]:
         if head:
             full.setdefault(head, {})[b.name] = None
     for m in _NAMED_PLACE.finditer(text):  # "Đảng bộ phường Phú Mỹ": the ward is "Phường Phú Mỹ"
-        name = _before_a_person(m.group("name"))  # "phường Phú Thạnh Võ Công Thành": its secretary's name follows
+        name = name_before_person(m.group("name"))  # "phường Phú Thạnh Võ Công Thành": its secretary's name follows
         full.setdefault(m.group("kind").capitalize(), {})[f"{m.group('kind').capitalize()} {name}"] = None
     return [replace(t, responsible=tuple(_dedupe(_in_full(t.text, t.responsible, full)))) for t in tasks]
-
-
-def _before_a_person(name: str) -> str:
-    """A place's name up to a person's name printed after it (a family name and a capital)."""
-    words = name.split()
-    family = family_names()
-    cut = next((i for i in range(1, len(words) - 2) if words[i] in family), len(words))  # a full name: 3 words
-    return " ".join(words[:cut])
 
 
 _A_CLASS = re.compile(r"\strực\s+thuộc(?!\w)")
@@ -1529,8 +1521,8 @@ def _done_already(item: str, roles: Roles) -> bool:
     return any(_DONE.match(item, b.end) for b in roles.responsible)  # "Thị ủy A, Huyện ủy B đã ban hành …"
 
 
-# a report's dated lead on the event it covers ("Chiều ngày 4/3/2026, Đảng ủy xã tổ chức Hội nghị …")
 _NOMINAL_WORK = re.compile(r"(?:việc|công\s+tác)\s", re.IGNORECASE)  # "Việc học tập, quán triệt … phải …": work named as a noun
+# a report's dated lead on the event it covers ("Chiều ngày 4/3/2026, Đảng ủy xã tổ chức Hội nghị …")
 _EVENT_LEAD = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|ngày\s+)\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,\s*[^.;:]{3,160}?"
     r"\s(?:đã\s+)?(?:long\s+trọng\s+)?(?:tổ\s+chức|khai\s+mạc|diễn\s+ra)\s+(?:hội\s+nghị|lễ|đại\s+hội|buổi|chương\s+trình|"
@@ -1634,14 +1626,12 @@ def _asks_for_work(item: str) -> bool:
     for start in starts:  # the opening of each sentence ("… là nội dung đánh giá. Với …, Bộ Chính trị yêu cầu phân tích …")
         for m in _ASKS.finditer(item, start, start + 200):
             rest = item[_TIME_ASIDE.match(item, m.end()).end() :]  # "… yêu cầu, trong những tháng cuối năm, …"
-            if _continues_work(rest) or _MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest) or _ADDRESSEES_MUST.match(rest):
+            if _continues_work(rest) or _told_what_they_must(rest):
                 return True
             if _addressees_then_work(rest):  # "… yêu cầu các tổ đội, các ban ngành, đoàn thể phối hợp …"
                 return True
-        for m in _STRESSES.finditer(item, start, start + 200):  # "… nêu rõ mỗi địa phương cần triển khai …"
-            rest = item[m.end() :]
-            if _MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest) or _ADDRESSEES_MUST.match(rest):
-                return True
+        if any(_told_what_they_must(item[m.end() :]) for m in _STRESSES.finditer(item, start, start + 200)):
+            return True  # "… nêu rõ mỗi địa phương cần triển khai …"
     listed = _TASKS_LISTED.search(item)  # "… nhấn mạnh một số nhiệm vụ trọng tâm …, đó là: Tập trung …"
     if listed is not None and _continues_work(item[listed.end() :]):
         return True
@@ -1672,6 +1662,11 @@ _ADDRESSEES_MUST = re.compile(
     rf"(?:các|những|mọi|toàn\s+thể)\s[^.;:]{{3,60}}?\s(?:tuyệt\s+đối\s+)?(?:không\s+được|{_MUST_WORD})\s", re.IGNORECASE
 )
 _MUST = re.compile(rf"\s*(?:cũng\s+|vẫn\s+)?{_MUST_WORD}(?!\w)", re.IGNORECASE)
+
+
+def _told_what_they_must(rest: str) -> bool:
+    """What follows a request or a stress is what someone must do ("cần …", "các chi bộ phải …")."""
+    return bool(_MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest) or _ADDRESSEES_MUST.match(rest))
 
 
 _PLURAL_OPENING = re.compile(r"(?:các|những|mọi)\s", re.IGNORECASE)
