@@ -279,6 +279,7 @@ def _org_reading(text: str, pos: int) -> tuple[str, int] | None:
     tokens = _tagged(window)
     confirmed = 0  # end (in window) of the name as confirmed so far
     pending = 0  # end of lower-case nouns that still need confirming
+    named = False  # a noun is among them ("dự án"), not only words that say how ("sớm ổn định")
     i = 0
     while i < len(tokens) and i < _MAX_NAME_TOKENS:
         tok, tag, ts, te = tokens[i]
@@ -315,22 +316,22 @@ def _org_reading(text: str, pos: int) -> tuple[str, int] | None:
                 break  # "Báo Bình Thuận Đài ...": a new organisation starts
             confirmed = te
         elif low in {"và", "&"}:
-            if not _is_upper_word(nxt) or head_token.match(nxt):
-                break
+            if not nxt[:1].isupper() or head_token.match(nxt):
+                break  # "… và 5 Đảng bộ": a count of other units, not the name going on
         elif low in function_words:
             break
         elif low not in predicates and tag not in _NOUNISH and (k := _locality_ahead(tokens, i, locality, function_words)):
             i = k  # "Ban Quản lý dự án đầu tư xây dựng huyện": the locality word closes the name
             continue
         elif low in predicates or tag not in _NOUNISH:
-            if pending and (confirmed or is_open) and low not in function_words:
+            if pending and named and (confirmed or is_open) and low not in function_words:
                 confirmed = max(confirmed, pending)  # a predicate follows: the nouns before it are the name's
             break
         else:
-            pending = te
+            pending, named = te, named or tag != "A"
         i += 1
     else:
-        if pending and (confirmed or is_open) and i < _MAX_NAME_TOKENS:
+        if pending and named and (confirmed or is_open) and i < _MAX_NAME_TOKENS:
             confirmed = max(confirmed, pending)  # the clause ended right after the nouns
     if not confirmed:
         return None

@@ -183,7 +183,12 @@ def page_furniture(text: str) -> list[Edit]:
             drop.add(j)
     drop |= _page_numbers(text, lines)
     edits = [_drop_line(text, *lines[i]) for i in sorted(drop)]
+    edits += [(m.start(), m.end(), "\n") for m in _CAPTION_SHORTCODE.finditer(text)]
     return _merge_overlaps(edits)
+
+
+# a web page's photo caption left as a shortcode ('[caption id="…"] Ảnh … [/caption]')
+_CAPTION_SHORTCODE = re.compile(r"\[caption\b[^\]\n]*\][^\n]*?\[/caption\]", re.IGNORECASE)
 
 
 _BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
@@ -474,7 +479,7 @@ def ocr_words(text: str) -> list[Edit]:
 
     rx, table = _ocr_words()
     edits = [(m.start(), m.end(), table[m.group(0)]) for m in rx.finditer(text)]
-    keywords, canonical, exceptions = _ocr_keywords()
+    keywords, canonical, exceptions, word_before = _ocr_keywords()
     fixed = {i for start, end, _ in edits for i in range(start, end)}
     for m in keywords.finditer(text):
         printed = m.group(0)
@@ -482,15 +487,18 @@ def ocr_words(text: str) -> list[Edit]:
             continue  # the table's own fix of a longer phrase
         right = canonical[fold_diacritics(printed)]
         here = text[m.start() : m.start() + 40].lower()
+        if word_before.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "đồng chí Bộ trưởng": the printing ends a word of its own with the word before
         if printed.lower() != right.lower() and not any(here.startswith(x) for x in exceptions):
             edits.append((m.start(), m.end(), _same_case(right, printed)))
     return sorted(edits)
 
 
 @lru_cache(maxsize=1)
-def _ocr_keywords() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
+def _ocr_keywords() -> tuple[re.Pattern, dict[str, str], frozenset[str], re.Pattern]:
     """A pattern for every printing of the key words whatever their marks, the word each folded
-    printing stands for, and the phrases that such a printing may open on its own."""
+    printing stands for, the phrases that such a printing may open on its own, and the words
+    after which it is the end of another word."""
     from .normalize import fold_diacritics  # normalize imports this module
 
     rules = layout_rules()["ocr_keywords"]
@@ -506,7 +514,9 @@ def _ocr_keywords() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
 
     alternation = "|".join(letters(k) for k in sorted(canonical, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")  # the classes hold both cases: no case folding
-    return pattern, canonical, frozenset(w.lower() for w in rules["not"])
+    after = "|".join(map(re.escape, rules["not_after"]))
+    word_before = re.compile(rf"(?<!\w)(?:{after})\s+\Z", re.IGNORECASE)
+    return pattern, canonical, frozenset(w.lower() for w in rules["not"]), word_before
 
 
 def _same_case(word: str, printed: str) -> str:

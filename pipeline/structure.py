@@ -148,7 +148,8 @@ _SIGNATURE_STAMP = re.compile(
 )
 _SEPARATOR = re.compile(r"^\s*[-–—_=*.]{3,}\s*$")
 _SECTION_START = re.compile(
-    r"^(?:Phần\s+(?:thứ\s+)?\w+|[IVXL]+\s*(?:[-.)]|/(?![vV]\s))|\d+\s*[-.)/]|[A-Z]\s*[-.)/]\s)", re.IGNORECASE
+    r"^(?:Phần\s+(?:thứ\s+)?\w+|[IVXL]+\s*(?:[-.)]|/(?![vV]\s))|\d+\s*[-.)/](?!\d{1,2}[-/.]\d{2,4}(?!\d))|[A-Z]\s*[-.)/]\s)",
+    re.IGNORECASE,  # (not a date: "20/12/2024" under a news page)
 )
 _SIGNING = re.compile(r"^(?P<formula>T/M|TM\.?|T/L|TL\.?|K/T|KT\.?|Q\.|TUQ\.?|THỪA LỆNH|THAY MẶT)\s+(?P<body>.+)$")
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?", re.IGNORECASE | re.MULTILINE)

@@ -99,8 +99,8 @@ def _after_subject() -> re.Pattern:
     )
 
 
-_NEAR_SUBJECT = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động|được\s+giao)\s*,?\s*)*",
+_NEAR_SUBJECT = re.compile(  # "(…)", "3 tỉnh" (the units the body stands for), then "chủ trì", "phải", …
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:\d{1,2}|hai|ba|bốn|năm|các)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|địa\s+phương|đơn\s+vị)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động|được\s+giao)\s*,?\s*)*",
     re.IGNORECASE,
 )
 _SPEAKS = re.compile(  # after the speaker's name, if printed ("Thường trực Ban Bí thư Trần Văn A nêu rõ")
@@ -201,6 +201,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
     agent = rule("agent_noun")
     delegated_at = -1  # end of "X yêu cầu / đề nghị / giao": the next list is the subject
     approving: list[BodyMention] = []  # subjects that approve ("thống nhất với ...") rather than act
+    directed_end = -1  # end of the bodies the subject directs ("X chỉ đạo Y …")
     for group in _groups(text, mentions):
         gs, ge = group[0].start, group[-1].end
         cs = _clause_start(text, gs)
@@ -212,9 +213,15 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             # ("... để phối hợp với lãnh đạo cơ quan") assigns nothing.
             # An item of a body's block may open with it: "- Chủ trì, phối hợp với ...".
             anchor = last_subject_end if last_subject_end >= 0 else _sentence_start(text, gs)
-            if _NEAR_SUBJECT.fullmatch(text, anchor, coord.start()) or _next_clause_of(text, last_subject_end, coord.start()):
+            if (
+                _NEAR_SUBJECT.fullmatch(text, anchor, coord.start())
+                or _next_clause_of(text, last_subject_end, coord.start())
+                or (directed_end >= 0 and _NEAR_SUBJECT.fullmatch(text, directed_end, coord.start()))
+            ):
                 coordinating.extend(group)
             continue
+        if last_subject_end >= 0 and _DIRECTED.fullmatch(text, last_subject_end, gs):
+            directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Z helps with X's order
         if delegated_at >= 0 and _DELEGATE_GAP.fullmatch(text, delegated_at, gs):
             # "X giao Y là cơ quan thường trực ...", "X đề nghị Y, Z ...": whoever is handed the
             # work leads it, whatever words follow the list.
@@ -402,13 +409,16 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     opening = pre.rfind("(")
     if opening >= 0 and ")" not in pre[opening:]:
         pre = pre[opening + 1 :]  # "... trên địa bàn xã (Giao Ban Xây dựng Đảng chủ trì, ...)"
+    if _DIRECTS.match(pre.lstrip()):
+        return []  # "Chỉ đạo các cấp chính quyền, …, Mặt trận Tổ quốc … phối hợp": whom the item's own body directs
     after_comma = "," in pre
     segment = pre.rsplit(",", 1)[-1] if after_comma else pre
     if _prefix_only().fullmatch(segment.strip(" \t“\"«")) is None:  # a quoted order: “Các chi bộ …
         return []
     # After a comma a body may end an adverbial or be a listed object: a verb must follow,
     # unless the work is handed to it ("Căn cứ Chương trình …, giao Ủy ban Kiểm tra rà soát").
-    if after_comma and not _HANDED_OVER.match(segment.strip()) and not _verb_follows(text, ge):
+    told = _MUST.match(text, ge) or _FORBIDDEN.match(text, ge)  # "Do đó, các xã tuyệt đối không để …"
+    if after_comma and not _HANDED_OVER.match(segment.strip()) and not told and not _verb_follows(text, ge):
         return []
     owned = _OWNED_LIST.search(pre.rsplit(",", 1)[0]) if after_comma else None
     if owned and (not find_bodies(owned.group("owner")) or text[ge:].lstrip().startswith(",")):
@@ -418,6 +428,8 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     return group
 
 
+_DIRECTS = re.compile(r"(?:lãnh\s+đạo\s*,\s*)?chỉ\s+đạo\s", re.IGNORECASE)
+_DIRECTED = re.compile(r"\s*(?:lãnh\s+đạo\s*,\s*)?chỉ\s+đạo\s+(?:các\s+)?", re.IGNORECASE)
 _OWNED_LIST = re.compile(r"(?<!\w)của\s+(?:các\s+|những\s+)?(?P<owner>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$", re.IGNORECASE)
 
 
@@ -878,10 +890,29 @@ def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# the localities or units as a whole: after bodies were named, "các địa phương" means those bodies
+_UNITS_AS_A_WHOLE = frozenset({"Địa phương", "Đơn vị", "Địa phương, đơn vị", "Đơn vị, địa phương"})
+
+
+# a body of every unit of a lower level ("Thường trực đảng ủy các phường", "Chi bộ trực thuộc")
+_OF_EVERY_UNIT = re.compile(r"(?<!\w)(?:xã|phường|thị\s+trấn|đặc\s+khu|huyện|quận|thị\s+xã|cơ\s+sở|trực\s+thuộc)$", re.IGNORECASE)
+
+
+def _refers_back(bodies: tuple[BodyMention, ...] | list[BodyMention], earlier: list[BodyMention]) -> bool:
+    """ "Theo đó, các địa phương phải …" after the bodies of every commune were handed work:
+    the localities are those bodies (not after one named body: then they are the localities)."""
+    return bool(bodies) and all(b.name in _UNITS_AS_A_WHOLE for b in bodies) and bool(earlier) and all(
+        _OF_EVERY_UNIT.search(b.name) for b in earlier
+    )
+
+
 def _merge_with_implementers(bodies: list[BodyMention], implementers: list[BodyMention]) -> list[BodyMention]:
-    """A short printing of the section's implementer ("Đảng ủy khối") takes its full name."""
+    """A short printing of the section's implementer ("Đảng ủy khối") takes its full name; the
+    units as a whole stand for the implementers named before."""
     if not implementers:
         return bodies
+    if _refers_back(bodies, implementers):
+        return list(implementers)
     names = [b.name for b in bodies] + [i.name for i in implementers]
     rep = merge_variants(names, tfidf=False)  # prefix rule only: no scikit-learn import on this path
     full = {i.name for i in implementers}
@@ -1237,6 +1268,30 @@ def _parents(sections: list[Section]) -> dict[int, Section]:
     return out
 
 
+def _runs_of_orders(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Starts of the paragraphs that, two or more in a row, each open with the work itself and end
+    a sentence ("Chỉ đạo … ." / "Đẩy mạnh … ."): a list of orders whose lead-in is not in the text."""
+    opens = [
+        bool(rule("work_verb").match(text, ls)) and text[ls:le].rstrip().endswith(".") and not _preamble_opening(text[ls:le])
+        for ls, le in lines
+    ]
+    return {
+        ls for i, (ls, _) in enumerate(lines)
+        if opens[i] and ((i > 0 and opens[i - 1]) or (i + 1 < len(lines) and opens[i + 1]))
+    }
+
+
+def _preamble_opening(line: str) -> bool:
+    """ "Thực hiện chỉ đạo của …", "Thực hiện kế hoạch …, bám sát …": what the orders follow, no order."""
+    return _FOLLOWS_ORDERS.match(line) is not None
+
+
+_FOLLOWS_ORDERS = re.compile(
+    r"thực\s+hiện\s+(?:sự\s+)?(?:chỉ\s+đạo|chủ\s+trương|kế\s+hoạch|chương\s+trình|ý\s+kiến|nghị\s+quyết|kết\s+luận|chỉ\s+thị|công\s+văn|hướng\s+dẫn|quyết\s+định)",
+    re.IGNORECASE,
+)
+
+
 def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int, int]]) -> list[Task]:
     from .structure import find_regions
 
@@ -1246,10 +1301,13 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     while len(lines) > 1 and _no_end_mark(text[lines[0][0] : lines[0][1]]):
         lines = lines[1:]  # a report's headline
     last = len(lines) - 1
+    reading.run_of_orders = _runs_of_orders(text, lines)
     for i, (ls, le) in enumerate(lines):
         if i < last and _caption(text[ls:le]):
             continue
         reading.line(ls, le)
+        if text[ls:le].rstrip().endswith("./."):
+            break  # the closing mark: what follows is the page's (a paper's name, the next story)
     tasks = reading.tasks if regions.header_end else _led_by_the_whole_request(reading.tasks)
     return _named_in_full(text, _hosted(tasks))
 
@@ -1351,6 +1409,7 @@ class _ParagraphReading:
         self.intro_added = False
         self.intro_due: Deadline | None = None  # "… cần làm trong tháng 10 năm 2026, cụ thể như sau:"
         self.intro_handed: list[BodyMention] = []  # whom the intro handed its listed items ("… giao X … các nội dung sau:")
+        self.run_of_orders: set[int] = set()  # paragraph starts in a run of bare orders (see _runs_of_orders)
 
     def line(self, ls: int, le: int) -> None:
         marker = split_marker(self.text[ls:le])
@@ -1362,6 +1421,7 @@ class _ParagraphReading:
         item = self.text[s:e]
         if not marker and rule("announcement").match(item) and not _HANDED_OVER.search(item):
             self.announced = True
+            self.handed = _recipients(item) or self.handed
             if item.endswith(":"):  # "… ban hành Công văn số 12-CV/HU …; chỉ đạo Đảng ủy các xã … các việc:"
                 self._begin_intro(item)
             return  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
@@ -1383,6 +1443,8 @@ class _ParagraphReading:
         if not (marker or self.after_intro or self.decided) and len(item) > _MAX_PARAGRAPH:
             return  # a page-long "paragraph" is not one directive (and would cost quadratic time)
         roles = find_roles(item, excluded)
+        if not roles.responsible and _asks_recipients(item):  # "… vừa có văn bản gửi X, yêu cầu rà soát …"
+            roles = Roles(tuple(_recipients(item)), roles.coordinating)
         if self.decided and not roles.responsible:
             return  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
         if not marker and _EVENT_LEAD.match(item) and not _HANDED_OVER.search(item) and not _asks_for_work(item):
@@ -1390,7 +1452,9 @@ class _ParagraphReading:
         if not marker and _preamble(item, roles):
             return  # "Thực hiện chỉ đạo của … tại Công văn số …." with no clause of its own: what the orders follow
         self.decided, self.after_intro = False, self.after_intro or self.decided
-        continues = (bool(self.handed) or self.announced or self.asked) and _continues_work(item)
+        continues = (bool(self.handed) or self.announced or self.asked) and (_continues_work(item) or _work_follows(item))
+        continues = continues or (self.after_intro and bool(self.intro_handed) and _asks_for_work(item))
+        continues = continues or (not marker and ls in self.run_of_orders)
         listed = bool(self.handed) and bool(_inline_numbered(item))  # "Cụ thể là: 1- … 2- …" after the lead
         if not (marker or self.after_intro or continues or listed or self._gives_work(item, roles, excluded)):
             return
@@ -1402,10 +1466,12 @@ class _ParagraphReading:
             return  # "Năm 2024, Hội Nông dân xã đã vận động …": what was done, not what is to be done
         goes_on = (continues or listed) and not roles.responsible  # and the bodies handed the work before lead it
         self.asked = self.asked or (not roles.responsible and _asks_for_work(item))
-        self.handed = list(roles.responsible) or self.handed
+        refers_back = bool(self.handed) and _refers_back(roles.responsible, self.handed)
+        if not refers_back:
+            self.handed = list(roles.responsible) or self.handed
         if not marker and rule("orders_follow").search(item):
             return  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
-        lead = self.handed if goes_on else []
+        lead = self.handed if goes_on or refers_back else []
         if (goes_on or _NOMINAL_WORK.match(item)) and marker and self.after_intro and self.intro_handed and not roles.responsible:
             lead = self.intro_handed  # a listed item with no subject is the intro's addressees', not the item's before
         self._add(s, e, _printed_number(marker), roles, excluded, lead)
@@ -1453,7 +1519,7 @@ class _ParagraphReading:
         if item.endswith(":"):
             self._begin_intro(item)
             return True
-        if not marker and rule("background").match(item):
+        if not marker and rule("background").match(item) and not _asks_recipients(item):
             self.handed, self.asked = [], False
             return True  # "Trong những năm qua, ...": what was done, not what is to be done
         return False
@@ -1497,6 +1563,36 @@ class _ParagraphReading:
             self.tasks.append(_make_task(self.text, s, e, section, roles, found, implementers, due, self.meta))
 
 
+_SENT_TO = re.compile(
+    r"(?<!\w)gửi\s+(?:(?:văn\s+bản|công\s+văn|công\s+điện|thông\s+báo)\s+)?(?:đến\s+|tới\s+|cho\s+)?(?:các\s+)?", re.IGNORECASE
+)
+_BETWEEN_RECIPIENTS = re.compile(r"\s*(?:,|và|,\s*và)?\s*(?:các\s+)?", re.IGNORECASE)
+
+
+def _recipients(item: str) -> list[BodyMention]:
+    """ "… đã gửi công văn tới các chi bộ trực thuộc, yêu cầu …": whom the letter
+    reported is sent to (the work it asks for that names no one is theirs)."""
+    sent = _SENT_TO.search(item)
+    if sent is None:
+        return []
+    out, pos = [], sent.end()
+    for body in find_bodies(item):
+        if out and body.start == out[-1].start:
+            out.append(body)  # one printing, two bodies ("các đảng ủy xã, phường")
+            continue
+        if body.start < pos:
+            continue
+        if not (body.start == pos or _BETWEEN_RECIPIENTS.fullmatch(item, pos, body.start)):
+            break
+        out.append(body)
+        pos = body.end
+    return out
+
+
+def _asks_recipients(item: str) -> bool:
+    return bool(_recipients(item)) and _asks_for_work(item)
+
+
 def _printed_number(marker: Marker | None) -> str | None:
     """The number a paragraph's item is printed with: "2." → "2", "(1)" → "1"; none for a bullet."""
     if marker is None:
@@ -1535,6 +1631,8 @@ _DECIDED = re.compile(
     r"|(?:(?:đã|cũng|vừa)\s+)?(?:quyết\s+định\s+(?:thành\s+lập|giải\s+thể|kết\s+thúc|hợp\s+nhất|sáp\s+nhập|chuẩn\s+y|bổ\s+nhiệm|điều\s+động)"
     r"|chỉ\s+định\s+(?:ông|bà|đồng\s+chí)|chuẩn\s+y|(?:công\s+bố|trao|trao\s+các)\s+(?:các\s+)?quyết\s+định)(?!\w))"
     r"|(?<!\w)được\s+(?:chỉ\s+định|bầu|bổ\s+nhiệm)\s+(?:giữ|làm|vào|là)(?!\w)"  # "bà X được chỉ định giữ chức vụ …"
+    # a report's list of the decisions announced ("Quyết định bổ nhiệm hai phó trưởng ban …")
+    r"|^Quyết\s+định\s+(?:số\s+\S+\s+)?(?:về\s+việc\s+)?(?:thành\s+lập|chỉ\s+định|giải\s+thể|tiếp\s+nhận|chuẩn\s+y|bổ\s+nhiệm|điều\s+động|công\s+nhận|kết\s+nạp|hợp\s+nhất|sáp\s+nhập)(?!\w)"
 )
 
 
@@ -1692,6 +1790,19 @@ def _continues_work(item: str) -> bool:
     return rule("continued_work").match(item) is not None or rule("work_verb").match(item) is not None
 
 
+_SO_THEN = re.compile(r"(?:do\s+(?:đó|vậy)|vì\s+(?:vậy|thế)|bởi\s+vậy|từ\s+đó)\s*,\s*", re.IGNORECASE)
+
+
+def _work_follows(item: str) -> bool:
+    """A later sentence draws the work from what the first one says ("… là phải thực sự tinh gọn.
+    Do đó, tiếp tục rà soát …"): the paragraph goes on with work handed out before."""
+    for end in _ORDER_END.finditer(item):
+        then = _SO_THEN.match(item, _word_after(item, end.end()))
+        if then and _continues_work(item[then.end() :]):
+            return True
+    return False
+
+
 # "(1) …", or "1- …" / "1. …" before a capital, after a colon or a sentence end
 _INLINE_NUMBER = re.compile(
     rf"(?:(?<=^)|(?<=[:.;]\s))(?:\((?P<n>\d{{1,2}})\)\s+|(?P<m>\d{{1,2}})\s?[-–.)]\s*(?=[{UPPER_LETTERS}]))"
@@ -1766,12 +1877,23 @@ def _addressed_sentences(item: str) -> list[tuple[int, int]]:
                 continue  # "… đề nghị xã An Phú …. Xã cần …": the same body, one task
             starts.append(start)
             actors.append(names)
+    if work_before and not actors[0] and len(starts) > 1 and _bare_note(_first_sentence(item)):
+        del starts[1], actors[1]  # "… lưu ý, mùa mưa sắp tới. Do đó, các xã …": the note leads into the first order
     if len(starts) < 2:
         return []
     if not work_before:
         starts = starts[1:]  # "Bão số 10 có phạm vi ảnh hưởng rộng. … Ban Thường vụ yêu cầu …": background first
     ends = [*starts[1:], len(item)]
     return [(a, a + len(item[a:b].rstrip())) for a, b in zip(starts, ends, strict=True)]
+
+
+def _bare_note(sentence: str) -> bool:
+    """A speaker's note with no work in it ("… lưu ý, mùa mưa bão năm nay đến sớm.")."""
+    stress = _STRESSES.search(sentence)
+    if stress is None:
+        return False
+    rest = sentence[stress.end() :]
+    return not (_continues_work(rest) or _told_what_they_must(rest) or _MUST.search(rest))
 
 
 _ASKS_SOMEONE = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s+(?:các|những|mọi|toàn)\s", re.IGNORECASE)
@@ -1841,7 +1963,7 @@ def _addresses(sentence: str, roles: Roles) -> bool:
     handed = rule("assignment").search(sentence, 0, first.start) is not None
     if rule("continued_work").match(sentence):
         return handed  # "Ngoài ra, Thường trực đề nghị các ngành …": only a request of its own
-    if handed or _MUST.match(sentence, first.end) is not None:
+    if handed or _MUST.match(sentence, first.end) or _FORBIDDEN.match(sentence, roles.responsible[-1].end):
         return True
     # a body of its own opens the sentence and acts ("UBND tỉnh và các cơ quan chuyên môn rà
     # soát …"), not an office-holder saying how the same order is carried ("Bí thư cấp ủy … trực
@@ -1853,6 +1975,7 @@ def _addresses(sentence: str, roles: Roles) -> bool:
     )
 
 
+_FORBIDDEN = re.compile(r"\s*(?:tuyệt\s+đối\s+)?không\s+(?:được|để)(?!\w)", re.IGNORECASE)  # "… các xã tuyệt đối không để hồ sơ tồn đọng"
 _OFFICE_HOLDER = re.compile(r"(?:Phó\s+)?(?:Bí\s+thư|Chủ\s+tịch|Người\s+đứng\s+đầu|Thủ\s+trưởng|Lãnh\s+đạo|Ủy\s+viên|Cán\s+bộ|Đảng\s+viên)(?!\w)")
 _WILL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:cũng\s+)?sẽ(?!\w)", re.IGNORECASE)
 

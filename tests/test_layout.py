@@ -341,3 +341,14 @@ def test_lost_spaces_and_dashes_become_spaces_and_a_lone_letter_only_where_it_fi
 def test_a_lost_letter_the_project_s_text_cannot_place_is_read_from_underthesea_s_word_list():
     fixed = layout.restore_lost_letters("Cán bộ giải th\ufffdch rõ, ghi ch\ufffdp đầy đủ, không để g\ufffdy rối.")
     assert fixed == "Cán bộ giải thích rõ, ghi chép đầy đủ, không để gây rối."
+
+
+def test_a_photo_caption_shortcode_of_a_web_page_is_dropped():
+    page = (
+        "Sáng 2/6, Đảng ủy xã họp bàn về công tác dân vận.\n"
+        '[caption id="attachment_12" align="alignnone" width="800"] Quang cảnh buổi họp[/caption]'
+        "Theo đó, Hội Nông dân xã chủ trì vận động hội viên hiến đất làm đường."
+    )
+    text = normalize(page).text
+    assert "caption" not in text and "Quang cảnh" not in text
+    assert "\nTheo đó, Hội Nông dân xã chủ trì" in text

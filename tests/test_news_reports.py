@@ -1026,3 +1026,91 @@ def test_a_bare_ward_is_the_one_the_report_names_even_with_its_secretary_s_name_
         ]
     )
     assert _responsible(extract_text(report, "tin.txt").tasks)[-1] == ["Phường An Khánh"]
+
+
+def test_a_request_with_no_addressee_under_an_intro_is_the_intro_addressees():
+    report = "\n\n".join(
+        [
+            "Tại phiên họp ngày 6/10/2026, Ban Thường vụ Tỉnh ủy nghe báo cáo về công tác dân vận quý III.",
+            "Ban Thường vụ Tỉnh ủy yêu cầu các đảng ủy xã, phường tiếp tục lãnh đạo công tác dân vận trong"
+            " quý IV năm 2026, tập trung vào các việc sau:",
+            "Ban Thường vụ Tỉnh ủy yêu cầu khẩn trương đối thoại với Nhân dân về các dự án còn vướng mắc.",
+        ]
+    )
+    (task,) = extract_text(report, "tin.txt").tasks
+    assert task.text.startswith("Ban Thường vụ Tỉnh ủy yêu cầu khẩn trương")
+    assert [b.name for b in task.responsible] == ["Đảng ủy xã", "Đảng ủy phường"]
+    assert task.deadline is not None and task.deadline.end == date(2026, 12, 31)
+
+
+def test_work_drawn_from_a_stated_goal_goes_on_with_the_body_handed_work_before():
+    report = "\n\n".join(
+        [
+            "Kết luận hội nghị, đồng chí Bí thư Tỉnh ủy đề nghị Đảng ủy Ủy ban nhân dân tỉnh sớm trình"
+            " phương án tổ chức lại mạng lưới trường học.",
+            "Đồng chí nêu rõ yêu cầu của việc sắp xếp là bộ máy phải gọn, chạy ngay. Do đó, tiếp tục xem lại"
+            " nhiệm vụ, quyền hạn của từng trường trước khi trình phương án.",
+        ]
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert len(tasks) == 2
+    assert [b.name for b in tasks[1].responsible] == ["Đảng ủy Ủy ban nhân dân tỉnh"]
+
+
+def test_the_closing_mark_ends_the_report_and_announced_decisions_are_no_tasks():
+    report = "\n".join(
+        [
+            "Tại buổi lễ, Ban Thường vụ Tỉnh ủy trao quyết định thành lập Đảng bộ Sở Xây dựng.",
+            "Quyết định chỉ định 3 đồng chí vào Ban Chấp hành Đảng bộ Sở Xây dựng nhiệm kỳ 2025 - 2030.",
+            "Quyết định thành lập Chi bộ Sở Nội vụ và 2 Đảng bộ cơ sở trực thuộc.",
+            "Phát biểu tại hội nghị, đồng chí Bí thư đề nghị Đảng bộ Sở Xây dựng sớm ổn định tổ chức,"
+            " bắt tay ngay vào công việc./.",
+            "Báo Tin Tức - Thông tin cập nhật hằng giờ",
+        ]
+    )
+    (task,) = extract_text(report, "tin.txt").tasks
+    assert task.text.startswith("Phát biểu tại hội nghị")
+    assert [b.name for b in task.responsible] == ["Đảng bộ Sở Xây dựng"]
+
+
+def test_localities_told_what_they_must_not_do_after_a_note_are_one_order():
+    report = (
+        "Phát biểu tại buổi kiểm tra, đồng chí Phó Bí thư Tỉnh ủy lưu ý, chỉ còn hai tuần nữa là đến ngày"
+        " bầu cử. Vì thế, các địa phương tuyệt đối không để sai sót; phải in đủ phiếu và niêm yết đúng hạn."
+        " Đồng chí cũng yêu cầu các địa phương bảo đảm an ninh tại các khu vực bỏ phiếu."
+    )
+    (task,) = extract_text(report, "tin.txt").tasks
+    assert [b.name for b in task.responsible] == ["Địa phương"]
+
+
+def test_a_letter_sent_to_the_communes_hands_them_what_it_asks_and_what_the_localities_must_do():
+    report = "\n".join(
+        [
+            "Ngày 12/8, Ban Tổ chức Tỉnh ủy cho biết đã gửi công văn tới Ban Thường vụ đảng ủy các xã, phường,"
+            " yêu cầu kiện toàn các chức danh còn thiếu sau sắp xếp.",
+            "Theo đó, các địa phương phải báo cáo số lượng cán bộ còn thiếu trước ngày 30/8.",
+        ]
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert _responsible(tasks) == [["Ban Thường vụ Đảng ủy xã", "Ban Thường vụ Đảng ủy phường"]] * 2
+
+
+def test_the_bodies_an_item_directs_are_not_its_subject_and_a_count_of_provinces_keeps_the_coordinator():
+    page = "\n".join(
+        [
+            "Ban Thường vụ Tỉnh ủy giao Đảng đoàn Hội Cựu chiến binh tỉnh chỉ đạo tổ chức đại hội các cấp.",
+            "Chỉ đạo các cấp chính quyền, các ngành, Mặt trận Tổ quốc và các đoàn thể phối hợp tạo điều kiện"
+            " cho đại hội.",
+        ]
+    )
+    assert _responsible(extract_text(page, "tin.txt").tasks)[1] != ["Mặt trận Tổ quốc", "Đoàn thể"]
+    roles = find_roles("Ban Tổ chức Trung ương đề nghị Ban Thường vụ Tỉnh ủy 2 tỉnh phối hợp với Văn phòng"
+                       " Trung ương Đảng hoàn thiện hồ sơ.")
+    assert [b.name for b in roles.responsible] == ["Ban Thường vụ Tỉnh ủy"]
+    assert [b.name for b in roles.coordinating] == ["Văn phòng Trung ương"]
+
+
+def test_who_works_with_the_body_a_committee_directs_coordinates():
+    roles = find_roles("Đảng ủy xã chỉ đạo Ủy ban nhân dân xã phối hợp với Công an xã rà soát các hộ tạm trú.")
+    assert [b.name for b in roles.responsible] == ["Đảng ủy xã"]
+    assert [b.name for b in roles.coordinating] == ["Công an xã"]
