@@ -646,6 +646,13 @@ def _lead(text: str) -> dict | None:
     d, mo, y = (got["d"], got["m"], got["y"]) if got.get("y") else _lead_day(m)
     issued = _parse_date(d, mo, y) if y else None
     title = got["title"].strip() if got.get("title") else _title_after_bodies(got.get("by") or "")
+    if not title and not number and (bare := _BARE_SUBJECT.match(head, m.end())):
+        title = bare.group("title")  # "Huyện ủy vừa ban hành Kế hoạch sơ kết … (Kế hoạch số …)"
+    printed = _TRAILING_NUMBER.search(title) if title else None
+    if printed:  # "… giai đoạn 2021 – 2025 (Kế hoạch số 12-KH/TU, ngày 3/9/2025)": its number and day after its subject
+        title = title[: printed.start()].rstrip(" ,")
+        number = number or (printed.group("num") if _SYMBOL.match(printed.group("num")) else None)
+        issued = issued or (_parse_date(*printed.group("d", "m", "y")) if printed.group("y") else None)
     dated = _TRAILING_DAY.search(title) if title else None
     if dated:  # "… về việc sắp xếp … ngày 12/9/2025": the document's day, printed after its subject
         title, issued = title[: dated.start()].rstrip(" ,"), issued or _parse_date(*dated.group("d", "m", "y"))
@@ -654,6 +661,12 @@ def _lead(text: str) -> dict | None:
     return {"type": doc_type, "number": number, "issued": issued, "issuer": issuer, "title": title, "signer": signer}
 
 
+# the subject printed right after the type, when a number in parentheses closes it
+_BARE_SUBJECT = re.compile(r"\s+(?P<title>[a-zđà-ỹ][^.\n()]{10,300}?\s*\((?:[^()]{0,40}?\s)?(?i:số)\s+[^()\n]{3,60}\))")
+_TRAILING_NUMBER = re.compile(
+    r"\s*\((?:[^()]{0,40}?\s)?(?i:số)\s+(?P<num>[^\s,;()]+)"
+    r"(?:\s*,?\s*(?i:ngày)\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?\s*\)\s*$"
+)
 _TRAILING_DAY = re.compile(r"\s*,?\s+ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\s*$")
 
 

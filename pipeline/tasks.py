@@ -899,11 +899,11 @@ _OF_EVERY_UNIT = re.compile(r"(?<!\w)(?:xã|phường|thị\s+trấn|đặc\s+kh
 
 
 def _refers_back(bodies: tuple[BodyMention, ...] | list[BodyMention], earlier: list[BodyMention]) -> bool:
-    """ "Theo đó, các địa phương phải …" after the bodies of every commune were handed work:
-    the localities are those bodies (not after one named body: then they are the localities)."""
-    return bool(bodies) and all(b.name in _UNITS_AS_A_WHOLE for b in bodies) and bool(earlier) and all(
-        _OF_EVERY_UNIT.search(b.name) for b in earlier
-    )
+    """ "Theo đó, các địa phương phải …" after the bodies of every commune were handed work: the
+    localities are those bodies (not after named bodies: then they are the localities)."""
+    if not (bodies and earlier and all(b.name in _UNITS_AS_A_WHOLE for b in bodies)):
+        return False
+    return all(_OF_EVERY_UNIT.search(b.name) for b in earlier)
 
 
 def _merge_with_implementers(bodies: list[BodyMention], implementers: list[BodyMention]) -> list[BodyMention]:
@@ -1537,7 +1537,7 @@ class _ParagraphReading:
     def _gives_work(self, item: str, roles: Roles, excluded: list[tuple[int, int]]) -> bool:
         return (
             _opens_with_subject(item, roles) or _assigns_work(item, self.meta, excluded)
-            or _asks_for_work(item) or _told_to(item, roles)
+            or _asks_for_work(item) or _told_to(item, roles) or _told_later(item)
         )
 
     def _add(
@@ -1748,7 +1748,9 @@ _TASKS_LISTED = re.compile(
 
 
 _TIME_ASIDE = re.compile(  # and "toàn tỉnh" asked as a whole ("… yêu cầu toàn tỉnh tạm dừng …")
-    r"(?:(?:trong|từ|thời\s+gian|năm|những|ngay)\s[^,.;:]{0,40},\s*)?(?:toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|ngành)\s+)?",
+    r"(?:(?:trong|từ|thời\s+gian|năm|những|ngay)\s[^,.;:]{0,40},\s*"
+    r"|(?:sau\s+khi|trước\s+khi|khi)\s[^,.;:]{0,40}?\s(?=(?:các|những|mọi)\s))?"  # "… yêu cầu khi hết mùa mưa các xã …"
+    r"(?:toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|ngành)\s+)?",
     re.IGNORECASE,
 )
 # a short subject then "cần / phải": "… yêu cầu, trong năm tới, phường cần ưu tiên …"
@@ -1885,6 +1887,20 @@ def _addressed_sentences(item: str) -> list[tuple[int, int]]:
         starts = starts[1:]  # "Bão số 10 có phạm vi ảnh hưởng rộng. … Ban Thường vụ yêu cầu …": background first
     ends = [*starts[1:], len(item)]
     return [(a, a + len(item[a:b].rstrip())) for a, b in zip(starts, ends, strict=True)]
+
+
+def _told_later(item: str) -> bool:
+    """A later sentence of a report's paragraph tells bodies what they must do ("Việc chuẩn bị …
+    được thực hiện khẩn trương. … Các chi, đảng bộ cơ sở phải hoàn thành đại hội trước …")."""
+    for end in _ORDER_END.finditer(item):
+        sentence = _first_sentence(item[_word_after(item, end.end()) :])
+        roles = find_roles(sentence)
+        if roles.responsible and (_MUST_SOON.match(sentence, roles.responsible[-1].end) or _hands_over(sentence)):
+            return True
+    return False
+
+
+_MUST_SOON = re.compile(rf"[^,.;:]{{0,30}}?(?<!\w){_MUST_WORD}\s", re.IGNORECASE)  # "… trong Khối phải …"
 
 
 def _bare_note(sentence: str) -> bool:

@@ -1114,3 +1114,34 @@ def test_who_works_with_the_body_a_committee_directs_coordinates():
     roles = find_roles("Đảng ủy xã chỉ đạo Ủy ban nhân dân xã phối hợp với Công an xã rà soát các hộ tạm trú.")
     assert [b.name for b in roles.responsible] == ["Đảng ủy xã"]
     assert [b.name for b in roles.coordinating] == ["Công an xã"]
+
+
+def test_a_lead_whose_number_follows_the_subject_in_parentheses_gives_the_document():
+    report = "\n\n".join(
+        [
+            "Ban Thường vụ Huyện ủy vừa ban hành Kế hoạch sơ kết 3 năm thực hiện chương trình chuyển đổi số"
+            " trong các cơ quan đảng (Kế hoạch số 45-KH/HU, ngày 12/3/2026).",
+            "Trong sơ kết cần đánh giá đúng những việc đã làm được và chỉ ra cách làm mới.",
+            "Cấp cơ sở hoàn thành sơ kết trong tháng 4/2026. Cấp huyện tổ chức sơ kết trong tháng 5/2026.",
+        ]
+    )
+    result = extract_text(report, "tin.txt")
+    assert (result.document.number, result.document.issued_date) == ("45-KH/HU", date(2026, 3, 12))
+    assert result.document.title.startswith("sơ kết 3 năm")
+    assert _responsible(result.tasks) == [[], ["Cấp cơ sở"], ["Cấp huyện"]]
+    assert result.tasks[2].deadline.end == date(2026, 5, 31)
+
+
+def test_a_request_with_an_occasion_before_its_addressees_and_an_order_after_a_report_are_work():
+    report = "\n\n".join(
+        [
+            "Tiếp đó, Ban Thường vụ Huyện ủy còn yêu cầu khi xong đại hội các chi bộ gửi biên bản"
+            " về Ban Tổ chức Huyện ủy trước ngày 15/7/2026.",
+            "Công tác chuẩn bị đại hội ở các xã đang được làm khẩn trương. Các đảng ủy xã trong huyện phải"
+            " hoàn thành đại hội trước ngày 30/7/2026.",
+            "Theo tờ trình, Ban Tổ chức Huyện ủy đề xuất bố trí thêm hai cán bộ cho mỗi xã.",
+        ]
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert [t.text[:12] for t in tasks] == ["Tiếp đó, Ban", "Các đảng ủy "]
+    assert [b.name for b in tasks[1].responsible] == ["Đảng ủy xã"]
