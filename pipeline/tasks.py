@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 
-from .bodies import find_bodies, merge_variants, name_before_person, qualify
+from .bodies import family_names, find_bodies, merge_variants, name_before_person, qualify
 from .lexicon import (
     CAPITALISED_WORD,
     COMRADE_NAME,
@@ -99,6 +99,16 @@ def _after_subject() -> re.Pattern:
     )
 
 
+_PLACE_NAMED = re.compile(rf"(?:[ \t]+{CAPITALISED_WORD}){{1,3}}(?=\s)")
+
+
+def _place_named(text: str, pos: int) -> int:
+    """End of a place's name printed right after a body's printing at `pos` ("Huyện ủy Hàm Tân"),
+    0 if none or if it is a person's name ("… Hà Giang Trần Văn Tâm đề nghị": the speaker)."""
+    named = _PLACE_NAMED.match(text, pos)
+    if named is None or named.group(0).split()[0] in family_names():
+        return 0
+    return named.end()
 _NEAR_SUBJECT = re.compile(  # "(…)", "3 tỉnh" (the units the body stands for), then "chủ trì", "phải", …
     r"\s*(?:\([^)]*\)\s*)?(?:(?:\d{1,2}|hai|ba|bốn|năm|các)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|địa\s+phương|đơn\s+vị)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động|được\s+giao)\s*,?\s*)*",
     re.IGNORECASE,
@@ -221,7 +231,8 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
                 coordinating.extend(group)
             continue
         if last_subject_end >= 0 and _DIRECTED.fullmatch(text, last_subject_end, gs):
-            directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Z helps with X's order
+            directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Y is X's to direct, Z helps with X's order
+            continue
         if delegated_at >= 0 and _DELEGATE_GAP.fullmatch(text, delegated_at, gs):
             # "X giao Y là cơ quan thường trực ...", "X đề nghị Y, Z ...": whoever is handed the
             # work leads it, whatever words follow the list.
@@ -244,7 +255,8 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             group = group[k:] if k else group
             gs = group[0].start
         subject = _subject_part(text, group, cs)
-        delegation = rule("delegation").match(text, ge)
+        named = _place_named(text, ge)  # "Huyện ủy Hàm Tân yêu cầu …": the place the printing left out
+        delegation = rule("delegation").match(text, ge) or (named and rule("delegation").match(text, named))
         if delegation and _PASSIVE_AGENT.search(text, max(0, gs - 12), gs):
             delegation = None  # "… được chi bộ phân công": the body that assigned it, no request here
         if delegation:
@@ -429,7 +441,9 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
 
 
 _DIRECTS = re.compile(r"(?:lãnh\s+đạo\s*,\s*)?chỉ\s+đạo\s", re.IGNORECASE)
-_DIRECTED = re.compile(r"\s*(?:lãnh\s+đạo\s*,\s*)?chỉ\s+đạo\s+(?:các\s+)?", re.IGNORECASE)
+_DIRECTED = re.compile(  # "… chỉ đạo (các phòng, ) các …": whom the subject directs
+    r"\s*(?:lãnh\s+đạo\s*,\s*)?chỉ\s+đạo\s+(?:[^.;:,]{0,40},\s*)?(?:các\s+)?", re.IGNORECASE
+)
 _OWNED_LIST = re.compile(r"(?<!\w)của\s+(?:các\s+|những\s+)?(?P<owner>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$", re.IGNORECASE)
 
 
@@ -1788,8 +1802,14 @@ def _told_to(item: str, roles: Roles) -> bool:
 
 
 def _continues_work(item: str) -> bool:
-    """Opens by going on with work handed out before ("Đồng thời, …", "Tập trung …")."""
-    return rule("continued_work").match(item) is not None or rule("work_verb").match(item) is not None
+    """Opens by going on with work handed out before ("Đồng thời, …", "Tập trung …", "Đồng thời chỉ đạo …")."""
+    if rule("continued_work").match(item) is not None or rule("work_verb").match(item) is not None:
+        return True
+    link = _LINK_WITHOUT_COMMA.match(item)
+    return link is not None and rule("work_verb").match(item[link.end() :]) is not None
+
+
+_LINK_WITHOUT_COMMA = re.compile(r"(?:đồng\s+thời|ngoài\s+ra|bên\s+cạnh\s+đó)\s+", re.IGNORECASE)
 
 
 _SO_THEN = re.compile(r"(?:do\s+(?:đó|vậy)|vì\s+(?:vậy|thế)|bởi\s+vậy|từ\s+đó)\s*,\s*", re.IGNORECASE)

@@ -1145,3 +1145,26 @@ def test_a_request_with_an_occasion_before_its_addressees_and_an_order_after_a_r
     tasks = extract_text(report, "tin.txt").tasks
     assert [t.text[:12] for t in tasks] == ["Tiếp đó, Ban", "Các đảng ủy "]
     assert [b.name for b in tasks[1].responsible] == ["Đảng ủy xã"]
+
+
+def test_a_committee_named_with_its_place_asks_and_whom_it_directs_is_no_subject():
+    roles = find_roles("Huyện ủy Đông Sơn yêu cầu các chi bộ, cơ quan, ban ngành quán triệt chỉ thị.")
+    assert [b.name for b in roles.responsible] == ["Chi bộ", "Cơ quan, ban ngành"]
+    roles = find_roles("Ban Thường vụ Tỉnh ủy giao Đảng ủy Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành lập kế hoạch.")
+    assert [b.name for b in roles.responsible] == ["Đảng ủy Ủy ban nhân dân tỉnh"]
+    roles = find_roles("Ủy ban nhân dân xã chỉ đạo các tổ dân phố, các đơn vị tăng cường kiểm tra.")
+    assert [b.name for b in roles.responsible] == ["Ủy ban nhân dân xã"]
+
+
+def test_a_letter_issued_with_a_request_hands_its_unnamed_items_to_the_addressees():
+    report = "\n".join(
+        [
+            "Thực hiện Công văn số 88-CV/BTGTU của Ban Tuyên giáo Tỉnh ủy, Ban Tuyên giáo Huyện ủy vừa ban hành"
+            " công văn đề nghị các chi bộ, đoàn thể tuyên truyền về phòng, chống sốt xuất huyết.",
+            "Tuyên truyền để mỗi hộ gia đình tự diệt lăng quăng mỗi tuần.",
+            "Đồng thời chỉ đạo các tổ dân phố tổ chức tổng vệ sinh vào sáng thứ Bảy hằng tuần.",
+        ]
+    )
+    tasks = extract_text(report, "tin.txt").tasks[-2:]  # (the lead, which asks too, is a task of its own)
+    assert [t.text[:10] for t in tasks] == ["Tuyên truy", "Đồng thời "]
+    assert _responsible(tasks) == [["Chi bộ", "Đoàn thể"]] * 2
