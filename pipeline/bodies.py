@@ -150,7 +150,7 @@ def _matchers() -> tuple[_Matcher, _Matcher, _Matcher, re.Pattern, list[tuple[re
     for raw in gazetteer().get("lists", []):
         head = "|".join(re.escape(h) for h in raw["heads"])
         rx = re.compile(
-            rf"(?<!\w)(?P<heads>(?:{head})(?:\s*,\s*(?:{head}))*(?:\s*(?:,|và)\s*)(?:{head}))\s+{re.escape(raw['suffix'])}"
+            rf"(?<!\w)(?<!cấp\s)(?P<heads>(?:{head})(?:\s*,\s*(?:{head}))*(?:\s*(?:,|và)\s*)(?:{head}))\s+{re.escape(raw['suffix'])}"
             r"(?P<rest>\s+(?:cơ\s+sở|trực\s+thuộc))?(?!\w)",
             re.IGNORECASE,
         )
@@ -849,6 +849,8 @@ def _share_back(text: str, groups: list[list[tuple[str, int, int, str | None, bo
         name, s, e, level, _ = groups[j][0]
         if j and _PAIRED.fullmatch(text, groups[j - 1][-1][2], s):
             break  # "Hội Nông dân và các đoàn thể, Đảng ủy, … các xã": a pair of its own
+        if name.startswith("Sở"):
+            break  # "các sở, ngành và UBND các xã, phường": the departments are the province's
         groups[j] = [(f"{name} {suffix}", s, e, level, False) for suffix in suffixes]
         j -= 1
 

@@ -119,7 +119,7 @@ _SPEAKS = re.compile(  # after the speaker's name, if printed ("Thường trực
 _PLURAL_AFTER_COMMA = re.compile(r",\s*các\s", re.IGNORECASE)
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
 _DELEGATE_GAP = re.compile(
-    r"(?:\s*,\s*(?:năm|trong|từ|thời\s+gian\s+tới|trước\s+mắt)[^,.;]{0,30},)?"  # "đề nghị, năm 2026, toàn Đảng bộ …"
+    r"(?:\s*,\s*(?:năm|trong|từ|thời\s+gian\s+tới|trước\s+mắt)[^,.;]{0,30},|\s*trước\s+mắt(?=\s))?"  # "đề nghị, trong năm tới, các chi bộ …"
     r"(?:\s*(?:các|những|từng|mỗi|cho|toàn\s+bộ|toàn|cả|đội\s+ngũ|hai|ba)\s+)*\s*"
     r"(?:(?:bí\s+thư|chủ\s+tịch|người\s+đứng\s+đầu|thủ\s+trưởng|lãnh\s+đạo)\s*(?:,\s*|\s+và\s+))*"  # "bí thư, chủ tịch và cấp ủy"
     r"(?:thành\s+viên\s+)?",
@@ -212,6 +212,12 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
     delegated_at = -1  # end of "X yêu cầu / đề nghị / giao": the next list is the subject
     approving: list[BodyMention] = []  # subjects that approve ("thống nhất với ...") rather than act
     directed_end = -1  # end of the bodies the subject directs ("X chỉ đạo Y …")
+    opening = _HANDED_AT_START.match(text)
+    person = _person_handed(text, opening.end()) if opening else None
+    if person:  # "Giao đồng chí Trần Văn A - Phó Chủ tịch UBND xã, chỉ đạo …": the person named leads
+        responsible.append(person)
+        last_subject_end = person.end
+        mentions = [m for m in mentions if m.start >= person.end]
     for group in _groups(text, mentions):
         gs, ge = group[0].start, group[-1].end
         cs = _clause_start(text, gs)
@@ -292,11 +298,42 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             # and Y helps it
             responsible.extend(group)
             last_subject_end = ge
+    if not responsible:
+        responsible = _topic_bodies(text, mentions)
     if approving and len(approving) < len(responsible):
         # "Thường trực Đảng ủy thống nhất với Tờ trình ...; giao Ban Xây dựng Đảng ...": the body
         # that approves hands the work over; whoever is handed it leads.
         responsible = [m for m in responsible if m not in approving]
     return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(coordinating)))
+
+
+_TOPIC_OPENING = re.compile(
+    r"\s*(?:đối\s+với|về\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\s+của)\s+(?:các\s+|những\s+)?", re.IGNORECASE
+)
+_TOPIC_END = re.compile(r"\s*,\s*")  # (after a colon the bodies label a block: "Đối với các xã: …")
+_BETWEEN_MEMBERS = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?", re.IGNORECASE)
+
+
+def _topic_bodies(text: str, mentions: list[BodyMention]) -> list[BodyMention]:
+    """ "Đối với các chi bộ, cần rà soát …", "Về trách nhiệm của Ban Dân vận, Thường trực đề nghị
+    theo dõi …": the bodies the item is about do the work it then names without a subject."""
+    topic = _TOPIC_OPENING.match(text)
+    if topic is None:
+        return []
+    group, pos = [], topic.end()
+    for m in mentions:
+        if m.start < pos or not (m.start == pos or (group and _BETWEEN_MEMBERS.fullmatch(text, pos, m.start))):
+            if group or m.start > pos:
+                break
+            continue
+        group.append(m)
+        pos = m.end
+    for k in range(len(group), 0, -1):  # the topic ends at one of the list's commas
+        end = _TOPIC_END.match(text, group[k - 1].end)
+        rest = text[end.end() :] if end else ""
+        if rest and (_told_what_they_must(rest) or _continues_work(rest) or _asks_for_work(rest)):
+            return group[:k]
+    return []
 
 
 def _person_handed(text: str, pos: int) -> BodyMention | None:
@@ -319,13 +356,14 @@ def _expanded(office: str) -> str:
     return " ".join(office.split())
 
 
-_OFFICE_AFTER = re.compile(rf"\s*,\s*(?P<office>(?-i:[{UPPER_LETTERS}])[^,;.:]{{2,80}}?)(?=\s*[,;.]|\s+(?:phụ\s+trách|làm|giữ|chủ\s+trì|theo\s+dõi)(?!\w))")
+_OFFICE_AFTER = re.compile(rf"\s*(?:,|\s[-–])\s*(?P<office>(?-i:[{UPPER_LETTERS}])[^,;.:]{{2,80}}?)(?=\s*[,;.]|\s+(?:phụ\s+trách|làm|giữ|chủ\s+trì|theo\s+dõi)(?!\w))")
 # a subject that undergoes the work: "phải được bố trí", never "được giao chủ trì" (it leads)
 _UNDERGOES = re.compile(
     r"\s+(?:phải|cần|sẽ|đã)\s+được\s+(?!giao|phân\s+công|ủy\s+quyền|cử|chỉ\s+định)", re.IGNORECASE
 )
 _PASSIVE_AGENT = re.compile(r"(?<!\w)được\s+(?:các\s+)?$", re.IGNORECASE)
-_PERSON_HANDED = re.compile(rf"(?:cho\s+)?{COMRADE_NAME}(?=\s*,|\s+(?:phụ\s+trách|làm|giữ|chủ\s+trì|theo\s+dõi)(?!\w))")
+_HANDED_AT_START = re.compile(r"\s*(?:giao|phân\s+công)\s+", re.IGNORECASE)
+_PERSON_HANDED = re.compile(rf"(?:cho\s+)?{COMRADE_NAME}(?=\s*,|\s[-–]\s|\s+(?:phụ\s+trách|làm|giữ|chủ\s+trì|theo\s+dõi)(?!\w))")
 
 
 # the end of a speaker's name right before the verb that hands work over (a capitalised word,
@@ -1155,7 +1193,7 @@ class _Reading:
                 return
         if sec.kind not in self.task_kinds and not roles.responsible and not self._introduced(sec):
             return
-        if rule("acknowledgement").match(item) and not (roles.responsible and _HANDED_OVER.search(item)):
+        if _acknowledged(item) and not (roles.responsible and _HANDED_OVER.search(item)):
             # "Cơ bản thống nhất với báo cáo ...": an assessment or a decision, not work; the due
             # date a decision sets ("…, bảo đảm hoàn thành trước ngày 30/6/2025") is its block's
             due = _due(item, _time_expressions(item, self.meta.issued_date, excluded))
@@ -1533,7 +1571,7 @@ class _ParagraphReading:
         if item.endswith(":"):
             self._begin_intro(item)
             return True
-        if not marker and rule("background").match(item) and not _asks_recipients(item):
+        if not marker and rule("background").match(item) and not (_asks_recipients(item) or _hands_over(item)):
             self.handed, self.asked = [], False
             return True  # "Trong những năm qua, ...": what was done, not what is to be done
         return False
@@ -1565,11 +1603,13 @@ class _ParagraphReading:
             orders, handed_on = _stacked_orders(item), False
         if not orders:
             orders, handed_on = _handover_clauses(item) or _addressed_sentences(item), True
+        asked = list(find_roles(item[: orders[0][0]]).responsible) if orders and _inline_numbered(item) else []
         for a, b in orders:  # one task per order, each led by the paragraph's bodies
             one = self.text[s + a : s + b]
             shifted = [(x - a, y - a) for x, y in excluded if x >= a and y <= b]
             found = _item_times(one, s + a, self.meta.issued_date, shifted, self.years)
-            lead = implementers if handed_on else implementers or list(roles.responsible)
+            # ("… yêu cầu các sở, ngành: (1) … (2) …": the bodies asked before the numbers lead each)
+            lead = (implementers or asked) if handed_on else implementers or list(roles.responsible)
             self.tasks.append(_make_task(self.text, s + a, s + b, section, find_roles(one, shifted), found, lead, None, self.meta))
         if not orders:
             found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
@@ -1605,6 +1645,15 @@ def _recipients(item: str) -> list[BodyMention]:
 
 def _asks_recipients(item: str) -> bool:
     return bool(_recipients(item)) and _asks_for_work(item)
+
+
+def _acknowledged(item: str) -> bool:
+    """ "Cơ bản thống nhất với …", also after the body that agrees ("Ban Chỉ đạo nhất trí với
+    phương án …"): an assessment or a decision, not work."""
+    if rule("acknowledgement").match(item):
+        return True
+    first = next(iter(find_bodies(item)), None)
+    return first is not None and first.start == 0 and rule("acknowledgement").match(item[first.end :].lstrip()) is not None
 
 
 def _printed_number(marker: Marker | None) -> str | None:
@@ -1763,7 +1812,7 @@ _TASKS_LISTED = re.compile(
 
 _TIME_ASIDE = re.compile(  # and "toàn tỉnh" asked as a whole ("… yêu cầu toàn tỉnh tạm dừng …")
     r"(?:(?:trong|từ|thời\s+gian|năm|những|ngay)\s[^,.;:]{0,40},\s*"
-    r"|(?:sau\s+khi|trước\s+khi|khi)\s[^,.;:]{0,40}?\s(?=(?:các|những|mọi)\s))?"  # "… yêu cầu khi hết mùa mưa các xã …"
+    r"|(?:sau\s+khi|trước\s+khi|khi)\s[^,.;:]{0,40}?\s(?=(?:các|những|mọi)\s)|trước\s+mắt\s+)?"  # "… yêu cầu khi hết mùa mưa các xã …"
     r"(?:toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|ngành)\s+)?",
     re.IGNORECASE,
 )
@@ -1981,8 +2030,16 @@ _SPACES = re.compile(r"\s*")
 
 
 def _hands_over(text: str) -> bool:
-    """Some body in `text` is handed work ("… yêu cầu / đề nghị / giao <body> …")."""
-    return any(rule("assignment").search(text, 0, b.start) for b in find_bodies(text))
+    """Some body in `text` is handed work ("… yêu cầu / đề nghị / giao <body> …"; not "buổi
+    giao ban của bí thư các chi bộ", a meeting, nor "việc được giao, các tổ …")."""
+    for b in find_bodies(text):
+        handed = rule("assignment").search(text, 0, b.start)
+        if handed and not _NOT_HANDED.search(text, max(0, handed.start() - 6), b.start + 4):
+            return True
+    return False
+
+
+_NOT_HANDED = re.compile(r"(?-i:giao\s+ban\s)|(?<!\w)được\s+giao(?!\w)", re.IGNORECASE)
 
 
 def _addresses_its_own(text: str) -> bool:

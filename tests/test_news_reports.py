@@ -1168,3 +1168,62 @@ def test_a_letter_issued_with_a_request_hands_its_unnamed_items_to_the_addressee
     tasks = extract_text(report, "tin.txt").tasks[-2:]  # (the lead, which asks too, is a task of its own)
     assert [t.text[:10] for t in tasks] == ["Tuyên truy", "Đồng thời "]
     assert _responsible(tasks) == [["Chi bộ", "Đoàn thể"]] * 2
+
+
+def test_a_board_agreeing_is_no_work_but_the_person_its_bullet_hands_the_work_leads():
+    page = "\n\n".join(
+        [
+            "Kết luận cuộc họp, đồng chí Chủ nhiệm chương trình nêu:",
+            "1. Về danh mục công trình năm 2027:",
+            "Ban Chủ nhiệm thống nhất với danh mục công trình do Văn phòng trình.",
+            "- Giao đồng chí Trần Văn Khải - Phó Chủ tịch UBND huyện, chỉ đạo hoàn thiện hồ sơ trước ngày 15/12/2026.",
+            "2. Về công tác tuyên truyền:",
+            "Giao Văn phòng Huyện ủy đăng tải danh mục lên trang thông tin điện tử của huyện.",
+        ]
+    )
+    tasks = extract_text(page, "tin.txt").tasks
+    assert [t.text[:12] for t in tasks] == ["Giao đồng ch", "Giao Văn phò"]
+    assert _responsible(tasks)[0] == ["Trần Văn Khải, Phó Chủ tịch Ủy ban nhân dân huyện"]
+
+
+def test_a_count_of_what_a_committee_has_is_no_work():
+    report = "\n\n".join(
+        [
+            "Đảng bộ huyện có 86 chi bộ. Tính đến giữa tháng 3, 40 chi bộ đã tổ chức xong đại hội.",
+            "Ban Thường vụ Huyện ủy yêu cầu các chi bộ còn lại hoàn thành đại hội trước ngày 30/4/2027.",
+        ]
+    )
+    (task,) = extract_text(report, "tin.txt").tasks
+    assert task.text.startswith("Ban Thường vụ Huyện ủy yêu cầu")
+
+
+def test_the_bodies_a_paragraph_is_about_do_what_it_then_asks():
+    assert [b.name for b in find_roles("Đối với các chi bộ, đảng bộ cơ sở, cần hoàn thành kiểm điểm trước 30/12.").responsible] == [
+        "Chi bộ", "Đảng bộ cơ sở",
+    ]
+    roles = find_roles("Về trách nhiệm của Ban Dân vận Huyện ủy, Ban Thường vụ Huyện ủy yêu cầu theo dõi sát tình hình.")
+    assert [b.name for b in roles.responsible] == ["Ban Dân vận Huyện ủy"]
+    roles = find_roles("Ban Thường vụ Huyện ủy yêu cầu trước mắt các chi bộ rà soát danh sách đảng viên.")
+    assert [b.name for b in roles.responsible] == ["Chi bộ"]
+
+
+def test_numbered_orders_in_one_paragraph_are_the_addressees_before_the_numbers():
+    report = (
+        "Tiếp đó, Thường trực Huyện ủy đề nghị các đảng ủy xã, thị trấn: (1) Tổ chức quán triệt chỉ thị"
+        " trong tháng 6/2027; (2) Rà soát các chi bộ yếu kém; (3) Báo cáo kết quả về Ban Tổ chức Huyện ủy."
+    )
+    tasks = extract_text(report, "tin.txt").tasks
+    assert len(tasks) == 3
+    assert _responsible(tasks) == [["Đảng ủy xã", "Đảng ủy thị trấn"]] * 3
+
+
+def test_a_dated_lead_that_hands_work_over_is_work_but_a_briefing_meeting_is_not():
+    report = "\n\n".join(
+        [
+            "Ngày 2/6, Ban Thường vụ Huyện ủy có Công văn số 310-CV/HU yêu cầu các chi bộ hoàn thành"
+            " đại hội trước ngày 30/6/2027.",
+            "Sáng 5/6, Đảng ủy xã họp giao ban Bí thư các chi bộ để nghe báo cáo tháng 5.",
+        ]
+    )
+    (task,) = extract_text(report, "tin.txt").tasks
+    assert [b.name for b in task.responsible] == ["Chi bộ"]
