@@ -134,7 +134,7 @@ def issuer_level(issuer: str | None) -> str | None:
 
 # ---------------------------------------------------------------- patterns
 
-_NUMBER_LINE = re.compile(r"(?:^|\t)\s*Số\s*:?\s*(?P<num>[^\s\t]*)", re.MULTILINE)
+_NUMBER_LINE = re.compile(r"(?:^|\t)\s*Số\s*:?\s*(?P<num>[^\s\t]*(?:[ \t]+[-–][ \t]+[^\s\t]+)?)", re.MULTILINE)  # "Số 369 - CV/BTGTU"
 _SYMBOL = re.compile(r"^\d+[a-zA-Z]?(?:/\d{4})?[-/][^\W_][\w\-/.]*$")
 _PLACE_DATE = re.compile(  # the place may start on the line before ("Lương" / "Minh, ngày …": a Word cell's wrap)
     rf"(?:(?P<place>(?:(?-i:[{UPPER_LETTERS}])[^\W\d_]*[ \t]*\n)?[^\t\n,]{{2,40}}),\s*)?"
@@ -264,7 +264,33 @@ def find_regions(text: str) -> Regions:
                 break
     while body_start < body_end and text[body_start] == "\n":
         body_start += 1
+    body_start = _after_recipients(text, body_start, min(body_end, body_start + 1500)) or body_start
+    while body_start < body_end and text[body_start] == "\n":
+        body_start += 1
     return Regions(header_end=body_start, body_start=body_start, body_end=body_end)
+
+
+_ADDRESSED_TO = re.compile(r"^\s*Kính\s+gửi\s*:", re.IGNORECASE)
+_RECIPIENT_LINE = re.compile(r"^\s*(?:[-–+•]\s*)?[^.\n]{2,240}?[,;.]?\s*$")
+
+
+def _after_recipients(text: str, start: int, limit: int) -> int:
+    """End of a letter's "Kính gửi:" block (the line and the recipients listed under it) when it
+    opens the body: whom the letter is sent to is no part of its content (0 if there is none)."""
+    lines = [ln for ln in text_lines(text, start, limit) if ln[2].strip()]
+    opening = next((i for i, ln in enumerate(lines[:14]) if _ADDRESSED_TO.match(ln[2])), None)
+    if opening is None:
+        return 0
+    end = lines[opening][1]
+    inline = _ADDRESSED_TO.match(lines[opening][2]).end() < len(lines[opening][2].rstrip())
+    for _s, e, line in lines[opening + 1 :]:
+        listed = line.lstrip()[:1] in "-–+•"
+        if not (_RECIPIENT_LINE.match(line) and (listed or not inline and not line.rstrip().endswith("."))):
+            break
+        end = e
+        if line.rstrip().endswith("."):
+            break  # the last recipient
+    return end
 
 
 def _closed_by_separator(lines: list[tuple[int, int, str]], i: int) -> bool:
@@ -924,7 +950,7 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
     is_draft = bool(re.search(r"^\s*\(?Dự thảo\)?\s*$", header[:2000], re.IGNORECASE | re.MULTILINE))
     m = _NUMBER_LINE.search(header)
     if m:
-        raw = m.group("num").strip(" :;,.")
+        raw = re.sub(r"\s*[-–]\s*", "-", m.group("num")).strip(" :;,.")
         if _SYMBOL.match(raw):
             number = raw
         elif raw.startswith("-") or raw.startswith("/"):

@@ -416,3 +416,24 @@ def test_a_word_export_header_whose_cells_wrap_over_lines():
     assert (meta.issuer, meta.place, str(meta.issued_date)) == (
         "Ban Thường trực Ủy ban MTTQ Việt Nam xã Tân Lập", "Tân Lập", "2026-03-03",
     )
+
+
+def test_a_letter_s_recipients_are_no_part_of_its_content_and_a_spaced_number_is_read():
+    from pipeline.extract import extract_text
+
+    letter = "\n\n".join(
+        [
+            "HUYỆN ỦY ĐÔNG SƠN\tĐẢNG CỘNG SẢN VIỆT NAM",
+            "BAN DÂN VẬN\tĐông Sơn, ngày 4 tháng 3 năm 2027",
+            "Số 52 - CV/BDVHU",
+            "V/v tuyên truyền ngày hội đại đoàn kết",
+            "Kính gửi:",
+            "- Các chi bộ, đảng bộ cơ sở,",
+            "- Ủy ban Mặt trận Tổ quốc và các đoàn thể huyện.",
+            "Ban Dân vận Huyện ủy đề nghị các chi bộ, đảng bộ cơ sở tuyên truyền về ngày hội đại đoàn kết"
+            " toàn dân tộc, báo cáo kết quả trước ngày 20/11/2027.",
+        ]
+    )
+    result = extract_text(letter, "cv.txt")
+    assert result.document.number == "52-CV/BDVHU"
+    assert [t.text[:24] for t in result.tasks] == ["Ban Dân vận Huyện ủy đề "]
