@@ -28,7 +28,7 @@ from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon import CAPITALISED_WORD, UPPER_LETTERS, data_yaml, longest_first
+from .lexicon import CAPITALISED_WORD, LIST_GAP, UPPER_LETTERS, data_yaml, longest_first
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
 from .wordstart import start_guard, word_started
@@ -600,7 +600,7 @@ def place_after(text: str) -> bool:
 
 
 _BARE_BAN = re.compile(r"(?<!\w)các\s+(?P<ban>ban)\s*(?:,|và)\s*(?:các\s+)?\Z", re.IGNORECASE)
-_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?", re.IGNORECASE)
+_LIST_GAP = re.compile(LIST_GAP, re.IGNORECASE)
 # An abbreviation printed in parentheses right after a name ("Hội Liên hiệp Phụ nữ (HLHPN)
 # phường"): blanked before matching so the name runs on to its level and the aside is not
 # read as a second body.

@@ -74,6 +74,8 @@ def doc_type_alternation() -> str:
 # The words that hand work to whoever is named next ("giao Ban Tổ chức …", "Đề nghị các cấp ủy …");
 # match case-insensitively.
 HANDING_OVER = r"(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)"
+# between the members of a list of bodies: ", ", " và ", ", và ", each maybe with "các"
+LIST_GAP = r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?"
 
 LOWER_LETTERS = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UPPER_LETTERS = LOWER_LETTERS.upper()

@@ -262,8 +262,6 @@ def find_regions(text: str) -> Regions:
             if _SECTION_START.match(line):
                 body_start = s2
                 break
-    while body_start < body_end and text[body_start] == "\n":
-        body_start += 1
     body_start = _after_recipients(text, body_start, min(body_end, body_start + 1500)) or body_start
     while body_start < body_end and text[body_start] == "\n":
         body_start += 1
@@ -281,8 +279,8 @@ def _after_recipients(text: str, start: int, limit: int) -> int:
     opening = next((i for i, ln in enumerate(lines[:14]) if _ADDRESSED_TO.match(ln[2])), None)
     if opening is None:
         return 0
-    end = lines[opening][1]
-    inline = _ADDRESSED_TO.match(lines[opening][2]).end() < len(lines[opening][2].rstrip())
+    _s, end, first = lines[opening]
+    inline = _ADDRESSED_TO.match(first).end() < len(first.rstrip())  # "Kính gửi: Các chi bộ trực thuộc."
     for _s, e, line in lines[opening + 1 :]:
         listed = line.lstrip()[:1] in "-–+•"
         if not (_RECIPIENT_LINE.match(line) and (listed or not inline and not line.rstrip().endswith("."))):
@@ -592,12 +590,14 @@ def _locality(issuer: str | None) -> str | None:
     return " ".join(tail) or None
 
 
+# a day printed with its month and year: "3/9/2025", "12-11-2025", "09.9.2020"
+_DAY_MONTH_YEAR = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 _PROPER = rf"[{UPPER_LETTERS}][\wÀ-ỹ]*(?:\.[{UPPER_LETTERS}][\wÀ-ỹ]*)?"  # "Hà", "TP.HCM"
 _LEAD_TYPES = (
     r"(?P<type>(?i:Chương trình hành động|Chương trình|Chỉ thị|Nghị quyết|Kế hoạch|Kết luận|Thông báo|Đề án|Quy định"
     r"|Hướng dẫn|Quyết định|Công văn|Văn bản(?=\s+số\s)))"  # "Văn bản số 3570-CV/TU": its type is in its code
     r"(?:\s+số\s+(?P<num>\d+[^\s,;]*))?"
-    r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?"
+    rf"(?:\s*,?\s*ngày\s+{_DAY_MONTH_YEAR})?"
 )
 
 
@@ -691,9 +691,9 @@ def _lead(text: str) -> dict | None:
 _BARE_SUBJECT = re.compile(r"\s+(?P<title>[a-zđà-ỹ][^.\n()]{10,300}?\s*\((?:[^()]{0,40}?\s)?(?i:số)\s+[^()\n]{3,60}\))")
 _TRAILING_NUMBER = re.compile(
     r"\s*\((?:[^()]{0,40}?\s)?(?i:số)\s+(?P<num>[^\s,;()]+)"
-    r"(?:\s*,?\s*(?i:ngày)\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))?\s*\)\s*$"
+    rf"(?:\s*,?\s*(?i:ngày)\s+{_DAY_MONTH_YEAR})?\s*\)\s*$"
 )
-_TRAILING_DAY = re.compile(r"\s*,?\s+ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\s*$")
+_TRAILING_DAY = re.compile(rf"\s*,?\s+ngày\s+{_DAY_MONTH_YEAR}\s*$")
 
 
 def _title_after_bodies(by: str) -> str | None:

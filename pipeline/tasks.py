@@ -45,6 +45,7 @@ from .lexicon import (
     CAPITALISED_WORD,
     COMRADE_NAME,
     HANDING_OVER,
+    LIST_GAP,
     NAME_RUN,
     NO_ABBREVIATION_BEFORE,
     SPREAD_OVER,
@@ -109,6 +110,8 @@ def _place_named(text: str, pos: int) -> int:
     if named is None or named.group(0).split()[0] in family_names():
         return 0
     return named.end()
+
+
 _NEAR_SUBJECT = re.compile(  # "(…)", "3 tỉnh" (the units the body stands for), then "chủ trì", "phải", …
     r"\s*(?:\([^)]*\)\s*)?(?:(?:\d{1,2}|hai|ba|bốn|năm|các)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|địa\s+phương|đơn\s+vị)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động|được\s+giao)\s*,?\s*)*",
     re.IGNORECASE,
@@ -311,7 +314,7 @@ _TOPIC_OPENING = re.compile(
     r"\s*(?:đối\s+với|về\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\s+của)\s+(?:các\s+|những\s+)?", re.IGNORECASE
 )
 _TOPIC_END = re.compile(r"\s*,\s*")  # (after a colon the bodies label a block: "Đối với các xã: …")
-_BETWEEN_MEMBERS = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?", re.IGNORECASE)
+_LIST_GAP = re.compile(LIST_GAP, re.IGNORECASE)
 
 
 def _topic_bodies(text: str, mentions: list[BodyMention]) -> list[BodyMention]:
@@ -322,7 +325,7 @@ def _topic_bodies(text: str, mentions: list[BodyMention]) -> list[BodyMention]:
         return []
     group, pos = [], topic.end()
     for m in mentions:
-        if m.start < pos or not (m.start == pos or (group and _BETWEEN_MEMBERS.fullmatch(text, pos, m.start))):
+        if m.start < pos or not (m.start == pos or (group and _LIST_GAP.fullmatch(text, pos, m.start))):
             if group or m.start > pos:
                 break
             continue
@@ -478,9 +481,10 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     return group
 
 
-_DIRECTS = re.compile(r"(?:lãnh\s+đạo\s*,\s*)?chỉ\s+đạo\s", re.IGNORECASE)
+_DIRECTING = r"(?:lãnh\s+đạo\s*,\s*)?chỉ\s+đạo\s"
+_DIRECTS = re.compile(_DIRECTING, re.IGNORECASE)
 _DIRECTED = re.compile(  # "… chỉ đạo (các phòng, ) các …": whom the subject directs
-    r"\s*(?:lãnh\s+đạo\s*,\s*)?chỉ\s+đạo\s+(?:[^.;:,]{0,40},\s*)?(?:các\s+)?", re.IGNORECASE
+    rf"\s*{_DIRECTING}\s*(?:[^.;:,]{{0,40}},\s*)?(?:các\s+)?", re.IGNORECASE
 )
 _OWNED_LIST = re.compile(r"(?<!\w)của\s+(?:các\s+|những\s+)?(?P<owner>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$", re.IGNORECASE)
 
@@ -1324,7 +1328,7 @@ def _runs_of_orders(text: str, lines: list[tuple[int, int]]) -> set[int]:
     """Starts of the paragraphs that, two or more in a row, each open with the work itself and end
     a sentence ("Chỉ đạo … ." / "Đẩy mạnh … ."): a list of orders whose lead-in is not in the text."""
     opens = [
-        bool(rule("work_verb").match(text, ls)) and text[ls:le].rstrip().endswith(".") and not _preamble_opening(text[ls:le])
+        bool(rule("work_verb").match(text, ls)) and text[ls:le].rstrip().endswith(".") and not _FOLLOWS_ORDERS.match(text, ls, le)
         for ls, le in lines
     ]
     return {
@@ -1333,11 +1337,7 @@ def _runs_of_orders(text: str, lines: list[tuple[int, int]]) -> set[int]:
     }
 
 
-def _preamble_opening(line: str) -> bool:
-    """ "Thực hiện chỉ đạo của …", "Thực hiện kế hoạch …, bám sát …": what the orders follow, no order."""
-    return _FOLLOWS_ORDERS.match(line) is not None
-
-
+# "Thực hiện chỉ đạo của …", "Thực hiện kế hoạch …, bám sát …": what the orders follow, no order
 _FOLLOWS_ORDERS = re.compile(
     r"thực\s+hiện\s+(?:sự\s+)?(?:chỉ\s+đạo|chủ\s+trương|kế\s+hoạch|chương\s+trình|ý\s+kiến|nghị\s+quyết|kết\s+luận|chỉ\s+thị|công\s+văn|hướng\s+dẫn|quyết\s+định)",
     re.IGNORECASE,
@@ -1348,12 +1348,11 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     from .structure import find_regions
 
     regions = find_regions(text)
-    reading = _ParagraphReading(text, meta, cited)
     lines = list(_logical_lines(text, regions.body_start, regions.body_end))
     while len(lines) > 1 and _no_end_mark(text[lines[0][0] : lines[0][1]]):
         lines = lines[1:]  # a report's headline
+    reading = _ParagraphReading(text, meta, cited, _runs_of_orders(text, lines))
     last = len(lines) - 1
-    reading.run_of_orders = _runs_of_orders(text, lines)
     for i, (ls, le) in enumerate(lines):
         if i < last and _caption(text[ls:le]):
             continue
@@ -1449,7 +1448,7 @@ class _ParagraphReading:
     """One pass over a document without numbered sections (a web republication, a news report):
     which paragraphs give orders, and who leads those that name no one."""
 
-    def __init__(self, text: str, meta: DocumentMeta, cited: list[tuple[int, int]]):
+    def __init__(self, text: str, meta: DocumentMeta, cited: list[tuple[int, int]], run_of_orders: set[int]):
         self.text, self.meta = text, meta
         self.years, self.cited_spans = _DocumentYears(text, cited), SpanSet(cited)
         self.tasks: list[Task] = []
@@ -1461,7 +1460,7 @@ class _ParagraphReading:
         self.intro_added = False
         self.intro_due: Deadline | None = None  # "… cần làm trong tháng 10 năm 2026, cụ thể như sau:"
         self.intro_handed: list[BodyMention] = []  # whom the intro handed its listed items ("… giao X … các nội dung sau:")
-        self.run_of_orders: set[int] = set()  # paragraph starts in a run of bare orders (see _runs_of_orders)
+        self.run_of_orders = run_of_orders  # paragraph starts in a run of bare orders (see _runs_of_orders)
 
     def line(self, ls: int, le: int) -> None:
         marker = split_marker(self.text[ls:le])
@@ -1495,8 +1494,9 @@ class _ParagraphReading:
         if not (marker or self.after_intro or self.decided) and len(item) > _MAX_PARAGRAPH:
             return  # a page-long "paragraph" is not one directive (and would cost quadratic time)
         roles = find_roles(item, excluded)
-        if not roles.responsible and _asks_recipients(item):  # "… vừa có văn bản gửi X, yêu cầu rà soát …"
-            roles = Roles(tuple(_recipients(item)), roles.coordinating)
+        recipients = [] if roles.responsible else _recipients(item)
+        if recipients and _asks_for_work(item):  # "… vừa có văn bản gửi X, yêu cầu rà soát …"
+            roles = Roles(tuple(recipients), roles.coordinating)
         if self.decided and not roles.responsible:
             return  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
         if not marker and _EVENT_LEAD.match(item) and not _HANDED_OVER.search(item) and not _asks_for_work(item):
