@@ -31,6 +31,7 @@ from pathlib import Path
 from .lexicon import CAPITALISED_WORD, LIST_GAP, UPPER_LETTERS, data_yaml, longest_first
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
+from .scan import SpanSet
 from .wordstart import start_guard, word_started
 
 _W = r"[^\W\d_]"  # a letter
@@ -643,11 +644,16 @@ def _find_bodies(text: str) -> list[BodyMention]:
     text = _ABBREVIATION_ASIDE.sub(lambda m: " " * len(m.group(0)), shown) if "(" in shown else shown
     found: list[tuple[str, int, int, str | None, bool]] = []  # name, start, end, level, organ_without_level
     organ_names, level_names = _names("organs", "organ"), _names("levels", "level")
+    kind_listed = _kind_lists(text)
+    covered = SpanSet([(s, e) for _, s, e, _ in kind_listed])
     pos = 0
     while True:
         m = starts.search(text, pos)
         if not m:
             break
+        if covered.overlaps(m.start(), m.start() + 1):
+            pos = m.start() + 1
+            continue
         readings = _match_at(text, m.start())
         if not readings:
             pos = m.start() + 1
@@ -665,8 +671,11 @@ def _find_bodies(text: str) -> list[BodyMention]:
             name = _header_case(name)
             found.append((name, s, e, level, name in organ_names))
         pos = end
+    if kind_listed:
+        found = sorted([*found, *((n, s, e, lv, n in organ_names) for n, s, e, lv in kind_listed)], key=lambda f: f[1])
     found = _join_party_units(text, found)
     found = _join_owners(text, found)
+    found = _join_superiors(text, found)
     found = _shared_locality(text, found)
     found = _shared_qualifier(text, found)
     found = _shared_subordination(text, found)
@@ -699,6 +708,62 @@ def _find_bodies(text: str) -> list[BodyMention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _kind_list_rules() -> tuple[re.Pattern, re.Pattern]:
+    """The opening of a list whose kind is printed once, and the sectors its items may name
+    (gazetteer `kind_lists`)."""
+    raw = gazetteer()["kind_lists"]
+    kinds = "|".join(re.escape(k) for k in raw["kinds"])
+    opening = re.compile(rf"(?<!\w)các\s+(?P<kind>{kinds})\s*(?::\s*|\s+)(?=(?-i:[{UPPER_LETTERS}]))", re.IGNORECASE)
+    sectors = re.compile(rf"(?:{_alternation(raw['sectors'])})(?![\w/])", re.IGNORECASE)
+    return opening, sectors
+
+
+_KIND_GAP = re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", re.IGNORECASE)
+
+
+def _kind_lists(text: str) -> list[tuple[str, int, int, str | None]]:
+    """The bodies of a list whose kind is printed once: each item read with the kind in front,
+    kept only where the gazetteer knows the kind's body by that name (no "Sở Phân hiệu …")."""
+    out: list[tuple[str, int, int, str | None]] = []
+    for m in _kind_list_rules()[0].finditer(text):
+        if out and m.start() < out[-1][2]:
+            continue
+        items, pos = [], m.end()
+        while (item := _kind_item(text, m.group("kind"), pos)) is not None:
+            items.append(item)
+            gap = _KIND_GAP.match(text, item[2])
+            if not gap:
+                break
+            pos = gap.end()
+        if len(items) > 1:
+            name, _, end, level = items[0]
+            out.extend([(name, m.start("kind"), end, level), *items[1:]])
+    return out
+
+
+def _kind_item(text: str, kind: str, pos: int) -> tuple[str, int, int, str | None] | None:
+    """The body read at `pos` as if `kind` were printed before it, or None (a list's items are
+    names: each opens with a capital)."""
+    if pos >= len(text) or not text[pos].isupper():
+        return None
+    _, organs, bodies, _, _ = _matchers()
+    prefix = _cap(kind.lower()) + " "
+    synthetic = prefix + text[pos : pos + 200]
+    hits = [h for h in (organs.match(synthetic, 0), bodies.match(synthetic, 0)) if h]
+    known = any(h[1] > len(prefix) and h[0].name.startswith(prefix) for h in hits)
+    sector = _kind_list_rules()[1].match(text, pos)
+    if not (known or sector):
+        return None
+    readings = _match_at(synthetic, 0) if known else []
+    if len(readings) == 1 and not (sector and readings[0][2] - len(prefix) < sector.end() - pos):
+        name, _, end, level = readings[0]
+        return name, pos, pos + end - len(prefix), level
+    if sector:  # (a reading of its own would run on over the list's commas)
+        return prefix + normalize_name(sector.group(0)), pos, sector.end(), None
+    return None
+
+
 def _join_owners(
     text: str, found: list[tuple[str, int, int, str | None, bool]]
 ) -> list[tuple[str, int, int, str | None, bool]]:
@@ -710,6 +775,25 @@ def _join_owners(
         if out and item[0] in owners and text[out[-1][2] : item[1]] == " của ":
             name, s, _, level, bare = out[-1]
             out[-1] = (f"{name} của {item[0]}", s, item[2], level, bare)
+            continue
+        out.append(item)
+    return out
+
+
+_UNDER = re.compile(r"\s+trực\s+thuộc\s+", re.IGNORECASE)
+_UNITS_UNDER = frozenset({"Đơn vị", "Cơ quan, đơn vị", "Cơ quan"})
+
+
+def _join_superiors(
+    text: str, found: list[tuple[str, int, int, str | None, bool]]
+) -> list[tuple[str, int, int, str | None, bool]]:
+    """ "các đơn vị" + "trực thuộc Bộ Tư lệnh" → "Đơn vị trực thuộc Bộ Tư lệnh": the units
+    of the body named after them, not that body."""
+    out: list[tuple[str, int, int, str | None, bool]] = []
+    for item in found:
+        if out and out[-1][0] in _UNITS_UNDER and _UNDER.fullmatch(text, out[-1][2], item[1]):
+            name, s, _, _, bare = out[-1]
+            out[-1] = (f"{name} trực thuộc {item[0]}", s, item[2], item[3], bare)
             continue
         out.append(item)
     return out

@@ -35,7 +35,8 @@ NAME_RUN = rf"{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}}"
 # A person's name: two to four capitalised words ("Trịnh Tuấn Sinh"), as a named group "name"
 PERSON_NAME = rf"(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)"
 # A person named with the word that introduces them: "đồng chí / ông / bà" + name
-COMRADE_NAME = rf"(?i:đồng\s+chí|ông|bà)\s+{PERSON_NAME}"
+# (or by a military rank: "Trung tướng Đỗ Văn A")
+COMRADE_NAME = rf"(?i:đồng\s+chí|ông|bà|(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy))\s+{PERSON_NAME}"
 
 
 # A full stop that closes an abbreviation before a name ("TP. Huế", "ThS. Lê …") ends no sentence:

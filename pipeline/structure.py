@@ -502,7 +502,17 @@ def _reported_issuer(text: str) -> str | None:
         if _REPORTED_ACT.match(head, b.end) or _MEETING_OF.search(head, max(0, b.start - 30), b.start):
             return _with_printed_place(head[b.start : b.end], b.name)
     # no Party body acts: the body that holds the meeting ("Bộ Chỉ huy Quân sự tỉnh chủ trì hội nghị …")
-    return next((b.name for b in bodies if _HOLDS_MEETING.match(head, b.end)), None)
+    # or gives its views below ("Ủy ban nhân dân huyện có ý kiến như sau:", a letter's formula)
+    for b in bodies:
+        if _HOLDS_MEETING.match(head, b.end):
+            return b.name
+        if views := _GIVES_VIEWS.match(head, b.end):
+            place = " ".join(views.group("place").split())
+            return f"{b.name} {place}" if place else b.name
+    return None
+
+
+_GIVES_VIEWS = re.compile(rf"(?P<place>(?:[ \t]+[{UPPER_LETTERS}][\wÀ-ỹ]*)*)\s*(?:có|cho)\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+(?:như\s+sau|cụ\s+thể)\s*:", re.IGNORECASE)
 
 
 _PLACE_TAIL = re.compile(rf"(?:\s+(?i:thành\s+phố|tỉnh))?(?:\s+[{UPPER_LETTERS}][\w.]*)+$")
@@ -687,6 +697,23 @@ def _lead(text: str) -> dict | None:
     return {"type": doc_type, "number": number, "issued": issued, "issuer": issuer, "title": title, "signer": signer}
 
 
+# a web page's note of where its text comes from: "(Nguồn: Công văn số 77/UBND-VP ngày 3/6/2027)"
+_SOURCE_NOTE = re.compile(
+    r"^[ \t]*\(?\s*(?i:nguồn)\s*:\s*(?:(?i:từ|trích)\s+)?" + _LEAD_TYPES + r"[^\n()]{0,120}\)?[ \t]*$", re.MULTILINE
+)
+
+
+def _source_note(text: str) -> dict | None:
+    """What a page's source note says of the text above it: type, number and date."""
+    m = _SOURCE_NOTE.search(text)
+    raw = (m.group("num") or "").rstrip(".,;") if m else ""
+    if not _SYMBOL.match(raw):
+        return None
+    doc_type = doc_type_for_heading(m.group("type")) or doc_type_for_number(raw)
+    issued = _parse_date(m.group("d"), m.group("m"), m.group("y")) if m.group("y") else None
+    return {"type": doc_type, "number": raw, "issued": issued, "issuer": None, "title": None, "signer": None}
+
+
 # the subject printed right after the type, when a number in parentheses closes it
 _BARE_SUBJECT = re.compile(r"\s+(?P<title>[a-zđà-ỹ][^.\n()]{10,300}?\s*\((?:[^()]{0,40}?\s)?(?i:số)\s+[^()\n]{3,60}\))")
 _TRAILING_NUMBER = re.compile(
@@ -765,7 +792,7 @@ def _headline(text: str) -> dict | None:
             return None
         if not _SYMBOL.match(signed.group("num")):
             return _signed_by_short_number(text, signed)
-        doc_type, number, after = signed.group("type"), signed.group("num"), signed.start("num")
+        doc_type, number, after = signed.group("type"), signed.group("num").rstrip("."), signed.start("num")
     out = {"type": doc_type, "number": number, "issued": None, "issuer": None, "title": None, "signer": None}
     lead = re.compile(re.escape(number) + _LEAD_TAIL).search(text, after, after + 2000)
     if lead:
@@ -851,7 +878,7 @@ _LEAD_TAIL = (
     r"(?:\s+của\s+(?P<by>[^\n]*?))?\s+(?P<title>về\s[^\n]+)"
 )
 _SIGNED_LEAD = re.compile(
-    rf"(?<!\w)ký(?:\s+ban\s+hành)?\s+(?P<type>{doc_type_alternation()})(?:\s+(?:kết\s+luận|công\s+tác|hành\s+động))?\s+(?:số\s+)?(?P<num>\d[^\s,;()]*)",
+    rf"(?<!\w)ký(?:\s+ban\s+hành)?\s+(?P<type>{doc_type_alternation()}|văn\s+bản(?=\s+số\s))(?:\s+(?:kết\s+luận|công\s+tác|hành\s+động))?\s+(?:số\s+)?(?P<num>\d[^\s,;()]*)",
     re.IGNORECASE,
 )
 # "đồng chí Phạm Văn An, Phó Bí thư …, Chủ tịch HĐND thành phố Huế đã ký": the name after
@@ -975,7 +1002,8 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
     if headline:
         # A reposted text headed by its own name ("Kết luận số 69-KL/TW"), its date, issuer and
         # subject in the lead ("… số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị về …").
-        doc_type, number = doc_type_for_heading(headline["type"]) or doc_type, headline["number"]
+        number = headline["number"]
+        doc_type = doc_type_for_heading(headline["type"]) or doc_type or (doc_type_for_number(number) if number else None)
         issued = issued or headline["issued"]
         title = title or headline["title"]
         if headline["issuer"] and not _header_issuer(text, regions):
@@ -987,7 +1015,7 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
         # No header at all (a text pasted from a website), or a news lead above the reposted
         # text: the lead sentence may name the document — "Ban Thường vụ Tỉnh ủy vừa ban hành
         # Chỉ thị số 05-CT/TU, ngày 02/3/2021 ...".
-        lead = _lead(text[: type_line[0]] if type_line else text)
+        lead = _lead(text[: type_line[0]] if type_line else text) or (None if type_line else _source_note(text))
         if lead and type_line and lead["type"] == doc_type:
             number, issued = lead["number"], issued or lead["issued"]
         elif lead and not type_line:

@@ -221,7 +221,8 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         responsible.append(person)
         last_subject_end = person.end
         mentions = [m for m in mentions if m.start >= person.end]
-    for group in _groups(text, mentions):
+    groups = _groups(text, mentions)
+    for i, group in enumerate(groups):
         gs, ge = group[0].start, group[-1].end
         cs = _clause_start(text, gs)
         if delegated_at >= cs:
@@ -241,6 +242,12 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             continue
         if last_subject_end >= 0 and _DIRECTED.fullmatch(text, last_subject_end, gs):
             directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Y is X's to direct, Z helps with X's order
+            if _leads_of_its_own(text, responsible) and _is_predicate_next(text, ge) and not _WORKS_WITH.match(text, ge):
+                # "Ban Thường vụ chỉ đạo các cấp ủy quán triệt …": the committee leads, the bodies it directs act
+                responsible, last_subject_end = [*responsible, *group], ge
+            continue
+        if directed_end >= 0 and _directed_list_goes_on(text, directed_end, gs):
+            directed_end = ge  # "… chỉ đạo Ban Tổ chức các xã, bệnh viện, các đơn vị …"
             continue
         if delegated_at >= 0 and _DELEGATE_GAP.fullmatch(text, delegated_at, gs):
             # "X giao Y là cơ quan thường trực ...", "X đề nghị Y, Z ...": whoever is handed the
@@ -284,6 +291,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         if subject and _UNDERGOES.match(text, ge):
             continue  # "Hội trường … phải được sửa chữa trước mùa mưa": what is done to it, not by it
         if subject:
+            responsible.extend(_listed_before_semicolons(text, groups, i, responsible))
             responsible.extend(subject)
             last_subject_end = ge
             if _approves(text, ge):
@@ -308,6 +316,25 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         # that approves hands the work over; whoever is handed it leads.
         responsible = [m for m in responsible if m not in approving]
     return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(coordinating)))
+
+
+_SEMICOLON_GAP = re.compile(r"\s*;\s*(?:các\s+)?", re.IGNORECASE)
+
+
+def _listed_before_semicolons(
+    text: str, groups: list[list[BodyMention]], i: int, responsible: list[BodyMention]
+) -> list[BodyMention]:
+    """Lists before a subject, each ended by a semicolon, from the sentence's start ("Ban Tuyên
+    giáo các huyện ủy; Ban Tổ chức các đảng ủy cơ sở hướng dẫn …"): the subject's too."""
+    j = i
+    while j > 0 and _SEMICOLON_GAP.fullmatch(text, groups[j - 1][-1].end, groups[j][0].start):
+        j -= 1
+    if j == i or any(m in responsible for g in groups[j:i] for m in g):
+        return []
+    first = groups[j][0].start
+    if _prefix_only().fullmatch(text[_sentence_start(text, first) : first].strip()) is None:
+        return []
+    return [m for g in groups[j:i] for m in g]
 
 
 _TOPIC_OPENING = re.compile(
@@ -392,6 +419,17 @@ _LEADING_BODY = re.compile(
 )
 
 
+_WORKS_WITH = re.compile(r"\s*phối\s+hợp\s", re.IGNORECASE)  # "… chỉ đạo Y phối hợp với Z": the committee leads
+
+
+def _leads_of_its_own(text: str, responsible: list[BodyMention]) -> bool:
+    """The subject is a leading committee acting of its own ("Ban Thường vụ Tỉnh ủy chỉ đạo …"),
+    not one handed the work ("Giao Đảng ủy Chính phủ chỉ đạo …": it leads alone)."""
+    if not responsible or not all(_LEADING_BODY.match(m.name) for m in responsible):
+        return False
+    return not _HANDED_OVER.search(text, _sentence_start(text, responsible[0].start), responsible[0].start)
+
+
 def _asked_later(text: str, subject_end: int, gs: int) -> bool:
     """ "… xác định …, và yêu cầu <list>" in the same sentence as the subject: the list is asked."""
     if subject_end < 0 or _sentence_start(text, gs) > subject_end:
@@ -412,7 +450,15 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
     if not text[clause_start : m.start()].strip(" \t,;:-–"):
         return True  # "…; đề nghị chi bộ và đồng chí Bí thư chi bộ …": the clause opens with the request
     before = _SPEAKER_END.search(text, lookback(clause_start, m.start()), m.start())
-    return before is not None  # a named speaker ("Bí thư Thành ủy Nguyễn Văn A", "Ông Quảng")
+    if before is not None:
+        return True  # a named speaker ("Bí thư Thành ủy Nguyễn Văn A", "Ông Quảng")
+    # the speaker's next act ("ông X biểu dương …, đồng thời giao cho …")
+    also = _ALSO_HANDS.search(text, lookback(clause_start, m.start()), m.start())
+    return also is not None and _SPEAKER.search(text, clause_start, also.start()) is not None
+
+
+_ALSO_HANDS = re.compile(r",\s*(?:đồng\s+thời|cũng|và)\s+(?:chỉ\s+đạo\s*,\s*)?$", re.IGNORECASE)
+_SPEAKER = re.compile(rf"(?<!\w)(?:{_SPEAKER_TITLE})\s+(?-i:[{UPPER_LETTERS}])", re.IGNORECASE)
 
 
 def _done_by(text: str, gs: int, ge: int) -> bool:
@@ -481,11 +527,23 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     return group
 
 
-_DIRECTING = r"(?:lãnh\s+đạo\s*,\s*)?chỉ\s+đạo\s"
+_DIRECTING = r"(?:lãnh\s+đạo\s*,\s*)?chỉ\s+đạo(?:\s*,\s*hướng\s+dẫn|\s+và\s+hướng\s+dẫn)?\s"
 _DIRECTS = re.compile(_DIRECTING, re.IGNORECASE)
 _DIRECTED = re.compile(  # "… chỉ đạo (các phòng, ) các …": whom the subject directs
     rf"\s*{_DIRECTING}\s*(?:[^.;:,]{{0,40}},\s*)?(?:các\s+)?", re.IGNORECASE
 )
+_LISTED_NOUNS = re.compile(r"(?:\s*,\s*(?:các\s+)?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}){1,2}\s*,\s*(?:các\s+)?", re.IGNORECASE)
+
+
+def _directed_list_goes_on(text: str, directed_end: int, gs: int) -> bool:
+    """The list of those directed goes on past a word or two that name no body ("…, bệnh viện,
+    các đơn vị …"): nouns only, no verb that would start a clause of its own."""
+    if not _LISTED_NOUNS.fullmatch(text, directed_end, gs):
+        return False
+    items = [w.strip() for w in text[directed_end:gs].split(",")]
+    return all("V" not in _tags(item) for item in items if item and item.lower() != "các")
+
+
 _OWNED_LIST = re.compile(r"(?<!\w)của\s+(?:các\s+|những\s+)?(?P<owner>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$", re.IGNORECASE)
 
 
@@ -1461,8 +1519,10 @@ class _ParagraphReading:
         self.intro_due: Deadline | None = None  # "… cần làm trong tháng 10 năm 2026, cụ thể như sau:"
         self.intro_handed: list[BodyMention] = []  # whom the intro handed its listed items ("… giao X … các nội dung sau:")
         self.run_of_orders = run_of_orders  # paragraph starts in a run of bare orders (see _runs_of_orders)
+        self.open_list = False  # the last task's paragraph ended with ";": the page broke its list of orders
 
     def line(self, ls: int, le: int) -> None:
+        was_open, self.open_list = self.open_list, False
         marker = split_marker(self.text[ls:le])
         s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
         cut = 0 if marker else _after_announcement(self.text[s:e]) or _after_caption(self.text[s:e])
@@ -1507,6 +1567,8 @@ class _ParagraphReading:
         continues = (bool(self.handed) or self.announced or self.asked) and (_continues_work(item) or _work_follows(item))
         continues = continues or (self.after_intro and bool(self.intro_handed) and _asks_for_work(item))
         continues = continues or (not marker and ls in self.run_of_orders)
+        continues = continues or (bool(self.handed) and _subject_acts_later(item))
+        continues = continues or (was_open and not marker and bool(self.handed))
         listed = bool(self.handed) and bool(_inline_numbered(item))  # "Cụ thể là: 1- … 2- …" after the lead
         if not (marker or self.after_intro or continues or listed or self._gives_work(item, roles, excluded)):
             return
@@ -1514,6 +1576,8 @@ class _ParagraphReading:
             return  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
         if not marker and _DECIDED.search(item) and not _HANDED_OVER.search(item) and not _MUST.search(item):
             return  # "… Ban Thường vụ đã thống nhất chủ trương luân chuyển 12 cán bộ …": a decision taken
+        if not marker and _only_purpose(item):
+            return  # "Việc giám sát … nhằm …": what the work is for
         if not marker and _done_already(item, roles):
             return  # "Năm 2024, Hội Nông dân xã đã vận động …": what was done, not what is to be done
         goes_on = (continues or listed) and not roles.responsible  # and the bodies handed the work before lead it
@@ -1527,6 +1591,7 @@ class _ParagraphReading:
         if (goes_on or _NOMINAL_WORK.match(item)) and marker and self.after_intro and self.intro_handed and not roles.responsible:
             lead = self.intro_handed  # a listed item with no subject is the intro's addressees', not the item's before
         self._add(s, e, _printed_number(marker), roles, excluded, lead)
+        self.open_list = not marker and item.rstrip().endswith(";")
 
     def _due_for_the_above(self, item: str) -> bool:
         """ "Các nội dung trên hoàn thành xong trước ngày 25/4/2026.": the time of
@@ -1670,6 +1735,13 @@ _DONE = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:cũng\s+|vẫn\s+)?đã\s+(?!(?:giao|yêu\s+cầu|đề\s+nghị|phân\s+công|thống\s+nhất\s+giao)(?!\w))",
     re.IGNORECASE,
 )
+
+
+def _only_purpose(item: str) -> bool:
+    """The paragraph says what work is for ("Việc … nhằm …", "Thực hiện … góp phần …"), and no one
+    is told before that they must do it."""
+    m = rule("purpose").match(item)
+    return m is not None and not _MUST.search(item, 0, m.end()) and not _MUST_SOON.search(item, 0, m.end())
 
 
 def _done_already(item: str, roles: Roles) -> bool:
@@ -1965,6 +2037,17 @@ def _told_later(item: str) -> bool:
         sentence = _first_sentence(item[_word_after(item, end.end()) :])
         roles = find_roles(sentence)
         if roles.responsible and (_MUST_SOON.match(sentence, roles.responsible[-1].end) or _hands_over(sentence)):
+            return True
+    return False
+
+
+def _subject_acts_later(item: str) -> bool:
+    """A later sentence opens with bodies and their work ("Nơi có điều kiện …. Ban Tổ chức các
+    huyện ủy hướng dẫn …"): after work handed out, the paragraph goes on with it."""
+    for end in _ORDER_END.finditer(item):
+        sentence = _first_sentence(item[_word_after(item, end.end()) :])
+        roles = find_roles(sentence)
+        if _opens_with_subject(sentence, roles) and rule("work_verb").match(sentence[roles.responsible[-1].end :].lstrip()):
             return True
     return False
 

@@ -24,6 +24,8 @@ def _examples():
                 yield pytest.param(
                     ex["text"], ex["expect"], id=f"{section}:{entry['name']}:{ex['text'][:30]}"
                 )
+    for ex in gazetteer()["kind_lists"]["examples"]:
+        yield pytest.param(ex["text"], ex["expect"], id=f"kind_lists:{ex['text'][:30]}")
     for ex in gazetteer()["party_units"]["examples"]:
         yield pytest.param(ex["text"], ex["expect"], id=f"party_units:{ex['text'][:30]}")
     stops = gazetteer()["org_name_stops"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pipeline.extract import extract_text
 from pipeline.lexicon import split_marker
 from pipeline.tasks import find_roles
@@ -17,6 +19,11 @@ def _responsible(tasks) -> list[list[str]]:
 
 def _first_words(tasks) -> list[str]:
     return [t.text.split(" ")[0] for t in tasks]
+
+
+def _report_tasks(*paragraphs: str):
+    """The tasks of a report whose paragraphs are given one by one."""
+    return extract_text("\n\n".join(paragraphs), "tin.txt").tasks
 
 REPORT = """Ngày 12-3, Đảng ủy xã Phú An tổ chức hội nghị sơ kết quý I và triển khai nhiệm vụ quý II năm 2026.
 
@@ -1186,15 +1193,22 @@ def test_a_board_agreeing_is_no_work_but_the_person_its_bullet_hands_the_work_le
     assert _responsible(tasks)[0] == ["Trần Văn Khải, Phó Chủ tịch Ủy ban nhân dân huyện"]
 
 
-def test_a_count_of_what_a_committee_has_is_no_work():
-    report = "\n\n".join(
-        [
-            "Đảng bộ huyện có 86 chi bộ. Tính đến giữa tháng 3, 40 chi bộ đã tổ chức xong đại hội.",
-            "Ban Thường vụ Huyện ủy yêu cầu các chi bộ còn lại hoàn thành đại hội trước ngày 30/4/2027.",
-        ]
-    )
-    (task,) = extract_text(report, "tin.txt").tasks
-    assert task.text.startswith("Ban Thường vụ Huyện ủy yêu cầu")
+@pytest.mark.parametrize(
+    ("paragraphs", "opening"),
+    [
+        # a count of what a committee has
+        (("Đảng bộ huyện có 86 chi bộ. Tính đến giữa tháng 3, 40 chi bộ đã tổ chức xong đại hội.",
+          "Ban Thường vụ Huyện ủy yêu cầu các chi bộ còn lại hoàn thành đại hội trước ngày 30/4/2027."),
+         "Ban Thường vụ Huyện ủy yêu cầu"),
+        # what the work is for
+        (("Thường trực Tỉnh ủy giao Ủy ban nhân dân tỉnh thành lập đoàn kiểm tra công vụ.",
+          "Việc kiểm tra công vụ nhằm nâng cao kỷ luật, kỷ cương hành chính."),
+         "Thường trực Tỉnh ủy giao"),
+    ],
+)
+def test_only_the_paragraph_that_hands_work_over_is_a_task(paragraphs, opening):
+    (task,) = _report_tasks(*paragraphs)
+    assert task.text.startswith(opening)
 
 
 def test_the_bodies_a_paragraph_is_about_do_what_it_then_asks():
@@ -1218,12 +1232,67 @@ def test_numbered_orders_in_one_paragraph_are_the_addressees_before_the_numbers(
 
 
 def test_a_dated_lead_that_hands_work_over_is_work_but_a_briefing_meeting_is_not():
-    report = "\n\n".join(
+    (task,) = _report_tasks(
+        "Ngày 2/6, Ban Thường vụ Huyện ủy có Công văn số 310-CV/HU yêu cầu các chi bộ hoàn thành"
+        " đại hội trước ngày 30/6/2027.",
+        "Sáng 5/6, Đảng ủy xã họp giao ban Bí thư các chi bộ để nghe báo cáo tháng 5.",
+    )
+    assert [b.name for b in task.responsible] == ["Chi bộ"]
+
+
+def test_a_later_sentence_opening_with_bodies_and_their_work_goes_on_with_the_request():
+    tasks = _report_tasks(
+        "Ban Tổ chức Tỉnh ủy đề nghị Hội Nông dân tỉnh, Tỉnh Đoàn giới thiệu hội viên ưu tú dự thi.",
+        "Nơi nào có điều kiện thì mở thêm vòng sơ khảo. Ban Tổ chức các huyện ủy; Tuyên huấn các"
+        " đảng ủy trực thuộc chỉ đạo, hướng dẫn Ban Tổ chức các xã, bệnh viện, các đơn vị cơ sở"
+        " phổ biến thể lệ.",
+    )
+    assert _responsible(tasks)[-1] == ["Ban Tổ chức Huyện ủy", "Ban Tuyên huấn Đảng ủy trực thuộc"]
+
+
+def test_a_paragraph_after_one_ending_with_a_semicolon_goes_on_with_its_list():
+    tasks = _report_tasks(
+        "Tại buổi làm việc, đồng chí Bí thư Huyện ủy yêu cầu Công an huyện nắm chắc địa bàn,"
+        " chủ động phương án bảo vệ các điểm bỏ phiếu;",
+        "Có phương án bảo đảm an toàn giao thông trong ngày bầu cử.",
+    )
+    assert _responsible(tasks) == [["Công an huyện"], ["Công an huyện"]]
+
+
+def test_a_speakers_next_act_hands_the_work_and_a_ceremony_caption_is_none():
+    (task,) = _report_tasks(
+        "Lãnh đạo Đảng ủy xã tặng hoa chúc mừng các đảng viên mới kết nạp.",
+        "Phát biểu tại buổi lễ, ông Trần Văn Bình, Phó Bí thư Huyện ủy chúc mừng chi bộ mới, đồng thời"
+        " chỉ đạo, giao nhiệm vụ cho Ban Tổ chức Huyện ủy hướng dẫn chi bộ mới xây dựng quy chế.",
+    )
+    assert [b.name for b in task.responsible] == ["Ban Tổ chức Huyện ủy"]
+
+
+def test_a_leading_committee_directs_and_the_bodies_it_directs_act_too():
+    roles = find_roles("Ban Thường vụ Tỉnh ủy chỉ đạo các cấp ủy đảng rà soát nguồn cán bộ nữ trước đại hội.")
+    assert [b.name for b in roles.responsible] == ["Ban Thường vụ Tỉnh ủy", "Cấp ủy đảng"]
+
+
+def test_a_page_label_below_the_text_is_no_task_and_a_source_note_names_the_document():
+    text = "\n\n".join(
         [
-            "Ngày 2/6, Ban Thường vụ Huyện ủy có Công văn số 310-CV/HU yêu cầu các chi bộ hoàn thành"
-            " đại hội trước ngày 30/6/2027.",
-            "Sáng 5/6, Đảng ủy xã họp giao ban Bí thư các chi bộ để nghe báo cáo tháng 5.",
+            "Ủy ban nhân dân huyện Hòa Vang có ý kiến như sau:",
+            "1. Phòng Nội vụ huyện chủ trì tổng hợp danh sách tập thể tiêu biểu.",
+            "2. Phòng Văn hóa và Thông tin huyện hướng dẫn trang trí khánh tiết.",
+            "(Nguồn: Công văn số 812/UBND-VP ngày 05/5/2027)",
+            "Tin tức liên quan",
         ]
     )
-    (task,) = extract_text(report, "tin.txt").tasks
-    assert [b.name for b in task.responsible] == ["Chi bộ"]
+    result = extract_text(text, "tin.txt")
+    assert len(result.tasks) == 2
+    meta = result.document
+    assert (meta.doc_type, meta.number, meta.issued_date) == ("Công văn", "812/UBND-VP", date(2027, 5, 5))
+    assert meta.issuer == "Ủy ban nhân dân huyện Hòa Vang"
+
+
+def test_a_signing_lead_names_a_letter_by_its_code_and_a_general_as_its_signer():
+    lead = "Thừa lệnh Chủ nhiệm Tổng cục Chính trị, Thiếu tướng Nguyễn Văn Hải, Phó Chủ nhiệm đã ký Văn bản số 52/HD-CT."
+    order = "Cấp ủy, chỉ huy các cấp giữ nghiêm chế độ trực sẵn sàng chiến đấu trong dịp Tết."
+    result = extract_text(f"{lead}\n\n{order}", "tin.txt")
+    assert (result.document.doc_type, result.document.number, result.document.signer) == ("Hướng dẫn", "52/HD-CT", "Nguyễn Văn Hải")
+    assert _responsible(result.tasks) == [["Cấp ủy", "Chỉ huy các cấp"]]
