@@ -709,14 +709,14 @@ def _find_bodies(text: str) -> list[BodyMention]:
 
 
 @lru_cache(maxsize=1)
-def _kind_list_rules() -> tuple[re.Pattern, re.Pattern]:
-    """The opening of a list whose kind is printed once, and the sectors its items may name
-    (gazetteer `kind_lists`)."""
+def _kind_list_rules() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """The opening of a list whose kind is printed once, the sectors its items may name and the
+    kinds whose members are named freely (gazetteer `kind_lists`)."""
     raw = gazetteer()["kind_lists"]
-    kinds = "|".join(re.escape(k) for k in raw["kinds"])
+    kinds = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(raw["kinds"], key=len, reverse=True))
     opening = re.compile(rf"(?<!\w)các\s+(?P<kind>{kinds})\s*(?::\s*|\s+)(?=(?-i:[{UPPER_LETTERS}]))", re.IGNORECASE)
     sectors = re.compile(rf"(?:{_alternation(raw['sectors'])})(?![\w/])", re.IGNORECASE)
-    return opening, sectors
+    return opening, sectors, frozenset(raw.get("open_kinds", []))
 
 
 _KIND_GAP = re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", re.IGNORECASE)
@@ -748,20 +748,29 @@ def _kind_item(text: str, kind: str, pos: int) -> tuple[str, int, int, str | Non
     if pos >= len(text) or not text[pos].isupper():
         return None
     _, organs, bodies, _, _ = _matchers()
-    prefix = _cap(kind.lower()) + " "
+    _, sectors, open_kinds = _kind_list_rules()
+    sector = sectors.match(text, pos)
+    if not sector and _match_at(text, pos):
+        return None  # a body named in full is one of its own ("…, Trường Chính trị tỉnh")
+    prefix = _cap(" ".join(kind.lower().split())) + " "
+    free = prefix.strip().lower() in open_kinds
     synthetic = prefix + text[pos : pos + 200]
     hits = [h for h in (organs.match(synthetic, 0), bodies.match(synthetic, 0)) if h]
-    known = any(h[1] > len(prefix) and h[0].name.startswith(prefix) for h in hits)
-    sector = _kind_list_rules()[1].match(text, pos)
+    known = free or any(h[1] > len(prefix) and h[0].name.startswith(prefix) for h in hits)
     if not (known or sector):
         return None
-    readings = _match_at(synthetic, 0) if known else []
+    readings = [r for r in (_match_at(synthetic, 0) if known else []) if r[2] > len(prefix)]
     if len(readings) == 1 and not (sector and readings[0][2] - len(prefix) < sector.end() - pos):
         name, _, end, level = readings[0]
         return name, pos, pos + end - len(prefix), level
     if sector:  # (a reading of its own would run on over the list's commas)
         return prefix + normalize_name(sector.group(0)), pos, sector.end(), None
-    return None
+    named = _FREE_ITEM.match(text, pos) if free else None
+    return (prefix + normalize_name(named.group(0)), pos, named.end(), None) if named else None
+
+
+# a freely named member up to the list's next comma or "và" ("… Nhân sự, Tuyên truyền và …")
+_FREE_ITEM = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}(?=\s*[,;]|\s+và\s)", re.IGNORECASE)
 
 
 def _join_owners(

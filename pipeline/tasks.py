@@ -457,7 +457,7 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
     return also is not None and _SPEAKER.search(text, clause_start, also.start()) is not None
 
 
-_ALSO_HANDS = re.compile(r",\s*(?:đồng\s+thời|cũng|và)\s+(?:chỉ\s+đạo\s*,\s*)?$", re.IGNORECASE)
+_ALSO_HANDS = re.compile(r"(?:,\s*(?:đồng\s+thời|cũng|và)|\s+và(?:\s+đồng\s+thời)?)\s+(?:chỉ\s+đạo\s*,\s*)?$", re.IGNORECASE)
 _SPEAKER = re.compile(rf"(?<!\w)(?:{_SPEAKER_TITLE})\s+(?-i:[{UPPER_LETTERS}])", re.IGNORECASE)
 
 
@@ -1576,6 +1576,8 @@ class _ParagraphReading:
             return  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
         if not marker and _DECIDED.search(item) and not _HANDED_OVER.search(item) and not _MUST.search(item):
             return  # "… Ban Thường vụ đã thống nhất chủ trương luân chuyển 12 cán bộ …": a decision taken
+        if not marker and _numbers_targets(item):
+            return  # "… đặt ra các chỉ tiêu, gồm: (1) … (2) …": figures to reach
         if not marker and _only_purpose(item):
             return  # "Việc giám sát … nhằm …": what the work is for
         if not marker and _done_already(item, roles):
@@ -1735,6 +1737,11 @@ _DONE = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:cũng\s+|vẫn\s+)?đã\s+(?!(?:giao|yêu\s+cầu|đề\s+nghị|phân\s+công|thống\s+nhất\s+giao)(?!\w))",
     re.IGNORECASE,
 )
+
+
+def _numbers_targets(item: str) -> bool:
+    orders = _inline_numbered(item)
+    return bool(orders) and rule("targets_listed").search(item[: orders[0][0]]) is not None
 
 
 def _only_purpose(item: str) -> bool:
@@ -2136,6 +2143,9 @@ def _addresses(sentence: str, roles: Roles) -> bool:
     if not roles.responsible:
         return False
     first = roles.responsible[0]
+    topic = _TOPIC_OPENING.match(sentence)
+    if topic and first.start == topic.end():
+        return True  # "Đối với các chi bộ, rà soát …": the bodies it is about act
     handed = rule("assignment").search(sentence, 0, first.start) is not None
     if rule("continued_work").match(sentence):
         return handed  # "Ngoài ra, Thường trực đề nghị các ngành …": only a request of its own

@@ -1296,3 +1296,29 @@ def test_a_signing_lead_names_a_letter_by_its_code_and_a_general_as_its_signer()
     result = extract_text(f"{lead}\n\n{order}", "tin.txt")
     assert (result.document.doc_type, result.document.number, result.document.signer) == ("Hướng dẫn", "52/HD-CT", "Nguyễn Văn Hải")
     assert _responsible(result.tasks) == [["Cấp ủy", "Chỉ huy các cấp"]]
+
+
+def test_numbered_targets_are_no_orders_but_the_work_after_them_is():
+    tasks = _report_tasks(
+        "Đảng ủy xã đặt ra các chỉ tiêu cụ thể, gồm: (1) Kết nạp 12 đảng viên mới; (2) 90% chi bộ hoàn thành"
+        " tốt nhiệm vụ.",
+        "Đảng ủy xã yêu cầu các chi bộ rà soát quần chúng ưu tú trước ngày 30/6/2027.",
+    )
+    assert _responsible(tasks) == [["Chi bộ"]]
+
+
+def test_a_later_sentence_about_bodies_hands_them_its_work_and_a_discussion_is_no_order():
+    tasks = _report_tasks(
+        "Tại cuộc họp, các thành viên Ban Chỉ đạo đã thảo luận, góp ý dự thảo kế hoạch.",
+        "Kết luận cuộc họp, đồng chí Trưởng Ban yêu cầu các đơn vị hoàn thành phần việc của mình đúng hạn."
+        " Đối với các cơ quan báo chí, xây dựng chuyên mục giới thiệu gương người tốt việc tốt.",
+    )
+    assert _responsible(tasks) == [["Đơn vị"], ["Cơ quan báo chí"]]
+
+
+def test_a_speaker_who_takes_the_views_and_asks_the_office_hands_it_the_work():
+    roles = find_roles(
+        "Đồng chí Lê Văn Tám, Phó Bí thư Huyện ủy, Tổ trưởng Tổ Biên tập đã tiếp thu ý kiến và đề nghị Văn phòng"
+        " bổ sung số liệu."
+    )
+    assert [b.name for b in roles.responsible] == ["Văn phòng"]
