@@ -242,7 +242,9 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             continue
         if last_subject_end >= 0 and _DIRECTED.fullmatch(text, last_subject_end, gs):
             directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Y is X's to direct, Z helps with X's order
-            if _leads_of_its_own(text, responsible) and _is_predicate_next(text, ge) and not _WORKS_WITH.match(text, ge):
+            after = _ANAPHOR.match(text, ge)  # "… chỉ đạo các đơn vị trên chỉnh sửa …"
+            ge_words = after.end() if after else ge
+            if _leads_of_its_own(text, responsible) and _is_predicate_next(text, ge_words) and not _WORKS_WITH.match(text, ge_words):
                 # "Ban Thường vụ chỉ đạo các cấp ủy quán triệt …": the committee leads, the bodies it directs act
                 responsible, last_subject_end = [*responsible, *group], ge
             continue
@@ -1333,7 +1335,7 @@ def _make_task(
     meta: DocumentMeta,
 ) -> Task:
     item = text[s:e].replace("\n", " ")  # a joined hard wrap: same length, spans stay exact
-    responsible = list(roles.responsible)
+    responsible = _named_before(text, s, list(roles.responsible))
     responsible = _merge_with_implementers(responsible, implementers) if responsible else list(implementers)
     return Task(
         text=item,
@@ -1345,6 +1347,36 @@ def _make_task(
         deadline=choose_deadline(item, found, inherited),
         key=_task_key(section, item),
     )
+
+
+# "các đơn vị trên", "hai đảng bộ này" (not "trên địa bàn", "trên cơ sở …")
+_ANAPHOR = re.compile(
+    r"\s+(?:nói\s+trên|trên(?!\s+(?:địa\s+bàn|cơ\s+sở|toàn|mọi|các|những|tinh\s+thần|lĩnh\s+vực))|này)(?!\w)", re.IGNORECASE
+)
+_COUNTED_BEFORE = re.compile(r"(?<!\w)(?:các|những|hai|ba|\d+)\s+$", re.IGNORECASE)
+_LOOK_BACK = 800  # characters before an item searched for the bodies "các đơn vị trên" points back to
+
+
+def _named_before(text: str, s: int, responsible: list[BodyMention]) -> list[BodyMention]:
+    """ "Huyện ủy chỉ đạo các đơn vị trên …": a body that only points back stands for the bodies
+    named last before the item (not a leading committee, not another pointer back)."""
+    pointers = [
+        b for b in responsible
+        if _ANAPHOR.match(text, s + b.end) and _COUNTED_BEFORE.search(text, max(0, s + b.start - 12), s + b.start)
+    ]
+    if not pointers:
+        return responsible
+    lo = max(0, s - _LOOK_BACK)
+    window = text[lo:s]
+    named = [
+        b for b in find_bodies(window)
+        if not (_LEADING_BODY.match(b.name) or _ANAPHOR.match(window, b.end))
+        and b.printed[:1].isupper() and len(b.name.split()) > 2  # a named body, not a bare kind ("Đảng bộ")
+    ]
+    groups = _groups(window, named)
+    if not groups:
+        return responsible
+    return _dedupe([b for b in responsible if b not in pointers] + groups[-1])
 
 
 def _introduced_sections(
@@ -2054,7 +2086,14 @@ def _subject_acts_later(item: str) -> bool:
     for end in _ORDER_END.finditer(item):
         sentence = _first_sentence(item[_word_after(item, end.end()) :])
         roles = find_roles(sentence)
-        if _opens_with_subject(sentence, roles) and rule("work_verb").match(sentence[roles.responsible[-1].end :].lstrip()):
+        if not _opens_with_subject(sentence, roles):
+            continue
+        groups = _groups(sentence, list(roles.responsible))
+        k = 0  # (a subject listed over semicolons: "Ban Tổ chức các huyện ủy; Ban Tuyên huấn … chỉ đạo")
+        while k + 1 < len(groups) and _SEMICOLON_GAP.fullmatch(sentence, groups[k][-1].end, groups[k + 1][0].start):
+            k += 1
+        subject_end = groups[k][-1].end
+        if rule("work_verb").match(sentence[subject_end:].lstrip()):
             return True
     return False
 

@@ -1322,3 +1322,13 @@ def test_a_speaker_who_takes_the_views_and_asks_the_office_hands_it_the_work():
         " bổ sung số liệu."
     )
     assert [b.name for b in roles.responsible] == ["Văn phòng"]
+
+
+def test_the_units_a_sentence_points_back_to_are_the_bodies_named_before():
+    tasks = _report_tasks(
+        "Ban Thường vụ Huyện ủy chọn Ủy ban Kiểm tra Đảng ủy xã An Lạc và Ban Xây dựng Đảng Đảng ủy xã An Lạc làm điểm.",
+        "Huyện ủy chỉ đạo các đơn vị trên hoàn thành báo cáo trước ngày 20/4/2027.",
+    )
+    assert _responsible(tasks)[-1] == ["Huyện ủy", "Ủy ban Kiểm tra Đảng ủy xã An Lạc", "Ban Xây dựng Đảng Đảng ủy xã An Lạc"]
+    roles = find_roles("Các cơ quan, đơn vị trên địa bàn xã theo dõi sát diễn biến thời tiết.")
+    assert [b.name for b in roles.responsible] == ["Cơ quan, đơn vị"]
