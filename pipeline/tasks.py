@@ -242,7 +242,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             continue
         if last_subject_end >= 0 and _DIRECTED.fullmatch(text, last_subject_end, gs):
             directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Y is X's to direct, Z helps with X's order
-            after = _ANAPHOR.match(text, ge)  # "… chỉ đạo các đơn vị trên chỉnh sửa …"
+            after = _ANAPHOR.match(text, ge)  # "… chỉ đạo các đơn vị trên hoàn thành …"
             ge_words = after.end() if after else ge
             if _leads_of_its_own(text, responsible) and _is_predicate_next(text, ge_words) and not _WORKS_WITH.match(text, ge_words):
                 # "Ban Thường vụ chỉ đạo các cấp ủy quán triệt …": the committee leads, the bodies it directs act
