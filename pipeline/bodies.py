@@ -680,6 +680,7 @@ def _find_bodies(text: str) -> list[BodyMention]:
     found = _shared_qualifier(text, found)
     found = _shared_subordination(text, found)
     found = _shared_party_head(text, found)
+    found = _distributed_organ(text, found)
     # Distribute a list's level to organs printed without one, and expand "các ban, X <level>".
     out: list[BodyMention] = []
     for i, (name, s, e, level, bare) in enumerate(found):
@@ -892,6 +893,41 @@ def _shared_subordination(
         if tail and not own:
             out[i] = (name, s, tail.end(), level, bare)  # the tail is the list's, not a body of its own
             out = [f for f in out if not (tail.start() < f[1] < tail.end())]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _committee_scopes() -> dict[str, str | None]:
+    return {e.name: e.scope for e in _level_entries() if e.name.endswith(" ủy")}
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two committees of one tier (the gazetteer's level scope; a city's Thành ủy sits with the
+    provinces as well as with the districts)."""
+    scopes = _committee_scopes()
+    if a == b or a not in scopes or b not in scopes:
+        return False
+    return scopes[a] == scopes[b] or {a, b} == {"Tỉnh ủy", "Thành ủy"}
+
+
+def _distributed_organ(
+    text: str, found: list[tuple[str, int, int, str | None, bool]]
+) -> list[tuple[str, int, int, str | None, bool]]:
+    """ "Ban Tổ chức Quận ủy, Huyện ủy, Thị ủy", "Thường trực Huyện ủy, Thành ủy và
+    Đảng ủy trực thuộc": an organ printed once before a list of committees of its tier is each one's."""
+    out = list(found)
+    for i, (name, _s, _e, level, _bare) in enumerate(found):
+        if not level or not name.endswith(" " + level) or name == level:
+            continue
+        organ = name[: -len(level) - 1]
+        j = i + 1
+        while j < len(found) and _LIST_GAP.fullmatch(text, found[j - 1][2], found[j][1]):
+            member = found[j][0]
+            sibling = _siblings(member, level)
+            if not (sibling or (j > i + 1 and member == "Đảng ủy trực thuộc")):
+                break
+            out[j] = (f"{organ} {member}", found[j][1], found[j][2], member, False)
+            j += 1
     return out
 
 

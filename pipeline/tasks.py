@@ -244,8 +244,10 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Y is X's to direct, Z helps with X's order
             after = _ANAPHOR.match(text, ge)  # "… chỉ đạo các đơn vị trên hoàn thành …"
             ge_words = after.end() if after else ge
-            if _leads_of_its_own(text, responsible) and _is_predicate_next(text, ge_words) and not _WORKS_WITH.match(text, ge_words):
+            plural = _PLURAL_DIRECTED.search(text, max(0, gs - 8), gs) is not None or group[0].printed.lower().startswith("các ")
+            if plural and _leads_of_its_own(text, responsible) and _is_predicate_next(text, ge_words) and not _WORKS_WITH.match(text, ge_words):
                 # "Ban Thường vụ chỉ đạo các cấp ủy quán triệt …": the committee leads, the bodies it directs act
+                # (one body it directs, "… chỉ đạo Ủy ban nhân dân tỉnh …", carries its order: the committee alone)
                 responsible, last_subject_end = [*responsible, *group], ge
             continue
         if directed_end >= 0 and _directed_list_goes_on(text, directed_end, gs):
@@ -295,7 +297,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         if subject:
             responsible.extend(_listed_before_semicolons(text, groups, i, responsible))
             responsible.extend(subject)
-            last_subject_end = ge
+            last_subject_end = _place_named(text, ge) or ge  # (past the place: "Thành ủy Buôn Ma Thuột chỉ đạo …")
             if _approves(text, ge):
                 approving.extend(subject)
             continue
@@ -421,6 +423,7 @@ _LEADING_BODY = re.compile(
 )
 
 
+_PLURAL_DIRECTED = re.compile(r"(?<!\w)các\s+$", re.IGNORECASE)
 _WORKS_WITH = re.compile(r"\s*phối\s+hợp\s", re.IGNORECASE)  # "… chỉ đạo Y phối hợp với Z": the committee leads
 
 
@@ -500,7 +503,7 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     ủy có thẩm quyền" — was tried: it turns objects "chỉ đạo các chi bộ, đảng bộ trực thuộc"
     into subjects far more often than it helps.)
     """
-    ge = group[-1].end
+    ge = _place_named(text, group[-1].end) or group[-1].end  # "Huyện ủy Hàm Tân được yêu cầu …"
     if not _is_predicate_next(text, ge):
         return []
     pre = text[lookback(clause_start, group[0].start) : group[0].start]
@@ -531,8 +534,8 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
 
 _DIRECTING = r"(?:lãnh\s+đạo\s*,\s*)?chỉ\s+đạo(?:\s*,\s*hướng\s+dẫn|\s+và\s+hướng\s+dẫn)?\s"
 _DIRECTS = re.compile(_DIRECTING, re.IGNORECASE)
-_DIRECTED = re.compile(  # "… chỉ đạo (các phòng, ) các …": whom the subject directs
-    rf"\s*{_DIRECTING}\s*(?:[^.;:,]{{0,40}},\s*)?(?:các\s+)?", re.IGNORECASE
+_DIRECTED = re.compile(  # "… (đã) chỉ đạo (các phòng, ) các …": whom the subject directs
+    rf"\s*(?:(?:đã|vừa|cũng|tiếp\s+tục)\s+)?{_DIRECTING}\s*(?:[^.;:,]{{0,40}},\s*)?(?:các\s+)?", re.IGNORECASE
 )
 _LISTED_NOUNS = re.compile(r"(?:\s*,\s*(?:các\s+)?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}){1,2}\s*,\s*(?:các\s+)?", re.IGNORECASE)
 
@@ -2290,7 +2293,8 @@ def _opens_with_subject(item: str, roles: Roles) -> bool:
     if not roles.responsible:
         return False
     first = roles.responsible[0]
-    return _sentence_start(item, first.start) == 0 and not _NARRATIVE.match(item, first.end)
+    end = _place_named(item, first.end) or first.end  # "Huyện ủy Hàm Tân vừa triển khai …"
+    return _sentence_start(item, first.start) == 0 and not _NARRATIVE.match(item, end)
 
 
 def _led_from_the_start(item: str, roles: Roles) -> bool:

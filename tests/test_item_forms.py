@@ -38,8 +38,9 @@ from pipeline.tasks import find_roles
         # down a chain of command, whoever is said to lead leads too
         ("Đảng ủy Ủy ban nhân dân xã lãnh đạo Ủy ban nhân dân xã chỉ đạo Công an xã chủ trì, phối hợp với "
          "Đoàn Thanh niên xã tuần tra các tuyến đường.", ["Đảng ủy Ủy ban nhân dân xã", "Công an xã"]),
-        # a leading committee directs, the body it directs carries the work out: both are named
-        ("Ban Thường vụ chỉ đạo Ủy ban nhân dân xã tổ chức lễ phát động.", ["Ban Thường vụ", "Ủy ban nhân dân xã"]),
+        ("Ban Thường vụ chỉ đạo Ủy ban nhân dân xã tổ chức lễ phát động.", ["Ban Thường vụ"]),
+        # a leading committee directs the committees below it: they carry the work out, both are named
+        ("Ban Thường vụ chỉ đạo các chi bộ tổ chức lễ phát động.", ["Ban Thường vụ", "Chi bộ"]),
         # the meeting that concludes hands the work over
         ("Hội nghị giao Ban Thường vụ Đảng ủy hoàn thiện báo cáo theo ý kiến góp ý.", ["Ban Thường vụ Đảng ủy"]),
     ],

@@ -1332,3 +1332,20 @@ def test_the_units_a_sentence_points_back_to_are_the_bodies_named_before():
     assert _responsible(tasks)[-1] == ["Huyện ủy", "Ủy ban Kiểm tra Đảng ủy xã An Lạc", "Ban Xây dựng Đảng Đảng ủy xã An Lạc"]
     roles = find_roles("Các cơ quan, đơn vị trên địa bàn xã theo dõi sát diễn biến thời tiết.")
     assert [b.name for b in roles.responsible] == ["Cơ quan, đơn vị"]
+
+
+def test_committees_asked_in_the_passive_and_a_subject_printed_with_its_place():
+    roles = find_roles("Theo đó, Ban Thường vụ Huyện ủy, Thị ủy được yêu cầu rà soát lại lịch đại hội.")
+    assert [b.name for b in roles.responsible] == ["Ban Thường vụ Huyện ủy", "Ban Thường vụ Thị ủy"]
+    roles = find_roles("Thành ủy Cam Ranh đã chỉ đạo các cấp, các ngành rà soát quy hoạch cán bộ.")
+    assert [b.name for b in roles.responsible] == ["Thành ủy", "Các cấp, các ngành"]
+    (task,) = _report_tasks(
+        "Huyện ủy Đức Linh vừa triển khai kế hoạch tổ chức đại hội đảng bộ các cấp.",
+        "Ban Thường vụ Huyện ủy yêu cầu các chi bộ hoàn thành đại hội trước ngày 30/5/2027.",
+    )
+    assert task.text.startswith("Ban Thường vụ Huyện ủy yêu cầu")
+
+
+def test_the_bodies_chosen_to_hold_a_trial_congress_hold_it():
+    roles = find_roles("Ban Thường vụ Huyện ủy đã chọn Đảng bộ xã Tân Lập tổ chức đại hội điểm trong tháng 4/2027.")
+    assert [b.name for b in roles.responsible] == ["Đảng bộ xã Tân Lập"]
