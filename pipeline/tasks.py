@@ -454,6 +454,9 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
         return _PERSON_DIRECTS.search(text, lookback(clause_start, gs), gs) is not None
     if not text[clause_start : m.start()].strip(" \t,;:-–"):
         return True  # "…; đề nghị chi bộ và đồng chí Bí thư chi bộ …": the clause opens with the request
+    opening = text[clause_start : m.start()]
+    if _ADVERBIAL_OPENING.fullmatch(opening) and not find_bodies(opening):
+        return True  # "Trước tình hình …, yêu cầu các cấp …": no one but the text itself asks
     before = _SPEAKER_END.search(text, lookback(clause_start, m.start()), m.start())
     if before is not None:
         return True  # a named speaker ("Bí thư Thành ủy Nguyễn Văn A", "Ông Quảng")
@@ -462,6 +465,7 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
     return also is not None and _SPEAKER.search(text, clause_start, also.start()) is not None
 
 
+_ADVERBIAL_OPENING = re.compile(r"\s*(?:trước|để|trong|nhằm|với|từ|sau|đối\s+với)\s[^.;:]{2,120},\s*", re.IGNORECASE)
 _ALSO_HANDS = re.compile(r"(?:,\s*(?:đồng\s+thời|cũng|và)|\s+và(?:\s+đồng\s+thời)?)\s+(?:chỉ\s+đạo\s*,\s*)?$", re.IGNORECASE)
 _SPEAKER = re.compile(rf"(?<!\w)(?:{_SPEAKER_TITLE})\s+(?-i:[{UPPER_LETTERS}])", re.IGNORECASE)
 

@@ -1349,3 +1349,10 @@ def test_committees_asked_in_the_passive_and_a_subject_printed_with_its_place():
 def test_the_bodies_chosen_to_hold_a_trial_congress_hold_it():
     roles = find_roles("Ban Thường vụ Huyện ủy đã chọn Đảng bộ xã Tân Lập tổ chức đại hội điểm trong tháng 4/2027.")
     assert [b.name for b in roles.responsible] == ["Đảng bộ xã Tân Lập"]
+
+
+def test_a_request_after_an_adverbial_opening_hands_the_work_to_whom_it_names():
+    roles = find_roles("Trước diễn biến phức tạp của mưa lũ, yêu cầu các cấp, các ngành chủ động phương án sơ tán dân.")
+    assert [b.name for b in roles.responsible] == ["Các cấp, các ngành"]
+    roles = find_roles("Giao trách nhiệm cho Công an TP chủ trì bảo đảm an ninh khu vực bến xe.")
+    assert [b.name for b in roles.responsible] == ["Công an thành phố"]
