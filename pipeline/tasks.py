@@ -653,7 +653,9 @@ def _dateline(text: str, d: Deadline) -> bool:
     )
 
 
-_DATELINE_BEFORE = re.compile(r"\s*(?:(?:sáng|chiều|tối|trưa)(?:\s+nay)?\s*)?(?:ngày\s*)?", re.IGNORECASE)
+_DATELINE_BEFORE = re.compile(  # (after a newspaper's tag: "HNP - Ngày 24/7, …")
+    r"\s*(?:\(?(?-i:[A-ZĐ]{2,10})\)?\s*[-–]\s*)?(?:(?:sáng|chiều|tối|trưa)(?:\s+nay)?\s*)?(?:ngày\s*)?", re.IGNORECASE
+)
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?,")
 
 

@@ -1356,3 +1356,11 @@ def test_a_request_after_an_adverbial_opening_hands_the_work_to_whom_it_names():
     assert [b.name for b in roles.responsible] == ["Các cấp, các ngành"]
     roles = find_roles("Giao trách nhiệm cho Công an TP chủ trì bảo đảm an ninh khu vực bến xe.")
     assert [b.name for b in roles.responsible] == ["Công an thành phố"]
+
+
+def test_the_day_a_tagged_lead_opens_with_is_no_due_date():
+    (task,) = _report_tasks(
+        "BTB - Ngày 12/8, Ban Dân vận Tỉnh ủy ban hành Công văn số 88-CV/BDVTU, yêu cầu Ban Dân vận các huyện ủy"
+        " theo dõi tình hình tôn giáo trên địa bàn."
+    )
+    assert task.deadline is None
