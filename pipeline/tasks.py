@@ -244,7 +244,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Y is X's to direct, Z helps with X's order
             after = _ANAPHOR.match(text, ge)  # "… chỉ đạo các đơn vị trên hoàn thành …"
             ge_words = after.end() if after else ge
-            plural = _PLURAL_DIRECTED.search(text, max(0, gs - 8), gs) is not None or group[0].printed.lower().startswith("các ")
+            plural = _COUNTED_BEFORE.search(text, max(0, gs - 12), gs) is not None or group[0].printed.lower().startswith("các ")
             if plural and _leads_of_its_own(text, responsible) and _is_predicate_next(text, ge_words) and not _WORKS_WITH.match(text, ge_words):
                 # "Ban Thường vụ chỉ đạo các cấp ủy quán triệt …": the committee leads, the bodies it directs act
                 # (one body it directs, "… chỉ đạo Ủy ban nhân dân tỉnh …", carries its order: the committee alone)
@@ -423,7 +423,6 @@ _LEADING_BODY = re.compile(
 )
 
 
-_PLURAL_DIRECTED = re.compile(r"(?<!\w)các\s+$", re.IGNORECASE)
 _WORKS_WITH = re.compile(r"\s*phối\s+hợp\s", re.IGNORECASE)  # "… chỉ đạo Y phối hợp với Z": the committee leads
 
 
@@ -1781,6 +1780,7 @@ _DONE = re.compile(
 
 
 def _numbers_targets(item: str) -> bool:
+    """The paragraph numbers the targets it sets ("… các chỉ tiêu, gồm: (1) … (2) …"), not orders."""
     orders = _inline_numbered(item)
     return bool(orders) and rule("targets_listed").search(item[: orders[0][0]]) is not None
 
