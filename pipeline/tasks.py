@@ -411,7 +411,7 @@ _PERSON_DIRECTS = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER_END = re.compile(
-    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:{_SPEAKER_TITLE}|xã|phường|tỉnh|thành\s+phố"
+    rf"(?:(?-i:[{UPPER_LETTERS}])\w*|(?<!\w)(?:{_SPEAKER_TITLE}|thường\s+trực|lãnh\s+đạo\s+(?:huyện|tỉnh|xã|phường)|xã|phường|tỉnh|thành\s+phố"
     r"|hội\s+nghị|đại\s+biểu|(?:đoàn|tổ)\s+(?:giám\s+sát|kiểm\s+tra|công\s+tác|khảo\s+sát)))"  # a name, "Đồng chí", "Bí thư", "xã", "đoàn giám sát" …
     r",?(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục|đã|vừa|nhấn\s+mạnh))?\s+$",
     re.IGNORECASE,

@@ -1364,3 +1364,8 @@ def test_the_day_a_tagged_lead_opens_with_is_no_due_date():
         " theo dõi tình hình tôn giáo trên địa bàn."
     )
     assert task.deadline is None
+
+
+def test_the_communes_a_standing_deputy_asks_act():
+    roles = find_roles("Đồng chí Phó Bí thư Thường trực Huyện ủy yêu cầu các xã rà soát các hộ ở vùng trũng thấp.")
+    assert [b.name for b in roles.responsible] == ["Xã"]
