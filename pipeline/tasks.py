@@ -451,8 +451,8 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
     m = rule("assignment").search(text, lookback(clause_start, gs), gs)
     if m is None or m.end() != gs:
         return _PERSON_DIRECTS.search(text, lookback(clause_start, gs), gs) is not None
-    if not text[clause_start : m.start()].strip(" \t,;:-–"):
-        return True  # "…; đề nghị chi bộ và đồng chí Bí thư chi bộ …": the clause opens with the request
+    if _CONNECTIVE.fullmatch(text[clause_start : m.start()].strip(" \t,;:-–")):
+        return True  # "…; (đồng thời,) đề nghị chi bộ và đồng chí Bí thư chi bộ …": the clause opens with the request
     opening = text[clause_start : m.start()]
     if _ADVERBIAL_OPENING.fullmatch(opening) and not find_bodies(opening):
         return True  # "Trước tình hình …, yêu cầu các cấp …": no one but the text itself asks
@@ -464,6 +464,7 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
     return also is not None and _SPEAKER.search(text, clause_start, also.start()) is not None
 
 
+_CONNECTIVE = re.compile(r"(?:đồng\s+thời|ngoài\s+ra|bên\s+cạnh\s+đó|cùng\s+với\s+đó|mặt\s+khác)?", re.IGNORECASE)
 _ADVERBIAL_OPENING = re.compile(r"\s*(?:trước|để|trong|nhằm|với|từ|sau|đối\s+với)\s[^.;:]{2,120},\s*", re.IGNORECASE)
 _ALSO_HANDS = re.compile(r"(?:,\s*(?:đồng\s+thời|cũng|và)|\s+và(?:\s+đồng\s+thời)?)\s+(?:chỉ\s+đạo\s*,\s*)?$", re.IGNORECASE)
 _SPEAKER = re.compile(rf"(?<!\w)(?:{_SPEAKER_TITLE})\s+(?-i:[{UPPER_LETTERS}])", re.IGNORECASE)

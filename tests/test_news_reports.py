@@ -1369,3 +1369,8 @@ def test_the_day_a_tagged_lead_opens_with_is_no_due_date():
 def test_the_communes_a_standing_deputy_asks_act():
     roles = find_roles("Đồng chí Phó Bí thư Thường trực Huyện ủy yêu cầu các xã rà soát các hộ ở vùng trũng thấp.")
     assert [b.name for b in roles.responsible] == ["Xã"]
+
+
+def test_a_request_after_a_connective_hands_the_work_to_whom_it_names():
+    roles = find_roles("Bí thư Huyện ủy nhấn mạnh việc học tập phải thiết thực; đồng thời, lưu ý các chi bộ không tổ chức lồng ghép.")
+    assert [b.name for b in roles.responsible] == ["Chi bộ"]
