@@ -512,7 +512,7 @@ def _reported_issuer(text: str) -> str | None:
     return None
 
 
-_GIVES_VIEWS = re.compile(rf"(?P<place>(?:[ \t]+[{UPPER_LETTERS}][\wÀ-ỹ]*)*)\s*(?:có|cho)\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+(?:như\s+sau|cụ\s+thể)\s*:", re.IGNORECASE)
+_GIVES_VIEWS = re.compile(rf"(?P<place>(?:[ \t]+{CAPITALISED_WORD})*)\s*(?:có|cho)\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+(?:như\s+sau|cụ\s+thể)\s*:", re.IGNORECASE)
 
 
 _PLACE_TAIL = re.compile(rf"(?:\s+(?i:thành\s+phố|tỉnh))?(?:\s+[{UPPER_LETTERS}][\w.]*)+$")

@@ -101,6 +101,7 @@ def _after_subject() -> re.Pattern:
 
 
 _PLACE_NAMED = re.compile(rf"(?:[ \t]+{CAPITALISED_WORD}){{1,3}}(?=\s)")
+_LINK = r"đồng\s+thời|ngoài\s+ra|bên\s+cạnh\s+đó"  # words that go on with what was said before
 
 
 def _place_named(text: str, pos: int) -> int:
@@ -297,7 +298,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         if subject:
             responsible.extend(_listed_before_semicolons(text, groups, i, responsible))
             responsible.extend(subject)
-            last_subject_end = _place_named(text, ge) or ge  # (past the place: "Thành ủy Buôn Ma Thuột chỉ đạo …")
+            last_subject_end = named or ge  # (past the place: "Thành ủy Buôn Ma Thuột chỉ đạo …")
             if _approves(text, ge):
                 approving.extend(subject)
             continue
@@ -464,7 +465,7 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
     return also is not None and _SPEAKER.search(text, clause_start, also.start()) is not None
 
 
-_CONNECTIVE = re.compile(r"(?:đồng\s+thời|ngoài\s+ra|bên\s+cạnh\s+đó|cùng\s+với\s+đó|mặt\s+khác)?", re.IGNORECASE)
+_CONNECTIVE = re.compile(rf"(?:{_LINK}|cùng\s+với\s+đó|mặt\s+khác)?", re.IGNORECASE)
 _ADVERBIAL_OPENING = re.compile(r"\s*(?:trước|để|trong|nhằm|với|từ|sau|đối\s+với)\s[^.;:]{2,120},\s*", re.IGNORECASE)
 _ALSO_HANDS = re.compile(r"(?:,\s*(?:đồng\s+thời|cũng|và)|\s+và(?:\s+đồng\s+thời)?)\s+(?:chỉ\s+đạo\s*,\s*)?$", re.IGNORECASE)
 _SPEAKER = re.compile(rf"(?<!\w)(?:{_SPEAKER_TITLE})\s+(?-i:[{UPPER_LETTERS}])", re.IGNORECASE)
@@ -1979,7 +1980,7 @@ def _continues_work(item: str) -> bool:
     return link is not None and rule("work_verb").match(item[link.end() :]) is not None
 
 
-_LINK_WITHOUT_COMMA = re.compile(r"(?:đồng\s+thời|ngoài\s+ra|bên\s+cạnh\s+đó)\s+", re.IGNORECASE)
+_LINK_WITHOUT_COMMA = re.compile(rf"(?:{_LINK})\s+", re.IGNORECASE)
 
 
 _SO_THEN = re.compile(r"(?:do\s+(?:đó|vậy)|vì\s+(?:vậy|thế)|bởi\s+vậy|từ\s+đó)\s*,\s*", re.IGNORECASE)
