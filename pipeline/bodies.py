@@ -32,7 +32,7 @@ from .lexicon import CAPITALISED_WORD, LIST_GAP, UPPER_LETTERS, data_yaml, longe
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
 from .scan import SpanSet
-from .wordstart import start_guard, word_started
+from .wordstart import by_first_character, start_guard, word_started
 
 _W = r"[^\W\d_]"  # a letter
 
@@ -63,9 +63,12 @@ def _pattern_to_regex(pattern: str) -> str:
     return body
 
 
+def _regexes(patterns: list[str]) -> list[str]:
+    return sorted({_pattern_to_regex(p) for p in patterns}, key=longest_first)
+
+
 def _alternation(patterns: list[str]) -> str:
-    regexes = sorted({_pattern_to_regex(p) for p in patterns}, key=longest_first)
-    return "|".join(f"(?:{r})" for r in regexes)
+    return "|".join(f"(?:{r})" for r in _regexes(patterns))
 
 
 @lru_cache(maxsize=1)
@@ -103,13 +106,17 @@ def _entries(section: str, kind: str) -> tuple[_Entry, ...]:
     return tuple(out)
 
 
+_BEFORE_NAME, _AFTER_NAME = r"(?<![\w/\-])", r"(?![\w/])"
+
+
 class _Matcher:
     """Compiled regexes for one kind of entry, plus the way back from a match to its entry."""
 
     def __init__(self, entries: tuple[_Entry, ...]):
         self.entries = entries
+        self.alternatives = _regexes([p for e in entries for p in e.patterns])
         self.regex = re.compile(
-            r"(?<![\w/\-])(?:" + _alternation([p for e in entries for p in e.patterns]) + r")(?![\w/])",
+            _BEFORE_NAME + "(?:" + "|".join(f"(?:{r})" for r in self.alternatives) + ")" + _AFTER_NAME,
             re.IGNORECASE,
         )
         self._per_entry = [
@@ -156,16 +163,18 @@ def _matchers() -> tuple[_Matcher, _Matcher, _Matcher, re.Pattern, list[tuple[re
             re.IGNORECASE,
         )
         lists.append((rx, raw["suffix"]))
-    readings = [
-        *(m.regex.pattern for m in (levels, organs, bodies)),
-        *(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in lists),
-        _org_rules()[0].pattern,
-    ]
+    others = [*(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in lists), _org_rules()[0].pattern]
     # Each reading starts after a non-word character: said once in front (and, see wordstart,
     # that it starts on a word character), the search passes over the inside of words and the
     # spaces between them at one test instead of trying every reading there: the same matches.
-    assert all(r.startswith(("(?<![\\w/\\-])", "(?<!\\w)")) for r in readings)
-    starts = word_started(r"(?<!\w)(?:" + "|".join(readings) + ")", re.IGNORECASE)
+    assert all(r.startswith(("(?<![\\w/\\-])", "(?<!\\w)")) for r in others)
+    grouped = by_first_character(
+        [*((_BEFORE_NAME, m.alternatives, _AFTER_NAME) for m in (levels, organs, bodies)), *(("", [r], "") for r in others)],
+        re.IGNORECASE,
+    )
+    if grouped is None:  # a reading whose first character is unknown: one long alternation
+        grouped = "|".join([*(m.regex.pattern for m in (levels, organs, bodies)), *others])
+    starts = word_started(r"(?<!\w)(?:" + grouped + ")", re.IGNORECASE)
     return levels, organs, bodies, starts, lists
 
 

