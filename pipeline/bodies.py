@@ -381,8 +381,11 @@ def _tail(entry: _Entry, text: str, pos: int) -> tuple[str, int]:
         m_end = m.end()
     if m.groupdict().get("count"):  # "Đảng ủy 14 phường": the kind of unit, not how many
         printed = printed[: m.start("count") - m.start()] + printed[m.end("count") - m.start() :]
-    words = ["thành phố" if w in ("TP", "TP.") else w for w in printed.split()]  # "UBND TP" → thành phố
+    words = [_TAIL_ABBREVIATIONS.get(w, w) for w in printed.split()]  # "UBND TP" → thành phố
     return " " + " ".join(words), m_end
+
+
+_TAIL_ABBREVIATIONS = {"TP": "thành phố", "TP.": "thành phố", "TW": "Trung ương", "TƯ": "Trung ương", "T.Ư": "Trung ương"}
 
 
 def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:

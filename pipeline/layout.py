@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .knowledge_cache import cached, digest, source_of
-from .lexicon import HANDING_OVER, data_yaml, split_marker
+from .lexicon import HANDING_OVER, NAME_ABBREVIATIONS, data_yaml, split_marker
 
 Edit = tuple[int, int, str]
 
@@ -309,6 +309,22 @@ def glued_syllables(text: str) -> list[Edit]:
         if last and not _ASCII.fullmatch(last) and segment(last) is not None:
             edits.append((m.start(), m.start(), " "))
     return sorted(edits)
+
+
+# "… ở các khu dân cư.Trước mắt, các chi bộ …": a page that lost its line breaks glued two sentences
+_GLUED_SENTENCE = re.compile(r"(?P<before>[^\W\d_]{2,7})\.(?=(?P<after>[^\W\d_]{1,7})(?![^\W\d_]))")
+
+
+def glued_sentences(text: str) -> list[Edit]:
+    """Edits that put a space after a full stop glued to the next sentence ("xã.Phát" → "xã. Phát"):
+    a small syllable before it, a capitalised syllable after (never "TP.HCM", "Tp.Huế", "baoquangngai.vn")."""
+    syllables = lexicon().syllables
+    return [
+        (m.end(), m.end(), " ")
+        for m in _GLUED_SENTENCE.finditer(text)
+        if m.group("before")[-1].islower() and m.group("after")[0].isupper() and m.group("after")[1:].islower()
+        and m.group("before") not in NAME_ABBREVIATIONS and m.group("before").lower() in syllables and m.group("after").lower() in syllables
+    ]
 
 
 _SPACED_TOKEN = re.compile(r"[^\W\d_]{1,2}|[,;.:]")

@@ -42,7 +42,8 @@ COMRADE_NAME = rf"(?i:đồng\s+chí|ông|bà|(?:đại|thượng|trung|thiếu)
 # A full stop that closes an abbreviation before a name ("TP. Huế", "ThS. Lê …") ends no sentence:
 # put this before a sentence-ending "[.!?]". Its look-ahead comes first, so a search passes every
 # other character at one test instead of nine look-behinds.
-NO_ABBREVIATION_BEFORE = "(?=[.!?])" + "".join(f"(?<!\\b{a})" for a in ("TP", "Tp", "TX", "TT", "ThS", "TS", "GS", "PGS", "BS"))
+NAME_ABBREVIATIONS = ("TP", "Tp", "TX", "TT", "ThS", "TS", "GS", "PGS", "BS")
+NO_ABBREVIATION_BEFORE = "(?=[.!?])" + "".join(f"(?<!\\b{a})" for a in NAME_ABBREVIATIONS)
 
 
 def longest_first(text: str) -> tuple[int, str]:
@@ -81,6 +82,8 @@ LIST_GAP = r"\s*(?:,|và|,\s*và)\s*(?:các\s+)?"
 
 LOWER_LETTERS = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UPPER_LETTERS = LOWER_LETTERS.upper()
+# a reporter's byline, an initial glued to a name in capitals ("V.THÀNH"): not the Roman heading "V."
+BYLINE = rf"(?!I)(?-i:[{UPPER_LETTERS}])\.(?-i:[{UPPER_LETTERS}]+)(?:\s(?-i:[{UPPER_LETTERS}]+))?"
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}

@@ -215,6 +215,7 @@ def normalize(source: str) -> NormalizedText:
     b.apply(layout.lost_letters(b.text))
     b.apply(layout.ocr_words(b.text))
     b.apply(layout.glued_syllables(b.text))
+    b.apply(layout.glued_sentences(b.text))
     b.move_to_end(_FOOTNOTE_IN_SENTENCE, 1, " ")
     b.sub(_PAGE_BREAK, _join_if_cut(b.text))
     b.apply(layout.wrapped_breaks(b.text))

@@ -25,7 +25,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import OCR_TOP_HEADING, SPREAD_OVER, Marker, data_yaml, roman_value, split_marker, to_roman
+from .lexicon import (
+    BYLINE,
+    OCR_TOP_HEADING,
+    SPREAD_OVER,
+    Marker,
+    data_yaml,
+    roman_value,
+    split_marker,
+    to_roman,
+)
 from .model import Regions, Section
 from .structure import text_lines
 
@@ -181,6 +190,9 @@ def _top_headings(text: str, lines: list[tuple[int, int]]) -> dict[int, Marker]:
     return out
 
 
+_BYLINE = re.compile(BYLINE)
+
+
 def _build(text: str, start: int, end: int) -> list[_Node]:
     nodes: list[_Node] = []
     stack: list[_Node] = []
@@ -188,7 +200,7 @@ def _build(text: str, start: int, end: int) -> list[_Node]:
     renumbered = _top_headings(text, lines)
     for ls, le in lines:
         line = text[ls:le]
-        marker = renumbered.get(ls) or split_marker(line)
+        marker = renumbered.get(ls) or (split_marker(line) if not _BYLINE.fullmatch(line.strip()) else None)
         if marker is None or marker.style == "bullet":
             if stack:
                 top = stack[-1]

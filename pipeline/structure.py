@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from .lexicon import (
+    BYLINE,
     CAPITALISED_WORD,
     COMRADE_NAME,
     PERSON_NAME,
@@ -148,7 +149,8 @@ _SIGNATURE_STAMP = re.compile(
 )
 _SEPARATOR = re.compile(r"^\s*[-–—_=*.]{3,}\s*$")
 _SECTION_START = re.compile(
-    r"^(?:Phần\s+(?:thứ\s+)?\w+|[IVXL]+\s*(?:[-.)]|/(?![vV]\s))|\d+\s*[-.)/](?!\d{1,2}[-/.]\d{2,4}(?!\d))|[A-Z]\s*[-.)/]\s)",
+    rf"^(?!{BYLINE}\s*$)"  # ("V.THÀNH" under a news page)
+    r"(?:Phần\s+(?:thứ\s+)?\w+|[IVXL]+\s*(?:[-.)]|/(?![vV]\s))|\d+\s*[-.)/](?!\d{1,2}[-/.]\d{2,4}(?!\d))|[A-Z]\s*[-.)/]\s)",
     re.IGNORECASE,  # (not a date: "20/12/2024" under a news page)
 )
 _SIGNING = re.compile(r"^(?P<formula>T/M|TM\.?|T/L|TL\.?|K/T|KT\.?|Q\.|TUQ\.?|THỪA LỆNH|THAY MẶT)\s+(?P<body>.+)$")

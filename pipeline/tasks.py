@@ -485,9 +485,18 @@ def _next_clause_of(text: str, subject_end: int, pos: int) -> bool:
 
     "Đề nghị X tiếp thu ...; phối hợp với Y hoàn thiện ...": Y helps X.
     """
-    if subject_end < 0 or subject_end < _sentence_start(text, pos):
+    if subject_end < 0:
         return False
+    sentence = _sentence_start(text, pos)
+    if subject_end < sentence:  # "X tham mưu …. Đồng thời, phối hợp với Y …": the next sentence goes on
+        return (
+            _LINKED_SENTENCE.fullmatch(text, sentence, pos) is not None
+            and subject_end >= _sentence_start(text, max(0, sentence - 2))
+        )
     return _CLAUSE_OPENING.search(text, subject_end, pos) is not None
+
+
+_LINKED_SENTENCE = re.compile(rf"\s*(?:{_LINK})\s*,?\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -566,6 +575,7 @@ _CONDITION_THEN = re.compile(  # a condition then its main clause, or a cause th
     re.IGNORECASE,
 )
 _HANDED_OVER = re.compile(HANDING_OVER + r"(?!\w)", re.IGNORECASE)
+_REFERENCE_ITEM = re.compile(doc_type_alternation() + r"\s+(?:số\s+)?\d+[-/][\wĐđ/\-]*\d*[\wĐđ/\-]*\s+(?:ngày|của|về|do)(?!\w)", re.IGNORECASE)
 
 
 def _dedupe(mentions: list[BodyMention]) -> list[BodyMention]:
@@ -783,6 +793,16 @@ def _due(text: str, found: list[Deadline]) -> Deadline | None:
 
 
 _BARE_YEAR = re.compile(r"(?:năm\s+)?\d{4}", re.IGNORECASE)
+_CLAUSE_EDGE_BEFORE = re.compile(r"(?:^|[.;:,])\s*$")
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
+def _year_adverbial(text: str, dated: Deadline) -> bool:
+    """ "Năm 2026, …", "…, năm 2026, đồng chí … đề nghị …": the year set apart as the time of what follows."""
+    if dated.span_start is None or dated.span_end is None:
+        return False
+    before = _CLAUSE_EDGE_BEFORE.search(text, max(0, dated.span_start - 3), dated.span_start)
+    return before is not None and _COMMA_AFTER.match(text, dated.span_end) is not None
 
 
 def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None) -> Deadline | None:
@@ -790,7 +810,7 @@ def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None
     2026" on a noun loses to the block's "Thời gian: ..."); with the duty's recurrence."""
     dated = _dated(found, text)
     marked = _due(text, found)
-    if dated is not None and dated is not marked and _BARE_YEAR.fullmatch(dated.text.strip()):
+    if dated is not None and dated is not marked and _BARE_YEAR.fullmatch(dated.text.strip()) and not _year_adverbial(text, dated):
         dated = None  # "kế hoạch ... năm 2026": the year a noun is about, not a due date
     base = marked or inherited or dated
     recurring = [
@@ -870,8 +890,10 @@ def _not_an_item(item: str) -> bool:
 def _no_end_mark(line: str) -> bool:
     """No sentence ends the line: at a report's opening it is a headline ("Thành ủy yêu cầu các đảng
     ủy tổ chức đại hội tiết kiệm"), which names what the report says and gives no order of its own."""
-    if len(line) > _LONGEST_HEADLINE and _HANDED_OVER.search(line):
-        return False  # "Theo đó, Ban Tuyên giáo đề nghị … (19/5/1890 - 19/5/2020)": an order whose end mark is lost
+    if len(line) > _LONGEST_HEADLINE and (_HANDED_OVER.search(line) or _ORDER_END.search(line)):
+        # "Theo đó, Ban Tuyên giáo đề nghị … (19/5/1890 - 19/5/2020)": an order whose end mark is lost;
+        # a long line with sentences inside, cut by a line break in its last one
+        return False
     return not line.rstrip().endswith((".", "!", ";", ":", "…"))
 
 
@@ -932,8 +954,14 @@ def _intro_addressees(item: str) -> list[BodyMention]:
 
 
 def _fragment(item: str) -> bool:
-    """A short unmarked line with no end mark: not a sentence, so not an order."""
-    return len(item.split()) < _SHORTEST_SENTENCE and _no_end_mark(item)
+    """A short unmarked line with no end mark, or a line with no end mark that announces what
+    follows ("Những điểm mới khi xếp loại …"): not a sentence, so not an order."""
+    return (len(item.split()) < _SHORTEST_SENTENCE or _SUBHEADING.match(item) is not None) and _no_end_mark(item)
+
+
+_SUBHEADING = re.compile(
+    r"(?:một\s+số|những|các)\s+(?:nội\s+dung|vấn\s+đề|điểm|lưu\s+ý|nhiệm\s+vụ|giải\s+pháp|yêu\s+cầu)(?!\w)", re.IGNORECASE
+)
 
 
 _SHORTEST_SENTENCE = 8  # words
@@ -1588,6 +1616,8 @@ class _ParagraphReading:
         if self._skipped(item, marker):
             return
         excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+        if not marker and self._phases(s, item, excluded):
+            return
         team = _numbered_team(item, self.text)
         if team:  # "Tổ 2 do ông …, Trưởng ban …, làm tổ trưởng, phụ trách …": the team's duty
             found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
@@ -1611,7 +1641,8 @@ class _ParagraphReading:
         continues = continues or (not marker and ls in self.run_of_orders)
         continues = continues or (bool(self.handed) and _subject_acts_later(item))
         continues = continues or (was_open and not marker and bool(self.handed))
-        listed = bool(self.handed) and bool(_inline_numbered(item))  # "Cụ thể là: 1- … 2- …" after the lead
+        # "Cụ thể là: 1- … 2- …" after the lead; "… nêu ba việc cần làm ngay: Thứ nhất, … Thứ hai, …"
+        listed = bool(_inline_numbered(item)) and (bool(self.handed) or _duties_numbered(item))
         if not (marker or self.after_intro or continues or listed or self._gives_work(item, roles, excluded)):
             return
         if _acknowledges(item, roles):
@@ -1636,6 +1667,21 @@ class _ParagraphReading:
             lead = self.intro_handed  # a listed item with no subject is the intro's addressees', not the item's before
         self._add(s, e, _printed_number(marker), roles, excluded, lead)
         self.open_list = not marker and item.rstrip().endswith(";")
+
+    def _phases(self, s: int, item: str, excluded: list[tuple[int, int]]) -> bool:
+        """A timetable ("… Đại hội chi bộ xong trước ngày 31/5; Đại hội đảng bộ xã xong trước ngày
+        15/8 …"): each dated phase is a task of its own, due when it says."""
+        phases = []
+        for a, b in _phase_clauses(item):
+            shifted = [(x - a, y - a) for x, y in excluded if x >= a and y <= b]
+            found = _item_times(item[a:b], s + a, self.meta.issued_date, shifted, self.years)
+            if _dated(found) is None:
+                continue
+            phases.append((a, b, shifted, found))
+        for a, b, shifted, found in phases:
+            roles = find_roles(item[a:b], shifted)
+            self.tasks.append(_make_task(self.text, s + a, s + b, None, roles, found, [], None, self.meta))
+        return bool(phases)
 
     def _due_for_the_above(self, item: str) -> bool:
         """ "Các nội dung trên hoàn thành xong trước ngày 25/4/2026.": the time of
@@ -1680,6 +1726,8 @@ class _ParagraphReading:
         if item.endswith(":"):
             self._begin_intro(item)
             return True
+        if marker and _REFERENCE_ITEM.match(item) and not _HANDED_OVER.search(item):
+            return True  # "• Hướng dẫn 12-HD/HU ngày 02/3/2026 … do Ban Tổ chức Huyện ủy ban hành": a document listed
         if not marker and rule("background").match(item) and not (_asks_recipients(item) or _hands_over(item)):
             self.handed, self.asked = [], False
             return True  # "Trong những năm qua, ...": what was done, not what is to be done
@@ -1708,11 +1756,12 @@ class _ParagraphReading:
         """The paragraph as one task, or one task per order it holds, under the number it is printed with."""
         item = self.text[s:e]
         orders, handed_on = _inline_numbered(item), True
+        listed = bool(orders)
         if not orders:
             orders, handed_on = _stacked_orders(item), False
         if not orders:
             orders, handed_on = _handover_clauses(item) or _addressed_sentences(item), True
-        asked = list(find_roles(item[: orders[0][0]]).responsible) if orders and _inline_numbered(item) else []
+        asked = list(find_roles(item[: orders[0][0]]).responsible) if listed else []
         for a, b in orders:  # one task per order, each led by the paragraph's bodies
             one = self.text[s + a : s + b]
             shifted = [(x - a, y - a) for x, y in excluded if x >= a and y <= b]
@@ -1866,6 +1915,10 @@ def _after_announcement(item: str) -> int:
     if not end or not item[end.end() :].strip():
         return 0
     first = item[: end.start()]
+    if _EVENT_LEAD.match(first) and not _hands_over(first):
+        # "Sáng 9/4, Đảng ủy phường tổ chức hội nghị …. Tham dự có …. Kết luận buổi họp, đồng chí …
+        # nêu …": a page without line breaks runs the event into the directions given at it
+        return _first_request(item, end.end()) or _speech_start(item, end.end())
     if rule("background").match(first) and not _hands_over(first):
         return _first_request(item, end.end())  # "Thời gian qua, … chưa đạt. Vì vậy, … đề nghị …"
     if not rule("announcement").match(first) and not rule("commendation").match(first):
@@ -1887,6 +1940,19 @@ def _after_caption(item: str) -> int:
     if not credit or len(item) - credit.end() < _MIN_TEXT_AFTER_CAPTION:
         return 0
     return credit.end()
+
+
+_SPEECH_OPENING = re.compile(
+    r"(?:phát\s+biểu|kết\s+luận)(?:\s+(?:chỉ\s+đạo|kết\s+luận))?(?:\s+tại)?\s+(?:hội\s+nghị|buổi|cuộc|phiên)[^.;:]{0,40},",
+    re.IGNORECASE,
+)
+
+
+def _speech_start(item: str, pos: int) -> int:
+    """Where the first sentence at or after `pos` that opens a speech at the event ("Phát biểu tại
+    hội nghị, đồng chí …") starts; 0 if none."""
+    starts = [_word_after(item, pos), *(_word_after(item, m.end()) for m in _ORDER_END.finditer(item, pos))]
+    return next((a for a in starts if _SPEECH_OPENING.match(item, a)), 0)
 
 
 def _first_request(item: str, pos: int) -> int:
@@ -1950,11 +2016,23 @@ _MUST = re.compile(rf"\s*(?:cũng\s+|vẫn\s+)?{_MUST_WORD}(?!\w)", re.IGNORECAS
 
 
 def _told_what_they_must(rest: str) -> bool:
-    """What follows a request or a stress is what someone must do ("cần …", "các chi bộ phải …")."""
-    return bool(_MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest) or _ADDRESSEES_MUST.match(rest))
+    """What follows a request or a stress is what someone must do ("cần …", "các chi bộ phải …",
+    "việc lấy phiếu … tiến hành …")."""
+    return bool(
+        _MUST_FIRST.match(rest) or _SUBJECT_MUST.match(rest) or _ADDRESSEES_MUST.match(rest)
+        or _WORK_AS_SUBJECT.match(rest)
+    )
 
 
-_PLURAL_OPENING = re.compile(r"(?:các|những|mọi)\s", re.IGNORECASE)
+# the work itself as the subject: "việc lấy phiếu tín nhiệm … tiến hành ngay sau khi …"
+_WORK_AS_SUBJECT = re.compile(
+    rf"việc\s[^.;:]{{3,160}}?\s(?:{_MUST_WORD}\s+|được\s+|sẽ\s+)?"
+    r"(?:tiến\s+hành|thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức|bảo\s+đảm|đảm\s+bảo)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_PLURAL_OPENING = re.compile(r"(?:các|những|mọi|mỗi|từng)\s", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+(?=\w)")
 
 
@@ -1996,20 +2074,41 @@ def _work_follows(item: str) -> bool:
     return False
 
 
-# "(1) …", or "1- …" / "1. …" before a capital, after a colon or a sentence end
+# "(1) …", or "1- …" / "1. …" before a capital, or "Thứ nhất, …", after a colon or a sentence end
+_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _INLINE_NUMBER = re.compile(
-    rf"(?:(?<=^)|(?<=[:.;]\s))(?:\((?P<n>\d{{1,2}})\)\s+|(?P<m>\d{{1,2}})\s?[-–.)]\s*(?=[{UPPER_LETTERS}]))"
+    rf"(?:(?<=^)|(?<=[:.;]\s))(?:\((?P<n>\d{{1,2}})\)\s+|(?P<m>\d{{1,2}})\s?[-–.)]\s*(?=[{UPPER_LETTERS}])"
+    rf"|(?-i:Thứ)\s+(?P<o>{'|'.join(_ORDINALS)})\s*[,:]\s*)"
 )
 
 
-def _inline_numbered(item: str) -> list[tuple[int, int]]:
-    """ "… nêu các việc sau: (1) Văn phòng … (2) Đảng ủy UBND tỉnh …": the numbered items run
-    together in one paragraph, one order each (numbered 1, 2, … in turn, at least two)."""
-    marks = []
+def _inline_ordinal(m: re.Match) -> int:
+    return int(m.group("n") or m.group("m")) if m.group("o") is None else _ORDINALS[m.group("o")]
+
+
+_DUTIES_BEFORE_COLON = re.compile(r"(?<!\w)(?:nhiệm\s+vụ|giải\s+pháp|việc|nội\s+dung|yêu\s+cầu)(?!\w)[^.;:]{0,80}:\s*$", re.IGNORECASE)
+
+
+def _duties_numbered(item: str) -> bool:
+    """The numbered run is announced as duties ("… nêu ba nhiệm vụ chính của quý tới: Thứ nhất, …")."""
+    marks = _inline_marks(item)
+    return bool(marks) and _DUTIES_BEFORE_COLON.search(item, max(0, marks[0].start() - 120), marks[0].start()) is not None
+
+
+def _inline_marks(item: str) -> list[re.Match]:
+    """The marks of items numbered 1, 2, … in turn inside one paragraph ([] for fewer than two)."""
+    marks: list[re.Match] = []
     for m in _INLINE_NUMBER.finditer(item):
-        if int(m.group("n") or m.group("m")) == len(marks) + 1:
+        if _inline_ordinal(m) == len(marks) + 1:
             marks.append(m)
-    if len(marks) < 2:
+    return marks if len(marks) >= 2 else []
+
+
+def _inline_numbered(item: str) -> list[tuple[int, int]]:
+    """ "… nêu các việc sau: (1) Văn phòng … (2) Đảng ủy UBND tỉnh …", "Thứ nhất, … Thứ hai, …": the
+    numbered items run together in one paragraph, one order each (numbered 1, 2, … in turn, at least two)."""
+    marks = _inline_marks(item)
+    if not marks:
         return []
     ends = [m.start() for m in marks[1:]] + [len(item)]
     return [(m.end(), m.end() + len(item[m.end() : end].rstrip())) for m, end in zip(marks, ends, strict=True)]
@@ -2050,6 +2149,33 @@ def _handover_clauses(item: str) -> list[tuple[int, int]]:
     return list(zip(starts, ends, strict=True))
 
 
+_TIME_OF_THE_ABOVE = re.compile(r"(?:thời\s+gian|thời\s+hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:?\s", re.IGNORECASE)
+
+
+_PHASE = re.compile(
+    r"(?:[^.;:]{0,60}?\s(?:yêu\s+cầu|đề\s+nghị)\s+)?(?:thời\s+gian\s+(?:tiến\s+hành|tổ\s+chức)\s+)?(?:cụ\s+thể\s*,\s*)?(?:với\s+)?"
+    r"(?:việc\s+)?(?:đại\s+hội|hội\s+nghị|lễ|đợt|cuộc|lớp|hội\s+thi)(?!\w)[^.;:]{0,160}?\s"
+    r"(?:(?:phải|cần|sẽ)\s+)?(?:hoàn\s+thành|tổ\s+chức|tiến\s+hành|kết\s+thúc|xong|diễn\s+ra|bắt\s+đầu)(?!\w)",
+    re.IGNORECASE,
+)
+_PHASE_CUT = re.compile(r";\s*|\s+và\s+(?=(?-i:Đại\s+hội|Hội\s+nghị)\s)|(?<=[.!?])\s+", re.IGNORECASE)
+
+
+def _phase_clauses(item: str) -> list[tuple[int, int]]:
+    """The clauses of a timetable paragraph (one that opens with a phase or with "Thời gian …"), cut
+    at semicolons, sentences and "và Đại hội …", that each open with an event and the verb that
+    times it; [] for any other paragraph."""
+    starts = [0, *(m.end() for m in _PHASE_CUT.finditer(item))]
+    ends = [*(m.start() for m in _PHASE_CUT.finditer(item)), len(item)]
+    phases = [(a, b) for a, b in zip(starts, ends, strict=True) if b > a and _PHASE.match(item, a, b)]
+    if not phases or (phases[0][0] > 0 and not _TIMETABLE_OPENING.match(item)):
+        return []  # the paragraph is a timetable only when it opens with one
+    return phases
+
+
+_TIMETABLE_OPENING = re.compile(r"(?:[^.;:]{0,60}?\s(?:yêu\s+cầu|đề\s+nghị)\s+)?thời\s+gian(?!\w)", re.IGNORECASE)
+
+
 def _addressed_sentences(item: str) -> list[tuple[int, int]]:
     """A press paragraph whose later sentence addresses other bodies of its own ("Bộ Chính trị
     yêu cầu các cấp ủy …. Các tỉnh ủy cần …", "… Ông Hùng đề nghị Ban Tổ chức …"): one task from
@@ -2061,6 +2187,8 @@ def _addressed_sentences(item: str) -> list[tuple[int, int]]:
         if start >= len(item):
             continue
         sentence = _first_sentence(item[start:])
+        if _TIME_OF_THE_ABOVE.match(sentence):
+            continue  # "Thời gian các đơn vị … báo cáo kết quả trước ngày 31/12.": when the order before is due
         roles = find_roles(sentence)
         first_work = not work_before and len(starts) == 1
         if _addresses(sentence, roles) or ((first_work or _ASKS_SOMEONE.search(sentence)) and _asks_for_work(sentence)):
@@ -2074,8 +2202,10 @@ def _addressed_sentences(item: str) -> list[tuple[int, int]]:
         del starts[1], actors[1]  # "… lưu ý, mùa mưa sắp tới. Do đó, các xã …": the note leads into the first order
     if len(starts) < 2:
         return []
-    if not work_before:
-        starts = starts[1:]  # "Bão số 10 có phạm vi ảnh hưởng rộng. … Ban Thường vụ yêu cầu …": background first
+    if not work_before or (_ACCORDINGLY.match(item, starts[1]) and _HANDS_OUT_ONLY.search(item, 0, starts[1])):
+        # "Bão số 10 có phạm vi ảnh hưởng rộng. … Ban Thường vụ yêu cầu …": background first;
+        # "X phân công các sở tổ chức thực hiện kế hoạch này. Theo đó, …": what the orders are
+        starts = starts[1:]
     ends = [*starts[1:], len(item)]
     return [(a, a + len(item[a:b].rstrip())) for a, b in zip(starts, ends, strict=True)]
 
@@ -2147,7 +2277,13 @@ def _opens_with_work(item: str) -> bool:
         return True
     if _THEREFORE_MUST.search(sentence):  # "… là sự kiện quan trọng, vì vậy các bộ phận cần rà soát …"
         return True
+    label = _LABEL.match(sentence)  # "Cấp trên trực tiếp cơ sở (…): Hoàn thành trước ngày 20/12; …"
+    if label and _continues_work(sentence[label.end() :]):
+        return True
     return _opens_with_subject(sentence, roles) or _hands_over(sentence)
+
+
+_LABEL = re.compile(r"[^.;:]{3,120}:\s*")
 
 
 _THEREFORE_MUST = re.compile(
@@ -2197,7 +2333,7 @@ def _addresses(sentence: str, roles: Roles) -> bool:
     if topic and first.start == topic.end():
         return True  # "Đối với các chi bộ, rà soát …": the bodies it is about act
     handed = rule("assignment").search(sentence, 0, first.start) is not None
-    if rule("continued_work").match(sentence):
+    if rule("continued_work").match(sentence) and not _ACCORDINGLY.match(sentence):
         return handed  # "Ngoài ra, Thường trực đề nghị các ngành …": only a request of its own
     if handed or _MUST.match(sentence, first.end) or _FORBIDDEN.match(sentence, roles.responsible[-1].end):
         return True
@@ -2211,6 +2347,12 @@ def _addresses(sentence: str, roles: Roles) -> bool:
     )
 
 
+_HANDS_OUT_ONLY = re.compile(
+    r"(?:triển\s+khai|tổ\s+chức)(?:\s+thực\s+hiện)?\s+(?:các\s+)?(?:nội\s+dung|kế\s+hoạch|nhiệm\s+vụ|văn\s+bản)"
+    r"(?:\s+(?:trên|này|nêu\s+trên))?\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+_ACCORDINGLY = re.compile(r"theo\s+đó\s*,", re.IGNORECASE)  # "… phân công các cấp …. Theo đó, các quận ủy …": the orders themselves
 _FORBIDDEN = re.compile(r"\s*(?:tuyệt\s+đối\s+)?không\s+(?:được|để)(?!\w)", re.IGNORECASE)  # "… các xã tuyệt đối không để hồ sơ tồn đọng"
 _OFFICE_HOLDER = re.compile(r"(?:Phó\s+)?(?:Bí\s+thư|Chủ\s+tịch|Người\s+đứng\s+đầu|Thủ\s+trưởng|Lãnh\s+đạo|Ủy\s+viên|Cán\s+bộ|Đảng\s+viên)(?!\w)")
 _WILL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:cũng\s+)?sẽ(?!\w)", re.IGNORECASE)

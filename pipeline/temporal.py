@@ -118,6 +118,12 @@ _P_MONTHS = _c(
     rf"(?<!\d)(?<!\d\s)\btháng\s+(?P<ms>(?:{_MON}|{_ROM})(?:{_LIST}(?:tháng\s+)?(?:{_MON}|{_ROM}))*)"
     rf"(?:{_YSEP}(?P<y>{_YEAR}))?{_NOT_MORE}(?!\s+(?:một|1)\s+lần)"
 )
+# "hoàn thành trong 2/2021": a month and year without "tháng", only right after a time word (elsewhere
+# "2/2021" may be a number)
+_P_BARE_MONTH = _c(
+    r"(?:(?<=trong\s)|(?<=trước\s)|(?<=đến\s)|(?<=hết\s)|(?<=vào\s)|(?<=từ\s))"
+    rf"(?P<ms>{_MON})/(?P<y>{_YEAR}){_NOT_MORE}"
+)
 _P_QUARTERS = _c(
     rf"\b{_QUY}\s+(?P<qs>(?:[1-4](?!\d)|{_ROM})(?:{_LIST}(?:{_QUY}\s+)?(?:[1-4](?!\d)|{_ROM}))*)"
     rf"(?:{_YSEP}(?P<y>{_YEAR}))?{_NOT_MORE}"
@@ -663,6 +669,7 @@ _ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern | None, Callable[[re.Match, 
     ((",",), _P_DAY_LIST, _days_atom),
     (("/",), _P_SHORT_DATE, _short_date_atom),
     (("tháng",), _P_MONTHS, _months_atom),
+    (("/",), _P_BARE_MONTH, _months_atom),
     (("q",), _P_QUARTERS, _quarters_atom),
     (("năm",), _P_YEAR, _year_atom),
     (("năm",), _P_YEAR_REL, _year_atom),
@@ -864,6 +871,7 @@ _CITED_DATE = _c(
 
 _NAMED_BY_YEAR = _c(r"\b(?:bộ\s+luật|luật|hiến\s+pháp|điều\s+lệ)(?:\s+[^\W\d_]+){0,6}\s+$")
 _TERM = _c(rf"(?:nhiệm\s+{_KY}|khóa|khoá)\b")
+_TERM_IN_PARENTHESES = re.compile(rf"(?:nhiệm\s+{_KY}|khóa|khoá)\s*\((?:[^()]*[;,]\s*)?$", re.IGNORECASE)  # "nhiệm kỳ (2015-2020; 2016-2021)"
 
 
 def is_citation_date(text: str, deadline: Deadline) -> bool:
@@ -873,9 +881,9 @@ def is_citation_date(text: str, deadline: Deadline) -> bool:
     ("Đại hội … nhiệm kỳ 2020 – 2025"; "trong nhiệm kỳ 2020–2025" is a period and stays)."""
     if deadline.span_start is None or (deadline.recurrence and deadline.start is None and deadline.end is None):
         return False  # a rhythm ("định kỳ hằng quý") is never a document's date
-    if _TERM.match(deadline.text):
-        return True
     window = text[max(0, deadline.span_start - 60):deadline.span_start]
+    if _TERM.match(deadline.text) or _TERM_IN_PARENTHESES.search(window):
+        return True
     if _CITED_DATE.search(window):
         return True
     return deadline.text[:3].lower() == "năm" and bool(_NAMED_BY_YEAR.search(window))

@@ -352,3 +352,9 @@ def test_a_photo_caption_shortcode_of_a_web_page_is_dropped():
     text = normalize(page).text
     assert "caption" not in text and "Quang cảnh" not in text
     assert "\nTheo đó, Hội Nông dân xã chủ trì" in text
+
+
+def test_a_full_stop_glued_to_the_next_sentence_gets_its_space():
+    assert layout.glued_sentences("ở các khu dân cư.Trước mắt, các chi bộ") == [(17, 17, " ")]
+    # abbreviations, web addresses and initials are left as printed
+    assert layout.glued_sentences("TP.HCM, Tp.Huế, ThS.Lê, baoquangngai.vn, ông A.Hội") == []

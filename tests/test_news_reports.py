@@ -1374,3 +1374,104 @@ def test_the_communes_a_standing_deputy_asks_act():
 def test_a_request_after_a_connective_hands_the_work_to_whom_it_names():
     roles = find_roles("Bí thư Huyện ủy nhấn mạnh việc học tập phải thiết thực; đồng thời, lưu ý các chi bộ không tổ chức lồng ghép.")
     assert [b.name for b in roles.responsible] == ["Chi bộ"]
+
+
+def test_an_aside_between_the_body_and_its_verb_keeps_the_body_acting():
+    tasks = _report_tasks(
+        "Ở cấp huyện: mở hai lớp bồi dưỡng: Lớp thứ nhất do ban tổ chức cấp huyện (hoặc tương đương) "
+        "chủ trì, xong trong 4/2026. Lớp thứ hai do liên đoàn lao động cấp huyện (hoặc tương đương) "
+        "đảm nhiệm, xong trong quý II/2026."
+    )
+    assert _responsible(tasks) == [["Ban Tổ chức cấp huyện"], ["Liên đoàn Lao động cấp huyện"]]
+    assert [(t.deadline.start, t.deadline.end) for t in tasks] == [
+        (date(2026, 4, 1), date(2026, 4, 30)),
+        (date(2026, 4, 1), date(2026, 6, 30)),
+    ]
+
+
+def test_a_request_whose_subject_is_the_work_itself_is_a_task():
+    tasks = _report_tasks(
+        "Hoàn thành đánh giá cán bộ trong tháng 12.2026",
+        "Ban Thường vụ Huyện ủy yêu cầu, việc đánh giá cán bộ tiến hành liền sau đợt kiểm điểm, "
+        "hoàn thành trong tháng 12.2026.",
+    )
+    assert len(tasks) == 1 and tasks[0].deadline.end == date(2026, 12, 31)
+
+
+def test_a_term_of_office_in_parentheses_is_no_due_date():
+    tasks = _report_tasks(
+        "Ban Thường vụ Huyện ủy yêu cầu các chi bộ tổ chức đánh giá cán bộ giữa nhiệm kỳ (2025-2030; "
+        "2026-2031) ở cơ quan, đơn vị mình."
+    )
+    assert len(tasks) == 1 and tasks[0].deadline is None
+
+
+def test_the_time_sentence_of_an_order_stays_with_it_and_a_linked_sentence_names_who_helps():
+    tasks = _report_tasks(
+        "Theo đó, các chi bộ, các địa phương, cơ quan, đơn vị kiểm tra hồ sơ đảng viên; gửi kết quả lên "
+        "Ban Thường vụ Huyện ủy. Thời gian các chi bộ gửi kết quả cho Ban Tổ chức Huyện ủy "
+        "trước ngày 20-12-2026.",
+        "Ban Tổ chức Huyện ủy giúp Ban Thường vụ tổng hợp kết quả. Ngoài ra, phối hợp với Ủy ban "
+        "Kiểm tra Huyện ủy theo dõi việc sửa chữa khuyết điểm.",
+    )
+    assert len(tasks) == 2
+    assert tasks[0].deadline.end == date(2026, 12, 20)
+    assert "Địa phương, cơ quan, đơn vị" in _responsible(tasks)[0]
+    assert [b.name for b in tasks[1].coordinating] == ["Ủy ban Kiểm tra Huyện ủy"]
+
+
+def test_a_sentence_that_hands_the_above_out_gives_way_to_the_orders_after_it():
+    tasks = _report_tasks(
+        "Theo Kế hoạch số 15-KH/HU, Ban Thường vụ Huyện ủy phân công rõ các cấp, các ngành tổ chức thực hiện "
+        "kế hoạch này. Theo đó, các đảng ủy xã tổ chức sơ kết, gửi báo cáo Huyện ủy trước "
+        "ngày 1/7/2026. Văn phòng Huyện ủy giúp chuẩn bị hội nghị sơ kết cấp huyện trước ngày 15/8/2026."
+    )
+    assert _first_words(tasks) == ["Theo", "Văn"]
+    assert _responsible(tasks) == [["Đảng ủy xã"], ["Văn phòng Huyện ủy"]]
+
+
+def test_duties_numbered_in_words_run_together_after_an_event_lead_are_one_task_each():
+    tasks = _report_tasks(
+        "Sáng ngày 5/3, Đảng ủy xã Tân Lập tổ chức hội nghị bàn nhiệm vụ quý II.Tham dự có "
+        "các đồng chí trong Ban Chấp hành.Kết luận buổi họp, đồng chí Bí thư Đảng ủy xã nêu ba việc "
+        "cần làm: Thứ nhất, tập trung chuẩn bị đại hội chi bộ. Thứ hai, triển khai chuyển đổi "
+        "số trong cơ quan. Thứ ba, rà soát hộ nghèo ở các thôn."
+    )
+    assert [t.text.split(" ")[0] for t in tasks] == ["tập", "triển", "rà"]
+
+
+def test_a_year_set_apart_before_the_request_is_its_time():
+    tasks = _report_tasks(
+        "Trên cơ sở đó, năm 2026, đồng chí Bí thư đề nghị cấp ủy, chính quyền các khu phố tập "
+        "trung rà soát các chỉ tiêu phát triển kinh tế - xã hội.",
+        "Đồng chí đề nghị mỗi cán bộ, công chức, đảng viên gương mẫu chấp hành nội quy cơ quan.",
+    )
+    assert tasks[0].deadline.start == date(2026, 1, 1) and tasks[0].deadline.end == date(2026, 12, 31)
+    assert _responsible(tasks)[1] == ["Cán bộ, công chức, đảng viên"]
+
+
+def test_each_dated_phase_of_a_timetable_is_a_task_due_when_it_says():
+    tasks = _report_tasks(
+        "Ban Thường vụ Tỉnh ủy yêu cầu thời gian tổ chức Đại hội Hội Cựu chiến binh cấp cơ sở xong "
+        "trước ngày 30.4.2027; Đại hội cấp huyện hoàn thành trước ngày 30.6.2027 và Đại hội đại biểu "
+        "Hội Cựu chiến binh tỉnh xong trong quý III năm 2027."
+    )
+    assert [t.deadline.end for t in tasks] == [date(2027, 4, 30), date(2027, 6, 30), date(2027, 9, 30)]
+
+
+def test_a_byline_of_initials_is_no_roman_heading():
+    tasks = _report_tasks(
+        "Ban Thường vụ Huyện ủy yêu cầu các chi bộ rà soát hồ sơ đảng viên trước ngày 15/12/2026.",
+        "V.HẠNH",
+    )
+    assert len(tasks) == 1 and tasks[0].section is None
+
+
+def test_a_listed_document_and_a_subheading_are_no_tasks():
+    tasks = _report_tasks(
+        "Các văn bản cần nắm gồm:",
+        "• Hướng dẫn 12-HD/HU ngày 02/3/2026 về đánh giá đảng viên do Ban Tổ chức Huyện ủy ban hành",
+        "Những điểm mới khi đánh giá đảng viên năm 2026",
+        "- Tổ chức quán triệt đầy đủ việc đánh giá đảng viên năm 2026.",
+    )
+    assert [t.text.split(" ")[0] for t in tasks] == ["Tổ"]
