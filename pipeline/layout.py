@@ -312,19 +312,27 @@ def glued_syllables(text: str) -> list[Edit]:
 
 
 # "… ở các khu dân cư.Trước mắt, các chi bộ …": a page that lost its line breaks glued two sentences
-_GLUED_SENTENCE = re.compile(r"(?P<before>[^\W\d_]{2,7})\.(?=(?P<after>[^\W\d_]{1,7})(?![^\W\d_]))")
+_GLUED_DOT = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
+_SYLLABLE_AT = re.compile(r"[^\W\d_]{1,7}(?![^\W\d_])")
 
 
 def glued_sentences(text: str) -> list[Edit]:
     """Edits that put a space after a full stop glued to the next sentence ("xã.Phát" → "xã. Phát"):
     a small syllable before it, a capitalised syllable after (never "TP.HCM", "Tp.Huế", "baoquangngai.vn")."""
     syllables = lexicon().syllables
-    return [
-        (m.end(), m.end(), " ")
-        for m in _GLUED_SENTENCE.finditer(text)
-        if m.group("before")[-1].islower() and m.group("after")[0].isupper() and m.group("after")[1:].islower()
-        and m.group("before") not in NAME_ABBREVIATIONS and m.group("before").lower() in syllables and m.group("after").lower() in syllables
-    ]
+    edits: list[Edit] = []
+    for m in _GLUED_DOT.finditer(text):
+        word = _WORD_BEFORE.search(text, max(0, m.start() - _MAX_SYLLABLE - 1), m.start())
+        after = _SYLLABLE_AT.match(text, m.end())
+        if word is None or after is None or word.start() == max(0, m.start() - _MAX_SYLLABLE - 1) > 0:
+            continue  # a word longer than a syllable before the dot
+        before, next_word = word.group(0), after.group(0)
+        if (
+            before[-1].islower() and next_word[0].isupper() and next_word[1:].islower()
+            and before not in NAME_ABBREVIATIONS and before.lower() in syllables and next_word.lower() in syllables
+        ):
+            edits.append((m.end(), m.end(), " "))
+    return edits
 
 
 _SPACED_TOKEN = re.compile(r"[^\W\d_]{1,2}|[,;.:]")
