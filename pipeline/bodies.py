@@ -28,7 +28,7 @@ from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon import CAPITALISED_WORD, LIST_GAP, UPPER_LETTERS, data_yaml, longest_first
+from .lexicon import CAPITALISED_WORD, LIST_GAP, LOWER_LETTERS, UPPER_LETTERS, data_yaml, longest_first
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
 from .scan import SpanSet
@@ -497,7 +497,7 @@ _QUOTED_TITLE = re.compile(
 )
 # After a local body "Đảng ủy các xã", more place words of the same list: ", thị trấn".
 _PLACE_LIST = re.compile(
-    rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?P<place>{_LOCALITY_WORD}(?:[ \t]+{_NAME_WORD})*)(?![\w])(?!\s+(?:ủy|uỷ|đoàn)(?!\w))"
+    rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?P<place>{_LOCALITY_WORD}(?:[ \t]+{_NAME_WORD})*|(?i:{_LOCALITY_WORD})(?![ \t]+{_NAME_WORD}))(?![\w])(?!\s+(?:ủy|uỷ|đoàn)(?!\w))"
 )
 _LISTED_PLACE = re.compile(rf"\s(?:các\s+)?(?P<place>{_LOCALITY_WORD})\Z")
 
@@ -522,7 +522,7 @@ def _split_place_list(
     text: str, reading: tuple[str, int, int, str | None]
 ) -> list[tuple[str, int, int, str | None]]:
     """"Đảng ủy các xã, thị trấn" → Đảng ủy xã, Đảng ủy thị trấn; "Ủy ban nhân dân các huyện,
-    thị xã, thành phố" → one body per place word (all spanning the list)."""
+    thị xã, thành phố" → one body per place word (all spanning the list; "các huyện, Thành phố" too)."""
     name, start, end, level = reading
     last = _LISTED_PLACE.search(name)
     if not last:
@@ -617,7 +617,10 @@ _LIST_GAP = re.compile(LIST_GAP, re.IGNORECASE)
 # An abbreviation printed in parentheses right after a name ("Hội Liên hiệp Phụ nữ (HLHPN)
 # phường"): blanked before matching so the name runs on to its level and the aside is not
 # read as a second body.
-_ABBREVIATION_ASIDE = re.compile(rf"(?<=\w)\s*\((?-i:[{UPPER_LETTERS}][{UPPER_LETTERS}0-9&.\-]{{1,11}})\)")
+# and so is a name's other wording in one or two small words ("ban dân vận (dân chính) các quận …")
+_ABBREVIATION_ASIDE = re.compile(
+    rf"(?<=\w)\s*\((?-i:[{UPPER_LETTERS}][{UPPER_LETTERS}0-9&.\-]{{1,11}}|[{LOWER_LETTERS}]+(?:\s[{LOWER_LETTERS}]+)?)\)"
+)
 
 
 _MEMO: ContextVar[dict[str, tuple[BodyMention, ...]] | None] = ContextVar("find_bodies_memo", default=None)

@@ -501,13 +501,14 @@ def _reported_issuer(text: str) -> str | None:
     for b in bodies:
         if not _PARTY_BODY.search(b.name):
             continue
-        if _REPORTED_ACT.match(head, b.end) or _MEETING_OF.search(head, max(0, b.start - 30), b.start):
-            return _with_printed_place(head[b.start : b.end], b.name)
+        end = _named_place_end(head, b)
+        if _REPORTED_ACT.match(head, end) or _MEETING_OF.search(head, max(0, b.start - 30), b.start):
+            return _with_printed_place(head[b.start : end], b.name)
     # no Party body acts: the body that holds the meeting ("Bộ Chỉ huy Quân sự tỉnh chủ trì hội nghị …")
     # or gives its views below ("Ủy ban nhân dân huyện có ý kiến như sau:", a letter's formula)
     for b in bodies:
         if _HOLDS_MEETING.match(head, b.end):
-            return b.name
+            return _with_printed_place(head[b.start : b.end], b.name)
         if views := _GIVES_VIEWS.match(head, b.end):
             place = " ".join(views.group("place").split())
             return f"{b.name} {place}" if place else b.name
@@ -526,7 +527,27 @@ def _with_printed_place(printed: str, name: str) -> str:
     tail = _PLACE_TAIL.search(" ".join(printed.split()))
     if not tail or name.endswith(tail.group(0)) or not name.split()[-1].islower():
         return name
-    return name + tail.group(0)
+    place = tail.group(0)
+    kind = place.split()[0]
+    if kind.lower() == name.split()[-1].lower():  # "Đảng ủy Quân sự tỉnh" + " tỉnh Thái Nguyên"
+        place = place[place.index(kind) + len(kind) :]
+    return name + place
+
+
+_CAPITALISED_RUN = re.compile(rf"(?:[ \t]+{CAPITALISED_WORD}){{1,6}}")
+
+
+def _named_place_end(text: str, body) -> int:
+    """Where a territorial committee's own name ends ("Huyện ủy Phú Ninh"): past the capitalised
+    words after it, short of a person's name ("Huyện ủy Phú Ninh Nguyễn Văn A")."""
+    from .bodies import name_before_person  # bodies never imports structure: no cycle
+
+    run = _CAPITALISED_RUN.match(text, body.end) if body.name.endswith(("ủy", "Ủy")) else None
+    if run is None:
+        return body.end
+    words = len(name_before_person(run.group(0)).split()[:3])  # a place has a few words; a person may follow
+    ends = [m.end() for m in re.finditer(r"\S+", run.group(0))]
+    return body.end + ends[words - 1] if words else body.end
 
 
 def _first_item_start(text: str, limit: int) -> int:

@@ -953,6 +953,23 @@ def _intro_addressees(item: str) -> list[BodyMention]:
     return [bodies[0]] if bodies and not item[directs.end() : bodies[0].start].strip(" 0123456789") else []
 
 
+_CONTENTS_AFTER_COLON = re.compile(
+    r"(?<!\w)(?:nội\s+dung|việc|nhiệm\s+vụ|hoạt\s+động|giải\s+pháp)(?:\s+(?:chính|chủ\s+yếu|trọng\s+tâm|sau(?:\s+đây)?|như\s+sau))?\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
+_SHORTEST_CONTENTS = 40  # characters after the colon: less is a list of topics, not work
+_PLAN_NAMED = re.compile(r"(?<!\w)(?:xây\s+dựng|ban\s+hành)\s+(?:kế\s+hoạch|chương\s+trình)(?!\w)", re.IGNORECASE)
+
+
+def _plan_contents(item: str) -> int:
+    """Where a plan's contents start in a paragraph that names the plan and lists them after a colon
+    ("… đã ban hành kế hoạch thi đua năm 2027, gồm các nội dung: Phát động …"); 0 if it does not."""
+    contents = _CONTENTS_AFTER_COLON.search(item)
+    if contents is None or len(item) - contents.end() < _SHORTEST_CONTENTS:
+        return 0
+    return contents.end() if _PLAN_NAMED.search(item, 0, contents.start()) else 0
+
+
 def _fragment(item: str) -> bool:
     """A short unmarked line with no end mark, or a line with no end mark that announces what
     follows ("Những điểm mới khi xếp loại …"): not a sentence, so not an order."""
@@ -1605,7 +1622,14 @@ class _ParagraphReading:
             self.handed = _recipients(item) or self.handed
             if item.endswith(":"):  # "… ban hành Công văn số 12-CV/HU …; chỉ đạo Đảng ủy các xã … các việc:"
                 self._begin_intro(item)
-            return  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
+            contents = _CONTENTS_AFTER_COLON.search(item)
+            if contents is None or len(item) - contents.end() < _SHORTEST_CONTENTS:
+                return  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
+            s, item = s + contents.end(), item[contents.end() :]  # "… ban hành Kế hoạch số 5-KH/HU, với các nội dung chính: Rà soát …"
+        if not marker and (contents := _plan_contents(item)):
+            # "X đã xây dựng kế hoạch …, gồm những nội dung: …": the contents are X's work
+            self.handed = list(find_roles(item[:contents]).responsible) or self.handed
+            s, item, self.announced = s + contents, item[contents:], True
         if self._topic_of_intro(item):
             return
         if not marker and self._due_for_the_above(item):
@@ -1679,8 +1703,10 @@ class _ParagraphReading:
                 continue
             phases.append((a, b, shifted, found))
         for a, b, shifted, found in phases:
-            roles = find_roles(item[a:b], shifted)
-            self.tasks.append(_make_task(self.text, s + a, s + b, None, roles, found, [], None, self.meta))
+            clause, roles = item[a:b], find_roles(item[a:b], shifted)
+            # whose event it is ("đại hội … lực lượng vũ trang") is not who is asked; one held "do X" is X's
+            held_by = tuple(m for m in roles.responsible if rule("done_by").search(clause, max(0, m.start - 30), m.start))
+            self.tasks.append(_make_task(self.text, s + a, s + b, None, Roles(held_by, roles.coordinating), found, [], None, self.meta))
         return bool(phases)
 
     def _due_for_the_above(self, item: str) -> bool:
@@ -2153,23 +2179,22 @@ _TIME_OF_THE_ABOVE = re.compile(r"(?:thời\s+gian|thời\s+hạn)(?:\s+(?:thự
 
 
 _PHASE = re.compile(
-    r"(?:[^.;:]{0,60}?\s(?:yêu\s+cầu|đề\s+nghị)\s+)?(?:thời\s+gian\s+(?:tiến\s+hành|tổ\s+chức)\s+)?(?:cụ\s+thể\s*,\s*)?(?:với\s+)?"
-    r"(?:việc\s+)?(?:đại\s+hội|hội\s+nghị|lễ|đợt|cuộc|lớp|hội\s+thi)(?!\w)[^.;:]{0,160}?\s"
+    r"(?:[^.;:()]{0,60}?\s)?(?:việc\s+)?(?:đại\s+hội|hội\s+nghị|lễ|đợt|cuộc|lớp|hội\s+thi)(?!\w)[^.;:()]{0,160}?\s"
     r"(?:(?:phải|cần|sẽ)\s+)?(?:hoàn\s+thành|tổ\s+chức|tiến\s+hành|kết\s+thúc|xong|diễn\s+ra|bắt\s+đầu)(?!\w)",
     re.IGNORECASE,
 )
-_PHASE_CUT = re.compile(r";\s*|\s+và\s+(?=(?-i:Đại\s+hội|Hội\s+nghị)\s)|(?<=[.!?])\s+", re.IGNORECASE)
+_PHASE_CUT = re.compile(r";\s*|\s*[()]\s*|\s+và\s+(?=(?-i:Đại\s+hội|Hội\s+nghị)\s)|(?<=[.!?])\s+", re.IGNORECASE)
 
 
 def _phase_clauses(item: str) -> list[tuple[int, int]]:
-    """The clauses of a timetable paragraph (one that opens with a phase or with "Thời gian …"), cut
-    at semicolons, sentences and "và Đại hội …", that each open with an event and the verb that
-    times it; [] for any other paragraph."""
+    """The clauses of a timetable paragraph (one that opens with a phase or with "Thời gian …" and
+    has two phases or more), cut at semicolons, parentheses, sentences and "và Đại hội …", that each
+    name an event early and the verb that times it; [] for any other paragraph."""
     starts = [0, *(m.end() for m in _PHASE_CUT.finditer(item))]
     ends = [*(m.start() for m in _PHASE_CUT.finditer(item)), len(item)]
     phases = [(a, b) for a, b in zip(starts, ends, strict=True) if b > a and _PHASE.match(item, a, b)]
-    if not phases or (phases[0][0] > 0 and not _TIMETABLE_OPENING.match(item)):
-        return []  # the paragraph is a timetable only when it opens with one
+    if len(phases) < 2 or (phases[0][0] > 0 and not _TIMETABLE_OPENING.match(item)):
+        return []  # the paragraph is a timetable only when it opens with one and has two phases or more
     return phases
 
 

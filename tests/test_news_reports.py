@@ -785,7 +785,7 @@ def test_a_leader_s_visit_is_reported_under_the_leader_s_committee():
         "Sáng 3/4, Bí thư Huyện ủy Yên Thành Lê Văn Hòa đến thăm và làm việc với Đồn Biên phòng Cửa Khẩu.\n\n"
         "Đồng chí đề nghị đồn biên phòng phối hợp với chính quyền xã tăng cường tuần tra.\n"
     )
-    assert extract_text(report, "tin.txt").document.issuer == "Huyện ủy"
+    assert extract_text(report, "tin.txt").document.issuer == "Huyện ủy Yên Thành"
 
 
 def test_a_later_sentence_that_names_the_same_body_again_stays_in_its_task():
@@ -1475,3 +1475,32 @@ def test_a_listed_document_and_a_subheading_are_no_tasks():
         "- Tổ chức quán triệt đầy đủ việc đánh giá đảng viên năm 2026.",
     )
     assert [t.text.split(" ")[0] for t in tasks] == ["Tổ"]
+
+
+def test_a_names_other_wording_in_parentheses_does_not_cut_it_from_its_levels():
+    roles = find_roles("Văn phòng giao ban tuyên giáo (tuyên huấn) các quận ủy, thị ủy rà soát tài liệu.")
+    assert [b.name for b in roles.responsible] == [
+        "Ban Tuyên giáo Quận ủy", "Ban Tuyên giáo Thị ủy",
+    ]
+
+
+def test_a_timetable_set_by_a_committee_with_a_phase_in_parentheses():
+    tasks = _report_tasks(
+        "Quận ủy chỉ đạo, đại hội các chi bộ cơ sở xong trong quý IV.2026; đại hội đảng bộ phường bắt đầu từ "
+        "tháng 2.2027 và hoàn thành trong tháng 3.2027 (Đảng bộ phường 3 làm đại hội điểm, "
+        "hoàn thành trước ngày 15.1.2027); Đại hội Đảng bộ quận xong trước tháng 6.2027."
+    )
+    assert [t.deadline.end for t in tasks] == [
+        date(2026, 12, 31), date(2027, 3, 31), date(2027, 1, 15), date(2027, 5, 31),
+    ]
+    assert all(not t.responsible for t in tasks)  # the committee that set the timetable holds none of them
+
+
+def test_the_contents_a_plan_is_said_to_hold_are_the_work_of_its_author():
+    tasks = _report_tasks(
+        "Nhân dịp kỷ niệm ngày thành lập, Ban Dân vận Huyện ủy đã ban hành kế hoạch thi đua, "
+        "gồm các nội dung chính: Tổ chức gặp mặt cán bộ dân vận qua các thời kỳ; biên soạn tài liệu "
+        "truyền thống vào tháng 10 năm 2026."
+    )
+    assert len(tasks) == 1 and tasks[0].text.startswith("Tổ chức gặp mặt")
+    assert _responsible(tasks) == [["Ban Dân vận Huyện ủy"]]
