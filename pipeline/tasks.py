@@ -961,13 +961,17 @@ _SHORTEST_CONTENTS = 40  # characters after the colon: less is a list of topics,
 _PLAN_NAMED = re.compile(r"(?<!\w)(?:xây\s+dựng|ban\s+hành)\s+(?:kế\s+hoạch|chương\s+trình)(?!\w)", re.IGNORECASE)
 
 
+def _contents_start(item: str) -> int:
+    """Where the contents listed after "… các nội dung:" start; 0 when there are none (or only topics)."""
+    contents = _CONTENTS_AFTER_COLON.search(item)
+    return contents.end() if contents is not None and len(item) - contents.end() >= _SHORTEST_CONTENTS else 0
+
+
 def _plan_contents(item: str) -> int:
     """Where a plan's contents start in a paragraph that names the plan and lists them after a colon
     ("… đã ban hành kế hoạch thi đua năm 2027, gồm các nội dung: Phát động …"); 0 if it does not."""
-    contents = _CONTENTS_AFTER_COLON.search(item)
-    if contents is None or len(item) - contents.end() < _SHORTEST_CONTENTS:
-        return 0
-    return contents.end() if _PLAN_NAMED.search(item, 0, contents.start()) else 0
+    contents = _contents_start(item)
+    return contents if contents and _PLAN_NAMED.search(item, 0, contents) else 0
 
 
 def _fragment(item: str) -> bool:
@@ -1622,10 +1626,10 @@ class _ParagraphReading:
             self.handed = _recipients(item) or self.handed
             if item.endswith(":"):  # "… ban hành Công văn số 12-CV/HU …; chỉ đạo Đảng ủy các xã … các việc:"
                 self._begin_intro(item)
-            contents = _CONTENTS_AFTER_COLON.search(item)
-            if contents is None or len(item) - contents.end() < _SHORTEST_CONTENTS:
+            contents = _contents_start(item)
+            if not contents:
                 return  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
-            s, item = s + contents.end(), item[contents.end() :]  # "… ban hành Kế hoạch số 5-KH/HU, với các nội dung chính: Rà soát …"
+            s, item = s + contents, item[contents:]  # "… ban hành Kế hoạch số 5-KH/HU, với các nội dung chính: Rà soát …"
         if not marker and (contents := _plan_contents(item)):
             # "X đã xây dựng kế hoạch …, gồm những nội dung: …": the contents are X's work
             self.handed = list(find_roles(item[:contents]).responsible) or self.handed
