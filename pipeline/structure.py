@@ -534,6 +534,28 @@ def _with_printed_place(printed: str, name: str) -> str:
     return name + place
 
 
+_LOCAL_COMMITTEE = re.compile(r"(?:Tỉnh|Thành|Huyện|Thị|Quận) ủy$|Đảng ủy (?:xã|phường|thị trấn|đặc khu)$")
+
+
+def _issuer_in_full(text: str, issuer: str) -> str:
+    """A report's issuer named without its place ("Ban Thường vụ Huyện ủy") takes the one place the
+    text prints after that committee elsewhere ("… Bí thư Huyện ủy Tuy Phong …"); none, or several: as it is."""
+    committee = _LOCAL_COMMITTEE.search(issuer)
+    if committee is None:
+        return issuer
+    from .bodies import name_before_person  # bodies never imports structure: no cycle
+
+    head = re.compile(r"\s+".join(map(re.escape, committee.group(0).split())), re.IGNORECASE)
+    places = {
+        " ".join(name_before_person(run.group(0)).split()[:3])
+        for m in head.finditer(text)
+        if (run := _CAPITALISED_RUN.match(text, m.end()))
+    } - {""}
+    # a headline in title case ("Huyện ủy Chỉ đạo …"): its first word is a common word printed small elsewhere
+    places = {p for p in places if not re.search(rf"(?<!\w){re.escape(p.split()[0].lower())}(?!\w)", text)}
+    return f"{issuer} {places.pop()}" if len(places) == 1 else issuer
+
+
 _CAPITALISED_RUN = re.compile(rf"(?:[ \t]+{CAPITALISED_WORD}){{1,6}}")
 
 
@@ -873,7 +895,10 @@ def _leading_body(text: str) -> str | None:
     from .bodies import find_bodies  # bodies never imports structure: no cycle
 
     bodies = find_bodies(text)
-    return bodies[0].name if bodies and bodies[0].start == 0 else None
+    if not bodies or bodies[0].start != 0:
+        return None
+    first = bodies[0]  # with the place printed after it ("Ban Thường vụ Huyện ủy Tuy Phong")
+    return _with_printed_place(text[first.start : _named_place_end(text, first)], first.name)
 
 
 def _read_lead(text: str, lead: re.Match, out: dict) -> None:
@@ -1051,6 +1076,8 @@ def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
         issuer = _reported_issuer(text)  # a news report of a meeting or of orders given
     if title is None and not type_line and not number:
         title = _title_above_items(text)
+    if issuer and not type_line:
+        issuer = _issuer_in_full(text, issuer)
     return DocumentMeta(
         doc_type=doc_type,
         number=number,

@@ -81,7 +81,7 @@ def rule(name: str) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _gap() -> re.Pattern:
     sep, filler = rule("list_separator").pattern, rule("list_filler").pattern
-    return re.compile(rf"(?:{sep}|{filler})+", re.IGNORECASE)
+    return re.compile(rf"(?:{sep}|{filler}|,\s*lãnh\s+đạo\s+)+", re.IGNORECASE)  # ("…, lãnh đạo UBND, …": its leaders)
 
 
 @lru_cache(maxsize=1)
@@ -123,10 +123,11 @@ _SPEAKS = re.compile(  # after the speaker's name, if printed ("Thường trực
 _PLURAL_AFTER_COMMA = re.compile(r",\s*các\s", re.IGNORECASE)
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
 _DELEGATE_GAP = re.compile(
-    r"(?:\s*,\s*(?:năm|trong|từ|thời\s+gian\s+tới|trước\s+mắt)[^,.;]{0,30},|\s*trước\s+mắt(?=\s))?"  # "đề nghị, trong năm tới, các chi bộ …"
+    r"(?:\s*,\s*(?:năm|trong|từ|thời\s+gian\s+tới|trước\s+mắt)[^,.;]{0,30},|\s*trước\s+mắt(?=\s)"  # "đề nghị, trong năm tới, các chi bộ …"
+    r"|\s*(?:từ|trong|trước)\s+(?:ngày\s+)?\d[\d./\-]*(?:\s+(?:đến|tới)\s+(?:ngày\s+)?\d[\d./\-]*)?(?=\s))?"  # "… yêu cầu, trong ngày 3/4 các chi bộ …"
     r"(?:\s*(?:các|những|từng|mỗi|cho|toàn\s+bộ|toàn|cả|đội\s+ngũ|hai|ba)\s+)*\s*"
     r"(?:(?:bí\s+thư|chủ\s+tịch|người\s+đứng\s+đầu|thủ\s+trưởng|lãnh\s+đạo)\s*(?:,\s*|\s+và\s+))*"  # "bí thư, chủ tịch và cấp ủy"
-    r"(?:thành\s+viên\s+)?",
+    r"(?:thành\s+viên\s+)?(?:(?:các\s+)?đồng\s+chí\s+(?:trong|thuộc)\s+)?",  # "yêu cầu các đồng chí thuộc Ban Chấp hành …"
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n")
@@ -700,7 +701,7 @@ def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int
 
 
 _YEAR_LESS = re.compile(
-    r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)|ngày\s+\d{1,2}\s*-\s*\d{1,2}(?!\s*-\s*\d)|tháng\s+\d|qu[ýí]\s+(?:[IV]+|\d)",
+    r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)|ngày\s+\d{1,2}\s*[-.]\s*\d{1,2}(?!\s*[-.]\s*\d)|tháng\s+\d|qu[ýí]\s+(?:[IV]+|\d)",
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
@@ -875,7 +876,7 @@ class _Context:
 
 # the name of a part of the document listed as an item ("(vii) Tổ chức thực hiện."), no work
 _HEADING_NAME = re.compile(r"(?:tổ\s+chức\s+thực\s+hiện|mục\s+đích\s*,?\s*yêu\s+cầu)\s*[.;:]?", re.IGNORECASE)
-_NOTE_LINE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
+_NOTE_LINE = re.compile(r"^\([^()]*\)\.?$")  # one aside, not "(QNO) - … (trừ văn bản mật)."
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 
 

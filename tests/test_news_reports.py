@@ -1504,3 +1504,30 @@ def test_the_contents_a_plan_is_said_to_hold_are_the_work_of_its_author():
     )
     assert len(tasks) == 1 and tasks[0].text.startswith("Tổ chức gặp mặt")
     assert _responsible(tasks) == [["Ban Dân vận Huyện ủy"]]
+
+
+def test_a_tagged_request_that_ends_in_an_aside_with_a_date_range_before_its_addressees():
+    tasks = _report_tasks(
+        "(ABC) - Văn phòng Huyện ủy vừa có văn bản yêu cầu, từ ngày 6.8 đến 29.9.2026 các chi bộ trực "
+        "thuộc gửi văn bản điện tử qua trục liên thông (trừ văn bản mật).",
+        "Sau đó, từ ngày 2.10 trở đi, yêu cầu các cơ quan, đơn vị chỉ gửi văn bản điện tử.",
+    )
+    assert _responsible(tasks) == [["Chi bộ trực thuộc"], ["Cơ quan, đơn vị"]]
+    assert (tasks[0].deadline.start, tasks[0].deadline.end) == (date(2026, 8, 6), date(2026, 9, 29))
+    assert (tasks[1].deadline.start, tasks[1].deadline.end) == (date(2026, 10, 2), None)
+
+
+def test_members_of_a_committee_and_its_leaders_are_asked_as_the_bodies():
+    roles = find_roles(
+        "Chủ tịch xã yêu cầu các đồng chí thuộc Ban Thường vụ Đảng ủy, lãnh đạo UBND và các đoàn thể xã "
+        "bám sát kế hoạch của cấp trên."
+    )
+    assert [b.name for b in roles.responsible] == ["Ban Thường vụ Đảng ủy", "Ủy ban nhân dân", "Đoàn thể xã"]
+
+
+def test_a_reports_issuer_takes_the_one_place_the_text_prints_after_it():
+    report = (
+        "Ngày 2/3, Ban Thường vụ Huyện ủy yêu cầu các chi bộ rà soát hồ sơ đảng viên.\n\n"
+        "Đồng chí Lê Văn Tâm, Bí thư Huyện ủy Ea Kar nhấn mạnh, việc rà soát phải xong trước ngày 30/3/2026.\n"
+    )
+    assert extract_text(report, "tin.txt").document.issuer == "Ban Thường vụ Huyện ủy Ea Kar"
