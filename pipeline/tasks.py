@@ -825,7 +825,22 @@ def choose_deadline(text: str, found: list[Deadline], inherited: Deadline | None
         return replace(rec, span_start=None, span_end=None) if rec else None
     if rec and not base.recurrence:
         base = replace(base, recurrence=rec.recurrence)
-    return base
+    return _opened_earlier(text, found, base) if base is marked else base
+
+
+def _opened_earlier(text: str, found: list[Deadline], due: Deadline) -> Deadline:
+    """ "bắt đầu từ tháng 4/2026 và hoàn thành trong tháng 5/2026": the work runs from the start the
+    item gives before its due date (same clause) to that due date."""
+    opening = next(
+        (d for d in found if d.start is not None and d.end is None and not d.recurrence
+         and d.span_end is not None and due.span_start is not None and d.span_end <= due.span_start),
+        None,
+    )
+    if opening is None or (due.start is not None and due.start <= opening.start):
+        return due
+    if (due.end is not None and due.end < opening.start) or _CLAUSE_END.search(text, opening.span_end, due.span_start):
+        return due
+    return replace(due, text=text[opening.span_start : due.span_end], start=opening.start, span_start=opening.span_start)
 
 
 # ------------------------------------------------------------------ items

@@ -1531,3 +1531,13 @@ def test_a_reports_issuer_takes_the_one_place_the_text_prints_after_it():
         "Đồng chí Lê Văn Tâm, Bí thư Huyện ủy Ea Kar nhấn mạnh, việc rà soát phải xong trước ngày 30/3/2026.\n"
     )
     assert extract_text(report, "tin.txt").document.issuer == "Ban Thường vụ Huyện ủy Ea Kar"
+
+
+def test_the_start_an_item_gives_before_its_due_date_opens_the_interval():
+    tasks = _report_tasks(
+        "Ban Thường vụ Huyện ủy yêu cầu các chi bộ làm kiểm điểm giữa kỳ, bắt đầu từ tháng 4/2027 và "
+        "hoàn thành trong tháng 5/2027.",
+        "Các chi bộ rà soát đảng viên từ tháng 3/2027. Báo cáo kết quả về Huyện ủy trước ngày 30/5/2027.",
+    )
+    assert (tasks[0].deadline.start, tasks[0].deadline.end) == (date(2027, 4, 1), date(2027, 5, 31))
+    assert tasks[1].deadline.end == date(2027, 5, 30)
