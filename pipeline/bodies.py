@@ -806,7 +806,7 @@ def _join_owners(
 
 
 _UNDER = re.compile(r"\s+trực\s+thuộc\s+", re.IGNORECASE)
-_UNITS_UNDER = frozenset({"Đơn vị", "Cơ quan, đơn vị", "Cơ quan"})
+_UNITS_UNDER = frozenset({"Đơn vị", "Cơ quan, đơn vị", "Cơ quan", "Cấp ủy"})
 
 
 def _join_superiors(

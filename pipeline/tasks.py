@@ -478,7 +478,9 @@ def _done_by(text: str, gs: int, ge: int) -> bool:
     return bool(rule("done_by").search(text, max(0, gs - 30), gs) and rule("done_by_verb").match(text, ge))
 
 
-_CLAUSE_OPENING = re.compile(r"[;:]\s*(?:và\s+|đồng\s+thời\s+|chủ\s+động\s+)?$", re.IGNORECASE)
+_CLAUSE_OPENING = re.compile(
+    r"[;:]\s*(?:và\s+|đồng\s+thời\s+|chủ\s+động\s+)?$|,\s*(?:chủ\s+động|tích\s+cực)\s+$", re.IGNORECASE
+)  # ("X xây dựng kế hoạch, chủ động phối hợp với Y …": Y helps X)
 
 
 def _next_clause_of(text: str, subject_end: int, pos: int) -> bool:
@@ -701,7 +703,8 @@ def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int
 
 
 _YEAR_LESS = re.compile(
-    r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)|ngày\s+\d{1,2}\s*[-.]\s*\d{1,2}(?!\s*[-.]\s*\d)|tháng\s+\d|qu[ýí]\s+(?:[IV]+|\d)",
+    r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)|ngày\s+\d{1,2}\s*[-.]\s*\d{1,2}(?!\s*[-.]\s*\d)|tháng\s+\d|qu[ýí]\s+(?:[IV]+|\d)"
+    r"|(?:đầu|giữa|cuối)\s+năm(?!\s+(?:\d|nay))",  # "6 tháng cuối năm", "từ nay đến cuối năm" in a report without a date
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
@@ -754,12 +757,15 @@ def _item_times(
     year = years.near(pos)
     if year is None:
         return found
-    seen = {(d.span_start, d.span_end) for d in found}
+    seen = {(d.span_start, d.span_end) for d in found if d.start is not None or d.end is not None}
     extra = [
         d
         for d in _time_expressions(item, date(year, 1, 1), excluded)
-        if (d.span_start, d.span_end) not in seen and _YEAR_LESS.search(d.text)
+        if (d.span_start, d.span_end) not in seen and _YEAR_LESS.search(d.text) and (d.start or d.end)
     ]
+    # "từ nay đến cuối năm": read with the year, a period of this year, not a yearly rhythm
+    replaced = {(d.span_start, d.span_end) for d in extra}
+    found = [d for d in found if (d.span_start, d.span_end) not in replaced]
     return sorted(found + extra, key=lambda d: d.span_start or 0)
 
 

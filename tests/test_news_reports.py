@@ -1541,3 +1541,21 @@ def test_the_start_an_item_gives_before_its_due_date_opens_the_interval():
     )
     assert (tasks[0].deadline.start, tasks[0].deadline.end) == (date(2027, 4, 1), date(2027, 5, 31))
     assert tasks[1].deadline.end == date(2027, 5, 30)
+
+
+def test_committees_under_a_superior_and_a_comma_clause_that_works_with_others():
+    roles = find_roles(
+        "Thường trực giao các cấp ủy trực thuộc Huyện ủy lập kế hoạch kiểm tra, chủ động phối hợp với "
+        "các cơ quan chức năng giải quyết dứt điểm đơn thư."
+    )
+    assert [b.name for b in roles.responsible] == ["Cấp ủy trực thuộc Huyện ủy"]
+    assert [b.name for b in roles.coordinating] == ["Cơ quan chức năng"]
+
+
+def test_the_end_of_the_year_in_an_undated_report_is_the_year_it_names_not_a_rhythm():
+    tasks = _report_tasks(
+        "Năm 2027, Đảng ủy Khối đã hoàn thành các chỉ tiêu đề ra.",
+        "Về các việc từ nay đến cuối năm, Đảng ủy Khối yêu cầu các chi bộ chuẩn bị chu đáo đại hội.",
+    )
+    assert len(tasks) == 1
+    assert tasks[0].deadline.end == date(2027, 12, 31) and tasks[0].deadline.recurrence is None
