@@ -1638,24 +1638,11 @@ class _ParagraphReading:
         was_open, self.open_list = self.open_list, False
         marker = split_marker(self.text[ls:le])
         s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
-        cut = 0 if marker else _after_announcement(self.text[s:e]) or _after_caption(self.text[s:e])
-        if cut:
-            self.handed = _commended(self.text[s : s + cut]) or self.handed
-        s, self.announced = s + cut, self.announced or cut > 0
+        if not marker:
+            s = self._past_the_lead(s, e)
+            if s is None:
+                return
         item = self.text[s:e]
-        if not marker and rule("announcement").match(item) and not _HANDED_OVER.search(item):
-            self.announced = True
-            self.handed = _recipients(item) or self.handed
-            if item.endswith(":"):  # "… ban hành Công văn số 12-CV/HU …; chỉ đạo Đảng ủy các xã … các việc:"
-                self._begin_intro(item)
-            contents = _contents_start(item)
-            if not contents:
-                return  # "Thường trực Tỉnh ủy ban hành kế hoạch về …": the report names its document
-            s, item = s + contents, item[contents:]  # "… ban hành Kế hoạch số 5-KH/HU, với các nội dung chính: Rà soát …"
-        if not marker and (contents := _plan_contents(item)):
-            # "X đã xây dựng kế hoạch …, gồm những nội dung: …": the contents are X's work
-            self.handed = list(find_roles(item[:contents]).responsible) or self.handed
-            s, item, self.announced = s + contents, item[contents:], True
         if self._topic_of_intro(item):
             return
         if not marker and self._due_for_the_above(item):
@@ -1717,6 +1704,27 @@ class _ParagraphReading:
             lead = self.intro_handed  # a listed item with no subject is the intro's addressees', not the item's before
         self._add(s, e, _printed_number(marker), roles, excluded, lead)
         self.open_list = not marker and item.rstrip().endswith(";")
+
+    def _past_the_lead(self, s: int, e: int) -> int | None:
+        """Where an unnumbered paragraph's work starts, past what announces or commends it; None
+        when the paragraph only names the report's document ("Thường trực Tỉnh ủy ban hành kế hoạch về …")."""
+        cut = _after_announcement(self.text[s:e]) or _after_caption(self.text[s:e])
+        if cut:
+            self.handed = _commended(self.text[s : s + cut]) or self.handed
+        s, self.announced = s + cut, self.announced or cut > 0
+        item = self.text[s:e]
+        if rule("announcement").match(item) and not _HANDED_OVER.search(item):
+            self.announced = True
+            self.handed = _recipients(item) or self.handed
+            if item.endswith(":"):  # "… ban hành Công văn số 12-CV/HU …; chỉ đạo Đảng ủy các xã … các việc:"
+                self._begin_intro(item)
+            contents = _contents_start(item)  # "… ban hành Kế hoạch số 5-KH/HU, với các nội dung chính: Rà soát …"
+            return s + contents if contents else None
+        contents = _plan_contents(item)
+        if contents:  # "X đã xây dựng kế hoạch …, gồm những nội dung: …": the contents are X's work
+            self.handed = list(find_roles(item[:contents]).responsible) or self.handed
+            s, self.announced = s + contents, True
+        return s
 
     def _phases(self, s: int, item: str, excluded: list[tuple[int, int]]) -> bool:
         """A timetable ("… Đại hội chi bộ xong trước ngày 31/5; Đại hội đảng bộ xã xong trước ngày
