@@ -81,7 +81,7 @@ def rule(name: str) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _gap() -> re.Pattern:
     sep, filler = rule("list_separator").pattern, rule("list_filler").pattern
-    return re.compile(rf"(?:{sep}|{filler}|,\s*lãnh\s+đạo\s+)+", re.IGNORECASE)  # ("…, lãnh đạo UBND, …": its leaders)
+    return re.compile(rf"(?:{sep}|{filler})+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -2224,8 +2224,8 @@ def _phase_clauses(item: str) -> list[tuple[int, int]]:
     """The clauses of a timetable paragraph (one that opens with a phase or with "Thời gian …" and
     has two phases or more), cut at semicolons, parentheses, sentences and "và Đại hội …", that each
     name an event early and the verb that times it; [] for any other paragraph."""
-    starts = [0, *(m.end() for m in _PHASE_CUT.finditer(item))]
-    ends = [*(m.start() for m in _PHASE_CUT.finditer(item)), len(item)]
+    cuts = list(_PHASE_CUT.finditer(item))
+    starts, ends = [0, *(m.end() for m in cuts)], [*(m.start() for m in cuts), len(item)]
     phases = [(a, b) for a, b in zip(starts, ends, strict=True) if b > a and _PHASE.match(item, a, b)]
     if len(phases) < 2 or (phases[0][0] > 0 and not _TIMETABLE_OPENING.match(item)):
         return []  # the paragraph is a timetable only when it opens with one and has two phases or more

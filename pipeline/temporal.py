@@ -870,8 +870,9 @@ _CITED_DATE = _c(
 
 
 _NAMED_BY_YEAR = _c(r"\b(?:bộ\s+luật|luật|hiến\s+pháp|điều\s+lệ)(?:\s+[^\W\d_]+){0,6}\s+$")
-_TERM = _c(rf"(?:nhiệm\s+{_KY}|khóa|khoá)\b")
-_TERM_IN_PARENTHESES = re.compile(rf"(?:nhiệm\s+{_KY}|khóa|khoá)\s*\((?:[^()]*[;,]\s*)?$", re.IGNORECASE)  # "nhiệm kỳ (2015-2020; 2016-2021)"
+_TERM_WORD = rf"(?:nhiệm\s+{_KY}|khóa|khoá)"
+_TERM = _c(rf"{_TERM_WORD}\b")
+_TERM_IN_PARENTHESES = re.compile(rf"{_TERM_WORD}\s*\((?:[^()]*[;,]\s*)?$", re.IGNORECASE)  # "nhiệm kỳ (2015-2020; 2016-2021)"
 
 
 def is_citation_date(text: str, deadline: Deadline) -> bool:
