@@ -215,6 +215,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
     last_subject_end = -1
     agent = rule("agent_noun")
     delegated_at = -1  # end of "X yêu cầu / đề nghị / giao": the next list is the subject
+    handed_end = -1  # end of the list handed the work, while it may go on past a semicolon
     approving: list[BodyMention] = []  # subjects that approve ("thống nhất với ...") rather than act
     directed_end = -1  # end of the bodies the subject directs ("X chỉ đạo Y …")
     opening = _HANDED_AT_START.match(text)
@@ -259,8 +260,13 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             # "X giao Y là cơ quan thường trực ...", "X đề nghị Y, Z ...": whoever is handed the
             # work leads it, whatever words follow the list.
             responsible.extend(group)
-            last_subject_end, delegated_at = ge, -1
+            last_subject_end, delegated_at, handed_end = ge, -1, ge
             continue
+        if handed_end >= 0 and _SEMICOLON_GAP.fullmatch(text, handed_end, gs):
+            responsible.extend(group)  # "… đề nghị A, B; C, D; E …": the list handed the work goes on
+            last_subject_end = handed_end = ge
+            continue
+        handed_end = -1
         if responsible and all(_LEADING_BODY.match(m.name) for m in responsible) and _asked_later(text, last_subject_end, gs):
             # "Ban Thường vụ Tỉnh ủy xác định … và yêu cầu các cấp ủy, chính quyền …": the committee
             # that states and asks is not the one to act; the bodies it asks are
@@ -344,9 +350,10 @@ def _listed_before_semicolons(
 
 
 _TOPIC_OPENING = re.compile(
-    r"\s*(?:đối\s+với|về\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\s+của)\s+(?:các\s+|những\s+)?", re.IGNORECASE
+    r"\s*(?:(?:đối\s+)?với|về\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\s+của)\s+(?:các\s+|những\s+)?", re.IGNORECASE
 )
-_TOPIC_END = re.compile(r"\s*,\s*")  # (after a colon the bodies label a block: "Đối với các xã: …")
+# (after a colon the bodies label a block: "Đối với các xã: …"); the last may carry whom it is under
+_TOPIC_END = re.compile(r"(?:(?:(?<=thuộc)|\s+(?:trực\s+thuộc|thuộc|của|trong))\s[^,.;:]{1,50}?)?\s*,\s*", re.IGNORECASE)
 _LIST_GAP = re.compile(LIST_GAP, re.IGNORECASE)
 
 
@@ -367,6 +374,8 @@ def _topic_bodies(text: str, mentions: list[BodyMention]) -> list[BodyMention]:
     for k in range(len(group), 0, -1):  # the topic ends at one of the list's commas
         end = _TOPIC_END.match(text, group[k - 1].end)
         rest = text[end.end() :] if end else ""
+        if k == len(group) and not end and _MUST_FIRST.match(text[group[-1].end :].lstrip()):
+            return group  # "Với các đảng ủy cơ sở, chi bộ trực thuộc cần …": the topic is the subject
         if rest and (_told_what_they_must(rest) or _continues_work(rest) or _asks_for_work(rest)):
             return group[:k]
     return []
@@ -458,6 +467,8 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
     opening = text[clause_start : m.start()]
     if _ADVERBIAL_OPENING.fullmatch(opening) and not find_bodies(opening):
         return True  # "Trước tình hình …, yêu cầu các cấp …": no one but the text itself asks
+    if _DOCUMENT_ASKS.fullmatch(opening):
+        return True  # "Bên cạnh đó, Chỉ thị đề nghị các chi bộ …": the document asks
     before = _SPEAKER_END.search(text, lookback(clause_start, m.start()), m.start())
     if before is not None:
         return True  # a named speaker ("Bí thư Thành ủy Nguyễn Văn A", "Ông Quảng")
@@ -467,6 +478,10 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
 
 
 _CONNECTIVE = re.compile(rf"(?:{_LINK}|cùng\s+với\s+đó|mặt\s+khác)?", re.IGNORECASE)
+_DOCUMENT_ASKS = re.compile(
+    rf"\s*(?:(?:{_LINK}|theo\s+đó|cùng\s+với\s+đó|song\s+song\s+(?:với\s+)?đó)\s*,\s*)?{doc_type_alternation()}(?:\s+(?:số\s+)?\S*\d\S*)?(?:\s+(?:này|cũng|còn|nêu\s+rõ))*\s*",
+    re.IGNORECASE,
+)
 _ADVERBIAL_OPENING = re.compile(r"\s*(?:trước|để|trong|nhằm|với|từ|sau|đối\s+với)\s[^.;:]{2,120},\s*", re.IGNORECASE)
 _ALSO_HANDS = re.compile(r"(?:,\s*(?:đồng\s+thời|cũng|và)|\s+và(?:\s+đồng\s+thời)?)\s+(?:chỉ\s+đạo\s*,\s*)?$", re.IGNORECASE)
 _SPEAKER = re.compile(rf"(?<!\w)(?:{_SPEAKER_TITLE})\s+(?-i:[{UPPER_LETTERS}])", re.IGNORECASE)
@@ -1527,6 +1542,8 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     for i, (ls, le) in enumerate(lines):
         if i < last and _caption(text[ls:le]):
             continue
+        if i and text[ls:le].strip() == text[lines[i - 1][0] : lines[i - 1][1]].strip():
+            continue  # a paragraph printed twice in a row (a photo's caption under its copy) is one
         reading.line(ls, le)
         if text[ls:le].rstrip().endswith("./."):
             break  # the closing mark: what follows is the page's (a paper's name, the next story)
@@ -1615,6 +1632,10 @@ def _in_full(text: str, bodies: tuple[BodyMention, ...], full: dict[str, dict[st
     return out
 
 
+# "… mục đích, yêu cầu của văn bản:" before its items (not "Mục tiêu, nhiệm vụ:", which lists work)
+_GOALS_INTRO = re.compile(r"(?<!\w)mục\s+(?:đích|tiêu)(?!\w)(?![^:;.]*(?:nhiệm\s+vụ|giải\s+pháp))[^:;.]{0,80}:$", re.IGNORECASE)
+
+
 class _ParagraphReading:
     """One pass over a document without numbered sections (a web republication, a news report):
     which paragraphs give orders, and who leads those that name no one."""
@@ -1633,11 +1654,15 @@ class _ParagraphReading:
         self.intro_handed: list[BodyMention] = []  # whom the intro handed its listed items ("… giao X … các nội dung sau:")
         self.run_of_orders = run_of_orders  # paragraph starts in a run of bare orders (see _runs_of_orders)
         self.open_list = False  # the last task's paragraph ended with ";": the page broke its list of orders
+        self.goals = False  # "Mục đích, yêu cầu của văn bản:": the items below say what it is for
 
     def line(self, ls: int, le: int) -> None:
         was_open, self.open_list = self.open_list, False
         marker = split_marker(self.text[ls:le])
         s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
+        if self.goals and marker:
+            return
+        self.goals = False
         if not marker:
             s = self._past_the_lead(s, e)
             if s is None:
@@ -1797,6 +1822,7 @@ class _ParagraphReading:
         """A line ending in ":" sets what follows: the items a decision covers, or work handed out
         ("… giao Đảng ủy UBND tỉnh … các nội dung sau:") with its time and its addressees."""
         self.decided = rule("acknowledgement").match(item) is not None
+        self.goals = _GOALS_INTRO.search(item) is not None
         self.after_intro = not self.decided
         self.intro_due = _due(item, _time_expressions(item, self.meta.issued_date, []))
         if self.after_intro:
@@ -2059,7 +2085,8 @@ _TASKS_LISTED = re.compile(
 
 
 _TIME_ASIDE = re.compile(  # and "toàn tỉnh" asked as a whole ("… yêu cầu toàn tỉnh tạm dừng …")
-    r"(?:(?:trong|từ|thời\s+gian|năm|những|ngay)\s[^,.;:]{0,40},\s*"
+    r"(?:từ\s+nay\s+(?:đến|tới)\s[^,.;:]{0,40}?\s(?=(?:các|những|mọi)\s)"  # "… yêu cầu từ nay đến Tết các chi bộ …"
+    r"|(?:trong|từ|thời\s+gian|năm|những|ngay)\s[^,.;:]{0,40},\s*"
     r"|(?:sau\s+khi|trước\s+khi|khi)\s[^,.;:]{0,40}?\s(?=(?:các|những|mọi)\s)|trước\s+mắt\s+)?"  # "… yêu cầu khi hết mùa mưa các xã …"
     r"(?:toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|ngành)\s+)?",
     re.IGNORECASE,

@@ -1559,3 +1559,53 @@ def test_the_end_of_the_year_in_an_undated_report_is_the_year_it_names_not_a_rhy
     )
     assert len(tasks) == 1
     assert tasks[0].deadline.end == date(2027, 12, 31) and tasks[0].deadline.recurrence is None
+
+
+def test_a_request_set_for_addressees_and_their_list_going_on_past_semicolons():
+    roles = find_roles(
+        "Đó là yêu cầu do Ban Dân vận Tỉnh ủy đặt ra đối với Ban Dân vận các huyện ủy; Báo Lạng Sơn, "
+        "Đài PTTH tỉnh; các hội đoàn thể tỉnh trước ngày 20/9."
+    )
+    assert [b.name for b in roles.responsible] == [
+        "Ban Dân vận Huyện ủy", "Báo Lạng Sơn", "Đài Phát thanh - Truyền hình tỉnh"
+    ]
+
+
+def test_a_paragraph_printed_twice_in_a_row_is_one_task():
+    tasks = _report_tasks(
+        "Đảng ủy xã Tân Phú vừa ban hành kế hoạch công tác quý IV.",
+        "Đảng ủy xã giao Văn phòng Đảng ủy tổng hợp báo cáo trước ngày 10/12/2027.",
+        " Đảng ủy xã giao Văn phòng Đảng ủy tổng hợp báo cáo trước ngày 10/12/2027.",
+        "Đảng ủy xã yêu cầu các chi bộ rà soát hồ sơ đảng viên.",
+    )
+    assert _first_words(tasks) == ["Đảng", "Đảng"] and len({t.text for t in tasks}) == 2
+
+
+def test_the_items_under_a_plans_purpose_are_no_tasks_and_the_plan_itself_may_ask():
+    tasks = _report_tasks(
+        "Ngày 3/3/2027, Ban Dân vận Tỉnh ủy có Kế hoạch 12-KH/BDVTU về công tác dân vận năm 2027.",
+        "Mục đích, yêu cầu mà văn bản đặt ra gồm:",
+        "- Nâng cao nhận thức của các cấp ủy, chính quyền về công tác dân vận;",
+        "- Các hoạt động phải thiết thực, tránh hình thức.",
+        "Song song đó, Kế hoạch đề nghị các chi bộ và Đoàn Thanh niên xã nhân rộng mô hình tiêu biểu.",
+    )
+    assert _first_words(tasks) == ["Song"]
+    assert _responsible(tasks) == [["Chi bộ", "Đoàn Thanh niên xã"]]
+
+
+def test_bodies_named_as_the_topic_without_a_comma_or_with_whom_they_are_under():
+    tasks = _report_tasks(
+        "Đảng ủy Khối vừa có công văn về đại hội chi bộ nhiệm kỳ 2027-2029.",
+        "Với các đảng ủy cơ sở, chi bộ trực thuộc cần hoàn thành đại hội trong tháng 4/2027.",
+        "Đối với những chi bộ trực thuộc Đảng ủy Khối, cần gửi hồ sơ đại hội về Ban Tổ chức trước ngày 15/3/2027.",
+    )
+    assert _responsible(tasks) == [["Đảng ủy cơ sở", "Chi bộ trực thuộc"], ["Chi bộ trực thuộc"]]
+    assert [t.deadline.end for t in tasks] == [date(2027, 4, 30), date(2027, 3, 15)]
+
+
+def test_a_request_with_its_time_before_the_addressees_is_work():
+    tasks = _report_tasks(
+        "Sáng 4/5/2027, Thường trực Huyện ủy làm việc với Đảng ủy xã Tân An.",
+        "Bí thư Huyện ủy cũng yêu cầu từ nay đến kỳ họp tới các thôn rà soát, xử lý dứt điểm đơn thư tồn đọng.",
+    )
+    assert _first_words(tasks) == ["Bí"]
