@@ -725,7 +725,11 @@ _YEAR_LESS = re.compile(
 _FULL_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
 
 
-_NAMED_YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d\d)(?![\d\-–])(?!\s*[-–]\s*\d)", re.IGNORECASE)
+# (not the year a result is compared with: "… so với cùng kỳ năm 2018")
+_NAMED_YEAR = re.compile(
+    r"(?<!\w)(?<!cùng\skỳ\s)(?:năm|quý\s+[IV]{1,3}\s*[-–/]|tháng\s+\d{1,2}\s*[-–/])\s*((?:19|20)\d\d)(?![\d\-–])(?!\s*[-–]\s*\d)",
+    re.IGNORECASE,
+)
 
 
 class _DocumentYears:

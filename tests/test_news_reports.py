@@ -1609,3 +1609,12 @@ def test_a_request_with_its_time_before_the_addressees_is_work():
         "Bí thư Huyện ủy cũng yêu cầu từ nay đến kỳ họp tới các thôn rà soát, xử lý dứt điểm đơn thư tồn đọng.",
     )
     assert _first_words(tasks) == ["Bí"]
+
+
+def test_a_year_compared_with_is_not_the_year_of_an_undated_quarter():
+    tasks = _report_tasks(
+        "Ngày 6-7, Đảng ủy Khối Doanh nghiệp họp sơ kết công tác quý II.",
+        "Quý II-2027, các doanh nghiệp trong Khối đạt doanh thu tăng 8% so với cùng kỳ năm 2026.",
+        "Về nhiệm vụ quý III, Đảng ủy Khối yêu cầu các chi bộ trực thuộc hoàn thành đại hội chi bộ trong quý III.",
+    )
+    assert [(t.deadline.start, t.deadline.end) for t in tasks] == [(date(2027, 7, 1), date(2027, 9, 30))]
