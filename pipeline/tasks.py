@@ -243,6 +243,10 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             ):
                 coordinating.extend(group)
             continue
+        opens_directing = i == 0 and last_subject_end < 0 and _DIRECTED.fullmatch(text, 0, gs) is not None
+        if opens_directing:  # an item of a body's block: "Chỉ đạo Trạm Y tế xã phối hợp Công an xã …"
+            directed_end = ge  # the block's body leads; the body it directs is no subject
+            continue
         if last_subject_end >= 0 and _DIRECTED.fullmatch(text, last_subject_end, gs):
             directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Y is X's to direct, Z helps with X's order
             after = _ANAPHOR.match(text, ge)  # "… chỉ đạo các đơn vị trên hoàn thành …"

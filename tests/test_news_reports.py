@@ -1618,3 +1618,8 @@ def test_a_year_compared_with_is_not_the_year_of_an_undated_quarter():
         "Về nhiệm vụ quý III, Đảng ủy Khối yêu cầu các chi bộ trực thuộc hoàn thành đại hội chi bộ trong quý III.",
     )
     assert [(t.deadline.start, t.deadline.end) for t in tasks] == [(date(2027, 7, 1), date(2027, 9, 30))]
+
+
+def test_an_item_opening_with_whom_its_block_directs_names_who_helps_them():
+    roles = find_roles("Chỉ đạo Trạm Y tế xã phối hợp Đồn Biên phòng Bắc Sơn khám sàng lọc cho người dân vùng biên.")
+    assert ([b.name for b in roles.responsible], [b.name for b in roles.coordinating]) == ([], ["Đồn Biên phòng Bắc Sơn"])
