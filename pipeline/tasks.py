@@ -457,7 +457,7 @@ def _asked_later(text: str, subject_end: int, gs: int) -> bool:
     return m is not None and m.end() == gs and _AND_THEN.search(text, subject_end, m.start()) is not None
 
 
-_AND_THEN = re.compile(r"(?:,|\svà)(?:\s+đồng\s+thời)?\s*$")  # "…, và yêu cầu", ", đồng thời đề nghị"
+_AND_THEN = re.compile(r"(?:,|\svà)(?:\s+(?:đồng\s+thời|theo\s+đó))?\s*$")  # "…, và yêu cầu", ", đồng thời đề nghị", ", theo đó yêu cầu"
 
 
 def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:

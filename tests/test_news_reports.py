@@ -1623,3 +1623,14 @@ def test_a_year_compared_with_is_not_the_year_of_an_undated_quarter():
 def test_an_item_opening_with_whom_its_block_directs_names_who_helps_them():
     roles = find_roles("Chỉ đạo Trạm Y tế xã phối hợp Đồn Biên phòng Bắc Sơn khám sàng lọc cho người dân vùng biên.")
     assert ([b.name for b in roles.responsible], [b.name for b in roles.coordinating]) == ([], ["Đồn Biên phòng Bắc Sơn"])
+
+
+def test_a_plan_announced_then_asking_its_addressees_and_an_occasion_that_is_no_due_date():
+    tasks = _report_tasks(
+        "Huyện ủy vừa có kế hoạch thực hiện Chỉ thị số 31-CT/TU của Ban Thường vụ Tỉnh ủy, theo đó yêu cầu "
+        "các chi bộ tổ chức quán triệt đến từng đảng viên.",
+        "Huyện ủy đề nghị các xã không tổ chức lễ hội đông người trong dịp Tết Nguyên đán năm 2028.",
+        "Các chi bộ hoàn thành việc quán triệt trước dịp Tết Nguyên đán năm 2028.",
+    )
+    assert _responsible(tasks)[0] == ["Chi bộ"]
+    assert tasks[1].deadline is None and tasks[2].deadline is not None
