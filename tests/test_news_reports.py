@@ -1634,3 +1634,11 @@ def test_a_plan_announced_then_asking_its_addressees_and_an_occasion_that_is_no_
     )
     assert _responsible(tasks)[0] == ["Chi bộ"]
     assert tasks[1].deadline is None and tasks[2].deadline is not None
+
+
+def test_a_committees_secretary_told_what_to_do_is_the_one_responsible():
+    tasks = _report_tasks(
+        "Ban Thường vụ Huyện ủy vừa có kế hoạch tiếp công dân năm 2028.",
+        "Theo kế hoạch, đồng chí Bí thư Huyện ủy trực tiếp tiếp công dân vào ngày 15 hằng tháng tại trụ sở Huyện ủy.",
+    )
+    assert _responsible(tasks) == [["Bí thư Huyện ủy"]]
