@@ -1644,6 +1644,38 @@ def _in_full(text: str, bodies: tuple[BodyMention, ...], full: dict[str, dict[st
 _GOALS_INTRO = re.compile(r"(?<!\w)mục\s+(?:đích|tiêu)(?!\w)(?![^:;.]*(?:nhiệm\s+vụ|giải\s+pháp))[^:;.]{0,80}:$", re.IGNORECASE)
 
 
+# "Đại hội (đại biểu) <body>": the body whose congress it is
+_CONGRESS_OF = re.compile(
+    r"(?<!\w)đại\s+hội(?:\s+đảng\s+viên\s+hoặc\s+đại\s+hội)?(?:\s+đại\s+biểu)?(?:\s+(?:các|những))?\s+$", re.IGNORECASE
+)
+
+
+_PARTY_UNIT = re.compile(  # "Đảng bộ huyện", "đảng bộ xã Tân Phú": the gazetteer reads them only as actors
+    r"(?-i:[Đđ])ảng\s+bộ\s+(?:huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố|tỉnh|xã|phường|đặc\s+khu|cơ\s+sở)"
+    r"(?:[ \t]+(?-i:[A-ZĐ])\w*)*(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _congress_holders(clause: str) -> tuple[BodyMention, ...]:
+    """The bodies named right after "Đại hội" in a timetable's phase: each holds its congress."""
+    bodies = find_bodies(clause)
+    for m in _PARTY_UNIT.finditer(clause):
+        if _CONGRESS_OF.search(clause, max(0, m.start() - 60), m.start()):
+            printed = m.group(0)
+            unit = BodyMention(printed, "Đ" + printed[1:], m.start(), m.end())
+            bodies = sorted([b for b in bodies if b.end <= m.start() or b.start >= m.end()] + [unit], key=lambda b: b.start)
+    first = next((i for i, m in enumerate(bodies) if _CONGRESS_OF.search(clause, max(0, m.start - 60), m.start)), None)
+    if first is None:
+        return ()
+    held = [bodies[first]]
+    for m in bodies[first + 1 :]:
+        if not _LIST_GAP.fullmatch(clause, held[-1].end, m.start):
+            break
+        held.append(m)
+    return tuple(held)
+
+
 class _ParagraphReading:
     """One pass over a document without numbered sections (a web republication, a news report):
     which paragraphs give orders, and who leads those that name no one."""
@@ -1771,8 +1803,9 @@ class _ParagraphReading:
             phases.append((a, b, shifted, found))
         for a, b, shifted, found in phases:
             clause, roles = item[a:b], find_roles(item[a:b], shifted)
-            # whose event it is ("đại hội … lực lượng vũ trang") is not who is asked; one held "do X" is X's
+            # one held "do X" is X's; a congress is its body's to hold ("Đại hội Đảng bộ cơ sở … xong trước …")
             held_by = tuple(m for m in roles.responsible if rule("done_by").search(clause, max(0, m.start - 30), m.start))
+            held_by = held_by or _congress_holders(clause)
             self.tasks.append(_make_task(self.text, s + a, s + b, None, Roles(held_by, roles.coordinating), found, [], None, self.meta))
         return bool(phases)
 

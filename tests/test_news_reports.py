@@ -1493,7 +1493,8 @@ def test_a_timetable_set_by_a_committee_with_a_phase_in_parentheses():
     assert [t.deadline.end for t in tasks] == [
         date(2026, 12, 31), date(2027, 3, 31), date(2027, 1, 15), date(2027, 5, 31),
     ]
-    assert all(not t.responsible for t in tasks)  # the committee that set the timetable holds none of them
+    # the committee that set the timetable holds none of them; each congress is its unit's to hold
+    assert _responsible(tasks) == [["Chi bộ cơ sở"], ["Đảng bộ phường"], [], ["Đảng bộ quận"]]
 
 
 def test_the_contents_a_plan_is_said_to_hold_are_the_work_of_its_author():
@@ -1642,3 +1643,12 @@ def test_a_committees_secretary_told_what_to_do_is_the_one_responsible():
         "Theo kế hoạch, đồng chí Bí thư Huyện ủy trực tiếp tiếp công dân vào ngày 15 hằng tháng tại trụ sở Huyện ủy.",
     )
     assert _responsible(tasks) == [["Bí thư Huyện ủy"]]
+
+
+def test_the_team_and_the_cell_secretary_act_in_a_procedures_steps():
+    tasks = _report_tasks(
+        "Quy trình kiểm tra gồm các bước sau:",
+        "- Đoàn kiểm tra nghiên cứu hồ sơ, tài liệu và lập báo cáo kết quả.",
+        "- Bí thư phân công chi ủy viên soạn đề cương sinh hoạt chi bộ hằng tháng.",
+    )
+    assert _responsible(tasks) == [["Đoàn kiểm tra"], ["Bí thư"]]
