@@ -1657,15 +1657,24 @@ _PARTY_UNIT = re.compile(  # "Đảng bộ huyện", "đảng bộ xã Tân Phú
 )
 
 
-def _congress_holders(clause: str) -> tuple[BodyMention, ...]:
-    """The bodies named right after "Đại hội" in a timetable's phase: each holds its congress."""
+def _after_congress(clause: str, start: int) -> bool:
+    return _CONGRESS_OF.search(clause, max(0, start - 60), start) is not None
+
+
+def _bodies_with_party_units(clause: str) -> list[BodyMention]:
+    """The gazetteer's bodies, with each "Đảng bộ <locality>" whose congress is named in their place."""
     bodies = find_bodies(clause)
     for m in _PARTY_UNIT.finditer(clause):
-        if _CONGRESS_OF.search(clause, max(0, m.start() - 60), m.start()):
-            printed = m.group(0)
-            unit = BodyMention(printed, "Đ" + printed[1:], m.start(), m.end())
-            bodies = sorted([b for b in bodies if b.end <= m.start() or b.start >= m.end()] + [unit], key=lambda b: b.start)
-    first = next((i for i, m in enumerate(bodies) if _CONGRESS_OF.search(clause, max(0, m.start - 60), m.start)), None)
+        if _after_congress(clause, m.start()):
+            unit = BodyMention(m.group(0), "Đ" + m.group(0)[1:], m.start(), m.end())
+            bodies = [b for b in bodies if b.end <= m.start() or b.start >= m.end()] + [unit]
+    return sorted(bodies, key=lambda b: b.start)
+
+
+def _congress_holders(clause: str) -> tuple[BodyMention, ...]:
+    """The bodies named right after "Đại hội" in a timetable's phase: each holds its congress."""
+    bodies = _bodies_with_party_units(clause)
+    first = next((i for i, m in enumerate(bodies) if _after_congress(clause, m.start)), None)
     if first is None:
         return ()
     held = [bodies[first]]
