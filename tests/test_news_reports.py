@@ -1652,3 +1652,11 @@ def test_the_team_and_the_cell_secretary_act_in_a_procedures_steps():
         "- Bí thư phân công chi ủy viên soạn đề cương sinh hoạt chi bộ hằng tháng.",
     )
     assert _responsible(tasks) == [["Đoàn kiểm tra"], ["Bí thư"]]
+
+
+def test_an_average_yearly_rate_is_no_rhythm():
+    tasks = _report_tasks(
+        "Thường trực Đảng ủy phường đề nghị Ủy ban nhân dân phường quản lý tốt các nguồn thu, phấn đấu thu ngân sách tăng "
+        "bình quân hằng năm 10%."
+    )
+    assert tasks[0].deadline is None
