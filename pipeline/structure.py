@@ -543,11 +543,9 @@ def _issuer_in_full(text: str, issuer: str) -> str:
     committee = _LOCAL_COMMITTEE.search(issuer)
     if committee is None:
         return issuer
-    from .bodies import name_before_person  # bodies never imports structure: no cycle
-
     head = re.compile(r"\s+".join(map(re.escape, committee.group(0).split())), re.IGNORECASE)
     places = {
-        " ".join(name_before_person(run.group(0)).split()[:3])
+        " ".join(_place_words(run.group(0)))
         for m in head.finditer(text)
         if (run := _CAPITALISED_RUN.match(text, m.end()))
     } - {""}
@@ -559,15 +557,20 @@ def _issuer_in_full(text: str, issuer: str) -> str:
 _CAPITALISED_RUN = re.compile(rf"(?:[ \t]+{CAPITALISED_WORD}){{1,6}}")
 
 
+def _place_words(run: str) -> list[str]:
+    """The words of a place's name at the start of a capitalised run: a few, short of a person's name."""
+    from .bodies import name_before_person  # bodies never imports structure: no cycle
+
+    return name_before_person(run).split()[:3]
+
+
 def _named_place_end(text: str, body) -> int:
     """Where a territorial committee's own name ends ("Huyện ủy Phú Ninh"): past the capitalised
     words after it, short of a person's name ("Huyện ủy Phú Ninh Nguyễn Văn A")."""
-    from .bodies import name_before_person  # bodies never imports structure: no cycle
-
     run = _CAPITALISED_RUN.match(text, body.end) if body.name.endswith(("ủy", "Ủy")) else None
     if run is None:
         return body.end
-    words = len(name_before_person(run.group(0)).split()[:3])  # a place has a few words; a person may follow
+    words = len(_place_words(run.group(0)))
     ends = [m.end() for m in re.finditer(r"\S+", run.group(0))]
     return body.end + ends[words - 1] if words else body.end
 
