@@ -30,6 +30,7 @@ from .normalize import fold_diacritics, normalize_tone_marks
 from .synthetic import PROVINCES
 
 TASK_MATCH_THRESHOLD = 0.5  # token Jaccard a predicted task needs to count as a gold task
+SAME_SECTION_BONUS = 0.05  # near-equal texts in two places (an appendix row and a body item) pair by place
 NAME_PREFIX_MIN_TOKENS = 3  # "Đảng ủy khối" may stand for "Đảng ủy khối cơ quan Dân Chính Đảng"
 CITATION_MENTION_THRESHOLD = 0.6  # token Jaccard for aligning an unnumbered mention to a gold entry
 MENTION_PREFIX_MIN_TOKENS = 5  # a mention cut short still counts if it keeps type + issuer ("… của Tỉnh ủy")
@@ -601,7 +602,10 @@ def _score_relation_types(gold_cits: Sequence[dict], pred_cits: Sequence[dict], 
 
 def match_tasks(gold_tasks: Sequence[dict], pred_tasks: Sequence[dict],
                 threshold: float = TASK_MATCH_THRESHOLD) -> list[tuple[int, int, float]]:
-    """One-to-one (gold index, predicted index, similarity) pairs, best similarity first."""
+    """One-to-one (gold index, predicted index, similarity) pairs, best similarity first.
+
+    A printed section shared by both sides weighs a little, so a task whose words recur
+    elsewhere in the document (an appendix row repeating a body item) pairs with its own place."""
     gold_toks = [tokens(t.get("text")) for t in gold_tasks]
     pred_toks = [tokens(t.get("text")) for t in pred_tasks]
     pairs = []
@@ -611,18 +615,24 @@ def match_tasks(gold_tasks: Sequence[dict], pred_tasks: Sequence[dict],
             if gs & set(pt):
                 sim = jaccard(gt, pt)
                 if sim >= threshold:
-                    pairs.append((sim, gi, pi))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+                    weight = sim + SAME_SECTION_BONUS * _same_section(gold_tasks[gi], pred_tasks[pi])
+                    pairs.append((weight, sim, gi, pi))
+    pairs.sort(key=lambda p: (-p[0], p[2], p[3]))
     used_g: set[int] = set()
     used_p: set[int] = set()
     out = []
-    for sim, gi, pi in pairs:
+    for _, sim, gi, pi in pairs:
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
         used_p.add(pi)
         out.append((gi, pi, sim))
     return out
+
+
+def _same_section(gold_task: dict, pred_task: dict) -> bool:
+    key = section_key(gold_task.get("section"))
+    return bool(key) and key == section_key(pred_task.get("section"))
 
 
 def _match_names(gold: Sequence[str], pred: Sequence[str]) -> int:

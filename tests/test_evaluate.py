@@ -446,3 +446,11 @@ def test_a_gold_copied_with_lost_letters_compares_as_the_extractor_reads_it():
     from pipeline.evaluate import tokens
 
     assert tokens("Chi bộ ho\ufffdn th\ufffdnh trước ng\ufffdy 5 th\ufffdng 3") == tokens("Chi bộ hoàn thành trước ngày 5 tháng 3")
+
+
+def test_task_matching_pairs_a_repeated_text_with_its_own_section():
+    """An appendix row printed with a body item's words pairs with the row, not the item."""
+    words = "Nghị quyết về tăng cường công tác dân vận"
+    gold = [{"text": words, "section": "II.2"}, {"text": words, "section": "Phụ lục.II"}]
+    pred = [{"text": words, "section": "Phụ lục.II"}, {"text": words, "section": "II.2"}]
+    assert sorted((g, p) for g, p, _ in match_tasks(gold, pred)) == [(0, 1), (1, 0)]
