@@ -635,12 +635,16 @@ def _recurrence_is_noise(text: str, d: Deadline) -> bool:
     if ("DAILY" in rule_text or "WEEKLY" in rule_text) and _recurrence_is_weak(text, d):
         return True
     s = d.span_start or 0
-    if _AVERAGE.search(text, max(0, s - 20), s):
-        return True  # "tốc độ tăng thu bình quân hằng năm đạt 12%": a rate, not a rhythm
-    return bool(_PURPOSE.search(text, lookback(_clause_start(text, s), s), s))
+    if _AVERAGE.search(fold_diacritics(text[max(0, s - 20) : s])):
+        return True  # "tốc độ tăng thu bình quân hằng năm đạt 12%": a rate, not a rhythm (OCR may print "quần")
+    clause = lookback(_clause_start(text, s), s)
+    if _CRITERION.search(text, clause, s):
+        return True  # "… là tiêu chí đánh giá, xếp loại đảng viên hằng tháng": the assessment's rhythm
+    return bool(_PURPOSE.search(text, clause, s))
 
 
-_AVERAGE = re.compile(r"(?<!\w)bình\s+quân\s*$", re.IGNORECASE)
+_AVERAGE = re.compile(r"(?<!\w)binh\s+quan\s*$", re.IGNORECASE)  # matched on folded text
+_CRITERION = re.compile(r"(?<!\w)tiêu\s+chí(?!\w)", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
 _LONGEST_DUE_SPAN = 10  # years: work is never given a decade to be done in
 _RANGE_START = re.compile(r"(?P<year>\d{4})\s*[-–]\s*\Z")

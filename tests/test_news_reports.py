@@ -1660,3 +1660,13 @@ def test_an_average_yearly_rate_is_no_rhythm():
         "bình quân hằng năm 10%."
     )
     assert tasks[0].deadline is None
+
+
+def test_an_average_rate_misprinted_by_ocr_and_an_assessments_rhythm_are_no_rhythm():
+    tasks = _report_tasks(
+        "- Quản lý tốt các nguồn thu; phấn đấu tổng thu ngân sách trên địa bàn tăng bình quần hàng năm 9%.",
+        "- Chấn chỉnh chế độ hội họp, thông tin báo cáo; lấy kết quả thực hiện làm một trong những tiêu chí "
+        "đánh giá, xếp loại chi bộ, đảng viên hằng tháng, quý và năm.",
+        "- Chi bộ sinh hoạt thường kỳ hằng tháng.",
+    )
+    assert [t.deadline.recurrence if t.deadline else None for t in tasks] == [None, None, "FREQ=MONTHLY"]
