@@ -251,10 +251,9 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Y is X's to direct, Z helps with X's order
             after = _ANAPHOR.match(text, ge)  # "… chỉ đạo các đơn vị trên hoàn thành …"
             ge_words = after.end() if after else ge
-            plural = _COUNTED_BEFORE.search(text, max(0, gs - 12), gs) is not None or group[0].printed.lower().startswith("các ")
-            if plural and _leads_of_its_own(text, responsible) and _is_predicate_next(text, ge_words) and not _WORKS_WITH.match(text, ge_words):
-                # "Ban Thường vụ chỉ đạo các cấp ủy quán triệt …": the committee leads, the bodies it directs act
-                # (one body it directs, "… chỉ đạo Ủy ban nhân dân tỉnh …", carries its order: the committee alone)
+            if _leads_of_its_own(text, responsible) and _is_predicate_next(text, ge_words) and not _WORKS_WITH.match(text, ge_words):
+                # "Ban Thường vụ chỉ đạo các cấp ủy quán triệt …", "Ban Bí thư chỉ đạo ngành y tế rà soát …":
+                # the committee leads, the bodies it directs act
                 responsible, last_subject_end = [*responsible, *group], ge
             continue
         if directed_end >= 0 and _directed_list_goes_on(text, directed_end, gs):

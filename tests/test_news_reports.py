@@ -1670,3 +1670,16 @@ def test_an_average_rate_misprinted_by_ocr_and_an_assessments_rhythm_are_no_rhyt
         "- Chi bộ sinh hoạt thường kỳ hằng tháng.",
     )
     assert [t.deadline.recurrence if t.deadline else None for t in tasks] == [None, None, "FREQ=MONTHLY"]
+
+
+def test_a_committee_that_directs_one_sector_leads_with_the_sector_that_acts():
+    tasks = _report_tasks(
+        "Ban Bí thư chỉ đạo ngành tư pháp rà soát các thủ tục, bảo đảm thống nhất trong cả nước.",
+        "Ban Thường vụ Tỉnh ủy chỉ đạo Sở Y tế tăng cường kiểm tra các cơ sở khám bệnh.",
+        "Các ngành chức năng tăng cường tuần tra trên các tuyến đường.",
+    )
+    assert _responsible(tasks) == [
+        ["Ban Bí thư", "Ngành tư pháp"],
+        ["Ban Thường vụ Tỉnh ủy", "Sở Y tế"],
+        ["Ngành chức năng"],
+    ]
