@@ -1677,10 +1677,16 @@ def _bodies_with_party_units(clause: str) -> list[BodyMention]:
     return sorted(bodies, key=lambda b: b.start)
 
 
-def _congress_holders(clause: str) -> tuple[BodyMention, ...]:
-    """The bodies named right after "Đại hội" in a timetable's phase: each holds its congress."""
+def _shifted(mentions: tuple[BodyMention, ...] | list[BodyMention], by: int) -> tuple[BodyMention, ...]:
+    """Mentions moved to another origin (a paragraph's offsets → the document's, or → a clause's)."""
+    return tuple(replace(m, start=m.start + by, end=m.end + by) for m in mentions)
+
+
+def _congress_holders(clause: str, limit: int) -> tuple[BodyMention, ...]:
+    """The bodies named right after "Đại hội" in a timetable's phase, before its time (`limit`):
+    each holds its congress ("Đợt 4, vào tháng 11, chào mừng Đại hội …" celebrates one)."""
     bodies = _bodies_with_party_units(clause)
-    first = next((i for i, m in enumerate(bodies) if _after_congress(clause, m.start)), None)
+    first = next((i for i, m in enumerate(bodies) if m.start < limit and _after_congress(clause, m.start)), None)
     if first is None:
         return ()
     held = [bodies[first]]
@@ -1710,9 +1716,13 @@ class _ParagraphReading:
         self.run_of_orders = run_of_orders  # paragraph starts in a run of bare orders (see _runs_of_orders)
         self.open_list = False  # the last task's paragraph ended with ";": the page broke its list of orders
         self.goals = False  # "Mục đích, yêu cầu của văn bản:": the items below say what it is for
+        self.planner: tuple[BodyMention, ...] = ()  # who set out the phases that follow ("… theo 4 đợt")
+        self.planner_start = -1  # where that paragraph starts (its rounds must come right after it)
+        self.previous_start = self.current_start = -2
 
     def line(self, ls: int, le: int) -> None:
         was_open, self.open_list = self.open_list, False
+        self.previous_start, self.current_start = self.current_start, ls
         marker = split_marker(self.text[ls:le])
         s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
         if self.goals and marker:
@@ -1723,6 +1733,9 @@ class _ParagraphReading:
             if s is None:
                 return
         item = self.text[s:e]
+        if not marker and _ANNOUNCES_PHASES.search(item):
+            self.planner = _shifted(find_roles(item).responsible, s) or self.planner  # (kept at document offsets)
+            self.planner_start = ls
         if self._topic_of_intro(item):
             return
         if not marker and self._due_for_the_above(item):
@@ -1816,13 +1829,26 @@ class _ParagraphReading:
             if _dated(found) is None:
                 continue
             phases.append((a, b, shifted, found))
+        # the body that set the roadmap ("Huyện ủy X đề ra lộ trình: …", or the paragraph before: "… theo 4 đợt")
+        if not phases:
+            return False
+        opening = item[: phases[0][0]]
+        planner = _shifted(find_roles(opening).responsible, s) if opening else ()
+        if not planner and self.planner_start == self.previous_start:
+            planner = self.planner
+            if self.tasks and self.planner_start <= self.tasks[-1].start < self.current_start:
+                self.tasks.pop()  # "… theo 3 đợt" then the rounds: the announcement is their sum, not a task of its own
         for a, b, shifted, found in phases:
             clause, roles = item[a:b], find_roles(item[a:b], shifted)
             # one held "do X" is X's; a congress is its body's to hold ("Đại hội Đảng bộ cơ sở … xong trước …")
             held_by = tuple(m for m in roles.responsible if rule("done_by").search(clause, max(0, m.start - 30), m.start))
-            held_by = held_by or _congress_holders(clause)
+            timed = _dated(found)
+            when = timed.span_start if timed and timed.span_start is not None else len(clause)
+            held_by = held_by or _congress_holders(clause, when)
+            if not held_by and not _CONGRESS_NAMED.search(clause, 0, when):  # (a congress's own timetable: no one else holds it)
+                held_by = roles.responsible or _shifted(planner, -(s + a))
             self.tasks.append(_make_task(self.text, s + a, s + b, None, Roles(held_by, roles.coordinating), found, [], None, self.meta))
-        return bool(phases)
+        return True
 
     def _due_for_the_above(self, item: str) -> bool:
         """ "Các nội dung trên hoàn thành xong trước ngày 25/4/2026.": the time of
@@ -2297,25 +2323,43 @@ _TIME_OF_THE_ABOVE = re.compile(r"(?:thời\s+gian|thời\s+hạn)(?:\s+(?:thự
 
 _PHASE = re.compile(
     r"(?:[^.;:()]{0,60}?\s)?(?:việc\s+)?(?:đại\s+hội|hội\s+nghị|lễ|đợt|cuộc|lớp|hội\s+thi)(?!\w)[^.;:()]{0,160}?\s"
-    r"(?:(?:phải|cần|sẽ)\s+)?(?:hoàn\s+thành|tổ\s+chức|tiến\s+hành|kết\s+thúc|xong|diễn\s+ra|bắt\s+đầu)(?!\w)",
+    r"(?:(?:phải|cần|sẽ)\s+)?(?:hoàn\s+thành|tổ\s+chức|tiến\s+hành|kết\s+thúc|xong|diễn\s+ra|bắt\s+đầu|thực\s+hiện)(?!\w)"
+    # a step of a roadmap opens with its time and goes on with the work: "Sang quý II/2026 tổ chức sơ kết …"
+    r"|(?:(?:trong|sang|đến|tới|từ|vào|đầu|giữa|cuối)\s+)?(?:quý\s+(?:[IV]{1,3}|\d)|tháng\s+\d{1,2})(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?"
+    r"\s*,?\s+(?-i:[a-zđ])",
     re.IGNORECASE,
 )
-_PHASE_CUT = re.compile(r";\s*|\s*[()]\s*|\s+và\s+(?=(?-i:Đại\s+hội|Hội\s+nghị)\s)|(?<=[.!?])\s+", re.IGNORECASE)
+_PHASE_CUT = re.compile(r";\s*|\s*[()]\s*|\s+và\s+(?=(?-i:Đại\s+hội|Hội\s+nghị)\s)|(?<=[.!?:])\s+", re.IGNORECASE)
 
 
 def _phase_clauses(item: str) -> list[tuple[int, int]]:
-    """The clauses of a timetable paragraph (one that opens with a phase or with "Thời gian …" and
-    has two phases or more), cut at semicolons, parentheses, sentences and "và Đại hội …", that each
-    name an event early and the verb that times it; [] for any other paragraph."""
+    """The clauses of a timetable paragraph (one that opens with a phase or with what announces
+    one — "Thời gian …", "… đề ra lộ trình:" — and has two phases or more), cut at semicolons,
+    parentheses, sentences and "và Đại hội …", that each name an event early and the verb that
+    times it, or open with their time; a clause after a semicolon that is no phase goes on with
+    the phase before it ("Đợt 1 làm trong tháng 4, gắn với …; … ; đợt 2 …"). [] for any other
+    paragraph."""
     cuts = list(_PHASE_CUT.finditer(item))
     starts, ends = [0, *(m.end() for m in cuts)], [*(m.start() for m in cuts), len(item)]
-    phases = [(a, b) for a, b in zip(starts, ends, strict=True) if b > a and _PHASE.match(item, a, b)]
+    phases: list[tuple[int, int]] = []
+    for a, b in zip(starts, ends, strict=True):
+        if b <= a:
+            continue
+        if _PHASE.match(item, a, b):
+            phases.append((a, b))
+        elif phases and item[phases[-1][1] : a].strip() == ";":
+            phases[-1] = (phases[-1][0], b)
     if len(phases) < 2 or (phases[0][0] > 0 and not _TIMETABLE_OPENING.match(item)):
         return []  # the paragraph is a timetable only when it opens with one and has two phases or more
     return phases
 
 
-_TIMETABLE_OPENING = re.compile(r"(?:[^.;:]{0,60}?\s(?:yêu\s+cầu|đề\s+nghị)\s+)?thời\s+gian(?!\w)", re.IGNORECASE)
+_ANNOUNCES_PHASES = re.compile(r"(?<!\w)(?:theo|gồm|chia\s+(?:làm|thành))\s+(?:\d+|hai|ba|bốn|năm)\s+đợt(?!\w)|(?<!\w)lộ\s+trình(?!\w)", re.IGNORECASE)
+_CONGRESS_NAMED = re.compile(r"(?<!\w)đại\s+hội(?!\w)", re.IGNORECASE)
+_TIMETABLE_OPENING = re.compile(
+    r"(?:[^.;:]{0,60}?\s(?:yêu\s+cầu|đề\s+nghị)\s+)?thời\s+gian(?!\w)|[^.;:]{0,80}?(?:lộ\s+trình|tiến\s+độ|các\s+bước|\d+\s+đợt)[^.;:]{0,40}:",
+    re.IGNORECASE,
+)
 
 
 def _addressed_sentences(item: str) -> list[tuple[int, int]]:

@@ -1683,3 +1683,25 @@ def test_a_committee_that_directs_one_sector_leads_with_the_sector_that_acts():
         ["Ban Thường vụ Tỉnh ủy", "Sở Y tế"],
         ["Ngành chức năng"],
     ]
+
+
+def test_a_roadmap_of_quarters_is_one_task_per_step_led_by_the_body_that_set_it():
+    tasks = _report_tasks(
+        "Theo kế hoạch, Đảng ủy phường xác định lộ trình: Trong quý II/2026 chọn hai chi bộ làm điểm. "
+        "Sang quý III/2026 sơ kết, rút kinh nghiệm việc làm điểm. Đến quý IV/2026 nhân rộng ra các chi bộ còn lại."
+    )
+    assert [t.text.split(" ")[0] for t in tasks] == ["Trong", "Sang", "Đến"]
+    assert _responsible(tasks) == [["Đảng ủy phường"]] * 3
+    assert [t.deadline.end for t in tasks] == [date(2026, 6, 30), date(2026, 9, 30), date(2026, 12, 31)]
+
+
+def test_rounds_listed_after_the_paragraph_that_announces_them_are_its_bodys():
+    tasks = _report_tasks(
+        "Ban Thường vụ Đảng ủy phường chỉ đạo việc kết nạp đảng viên năm 2026 theo 3 đợt, gắn với các ngày lễ lớn.",
+        "Đợt 1, thực hiện trong tháng 5/2026, gắn với ngày sinh của Bác; đợt 2, thực hiện trong tháng 9/2026, chào mừng "
+        "Đại hội Đoàn phường; ngày truyền thống của Đoàn; đợt 3, thực hiện vào tháng 12/2026.",
+    )
+    assert [t.text.split(",")[0] for t in tasks] == ["Đợt 1", "đợt 2", "đợt 3"]
+    assert _responsible(tasks) == [["Ban Thường vụ Đảng ủy phường"]] * 3
+    assert tasks[1].text.endswith("ngày truyền thống của Đoàn")
+    assert [t.deadline.start for t in tasks] == [date(2026, 5, 1), date(2026, 9, 1), date(2026, 12, 1)]
