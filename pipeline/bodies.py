@@ -607,6 +607,32 @@ def _of_city(name: str) -> str:
     return f"{name} thành phố"
 
 
+_COMMITTEE_END = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy\Z", re.IGNORECASE)
+_PLACE_RUN = re.compile(rf"(?:\s+(?:tỉnh|thành\s+phố)(?=\s+(?-i:[{UPPER_LETTERS}])))?((?:[ \t]+(?-i:[{UPPER_LETTERS}])[^\W\d_]*){{1,6}})")
+
+
+def _committee_place(text: str, readings: list, end: int) -> tuple[list, int]:
+    """A territorial committee printed with its place keeps it, as printed: "Huyện ủy Bình Lục",
+    "Ban Thường vụ Thành ủy Tam Kỳ" (short of a person's name after it: "… Hà Giang Trần Văn Tâm")."""
+    ends_here = [r for r in readings if r[2] == end and _COMMITTEE_END.search(r[0])]
+    if not ends_here:
+        return readings, end
+    known = _place_after().match(text, end)  # a province of the gazetteer, as printed ("Bà Rịa - Vũng Tàu")
+    if known:
+        place, stop = " ".join(text[end : known.end()].split()), known.end()
+    else:
+        run = _PLACE_RUN.match(text, end)
+        words = name_before_person(run.group(1)).split()[:3] if run else []
+        words = words[: next((i for i, w in enumerate(words) if w in _HEAD_WORDS or w.isupper()), len(words))]
+        if not words:
+            return readings, end
+        place, stop = " ".join(words), text.index(words[-1], run.start(1)) + len(words[-1])
+    return [(f"{n} {place}", s, stop, lv) if r in ends_here else r for r in readings for n, s, _, lv in [r]], stop
+
+
+_HEAD_WORDS = frozenset({"Ban", "Ủy", "Uỷ", "Hội", "Đảng", "Mặt", "Văn", "Thường", "Sở", "Phòng", "Chi", "Đoàn", "Trung", "Các", "Về", "Và"})
+
+
 def place_after(text: str) -> bool:
     """`text` opens with a province or city of the gazetteer (" Thanh Hóa", " tỉnh Đồng Nai")."""
     return _place_after().match(text) is not None
@@ -677,8 +703,9 @@ def _find_bodies(text: str) -> list[BodyMention]:
         if _MEMBER.match(text, end):  # "cấp ủy viên", "Tỉnh ủy viên": a person, not a body
             pos = end
             continue
+        readings, end = _committee_place(text, readings, end)
         place = _place_after().match(text, end)
-        if place:  # "Thành ủy Hà Nội": the span runs over the province, the name stays
+        if place:  # "Ủy ban nhân dân Hà Nội": the span runs over the province, the name stays
             city = _CITY_ABBREVIATION.match(text, end)  # "Công an TPHCM": the city's Công an
             readings = [(_of_city(n) if city else n, s, place.end() if e == end else e, lv) for n, s, e, lv in readings]
             end = place.end()

@@ -241,3 +241,5 @@ SPREAD_OVER = re.compile(
     r"(?:\s*,\s*(?:thôn|xóm|tổ\s+dân\s+phố|xã|phường|đặc\s+khu))*(?:\s+trên\s+địa\s+bàn(?:\s+[^\W\d_]+){1,3})?$",
     re.IGNORECASE,
 )
+# "Tỉnh ủy và tương đương": a level and the bodies on a par with it, named as one addressee
+AND_EQUIVALENTS = re.compile(r"\s*(?:và|hoặc)\s+(?:cấp\s+)?tương\s+đương\Z", re.IGNORECASE)

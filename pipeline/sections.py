@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import (
+    AND_EQUIVALENTS,
     BYLINE,
     OCR_TOP_HEADING,
     SPREAD_OVER,
@@ -259,7 +260,7 @@ def _starts_with_subject(line: str) -> bool:
         if m.start < end or not _LIST_GAP.fullmatch(line, end, m.start):
             break
         end = m.end
-    rest = SPREAD_OVER.sub("", line[end:].rstrip(" ,.:;")).strip(" ,.:;")
+    rest = AND_EQUIVALENTS.sub("", SPREAD_OVER.sub("", line[end:].rstrip(" ,.:;"))).strip(" ,.:;")
     return len(rest.split()) >= 3
 
 

@@ -42,6 +42,7 @@ from functools import cache, lru_cache
 
 from .bodies import family_names, find_bodies, merge_variants, name_before_person, qualify
 from .lexicon import (
+    AND_EQUIVALENTS,
     CAPITALISED_WORD,
     COMRADE_NAME,
     HANDING_OVER,
@@ -588,7 +589,7 @@ _OWNED_LIST = re.compile(r"(?<!\w)của\s+(?:các\s+|những\s+)?(?P<owner>[^\W\
 
 
 _CONDITION_THEN = re.compile(  # a condition then its main clause, or a cause then its consequence
-    r"(?:^\s*(?:(?:nếu|khi|ở|tại|trường\s+hợp|trong\s+trường\s+hợp|sau\s+khi)(?!\w)[^.;:]*?(?<!\w)thì"
+    r"(?:^\s*(?:(?:nếu|khi|ở|tại|nơi|trường\s+hợp|trong\s+trường\s+hợp|sau\s+khi)(?!\w)[^.;:]*?(?<!\w)thì"
     r"|(?:do|vì|bởi\s+vì)(?!\w)[^.;:]*?(?<!\w)nên)"
     r"|(?:^|(?<=,))\s*(?:nếu(?!\w)[^.;:]*?(?<!\w)thì"
     # the closing line's "nếu có khó khăn, vướng mắc" before its subject, with or without a comma
@@ -1086,6 +1087,7 @@ def _body_only(text: str, mentions: list[BodyMention]) -> bool:
         flags=re.I,
     )
     core = SPREAD_OVER.sub("", core)
+    core = AND_EQUIVALENTS.sub("", core)  # "a) Tỉnh ủy và tương đương": the level and those like it
     covered = sum(m.end - m.start for m in _dedupe_spans(mentions))
     return bool(core) and covered >= 0.6 * len(core)
 

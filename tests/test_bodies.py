@@ -212,3 +212,19 @@ def test_a_plural_party_committee_printed_once_before_a_list_of_ministries_is_ea
 def test_a_unit_s_name_stops_where_its_secretary_s_full_name_begins():
     assert [b.name for b in find_bodies("Bí thư Đảng ủy phường An Khánh Trần Minh Đức phát biểu")] == ["Đảng ủy phường An Khánh"]
     assert [b.name for b in find_bodies("Đảng ủy xã Lương Sơn chỉ đạo")] == ["Đảng ủy xã Lương Sơn"]  # a family name in a place
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("Huyện ủy Phù Cát yêu cầu các chi bộ", ["Huyện ủy Phù Cát", "Chi bộ"]),
+        ("Ban Thường vụ Thành ủy Quy Nhơn chỉ đạo", ["Ban Thường vụ Thành ủy Quy Nhơn"]),
+        ("Tỉnh ủy Lào Cai ban hành", ["Tỉnh ủy Lào Cai"]),
+        ("Thường trực Huyện ủy Tuy Phước Lê Văn Bình đề nghị", ["Thường trực Huyện ủy Tuy Phước"]),
+        ("Thành ủy TP.HCM chỉ đạo", ["Thành ủy TP.HCM"]),
+        ("Tỉnh ủy, Ủy ban nhân dân tỉnh", ["Tỉnh ủy", "Ủy ban nhân dân tỉnh"]),
+    ],
+)
+def test_a_committee_printed_with_its_place_keeps_it(text, expect):
+    """The place printed after a territorial committee is part of its name (never a person's name)."""
+    assert [b.name for b in find_bodies(text)] == expect

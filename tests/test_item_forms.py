@@ -38,8 +38,8 @@ from pipeline.tasks import find_roles
         # down a chain of command, whoever is said to lead leads too
         ("Đảng ủy Ủy ban nhân dân xã lãnh đạo Ủy ban nhân dân xã chỉ đạo Công an xã chủ trì, phối hợp với "
          "Đoàn Thanh niên xã tuần tra các tuyến đường.", ["Đảng ủy Ủy ban nhân dân xã", "Công an xã"]),
-        ("Ban Thường vụ chỉ đạo Ủy ban nhân dân xã tổ chức lễ phát động.", ["Ban Thường vụ"]),
-        # a leading committee directs the committees below it: they carry the work out, both are named
+        # a leading committee directs a body or the committees below it: they carry the work out, both are named
+        ("Ban Thường vụ chỉ đạo Ủy ban nhân dân xã tổ chức lễ phát động.", ["Ban Thường vụ", "Ủy ban nhân dân xã"]),
         ("Ban Thường vụ chỉ đạo các chi bộ tổ chức lễ phát động.", ["Ban Thường vụ", "Chi bộ"]),
         # the meeting that concludes hands the work over
         ("Hội nghị giao Ban Thường vụ Đảng ủy hoàn thiện báo cáo theo ý kiến góp ý.", ["Ban Thường vụ Đảng ủy"]),
@@ -233,3 +233,20 @@ def test_a_body_handed_the_lead_in_the_passive_is_helped_by_the_body_after_phoi_
 )
 def test_the_closing_line_s_condition_leaves_its_subject_to_report(closing):
     assert [b.name for b in find_roles(closing).responsible] == ["Chi bộ trực thuộc"]
+
+
+def test_a_lettered_line_naming_a_level_and_its_equivalents_heads_its_bullets():
+    text = (
+        "1. Xây dựng kế hoạch phát triển đảng viên\n"
+        "a) Huyện ủy và tương đương\n"
+        "- Đề ra chỉ tiêu kết nạp đảng viên của đảng bộ.\n"
+        "- Hằng năm sơ kết, báo cáo cấp ủy cấp trên.\n"
+    )
+    tasks = extract_text(text, "hd.txt").tasks
+    assert [t.text[:6] for t in tasks] == ["Đề ra ", "Hằng n"]
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Huyện ủy"], ["Huyện ủy"]]
+
+
+def test_a_condition_on_where_a_unit_exists_comes_before_its_subject():
+    roles = find_roles("Nơi có tổ đảng, thì các tổ đảng họp trước và gửi ý kiến cho chi ủy.")
+    assert [b.name for b in roles.responsible] == ["Tổ đảng"]

@@ -1338,7 +1338,7 @@ def test_committees_asked_in_the_passive_and_a_subject_printed_with_its_place():
     roles = find_roles("Theo đó, Ban Thường vụ Huyện ủy, Thị ủy được yêu cầu rà soát lại lịch đại hội.")
     assert [b.name for b in roles.responsible] == ["Ban Thường vụ Huyện ủy", "Ban Thường vụ Thị ủy"]
     roles = find_roles("Thành ủy Cam Ranh đã chỉ đạo các cấp, các ngành rà soát quy hoạch cán bộ.")
-    assert [b.name for b in roles.responsible] == ["Thành ủy", "Các cấp, các ngành"]
+    assert [b.name for b in roles.responsible] == ["Thành ủy Cam Ranh", "Các cấp, các ngành"]
     (task,) = _report_tasks(
         "Huyện ủy Đức Linh vừa triển khai kế hoạch tổ chức đại hội đảng bộ các cấp.",
         "Ban Thường vụ Huyện ủy yêu cầu các chi bộ hoàn thành đại hội trước ngày 30/5/2027.",
