@@ -619,7 +619,7 @@ def _committee_place(text: str, readings: list, end: int) -> tuple[list, int]:
         return readings, end
     known = _place_after().match(text, end)  # a province of the gazetteer, as printed ("Bà Rịa - Vũng Tàu")
     if known:
-        place, stop = " ".join(text[end : known.end()].split()), known.end()
+        place, stop = _place_written_out(" ".join(text[end : known.end()].split())), known.end()
     else:
         run = _PLACE_RUN.match(text, end)
         words = name_before_person(run.group(1)).split()[:3] if run else []
@@ -628,6 +628,18 @@ def _committee_place(text: str, readings: list, end: int) -> tuple[list, int]:
             return readings, end
         place, stop = " ".join(words), text.index(words[-1], run.start(1)) + len(words[-1])
     return [(f"{n} {place}", s, stop, lv) if r in ends_here else r for r in readings for n, s, _, lv in [r]], stop
+
+
+def _place_written_out(printed: str) -> str:
+    """A province printed as an abbreviation, written out ("TP.HCM" → "Thành phố Hồ Chí Minh");
+    any other printing is kept as it is."""
+    if not re.search(r"(?-i:[A-ZĐ]{2,})", printed):
+        return printed
+    key = re.sub(r"[\s.\-]", "", printed).upper()
+    for name, aliases in data_yaml("places.yaml")["aliases"].items():
+        if key in {re.sub(r"[\s.\-]", "", a).upper() for a in aliases}:
+            return f"Thành phố {name}" if key.startswith("TP") or name == "Hồ Chí Minh" else name
+    return printed
 
 
 _HEAD_WORDS = frozenset({"Ban", "Ủy", "Uỷ", "Hội", "Đảng", "Mặt", "Văn", "Thường", "Sở", "Phòng", "Chi", "Đoàn", "Trung", "Các", "Về", "Và"})

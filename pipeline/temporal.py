@@ -111,6 +111,10 @@ _P_SHORT_DATE = _c(
     rf"(?<!\w)(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|đến|hạn)\s+"
     rf"(?P<d>{_DAY})/(?P<m>{_MON})(?![\w/]|[.\-]\d)"
 )
+# "từ 29/5 - 1/6/2018": a year-less day that opens a range of days, after "từ"
+_P_RANGE_START = _c(
+    rf"(?<=từ\s)(?:ngày\s+)?(?P<d>{_DAY})/(?P<m>{_MON})(?=\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?{_DAY}\s*/\s*{_MON})"
+)
 # "Năm 2025, ..." — not the year of a full date ("ngày 05 tháng 3 năm 2023" of a cited text)
 _P_SENTENCE_YEAR = _c(rf"(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)\bnăm\s+(?P<y>{_YEAR})")
 _SENTENCE_BREAK = re.compile(r"[.;!?\n](?=\s|$)")
@@ -668,6 +672,7 @@ _ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern | None, Callable[[re.Match, 
     (("/", "-", "."), _P_DATE, _days_atom),
     ((",",), _P_DAY_LIST, _days_atom),
     (("/",), _P_SHORT_DATE, _short_date_atom),
+    (("từ",), _P_RANGE_START, _short_date_atom),
     (("tháng",), _P_MONTHS, _months_atom),
     (("/",), _P_BARE_MONTH, _months_atom),
     (("q",), _P_QUARTERS, _quarters_atom),

@@ -221,7 +221,8 @@ def test_a_unit_s_name_stops_where_its_secretary_s_full_name_begins():
         ("Ban Thường vụ Thành ủy Quy Nhơn chỉ đạo", ["Ban Thường vụ Thành ủy Quy Nhơn"]),
         ("Tỉnh ủy Lào Cai ban hành", ["Tỉnh ủy Lào Cai"]),
         ("Thường trực Huyện ủy Tuy Phước Lê Văn Bình đề nghị", ["Thường trực Huyện ủy Tuy Phước"]),
-        ("Thành ủy TP.HCM chỉ đạo", ["Thành ủy TP.HCM"]),
+        ("Thành ủy TP.HCM chỉ đạo", ["Thành ủy Thành phố Hồ Chí Minh"]),  # an abbreviated province written out
+        ("Tỉnh ủy BR-VT yêu cầu", ["Tỉnh ủy Bà Rịa - Vũng Tàu"]),
         ("Tỉnh ủy, Ủy ban nhân dân tỉnh", ["Tỉnh ủy", "Ủy ban nhân dân tỉnh"]),
     ],
 )

@@ -1705,3 +1705,10 @@ def test_rounds_listed_after_the_paragraph_that_announces_them_are_its_bodys():
     assert _responsible(tasks) == [["Ban Thường vụ Đảng ủy phường"]] * 3
     assert tasks[1].text.endswith("ngày truyền thống của Đoàn")
     assert [t.deadline.start for t in tasks] == [date(2026, 5, 1), date(2026, 9, 1), date(2026, 12, 1)]
+
+
+def test_a_time_adverbial_after_a_body_is_no_predicate_of_it():
+    roles = find_roles("Chú ý các kiến nghị với huyện, Trung ương thời gian tới.")
+    assert roles.responsible == ()
+    roles = find_roles("Ban Dân vận Huyện ủy thời gian tới tập trung nắm tình hình nhân dân.")
+    assert [b.name for b in roles.responsible] == ["Ban Dân vận Huyện ủy"]

@@ -27,6 +27,8 @@ CASES = [
     ("ngày 15/5/2013", "2013-05-15", "2013-05-15", None),
     ("ngày 15, 16/5/2013", "2013-05-15", "2013-05-16", None),
     ("ngày 15-16/5/2013", "2013-05-15", "2013-05-16", None),
+    ("từ 26/4 - 3/5/2013", "2013-04-26", "2013-05-03", None),  # a year-less day opening a range after "từ"
+    ("từ 28/12- 4/1/2014", "2013-12-28", "2014-01-04", None),
     ("ngày 17 tháng 4 năm 2008", "2008-04-17", "2008-04-17", None),
     ("ngày 02/02/2008", "2008-02-02", "2008-02-02", None),
     ("Ngày 22/5/2008", "2008-05-22", "2008-05-22", None),
@@ -179,6 +181,7 @@ def test_parse_deadline(phrase: str, start: str | None, end: str | None, recurre
         "tháng 13/2013",
         "quý V/2016",
         "3/4 số chi bộ",
+        "giảm từ 1/3 số hộ",
         "đạt 6 kỳ/năm",
         "sau 5 năm",  # relative, but no document date given (see test below)
         "mỗi đảng viên",
