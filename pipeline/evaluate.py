@@ -87,7 +87,11 @@ def name_key(name: str | None) -> str:
                 break
         else:
             expanded.append(tok)
-    return " ".join(expanded)
+    return _FRONT.sub("mat tran to quoc", " ".join(expanded))
+
+
+# "Mặt trận" alone, "Mặt trận Tổ quốc" and "Mặt trận Tổ quốc Việt Nam" name one front (its alias group)
+_FRONT = re.compile(r"\bmat tran(?: to quoc)?(?: viet nam)?\b")
 
 
 def names_match(a: str, b: str) -> bool:

@@ -254,6 +254,10 @@ def test_micro_pools_counts_and_macro_averages_documents():
         ("Đảng ủy", "Đảng ủy cơ sở", False),
         ("Chi bộ", "Chi ủy", False),
         ("Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", False),
+        # one front, however much of its name is printed
+        ("Mặt trận huyện", "Mặt trận Tổ quốc huyện", True),
+        ("Mặt trận Tổ quốc Việt Nam tỉnh", "Mặt trận Tổ quốc tỉnh", True),
+        ("Mặt trận huyện", "Mặt trận Tổ quốc tỉnh", False),
     ],
 )
 def test_body_names_fuzzy_where_humans_are(a, b, same):
