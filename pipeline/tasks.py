@@ -2301,7 +2301,20 @@ def _stacked_orders(item: str) -> list[tuple[int, int]]:
     spans = _joined_connected(item, spans)
     if len(spans) < 2 or any(b - a < _SHORTEST_ORDER for a, b in spans):
         return []
-    return spans if all(rule("work_verb").match(item[a:b]) for a, b in spans) else []
+    return spans if all(rule("work_verb").match(item[a:b]) and not _leaders_speak(item[a:b]) for a, b in spans) else []
+
+
+_LEADERS = re.compile(r"lãnh\s+đạo\s+", re.IGNORECASE)
+
+
+def _leaders_speak(sentence: str) -> bool:
+    """ "Lãnh đạo Sở Y tế yêu cầu …": the leaders of a body (a noun, not the verb
+    "lãnh đạo") ask; the sentence has a speaker, it is no bare order."""
+    leaders = _LEADERS.match(sentence)
+    body = find_bodies(sentence[: 120])[:1] if leaders else []
+    if not body or body[0].start != leaders.end():
+        return False
+    return rule("delegation").match(sentence, body[0].end) is not None
 
 
 _NEW_ADDRESSEE = re.compile(r";\s+(?=(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s)", re.IGNORECASE)

@@ -1712,3 +1712,14 @@ def test_a_time_adverbial_after_a_body_is_no_predicate_of_it():
     assert roles.responsible == ()
     roles = find_roles("Ban Dân vận Huyện ủy thời gian tới tập trung nắm tình hình nhân dân.")
     assert [b.name for b in roles.responsible] == ["Ban Dân vận Huyện ủy"]
+
+
+def test_the_leaders_of_a_body_asking_keep_their_paragraph_whole_and_a_speech_caption_is_none():
+    tasks = _report_tasks(
+        "Sáng 3/2, Đảng ủy Công an tỉnh gặp mặt cán bộ đầu năm.",
+        "Lãnh đạo Công an tỉnh yêu cầu các đơn vị giữ vững an ninh trật tự dịp lễ hội. "
+        "Tập trung tuần tra, kiểm soát trên các tuyến giao thông trọng điểm.",
+        "Lãnh đạo Công an tỉnh phát biểu tại buổi tọa đàm với cán bộ.",
+    )
+    assert len(tasks) == 1
+    assert tasks[0].text.endswith("trọng điểm.")
