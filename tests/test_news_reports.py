@@ -1723,3 +1723,12 @@ def test_the_leaders_of_a_body_asking_keep_their_paragraph_whole_and_a_speech_ca
     )
     assert len(tasks) == 1
     assert tasks[0].text.endswith("trọng điểm.")
+
+
+def test_a_session_reported_and_its_findings_are_no_tasks_its_requests_are():
+    tasks = _report_tasks(
+        "Từ ngày 3 đến ngày 5/9, Ủy ban Kiểm tra Tỉnh ủy họp kỳ thứ mười. Đồng chí Chủ nhiệm chủ trì kỳ họp.",
+        "Ủy ban Kiểm tra Tỉnh ủy kết luận, Ban Thường vụ Đảng ủy xã đã buông lỏng lãnh đạo công tác quản lý đất đai.",
+        "Ủy ban Kiểm tra Tỉnh ủy yêu cầu Ban Thường vụ Đảng ủy xã kiểm điểm, làm rõ trách nhiệm của tập thể, cá nhân.",
+    )
+    assert _responsible(tasks) == [["Ban Thường vụ Đảng ủy xã"]]
