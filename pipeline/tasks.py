@@ -115,7 +115,7 @@ def _place_named(text: str, pos: int) -> int:
 
 
 _NEAR_SUBJECT = re.compile(  # "(…)", "3 tỉnh" (the units the body stands for), then "chủ trì", "phải", …
-    r"\s*(?:\([^)]*\)\s*)?(?:(?:\d{1,2}|hai|ba|bốn|năm|các)\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|địa\s+phương|đơn\s+vị)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động|được\s+giao)\s*,?\s*)*",
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:(?:\d{1,2}|hai|ba|bốn|năm|các)\s+)?(?:tỉnh|thành\s+phố|huyện|xã|phường|địa\s+phương|đơn\s+vị)\s*)?:?(?:,?\s*(?:chủ\s+trì|phải|cần|có\s+trách\s+nhiệm|sẽ|tiếp\s+tục|chủ\s+động|được\s+giao)\s*,?\s*)*",
     re.IGNORECASE,
 )
 _SPEAKS = re.compile(  # after the speaker's name, if printed ("Thường trực Ban Bí thư Trần Văn A nêu rõ")
@@ -248,7 +248,7 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
         if opens_directing:  # an item of a body's block: "Chỉ đạo Trạm Y tế xã phối hợp Công an xã …"
             directed_end = ge  # the block's body leads; the body it directs is no subject
             continue
-        if last_subject_end >= 0 and _DIRECTED.fullmatch(text, last_subject_end, gs):
+        if last_subject_end >= 0 and (_DIRECTED.fullmatch(text, last_subject_end, gs) or _directs_again(text, last_subject_end, gs)):
             directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Y is X's to direct, Z helps with X's order
             after = _ANAPHOR.match(text, ge)  # "… chỉ đạo các đơn vị trên hoàn thành …"
             ge_words = after.end() if after else ge
@@ -573,6 +573,15 @@ _DIRECTS = re.compile(_DIRECTING, re.IGNORECASE)
 _DIRECTED = re.compile(  # "… (đã) chỉ đạo (các phòng, ) các …": whom the subject directs
     rf"\s*(?:(?:đã|vừa|cũng|tiếp\s+tục)\s+)?{_DIRECTING}\s*(?:[^.;:,]{{0,40}},\s*)?(?:các\s+)?", re.IGNORECASE
 )
+_DIRECTED_AGAIN = re.compile(rf"[;,]\s*{_DIRECTING}\s*(?:các\s+)?(?:cấp\s+)?\Z", re.IGNORECASE)
+
+
+def _directs_again(text: str, subject_end: int, gs: int) -> bool:
+    """ "X chỉ đạo xây dựng kế hoạch …; chỉ đạo các cấp công đoàn phối hợp với Y": a later clause of
+    the same sentence directs these bodies."""
+    return _sentence_start(text, gs) <= subject_end and _DIRECTED_AGAIN.search(text, max(subject_end, gs - 60), gs) is not None
+
+
 _LISTED_NOUNS = re.compile(r"(?:\s*,\s*(?:các\s+)?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}){1,2}\s*,\s*(?:các\s+)?", re.IGNORECASE)
 
 

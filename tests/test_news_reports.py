@@ -1732,3 +1732,11 @@ def test_a_session_reported_and_its_findings_are_no_tasks_its_requests_are():
         "Ủy ban Kiểm tra Tỉnh ủy yêu cầu Ban Thường vụ Đảng ủy xã kiểm điểm, làm rõ trách nhiệm của tập thể, cá nhân.",
     )
     assert _responsible(tasks) == [["Ban Thường vụ Đảng ủy xã"]]
+
+
+def test_the_helpers_of_the_bodies_a_later_clause_directs_coordinate():
+    roles = find_roles(
+        "Đảng đoàn Hội Nông dân tỉnh định hướng xây dựng mô hình; chỉ đạo các cấp công đoàn tỉnh chủ động "
+        "phối hợp với Đoàn Thanh niên, Hội Cựu chiến binh vận động hội viên."
+    )
+    assert [b.name for b in roles.coordinating] == ["Đoàn Thanh niên", "Hội Cựu chiến binh"]
