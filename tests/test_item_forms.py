@@ -250,3 +250,8 @@ def test_a_lettered_line_naming_a_level_and_its_equivalents_heads_its_bullets():
 def test_a_condition_on_where_a_unit_exists_comes_before_its_subject():
     roles = find_roles("Nơi chưa có chi ủy, thì các chi bộ bầu bí thư trong phiên họp đầu tiên.")
     assert [b.name for b in roles.responsible] == ["Chi bộ"]
+
+
+def test_a_body_or_its_representative_is_one_subject():
+    roles = find_roles("Tổ công tác hoặc đại diện tổ công tác làm việc với chi bộ được giám sát.")
+    assert [b.name for b in roles.responsible] == ["Tổ công tác"]
