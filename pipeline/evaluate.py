@@ -79,6 +79,8 @@ def mention_tokens(text: str | None) -> list[str]:
 def name_key(name: str | None) -> str:
     """Compare body/issuer/place names as a human would ("các Ban Đảng", "UBND tỉnh")."""
     toks = [t for t in tokens(name) if t not in _LIST_WORDS]  # "Cấp ủy các cơ quan" = "Cấp ủy cơ quan"
+    if len(toks) > 2 and toks[-1] == "cap":
+        toks = toks[:-1]  # "Cấp ủy các cấp" = "Cấp ủy": every level is the scope of a generic body
     expanded: list[str] = []
     for tok in toks:
         for short, full in _ABBREVIATIONS:
@@ -659,6 +661,33 @@ def _names(values: object) -> list[str]:
     return list(dict.fromkeys(v for v in values if isinstance(v, str) and v.strip()))
 
 
+def _grouped_alike(gold: list[str], pred: list[str]) -> tuple[list[str], list[str], int]:
+    """Both sides and their hits, read at the grouping that agrees best: a list of kinds printed as
+    one name ("Cơ quan, đơn vị", "Các cấp, các ngành") may be read as its kinds, however an
+    annotator grouped them."""
+    whole = (gold, pred, _match_names(gold, pred))
+    g_kinds = list(dict.fromkeys(k for n in gold for k in _kinds(n)))
+    p_kinds = list(dict.fromkeys(k for n in pred for k in _kinds(n)))
+    split = (g_kinds, p_kinds, _match_names(g_kinds, p_kinds))
+
+    def agreement(side: tuple[list[str], list[str], int]) -> float:
+        return 2 * side[2] / (len(side[0]) + len(side[1])) if side[0] or side[1] else 1.0
+
+    return split if agreement(split) > agreement(whole) else whole
+
+
+_KIND_SEPARATOR = re.compile(r"\s*,\s*|\s+và\s+", re.IGNORECASE)
+
+
+def _kinds(name: str) -> list[str]:
+    """ "Ngành, địa phương" → ["Ngành", "Địa phương"]; a proper name is never cut ("Sở Lao động,
+    Thương binh và Xã hội", "Ban Chỉ đạo phòng, chống tham nhũng tỉnh" stay whole)."""
+    parts = [p for p in _KIND_SEPARATOR.split(name.strip()) if p]
+    if len(parts) < 2 or any(c.isupper() for c in name[1:]) or any(len(p.split()) > 3 for p in parts):
+        return [name]
+    return [p[:1].upper() + p[1:] for p in parts]
+
+
 def _deadline_parts(deadline: object) -> tuple[str | None, str | None, str]:
     if not isinstance(deadline, dict):
         return None, None, ""
@@ -691,8 +720,7 @@ def _score_tasks(gold: dict, pred: dict, res: DocumentResult) -> None:
         s["tasks.section"].correct += int(section_ok)
         if not section_ok:
             res.error("tasks", "wrong section", gold=g.get("section"), predicted=p.get("section"), **where)
-        g_resp, p_resp = _names(g.get("responsible")), _names(p.get("responsible"))
-        hits = _match_names(g_resp, p_resp)
+        g_resp, p_resp, hits = _grouped_alike(_names(g.get("responsible")), _names(p.get("responsible")))
         any_ok = (not g_resp and not p_resp) or hits > 0
         exact_ok = hits == len(g_resp) == len(p_resp)
         s["tasks.responsible_any"].total += 1
@@ -705,8 +733,7 @@ def _score_tasks(gold: dict, pred: dict, res: DocumentResult) -> None:
         if not exact_ok:
             res.error("tasks", "wrong responsible", gold=g_resp, predicted=p_resp, **where)
 
-        g_coord, p_coord = _names(g.get("coordinating")), _names(p.get("coordinating"))
-        coord_hits = _match_names(g_coord, p_coord)
+        g_coord, p_coord, coord_hits = _grouped_alike(_names(g.get("coordinating")), _names(p.get("coordinating")))
         coord_ok = coord_hits == len(g_coord) == len(p_coord)
         s["tasks.coordinating_exact"].total += 1
         s["tasks.coordinating_exact"].correct += int(coord_ok)

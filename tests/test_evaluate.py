@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.evaluate import (
+    _kinds,
     evaluate,
     load_gold,
     match_tasks,
@@ -258,6 +259,8 @@ def test_micro_pools_counts_and_macro_averages_documents():
         ("Mặt trận huyện", "Mặt trận Tổ quốc huyện", True),
         ("Mặt trận Tổ quốc Việt Nam tỉnh", "Mặt trận Tổ quốc tỉnh", True),
         ("Mặt trận huyện", "Mặt trận Tổ quốc tỉnh", False),
+        ("Cấp ủy các cấp", "Cấp ủy", True),  # every level: the scope of a generic body
+        ("Cấp ủy cấp trên", "Cấp ủy", False),
     ],
 )
 def test_body_names_fuzzy_where_humans_are(a, b, same):
@@ -458,3 +461,29 @@ def test_task_matching_pairs_a_repeated_text_with_its_own_section():
     gold = [{"text": words, "section": "II.2"}, {"text": words, "section": "Phụ lục.II"}]
     pred = [{"text": words, "section": "Phụ lục.II"}, {"text": words, "section": "II.2"}]
     assert sorted((g, p) for g, p, _ in match_tasks(gold, pred)) == [(0, 1), (1, 0)]
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "any_right", "bodies_f1"),
+    [
+        (["Ngành", "Địa phương"], ["Ngành, địa phương"], 1.0, 1.0),  # one list of kinds, two groupings
+        (["Cơ quan, đơn vị"], ["Cơ quan", "Đơn vị"], 1.0, 1.0),
+        (["Cán bộ, đảng viên phường Tân An"], ["Cán bộ, đảng viên phường"], 1.0, 1.0),  # whole names match whole
+        (["Huyện ủy"], ["Ngành, địa phương"], 0.0, 0.0),
+    ],
+)
+def test_a_list_of_kinds_counts_however_it_is_grouped(gold, pred, any_right, bodies_f1):
+    small = copy.deepcopy(SMALL_GOLD)
+    small["tasks"] = small["tasks"][:1]
+    small["tasks"][0]["responsible"] = gold
+    record = gold_to_record(small)
+    record["tasks"][0]["responsible"] = pred
+    values = _values(evaluate([small], [record]))
+    assert values["tasks.responsible_any"] == any_right
+    assert values["tasks.bodies"] == bodies_f1
+
+
+def test_a_proper_name_with_commas_is_never_cut_into_kinds():
+    assert _kinds("Sở Lao động, Thương binh và Xã hội") == ["Sở Lao động, Thương binh và Xã hội"]
+    assert _kinds("Ban Chỉ đạo phòng, chống tham nhũng tỉnh") == ["Ban Chỉ đạo phòng, chống tham nhũng tỉnh"]
+    assert _kinds("Các cấp, các ngành") == ["Các cấp", "Các ngành"]
