@@ -2212,7 +2212,8 @@ _WORK_AS_SUBJECT = re.compile(
 )
 
 
-_PLURAL_OPENING = re.compile(r"(?:các|những|mọi|mỗi|từng)\s", re.IGNORECASE)
+# plural addressees, or the one locality or unit the report is about ("… đề nghị xã trong quý tới rà soát …")
+_PLURAL_OPENING = re.compile(r"(?:các|những|mọi|mỗi|từng)\s|(?:địa\s+phương|xã|phường|đơn\s+vị)\s", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+(?=\w)")
 
 

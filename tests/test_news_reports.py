@@ -1740,3 +1740,14 @@ def test_the_helpers_of_the_bodies_a_later_clause_directs_coordinate():
         "phối hợp với Đoàn Thanh niên, Hội Cựu chiến binh vận động hội viên."
     )
     assert [b.name for b in roles.coordinating] == ["Đoàn Thanh niên", "Hội Cựu chiến binh"]
+
+
+def test_work_asked_of_the_locality_a_report_is_about_is_a_task():
+    tasks = _report_tasks(
+        "Sáng 4/3/2026, Thường trực Huyện ủy về thăm và nắm tình hình tại Đảng ủy xã An Phú.",
+        "Trưởng đoàn đánh giá năm 2025, Đảng bộ và nhân dân xã đã hoàn thành các chỉ tiêu. Bên cạnh đó, lãnh đạo Huyện ủy "
+        "đề nghị địa phương trong năm 2026 "
+        "tiếp tục rà soát, hoàn thiện các tiêu chí nông thôn mới nâng cao, chú trọng môi trường",
+    )
+    assert len(tasks) == 1 and "tiếp tục rà soát" in tasks[0].text
+    assert tasks[0].deadline.end == date(2026, 12, 31)
