@@ -2158,12 +2158,29 @@ def _asks_for_work(item: str) -> bool:
                 return True
             if _addressees_then_work(rest):  # "… yêu cầu các tổ đội, các ban ngành, đoàn thể phối hợp …"
                 return True
+            if _body_asks_a_verb(item, m, rest):  # "Ban Bí thư yêu cầu số hóa …": a verb the rules do not list
+                return True
         if any(_told_what_they_must(item[m.end() :]) for m in _STRESSES.finditer(item, start, start + 200)):
             return True  # "… nêu rõ mỗi địa phương cần triển khai …"
     listed = _TASKS_LISTED.search(item)  # "… nhấn mạnh một số nhiệm vụ trọng tâm …, đó là: Tập trung …"
     if listed is not None and _continues_work(item[listed.end() :]):
         return True
     return any(_continues_work(item[m.end() :]) for m in _REQUIREMENT_IS.finditer(item))
+
+
+_ASKER_END = re.compile(r"(?:\s+(?:cũng|còn|tiếp\s+tục|đã))*\s*\Z", re.IGNORECASE)
+
+
+def _body_asks_a_verb(item: str, ask: re.Match, rest: str) -> bool:
+    """A body asks ("Ban Bí thư yêu cầu …") and a verb follows at once (underthesea's POS tag): the
+    request names work, not a requirement ("đáp ứng yêu cầu đặt ra")."""
+    bodies = find_bodies(item[max(0, ask.start() - 80) : ask.start()])
+    if not bodies or not bodies[-1].printed[:1].isupper():  # a named body asks ("14/15 đảng bộ đề nghị trao …" proposes)
+        return False
+    if not _ASKER_END.fullmatch(item[max(0, ask.start() - 80) : ask.start()], bodies[-1].end):
+        return False
+    window = rest[:24].rsplit(" ", 1)[0] if len(rest) > 24 else rest
+    return bool(window) and _tags(window)[:1] == ("V",)
 
 
 # "… yêu cầu đầu tiên là rà soát danh sách hộ nghèo …", "Nhiệm vụ chính trong quý này là hoàn
@@ -2259,7 +2276,7 @@ def _work_follows(item: str) -> bool:
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _INLINE_NUMBER = re.compile(
     rf"(?:(?<=^)|(?<=[:.;]\s))(?:\((?P<n>\d{{1,2}})\)\s+|(?P<m>\d{{1,2}})\s?[-–.)]\s*(?=[{UPPER_LETTERS}])"
-    rf"|(?-i:Thứ)\s+(?P<o>{'|'.join(_ORDINALS)})\s*[,:]\s*)"
+    rf"|(?-i:Thứ)\s+(?P<o>{'|'.join(_ORDINALS)})\s*(?:[,:]|\s+là(?=\s))\s*)"
 )
 
 
@@ -2271,9 +2288,14 @@ _DUTIES_BEFORE_COLON = re.compile(r"(?<!\w)(?:nhiệm\s+vụ|giải\s+pháp|vi�
 
 
 def _duties_numbered(item: str) -> bool:
-    """The numbered run is announced as duties ("… nêu ba nhiệm vụ chính của quý tới: Thứ nhất, …")."""
+    """The numbered run is announced as duties ("… nêu ba nhiệm vụ chính của quý tới: Thứ nhất, …"),
+    or each of its items is work ("Thứ nhất là lãnh đạo … Thứ hai là nâng cao …")."""
     marks = _inline_marks(item)
-    return bool(marks) and _DUTIES_BEFORE_COLON.search(item, max(0, marks[0].start() - 120), marks[0].start()) is not None
+    if not marks:
+        return False
+    if _DUTIES_BEFORE_COLON.search(item, max(0, marks[0].start() - 120), marks[0].start()) is not None:
+        return True
+    return marks[0].start() == 0 and all(rule("work_verb").match(item[m.end() :]) for m in marks)
 
 
 def _inline_marks(item: str) -> list[re.Match]:

@@ -1751,3 +1751,22 @@ def test_work_asked_of_the_locality_a_report_is_about_is_a_task():
     )
     assert len(tasks) == 1 and "tiếp tục rà soát" in tasks[0].text
     assert tasks[0].deadline.end == date(2026, 12, 31)
+
+
+def test_a_named_body_asking_for_work_with_a_verb_the_rules_do_not_list_asks():
+    tasks = _report_tasks(
+        "Sáng 5/3, Ủy ban Kiểm tra Huyện ủy về kiểm tra tại xã Bình An.",
+        "Ủy ban Kiểm tra Huyện ủy yêu cầu thu hồi các quyết định không đúng thẩm quyền, báo cáo kết quả trước ngày 30/6/2026.",
+        "Qua xét duyệt, 12 chi bộ đề nghị công nhận 40 đảng viên đủ điều kiện.",
+    )
+    texts = [t.text for t in tasks]
+    assert any(t.startswith("Ủy ban Kiểm tra Huyện ủy yêu cầu thu hồi") for t in texts)
+    assert not any("12 chi bộ" in t for t in texts)  # a proposal of what is to be recognised, no work
+
+
+def test_ordinals_that_each_open_with_work_are_the_works_of_the_paragraph_before():
+    tasks = _report_tasks(
+        "Ban Thường vụ Đảng ủy phường đã thống nhất chọn hai việc làm trọng tâm trong năm.",
+        "Thứ nhất là lãnh đạo hoàn thành chỉnh trang các tuyến phố. Thứ hai là nâng cao chất lượng các buổi tiếp công dân.",
+    )
+    assert [t.text.split(" ")[0] for t in tasks] == ["lãnh", "nâng"]
