@@ -975,6 +975,11 @@ def _caption(line: str) -> bool:
 _LONGEST_CAPTION = 25  # words
 
 
+def _short_line_printed_twice(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
+    one = text[line[0] : line[1]].strip()
+    return one == text[following[0] : following[1]].strip() and len(one.split()) <= _LONGEST_CAPTION // 2
+
+
 _COUNTER = re.compile(r"(?:[^\W\d_]+\s+){1,5}[\d.,]*\d")  # "Tổng lượt truy cập 4,800,152": a page's counter
 
 
@@ -1569,6 +1574,8 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
             continue
         if i and text[ls:le].strip() == text[lines[i - 1][0] : lines[i - 1][1]].strip():
             continue  # a paragraph printed twice in a row (a photo's caption under its copy) is one
+        if i < last and _short_line_printed_twice(text, (ls, le), lines[i + 1]):
+            continue  # a one-line caption printed twice (the image's text, then its caption) is none
         reading.line(ls, le)
         if text[ls:le].rstrip().endswith("./."):
             break  # the closing mark: what follows is the page's (a paper's name, the next story)
@@ -2010,9 +2017,18 @@ _DONE = re.compile(
 
 
 def _numbers_targets(item: str) -> bool:
-    """The paragraph numbers the targets it sets ("… các chỉ tiêu, gồm: (1) … (2) …"), not orders."""
+    """The paragraph numbers the targets it sets ("… các chỉ tiêu, gồm: (1) … (2) …"), or each of its
+    sentences is a figure to reach ("Phấn đấu đến năm 2030, tỉnh đạt 25% …. Mục tiêu … có 95% …"), not orders."""
     orders = _inline_numbered(item)
-    return bool(orders) and rule("targets_listed").search(item[: orders[0][0]]) is not None
+    if orders:
+        return rule("targets_listed").search(item[: orders[0][0]]) is not None
+    starts = [0, *(_word_after(item, m.end()) for m in _ORDER_END.finditer(item))]
+    sentences = [item[a:b] for a, b in zip(starts, [*starts[1:], len(item)], strict=True) if item[a:b].strip()]
+    return bool(sentences) and all(_TARGET_FIGURE.match(one) for one in sentences)
+
+
+# a sentence that sets a figure to reach: "Phấn đấu đến năm 2030, … đạt 25% …", "Mục tiêu … có 95% …"
+_TARGET_FIGURE = re.compile(r"(?:phấn\s+đấu|mục\s+tiêu)(?!\w)[^.;]{0,160}?\d+(?:[.,]\d+)?\s*%", re.IGNORECASE)
 
 
 def _only_purpose(item: str) -> bool:

@@ -1770,3 +1770,17 @@ def test_ordinals_that_each_open_with_work_are_the_works_of_the_paragraph_before
         "Thứ nhất là lãnh đạo hoàn thành chỉnh trang các tuyến phố. Thứ hai là nâng cao chất lượng các buổi tiếp công dân.",
     )
     assert [t.text.split(" ")[0] for t in tasks] == ["lãnh", "nâng"]
+
+
+def test_a_caption_printed_twice_targets_and_the_documents_purpose_are_no_tasks():
+    tasks = _report_tasks(
+        "Ban Tuyên giáo Tỉnh ủy ra hướng dẫn tuyên truyền về chuyển đổi số ở các cơ quan Đảng.",
+        "Chuyển đổi số trong cơ quan Đảng.",
+        "Chuyển đổi số trong cơ quan Đảng.",
+        "Hướng dẫn được ban hành nhằm tạo chuyển biến trong cách làm việc của cán bộ.",
+        "Phấn đấu đến năm 2027, tỉnh có 80% hồ sơ công việc được xử lý trên môi trường mạng. Mục tiêu cuối năm 2026 "
+        "có 60% cán bộ dùng chữ ký số.",
+        "Ban Tuyên giáo Tỉnh ủy yêu cầu các cơ quan báo chí mở chuyên mục về chuyển đổi số.",
+    )
+    assert [t.text[:22] for t in tasks] == ["Ban Tuyên giáo Tỉnh ủy"] * len(tasks)
+    assert any("chuyên mục" in t.text for t in tasks)
