@@ -1789,6 +1789,7 @@ class _ParagraphReading:
         continues = continues or (not marker and ls in self.run_of_orders)
         continues = continues or (bool(self.handed) and _subject_acts_later(item))
         continues = continues or (was_open and not marker and bool(self.handed))
+        continues = continues or (bool(self.handed) and _work_named_must(item))
         # "Cụ thể là: 1- … 2- …" after the lead; "… nêu ba việc cần làm ngay: Thứ nhất, … Thứ hai, …"
         listed = bool(_inline_numbered(item)) and (bool(self.handed) or _duties_numbered(item))
         if not (marker or self.after_intro or continues or listed or self._gives_work(item, roles, excluded)):
@@ -1803,7 +1804,8 @@ class _ParagraphReading:
             return  # "Việc giám sát … nhằm …": what the work is for
         if not marker and _done_already(item, roles):
             return  # "Năm 2024, Hội Nông dân xã đã vận động …": what was done, not what is to be done
-        goes_on = (continues or listed) and not roles.responsible  # and the bodies handed the work before lead it
+        # the bodies handed the work before lead it (not an impersonal duty: "Công tác … phải được …" names no one)
+        goes_on = (continues or listed) and not roles.responsible and not _work_named_must(item)
         self.asked = self.asked or (not roles.responsible and _asks_for_work(item))
         refers_back = bool(self.handed) and _refers_back(roles.responsible, self.handed)
         if not refers_back:
@@ -2047,6 +2049,18 @@ def _done_already(item: str, roles: Roles) -> bool:
 
 
 _NOMINAL_WORK = re.compile(r"(?:việc|công\s+tác)\s", re.IGNORECASE)  # "Việc học tập, quán triệt … phải …": work named as a noun
+
+
+def _work_named_must(item: str) -> bool:
+    """ "Công tác bồi thường … phải được tiến hành chặt chẽ …": the work, named as a noun, must be done
+    (in the first sentence)."""
+    if not _NOMINAL_WORK.match(item):
+        return False
+    first = _ORDER_END.search(item)
+    return _MUST_IN_CLAUSE.search(item, 0, first.end() if first else len(item)) is not None
+
+
+_MUST_IN_CLAUSE = re.compile(r"(?<!\w)(?:phải|cần)(?:\s+được)?\s", re.IGNORECASE)
 # a report's dated lead on the event it covers ("Chiều ngày 4/3/2026, Đảng ủy xã tổ chức Hội nghị …")
 _EVENT_LEAD = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|ngày\s+)\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,\s*[^.;:]{3,160}?"

@@ -1784,3 +1784,12 @@ def test_a_caption_printed_twice_targets_and_the_documents_purpose_are_no_tasks(
     )
     assert [t.text[:22] for t in tasks] == ["Ban Tuyên giáo Tỉnh ủy"] * len(tasks)
     assert any("chuyên mục" in t.text for t in tasks)
+
+
+def test_work_named_as_a_noun_that_must_be_done_after_a_request_is_a_task_of_no_one():
+    tasks = _report_tasks(
+        "Tại buổi làm việc, Thường trực Huyện ủy đề nghị các xã khẩn trương hoàn thành kiểm kê đất đai.",
+        "Việc kiểm kê phải được tiến hành công khai, đúng quy trình, có sự giám sát của người dân.",
+    )
+    assert len(tasks) == 2
+    assert _responsible(tasks) == [["Xã"], []]
