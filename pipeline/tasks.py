@@ -124,7 +124,7 @@ _SPEAKS = re.compile(  # after the speaker's name, if printed ("Thường trực
 _PLURAL_AFTER_COMMA = re.compile(r",\s*các\s", re.IGNORECASE)
 _SAID_TO_LEAD = re.compile(r"\s*,?\s*chủ\s+trì(?!\w)", re.IGNORECASE)
 _DELEGATE_GAP = re.compile(
-    r"(?:\s*,\s*(?:năm|trong|từ|thời\s+gian\s+tới|trước\s+mắt)[^,.;]{0,30},|\s*trước\s+mắt(?=\s)"  # "đề nghị, trong năm tới, các chi bộ …"
+    r"(?:\s*,\s*(?:năm|trong|từ|thời\s+gian\s+tới|trước\s+mắt)[^,.;]{0,30},|\s*(?:trước\s+mắt|(?:trong\s+)?thời\s+gian\s+tới)(?=\s)"  # "đề nghị, trong năm tới, các chi bộ …"
     r"|\s*(?:từ|trong|trước)\s+(?:ngày\s+)?\d[\d./\-]*(?:\s+(?:đến|tới)\s+(?:ngày\s+)?\d[\d./\-]*)?(?=\s))?"  # "… yêu cầu, trong ngày 3/4 các chi bộ …"
     r"(?:\s*(?:các|những|từng|mỗi|cho|toàn\s+bộ|toàn|cả|đội\s+ngũ|hai|ba)\s+)*\s*"
     r"(?:(?:bí\s+thư|chủ\s+tịch|người\s+đứng\s+đầu|thủ\s+trưởng|lãnh\s+đạo)\s*(?:,\s*|\s+và\s+))*"  # "bí thư, chủ tịch và cấp ủy"

@@ -1793,3 +1793,13 @@ def test_work_named_as_a_noun_that_must_be_done_after_a_request_is_a_task_of_no_
     )
     assert len(tasks) == 2
     assert _responsible(tasks) == [["Xã"], []]
+
+
+def test_an_organ_of_the_front_and_unions_committee_asks_and_a_congratulation_is_no_task():
+    tasks = _report_tasks(
+        "Ban Tuyên giáo và Dân vận Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh đề nghị các cấp ủy, tổ chức đảng "
+        "tổ chức tốt việc học tập chuyên đề năm 2026.",
+        "Tại đại hội, đồng chí Phó Bí thư Tỉnh ủy đề nghị trong thời gian tới Đảng bộ phường An Lạc tập trung chỉnh trang đô thị.",
+        "Lãnh đạo tỉnh chúc mừng Đại hội Đảng bộ phường An Lạc lần thứ nhất.",
+    )
+    assert _responsible(tasks) == [["Cấp ủy", "Tổ chức đảng"], ["Đảng bộ phường An Lạc"]]
