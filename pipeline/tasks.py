@@ -2215,7 +2215,9 @@ def _body_asks_a_verb(item: str, ask: re.Match, rest: str) -> bool:
 
 # "… yêu cầu đầu tiên là rà soát danh sách hộ nghèo …", "Nhiệm vụ chính trong quý này là hoàn
 # thành …": the requirement is the work
-_REQUIREMENT_IS = re.compile(r"(?<!\w)(?:yêu\s+cầu|nhiệm\s+vụ)(?:\s+[^\W_]+){0,4}\s+là\s+(?:phải\s+)?", re.IGNORECASE)
+_REQUIREMENT_IS = re.compile(  # (also "… nhiệm vụ then chốt được xác định là …")
+    r"(?<!\w)(?:yêu\s+cầu|nhiệm\s+vụ)(?:\s+[^\W_]+){0,4}(?:\s+(?:được\s+)?xác\s+định)?\s+là\s+(?:phải\s+)?", re.IGNORECASE
+)
 
 
 _TASKS_LISTED = re.compile(

@@ -1803,3 +1803,11 @@ def test_an_organ_of_the_front_and_unions_committee_asks_and_a_congratulation_is
         "Lãnh đạo tỉnh chúc mừng Đại hội Đảng bộ phường An Lạc lần thứ nhất.",
     )
     assert _responsible(tasks) == [["Cấp ủy", "Tổ chức đảng"], ["Đảng bộ phường An Lạc"]]
+
+
+def test_a_duty_stated_as_what_was_decided_to_be_the_task_is_a_task():
+    tasks = _report_tasks(
+        "Ngày 8/1, Đảng ủy phường Tân Lập tổ chức hội nghị tổng kết năm 2025.",
+        "Theo đồng chí Bí thư, nhiệm vụ then chốt được xác định là tiếp tục chỉnh trang đô thị, giữ gìn vệ sinh môi trường.",
+    )
+    assert len(tasks) == 1 and tasks[0].text.startswith("Theo đồng chí Bí thư")
