@@ -1811,3 +1811,12 @@ def test_a_duty_stated_as_what_was_decided_to_be_the_task_is_a_task():
         "Theo đồng chí Bí thư, nhiệm vụ then chốt được xác định là tiếp tục chỉnh trang đô thị, giữ gìn vệ sinh môi trường.",
     )
     assert len(tasks) == 1 and tasks[0].text.startswith("Theo đồng chí Bí thư")
+
+
+def test_what_a_supervision_is_for_is_no_task():
+    tasks = _report_tasks(
+        "Ban Thường vụ Huyện ủy vừa ban hành Kế hoạch giám sát việc thực hiện Chỉ thị 35-CT/TW.",
+        "Theo đó, đợt giám sát nhằm: Đánh giá rõ những việc đã làm được, chỉ ra hạn chế và nguyên nhân.",
+        "Thường trực Huyện ủy đề nghị các chi bộ được giám sát chuẩn bị báo cáo, gửi Đoàn giám sát trước ngày 15/5/2026.",
+    )
+    assert len(tasks) == 1 and tasks[0].deadline.end == date(2026, 5, 15)
