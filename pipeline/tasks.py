@@ -2198,7 +2198,9 @@ def _asks_for_work(item: str) -> bool:
     return any(_continues_work(item[m.end() :]) for m in _REQUIREMENT_IS.finditer(item))
 
 
-_ASKER_END = re.compile(r"(?:\s+(?:cũng|còn|tiếp\s+tục|đã))*\s*\Z", re.IGNORECASE)
+_ASKER_END = re.compile(  # (past the topic of a committee's name: "Ban Chỉ đạo tỉnh về chuyển đổi số đề nghị")
+    r"(?:\s+về\s[^.;:]{0,60}?)?(?:\s+(?:cũng|còn|tiếp\s+tục|đã))*\s*\Z", re.IGNORECASE
+)
 
 
 def _body_asks_a_verb(item: str, ask: re.Match, rest: str) -> bool:
@@ -2229,6 +2231,7 @@ _TASKS_LISTED = re.compile(
 _TIME_ASIDE = re.compile(  # and "toàn tỉnh" asked as a whole ("… yêu cầu toàn tỉnh tạm dừng …")
     r"(?:từ\s+nay\s+(?:đến|tới)\s[^,.;:]{0,40}?\s(?=(?:các|những|mọi)\s)"  # "… yêu cầu từ nay đến Tết các chi bộ …"
     r"|(?:trong|từ|thời\s+gian|năm|những|ngay)\s[^,.;:]{0,40},\s*"
+    r"|(?:đến|trước|chậm\s+nhất)\s[^,.;:]{0,60},\s*"  # "… đề nghị trước tháng 6, hoàn tất …"
     r"|(?:sau\s+khi|trước\s+khi|khi)\s[^,.;:]{0,40}?\s(?=(?:các|những|mọi)\s)|trước\s+mắt\s+)?"  # "… yêu cầu khi hết mùa mưa các xã …"
     r"(?:toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|ngành)\s+)?",
     re.IGNORECASE,
@@ -2281,9 +2284,12 @@ def _told_to(item: str, roles: Roles) -> bool:
 
 
 def _continues_work(item: str) -> bool:
-    """Opens by going on with work handed out before ("Đồng thời, …", "Tập trung …", "Đồng thời chỉ đạo …")."""
-    if rule("continued_work").match(item) is not None or rule("work_verb").match(item) is not None:
+    """Opens by going on with work handed out before ("Đồng thời, …", "Tập trung …", "Đồng thời chỉ đạo …"),
+    not with the leaders of a body ("Lãnh đạo Trường … đã thông báo …": a noun, not the verb)."""
+    if rule("continued_work").match(item) is not None:
         return True
+    if rule("work_verb").match(item) is not None:
+        return not _leaders_named(item)
     link = _LINK_WITHOUT_COMMA.match(item)
     return link is not None and rule("work_verb").match(item[link.end() :]) is not None
 
@@ -2371,14 +2377,17 @@ def _stacked_orders(item: str) -> list[tuple[int, int]]:
 _LEADERS = re.compile(r"lãnh\s+đạo\s+", re.IGNORECASE)
 
 
-def _leaders_speak(sentence: str) -> bool:
-    """ "Lãnh đạo Sở Y tế yêu cầu …": the leaders of a body (a noun, not the verb
-    "lãnh đạo") ask; the sentence has a speaker, it is no bare order."""
+def _leaders_named(sentence: str) -> BodyMention | None:
+    """The body whose leaders open the sentence ("Lãnh đạo Sở Y tế …": a noun, not the verb "lãnh đạo")."""
     leaders = _LEADERS.match(sentence)
-    body = find_bodies(sentence[: 120])[:1] if leaders else []
-    if not body or body[0].start != leaders.end():
-        return False
-    return rule("delegation").match(sentence, body[0].end) is not None
+    body = find_bodies(sentence[:120])[:1] if leaders else []
+    return body[0] if body and body[0].start == leaders.end() else None
+
+
+def _leaders_speak(sentence: str) -> bool:
+    """ "Lãnh đạo Sở Y tế yêu cầu …": the leaders of a body ask; the sentence has a speaker, it is no bare order."""
+    body = _leaders_named(sentence)
+    return body is not None and rule("delegation").match(sentence, body.end) is not None
 
 
 _NEW_ADDRESSEE = re.compile(r";\s+(?=(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s)", re.IGNORECASE)

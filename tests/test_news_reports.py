@@ -1820,3 +1820,19 @@ def test_what_a_supervision_is_for_is_no_task():
         "Thường trực Huyện ủy đề nghị các chi bộ được giám sát chuẩn bị báo cáo, gửi Đoàn giám sát trước ngày 15/5/2026.",
     )
     assert len(tasks) == 1 and tasks[0].deadline.end == date(2026, 5, 15)
+
+
+def test_steering_committees_members_their_place_and_a_dated_request():
+    tasks = _report_tasks(
+        "Ngày 5/6, Ban Chỉ đạo 35 tỉnh họp phiên thường kỳ.",
+        "Lãnh đạo Sở Văn hóa đã thông báo kết quả quý I tại phiên họp.",
+        "Đồng chí Trưởng ban đề nghị thành viên Ban Chỉ đạo 35 tỉnh nắm chắc tình hình dư luận ở lĩnh vực phụ trách.",
+        "Năm 2026, Ban Chỉ đạo 35 của huyện Thạch An tiếp tục xây dựng lực lượng cộng tác viên.",
+        "Thường trực Ban Chỉ đạo tỉnh về cải cách hành chính đề nghị đến hết quý III/2026, kết thúc rà soát ba thủ tục.",
+    )
+    assert _responsible(tasks) == [
+        ["Thành viên Ban Chỉ đạo 35 tỉnh"],
+        ["Ban Chỉ đạo 35"],
+        [],
+    ]
+    assert tasks[2].text.startswith("Thường trực Ban Chỉ đạo tỉnh")  # (the work asked, no addressee)
