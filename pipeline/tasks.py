@@ -2206,10 +2206,11 @@ _ASKER_END = re.compile(  # (past the topic of a committee's name: "Ban Chỉ đ
 def _body_asks_a_verb(item: str, ask: re.Match, rest: str) -> bool:
     """A body asks ("Ban Bí thư yêu cầu …") and a verb follows at once (underthesea's POS tag): the
     request names work, not a requirement ("đáp ứng yêu cầu đặt ra")."""
-    bodies = find_bodies(item[max(0, ask.start() - 80) : ask.start()])
+    before = item[max(0, ask.start() - 80) : ask.start()]
+    bodies = find_bodies(before)
     if not bodies or not bodies[-1].printed[:1].isupper():  # a named body asks ("14/15 đảng bộ đề nghị trao …" proposes)
         return False
-    if not _ASKER_END.fullmatch(item[max(0, ask.start() - 80) : ask.start()], bodies[-1].end):
+    if not _ASKER_END.fullmatch(before, bodies[-1].end):
         return False
     window = rest[:24].rsplit(" ", 1)[0] if len(rest) > 24 else rest
     return bool(window) and _tags(window)[:1] == ("V",)
