@@ -622,7 +622,7 @@ def _committee_place(text: str, readings: list, end: int) -> tuple[list, int]:
         place, stop = _place_written_out(" ".join(text[end : known.end()].split())), known.end()
     else:
         run = _PLACE_RUN.match(text, end)
-        words = name_before_person(run.group(1)).split()[:3] if run else []
+        words = place_words(run.group(1)) if run else []
         words = words[: next((i for i, w in enumerate(words) if w in _HEAD_WORDS or w.isupper()), len(words))]
         if not words:
             return readings, end
@@ -630,16 +630,33 @@ def _committee_place(text: str, readings: list, end: int) -> tuple[list, int]:
     return [(f"{n} {place}", s, stop, lv) if r in ends_here else r for r in readings for n, s, _, lv in [r]], stop
 
 
+def place_words(run: str) -> list[str]:
+    """The words of a place's name at the start of a capitalised run: a few, short of a person's
+    name printed after it ("Phú Thạnh Võ Công Thành" → ["Phú", "Thạnh"])."""
+    return name_before_person(run).split()[:3]
+
+
 def _place_written_out(printed: str) -> str:
     """A province printed as an abbreviation, written out ("TP.HCM" → "Thành phố Hồ Chí Minh");
     any other printing is kept as it is."""
     if not re.search(r"(?-i:[A-ZĐ]{2,})", printed):
         return printed
-    key = re.sub(r"[\s.\-]", "", printed).upper()
-    for name, aliases in data_yaml("places.yaml")["aliases"].items():
-        if key in {re.sub(r"[\s.\-]", "", a).upper() for a in aliases}:
-            return f"Thành phố {name}" if key.startswith("TP") or name == "Hồ Chí Minh" else name
-    return printed
+    key = _alias_key(printed)
+    name = _places_by_alias().get(key)
+    if name is None:
+        return printed
+    return f"Thành phố {name}" if key.startswith("TP") or name == "Hồ Chí Minh" else name
+
+
+def _alias_key(printed: str) -> str:
+    return re.sub(r"[\s.\-]", "", printed).upper()
+
+
+@lru_cache(maxsize=1)
+def _places_by_alias() -> dict[str, str]:
+    """Each printed alias of pipeline/data/places.yaml (spacing, dots and hyphens aside) → its province."""
+    aliases = data_yaml("places.yaml")["aliases"]
+    return {_alias_key(a): name for name, printed in aliases.items() for a in printed}
 
 
 _HEAD_WORDS = frozenset({"Ban", "Ủy", "Uỷ", "Hội", "Đảng", "Mặt", "Văn", "Thường", "Sở", "Phòng", "Chi", "Đoàn", "Trung", "Các", "Về", "Và"})

@@ -558,10 +558,9 @@ _CAPITALISED_RUN = re.compile(rf"(?:[ \t]+{CAPITALISED_WORD}){{1,6}}")
 
 
 def _place_words(run: str) -> list[str]:
-    """The words of a place's name at the start of a capitalised run: a few, short of a person's name."""
-    from .bodies import name_before_person  # bodies never imports structure: no cycle
+    from .bodies import place_words  # bodies never imports structure: no cycle
 
-    return name_before_person(run).split()[:3]
+    return place_words(run)
 
 
 def _named_place_end(text: str, body) -> int:

@@ -1695,11 +1695,6 @@ def _bodies_with_party_units(clause: str) -> list[BodyMention]:
     return sorted(bodies, key=lambda b: b.start)
 
 
-def _shifted(mentions: tuple[BodyMention, ...] | list[BodyMention], by: int) -> tuple[BodyMention, ...]:
-    """Mentions moved to another origin (a paragraph's offsets → the document's, or → a clause's)."""
-    return tuple(replace(m, start=m.start + by, end=m.end + by) for m in mentions)
-
-
 def _congress_holders(clause: str, limit: int) -> tuple[BodyMention, ...]:
     """The bodies named right after "Đại hội" in a timetable's phase, before its time (`limit`):
     each holds its congress ("Đợt 4, vào tháng 11, chào mừng Đại hội …" celebrates one)."""
@@ -2060,7 +2055,6 @@ def _work_named_must(item: str) -> bool:
     return _MUST_IN_CLAUSE.search(item, 0, first.end() if first else len(item)) is not None
 
 
-_MUST_IN_CLAUSE = re.compile(r"(?<!\w)(?:phải|cần)(?:\s+được)?\s", re.IGNORECASE)
 # a report's dated lead on the event it covers ("Chiều ngày 4/3/2026, Đảng ủy xã tổ chức Hội nghị …")
 _EVENT_LEAD = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|ngày\s+)\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,\s*[^.;:]{3,160}?"
@@ -2174,6 +2168,7 @@ _THEREBY = re.compile(r"[;,]\s+(?=theo\s+đó\s*,)", re.IGNORECASE)
 _ASKS = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s*[,:]?\s+", re.IGNORECASE)
 _STRESSES = re.compile(r"(?<!\w)(?:nêu\s+rõ|nhấn\s+mạnh|chỉ\s+rõ|lưu\s+ý)\s*[,:]?\s+", re.IGNORECASE)
 _MUST_WORD = r"(?:cần\s+phải|cần|phải)"
+_MUST_IN_CLAUSE = re.compile(rf"(?<!\w){_MUST_WORD}(?:\s+được)?\s", re.IGNORECASE)  # "Công tác … phải được tiến hành …"
 _MUST_FIRST = re.compile(rf"{_MUST_WORD}\s+\w", re.IGNORECASE)
 
 
@@ -2696,6 +2691,7 @@ _LEADS = re.compile(r"\b(?:chủ\s+trì|tham\s+mưu|thực\s+hiện|trình|chu�
 
 
 def _shifted(mentions: tuple[BodyMention, ...], offset: int) -> tuple[BodyMention, ...]:
+    """Mentions moved to another origin (a clause's offsets → its item's, a paragraph's → the document's)."""
     return tuple(replace(b, start=b.start + offset, end=b.end + offset) for b in mentions)
 
 
