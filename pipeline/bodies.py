@@ -28,7 +28,15 @@ from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon import CAPITALISED_WORD, LIST_GAP, LOWER_LETTERS, UPPER_LETTERS, data_yaml, longest_first
+from .lexicon import (
+    CAPITALISED_WORD,
+    DUTY_VERB,
+    LIST_GAP,
+    LOWER_LETTERS,
+    UPPER_LETTERS,
+    data_yaml,
+    longest_first,
+)
 from .model import BodyMention, DocumentMeta
 from .normalize import fold_diacritics, normalize_name, normalize_tone_marks
 from .scan import SpanSet
@@ -52,9 +60,10 @@ _NAME_WORD = CAPITALISED_WORD
 
 
 def _pattern_to_regex(pattern: str) -> str:
-    """A YAML pattern → regex text: words with flexible spaces; capitals-only = case-sensitive."""
+    """A YAML pattern → regex text: words with flexible spaces; capitals-only = case-sensitive;
+    `{Name}` is a capitalised word and `{Acts}` what a body told to act does first."""
     if pattern.startswith("re:"):
-        return pattern[3:].replace("{Name}", _NAME_WORD)
+        return pattern[3:].replace("{Name}", _NAME_WORD).replace("{Acts}", DUTY_VERB)
     pattern = normalize_name(pattern)
     body = r"\s+".join(re.escape(w) for w in pattern.split())
     letters = [c for c in pattern if c.isalpha()]

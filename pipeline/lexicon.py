@@ -32,6 +32,14 @@ UPPER_LETTERS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈ
 CAPITALISED_WORD = rf"(?-i:[{UPPER_LETTERS}])\w*"
 # Two to four capitalised words: a person's name printed after an office ("… Trần Văn A nêu rõ")
 NAME_RUN = rf"{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}}"
+# What a body told to act does first, right after its name ("Phường cần …", "đề nghị lãnh đạo xã
+# chú trọng …"): the words that make a generic name ("Xã", "các cơ quan") the one to act
+DUTY_VERB = (
+    r"(?:cũng\s+)?(?:cần|phải|sớm|sẽ|khẩn\s+trương|tập\s+trung|tiếp\s+tục|chủ\s+động|quyết\s+liệt|bắt\s+tay"
+    r"|phát\s+huy|phát\s+động|đẩy\s+mạnh|tăng\s+cường|quan\s+tâm|ưu\s+tiên|chú\s+trọng|có\s+trách\s+nhiệm"
+    r"|định\s+kỳ|báo\s+cáo|rà\s+soát|triển\s+khai|tổ\s+chức|thực\s+hiện|tuyên\s+truyền|vận\s+động"
+    r"|xây\s+dựng|hoàn\s+thành|bảo\s+đảm|đảm\s+bảo)(?!\w)"
+)
 # A person's name: two to four capitalised words ("Trịnh Tuấn Sinh"), as a named group "name"
 PERSON_NAME = rf"(?P<name>(?:[{UPPER_LETTERS}][\wÀ-ỹ]*\s+){{1,3}}[{UPPER_LETTERS}][\wÀ-ỹ]*)"
 # A person named with the word that introduces them: "đồng chí / ông / bà" + name

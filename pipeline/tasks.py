@@ -2159,9 +2159,18 @@ def _speech_start(item: str, pos: int) -> int:
 
 
 def _first_request(item: str, pos: int) -> int:
-    """Where the first sentence at or after `pos` that hands work to bodies of its own starts; 0 if none."""
+    """Where the first sentence at or after `pos` that hands work to bodies of its own, or tells
+    them what to do from now on, starts; 0 if none."""
     starts = [_word_after(item, pos), *(_word_after(item, m.end()) for m in _ORDER_END.finditer(item, pos))]
-    return next((a for a in starts if a < len(item) and _addresses_its_own(item[a:]) and _hands_over(_first_sentence(item[a:]))), 0)
+    return next((a for a in starts if a < len(item) and _requests(_first_sentence(item[a:]))), 0)
+
+
+def _requests(sentence: str) -> bool:
+    if _addresses_its_own(sentence) and _hands_over(sentence):
+        return True
+    ahead = rule("time_ahead").match(sentence)  # "Từ nay đến hết năm, các huyện ủy tiếp tục chỉ đạo …"
+    rest = sentence[ahead.end() :] if ahead else ""
+    return bool(rest) and _opens_with_subject(rest, find_roles(rest))
 
 
 _THEREBY = re.compile(r"[;,]\s+(?=theo\s+đó\s*,)", re.IGNORECASE)

@@ -1836,3 +1836,16 @@ def test_steering_committees_members_their_place_and_a_dated_request():
         [],
     ]
     assert tasks[2].text.startswith("Thường trực Ban Chỉ đạo tỉnh")  # (the work asked, no addressee)
+
+
+def test_a_tally_of_results_that_ends_with_work_from_now_on_is_a_task_from_that_sentence():
+    tasks = _report_tasks(
+        "Tính đến cuối tháng 10, toàn huyện có 212 trong 260 chi bộ đã họp đại hội. Từ nay đến hết "
+        "năm 2026, các đảng ủy xã tiếp tục chỉ đạo các chi bộ còn lại tổ chức đại hội.",
+        "Tại phiên họp, Bí thư Đảng ủy phường yêu cầu Trung tâm phục vụ hành chính công phường chú trọng rút "
+        "ngắn thời gian giải quyết hồ sơ. Đồng thời, đề nghị lãnh đạo phường chú trọng xử lý vi phạm trật tự đô thị.",
+    )
+    assert tasks[0].text.startswith("Từ nay đến hết năm 2026")
+    assert tasks[0].deadline.end == date(2026, 12, 31)
+    assert _responsible(tasks)[0] == ["Đảng ủy xã", "Chi bộ"]  # (the committees and the cells they direct)
+    assert ["Trung tâm Phục vụ hành chính công phường"] in _responsible(tasks)
