@@ -75,6 +75,12 @@ def doc_type_entries() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
+def standing_doc_types() -> frozenset[str]:
+    """The types whose duties hold year after year (`standing` in doc_types.yaml)."""
+    return frozenset(e["name"] for e in doc_type_entries() if e.get("standing"))
+
+
+@lru_cache(maxsize=1)
 def doc_type_alternation() -> str:
     """A regex group matching any document type name ("Nghị quyết", "Chương trình hành động"),
     longest first, words joined by any white space; match it case-insensitively."""

@@ -55,6 +55,7 @@ from .lexicon import (
     data_yaml,
     doc_type_alternation,
     split_marker,
+    standing_doc_types,
 )
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
@@ -498,8 +499,8 @@ def _done_by(text: str, gs: int, ge: int) -> bool:
 
 
 _CLAUSE_OPENING = re.compile(
-    r"[;:]\s*(?:và\s+|đồng\s+thời\s+|chủ\s+động\s+)?$|,\s*(?:chủ\s+động|tích\s+cực)\s+$", re.IGNORECASE
-)  # ("X xây dựng kế hoạch, chủ động phối hợp với Y …": Y helps X)
+    r"[;:]\s*(?:và\s+|đồng\s+thời\s+|chủ\s+động\s+)?$|,\s*(?:(?:đồng\s+thời|chủ\s+động|tích\s+cực)\s+)?$", re.IGNORECASE
+)  # ("X xây dựng kế hoạch, chủ động phối hợp với Y …", "X lập danh sách, phối hợp với Y thẩm định …": Y helps X)
 
 
 def _next_clause_of(text: str, subject_end: int, pos: int) -> bool:
@@ -725,9 +726,11 @@ def _names_a_document(text: str, d: Deadline) -> bool:
     return plan is not None and not _COMPLETE.search(text, clause, plan.start())
 
 
-def _time_expressions(text: str, ref: date | None, excluded: list[tuple[int, int]]) -> list[Deadline]:
+def _time_expressions(
+    text: str, ref: date | None, excluded: list[tuple[int, int]], yearly_edges: bool = True
+) -> list[Deadline]:
     out, covered = [], SpanSet(excluded)
-    for d in find_time_expressions(text, ref):
+    for d in find_time_expressions(text, ref, yearly_edges):
         s, e = d.span_start or 0, d.span_end or 0
         if covered.overlaps(s, e):
             continue
@@ -757,9 +760,10 @@ class _DocumentYears:
     full date the document prints for its own work ("trước ngày 30/11/2009"; never a cited
     document's date). Computed once, on first need."""
 
-    def __init__(self, text: str, cited: list[tuple[int, int]]):
+    def __init__(self, text: str, cited: list[tuple[int, int]], meta: DocumentMeta):
         self.text, self.cited = text, cited
         self._dates: list[tuple[int, int]] | None = None
+        self.standing = meta.doc_type in standing_doc_types()  # a year-less "đầu năm" is every year's
 
     def near(self, pos: int) -> int | None:
         if self._dates is None:
@@ -790,7 +794,7 @@ def _item_times(
 ) -> list[Deadline]:
     """Time expressions of one item; year-less ones take the document's nearby year when the
     document has no date (spans stay relative to `item`)."""
-    found = _time_expressions(item, ref, excluded)
+    found = _time_expressions(item, ref, excluded, years.standing)
     if ref is not None or not _YEAR_LESS.search(item):
         return found
     year = years.near(pos)
@@ -799,7 +803,7 @@ def _item_times(
     seen = {(d.span_start, d.span_end) for d in found if d.start is not None or d.end is not None}
     extra = [
         d
-        for d in _time_expressions(item, date(year, 1, 1), excluded)
+        for d in _time_expressions(item, date(year, 1, 1), excluded, years.standing)
         if (d.span_start, d.span_end) not in seen and _YEAR_LESS.search(d.text) and (d.start or d.end)
     ]
     # "từ nay đến cuối năm": read with the year, a period of this year, not a yearly rhythm
@@ -1223,7 +1227,7 @@ class _Reading:
 
     def __init__(self, text: str, sections: list[Section], meta: DocumentMeta, cited: list[tuple[int, int]]):
         self.text, self.sections, self.meta, self.cited = text, sections, meta, cited
-        self.years = _DocumentYears(text, cited)
+        self.years = _DocumentYears(text, cited, meta)
         self.innermost, self.cited_spans = section_finder(sections), SpanSet(cited)
         # "5. Thời gian thực hiện: Từ ngày …" names a time, not a block of work
         has_task_sections = any(s.kind == "task" and not rule("schedule").search(s.heading) for s in sections)
@@ -1716,7 +1720,7 @@ class _ParagraphReading:
 
     def __init__(self, text: str, meta: DocumentMeta, cited: list[tuple[int, int]], run_of_orders: set[int]):
         self.text, self.meta = text, meta
-        self.years, self.cited_spans = _DocumentYears(text, cited), SpanSet(cited)
+        self.years, self.cited_spans = _DocumentYears(text, cited, meta), SpanSet(cited)
         self.tasks: list[Task] = []
         self.after_intro = self.decided = False  # decided: the items list what a decision ("… đồng ý …, gồm:") covers
         self.handed: list[BodyMention] = []  # who the last task named: subjectless work after it is theirs
@@ -1724,6 +1728,7 @@ class _ParagraphReading:
         self.asked = False  # work was asked for with no addressee: paragraphs opening with work go on with it
         self.intro: tuple[int, int, str | None] | None = None  # "- Giao X … sửa đổi các quy định về:" before its topics
         self.intro_added = False
+        self.intro_read = False  # a paragraph has been read under the intro (the first is always its item)
         self.intro_due: Deadline | None = None  # "… cần làm trong tháng 10 năm 2026, cụ thể như sau:"
         self.intro_handed: list[BodyMention] = []  # whom the intro handed its listed items ("… giao X … các nội dung sau:")
         self.run_of_orders = run_of_orders  # paragraph starts in a run of bare orders (see _runs_of_orders)
@@ -1775,9 +1780,12 @@ class _ParagraphReading:
         if self.decided and not roles.responsible:
             return  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
         if not marker and _EVENT_LEAD.match(item) and not _HANDED_OVER.search(item) and not _asks_for_work(item):
-            return  # "Sáng 11/7, Ủy ban MTTQ xã tổ chức Hội nghị lần thứ nhất …": the event reported
+            return self._list_over()  # "Sáng 11/7, Ủy ban MTTQ xã tổ chức Hội nghị lần thứ nhất …": the event reported
         if not marker and _preamble(item, roles):
             return  # "Thực hiện chỉ đạo của … tại Công văn số …." with no clause of its own: what the orders follow
+        if not marker and self.after_intro and not self.decided and self.intro_read and not self._listed_under_intro(item, roles, excluded):
+            self._list_over()  # "Hội nghị diễn ra …" after the list of an intro: the list is over
+        self.intro_read = self.after_intro
         self.decided, self.after_intro = False, self.after_intro or self.decided
         continues = (bool(self.handed) or self.announced or self.asked) and (_continues_work(item) or _work_follows(item))
         continues = continues or (self.after_intro and bool(self.intro_handed) and _asks_for_work(item))
@@ -1790,15 +1798,15 @@ class _ParagraphReading:
         if not (marker or self.after_intro or continues or listed or self._gives_work(item, roles, excluded)):
             return
         if _acknowledges(item, roles):
-            return  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
+            return self._list_over()  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
         if not marker and _DECIDED.search(item) and not _HANDED_OVER.search(item) and not _MUST.search(item):
-            return  # "… Ban Thường vụ đã thống nhất chủ trương luân chuyển 12 cán bộ …": a decision taken
+            return self._list_over()  # "… Ban Thường vụ đã thống nhất chủ trương luân chuyển 12 cán bộ …": a decision taken
         if not marker and _numbers_targets(item):
             return  # "… đặt ra các chỉ tiêu, gồm: (1) … (2) …": figures to reach
         if not marker and _only_purpose(item):
             return  # "Việc giám sát … nhằm …": what the work is for
         if not marker and _done_already(item, roles):
-            return  # "Năm 2024, Hội Nông dân xã đã vận động …": what was done, not what is to be done
+            return self._list_over()  # "Năm 2024, Hội Nông dân xã đã vận động …": what was done, not what is to be done
         # the bodies handed the work before lead it (not an impersonal duty: "Công tác … phải được …" names no one)
         goes_on = (continues or listed) and not roles.responsible and not _work_named_must(item)
         self.asked = self.asked or (not roles.responsible and _asks_for_work(item))
@@ -1912,15 +1920,30 @@ class _ParagraphReading:
             return True  # "• Hướng dẫn 12-HD/HU ngày 02/3/2026 … do Ban Tổ chức Huyện ủy ban hành": a document listed
         if not marker and rule("background").match(item) and not (_asks_recipients(item) or _hands_over(item)):
             self.handed, self.asked = [], False
+            self._list_over()
             return True  # "Trong những năm qua, ...": what was done, not what is to be done
         return False
+
+    def _listed_under_intro(self, item: str, roles: Roles, excluded: list[tuple[int, int]]) -> bool:
+        """An unnumbered paragraph reads as an item of the list an intro opened: it opens with
+        work ("Tập trung …", "Việc …"), goes on with a ";", or gives work of its own."""
+        return (
+            _continues_work(item) or bool(_NOMINAL_WORK.match(item)) or item.rstrip().endswith(";")
+            or self._gives_work(item, roles, excluded)
+        )
+
+    def _list_over(self) -> None:
+        """A paragraph that reports (an event, a result, an assessment) ends the list an intro
+        line opened: the paragraphs after it are read on their own again."""
+        if not self.decided:
+            self.after_intro, self.intro_handed, self.intro_due = False, [], None
 
     def _begin_intro(self, item: str) -> None:
         """A line ending in ":" sets what follows: the items a decision covers, or work handed out
         ("… giao Đảng ủy UBND tỉnh … các nội dung sau:") with its time and its addressees."""
         self.decided = rule("acknowledgement").match(item) is not None
         self.goals = _GOALS_INTRO.search(item) is not None
-        self.after_intro = not self.decided
+        self.after_intro, self.intro_read = not self.decided, False
         self.intro_due = _due(item, _time_expressions(item, self.meta.issued_date, []))
         if self.after_intro:
             self.intro_handed = _intro_addressees(item) or self.intro_handed

@@ -730,6 +730,10 @@ _SUFFIX_OPEN = _c(r"\s+(?:trở\s+đi|trở\s+về\s+sau|về\s+sau|và\s+(?:nh�
 _PREFIX_WINDOW = 40
 _DEADLINE_ROLES = {"by", "before", "from_now_to"}
 _CLAUSE_START = re.compile(r"(?:^|[.;:,!?(\n\t–\-+*])\s*$")
+# an assessment right before a year-less period ("kết quả 6 tháng đầu năm", "kiểm điểm cuối năm")
+_ASSESSED_BEFORE = re.compile(
+    r"(?<!\w)(?:kết\s+quả|kiểm\s+điểm|sơ\s+kết|tổng\s+kết|đánh\s+giá|xếp\s+loại|báo\s+cáo)(?:\s+(?:của|trong))?\s+$", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1)
@@ -801,11 +805,13 @@ def _apply_modifier(role: str | None, atom: _Atom, lo: date | None, hi: date | N
     return lo, hi
 
 
-def find_time_expressions(text: str, ref: date | None = None) -> list[Deadline]:
+def find_time_expressions(text: str, ref: date | None = None, yearly_edges: bool = True) -> list[Deadline]:
     """Every time expression in `text` (normalized, NFC), resolved against the document date `ref`.
 
     Intervals and recurrences come out as separate `Deadline`s in text order; use
-    `combine_deadlines` to fold a phrase's interval and recurrence into one.
+    `combine_deadlines` to fold a phrase's interval and recurrence into one. A year-less "đầu
+    năm" / "cuối năm" is every year's (FREQ=YEARLY) unless `yearly_edges` is False (a document
+    that is not a standing one): then it is the year of `ref`, or no time without one.
     """
     if not text:
         return []
@@ -821,7 +827,11 @@ def find_time_expressions(text: str, ref: date | None = None) -> list[Deadline]:
         if prefix is not None:
             role = roles.get(" ".join(prefix.group("mod").lower().split()))
             start = prefix.start()
-        if atom.habitual and role in _DEADLINE_ROLES and ref is not None:
+        edge = atom.habitual and atom.year is None  # a year-less "đầu năm", "6 tháng cuối năm"
+        assessed = edge and prefix is None and _ASSESSED_BEFORE.search(text, window_start, start)
+        if assessed and not _PERIODIC_BEFORE.search(text, window_start, start):
+            continue  # "kết quả 6 tháng đầu năm", "gắn với kiểm điểm cuối năm": what is assessed, not a time of the duty
+        if atom.habitual and ((role in _DEADLINE_ROLES and ref is not None) or not yearly_edges):
             atom = replace(atom, habitual=False)  # "từ nay đến cuối năm": this year's end
         resolved = atom.resolve(ref)
         if resolved is None:

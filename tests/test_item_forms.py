@@ -58,6 +58,8 @@ def test_whoever_is_assigned_acts(item, responsible):
         ("Văn phòng Đảng ủy chủ trì, phối hợp với các đơn vị liên quan rà soát.", ["Đơn vị liên quan"]),
         ("Ban Xây dựng Đảng chủ trì, phối hợp với các cơ quan có liên quan tham mưu.", ["Cơ quan có liên quan"]),
         ("Văn phòng Đảng ủy chủ trì, phối hợp với các cơ quan có thẩm quyền nâng cấp hạ tầng.", ["Cơ quan có thẩm quyền"]),
+        # the subject's next clause, after a comma, works with another body
+        ("Ban Tổ chức Đảng ủy lập danh sách, phối hợp với Văn phòng Đảng ủy thẩm định hồ sơ.", ["Văn phòng Đảng ủy"]),
     ],
 )
 def test_the_bodies_concerned_are_named_as_printed(item, coordinating):

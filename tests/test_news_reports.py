@@ -1849,3 +1849,14 @@ def test_a_tally_of_results_that_ends_with_work_from_now_on_is_a_task_from_that_
     assert tasks[0].deadline.end == date(2026, 12, 31)
     assert _responsible(tasks)[0] == ["Đảng ủy xã", "Chi bộ"]  # (the committees and the cells they direct)
     assert ["Trung tâm Phục vụ hành chính công phường"] in _responsible(tasks)
+
+
+def test_a_report_after_the_list_an_intro_opened_is_read_on_its_own():
+    tasks = _report_tasks(
+        "Ban Thường vụ Đảng ủy xã yêu cầu các chi bộ làm tốt những việc sau:",
+        "Rà soát danh sách hộ nghèo trước ngày 20/6/2026;",
+        "Tổ chức sinh hoạt chuyên đề quý II.",
+        "Buổi làm việc kết thúc trong không khí cởi mở.",
+        "Cuộc thi là dịp để đoàn viên tìm hiểu lịch sử địa phương.",
+    )
+    assert [t.text.split(" ")[0] for t in tasks] == ["Rà", "Tổ"]

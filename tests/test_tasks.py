@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.extract import extract_text
 from pipeline.model import DocumentMeta, Regions
 from pipeline.normalize import normalize
 from pipeline.sections import parse_sections
@@ -462,3 +463,18 @@ def test_shuffled_corpus_lines_never_break_extraction(seed):
     tasks = extract_tasks(text, sections, DocumentMeta(issued_date=date(2010, 1, 1)), [])
     for t in tasks:
         assert text[t.start : t.end].replace("\n", " ") == t.text and t.key
+
+
+def _conclusion(doc_type: str) -> str:
+    return (
+        f"ĐẢNG ỦY XÃ AN PHÚ\nSố 12-{'KL' if doc_type == 'KẾT LUẬN' else 'CTr'}/ĐU\n"
+        f"An Phú, ngày 05 tháng 01 năm 2026\n\n{doc_type}\nvề công tác chuyển đổi số\n\n"
+        "1. Văn phòng Đảng ủy chủ trì triển khai số hóa hồ sơ ngay từ đầu năm.\n"
+    )
+
+
+def test_a_year_edge_without_a_year_is_every_years_only_in_a_standing_document():
+    (once,) = extract_text(_conclusion("KẾT LUẬN"), "kl.txt").tasks
+    assert (once.deadline.start, once.deadline.recurrence) == (date(2026, 1, 1), None)
+    (yearly,) = extract_text(_conclusion("CHƯƠNG TRÌNH HÀNH ĐỘNG"), "ctr.txt").tasks
+    assert yearly.deadline.recurrence == "FREQ=YEARLY"

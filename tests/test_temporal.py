@@ -403,3 +403,21 @@ def test_a_rhythm_after_a_cited_number_is_the_duty_not_the_documents_date():
     assert deadline_for_task(text).recurrence == "FREQ=MONTHLY;INTERVAL=3"
     dated = "Thực hiện Chỉ thị số 12-CT/ĐU; hoàn thành trong tháng 5/2026."
     assert deadline_for_task(dated, date(2026, 1, 1)).end == date(2026, 5, 31)
+
+
+def test_a_year_edge_without_a_year_is_every_years_only_in_a_standing_document():
+    ref = date(2026, 3, 2)
+    (standing,) = find_time_expressions("Cuối năm, chi bộ tổng hợp kết quả.", ref)
+    assert standing.recurrence == "FREQ=YEARLY"
+    (this_year,) = find_time_expressions("Cuối năm, chi bộ tổng hợp kết quả.", ref, yearly_edges=False)
+    assert (this_year.recurrence, this_year.end) == (None, date(2026, 12, 31))
+    assert find_time_expressions("Cuối năm, chi bộ tổng hợp kết quả.", None, yearly_edges=False) == []
+    (right_from,) = find_time_expressions("triển khai ngay từ đầu năm", ref, yearly_edges=False)
+    assert (right_from.start, right_from.end) == (date(2026, 1, 1), None)
+
+
+def test_the_period_an_assessment_covers_is_no_time_of_the_duty():
+    ref = date(2022, 7, 20)
+    assert find_time_expressions("Căn cứ kết quả 6 tháng đầu năm, các xã rà soát lại.", ref, yearly_edges=False) == []
+    (periodic,) = find_time_expressions("gắn với định kỳ kiểm điểm cuối năm", ref)
+    assert periodic.recurrence == "FREQ=YEARLY"
