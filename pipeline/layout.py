@@ -19,6 +19,7 @@ The syllable lexicon is underthesea's Viet74K word list (shipped with the packag
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import re
 import unicodedata
@@ -30,6 +31,7 @@ from pathlib import Path
 
 from .knowledge_cache import cached, digest, source_of
 from .lexicon import HANDING_OVER, NAME_ABBREVIATIONS, data_yaml, split_marker
+from .scan import SpanSet
 
 Edit = tuple[int, int, str]
 
@@ -131,7 +133,7 @@ def _drop_line(text: str, s: int, e: int) -> Edit:
 # ------------------------------------------------------------------ Markdown
 
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.MULTILINE)
-_MD_SIGNS = re.compile(r"#|\||\\|\*\*|__|<br", re.IGNORECASE)
+_MD_SIGNS = re.compile(r"#|\||\\|\*\*|__|<br|<t[dhr]\b|<!--|<figure", re.IGNORECASE)
 _MD_GLUED_HEADING = re.compile(r"(?<=[^\s#])#{1,6}[ \t]+(?=\d{1,2}\.|[A-ZĐ])")
 _MD_ESCAPE = re.compile(r"\\(?=[-.*_#+()\[\]|!`>]|[ \t]{2,}|[ \t]*$)", re.MULTILINE)  # "\-", a line-end "\" break
 _MD_STRONG = re.compile(r"\*\*|__")  # bold markers, also where they hug a space ("**1. **Thông qua")
@@ -143,10 +145,12 @@ _MD_TABLE_RULE = re.compile(r"^\s*:?-{2,}:?\s*$")
 def markdown(text: str) -> list[Edit]:
     """Edits that undo Markdown a converter wrote around a directive: heading hashes ("## I.
     MỤC ĐÍCH"), backslash escapes ("\\-"), "<br>" in cells, and pipe tables, whose rows become
-    one line of tab-separated cells (as a Word table reads) and whose rule rows go."""
+    one line of tab-separated cells (as a Word table reads) and whose rule rows go; also the
+    HTML a PDF converter writes into its Markdown (see `converter_html`)."""
     if not _MD_SIGNS.search(text):
         return []  # plain text: nothing to undo (most documents)
     edits: list[Edit] = [(m.start(), m.end(), "") for m in _MD_HEADING.finditer(text)]
+    edits += converter_html(text)
     headings = bool(edits)
     if headings:  # a heading a converter glued to the line before: "… chi bộ cơ sở# 1. Nghiêm túc …"
         edits += [(m.start(), m.end(), "\n") for m in _MD_GLUED_HEADING.finditer(text)]
@@ -166,6 +170,39 @@ def markdown(text: str) -> list[Edit]:
             edits.append((pos, pos + 1, "\t"))
             pos += 1
         edits.append((row.end("cells"), row.end(), ""))
+    return _merge_overlaps(sorted(edits))
+
+
+# what a PDF-to-Markdown converter writes as HTML: page comments ("<!-- PageBreak -->",
+# '<!-- PageNumber="31" -->', '<!-- PageFooter="…" -->'), figure tags, and tables
+_HTML_COMMENT_LINE = re.compile(r"^[ \t]*<!--.*?-->[ \t]*$", re.MULTILINE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_FRAME_LINE = re.compile(
+    r"^[ \t]*</?(?:table|thead|tbody|tfoot|figure|figcaption|caption)\b[^>\n]*>[ \t]*$", re.MULTILINE | re.IGNORECASE
+)
+_HTML_ROW_OPEN = re.compile(r"<tr\b[^>]*>\s*(?:<t[dh]\b[^>]*>)?", re.IGNORECASE)
+_HTML_ROW_CLOSE = re.compile(r"(?:</t[dh]>\s*)?</tr>", re.IGNORECASE)
+_HTML_CELL_GAP = re.compile(r"</t[dh]>\s*<t[dh]\b[^>]*>", re.IGNORECASE)  # between two cells of a row
+_HTML_TAG = re.compile(
+    r"</?(?:table|thead|tbody|tfoot|tr|td|th|figure|figcaption|caption|p|span|b|i|u|strong|em|sup|sub)\b[^>\n]*>",
+    re.IGNORECASE,
+)
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,5}|#x[0-9a-f]{1,4}|[a-z]{2,8});", re.IGNORECASE)
+
+
+def converter_html(text: str) -> list[Edit]:
+    """Edits that undo the HTML a PDF converter leaves in its Markdown: page comments and table
+    and figure frames go with their lines, a table row's cells become one line of tab-separated
+    cells (as a pipe table's), other tags go and entities ("&amp;") are read."""
+    edits = [_drop_line(text, m.start(), m.end()) for m in _HTML_COMMENT_LINE.finditer(text)]
+    edits += [_drop_line(text, m.start(), m.end()) for m in _HTML_FRAME_LINE.finditer(text)]
+    edits += [(m.start(), m.end(), "") for m in _HTML_ROW_OPEN.finditer(text)]
+    edits += [(m.start(), m.end(), "") for m in _HTML_ROW_CLOSE.finditer(text)]
+    edits += [(m.start(), m.end(), "\t") for m in _HTML_CELL_GAP.finditer(text)]
+    taken = SpanSet([(s, e) for s, e, _ in edits])
+    for pattern, by in ((_HTML_COMMENT, ""), (_HTML_TAG, "")):
+        edits += [(m.start(), m.end(), by) for m in pattern.finditer(text) if not taken.overlaps(m.start(), m.end())]
+    edits += [(m.start(), m.end(), html.unescape(m.group())) for m in _HTML_ENTITY.finditer(text)]
     return _merge_overlaps(sorted(edits))
 
 

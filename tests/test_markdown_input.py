@@ -79,3 +79,38 @@ def test_a_heading_glued_to_the_line_before_starts_its_own_line():
     text = "# Điều 10. Trách nhiệm của cấp ủy cơ sở# 1. Tổ chức tự đánh giá.\n# 2. Gửi kết quả về Đảng ủy Khối.\n"
     norm = normalize(text).text
     assert norm.splitlines()[:2] == ["Điều 10. Trách nhiệm của cấp ủy cơ sở", "1. Tổ chức tự đánh giá."]
+
+
+CONVERTED = """<!-- PageHeader="Đảng ủy Tổng công ty" -->
+NGHỊ QUYẾT về văn hóa doanh nghiệp
+<!-- PageBreak -->
+<figure>
+LOGO
+</figure>
+IV. TỔ CHỨC THỰC HIỆN
+1. Ban Thường vụ Đảng ủy chỉ đạo phổ biến Nghị quyết đến các chi bộ.
+2. Ban Truyền thông&amp;Văn hóa xây dựng kế hoạch, phối hợp với Văn phòng Đảng ủy kiểm tra.
+<!-- PageNumber="7" -->
+<table>
+<tr>
+<th>Nơi nhận:</th>
+<th>T/M ĐẢNG ỦY</th>
+</tr>
+<tr>
+<td>- Lưu VPĐU.</td>
+<td>BÍ THƯ</td>
+</tr>
+</table>
+"""
+
+
+def test_a_pdf_converters_html_is_read_through_with_exact_spans():
+    norm = normalize(CONVERTED)
+    assert "<" not in norm.text and "PageBreak" not in norm.text and "&amp;" not in norm.text
+    assert "Nơi nhận:\tT/M ĐẢNG ỦY" in norm.text.splitlines()
+    start = norm.text.index("Văn phòng Đảng ủy kiểm tra")
+    s, e = norm.to_source_span(start, start + len("Văn phòng Đảng ủy"))
+    assert CONVERTED[s:e] == "Văn phòng Đảng ủy"
+    tasks = extract_text(CONVERTED, "nq.md").tasks
+    assert [t.section for t in tasks] == ["IV.1", "IV.2"]
+    assert [b.name for b in tasks[1].coordinating] == ["Văn phòng Đảng ủy"]
