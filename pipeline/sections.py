@@ -218,6 +218,8 @@ def _build(text: str, start: int, end: int) -> list[_Node]:
             stack = [n for n in stack if n.marker.style in keep]
         elif marker.style in styles:
             stack = stack[: styles.index(marker.style)]
+        elif stack and _above_a_lost_start(stack, marker, line):
+            stack = []  # a text that starts part-way (pages lost, an excerpt): "III - …" after "2.2."
         elif stack and not _is_first(marker):
             # A number that cannot open a new level: plain text ("5. " inside a paragraph list).
             if stack and not stack[-1].children:
@@ -233,6 +235,16 @@ def _build(text: str, start: int, end: int) -> list[_Node]:
         nodes.append(node)
         stack.append(node)
     return nodes
+
+
+def _above_a_lost_start(stack: list[_Node], marker: Marker, line: str) -> bool:
+    """A heading of a level above everything read so far, in a text whose first headings were
+    lost: a capitalised Roman one ("III - PHƯƠNG HƯỚNG") where none came before, or the number
+    after the one a decimal path implies ("2." after "1.3.")."""
+    if marker.style == "roman":
+        return all(n.marker.style != "roman" for n in stack) and is_upper_line(line[marker.length :])
+    bottom = stack[0].marker
+    return marker.style == "arabic" and bottom.style.startswith("decimal") and marker.value[0] == bottom.value[0] + 1
 
 
 def _close_spans(nodes: list[_Node], end: int) -> None:

@@ -60,7 +60,7 @@ from .lexicon import (
 from .model import BodyMention, Citation, Deadline, DocumentMeta, Section, Task
 from .normalize import fold_diacritics
 from .scan import SpanSet, last_end, lookback
-from .sections import has_sentence_break, is_upper_line, iter_lines, section_finder
+from .sections import has_sentence_break, heading_kind, is_upper_line, iter_lines, section_finder
 from .tables import Table, TableRow
 from .temporal import find_time_expressions, is_citation_date
 
@@ -1222,6 +1222,14 @@ def extract_tasks(
     return reading.tasks()
 
 
+_PART_LABEL_WORDS = 4  # "Phương hướng", "Nhiệm vụ cụ thể": a part's label, not work to do
+
+
+def _names_a_part(heading: str) -> bool:
+    """A short heading that only says what kind of part it is ("1. Phương hướng", "2. Nhiệm vụ")."""
+    return len(heading.split()) <= _PART_LABEL_WORDS and heading_kind(heading) != "neutral"
+
+
 class _Reading:
     """One pass over a sectioned document: the items read so far and the context of each block."""
 
@@ -1421,6 +1429,7 @@ class _Reading:
                 and id(sec) not in with_items
                 and not is_upper_line(sec.heading)
                 and not re.match(r"(?:Phần|[IVXL]+(?!\w))", sec.marker)
+                and not _names_a_part(sec.heading)
             ):
                 own = self.contexts.get(id(sec))  # the heading's own attribute or responsibility lines
                 self.items.append(self._heading_item(sec, own.attrs if own else _Attributes()))

@@ -186,3 +186,25 @@ def test_a_line_naming_only_a_list_of_bodies_heads_their_block():
     assert by_path["IV.1"].heading.startswith("Các cơ quan tham mưu")
     assert by_path["IV.2"].heading.startswith("Ủy ban Mặt trận")
     assert by_path["IV.3"].heading == ""  # a body and what it must do: a directive line
+
+
+def test_a_text_whose_first_headings_were_lost_still_nests_what_follows():
+    text = (
+        "1.2. Rà soát đội ngũ báo cáo viên\nNội dung đã làm trong năm.\n"
+        "2. Sinh hoạt chuyên đề ở chi bộ\nNội dung đã làm trong năm.\n"
+        "III - NHIỆM VỤ THỜI GIAN TỚI\n"
+        "1. Phương hướng\nGiữ vững nền nếp sinh hoạt.\n"
+        "2. Nhiệm vụ\n- Tổ chức học tập chuyên đề năm 2027.\n"
+    )
+    assert [s.path for s in parse_sections(text)] == ["1.2", "2", "III", "III.1", "III.2"]
+
+
+def test_a_parts_label_with_nothing_under_it_is_no_task():
+    from pipeline.extract import extract_text
+
+    text = (
+        "ĐẢNG ỦY CÔNG TY\n\nBÁO CÁO\n\nI. KẾT QUẢ\nCác chi bộ đã họp đủ kỳ.\n\n"
+        "II. NHIỆM VỤ THỜI GIAN TỚI\n1. Phương hướng\nNhìn chung, các chi bộ đã hoàn thành nhiệm vụ năm.\n"
+        "2. Nhiệm vụ\n- Tổ chức học tập chuyên đề năm 2027.\n"
+    )
+    assert [t.text for t in extract_text(text, "bc.txt").tasks] == ["Tổ chức học tập chuyên đề năm 2027."]
