@@ -806,10 +806,15 @@ def _item_times(
         for d in _time_expressions(item, date(year, 1, 1), excluded, years.standing)
         if (d.span_start, d.span_end) not in seen and _YEAR_LESS.search(d.text) and (d.start or d.end)
     ]
-    # "từ nay đến cuối năm": read with the year, a period of this year, not a yearly rhythm
+    # "từ nay đến cuối năm": read with the year, a period of this year, not a yearly rhythm; its
+    # "nay" is not known (the stand-in date is no day the text names)
+    extra = [replace(d, start=None) if _FROM_NOW.match(d.text) else d for d in extra]
     replaced = {(d.span_start, d.span_end) for d in extra}
     found = [d for d in found if (d.span_start, d.span_end) not in replaced]
     return sorted(found + extra, key=lambda d: d.span_start or 0)
+
+
+_FROM_NOW = re.compile(r"(?:thời\s+gian\s+)?từ\s+nay(?!\w)", re.IGNORECASE)
 
 
 def _dated(found: list[Deadline], text: str | None = None) -> Deadline | None:
@@ -977,6 +982,15 @@ def _caption(line: str) -> bool:
 
 
 _LONGEST_CAPTION = 25  # words
+
+
+def _printed_again(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """A paragraph printed twice in a row (a photo's caption under its copy) is read once; a
+    one-line caption printed twice (the image's text, then its caption) is not read at all."""
+    ls, le = lines[i]
+    if i and text[ls:le].strip() == text[lines[i - 1][0] : lines[i - 1][1]].strip():
+        return True
+    return i + 1 < len(lines) and _short_line_printed_twice(text, (ls, le), lines[i + 1])
 
 
 def _short_line_printed_twice(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
@@ -1216,8 +1230,10 @@ def extract_tasks(
     if not sections:
         return _tasks_without_sections(text, meta, cited)
     reading = _Reading(text, sections, meta, cited)
-    for ls, le in _logical_lines(text, min(s.start for s in sections), max(s.end for s in sections)):
-        reading.line(ls, le)
+    lines = list(_logical_lines(text, min(s.start for s in sections), max(s.end for s in sections)))
+    for i, (ls, le) in enumerate(lines):
+        if not _printed_again(text, lines, i):
+            reading.line(ls, le)
     reading.add_bare_headings()
     return reading.tasks()
 
@@ -1585,10 +1601,8 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
     for i, (ls, le) in enumerate(lines):
         if i < last and _caption(text[ls:le]):
             continue
-        if i and text[ls:le].strip() == text[lines[i - 1][0] : lines[i - 1][1]].strip():
-            continue  # a paragraph printed twice in a row (a photo's caption under its copy) is one
-        if i < last and _short_line_printed_twice(text, (ls, le), lines[i + 1]):
-            continue  # a one-line caption printed twice (the image's text, then its caption) is none
+        if _printed_again(text, lines, i):
+            continue
         reading.line(ls, le)
         if text[ls:le].rstrip().endswith("./."):
             break  # the closing mark: what follows is the page's (a paper's name, the next story)

@@ -1860,3 +1860,11 @@ def test_a_report_after_the_list_an_intro_opened_is_read_on_its_own():
         "Cuộc thi là dịp để đoàn viên tìm hiểu lịch sử địa phương.",
     )
     assert [t.text.split(" ")[0] for t in tasks] == ["Rà", "Tổ"]
+
+
+def test_from_now_in_a_report_without_a_date_has_no_start_day():
+    tasks = _report_tasks(
+        "Chiều 5/6, Đảng ủy xã Tân Phú họp sơ kết công tác năm 2026.",
+        "Bí thư Đảng ủy xã nhấn mạnh, từ nay đến ngày 30/9, các chi bộ phải hoàn thành đại hội nhiệm kỳ 2026 - 2031.",
+    )
+    assert (tasks[0].deadline.start, tasks[0].deadline.end) == (None, date(2026, 9, 30))

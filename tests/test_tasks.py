@@ -478,3 +478,13 @@ def test_a_year_edge_without_a_year_is_every_years_only_in_a_standing_document()
     assert (once.deadline.start, once.deadline.recurrence) == (date(2026, 1, 1), None)
     (yearly,) = extract_text(_conclusion("CHƯƠNG TRÌNH HÀNH ĐỘNG"), "ctr.txt").tasks
     assert yearly.deadline.recurrence == "FREQ=YEARLY"
+
+
+def test_a_caption_printed_twice_under_a_numbered_item_is_no_task():
+    text = (
+        "THÔNG BÁO KẾT LUẬN\n\n1. Thống nhất lập đề án mở rộng khu công nghiệp.\n"
+        "2. Giao Đảng ủy Ủy ban nhân dân tỉnh chỉ đạo thực hiện.\n"
+        "Ảnh chụp văn bản kết luận\nẢnh chụp văn bản kết luận\n"
+    )
+    tasks = extract_text(text, "tb.txt").tasks
+    assert [t.text for t in tasks][-1] == "Giao Đảng ủy Ủy ban nhân dân tỉnh chỉ đạo thực hiện."
