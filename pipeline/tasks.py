@@ -137,8 +137,10 @@ _SENTENCE_END = re.compile(NO_ABBREVIATION_BEFORE + r"[.!?](?=\s|$)|\n")
 _WORD = re.compile(r"[^\W\d_]")
 # A document's subject runs to the clause end, but not into an assignment aside: "... (Giao X ...)".
 _SUBJECT_TEXT = r"(?:(?!\(\s*giao(?!\w))[^.;])*\Z"
-_DOC_SUBJECT = re.compile(
-    doc_type_alternation() + r"\s+(?:số\s+)?\d[^.;]*?(?<!\w)về(?!\w)" + _SUBJECT_TEXT,
+_DOC_SUBJECT = re.compile(  # (its date and issuer between: no order of its own, "Kết luận 169, Bộ Chính trị giao … về")
+    doc_type_alternation()
+    + r"\s+(?:số\s+)?\d(?:(?!(?<!\w)(?:giao|yêu\s+cầu|đề\s+nghị)(?!\w))[^.;]){0,120}?(?<!\w)về(?!\w)"
+    + _SUBJECT_TEXT,
     re.IGNORECASE,
 )
 # "Nghị quyết về phát triển du lịch cộng đồng đến năm 2030": the horizon of a named document
@@ -318,9 +320,10 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
             responsible.extend(group)
         elif not responsible and _handed_over_to(text, cs, gs):
             # "Kết luận buổi làm việc, đồng chí Bí thư … đề nghị các chi bộ …": a person or a meeting,
-            # not a body, hands the work over; whoever receives it leads
+            # not a body, hands the work over; whoever receives it leads (and the list goes on
+            # past a semicolon: "Giao A; B; C …")
             responsible.extend(group)
-            last_subject_end = ge
+            last_subject_end = handed_end = ge
         elif _SAID_TO_LEAD.match(text, ge):
             # "X chỉ đạo Công an tỉnh chủ trì, phối hợp với Y": whoever is said to lead leads,
             # and Y helps it
@@ -346,12 +349,12 @@ def _listed_before_semicolons(
     j = i
     while j > 0 and _SEMICOLON_GAP.fullmatch(text, groups[j - 1][-1].end, groups[j][0].start):
         j -= 1
-    if j == i or any(m in responsible for g in groups[j:i] for m in g):
+    if j == i:
         return []
     first = groups[j][0].start
     if _prefix_only().fullmatch(text[_sentence_start(text, first) : first].strip()) is None:
         return []
-    return [m for g in groups[j:i] for m in g]
+    return [m for g in groups[j:i] for m in g if m not in responsible]  # ("Giao A; B; C …": A is read already)
 
 
 _TOPIC_OPENING = re.compile(
@@ -487,7 +490,11 @@ _DOCUMENT_ASKS = re.compile(
     rf"\s*(?:(?:{_LINK}|theo\s+đó|cùng\s+với\s+đó|song\s+song\s+(?:với\s+)?đó)\s*,\s*)?{doc_type_alternation()}(?:\s+(?:số\s+)?\S*\d\S*)?(?:\s+(?:này|cũng|còn|nêu\s+rõ))*\s*",
     re.IGNORECASE,
 )
-_ADVERBIAL_OPENING = re.compile(r"\s*(?:trước|để|trong|nhằm|với|từ|sau|đối\s+với)\s[^.;:]{2,120},\s*", re.IGNORECASE)
+_ADVERBIAL_OPENING = re.compile(  # ("Cụ thể đối với nhiệm vụ …, giao …", "Về vấn đề này giao …")
+    r"\s*(?:(?:cụ\s+thể|riêng)\s*,?\s*)?(?:(?:trước|để|trong|nhằm|với|từ|sau|đối\s+với)\s[^.;:]{2,200},"
+    r"|(?:về|đối\s+với)\s+(?:vấn\s+đề|việc|nội\s+dung)\s+(?:này|trên)\s*,?)\s*",
+    re.IGNORECASE,
+)
 _ALSO_HANDS = re.compile(r"(?:,\s*(?:đồng\s+thời|cũng|và)|\s+và(?:\s+đồng\s+thời)?)\s+(?:chỉ\s+đạo\s*,\s*)?$", re.IGNORECASE)
 _SPEAKER = re.compile(rf"(?<!\w)(?:{_SPEAKER_TITLE})\s+(?-i:[{UPPER_LETTERS}])", re.IGNORECASE)
 
@@ -1831,7 +1838,9 @@ class _ParagraphReading:
         if not marker and _done_already(item, roles):
             return self._list_over()  # "Năm 2024, Hội Nông dân xã đã vận động …": what was done, not what is to be done
         # the bodies handed the work before lead it (not an impersonal duty: "Công tác … phải được …" names no one)
+        under_intro = self.after_intro and bool(self.intro_handed)
         goes_on = (continues or listed) and not roles.responsible and not _work_named_must(item)
+        goes_on = goes_on and (under_intro or not _asked_by_its_own(item))
         self.asked = self.asked or (not roles.responsible and _asks_for_work(item))
         refers_back = bool(self.handed) and _refers_back(roles.responsible, self.handed)
         if not refers_back:
@@ -2225,6 +2234,15 @@ _STRESSES = re.compile(r"(?<!\w)(?:nêu\s+rõ|nhấn\s+mạnh|chỉ\s+rõ|lưu\s
 _MUST_WORD = r"(?:cần\s+phải|cần|phải)"
 _MUST_IN_CLAUSE = re.compile(rf"(?<!\w){_MUST_WORD}(?:\s+được)?\s", re.IGNORECASE)  # "Công tác … phải được tiến hành …"
 _MUST_FIRST = re.compile(rf"{_MUST_WORD}\s+\w", re.IGNORECASE)
+
+
+def _asked_by_its_own(item: str) -> bool:
+    """ "Bên cạnh đó, tại Kết luận 22, Thường trực yêu cầu sớm rà soát …": a body of its own asks
+    for work naming no one; outside an intro's list, the bodies handed work before do not lead it."""
+    m = _ASKS.search(item, 0, 200)
+    if m is None or not _asks_for_work(item):
+        return False
+    return any(b.end <= m.start() and _LEADING_BODY.match(b.name) for b in find_bodies(item[: m.start()]))
 
 
 def _asks_for_work(item: str) -> bool:

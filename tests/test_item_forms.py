@@ -46,6 +46,13 @@ from pipeline.tasks import find_roles
         ("Ban Thường vụ chỉ đạo các chi bộ tổ chức lễ phát động.", ["Ban Thường vụ", "Chi bộ"]),
         # the meeting that concludes hands the work over
         ("Hội nghị giao Ban Thường vụ Đảng ủy hoàn thiện báo cáo theo ý kiến góp ý.", ["Ban Thường vụ Đảng ủy"]),
+        # a list handed work goes on past its semicolons, whatever comes before the verb
+        (
+            "Giao Ban Tổ chức Tỉnh ủy; Ủy ban Kiểm tra Tỉnh ủy; Văn phòng Tỉnh ủy trong khi xây dựng đề án, chủ động rà soát quy chế.",
+            ["Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy"],
+        ),
+        ("Riêng đối với việc lập hồ sơ khu di tích của huyện, giao Ban Tuyên giáo Huyện ủy:", ["Ban Tuyên giáo Huyện ủy"]),
+        ("Về việc này giao Văn phòng Huyện ủy hướng dẫn các chi bộ thống nhất cách làm.", ["Văn phòng Huyện ủy"]),
     ],
 )
 def test_whoever_is_assigned_acts(item, responsible):

@@ -1868,3 +1868,13 @@ def test_from_now_in_a_report_without_a_date_has_no_start_day():
         "Bí thư Đảng ủy xã nhấn mạnh, từ nay đến ngày 30/9, các chi bộ phải hoàn thành đại hội nhiệm kỳ 2026 - 2031.",
     )
     assert (tasks[0].deadline.start, tasks[0].deadline.end) == (None, date(2026, 9, 30))
+
+
+def test_a_day_an_event_is_to_be_held_after_a_cited_conclusion_is_its_time():
+    tasks = _report_tasks(
+        "Tại Kết luận 21-KL/HU, Ban Thường vụ Huyện ủy giao các đảng ủy xã tổ chức lễ ra mắt các chi bộ mới "
+        "về sắp xếp thôn, tổ dân phố vào ngày 15/8/2026, bảo đảm trang trọng, tiết kiệm.",
+        "Bên cạnh đó, tại Kết luận 22-KL/HU, Thường trực Huyện ủy yêu cầu rà soát lại chương trình buổi lễ.",
+    )
+    assert tasks[0].deadline.end == date(2026, 8, 15)
+    assert _responsible(tasks) == [["Đảng ủy xã"], []]  # (a request of its own, naming no one)
