@@ -218,7 +218,7 @@ def _build(text: str, start: int, end: int) -> list[_Node]:
             stack = [n for n in stack if n.marker.style in keep]
         elif marker.style in styles:
             stack = stack[: styles.index(marker.style)]
-        elif stack and _above_a_lost_start(stack, marker, line):
+        elif stack and not _is_first(marker) and _above_a_lost_start(stack, marker, line):
             stack = []  # a text that starts part-way (pages lost, an excerpt): "III - …" after "2.2."
         elif stack and not _is_first(marker):
             # A number that cannot open a new level: plain text ("5. " inside a paragraph list).
