@@ -692,9 +692,16 @@ _STRONG_DUE = re.compile(r"(?:từ\s+nay\s+(?:đến|tới)|chậm\s+nhất|mu�
 
 def _meeting_day(text: str, d: Deadline) -> bool:
     """ "tại Hội nghị ngày 3/6, Ban Thường vụ đã thống nhất …": the day of a meeting referred to,
-    not a due date ("Tại Hội nghị tháng 4, tháng 8 hằng năm" still schedules one)."""
+    not a due date ("Tại Hội nghị tháng 4, tháng 8 hằng năm" still schedules one; "trình Thường
+    trực tại phiên họp ngày 12/3" is when the report is due)."""
     s = d.span_start or 0
-    return _A_DAY.match(d.text) is not None and rule("meeting_day").search(text[max(0, s - 40) : s]) is not None
+    meeting = rule("meeting_day").search(text[max(0, s - 40) : s])
+    if _A_DAY.match(d.text) is None or meeting is None:
+        return False
+    return _REPORTED_AT.search(text, max(0, s - 140), max(0, s - 40) + meeting.start()) is None
+
+
+_REPORTED_AT = re.compile(r"(?<!\w)(?:báo\s+cáo|trình)\s[^.;]{0,100}$", re.IGNORECASE)
 
 
 _A_DAY = re.compile(r"(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}", re.IGNORECASE)
@@ -2009,7 +2016,9 @@ class _ParagraphReading:
             self.tasks.append(_make_task(self.text, s + a, s + b, section, find_roles(one, shifted), found, lead, None, self.meta))
         if not orders:
             found = _item_times(item, s, self.meta.issued_date, excluded, self.years)
-            due = self.intro_due if self.after_intro else None  # the intro's time holds for its items
+            # the intro's time holds for its items, not for an order of its own ("Bộ Chính trị yêu cầu X …")
+            own_order = bool(roles.responsible) and _ordered_by_its_own(item)
+            due = self.intro_due if self.after_intro and not own_order else None
             self.tasks.append(_make_task(self.text, s, e, section, roles, found, implementers, due, self.meta))
 
 
@@ -2234,6 +2243,14 @@ _STRESSES = re.compile(r"(?<!\w)(?:nêu\s+rõ|nhấn\s+mạnh|chỉ\s+rõ|lưu\s
 _MUST_WORD = r"(?:cần\s+phải|cần|phải)"
 _MUST_IN_CLAUSE = re.compile(rf"(?<!\w){_MUST_WORD}(?:\s+được)?\s", re.IGNORECASE)  # "Công tác … phải được tiến hành …"
 _MUST_FIRST = re.compile(rf"{_MUST_WORD}\s+\w", re.IGNORECASE)
+
+
+def _ordered_by_its_own(item: str) -> bool:
+    """The first sentence is a committee's order ("Thường trực Huyện ủy yêu cầu Văn phòng Huyện ủy
+    …"), not an item of a list ("Giao Ủy ban nhân dân xã …")."""
+    first = _first_sentence(item)
+    handed = _HANDED_OVER.search(first)
+    return handed is not None and any(_LEADING_BODY.match(b.name) for b in find_bodies(first[: handed.start()]))
 
 
 def _asked_by_its_own(item: str) -> bool:

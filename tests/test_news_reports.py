@@ -1878,3 +1878,13 @@ def test_a_day_an_event_is_to_be_held_after_a_cited_conclusion_is_its_time():
     )
     assert tasks[0].deadline.end == date(2026, 8, 15)
     assert _responsible(tasks) == [["Đảng ủy xã"], []]  # (a request of its own, naming no one)
+
+
+def test_a_report_due_at_a_meeting_and_an_order_of_its_own_under_an_intro():
+    tasks = _report_tasks(
+        "Cụ thể đối với việc sắp xếp bộ máy trong năm 2026, giao Đảng ủy Ủy ban nhân dân tỉnh:",
+        "Chỉ đạo Sở Nội vụ hoàn thiện phương án sắp xếp, trình Thường trực Tỉnh ủy tại phiên họp ngày 12/3/2026.",
+        "Thường trực Tỉnh ủy đồng thời giao Văn phòng Tỉnh ủy nắm tình hình, tổng hợp vướng mắc.",
+    )
+    assert tasks[0].deadline.end == date(2026, 3, 12)
+    assert tasks[1].deadline is None  # (an order of its own: the intro's year is not its time)
