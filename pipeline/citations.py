@@ -499,6 +499,27 @@ def _find_laws(text: str) -> list[_Mention]:
     return out
 
 
+# "thực hiện Đề án sắp xếp thôn, tổ dân phố trên địa bàn xã": a project
+# named by its title, up to the end of its clause or the work done with it ("…, trình …", "báo cáo …")
+_TITLED_PROJECT = re.compile(
+    r"(?<!\w)Đề\s+án(?!\s+(?:số|này|trên|nói|của|được|đã|sẽ|phải|cần|và|do|thì|là|trình)(?!\w))[ ]+"
+    r"(?P<title>[^\W\d_][^.;:\n\t()]{8,220}?)"
+    r"(?=[ ]*(?:[.;:\n\t()]|$)|[ ]+và[ ]+Đề[ ]+án|(?<!của)[ ]+(?:Thường[ ]+trực|Ban[ ]+Thường[ ]+vụ|Ban[ ]+Chấp[ ]+hành)[ ]|,?[ ]+(?:trình|báo\s+cáo|trước\s+ngày|theo\s+(?:đúng\s+)?(?:quy\s+định|kế\s+hoạch|hướng\s+dẫn)"
+    r"|bảo\s+đảm|đảm\s+bảo|hoàn\s+thành|để|nhằm|đã|đang|sẽ|được)(?!\w))"
+)
+
+
+def _find_titled_projects(text: str) -> list[_Mention]:
+    """A project (Đề án) cited by its title, with no number."""
+    out = []
+    for hit in _TITLED_PROJECT.finditer(text):
+        if PLURAL_BEFORE.search(text, max(0, hit.start() - 10), hit.start()):
+            continue  # "các Đề án …": a kind, not one document
+        title = "Đề án " + " ".join(hit.group("title").split())
+        out.append(_Mention(hit.start(), hit.end("title"), "named", doc_type="Đề án", title=title, resolved_by="mention"))
+    return out
+
+
 def _find_type_issuer(text: str) -> list[_Mention]:
     """"Chương trình hành động của Tỉnh ủy ...": a specific, unnumbered document of a named body."""
     out = []
@@ -837,7 +858,8 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
     shorts = _find_short(text)
     candidates = (
         _find_symbols(text) + shorts + _find_plenums(text, meta) + _find_congresses(text)
-        + _find_named(text) + _find_laws(text) + _find_type_issuer(text) + _find_refer_backs(text)
+        + _find_named(text) + _find_laws(text) + _find_titled_projects(text) + _find_type_issuer(text)
+        + _find_refer_backs(text)
     )
     kept = _drop_overlaps(candidates)
     kept = _drop_overlaps(kept + _find_alias_uses(text, kept))

@@ -547,3 +547,22 @@ def test_short_state_numbers_with_a_mixed_case_type_code(number):
 def test_state_numbers_with_several_codes_or_an_issuer_s_term(number):
     found = cite(f"Căn cứ văn bản số {number} ngày 22/7/2025 hướng dẫn công tác bầu cử ở cơ sở.")
     assert [c.number for c in found] == [number]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "Xây dựng kế hoạch thực hiện Đề án nâng cao năng lực số cho cán bộ, công chức xã giai đoạn 2026 - 2030, trình Thường trực.",
+            ["Đề án nâng cao năng lực số cho cán bộ, công chức xã giai đoạn 2026 - 2030"],
+        ),
+        (
+            "Rà soát Đề án sắp xếp thôn, tổ dân phố và Đề án phát triển du lịch cộng đồng trên địa bàn.",
+            ["Đề án sắp xếp thôn, tổ dân phố", "Đề án phát triển du lịch cộng đồng trên địa bàn"],
+        ),
+        ("Văn phòng chỉnh sửa Đề án trình Thường trực xem xét.", []),
+        ("Các đề án đã được thông qua.", []),
+    ],
+)
+def test_a_project_cited_by_its_title(text, titles):
+    assert [c.title for c in cite(text) if c.doc_type == "Đề án"] == titles
