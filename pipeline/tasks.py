@@ -424,9 +424,10 @@ _PERSON_HANDED = re.compile(rf"(?:cho\s+)?{COMRADE_NAME}(?=\s*,|\s[-–]\s|\s+(?
 # a person named with an office who "chỉ đạo" bodies hands them the work ("Giám đốc Sở Nguyễn Văn
 # An chỉ đạo các phòng …"); a committee's "lãnh đạo, chỉ đạo" keeps it leading
 _SPEAKER_TITLE = r"đồng\s+chí|ông|bà|bí\s+thư|chủ\s+tịch|trưởng\s+ban|trưởng\s+đoàn|thủ\s+tướng|bộ\s+trưởng"
-_PERSON_DIRECTS = re.compile(
+_PERSON_DIRECTS = re.compile(  # (also the speaker's next act: "Bí thư Thành ủy … lưu ý …, hạn chế và chỉ đạo X …")
     rf"(?<!\w)(?:{_SPEAKER_TITLE}|giám\s+đốc|chủ\s+nhiệm)"
-    rf"(?!\w)[^,.;:]{{0,60}}?\s{NAME_RUN},?\s+(?:(?:cũng|đã|vừa)\s+)?chỉ\s+đạo\s+(?:cho\s+)?(?:các\s+)?$",
+    rf"(?!\w)(?:[^,.;:]{{0,60}}?(?:\s{NAME_RUN})?,?\s+(?:(?:cũng|đã|vừa)\s+)?|[^.;:]{{0,160}}?\s(?:và|đồng\s+thời)\s+)"
+    r"chỉ\s+đạo\s+(?:cho\s+)?(?:các\s+)?$",
     re.IGNORECASE,
 )
 _SPEAKER_END = re.compile(
@@ -468,8 +469,8 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
     """ "… yêu cầu / đề nghị / giao (cho) (các) <bodies>" right before the list, in its clause,
     not "được giao" (the list is then the one given the work, already read as subject)."""
     m = rule("assignment").search(text, lookback(clause_start, gs), gs)
-    if m is None or m.end() != gs:
-        return _PERSON_DIRECTS.search(text, lookback(clause_start, gs), gs) is not None
+    if m is None or m.end() != gs:  # (a person directing: the sentence's speaker, past the commas of what it said first)
+        return _PERSON_DIRECTS.search(text, lookback(_sentence_start(text, gs), gs), gs) is not None
     if _CONNECTIVE.fullmatch(text[clause_start : m.start()].strip(" \t,;:-–")):
         return True  # "…; (đồng thời,) đề nghị chi bộ và đồng chí Bí thư chi bộ …": the clause opens with the request
     opening = text[clause_start : m.start()]

@@ -53,6 +53,12 @@ from pipeline.tasks import find_roles
         ),
         ("Riêng đối với việc lập hồ sơ khu di tích của huyện, giao Ban Tuyên giáo Huyện ủy:", ["Ban Tuyên giáo Huyện ủy"]),
         ("Về việc này giao Văn phòng Huyện ủy hướng dẫn các chi bộ thống nhất cách làm.", ["Văn phòng Huyện ủy"]),
+        # a speaker who directs a body, also after what they said first
+        (
+            "Bí thư Huyện ủy biểu dương các xã làm tốt, nêu một số hạn chế và chỉ đạo Văn phòng Huyện ủy rà soát lịch tiếp dân.",
+            ["Văn phòng Huyện ủy"],
+        ),
+        ("Đồng chí Phó Bí thư chỉ đạo Ban Dân vận Huyện ủy nắm tình hình ở cơ sở.", ["Ban Dân vận Huyện ủy"]),
     ],
 )
 def test_whoever_is_assigned_acts(item, responsible):
