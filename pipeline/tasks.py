@@ -696,13 +696,9 @@ def _meeting_day(text: str, d: Deadline) -> bool:
     not a due date ("Tại Hội nghị tháng 4, tháng 8 hằng năm" still schedules one; "trình Thường
     trực tại phiên họp ngày 12/3" is when the report is due)."""
     s = d.span_start or 0
-    meeting = rule("meeting_day").search(text[max(0, s - 40) : s])
-    if _A_DAY.match(d.text) is None or meeting is None:
+    if _A_DAY.match(d.text) is None or rule("meeting_day").search(text[max(0, s - 40) : s]) is None:
         return False
-    return _REPORTED_AT.search(text, max(0, s - 140), max(0, s - 40) + meeting.start()) is None
-
-
-_REPORTED_AT = re.compile(r"(?<!\w)(?:báo\s+cáo|trình)\s[^.;]{0,100}$", re.IGNORECASE)
+    return rule("due_marker").search(text[max(0, s - 140) : s]) is None
 
 
 _A_DAY = re.compile(r"(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}", re.IGNORECASE)
@@ -2231,6 +2227,7 @@ def _first_request(item: str, pos: int) -> int:
 
 
 def _requests(sentence: str) -> bool:
+    """The sentence hands work to bodies of its own, or opens with a time ahead and its subject."""
     if _addresses_its_own(sentence) and _hands_over(sentence):
         return True
     ahead = rule("time_ahead").match(sentence)  # "Từ nay đến hết năm, các huyện ủy tiếp tục chỉ đạo …"
@@ -2250,17 +2247,18 @@ def _ordered_by_its_own(item: str) -> bool:
     """The first sentence is a committee's order ("Thường trực Huyện ủy yêu cầu Văn phòng Huyện ủy
     …"), not an item of a list ("Giao Ủy ban nhân dân xã …")."""
     first = _first_sentence(item)
-    handed = _HANDED_OVER.search(first)
-    return handed is not None and any(_LEADING_BODY.match(b.name) for b in find_bodies(first[: handed.start()]))
+    return _committee_before(first, _HANDED_OVER.search(first))
 
 
 def _asked_by_its_own(item: str) -> bool:
     """ "Bên cạnh đó, tại Kết luận 22, Thường trực yêu cầu sớm rà soát …": a body of its own asks
     for work naming no one; outside an intro's list, the bodies handed work before do not lead it."""
-    m = _ASKS.search(item, 0, 200)
-    if m is None or not _asks_for_work(item):
-        return False
-    return any(b.end <= m.start() and _LEADING_BODY.match(b.name) for b in find_bodies(item[: m.start()]))
+    return _asks_for_work(item) and _committee_before(item, _ASKS.search(item, 0, 200))
+
+
+def _committee_before(text: str, request: re.Match | None) -> bool:
+    """A leading committee ("Ban Thường vụ", "Thường trực", "Bộ Chính trị" …) makes the request."""
+    return request is not None and any(_LEADING_BODY.match(b.name) for b in find_bodies(text[: request.start()]))
 
 
 def _asks_for_work(item: str) -> bool:
