@@ -1852,6 +1852,8 @@ class _ParagraphReading:
         if not marker and rule("orders_follow").search(item):
             return  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
         lead = self.handed if goes_on or refers_back else []
+        speaking = _committees_before(item, _STRESSES.search(item, 0, 200) or _ASKS.search(item, 0, 200))
+        lead = [b for b in lead if fold_diacritics(b.name) not in speaking]  # ("Bộ Chính trị … lưu ý …": not its own addressee)
         if (goes_on or _NOMINAL_WORK.match(item)) and marker and self.after_intro and self.intro_handed and not roles.responsible:
             lead = self.intro_handed  # a listed item with no subject is the intro's addressees', not the item's before
         self._add(s, e, _printed_number(marker), roles, excluded, lead)
@@ -2247,18 +2249,28 @@ def _ordered_by_its_own(item: str) -> bool:
     """The first sentence is a committee's order ("Thường trực Huyện ủy yêu cầu Văn phòng Huyện ủy
     …"), not an item of a list ("Giao Ủy ban nhân dân xã …")."""
     first = _first_sentence(item)
-    return _committee_before(first, _HANDED_OVER.search(first))
+    return bool(_committees_before(first, _HANDED_OVER.search(first)))
 
 
 def _asked_by_its_own(item: str) -> bool:
     """ "Bên cạnh đó, tại Kết luận 22, Thường trực yêu cầu sớm rà soát …": a body of its own asks
     for work naming no one; outside an intro's list, the bodies handed work before do not lead it."""
-    return _asks_for_work(item) and _committee_before(item, _ASKS.search(item, 0, 200))
+    return _asks_for_work(item) and bool(_committees_before(item, _ASKS.search(item, 0, 200)))
 
 
-def _committee_before(text: str, request: re.Match | None) -> bool:
-    """A leading committee ("Ban Thường vụ", "Thường trực", "Bộ Chính trị" …) makes the request."""
-    return request is not None and any(_LEADING_BODY.match(b.name) for b in find_bodies(text[: request.start()]))
+def _committees_before(text: str, request: re.Match | None) -> set[str]:
+    """The leading committees ("Ban Thường vụ", "Thường trực", "Bộ Chính trị" …) that make the
+    request, not their office-holders ("Bí thư Tỉnh ủy lưu ý …": the speaker asked before)."""
+    if request is None:
+        return set()
+    before = text[: request.start()]
+    return {
+        fold_diacritics(b.name) for b in find_bodies(before)
+        if _LEADING_BODY.match(b.name) and not _HELD_OFFICE.search(before, 0, b.start)
+    }
+
+
+_HELD_OFFICE = re.compile(rf"(?<!\w)(?:phó\s+)?(?:{_SPEAKER_TITLE}|ủy\s+viên)\s+$", re.IGNORECASE)
 
 
 def _asks_for_work(item: str) -> bool:

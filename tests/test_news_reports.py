@@ -1888,3 +1888,11 @@ def test_a_report_due_at_a_meeting_and_an_order_of_its_own_under_an_intro():
     )
     assert tasks[0].deadline.end == date(2026, 3, 12)
     assert tasks[1].deadline is None  # (an order of its own: the intro's year is not its time)
+
+
+def test_a_committee_noting_work_is_not_its_own_addressee():
+    tasks = _report_tasks(
+        "Ban Thường vụ Tỉnh ủy quán triệt mục tiêu giữ nhịp tăng trưởng, bảo đảm an sinh cho người dân.",
+        "Trong điều hành, Ban Thường vụ Tỉnh ủy lưu ý ưu tiên vốn cho các công trình chuyển tiếp.",
+    )
+    assert _responsible(tasks)[-1] == []
