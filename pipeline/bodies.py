@@ -631,7 +631,7 @@ def _committee_place(text: str, readings: list, end: int) -> tuple[list, int]:
         place, stop = _place_written_out(" ".join(text[end : known.end()].split())), known.end()
     else:
         run = _PLACE_RUN.match(text, end)
-        words = place_words(run.group(1)) if run else []
+        words = place_name_words(run.group(1)) if run else []
         words = words[: next((i for i, w in enumerate(words) if w in _HEAD_WORDS or w.isupper()), len(words))]
         if not words:
             return readings, end
@@ -639,7 +639,7 @@ def _committee_place(text: str, readings: list, end: int) -> tuple[list, int]:
     return [(f"{n} {place}", s, stop, lv) if r in ends_here else r for r in readings for n, s, _, lv in [r]], stop
 
 
-def place_words(run: str) -> list[str]:
+def place_name_words(run: str) -> list[str]:
     """The words of a place's name at the start of a capitalised run: a few, short of a person's
     name printed after it ("Phú Thạnh Võ Công Thành" → ["Phú", "Thạnh"])."""
     return name_before_person(run).split()[:3]

@@ -558,9 +558,9 @@ _CAPITALISED_RUN = re.compile(rf"(?:[ \t]+{CAPITALISED_WORD}){{1,6}}")
 
 
 def _place_words(run: str) -> list[str]:
-    from .bodies import place_words  # bodies never imports structure: no cycle
+    from .bodies import place_name_words  # bodies never imports structure: no cycle
 
-    return place_words(run)
+    return place_name_words(run)
 
 
 def _named_place_end(text: str, body) -> int:

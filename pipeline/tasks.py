@@ -1852,8 +1852,9 @@ class _ParagraphReading:
         if not marker and rule("orders_follow").search(item):
             return  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
         lead = self.handed if goes_on or refers_back else []
-        speaking = _committees_before(item, _STRESSES.search(item, 0, 200) or _ASKS.search(item, 0, 200))
-        lead = [b for b in lead if fold_diacritics(b.name) not in speaking]  # ("Bộ Chính trị … lưu ý …": not its own addressee)
+        if lead:  # ("Bộ Chính trị … lưu ý …": a committee speaking is not its own addressee)
+            speaking = _committees_before(item, _STRESSES.search(item, 0, 200) or _ASKS.search(item, 0, 200))
+            lead = [b for b in lead if fold_diacritics(b.name) not in speaking]
         if (goes_on or _NOMINAL_WORK.match(item)) and marker and self.after_intro and self.intro_handed and not roles.responsible:
             lead = self.intro_handed  # a listed item with no subject is the intro's addressees', not the item's before
         self._add(s, e, _printed_number(marker), roles, excluded, lead)
@@ -2082,7 +2083,7 @@ def _numbers_targets(item: str) -> bool:
     orders = _inline_numbered(item)
     if orders:
         return rule("targets_listed").search(item[: orders[0][0]]) is not None
-    starts = [0, *(_word_after(item, m.end()) for m in _ORDER_END.finditer(item))]
+    starts = _sentence_starts(item)
     sentences = [item[a:b] for a, b in zip(starts, [*starts[1:], len(item)], strict=True) if item[a:b].strip()]
     return bool(sentences) and all(_TARGET_FIGURE.match(one) for one in sentences)
 
@@ -2217,14 +2218,14 @@ _SPEECH_OPENING = re.compile(
 def _speech_start(item: str, pos: int) -> int:
     """Where the first sentence at or after `pos` that opens a speech at the event ("Phát biểu tại
     hội nghị, đồng chí …") starts; 0 if none."""
-    starts = [_word_after(item, pos), *(_word_after(item, m.end()) for m in _ORDER_END.finditer(item, pos))]
+    starts = _sentence_starts(item, pos)
     return next((a for a in starts if _SPEECH_OPENING.match(item, a)), 0)
 
 
 def _first_request(item: str, pos: int) -> int:
     """Where the first sentence at or after `pos` that hands work to bodies of its own, or tells
     them what to do from now on, starts; 0 if none."""
-    starts = [_word_after(item, pos), *(_word_after(item, m.end()) for m in _ORDER_END.finditer(item, pos))]
+    starts = _sentence_starts(item, pos)
     return next((a for a in starts if a < len(item) and _requests(_first_sentence(item[a:]))), 0)
 
 
@@ -2276,7 +2277,7 @@ _HELD_OFFICE = re.compile(rf"(?<!\w)(?:phó\s+)?(?:{_SPEAKER_TITLE}|ủy\s+viên
 def _asks_for_work(item: str) -> bool:
     """ "Thường trực Tỉnh ủy còn yêu cầu khẩn trương hoàn thiện …", "… yêu cầu: Triển khai …":
     work asked for with no addressee named (the verb of the request is followed at once by the work)."""
-    starts = [0, *(_word_after(item, m.end()) for m in _ORDER_END.finditer(item))]
+    starts = _sentence_starts(item)
     for start in starts:  # the opening of each sentence ("… là nội dung đánh giá. Với …, Bộ Chính trị yêu cầu phân tích …")
         for m in _ASKS.finditer(item, start, start + 200):
             rest = item[_TIME_ASIDE.match(item, m.end()).end() :]  # "… yêu cầu, trong những tháng cuối năm, …"
@@ -2671,6 +2672,11 @@ def _first_sentence(text: str) -> str:
 def _word_after(text: str, pos: int) -> int:
     """Where the next word starts at or after `pos` (past the spaces)."""
     return _SPACES.match(text, pos).end()
+
+
+def _sentence_starts(item: str, pos: int = 0) -> list[int]:
+    """Where each sentence at or after `pos` starts (its first word)."""
+    return [_word_after(item, pos), *(_word_after(item, m.end()) for m in _ORDER_END.finditer(item, pos))]
 
 
 _SPACES = re.compile(r"\s*")
