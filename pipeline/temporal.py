@@ -138,7 +138,12 @@ _P_YEAR_RANGE = _c(
     rf"(?:\b(?:giai\s+đoạn|nhiệm\s+{_KY}|thời\s+{_KY}|niên\s+độ|từ\s+năm|năm|từ)\s+)?"
     rf"(?<![\w.,/%\-])(?P<y1>{_YEAR})\s*(?:[-–—]|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*(?P<y2>{_YEAR})(?![%\w]|[.,]\d)"
 )
-_P_EDGE = _c(rf"\b(?P<edge>đầu|cuối|giữa)\s+năm(?:\s+(?P<nay>nay)\b|\s+(?P<y>{_YEAR}))?(?!\s*[-–—]?\s*\d)")
+# (not a school year's edge: "đầu năm học 2025 - 2026" is September, not January)
+_P_EDGE = _c(rf"\b(?P<edge>đầu|cuối|giữa)\s+năm(?!\s+học\b)(?:\s+(?P<nay>nay)\b|\s+(?P<y>{_YEAR}))?(?!\s*[-–—]?\s*\d)")
+# a school year runs from September to May: "năm học 2025 - 2026", "đầu năm học mới 2025-2026"
+_P_SCHOOL_YEAR = _c(
+    rf"\b(?:(?P<edge>đầu|cuối)\s+)?năm\s+học(?:\s+mới)?\s+(?P<y1>{_YEAR})\s*[-–—/]\s*(?P<y2>{_YEAR})"
+)
 _P_PART = _c(
     rf"(?:\b(?P<n>{_NUM})\s+tháng|\bnửa)\s+(?P<edge>đầu|cuối)\s+năm"
     rf"(?:\s+(?P<nay>nay)\b|\s+(?P<y>{_YEAR}))?"
@@ -470,6 +475,16 @@ def _year_range_atom(m: re.Match, ref: date | None) -> _Atom | None:
     return _Atom(m.start(), m.end(), fixed=(date(y1, 1, 1), date(y2, 12, 31)), is_range=True)
 
 
+def _school_year_atom(m: re.Match, ref: date | None) -> _Atom | None:
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if y2 != y1 + 1:
+        return None
+    edge = (m.group("edge") or "").lower()
+    start, end = date(y1, 9, 1), date(y2, 5, 31)
+    span = {"đầu": (start, date(y1, 9, 30)), "cuối": (None, end)}.get(edge, (start, end))
+    return _Atom(m.start(), m.end(), fixed=span)
+
+
 _EDGES: dict[str, Callable[[int], tuple[date | None, date | None]]] = {
     "đầu": lambda y: (date(y, 1, 1), date(y, 3, 31)),
     "giữa": lambda y: (date(y, 6, 1), date(y, 7, 31)),
@@ -680,6 +695,7 @@ _ATOM_RULES: list[tuple[tuple[str, ...], re.Pattern | None, Callable[[re.Match, 
     (("năm",), _P_YEAR_REL, _year_atom),
     (("-", "–", "—", "đến", "tới"), _P_YEAR_RANGE, _year_range_atom),
     (("năm",), _P_EDGE, _edge_atom),
+    (("học",), _P_SCHOOL_YEAR, _school_year_atom),
     (("năm",), _P_PART, _part_atom),
     (("còn",), _P_REST, _rest_atom),
     (("tháng", "q"), _P_SUBPERIOD, _subperiod_atom),

@@ -148,6 +148,10 @@ CASES = [
     ("2 tuần một lần", None, None, "FREQ=WEEKLY;INTERVAL=2"),
     ("hằng tuần báo cáo vào thứ Sáu", None, None, "FREQ=WEEKLY;BYDAY=FR"),
     ("định kì hằng năm", None, None, "FREQ=YEARLY"),
+    # a school year runs September to May, and its edges are not the calendar year's
+    ("trong năm học 2025–2026", "2025-09-01", "2026-05-31", None),
+    ("bắt đầu từ đầu năm học 2026 - 2027", "2026-09-01", None, None),
+    ("hoàn thành trước cuối năm học 2024-2025", None, "2025-05-31", None),
     # an interval and a recurrence in one phrase combine
     ("sơ kết hàng năm và tổng kết vào Quý I/2025", "2025-01-01", "2025-03-31", "FREQ=YEARLY"),
     ("hằng quý, bắt đầu từ quý III/2013", "2013-07-01", None, "FREQ=MONTHLY;INTERVAL=3"),
