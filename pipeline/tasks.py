@@ -483,7 +483,19 @@ def _handed_over_to(text: str, clause_start: int, gs: int) -> bool:
         return True  # a named speaker ("Bí thư Thành ủy Nguyễn Văn A", "Ông Quảng")
     # the speaker's next act ("ông X biểu dương …, đồng thời giao cho …")
     also = _ALSO_HANDS.search(text, lookback(clause_start, m.start()), m.start())
-    return also is not None and _SPEAKER.search(text, clause_start, also.start()) is not None
+    return also is not None and (
+        _SPEAKER.search(text, clause_start, also.start()) is not None or _speaker_again(text, clause_start)
+    )
+
+
+def _speaker_again(text: str, clause_start: int) -> bool:
+    """ "Đồng chí ghi nhận …": a clause opened by the title alone, then a verb, is the speaker
+    named before."""
+    m = _SPEAKER_AGAIN.match(text, clause_start)
+    return m is not None and text[m.end()].islower()
+
+
+_SPEAKER_AGAIN = re.compile(r"\s*(?:đồng\s+chí|ông|bà)\s+(?=\w)", re.IGNORECASE)
 
 
 _CONNECTIVE = re.compile(rf"(?:{_LINK}|cùng\s+với\s+đó|mặt\s+khác)?", re.IGNORECASE)

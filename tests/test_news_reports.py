@@ -207,6 +207,16 @@ def test_a_notice_of_conclusions_and_the_commendation_before_the_work():
     assert ex.tasks[1].deadline is None  # the year of what was commended is no due date
 
 
+def test_the_year_results_were_achieved_in_is_no_due_date():
+    tasks = _report_tasks(
+        "Chiều 8-1, đồng chí Bí thư Huyện ủy Tân Lạc làm việc với Đảng ủy xã Hợp Thành.",
+        "Đồng chí ghi nhận những kết quả mà Hợp Thành đạt được trong năm 2025 và đề nghị Đảng ủy xã "
+        "tiếp tục làm tốt công tác phát triển đảng viên ở các thôn.",
+    )
+    assert [b.name for b in tasks[0].responsible] == ["Đảng ủy xã"]
+    assert tasks[0].deadline is None  # 2025 is when the praised results came, not when the work is due
+
+
 def test_office_holders_before_the_bodies_handed_the_work():
     roles = find_roles("Thường trực Tỉnh ủy yêu cầu bí thư, chủ tịch và cấp ủy, chính quyền nâng cao trách nhiệm phục vụ Nhân dân.")
     assert [b.name for b in roles.responsible] == ["Cấp ủy", "Chính quyền"]
