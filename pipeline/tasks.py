@@ -172,9 +172,13 @@ def _sentence_start(text: str, pos: int) -> int:
 
 @lru_cache(maxsize=4096)
 def _tags(window: str) -> tuple[str, ...]:
+    return tuple(tag for _, tag in _pos_tag(window)[:2])
+
+
+def _pos_tag(text: str) -> list[tuple[str, str]]:
     from underthesea import pos_tag  # POS tags only break ties (imported when first needed: ~1 s)
 
-    return tuple(tag for _, tag in pos_tag(window)[:2])
+    return pos_tag(text)
 
 
 def _verb_follows(text: str, pos: int) -> bool:
@@ -2322,7 +2326,11 @@ def _body_asks_a_verb(item: str, ask: re.Match, rest: str) -> bool:
     if not _ASKER_END.fullmatch(before, bodies[-1].end):
         return False
     window = rest[:24].rsplit(" ", 1)[0] if len(rest) > 24 else rest
-    return bool(window) and _tags(window)[:1] == ("V",)
+    if not window:
+        return False
+    # tagged after the request's own verb: alone, a clause-initial verb is often read as a noun ("thúc đẩy")
+    asked = [tag for word, tag in _pos_tag(f"{ask.group(0).strip()} {window}")]
+    return asked[1:2] == ["V"]
 
 
 # "… yêu cầu đầu tiên là rà soát danh sách hộ nghèo …", "Nhiệm vụ chính trong quý này là hoàn
@@ -2343,7 +2351,8 @@ _TIME_ASIDE = re.compile(  # and "toàn tỉnh" asked as a whole ("… yêu cầ
     r"|(?:trong|từ|thời\s+gian|năm|những|ngay)\s[^,.;:]{0,40},\s*"
     r"|(?:đến|trước|chậm\s+nhất)\s[^,.;:]{0,60},\s*"  # "… đề nghị trước tháng 6, hoàn tất …"
     r"|(?:sau\s+khi|trước\s+khi|khi)\s[^,.;:]{0,40}?\s(?=(?:các|những|mọi)\s)|trước\s+mắt\s+)?"  # "… yêu cầu khi hết mùa mưa các xã …"
-    r"(?:toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|ngành)\s+)?",
+    r"(?:toàn\s+(?:tỉnh|thành\s+phố|huyện|xã|phường|ngành)\s+)?"
+    r"(?:(?:sớm|nhanh\s+chóng)\s+(?=\w))?",  # "… yêu cầu sớm kiện toàn …": how soon, then the work
     re.IGNORECASE,
 )
 # a short subject then "cần / phải": "… yêu cầu, trong năm tới, phường cần ưu tiên …"

@@ -217,6 +217,15 @@ def test_the_year_results_were_achieved_in_is_no_due_date():
     assert tasks[0].deadline is None  # 2025 is when the praised results came, not when the work is due
 
 
+def test_a_request_with_no_addressee_that_opens_with_how_soon_or_a_rare_verb():
+    tasks = _report_tasks(
+        "Chiều 14-5, Ban Thường vụ Tỉnh ủy họp nghe báo cáo tình hình sắp xếp các đơn vị sự nghiệp.",
+        "Ban Thường vụ Tỉnh ủy yêu cầu sớm sắp xếp lại các trung tâm y tế theo mô hình mới.",
+        "Tỉnh ủy còn yêu cầu thúc đẩy hơn nữa việc giải ngân vốn cho các công trình trọng điểm.",
+    )
+    assert _first_words(tasks) == ["Ban", "Tỉnh"]
+
+
 def test_office_holders_before_the_bodies_handed_the_work():
     roles = find_roles("Thường trực Tỉnh ủy yêu cầu bí thư, chủ tịch và cấp ủy, chính quyền nâng cao trách nhiệm phục vụ Nhân dân.")
     assert [b.name for b in roles.responsible] == ["Cấp ủy", "Chính quyền"]
