@@ -348,12 +348,24 @@ def _assign_kinds(nodes: list[_Node]) -> None:
         parent_kind = node.parent.kind if node.parent else "neutral"
         if parent_kind != "neutral":
             node.kind = parent_kind
+            if node.heading and _mixed_heading(node.parent.heading):
+                # "I- Tán thành … đánh giá kết quả …; định hướng và nhiệm vụ …" covers both kinds:
+                # its parts say which they are ("1. Kết quả thực hiện …"), the others inherit
+                own = heading_kind(node.heading, title=node.marker.style in {"part", "roman", "uletter"})
+                node.kind = own if own != "neutral" else parent_kind
         elif node.heading and is_assessment_heading(node.heading):
             node.kind = "non_task"
         elif node.heading:
             node.kind = heading_kind(node.heading, title=node.marker.style in {"part", "roman", "uletter"})
         else:
             node.kind = "neutral"
+
+
+def _mixed_heading(heading: str) -> bool:
+    """A heading naming both parts to assess and parts of work ("… đánh giá kết quả …, phương hướng,
+    nhiệm vụ …")."""
+    rx, kinds = _keyword_regex()
+    return len({kinds[" ".join(m.group(1).lower().split())] for m in rx.finditer(heading)}) == 2
 
 
 @lru_cache(maxsize=1)

@@ -1232,6 +1232,20 @@ def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_LONGEST_LABEL = 16  # words: "Định hướng các chỉ tiêu chủ yếu về phát triển kinh tế - xã hội 5 năm 2021 - 2025:"
+
+
+def _block_label(item: str) -> str | None:
+    """The kind of an unnumbered line that labels the paragraphs below it ("Quan điểm chỉ đạo:",
+    "Nhiệm vụ trọng tâm trong nhiệm kỳ:"), or None for any other line (an intro that names
+    bodies and hands out work is no label)."""
+    if not item.endswith(":") or len(item.split()) > _LONGEST_LABEL or not item[:1].isupper():
+        return None
+    if _HANDED_OVER.search(item) or find_bodies(item):
+        return None
+    return heading_kind(item[:-1], title=True)
+
+
 _TOPIC_LINE = re.compile(r"^(?:về|đối\s+với)\s+[^.:;]{0,80}$", re.IGNORECASE)
 
 
@@ -1265,6 +1279,18 @@ def extract_tasks(
     return reading.tasks()
 
 
+def _part_hands_work(sec: Section) -> bool:
+    """A part of a resolution's decisions that is one sentence handing out work, with nothing under
+    it ("II- Giao Ban Chấp hành Đảng bộ khóa mới cụ thể hóa Nghị quyết …"): an item, whatever its
+    number; a part's title ("II. NHIỆM VỤ") never is."""
+    return (
+        sec.kind != "non_task"
+        and re.match(r"[IVXL]+(?!\w)", sec.marker) is not None
+        and sec.heading.rstrip().endswith(".")
+        and bool(find_roles(sec.heading).responsible)
+    )
+
+
 _PART_LABEL_WORDS = 4  # "Phương hướng", "Nhiệm vụ cụ thể": a part's label, not work to do
 
 
@@ -1290,6 +1316,7 @@ class _Reading:
         self.items: list[_Item] = []
         self.last_item_section: int | None = None  # the block whose items the last lines were
         self.attribute_line: tuple[list, bool, bool] | None = None  # the attribute line just read
+        self.label_kind: dict[int, str] = {}  # a section's last unnumbered label line ("Mục tiêu cụ thể:"): its kind
 
     # ---------------------------------------------------------------- reading lines
 
@@ -1311,6 +1338,12 @@ class _Reading:
             return
         if (_TOPIC_LINE.match(item) and len(item.split()) <= 12) or is_upper_line(item) or rule("group_label").match(item):
             return  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM", "Năm 2027: (02 cuộc)": an unnumbered sub-heading
+        label = None if marker else _block_label(item)
+        if label is not None:
+            self.label_kind[id(sec)] = label
+            return
+        if self.label_kind.get(id(sec)) == "non_task":
+            return  # under "Quan điểm chỉ đạo:", "Mục tiêu cụ thể:": what the work is for, not work
         # a section without a heading is led by the paragraph that handed it out, if any
         ctx = self.contexts.setdefault(id(sec), _Context(list(self.introduced.get(id(sec), [])), None))
         if self._attribute_line(sec, ctx, item, marker):
@@ -1466,13 +1499,14 @@ class _Reading:
         """A heading with nothing under it (its block held only a closing line) is itself the item."""
         with_items = {id(it.section) for it in self.items} | {id(p) for p in self.parent_of.values()}
         for sec in self.sections:
-            if (
-                sec.heading
-                and sec.kind in self.task_kinds
-                and id(sec) not in with_items
-                and not is_upper_line(sec.heading)
-                and not re.match(r"(?:Phần|[IVXL]+(?!\w))", sec.marker)
-                and not _names_a_part(sec.heading)
+            if sec.heading and id(sec) not in with_items and (
+                (
+                    sec.kind in self.task_kinds
+                    and not is_upper_line(sec.heading)
+                    and not re.match(r"(?:Phần|[IVXL]+(?!\w))", sec.marker)
+                    and not _names_a_part(sec.heading)
+                )
+                or _part_hands_work(sec)
             ):
                 own = self.contexts.get(id(sec))  # the heading's own attribute or responsibility lines
                 self.items.append(self._heading_item(sec, own.attrs if own else _Attributes()))

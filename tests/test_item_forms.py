@@ -263,3 +263,56 @@ def test_a_lettered_line_naming_a_level_and_its_equivalents_heads_its_bullets():
     tasks = extract_text(text, "hd.txt").tasks
     assert [t.text[:6] for t in tasks] == ["Giao c", "Hằng n"]
     assert [[b.name for b in t.responsible] for t in tasks] == [["Huyện ủy"], ["Huyện ủy"]]
+
+
+CONGRESS_RESOLUTION = """ĐẢNG BỘ TỈNH HÀ GIANG
+ĐẢNG ỦY XÃ TÙNG BÁ
+*
+Số 01-NQ/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Tùng Bá, ngày 20 tháng 9 năm 2025
+
+NGHỊ QUYẾT
+ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ TÙNG BÁ LẦN THỨ I, NHIỆM KỲ 2025 - 2030
+
+QUYẾT NGHỊ
+
+I- Tán thành các nội dung đánh giá kết quả nhiệm kỳ qua và phương hướng, nhiệm vụ nhiệm kỳ 2025 - 2030 nêu trong Báo cáo chính trị. Cụ thể là:
+
+1. Kết quả nhiệm kỳ 2020 - 2025
+
+Trong nhiệm kỳ qua, Đảng bộ xã đã lãnh đạo hoàn thành 18 trên 20 chỉ tiêu.
+
+Công tác xây dựng Đảng có chuyển biến, nhiều chi bộ được đánh giá hoàn thành tốt nhiệm vụ.
+
+2. Phương hướng nhiệm kỳ 2025 - 2030
+
+Quan điểm chỉ đạo:
+
+- Lấy người dân làm trung tâm của mọi chính sách phát triển của xã.
+
+- Phát triển kinh tế gắn với giữ gìn bản sắc các dân tộc trên địa bàn.
+
+Mục tiêu cụ thể:
+
+- Đến năm 2030, mỗi người dân có thu nhập 60 triệu đồng một năm.
+
+Nhiệm vụ trọng tâm trong nhiệm kỳ:
+
+(1) Tiếp tục củng cố tổ chức cơ sở đảng ở các thôn vùng cao.
+
+(2) Tập trung phát triển vùng chè và du lịch cộng đồng.
+
+II- Giao Ban Chấp hành Đảng bộ xã khóa I xây dựng chương trình làm việc toàn khóa để thực hiện Nghị quyết.
+
+T/M ĐẢNG ỦY
+BÍ THƯ
+Hoàng Văn Sình
+"""
+
+
+def test_a_congress_resolution_keeps_its_work_and_leaves_results_viewpoints_and_goals():
+    """A part approving both the term's results and its direction: its "Kết quả" part is no work,
+    and under unnumbered labels viewpoints and goals are not tasks while the key tasks are."""
+    tasks = extract_text(CONGRESS_RESOLUTION, "nq.txt").tasks
+    assert [t.text.split(" ")[0] for t in tasks] == ["Tiếp", "Tập", "Giao"]
