@@ -1753,6 +1753,11 @@ def _in_full(text: str, bodies: tuple[BodyMention, ...], full: dict[str, dict[st
 
 
 # "… mục đích, yêu cầu của văn bản:" before its items (not "Mục tiêu, nhiệm vụ:", which lists work)
+# the lessons or causes a list gives ("… một số bài học kinh nghiệm …", "… ba nguyên nhân …"): no work
+_LESSONS = re.compile(
+    r"(?<!\w)(?:một\s+số|những|các|\d+|hai|ba|bốn|năm|sáu)\s+(?:bài\s+học|nguyên\s+nhân)(?!\w)", re.IGNORECASE
+)
+_LONGEST_LESSONS_INTRO = 300  # characters: a longer paragraph says more than that a list of lessons follows
 _GOALS_INTRO = re.compile(r"(?<!\w)mục\s+(?:đích|tiêu)(?!\w)(?![^:;.]*(?:nhiệm\s+vụ|giải\s+pháp))[^:;.]{0,80}:$", re.IGNORECASE)
 
 
@@ -2005,6 +2010,9 @@ class _ParagraphReading:
         if item.endswith(":"):
             self._begin_intro(item)
             return True
+        if not marker and len(item) <= _LONGEST_LESSONS_INTRO and _LESSONS.search(item) and not _HANDED_OVER.search(item):
+            self.goals = True  # "… lưu ý một số bài học rút ra …." then "Thứ nhất, …": lessons drawn, not work
+            return True
         if marker and _REFERENCE_ITEM.match(item) and not _HANDED_OVER.search(item):
             return True  # "• Hướng dẫn 12-HD/HU ngày 02/3/2026 … do Ban Tổ chức Huyện ủy ban hành": a document listed
         if not marker and rule("background").match(item) and not (_asks_recipients(item) or _hands_over(item)):
@@ -2031,7 +2039,7 @@ class _ParagraphReading:
         """A line ending in ":" sets what follows: the items a decision covers, or work handed out
         ("… giao Đảng ủy UBND tỉnh … các nội dung sau:") with its time and its addressees."""
         self.decided = rule("acknowledgement").match(item) is not None
-        self.goals = _GOALS_INTRO.search(item) is not None
+        self.goals = _GOALS_INTRO.search(item) is not None or _LESSONS.search(item) is not None
         self.after_intro, self.intro_read = not self.decided, False
         self.intro_due = _due(item, _time_expressions(item, self.meta.issued_date, []))
         if self.after_intro:

@@ -226,6 +226,17 @@ def test_a_request_with_no_addressee_that_opens_with_how_soon_or_a_rare_verb():
     assert _first_words(tasks) == ["Ban", "Tỉnh"]
 
 
+def test_lessons_drawn_in_a_speech_are_no_tasks():
+    tasks = _report_tasks(
+        "Sáng 2-9, Tỉnh ủy Lạng Sơn tổ chức hội nghị tổng kết 20 năm xây dựng thế trận lòng dân.",
+        "Bí thư Tỉnh ủy nêu ba bài học được đúc rút qua hai mươi năm.",
+        "Thứ nhất, lòng dân là gốc của mọi thắng lợi trên biên giới.",
+        "Thứ hai, cán bộ phải sát dân, hiểu dân và làm cho dân tin.",
+        "Đồng chí đề nghị các cấp ủy, chính quyền tiếp tục chăm lo đời sống đồng bào vùng biên.",
+    )
+    assert _first_words(tasks) == ["Đồng"]
+
+
 def test_office_holders_before_the_bodies_handed_the_work():
     roles = find_roles("Thường trực Tỉnh ủy yêu cầu bí thư, chủ tịch và cấp ủy, chính quyền nâng cao trách nhiệm phục vụ Nhân dân.")
     assert [b.name for b in roles.responsible] == ["Cấp ủy", "Chính quyền"]
