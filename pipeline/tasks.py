@@ -2005,7 +2005,7 @@ class _ParagraphReading:
         """Lines that are no item, intro lines (which set what follows) and background."""
         if not marker and _fragment(item):
             return True  # "Lãnh đạo phường Diên Hồng t": a caption, a heading or a page cut short
-        if _not_an_item(item) or (not marker and (rule("event_report").search(item) or rule("appeal").match(item))):
+        if _not_an_item(item) or (not marker and (_reports_an_event(item) or rule("appeal").match(item))):
             return True  # a closing line, a caption, "… phát biểu chỉ đạo hội nghị"
         if item.endswith(":"):
             self._begin_intro(item)
@@ -2178,6 +2178,19 @@ def _work_named_must(item: str) -> bool:
 
 
 # a report's dated lead on the event it covers ("Chiều ngày 4/3/2026, Đảng ủy xã tổ chức Hội nghị …")
+def _reports_an_event(item: str) -> bool:
+    """A caption or a sentence about the event itself ("Các đại biểu dự hội nghị. Ảnh: …"); not a
+    story of several sentences that ends with its credit ("… sát thực tiễn. Tin, ảnh: X")."""
+    m = rule("event_report").search(item)
+    if m is None:
+        return False
+    credit = _CREDIT.search(item, m.start(), m.end())
+    return credit is None or not has_sentence_break(item[: credit.start()])
+
+
+_CREDIT = re.compile(r"(?<!\w)ảnh\s*:", re.IGNORECASE)
+
+
 _EVENT_LEAD = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|ngày\s+)\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,\s*[^.;:]{3,160}?"
     r"\s(?:đã\s+)?(?:long\s+trọng\s+)?(?:tổ\s+chức|khai\s+mạc|diễn\s+ra)\s+(?:hội\s+nghị|lễ|đại\s+hội|buổi|chương\s+trình|"

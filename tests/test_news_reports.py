@@ -237,6 +237,25 @@ def test_lessons_drawn_in_a_speech_are_no_tasks():
     assert _first_words(tasks) == ["Đồng"]
 
 
+def test_a_report_printed_as_one_line_with_its_credit_at_the_end():
+    """A page that lost its paragraph breaks: the whole story on one line, the credit last."""
+    story = " ".join(
+        [
+            "BTN – Chiều 14/7, Đảng ủy Quân sự huyện Tân Biên tổ chức hội nghị sơ kết công tác 6 tháng đầu năm.",
+            "Đồng chí Lê Minh Tâm, Bí thư Huyện ủy dự và chỉ đạo hội nghị.",
+            "Báo cáo tại hội nghị nêu rõ, 6 tháng qua lực lượng vũ trang huyện giữ vững nền nếp trực, không để bị động bất ngờ.",
+            "Công tác tuyển quân đạt 100% chỉ tiêu, chất lượng tân binh được nâng lên rõ rệt so với các năm trước.",
+            "Phát biểu chỉ đạo, đồng chí Lê Minh Tâm ghi nhận những cố gắng của lực lượng vũ trang huyện.",
+            "Đồng chí đề nghị Ban Chỉ huy Quân sự huyện tiếp tục tham mưu tốt cho cấp ủy trong việc xây dựng lực lượng dân quân.",
+            "Đồng chí cũng yêu cầu Đảng ủy các xã chuẩn bị chu đáo cho cuộc diễn tập phòng thủ của huyện trong quý IV/2026.",
+            "Tin, ảnh: HOÀNG LAN",
+        ]
+    )
+    tasks = _report_tasks(story)
+    assert [t.text.split(" ")[:3] for t in tasks] == [["Đồng", "chí", "đề"], ["Đồng", "chí", "cũng"]]
+    assert str(tasks[1].deadline.end) == "2026-12-31"
+
+
 def test_office_holders_before_the_bodies_handed_the_work():
     roles = find_roles("Thường trực Tỉnh ủy yêu cầu bí thư, chủ tịch và cấp ủy, chính quyền nâng cao trách nhiệm phục vụ Nhân dân.")
     assert [b.name for b in roles.responsible] == ["Cấp ủy", "Chính quyền"]
