@@ -2129,8 +2129,8 @@ def _printed_number(marker: Marker | None) -> str | None:
     return paren.group(1) if paren else None
 
 
-_DONE = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:cũng\s+|vẫn\s+)?đã\s+(?!(?:giao|yêu\s+cầu|đề\s+nghị|phân\s+công|thống\s+nhất\s+giao)(?!\w))",
+_DONE = re.compile(  # (past the body's term: "Ban Chấp hành khóa mới đã bầu …")
+    r"\s*(?:\([^)]*\)\s*)?(?:khóa\s+(?:mới|[IVXL]+|\d+)\s+)?(?:cũng\s+|vẫn\s+)?đã\s+(?!(?:giao|yêu\s+cầu|đề\s+nghị|phân\s+công|thống\s+nhất\s+giao)(?!\w))",
     re.IGNORECASE,
 )
 
@@ -2177,7 +2177,6 @@ def _work_named_must(item: str) -> bool:
     return _MUST_IN_CLAUSE.search(item, 0, first.end() if first else len(item)) is not None
 
 
-# a report's dated lead on the event it covers ("Chiều ngày 4/3/2026, Đảng ủy xã tổ chức Hội nghị …")
 def _reports_an_event(item: str) -> bool:
     """A caption or a sentence about the event itself ("Các đại biểu dự hội nghị. Ảnh: …"); not a
     story of several sentences that ends with its credit ("… sát thực tiễn. Tin, ảnh: X")."""
@@ -2191,7 +2190,9 @@ def _reports_an_event(item: str) -> bool:
 _CREDIT = re.compile(r"(?<!\w)ảnh\s*:", re.IGNORECASE)
 
 
-_EVENT_LEAD = re.compile(
+# a report's dated lead on the event it covers ("Chiều ngày 4/3/2026, Đảng ủy xã tổ chức Hội nghị …")
+_EVENT_LEAD = re.compile(  # (after the source's tag: "(Chinhphu.vn) - Ngày 28/6, …", "QK2 – Sáng 22/6, …")
+    r"(?:\([^()\s]{2,30}\)\s*[-–]\s*|(?-i:[A-ZĐ][A-ZĐ0-9]{1,9})\s*[-–]\s*)?"
     r"(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|ngày\s+)\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,\s*[^.;:]{3,160}?"
     r"\s(?:đã\s+)?(?:long\s+trọng\s+)?(?:tổ\s+chức|khai\s+mạc|diễn\s+ra)\s+(?:hội\s+nghị|lễ|đại\s+hội|buổi|chương\s+trình|"
     r"hội\s+thảo|tọa\s+đàm|kỳ\s+họp|phiên\s+họp|cuộc\s+họp|lớp)(?!\w)",

@@ -256,6 +256,18 @@ def test_a_report_printed_as_one_line_with_its_credit_at_the_end():
     assert str(tasks[1].deadline.end) == "2026-12-31"
 
 
+def test_a_congress_report_after_its_source_tag():
+    """The source's tag before the dated lead ("(Baohagiang.vn) - Ngày 5/7, …"), the new committee's
+    first session told as done, and an agency's Party organisation named by its journal."""
+    tasks = _report_tasks(
+        "(Baohagiang.vn) - Ngày 5/7, Đảng bộ cơ quan Tạp chí Văn nghệ tỉnh tổ chức Đại hội lần thứ nhất.",
+        "Phát biểu chỉ đạo, đồng chí Phó Trưởng ban Tuyên giáo Tỉnh ủy đề nghị Đảng bộ cơ quan Tạp chí Văn nghệ "
+        "tỉnh nâng cao chất lượng các số chuyên đề về văn hóa dân tộc.",
+        "Ban Chấp hành khóa mới đã bầu đồng chí Tổng Biên tập giữ chức Bí thư Đảng ủy cơ quan.",
+    )
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng bộ cơ quan Tạp chí Văn nghệ tỉnh"]]
+
+
 def test_office_holders_before_the_bodies_handed_the_work():
     roles = find_roles("Thường trực Tỉnh ủy yêu cầu bí thư, chủ tịch và cấp ủy, chính quyền nâng cao trách nhiệm phục vụ Nhân dân.")
     assert [b.name for b in roles.responsible] == ["Cấp ủy", "Chính quyền"]
