@@ -1757,6 +1757,11 @@ def _in_full(text: str, bodies: tuple[BodyMention, ...], full: dict[str, dict[st
 _LESSONS = re.compile(
     r"(?<!\w)(?:một\s+số|những|các|\d+|hai|ba|bốn|năm|sáu)\s+(?:bài\s+học|nguyên\s+nhân)(?!\w)", re.IGNORECASE
 )
+_RESULTS_INTRO = re.compile(
+    r"(?<!\w)(?:chuyển\s+biến\s+tích\s+cực|thành\s+tựu|dấu\s+ấn|nổi\s+bật\s+là"
+    r"|(?:đạt\s+được|có|ghi\s+nhận)\s+(?:nhiều|những|một\s+số)\s+kết\s+quả)[^:.;]{0,60}:\s*$",
+    re.IGNORECASE,
+)
 _LONGEST_LESSONS_INTRO = 300  # characters: a longer paragraph says more than that a list of lessons follows
 _GOALS_INTRO = re.compile(r"(?<!\w)mục\s+(?:đích|tiêu)(?!\w)(?![^:;.]*(?:nhiệm\s+vụ|giải\s+pháp))[^:;.]{0,80}:$", re.IGNORECASE)
 
@@ -1823,6 +1828,7 @@ class _ParagraphReading:
         self.run_of_orders = run_of_orders  # paragraph starts in a run of bare orders (see _runs_of_orders)
         self.open_list = False  # the last task's paragraph ended with ";": the page broke its list of orders
         self.goals = False  # "Mục đích, yêu cầu của văn bản:": the items below say what it is for
+        self.results = False  # "… có nhiều chuyển biến tích cực:": the paragraphs below report results
         self.planner: tuple[BodyMention, ...] = ()  # who set out the phases that follow ("… theo 4 đợt")
         self.planner_start = -1  # where that paragraph starts (its rounds must come right after it)
         self.previous_start = self.current_start = -2
@@ -1840,6 +1846,10 @@ class _ParagraphReading:
             if s is None:
                 return
         item = self.text[s:e]
+        if self.results:  # the results an intro announced, up to the first paragraph that asks for work
+            if not (_HANDED_OVER.search(item) or _MUST.search(item)):
+                return
+            self.results = False
         if not marker and _ANNOUNCES_PHASES.search(item):
             self.planner = _shifted(find_roles(item).responsible, s) or self.planner  # (kept at document offsets)
             self.planner_start = ls
@@ -2038,6 +2048,9 @@ class _ParagraphReading:
     def _begin_intro(self, item: str) -> None:
         """A line ending in ":" sets what follows: the items a decision covers, or work handed out
         ("… giao Đảng ủy UBND tỉnh … các nội dung sau:") with its time and its addressees."""
+        if _RESULTS_INTRO.search(item):  # "… công tác dân vận có chuyển biến tích cực:": results follow
+            self.decided, self.after_intro, self.results = False, False, True
+            return
         self.decided = rule("acknowledgement").match(item) is not None
         self.goals = _GOALS_INTRO.search(item) is not None or _LESSONS.search(item) is not None
         self.after_intro, self.intro_read = not self.decided, False

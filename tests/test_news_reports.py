@@ -268,6 +268,17 @@ def test_a_congress_report_after_its_source_tag():
     assert [[b.name for b in t.responsible] for t in tasks] == [["Đảng bộ cơ quan Tạp chí Văn nghệ tỉnh"]]
 
 
+def test_an_intro_of_results_opens_no_list_of_work():
+    tasks = _report_tasks(
+        "Sáng 10/10, Đảng ủy xã Yên Lạc tổ chức hội nghị sơ kết 9 tháng.",
+        "Báo cáo cho thấy, 9 tháng qua công tác dân vận của xã có nhiều chuyển biến tích cực:",
+        "Mặt trận Tổ quốc xã vận động được 1,2 tỷ đồng xây nhà cho hộ nghèo.",
+        "Nhiều thôn hoàn thành sớm việc hiến đất mở đường liên thôn.",
+        "Đồng chí Bí thư Đảng ủy xã đề nghị các chi bộ tiếp tục phát huy vai trò của người có uy tín.",
+    )
+    assert _first_words(tasks) == ["Đồng"]
+
+
 def test_office_holders_before_the_bodies_handed_the_work():
     roles = find_roles("Thường trực Tỉnh ủy yêu cầu bí thư, chủ tịch và cấp ủy, chính quyền nâng cao trách nhiệm phục vụ Nhân dân.")
     assert [b.name for b in roles.responsible] == ["Cấp ủy", "Chính quyền"]
