@@ -1650,14 +1650,36 @@ _FOLLOWS_ORDERS = re.compile(
 )
 
 
+_LONGEST_TITLE = 40  # words
+_SENTENCE_CLOSE = re.compile(r"[.;:!?…]\W*$")
+
+
+def _block_titles(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
+    """Numbered lines that title the paragraphs below them: no end mark of their own, and the next
+    paragraph, unnumbered, a sentence ("(1) Đổi mới tư duy …" then "Các cấp ủy quán triệt … ."),
+    each mapped to its number."""
+    titles = {}
+    for (ls, le), (ns, ne) in zip(lines, lines[1:], strict=False):
+        line = text[ls:le].strip()
+        marker = split_marker(line)
+        number = _printed_number(marker)
+        if number is None or _SENTENCE_CLOSE.search(line) or len(line.split()) > _LONGEST_TITLE:
+            continue
+        following = text[ns:ne].strip()
+        if split_marker(following) is None and _SENTENCE_CLOSE.search(following) and len(following) > len(line):
+            titles[ls] = number
+    return titles
+
+
 def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int, int]]) -> list[Task]:
     from .structure import find_regions
 
     regions = find_regions(text)
     lines = list(_logical_lines(text, regions.body_start, regions.body_end))
-    while len(lines) > 1 and _no_end_mark(text[lines[0][0] : lines[0][1]]):
-        lines = lines[1:]  # a report's headline
-    reading = _ParagraphReading(text, meta, cited, _runs_of_orders(text, lines))
+    titles = _block_titles(text, lines)
+    while len(lines) > 1 and _no_end_mark(text[lines[0][0] : lines[0][1]]) and lines[0][0] not in titles:
+        lines = lines[1:]  # a report's headline (not a numbered title over the paragraphs below it)
+    reading = _ParagraphReading(text, meta, cited, _runs_of_orders(text, lines), titles)
     last = len(lines) - 1
     for i, (ls, le) in enumerate(lines):
         if i < last and _caption(text[ls:le]):
@@ -1812,8 +1834,13 @@ class _ParagraphReading:
     """One pass over a document without numbered sections (a web republication, a news report):
     which paragraphs give orders, and who leads those that name no one."""
 
-    def __init__(self, text: str, meta: DocumentMeta, cited: list[tuple[int, int]], run_of_orders: set[int]):
+    def __init__(
+        self, text: str, meta: DocumentMeta, cited: list[tuple[int, int]], run_of_orders: set[int],
+        titles: dict[int, str] | None = None,
+    ):
         self.text, self.meta = text, meta
+        self.titles = titles or {}  # numbered lines that title the paragraphs below them (start → number)
+        self.block: str | None = None  # the number of the title the paragraphs read now stand under
         self.years, self.cited_spans = _DocumentYears(text, cited, meta), SpanSet(cited)
         self.tasks: list[Task] = []
         self.after_intro = self.decided = False  # decided: the items list what a decision ("… đồng ý …, gồm:") covers
@@ -1837,6 +1864,11 @@ class _ParagraphReading:
         was_open, self.open_list = self.open_list, False
         self.previous_start, self.current_start = self.current_start, ls
         marker = split_marker(self.text[ls:le])
+        if ls in self.titles:  # "(2) Hoàn thiện mạng lưới trường lớp" over its paragraphs: their title, no task
+            self.block, self.handed, self.asked = self.titles[ls], [], False
+            return self._list_over()
+        if marker and marker.style != "bullet":
+            self.block = None
         s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
         if self.goals and marker:
             return
@@ -1894,7 +1926,8 @@ class _ParagraphReading:
         continues = continues or (bool(self.handed) and _work_named_must(item))
         # "Cụ thể là: 1- … 2- …" after the lead; "… nêu ba việc cần làm ngay: Thứ nhất, … Thứ hai, …"
         listed = bool(_inline_numbered(item)) and (bool(self.handed) or _duties_numbered(item))
-        if not (marker or self.after_intro or continues or listed or self._gives_work(item, roles, excluded)):
+        titled = self.block is not None and not marker  # a paragraph under a numbered title is one of its items
+        if not (marker or self.after_intro or continues or listed or titled or self._gives_work(item, roles, excluded)):
             return
         if _acknowledges(item, roles):
             return self._list_over()  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
@@ -1922,7 +1955,7 @@ class _ParagraphReading:
             lead = [b for b in lead if fold_diacritics(b.name) not in speaking]
         if (goes_on or _NOMINAL_WORK.match(item)) and marker and self.after_intro and self.intro_handed and not roles.responsible:
             lead = self.intro_handed  # a listed item with no subject is the intro's addressees', not the item's before
-        self._add(s, e, _printed_number(marker), roles, excluded, lead)
+        self._add(s, e, _printed_number(marker) or self.block, roles, excluded, lead)
         self.open_list = not marker and item.rstrip().endswith(";")
 
     def _past_the_lead(self, s: int, e: int) -> int | None:

@@ -316,3 +316,23 @@ def test_a_congress_resolution_keeps_its_work_and_leaves_results_viewpoints_and_
     and under unnumbered labels viewpoints and goals are not tasks while the key tasks are."""
     tasks = extract_text(CONGRESS_RESOLUTION, "nq.txt").tasks
     assert [t.text.split(" ")[0] for t in tasks] == ["Tiếp", "Tập", "Giao"]
+
+
+def test_numbered_titles_over_paragraphs_in_a_reposted_text():
+    """A web page reprinting a resolution's tasks: "(1) …" titles with no end mark, then paragraphs.
+    The titles are no tasks, each paragraph is one under its title's number, and a body named under
+    one title does not lead the paragraphs of the next."""
+    text = "\n\n".join(
+        [
+            "Các nhiệm vụ chủ yếu của Nghị quyết về phát triển giáo dục vùng cao",
+            "(1) Nâng cao nhận thức về vị trí của giáo dục vùng cao",
+            "Các cấp ủy, chính quyền coi giáo dục vùng cao là nhiệm vụ của cả hệ thống chính trị.",
+            "Phát huy vai trò của già làng, người có uy tín trong vận động học sinh đến trường.",
+            "(2) Hoàn thiện mạng lưới trường lớp",
+            "Quy hoạch lại các điểm trường lẻ theo hướng thuận lợi cho học sinh.",
+            "Bố trí đủ giáo viên cho các trường phổ thông dân tộc bán trú.",
+        ]
+    )
+    tasks = extract_text(text, "trang.txt").tasks
+    assert [(t.section, t.text.split(" ")[0]) for t in tasks] == [("1", "Các"), ("1", "Phát"), ("2", "Quy"), ("2", "Bố")]
+    assert [b.name for b in tasks[2].responsible] == []
