@@ -147,7 +147,7 @@ _PLACE_DATE = re.compile(  # the place may start on the line before ("Lương" /
 _SIGNATURE_STAMP = re.compile(
     r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*[+-]\d{2}:?\d{2}"
 )
-_SEPARATOR = re.compile(r"^\s*[-–—_=*.]{3,}\s*$")
+_SEPARATOR = re.compile(r"^\s*(?!\.{3}\s*$)[-–—_=*.]{3,}\s*$")  # (not "...": an article's omitted part)
 _SECTION_START = re.compile(
     rf"^(?!{BYLINE}\s*$)"  # ("V.THÀNH" under a news page)
     r"(?:Phần\s+(?:thứ\s+)?\w+|[IVXL]+\s*(?:[-.)]|/(?![vV]\s))|\d+\s*[-.)/](?!\d{1,2}[-/.]\d{2,4}(?!\d))|[A-Z]\s*[-.)/]\s)",

@@ -279,6 +279,20 @@ def test_an_intro_of_results_opens_no_list_of_work():
     assert _first_words(tasks) == ["Đồng"]
 
 
+def test_an_ellipsis_line_after_the_orders_is_no_header_separator():
+    """A page that quotes part of a conclusion and marks the rest omitted with "...": the quoted
+    orders are the body, not a header ended by a separator."""
+    tasks = _report_tasks(
+        "Ngày 3/12/2025, Ban Thường vụ Tỉnh ủy ban hành Kết luận về phát triển du lịch cộng đồng.",
+        "Theo đó, Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy vùng cao tập trung quy hoạch các làng du lịch.",
+        "- Trong quý I/2026, hoàn thành việc rà soát các điểm du lịch cộng đồng hiện có.",
+        "...",
+        "Xem toàn văn tại cổng thông tin của Tỉnh ủy.",
+    )
+    assert _first_words(tasks) == ["Theo", "Trong"]
+    assert str(tasks[1].deadline.end) == "2026-03-31"
+
+
 def test_office_holders_before_the_bodies_handed_the_work():
     roles = find_roles("Thường trực Tỉnh ủy yêu cầu bí thư, chủ tịch và cấp ủy, chính quyền nâng cao trách nhiệm phục vụ Nhân dân.")
     assert [b.name for b in roles.responsible] == ["Cấp ủy", "Chính quyền"]
