@@ -150,8 +150,8 @@ _SIGNATURE_STAMP = re.compile(
 _SEPARATOR = re.compile(r"^\s*(?!\.{3}\s*$)[-–—_=*.]{3,}\s*$")  # (not "...": an article's omitted part)
 _SECTION_START = re.compile(
     rf"^(?!{BYLINE}\s*$)"  # ("V.THÀNH" under a news page)
-    r"(?:Phần\s+(?:thứ\s+)?\w+|[IVXL]+\s*(?:[-.)]|/(?![vV]\s))|\d+\s*[-.)/](?!\d{1,2}[-/.]\d{2,4}(?!\d))|[A-Z]\s*[-.)/]\s)",
-    re.IGNORECASE,  # (not a date: "20/12/2024" under a news page)
+    r"(?:Phần\s+(?:thứ\s+)?(?:nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mở\s+đầu|[IVX]{1,4}|\d{1,2})(?!\w)|[IVXL]+\s*(?:[-.)]|/(?![vV]\s))|\d+\s*[-.)/](?!\d{1,2}[-/.]\d{2,4}(?!\d))|[A-Z]\s*[-.)/]\s)",
+    re.IGNORECASE,  # (not a date: "20/12/2024" under a news page; not "Phần mềm …": a part is numbered)
 )
 _SIGNING = re.compile(r"^(?P<formula>T/M|TM\.?|T/L|TL\.?|K/T|KT\.?|Q\.|TUQ\.?|THỪA LỆNH|THAY MẶT)\s+(?P<body>.+)$")
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?", re.IGNORECASE | re.MULTILINE)

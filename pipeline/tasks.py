@@ -1666,9 +1666,21 @@ def _block_titles(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
         if number is None or _SENTENCE_CLOSE.search(line) or len(line.split()) > _LONGEST_TITLE:
             continue
         following = text[ns:ne].strip()
-        if split_marker(following) is None and _SENTENCE_CLOSE.search(following) and len(following) > len(line):
+        below = split_marker(following)
+        if (below is None or below.style == "bullet") and _SENTENCE_CLOSE.search(following) and len(following) > len(line):
             titles[ls] = number
     return titles
+
+
+_NOTE_LABEL = re.compile(r"[^\W\d_][^:.;,]{0,30}:")
+
+# a title over how an event is held or what it covers ("(1) Thời gian và địa điểm",
+# "(2) Thành phần", "(3) Nội dung tập huấn"): its lines arrange the event, they are no work
+_ARRANGEMENT_TITLE = re.compile(
+    r"(?:thời\s+gian|địa\s+điểm|thành\s+phần|hình\s+thức|đối\s+tượng|thời\s+lượng|kinh\s+phí|chương\s+trình"
+    r"|nội\s+dung\s+(?:tập\s+huấn|hội\s+nghị|bồi\s+dưỡng|sinh\s+hoạt|buổi|lớp|chương\s+trình))(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int, int]]) -> list[Task]:
@@ -1841,6 +1853,7 @@ class _ParagraphReading:
         self.text, self.meta = text, meta
         self.titles = titles or {}  # numbered lines that title the paragraphs below them (start → number)
         self.block: str | None = None  # the number of the title the paragraphs read now stand under
+        self.arranging = False  # that title says how an event is held ("Thời gian và địa điểm")
         self.years, self.cited_spans = _DocumentYears(text, cited, meta), SpanSet(cited)
         self.tasks: list[Task] = []
         self.after_intro = self.decided = False  # decided: the items list what a decision ("… đồng ý …, gồm:") covers
@@ -1866,9 +1879,13 @@ class _ParagraphReading:
         marker = split_marker(self.text[ls:le])
         if ls in self.titles:  # "(2) Hoàn thiện mạng lưới trường lớp" over its paragraphs: their title, no task
             self.block, self.handed, self.asked = self.titles[ls], [], False
+            title = self.text[ls + (marker.length if marker else 0) : le]
+            self.arranging = _ARRANGEMENT_TITLE.match(title.strip(" *")) is not None
             return self._list_over()
         if marker and marker.style != "bullet":
-            self.block = None
+            self.block, self.arranging = None, False
+        if self.arranging:
+            return
         s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
         if self.goals and marker:
             return
@@ -1926,7 +1943,9 @@ class _ParagraphReading:
         continues = continues or (bool(self.handed) and _work_named_must(item))
         # "Cụ thể là: 1- … 2- …" after the lead; "… nêu ba việc cần làm ngay: Thứ nhất, … Thứ hai, …"
         listed = bool(_inline_numbered(item)) and (bool(self.handed) or _duties_numbered(item))
-        titled = self.block is not None and not marker  # a paragraph under a numbered title is one of its items
+        # a paragraph under a numbered title is one of its items (not a question or a labelled note:
+        # "Thông tin liên hệ: …", a caption "… ra sao?")
+        titled = self.block is not None and not marker and not item.endswith("?") and not _NOTE_LABEL.match(item)
         if not (marker or self.after_intro or continues or listed or titled or self._gives_work(item, roles, excluded)):
             return
         if _acknowledges(item, roles):

@@ -336,3 +336,29 @@ def test_numbered_titles_over_paragraphs_in_a_reposted_text():
     tasks = extract_text(text, "trang.txt").tasks
     assert [(t.section, t.text.split(" ")[0]) for t in tasks] == [("1", "Các"), ("1", "Phát"), ("2", "Quy"), ("2", "Bố")]
     assert [b.name for b in tasks[2].responsible] == []
+
+
+def test_numbered_titles_over_bullets_of_a_training_notice():
+    """A notice of a training day: "(1) Thời gian …", "(2) Thành phần", "(3) Nội dung tập huấn" arrange
+    the event; only "(4) Tổ chức thực hiện" hands out work. Titles, arrangements, a contact note and
+    a closing question are no tasks."""
+    text = "\n\n".join(
+        [
+            "Thực hiện chỉ đạo của Thường trực Tỉnh ủy, Văn phòng Tỉnh ủy tổ chức tập huấn sử dụng phần mềm "
+            "quản lý hồ sơ đảng viên, cụ thể như sau:",
+            "(1) Thời gian và địa điểm",
+            "- Thời gian: 8 giờ, ngày 15/01/2026.",
+            "- Địa điểm: Hội trường Tỉnh ủy.",
+            "(2) Thành phần",
+            "- Cán bộ phụ trách công tác đảng viên của các đảng ủy trực thuộc Tỉnh ủy.",
+            "(3) Nội dung tập huấn",
+            "- Cập nhật, khai thác hồ sơ đảng viên trên phần mềm.",
+            "(4) Tổ chức thực hiện",
+            "- Phòng Công nghệ thông tin, Văn phòng Tỉnh ủy chuẩn bị máy tính và tài liệu.",
+            "- Các đảng ủy trực thuộc cử cán bộ tham dự đầy đủ.",
+            "Thông tin liên hệ: đồng chí Lê Văn Hòa, Văn phòng Tỉnh ủy.",
+            "Phần mềm quản lý hồ sơ đảng viên dùng thế nào?",
+        ]
+    )
+    tasks = extract_text(text, "thong_bao.txt").tasks
+    assert [(t.section, t.text.split(" ")[0]) for t in tasks] == [("4", "Phòng"), ("4", "Các")]
