@@ -262,17 +262,20 @@ _WEEKDAYS = {"hai": "MO", "2": "MO", "ba": "TU", "3": "TU", "tư": "WE", "4": "W
 
 
 @_rec(
+    r"(?:\b(?:ngày\s+)?thứ\s+(?P<first>hai|ba|tư|năm|sáu|bảy|[2-7])\s+)?"  # "(trước 15 giờ) thứ Tư hằng tuần"
     rf"\b{_PERIODIC}(?:{_EVERY}\s+tuần|(?:(?P<n>{_NUM})\s+)?tuần\s+{_ONCE})\b"
-    r"(?:[^.;\n]{0,30}?\b(?:vào\s+)?(?:ngày\s+)?thứ\s+(?P<day>hai|ba|tư|năm|sáu|bảy|[2-7])(?!\w))?",
+    r"(?(first)|(?:[^.;\n]{0,30}?\b(?:vào\s+)?(?:ngày\s+)?thứ\s+(?P<day>hai|ba|tư|năm|sáu|bảy|[2-7])(?!\w))?)",
     gate=("tuần",),
 )
 def _weekly(m: re.Match) -> str | None:
-    """ "hằng tuần", "2 tuần một lần", and the weekday when one follows ("vào thứ Sáu")."""
+    """ "hằng tuần", "2 tuần một lần", and the weekday printed before or after ("thứ Tư hằng tuần",
+    "hằng tuần … vào thứ Sáu")."""
     n = _to_int(m.group("n")) if m.group("n") else 1
     if not n:
         return None
     rule = "FREQ=WEEKLY" if n == 1 else f"FREQ=WEEKLY;INTERVAL={n}"
-    return f"{rule};BYDAY={_WEEKDAYS[m.group('day').lower()]}" if m.group("day") else rule
+    day = m.group("first") or m.group("day")
+    return f"{rule};BYDAY={_WEEKDAYS[day.lower()]}" if day else rule
 
 
 @_rec(rf"\btháng\s+(?P<months>{_MON}(?:{_LIST}(?:tháng\s+)?{_MON})+)\s+(?:{_EVERY})\s+năm\b", gate=("tháng",))

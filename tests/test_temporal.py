@@ -147,6 +147,7 @@ CASES = [
     ("hằng tuần", None, None, "FREQ=WEEKLY"),
     ("2 tuần một lần", None, None, "FREQ=WEEKLY;INTERVAL=2"),
     ("hằng tuần báo cáo vào thứ Sáu", None, None, "FREQ=WEEKLY;BYDAY=FR"),
+    ("trước 16 giờ ngày thứ 5 hằng tuần", None, None, "FREQ=WEEKLY;BYDAY=TH"),  # the weekday printed first
     ("định kì hằng năm", None, None, "FREQ=YEARLY"),
     # a school year runs September to May, and its edges are not the calendar year's
     ("trong năm học 2025–2026", "2025-09-01", "2026-05-31", None),
