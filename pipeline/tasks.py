@@ -1363,10 +1363,15 @@ class _Reading:
         the paragraph that introduced the section as a task ("Bộ Chính trị yêu cầu các cấp ủy …")."""
         heading = self.text[sec.heading_start : sec.heading_end]
         mentions = find_bodies(heading)
-        implementers = list(mentions) if _body_only(heading, mentions) else list(find_roles(heading).responsible)
+        roles = find_roles(heading)
+        # "2. Ban Tổ chức chủ trì, phối hợp cùng Sở Nội vụ …:" leads with helpers, a list of bodies does not
+        listed = _body_only(heading, mentions) and not roles.coordinating
+        implementers = list(mentions) if listed else list(roles.responsible)
         implementers = implementers or _issuers(heading, mentions) or self.introduced.get(id(sec), [])
         due = _due(heading, _time_expressions(heading, self.meta.issued_date, []))
         self.contexts[id(sec)] = _Context(implementers, due, decided=rule("acknowledgement").match(heading) is not None)
+        if not listed and roles.coordinating:
+            self.contexts[id(sec)].attrs.helped_by = list(roles.coordinating)
 
     def _schedule_line(self, sec: Section, item: str) -> bool:
         """ "Thời gian: trong tháng 10/2013": the block's deadline."""

@@ -362,3 +362,25 @@ def test_numbered_titles_over_bullets_of_a_training_notice():
     )
     tasks = extract_text(text, "thong_bao.txt").tasks
     assert [(t.section, t.text.split(" ")[0]) for t in tasks] == [("4", "Phòng"), ("4", "Các")]
+
+
+def test_a_heading_that_leads_with_helpers_gives_its_items_a_lead_and_helpers():
+    """ "2. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp cùng … giúp Ban Chỉ đạo:" is not a list of bodies:
+    its lead leads the items below, the bodies it works with help."""
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "triển khai sắp xếp các thôn, tổ dân phố năm 2026",
+            "I. MỤC ĐÍCH",
+            "Bảo đảm việc sắp xếp đúng tiến độ.",
+            "II. TỔ CHỨC THỰC HIỆN",
+            "1. Các đảng ủy xã, phường",
+            "- Lãnh đạo rà soát số hộ của từng thôn.",
+            "2. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp cùng Sở Nội vụ và các cơ quan liên quan giúp Ban Chỉ đạo:",
+            "- Theo dõi, đôn đốc tiến độ sắp xếp ở các xã, phường.",
+            "- Tổng hợp khó khăn, vướng mắc, đề xuất hướng xử lý.",
+        ]
+    )
+    tasks = extract_text(text, "kh.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks][1:] == [["Ban Tổ chức Tỉnh ủy"]] * 2
+    assert [b.name for b in tasks[1].coordinating] == ["Sở Nội vụ", "Cơ quan liên quan"]
