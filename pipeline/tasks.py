@@ -1291,6 +1291,7 @@ def _part_hands_work(sec: Section) -> bool:
     )
 
 
+_APPENDIX_TITLE = re.compile(r"phụ\s+lục(?!\w)", re.IGNORECASE)
 _PART_LABEL_WORDS = 4  # "Phương hướng", "Nhiệm vụ cụ thể": a part's label, not work to do
 
 
@@ -1338,6 +1339,8 @@ class _Reading:
             return
         if (_TOPIC_LINE.match(item) and len(item.split()) <= 12) or is_upper_line(item) or rule("group_label").match(item):
             return  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM", "Năm 2027: (02 cuộc)": an unnumbered sub-heading
+        if _APPENDIX_TITLE.match(item) and _no_end_mark(item):
+            return  # "2. Phụ lục kèm theo Kế hoạch này": where the appendix is, no work
         label = None if marker else _block_label(item)
         if label is not None:
             self.label_kind[id(sec)] = label

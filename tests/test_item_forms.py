@@ -384,3 +384,16 @@ def test_a_heading_that_leads_with_helpers_gives_its_items_a_lead_and_helpers():
     tasks = extract_text(text, "kh.txt").tasks
     assert [[b.name for b in t.responsible] for t in tasks][1:] == [["Ban Tổ chức Tỉnh ủy"]] * 2
     assert [b.name for b in tasks[1].coordinating] == ["Sở Nội vụ", "Cơ quan liên quan"]
+
+
+def test_an_appendix_title_left_without_items_is_no_task():
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "kiểm tra việc thu, nộp đảng phí năm 2026",
+            "I. TỔ CHỨC THỰC HIỆN",
+            "1. Ủy ban Kiểm tra Đảng ủy xây dựng lịch kiểm tra các chi bộ, hoàn thành trong quý I/2026.",
+            "2. Phụ lục kèm theo Kế hoạch này",
+        ]
+    )
+    assert [t.section for t in extract_text(text, "kh.txt").tasks] == ["I.1"]
