@@ -653,7 +653,8 @@ _PROPER = rf"[{UPPER_LETTERS}][\wÀ-ỹ]*(?:\.[{UPPER_LETTERS}][\wÀ-ỹ]*)?"  #
 _LEAD_TYPES = (
     r"(?P<type>(?i:Chương trình hành động|Chương trình|Chỉ thị|Nghị quyết|Kế hoạch|Kết luận|Thông báo|Đề án|Quy định"
     r"|Hướng dẫn|Quyết định|Công văn|Văn bản(?=\s+số\s)))"  # "Văn bản số 3570-CV/TU": its type is in its code
-    r"(?:\s+số\s+(?P<num>\d+[^\s,;]*))?"
+    # the number after "số", or a full symbol without it ("Chỉ thị 08-CT/TW năm 2026"), then its year
+    r"(?:\s+(?:số\s+|(?=\d+-[A-ZĐ]{1,8}/))(?P<num>\d+[^\s,;]*)(?:\s+(?:năm\s+)?(?:19|20)\d\d(?![\d/]))?)?"
     rf"(?:\s*,?\s*ngày\s+{_DAY_MONTH_YEAR})?"
 )
 

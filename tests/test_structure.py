@@ -370,6 +370,12 @@ def test_a_news_lead_that_says_who_signed_which_document():
         ("Ngày 6/4, Ban Thường vụ Tỉnh ủy Lâm Viên đã ban hành Chỉ thị số 21 về việc tăng cường công tác dân vận.\n\n"
          "1. Các cấp ủy tăng cường lãnh đạo.",
          ("Chỉ thị", "21-CT/TU", "None", "Ban Thường vụ Tỉnh ủy Lâm Viên", "về việc tăng cường công tác dân vận")),
+        # the full symbol printed without "số", then its year; a bare "5" without "số" is no number
+        ("Ngày 12/3/2026, Ban Bí thư ban hành Chỉ thị 08-CT/TW năm 2026 về công tác dân vận ở vùng đồng bào dân tộc.\n\n"
+         "1. Các cấp ủy tăng cường lãnh đạo.",
+         ("Chỉ thị", "08-CT/TW", "2026-03-12", "Ban Bí thư", "về công tác dân vận ở vùng đồng bào dân tộc")),
+        ("Ban Thường vụ Huyện ủy ban hành Kế hoạch 5 năm về phát triển chè.\n\nTheo đó, các xã rà soát vùng chè.",
+         ("Kế hoạch", "None", "None", "Ban Thường vụ Huyện ủy", "None")),
         # "vừa xây dựng kế hoạch": the type in lower case, no number
         ("Ban Thường vụ Tỉnh ủy vừa xây dựng kế hoạch giám sát công tác cán bộ năm 2026.\n\n"
          "Theo đó, Ban Tổ chức Tỉnh ủy chủ trì.",
