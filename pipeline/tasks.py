@@ -1675,12 +1675,14 @@ def _block_titles(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
             continue
         following = text[ns:ne].strip()
         below = split_marker(following)
-        if (below is None or below.style == "bullet") and _SENTENCE_CLOSE.search(following) and len(following) > len(line):
+        if _SENTENCE_CLOSE.search(following) and (below is None and len(following) > len(line) or below and below.style == "bullet"):
             titles[ls] = number
     return titles
 
 
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _NOTE_LABEL = re.compile(r"[^\W\d_][^:.;,]{0,30}:")
+_ABOUT_THE_TEXT = re.compile(r"(?:trên\s+đây|đây\s+là|như\s+vậy)(?!\w)", re.IGNORECASE)  # "Trên đây là …", "Đây là nội dung …"
 
 # a title over how an event is held or what it covers ("(1) Thời gian và địa điểm",
 # "(2) Thành phần", "(3) Nội dung tập huấn"): its lines arrange the event, they are no work
@@ -1709,6 +1711,7 @@ def _tasks_without_sections(text: str, meta: DocumentMeta, cited: list[tuple[int
         reading.line(ls, le)
         if text[ls:le].rstrip().endswith("./."):
             break  # the closing mark: what follows is the page's (a paper's name, the next story)
+    reading.close_title()
     tasks = reading.tasks if regions.header_end else _led_by_the_whole_request(reading.tasks)
     return _named_in_full(text, _hosted(tasks))
 
@@ -1796,9 +1799,12 @@ def _in_full(text: str, bodies: tuple[BodyMention, ...], full: dict[str, dict[st
 
 # "… mục đích, yêu cầu của văn bản:" before its items (not "Mục tiêu, nhiệm vụ:", which lists work)
 # the lessons or causes a list gives ("… một số bài học kinh nghiệm …", "… ba nguyên nhân …"): no work
-_LESSONS = re.compile(
-    r"(?<!\w)(?:một\s+số|những|các|\d+|hai|ba|bốn|năm|sáu)\s+(?:bài\s+học|nguyên\s+nhân)(?!\w)", re.IGNORECASE
+_LESSONS = re.compile(  # (and the criteria, factors or principles a list gives: "… xét theo các tiêu chí dưới đây:")
+    r"(?<!\w)(?:một\s+số|những|các|\d+|hai|ba|bốn|năm|sáu)\s+(?:bài\s+học|nguyên\s+nhân|tiêu\s+chí|yếu\s+tố|nguyên\s+tắc)(?!\w)",
+    re.IGNORECASE,
 )
+# a bullet that only names what the items below are ("- Nguyên tắc", "- Tiêu chí"): no work follows
+_NOT_WORK_LABEL = re.compile(r"(?:nguyên\s+tắc|tiêu\s+chí|yêu\s+cầu|mục\s+đích|phương\s+châm|căn\s+cứ)(?:\s+chung)?\s*:?", re.IGNORECASE)
 _RESULTS_INTRO = re.compile(
     r"(?<!\w)(?:chuyển\s+biến\s+tích\s+cực|thành\s+tựu|dấu\s+ấn|nổi\s+bật\s+là"
     r"|(?:đạt\s+được|có|ghi\s+nhận)\s+(?:nhiều|những|một\s+số)\s+kết\s+quả)[^:.;]{0,60}:\s*$",
@@ -1862,6 +1868,7 @@ class _ParagraphReading:
         self.titles = titles or {}  # numbered lines that title the paragraphs below them (start → number)
         self.block: str | None = None  # the number of the title the paragraphs read now stand under
         self.arranging = False  # that title says how an event is held ("Thời gian và địa điểm")
+        self.pending_title: tuple[int, int, str, int] | None = None  # the title read last, until its block has work
         self.years, self.cited_spans = _DocumentYears(text, cited, meta), SpanSet(cited)
         self.tasks: list[Task] = []
         self.after_intro = self.decided = False  # decided: the items list what a decision ("… đồng ý …, gồm:") covers
@@ -1886,11 +1893,14 @@ class _ParagraphReading:
         self.previous_start, self.current_start = self.current_start, ls
         marker = split_marker(self.text[ls:le])
         if ls in self.titles:  # "(2) Hoàn thiện mạng lưới trường lớp" over its paragraphs: their title, no task
-            self.block, self.handed, self.asked = self.titles[ls], [], False
+            self.close_title()
+            self.block, self.handed, self.asked, self.goals = self.titles[ls], [], False, False
             title = self.text[ls + (marker.length if marker else 0) : le]
             self.arranging = _ARRANGEMENT_TITLE.match(title.strip(" *")) is not None
+            self.pending_title = None if self.arranging else (ls, le, self.titles[ls], len(self.tasks))
             return self._list_over()
-        if marker and marker.style != "bullet":
+        if _printed_number(marker):  # a numbered item of its own ends the titled block
+            self.close_title()
             self.block, self.arranging = None, False
         if self.arranging:
             return
@@ -1916,6 +1926,12 @@ class _ParagraphReading:
             return
         if marker and item.endswith(":") and _HANDED_OVER.match(item) and find_bodies(item):
             self.intro, self.intro_added, self.after_intro = (s, e, _printed_number(marker)), False, True
+            return
+        if _printed_number(marker) and item.endswith(":") and _LESSONS.search(item) and rule("work_verb").match(item):
+            # "(1) Rà soát … theo các tiêu chí và nguyên tắc dưới đây:": the numbered line is the work, its list the criteria
+            excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+            self._add(s, e, _printed_number(marker), find_roles(item, excluded), excluded, [])
+            self.goals = True
             return
         if self._skipped(item, marker):
             return
@@ -1953,7 +1969,9 @@ class _ParagraphReading:
         listed = bool(_inline_numbered(item)) and (bool(self.handed) or _duties_numbered(item))
         # a paragraph under a numbered title is one of its items (not a question or a labelled note:
         # "Thông tin liên hệ: …", a caption "… ra sao?")
-        titled = self.block is not None and not marker and not item.endswith("?") and not _NOTE_LABEL.match(item)
+        asks = _TRAILING_ASIDE.sub("", item).endswith("?")  # "… ra sao? (Hình từ Internet)": a caption's question
+        titled = self.block is not None and not marker and not asks and not _NOTE_LABEL.match(item)
+        titled = titled and not _ABOUT_THE_TEXT.match(item)
         if not (marker or self.after_intro or continues or listed or titled or self._gives_work(item, roles, excluded)):
             return
         if _acknowledges(item, roles):
@@ -1984,6 +2002,21 @@ class _ParagraphReading:
             lead = self.intro_handed  # a listed item with no subject is the intro's addressees', not the item's before
         self._add(s, e, _printed_number(marker) or self.block, roles, excluded, lead)
         self.open_list = not marker and item.rstrip().endswith(";")
+
+    def close_title(self) -> None:
+        """A title whose block held no work ("(1) Hoàn thiện … theo các tiêu chí sau" over the
+        criteria) is the work itself."""
+        pending, self.pending_title = self.pending_title, None
+        if pending is None or len(self.tasks) > pending[3]:
+            return
+        ls, le, number, _ = pending
+        marker = split_marker(self.text[ls:le])
+        s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
+        item = self.text[s:e]
+        if _names_a_part(item) or _TOPIC_LINE.match(item):
+            return  # "(2) Về triển khai thực hiện": a part's name, no work
+        excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+        self._add(s, e, number, find_roles(item, excluded), excluded, [])
 
     def _past_the_lead(self, s: int, e: int) -> int | None:
         """Where an unnumbered paragraph's work starts, past what announces or commends it; None
@@ -2082,6 +2115,9 @@ class _ParagraphReading:
             return True
         if not marker and len(item) <= _LONGEST_LESSONS_INTRO and _LESSONS.search(item) and not _HANDED_OVER.search(item):
             self.goals = True  # "… lưu ý một số bài học rút ra …." then "Thứ nhất, …": lessons drawn, not work
+            return True
+        if marker and _NOT_WORK_LABEL.fullmatch(item.strip()):
+            self.goals = True  # "- Nguyên tắc" then "+ Đối với …": the principles, not work
             return True
         if marker and _REFERENCE_ITEM.match(item) and not _HANDED_OVER.search(item):
             return True  # "• Hướng dẫn 12-HD/HU ngày 02/3/2026 … do Ban Tổ chức Huyện ủy ban hành": a document listed

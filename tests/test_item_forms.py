@@ -397,3 +397,25 @@ def test_an_appendix_title_left_without_items_is_no_task():
         ]
     )
     assert [t.section for t in extract_text(text, "kh.txt").tasks] == ["I.1"]
+
+
+def test_criteria_and_principles_under_a_numbered_line_are_no_tasks():
+    """ "(1) Rà soát … theo các tiêu chí và nguyên tắc dưới đây:" is the work; the criteria, the factors
+    and the principles listed under it are not. A title whose block holds no work is the work."""
+    text = "\n\n".join(
+        [
+            "Ban Tổ chức Tỉnh ủy hướng dẫn rà soát quy hoạch cán bộ như sau:",
+            "(1) Rà soát quy hoạch cán bộ lãnh đạo các sở, ngành theo các tiêu chí và nguyên tắc dưới đây:",
+            "- Tiêu chí: xét theo các tiêu chí dưới đây:",
+            "(i) Phẩm chất chính trị;",
+            "(ii) Năng lực công tác thực tiễn.",
+            "- Nguyên tắc",
+            "+ Bảo đảm công khai, minh bạch trong từng bước.",
+            "(2) Hoàn thành việc gửi hồ sơ quy hoạch của các đảng ủy trực thuộc",
+            "- Hồ sơ gửi về Ban Tổ chức Tỉnh ủy chậm nhất ngày 30/6/2026.",
+            "(3) Tổng hợp kết quả rà soát của toàn tỉnh",
+            "Trên đây là hướng dẫn của Ban Tổ chức Tỉnh ủy.",
+        ]
+    )
+    tasks = extract_text(text, "hd.txt").tasks
+    assert [(t.section, t.text.split(" ")[0]) for t in tasks] == [("1", "Rà"), ("2", "Hồ"), ("3", "Tổng")]
