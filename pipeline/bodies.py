@@ -281,81 +281,140 @@ def _org_reading(text: str, pos: int) -> tuple[str, int] | None:
     nouns (POS-tagged) that a predicate, a capitalised word or a locality confirms, and ends
     with a locality word and its proper name ("huyện Hàm Tân") or a Party level ("Tỉnh ủy").
     """
-    head_rx, head_token, locality, predicates, function_words = _org_rules()
-    open_rx = _open_heads()
-    head = head_rx.match(text, pos)
+    head = _org_rules()[0].match(text, pos)
     if not head:
         return None
-    levels = _matchers()[0]
-    stop = len(text)
-    for ch in "\n;:.()\t":
-        k = text.find(ch, head.end(), head.end() + _ORG_WINDOW)
-        if k >= 0:
-            stop = min(stop, k)
+    open_rx = _open_heads()
     base = head.end()
     is_open = bool(open_rx and open_rx.fullmatch(text, pos, base))
-    window = text[base : min(stop, base + _ORG_WINDOW)]
-    tokens = _tagged(window)
-    confirmed = 0  # end (in window) of the name as confirmed so far
-    pending = 0  # end of lower-case nouns that still need confirming
-    named = False  # a noun is among them ("dự án"), not only words that say how ("sớm ổn định")
-    i = 0
-    while i < len(tokens) and i < _MAX_NAME_TOKENS:
-        tok, tag, ts, te = tokens[i]
-        low = tok.lower()
-        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        lv = levels.match(window, ts)
-        if lv:  # "Ban Chỉ đạo ... Tỉnh ủy": a Party level closes the name
-            confirmed = max(confirmed, lv[1])
-            break
-        if locality.fullmatch(low) or (low in {"cấp", "các"} and locality.match(window, ts)):
-            m = locality.match(window, ts)
-            confirmed = m.end() if m else te
-            j = i + 1 if not m or m.end() <= te else i + 2
-            while j < len(tokens) and _is_upper_word(tokens[j][0]) and not head_token.match(tokens[j][0]):
-                if levels.match(window, tokens[j][2]):
-                    break
-                confirmed = tokens[j][3]
-                j += 1
-            break
-        if tok in {"-", "–"}:
-            if not _is_upper_word(nxt):
-                break
-        elif tok == ",":
-            # "Sở Văn hóa, Thể thao và Du lịch": a comma goes on only into a capitalised word
-            # that starts no other body ("Báo Bình Thuận, Đài ...", "Sở Nội vụ, LĐLĐ tỉnh").
-            if (
-                not _is_upper_word(nxt)
-                or head_token.match(nxt)
-                or _matchers()[3].match(window, tokens[i + 1][2])
-            ):
-                break
-        elif _is_upper_word(tok):
-            if confirmed and head_token.match(tok) and tokens[i - 1][0] not in {"-", "–"}:
-                break  # "Báo Bình Thuận Đài ...": a new organisation starts
-            confirmed = te
-        elif low in {"và", "&"}:
-            if not nxt[:1].isupper() or head_token.match(nxt):
-                break  # "… và 5 Đảng bộ": a count of other units, not the name going on
-        elif low in function_words:
-            break
-        elif low not in predicates and tag not in _NOUNISH and (k := _locality_ahead(tokens, i, locality, function_words)):
-            i = k  # "Ban Quản lý dự án đầu tư xây dựng huyện": the locality word closes the name
-            continue
-        elif low in predicates or tag not in _NOUNISH:
-            if pending and named and (confirmed or is_open) and low not in function_words:
-                confirmed = max(confirmed, pending)  # a predicate follows: the nouns before it are the name's
-            break
-        else:
-            pending, named = te, named or tag != "A"
-        i += 1
-    else:
-        if pending and named and (confirmed or is_open) and i < _MAX_NAME_TOKENS:
-            confirmed = max(confirmed, pending)  # the clause ended right after the nouns
+    window = text[base : min(_org_window_stop(text, base), base + _ORG_WINDOW)]
+    confirmed = _OrgName(window, is_open).confirmed_end()
     if not confirmed:
         return None
     end = base + confirmed
     return _cap(normalize_name(text[pos:end])), end
+
+
+def _org_window_stop(text: str, start: int) -> int:
+    """Where the text after a head noun stops holding its name: the first line break, semicolon,
+    colon, full stop, bracket or tab within the window, else the text's end."""
+    stop = len(text)
+    for ch in "\n;:.()\t":
+        k = text.find(ch, start, start + _ORG_WINDOW)
+        if k >= 0:
+            stop = min(stop, k)
+    return stop
+
+
+class _OrgName:
+    """The walk over the tagged words after an unknown organisation's head noun (see `_org_reading`):
+    how far its name is confirmed, token by token."""
+
+    __slots__ = (
+        "window",
+        "tokens",
+        "is_open",
+        "confirmed",
+        "pending",
+        "named",
+        "head_token",
+        "locality",
+        "predicates",
+        "function_words",
+        "levels",
+    )
+
+    def __init__(self, window: str, is_open: bool):
+        self.window, self.tokens, self.is_open = window, _tagged(window), is_open
+        _, self.head_token, self.locality, self.predicates, self.function_words = _org_rules()
+        self.levels = _matchers()[0]
+        self.confirmed = 0  # end (in window) of the name as confirmed so far
+        self.pending = 0  # end of lower-case nouns that still need confirming
+        self.named = False  # a noun is among them ("dự án"), not only words that say how ("sớm ổn định")
+
+    def confirmed_end(self) -> int:
+        """End (in the window) of the name as the words confirm it; 0 for no name."""
+        i = 0
+        while i < len(self.tokens) and i < _MAX_NAME_TOKENS:
+            step = self._next(i)
+            if step is None:
+                return self.confirmed
+            i = step
+        if self.pending and self.named and (self.confirmed or self.is_open) and i < _MAX_NAME_TOKENS:
+            self.confirmed = max(self.confirmed, self.pending)  # the clause ended right after the nouns
+        return self.confirmed
+
+    def _next(self, i: int) -> int | None:
+        """Read token `i`: the index of the next token to read, or None where the name ends."""
+        head_token, predicates, function_words = self.head_token, self.predicates, self.function_words
+        tokens = self.tokens
+        tok, tag, _, te = tokens[i]
+        low = tok.lower()
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if self._closed_at(i, low):
+            return None
+        if tok in {"-", "–"}:
+            goes_on = _is_upper_word(nxt)
+        elif tok == ",":
+            # "Sở Văn hóa, Thể thao và Du lịch": a comma goes on only into a capitalised word
+            # that starts no other body ("Báo Bình Thuận, Đài ...", "Sở Nội vụ, LĐLĐ tỉnh").
+            goes_on = not (
+                not _is_upper_word(nxt)
+                or head_token.match(nxt)
+                or _matchers()[3].match(self.window, tokens[i + 1][2])
+            )
+        elif _is_upper_word(tok):
+            goes_on = self._capitalised(i)
+        elif low in {"và", "&"}:
+            # "… và 5 Đảng bộ": a count of other units, not the name going on
+            goes_on = not (not nxt[:1].isupper() or head_token.match(nxt))
+        elif low in function_words:
+            goes_on = False
+        elif (
+            low not in predicates
+            and tag not in _NOUNISH
+            and (k := _locality_ahead(tokens, i, self.locality, function_words))
+        ):
+            return k  # "Ban Quản lý dự án đầu tư xây dựng huyện": the locality word closes the name
+        elif low in predicates or tag not in _NOUNISH:
+            if self.pending and self.named and (self.confirmed or self.is_open) and low not in function_words:
+                # a predicate follows: the nouns before it are the name's
+                self.confirmed = max(self.confirmed, self.pending)
+            goes_on = False
+        else:
+            self.pending, self.named = te, self.named or tag != "A"
+            goes_on = True
+        return i + 1 if goes_on else None
+
+    def _closed_at(self, i: int, low: str) -> bool:
+        """Whether token `i` closes the name: a Party level, or a locality word and its proper name
+        (the name then ends with them)."""
+        head_token, locality, levels = self.head_token, self.locality, self.levels
+        window, tokens = self.window, self.tokens
+        ts, te = tokens[i][2], tokens[i][3]
+        lv = levels.match(window, ts)
+        if lv:  # "Ban Chỉ đạo ... Tỉnh ủy": a Party level closes the name
+            self.confirmed = max(self.confirmed, lv[1])
+            return True
+        if not (locality.fullmatch(low) or (low in {"cấp", "các"} and locality.match(window, ts))):
+            return False
+        m = locality.match(window, ts)
+        self.confirmed = m.end() if m else te
+        j = i + 1 if not m or m.end() <= te else i + 2
+        while j < len(tokens) and _is_upper_word(tokens[j][0]) and not head_token.match(tokens[j][0]):
+            if levels.match(window, tokens[j][2]):
+                break
+            self.confirmed = tokens[j][3]
+            j += 1
+        return True
+
+    def _capitalised(self, i: int) -> bool:
+        """A capitalised word goes on with the name, unless it is the head noun of a new organisation."""
+        tok, te = self.tokens[i][0], self.tokens[i][3]
+        if self.confirmed and self.head_token.match(tok) and self.tokens[i - 1][0] not in {"-", "–"}:
+            return False  # "Báo Bình Thuận Đài ...": a new organisation starts
+        self.confirmed = te
+        return True
 
 
 _SEP = re.compile(r"\s+(?P<of>của\s+)?", re.IGNORECASE)
@@ -399,40 +458,9 @@ _TAIL_ABBREVIATIONS = {"TP": "thành phố", "TP.": "thành phố", "TW": "Trung
 
 def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
     """Longest body reading at `pos`: list of (name, start, end, level-name-or-None)."""
-    levels, organs, bodies, _, lists = _matchers()
-    best: list[tuple[str, int, int, str | None]] = []
-    best_end = pos
-    for rx, suffix in lists:
-        m = rx.match(text, pos)
-        if m and m.end() > best_end:
-            rest = " " + " ".join(m.group("rest").split()) if m.group("rest") else ""
-            heads = re.split(r"\s*(?:,|\bvà\b)\s*", m.group("heads"), flags=re.IGNORECASE)
-            best = [(_cap(h.lower()) + " " + suffix + rest, pos, m.end(), None) for h in heads if h]
-            best_end = m.end()
-    hit = organs.match(text, pos)
-    if hit:
-        organ, end = hit
-        listed = _levels_listed(text, end)  # "Ban Tổ chức các huyện, thị, thành ủy"
-        tail, end = _tail(organ, text, end) if not listed else ("", end)  # "Ban Chỉ đạo" + "35 tỉnh"
-        name, level_name = organ.name + tail, None
-        s = _SEP.match(text, end)
-        if listed and listed[1] > best_end:
-            # "Ban Thường vụ các huyện ủy, thị ủy" → Ban Thường vụ Huyện ủy, Ban Thường vụ Thị ủy
-            best, best_end = [(f"{name} {lv}", pos, listed[1], lv) for lv in listed[0]], listed[1]
-            s = None
-        if s:
-            lv = levels.match(text, s.end())
-            if lv:
-                tail, tend = _tail(lv[0], text, lv[1])
-                of = " của" if s.group("of") else ""
-                name, end, level_name = f"{name}{of} {lv[0].name}{tail}", tend, lv[0].name
-            elif not s.group("of"):
-                bd = bodies.match(text, s.end())
-                if bd and bd[0].name[:1].isupper() and bd[0].name.split()[0] in {"Hội", "Ủy", "Mặt", "Liên", "Tòa", "Viện"}:
-                    tail, tend = _tail(bd[0], text, bd[1])
-                    name, end = f"{name} {bd[0].name}{tail}", tend
-        if end > best_end:
-            best, best_end = [(name, pos, end, level_name)], end
+    levels, _, bodies, _, lists = _matchers()
+    best, best_end = _listed_heads_reading(text, pos, lists)
+    best, best_end = _organ_reading(text, pos, best, best_end)
     if len(best) > 1:
         return best
     for matcher in (levels, bodies):
@@ -447,19 +475,91 @@ def _match_at(text: str, pos: int) -> list[tuple[str, int, int, str | None]]:
         titled = _with_quoted_title(text, best[0], direct=False)
         if titled[0][2] > best_end:  # "Ban Chỉ đạo" + ' Cuộc vận động "..." huyện'
             return titled
-    if len(best) <= 1 and (not best or (_NAME_GOES_ON.match(text, best_end) and not _person_next(text, best_end))):
-        org = _org_reading(text, pos)
-        if org and org[1] > best_end:
-            if best:  # the gazetteer knows the start: its canonical form + the printed rest
-                name, _, _, level_name = best[0]
-                rest = normalize_name(text[best_end : org[1]])
-                best = [(f"{name} {rest}", pos, org[1], level_name)]
-            else:
-                best = [(org[0], pos, org[1], None)]
+    if len(best) <= 1 and (
+        not best or (_NAME_GOES_ON.match(text, best_end) and not _person_next(text, best_end))
+    ):
+        best = _read_on_as_org(text, pos, best, best_end)
     if len(best) == 1:
         best = _with_quoted_title(text, best[0], direct=best_end < best[0][2])
         best = _split_place_list(text, best[0])
     return best
+
+
+def _listed_heads_reading(
+    text: str, pos: int, lists: list[tuple[re.Pattern, str]]
+) -> tuple[list[tuple[str, int, int, str | None]], int]:
+    """The longest of the gazetteer's lists of heads sharing one suffix at `pos`, one reading per
+    head, and its end (no reading, and `pos`, when none matches)."""
+    best: list[tuple[str, int, int, str | None]] = []
+    best_end = pos
+    for rx, suffix in lists:
+        m = rx.match(text, pos)
+        if m and m.end() > best_end:
+            rest = " " + " ".join(m.group("rest").split()) if m.group("rest") else ""
+            heads = re.split(r"\s*(?:,|\bvà\b)\s*", m.group("heads"), flags=re.IGNORECASE)
+            best = [(_cap(h.lower()) + " " + suffix + rest, pos, m.end(), None) for h in heads if h]
+            best_end = m.end()
+    return best, best_end
+
+
+def _organ_reading(
+    text: str, pos: int, best: list[tuple[str, int, int, str | None]], best_end: int
+) -> tuple[list[tuple[str, int, int, str | None]], int]:
+    """An organ at `pos` with the levels it is listed for or its owner, where it reads further than
+    `best` (ending at `best_end`); else `best` unchanged."""
+    hit = _matchers()[1].match(text, pos)
+    if not hit:
+        return best, best_end
+    organ, end = hit
+    listed = _levels_listed(text, end)  # "Ban Tổ chức các huyện, thị, thành ủy"
+    tail, end = _tail(organ, text, end) if not listed else ("", end)  # "Ban Chỉ đạo" + "35 tỉnh"
+    name, level_name = organ.name + tail, None
+    s = _SEP.match(text, end)
+    if listed and listed[1] > best_end:
+        # "Ban Thường vụ các huyện ủy, thị ủy" → Ban Thường vụ Huyện ủy, Ban Thường vụ Thị ủy
+        best, best_end = [(f"{name} {lv}", pos, listed[1], lv) for lv in listed[0]], listed[1]
+        s = None
+    if s:
+        name, end, level_name = _organ_of_owner(text, name, end, s)
+    if end > best_end:
+        best, best_end = [(name, pos, end, level_name)], end
+    return best, best_end
+
+
+def _organ_of_owner(text: str, name: str, end: int, sep: re.Match) -> tuple[str, int, str | None]:
+    """The organ `name` with the level or the mass organisation printed after it (past `sep`) that
+    owns it: (name, end, level-name-or-None); the organ alone when no owner follows."""
+    levels, _, bodies, _, _ = _matchers()
+    lv = levels.match(text, sep.end())
+    if lv:
+        tail, tend = _tail(lv[0], text, lv[1])
+        of = " của" if sep.group("of") else ""
+        return f"{name}{of} {lv[0].name}{tail}", tend, lv[0].name
+    if not sep.group("of"):
+        bd = bodies.match(text, sep.end())
+        if (
+            bd
+            and bd[0].name[:1].isupper()
+            and bd[0].name.split()[0] in {"Hội", "Ủy", "Mặt", "Liên", "Tòa", "Viện"}
+        ):
+            tail, tend = _tail(bd[0], text, bd[1])
+            return f"{name} {bd[0].name}{tail}", tend, None
+    return name, end, None
+
+
+def _read_on_as_org(
+    text: str, pos: int, best: list[tuple[str, int, int, str | None]], best_end: int
+) -> list[tuple[str, int, int, str | None]]:
+    """The reading extended over an organisation's name that goes on past what the gazetteer knows
+    (or read from its head noun alone), where that reads further."""
+    org = _org_reading(text, pos)
+    if not org or org[1] <= best_end:
+        return best
+    if best:  # the gazetteer knows the start: its canonical form + the printed rest
+        name, _, _, level_name = best[0]
+        rest = normalize_name(text[best_end : org[1]])
+        return [(f"{name} {rest}", pos, org[1], level_name)]
+    return [(org[0], pos, org[1], None)]
 
 
 _OF_THE = re.compile(r"\s+(?:của\s+)?các\s+", re.IGNORECASE)
