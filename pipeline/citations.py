@@ -855,26 +855,52 @@ def _finalize(m: _Mention, meta: DocumentMeta) -> None:
 def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Citation]:
     """Every mention of another document in the normalized text, resolved where text or registry allow."""
     reg = load_registry()
-    shorts = _find_short(text)
-    candidates = (
-        _find_symbols(text) + shorts + _find_plenums(text, meta) + _find_congresses(text)
-        + _find_named(text) + _find_laws(text) + _find_titled_projects(text) + _find_type_issuer(text)
-        + _find_refer_backs(text)
-    )
-    kept = _drop_overlaps(candidates)
-    kept = _drop_overlaps(kept + _find_alias_uses(text, kept))
-    kept = _with_number_lists(text, kept, sorted({m.start for m in shorts}))
-    kept = [m for m in kept if not _is_self_reference(m, text, meta, regions)]
-
+    kept = _mentions_kept(text, meta, regions)
     numbered = [m for m in kept if m.number]
     for m in kept:
         if m.kind == "short":
             _resolve_short(m, numbered)
     _unify_within_document(kept)
+    _resolve_plenums(kept, text, reg)
+    for m in kept:
+        if m.number and m.level is None:
+            m.level = _level_of_suffix(_party_suffix(m.number)) or "state"
+        _enrich_from_registry(m, reg, meta)
+    _unify_within_document(kept)
+    _mark_implements(kept, text, regions)
+    kept = _resolve_refer_backs(kept)
+    _finalize_mentions(kept, meta)
+    return assign_relation_types(text, _citations(text, kept), meta.doc_type)
+
+
+def _mentions_kept(text: str, meta: DocumentMeta, regions: Regions) -> list[_Mention]:
+    """The mentions of every kind, the longest kept where they overlap, with the later uses of an
+    alias and one mention per listed number, less the document's mentions of itself."""
+    shorts = _find_short(text)
+    candidates = (
+        _find_symbols(text)
+        + shorts
+        + _find_plenums(text, meta)
+        + _find_congresses(text)
+        + _find_named(text)
+        + _find_laws(text)
+        + _find_titled_projects(text)
+        + _find_type_issuer(text)
+        + _find_refer_backs(text)
+    )
+    kept = _drop_overlaps(candidates)
+    kept = _drop_overlaps(kept + _find_alias_uses(text, kept))
+    kept = _with_number_lists(text, kept, sorted({m.start for m in shorts}))
+    return [m for m in kept if not _is_self_reference(m, text, meta, regions)]
+
+
+def _resolve_plenums(kept: list[_Mention], text: str, reg: Registry) -> None:
+    """Plenum mentions resolved from the registry, then from the document's numbered mentions."""
     plenums = [m for m in kept if m.kind == "plenum"]
     for m in plenums:  # first from the mention and the registry alone ...
         _resolve_plenum(m, text, {}, reg)
-    by_number: dict[str, list[_Mention]] = {}  # kept up to date as plenums resolve: one pass, not one per plenum
+    # kept up to date as plenums resolve: one pass, not one per plenum
+    by_number: dict[str, list[_Mention]] = {}
     for n in kept:
         if n.number:
             by_number.setdefault(n.number, []).append(n)
@@ -883,13 +909,11 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
             _resolve_plenum(m, text, by_number, reg)
             if m.number:
                 by_number.setdefault(m.number, []).append(m)
-    for m in kept:
-        if m.number and m.level is None:
-            m.level = _level_of_suffix(_party_suffix(m.number)) or "state"
-        _enrich_from_registry(m, reg, meta)
-    _unify_within_document(kept)
-    _mark_implements(kept, text, regions)
 
+
+def _resolve_refer_backs(kept: list[_Mention]) -> list[_Mention]:
+    """Refer-backs ("Nghị quyết của Trung ương") take the fields of the earlier mention they
+    refer to; those that refer to none are dropped."""
     for m in kept:
         if m.kind == "refer":
             antecedent = _resolve_refer(m, kept)
@@ -900,8 +924,11 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
                     setattr(m, attr, getattr(antecedent, attr))
             m.resolved_by = "earlier_mention"
             m.refers_to = f"resolved:{antecedent.start}"
-    kept = [m for m in kept if m.kind != "refer" or (m.refers_to or "").startswith("resolved:")]
+    return [m for m in kept if m.kind != "refer" or (m.refers_to or "").startswith("resolved:")]
 
+
+def _finalize_mentions(kept: list[_Mention], meta: DocumentMeta) -> None:
+    """Each mention's locality and target; a refer-back shares its antecedent's target."""
     for m in kept:
         if m.kind == "refer":
             antecedent = next(r for r in kept if r.start == int(m.refers_to.split(":")[1]))
@@ -912,14 +939,19 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
         else:
             _finalize(m, meta)
 
+
+def _citations(text: str, kept: list[_Mention]) -> list[Citation]:
+    """The mentions as citations, in order."""
     # One relation per cited document: if the text implements it anywhere, every mention says so.
     implemented = {m.target for m in kept if m.relation == "implements" and m.target}
     citations = []
     for m in kept:
-        relation = "implements" if m.relation == "implements" or (m.target and m.target in implemented) else "cites"
+        relation = (
+            "implements" if m.relation == "implements" or (m.target and m.target in implemented) else "cites"
+        )
         citations.append(
             Citation(
-                mention=text[m.start:m.end],
+                mention=text[m.start : m.end],
                 start=m.start,
                 end=m.end,
                 doc_type=m.doc_type,
@@ -935,4 +967,4 @@ def find_citations(text: str, meta: DocumentMeta, regions: Regions) -> list[Cita
                 context=_context(text, m.start, m.end),
             )
         )
-    return assign_relation_types(text, citations, meta.doc_type)
+    return citations
