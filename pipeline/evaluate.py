@@ -496,13 +496,31 @@ def _score_citations(gold: dict, pred: dict, res: DocumentResult) -> None:
     gold_cits = gold.get("citations", [])
     pred_cits = [c for c in pred.get("citations") or [] if isinstance(c, dict)]
     aligned = [_align_citation(c, gold_cits) for c in pred_cits]
+    gold_numbers, pred_numbers = _cited_numbers(gold_cits, pred_cits)
+    _score_cited_documents(gold_numbers, pred_numbers, res)
+    _score_cited_dates(gold_numbers, pred_numbers, pred_cits, res)
+    _score_aliases(gold_cits, pred_cits, pred_numbers, res)
+    _score_unnumbered(gold_cits, pred_cits, aligned, res)
+    _score_implements(gold_cits, pred_cits, aligned, res)
+    _score_relation_types(gold_cits, pred_cits, aligned, res)
 
-    # Distinct documents by number.
+
+def _cited_numbers(
+    gold_cits: Sequence[dict], pred_cits: Sequence[dict]
+) -> tuple[dict[str, dict], dict[str, dict]]:
+    """Distinct documents by number: gold's and the prediction's, each keyed by its number's key."""
     gold_numbers = {number_key(g["number"]): g for g in gold_cits if g.get("number")}
     pred_numbers: dict[str, dict] = {}
     for c in pred_cits:
         if number_key(c.get("number")):
             pred_numbers.setdefault(number_key(c["number"]), c)
+    return gold_numbers, pred_numbers
+
+
+def _score_cited_documents(
+    gold_numbers: dict[str, dict], pred_numbers: dict[str, dict], res: DocumentResult
+) -> None:
+    """Distinct documents by number: found, missed and spurious."""
     docs = res.scores["citations.documents"]
     for key, g in gold_numbers.items():
         if key in pred_numbers:
@@ -513,9 +531,18 @@ def _score_citations(gold: dict, pred: dict, res: DocumentResult) -> None:
     for key, c in pred_numbers.items():
         if key not in gold_numbers:
             docs.fp += 1
-            res.error("citations", "spurious document", number=c.get("number"), mention=_short(c.get("mention")))
+            res.error(
+                "citations", "spurious document", number=c.get("number"), mention=_short(c.get("mention"))
+            )
 
-    # Issued date of matched numbered documents.
+
+def _score_cited_dates(
+    gold_numbers: dict[str, dict],
+    pred_numbers: dict[str, dict],
+    pred_cits: Sequence[dict],
+    res: DocumentResult,
+) -> None:
+    """Issued date of matched numbered documents."""
     dates = res.scores["citations.issued_date"]
     for key, g in gold_numbers.items():
         if key in pred_numbers and g.get("issued_date"):
@@ -524,10 +551,19 @@ def _score_citations(gold: dict, pred: dict, res: DocumentResult) -> None:
             if g["issued_date"] in got:
                 dates.correct += 1
             else:
-                res.error("citations", "wrong issued date", number=g["number"], gold=g["issued_date"],
-                          predicted=sorted({d for d in got if d}) or None)
+                res.error(
+                    "citations",
+                    "wrong issued date",
+                    number=g["number"],
+                    gold=g["issued_date"],
+                    predicted=sorted({d for d in got if d}) or None,
+                )
 
-    # Aliases: inferable entries, and mentions that print no number but whose document has one.
+
+def _score_aliases(
+    gold_cits: Sequence[dict], pred_cits: Sequence[dict], pred_numbers: dict[str, dict], res: DocumentResult
+) -> None:
+    """Aliases: inferable entries, and mentions that print no number but whose document has one."""
     alias = res.scores["citations.alias_recall"]
     for g in gold_cits:
         key = number_key(g.get("number"))
@@ -538,19 +574,29 @@ def _score_citations(gold: dict, pred: dict, res: DocumentResult) -> None:
             if key in pred_numbers:
                 alias.correct += 1
             else:
-                res.error("citations", "inferable document not resolved", number=g["number"],
-                          mention=_short(g["mentions"][0]))
+                res.error(
+                    "citations",
+                    "inferable document not resolved",
+                    number=g["number"],
+                    mention=_short(g["mentions"][0]),
+                )
         for mention in dict.fromkeys(g.get("mentions", [])):
             if _has_printed_number(mention, g["number"]):
                 continue
             alias.total += 1
-            if any(number_key(c.get("number")) == key and _mention_matches(mention, c.get("mention") or "")
-                   for c in pred_cits):
+            if any(
+                number_key(c.get("number")) == key and _mention_matches(mention, c.get("mention") or "")
+                for c in pred_cits
+            ):
                 alias.correct += 1
             else:
                 res.error("citations", "alias mention not resolved", number=g["number"], mention=mention)
 
-    # Named documents without a number.
+
+def _score_unnumbered(
+    gold_cits: Sequence[dict], pred_cits: Sequence[dict], aligned: Sequence[int | None], res: DocumentResult
+) -> None:
+    """Named documents without a number."""
     unnumbered = res.scores["citations.unnumbered_recall"]
     for i, g in enumerate(gold_cits):
         if g.get("number"):
@@ -561,30 +607,49 @@ def _score_citations(gold: dict, pred: dict, res: DocumentResult) -> None:
         else:
             res.error("citations", "missed unnumbered document", title=g.get("title") or g["mentions"][0])
     # Listed, not scored: an unnumbered mention that matches no gold entry may be a gold omission.
-    for mention in dict.fromkeys(c.get("mention") for c, a in zip(pred_cits, aligned, strict=True)
-                                 if a is None and not number_key(c.get("number"))):
+    for mention in dict.fromkeys(
+        c.get("mention")
+        for c, a in zip(pred_cits, aligned, strict=True)
+        if a is None and not number_key(c.get("number"))
+    ):
         res.error("citations", "unmatched unnumbered mention", mention=_short(mention))
 
-    # Implements: gold entries vs aligned predicted citations that claim the relation.
+
+def _score_implements(
+    gold_cits: Sequence[dict], pred_cits: Sequence[dict], aligned: Sequence[int | None], res: DocumentResult
+) -> None:
+    """Implements: gold entries vs aligned predicted citations that claim the relation."""
     impl = res.scores["citations.implements"]
     gold_impl = {i for i, g in enumerate(gold_cits) if g.get("relation") == "implements"}
-    pred_impl = {a for c, a in zip(pred_cits, aligned, strict=True)
-                 if c.get("relation") == "implements" and a is not None}
-    spurious_unaligned = {number_key(c.get("number")) or fold(c.get("mention"))
-                          for c, a in zip(pred_cits, aligned, strict=True)
-                          if c.get("relation") == "implements" and a is None}
+    pred_impl = {
+        a
+        for c, a in zip(pred_cits, aligned, strict=True)
+        if c.get("relation") == "implements" and a is not None
+    }
+    spurious_unaligned = {
+        number_key(c.get("number")) or fold(c.get("mention"))
+        for c, a in zip(pred_cits, aligned, strict=True)
+        if c.get("relation") == "implements" and a is None
+    }
     impl.tp += len(gold_impl & pred_impl)
     impl.fn += len(gold_impl - pred_impl)
     impl.fp += len(pred_impl - gold_impl) + len(spurious_unaligned)
     for i in gold_impl - pred_impl:
-        res.error("citations", "implements relation missed",
-                  number=gold_cits[i].get("number"), mention=_short(gold_cits[i]["mentions"][0]))
+        res.error(
+            "citations",
+            "implements relation missed",
+            number=gold_cits[i].get("number"),
+            mention=_short(gold_cits[i]["mentions"][0]),
+        )
     for i in pred_impl - gold_impl:
-        res.error("citations", "spurious implements relation",
-                  number=gold_cits[i].get("number"), mention=_short(gold_cits[i]["mentions"][0]))
+        res.error(
+            "citations",
+            "spurious implements relation",
+            number=gold_cits[i].get("number"),
+            mention=_short(gold_cits[i]["mentions"][0]),
+        )
     for key in spurious_unaligned:
         res.error("citations", "spurious implements relation", mention=key)
-    _score_relation_types(gold_cits, pred_cits, aligned, res)
 
 
 def _score_relation_types(gold_cits: Sequence[dict], pred_cits: Sequence[dict], aligned: Sequence[int | None],
