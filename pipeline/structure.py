@@ -1024,76 +1024,126 @@ _LONGEST_TITLE = 30  # words
 def parse_metadata(text: str, regions: Regions) -> DocumentMeta:
     """Read the document's own metadata from its header and footer."""
     header = text[: regions.header_end]
-    number = blank_code = None
+    number, blank_code = _header_number(header)
     is_draft = bool(re.search(r"^\s*\(?Dự thảo\)?\s*$", header[:2000], re.IGNORECASE | re.MULTILINE))
-    m = _NUMBER_LINE.search(header)
-    if m:
-        raw = re.sub(r"\s*[-–]\s*", "-", m.group("num")).strip(" :;,.")
-        if _SYMBOL.match(raw):
-            number = raw
-        elif raw.startswith("-") or raw.startswith("/"):
-            is_draft = True  # "Số -ĐA/TU": the number is left blank in a draft
-            blank_code = raw
-    place = issued = None
+    is_draft = is_draft or blank_code is not None
     type_line = _type_line(text, regions.header_end or min(len(text), 3000))
-    # The date line precedes the type line; later dates belong to cited documents.
-    pd = _header_date(header[: type_line[0]] if type_line else header)
-    if pd:
-        if pd.group("d"):
-            issued = _parse_date(pd.group("d"), pd.group("m") or pd.group("m2"), pd.group("y") or pd.group("y2"))
-        place = _place(pd.group("place"))
-    if issued is None:
-        issued = _signature_date(text, regions)
+    issued, place = _issued_and_place(text, regions, header, type_line)
     code = number or blank_code
     doc_type = type_line[2] if type_line else (doc_type_for_number(code) if code else None)
     title = _title(text, regions, type_line[1]) if type_line else _subject_line(header)
     footer = _footer(text, regions)
     issuer = _header_issuer(text, regions) or _body_issuer(text, regions, footer["on_behalf_of"])
+    fields = _MetaFields(doc_type, number, issued, title, issuer)
     headline = _headline(text) if not type_line and not number else None
     if headline:
-        # A reposted text headed by its own name ("Kết luận số 69-KL/TW"), its date, issuer and
-        # subject in the lead ("… số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị về …").
-        number = headline["number"]
-        doc_type = doc_type_for_heading(headline["type"]) or doc_type or (doc_type_for_number(number) if number else None)
-        issued = issued or headline["issued"]
-        title = title or headline["title"]
-        if headline["issuer"] and not _header_issuer(text, regions):
-            issuer = headline["issuer"]
-        elif issuer is None and (lead := _lead(text)):  # "Thành ủy ban hành Chương trình …" above the signing
-            issuer = lead["issuer"]
-        footer["signer"] = footer["signer"] or headline["signer"]
+        _take_headline(fields, headline, text, regions, footer)
     elif not number:
-        # No header at all (a text pasted from a website), or a news lead above the reposted
-        # text: the lead sentence may name the document — "Ban Thường vụ Tỉnh ủy vừa ban hành
-        # Chỉ thị số 05-CT/TU, ngày 02/3/2021 ...".
-        lead = _lead(text[: type_line[0]] if type_line else text) or (None if type_line else _source_note(text))
-        if lead and type_line and lead["type"] == doc_type:
-            number, issued = lead["number"], issued or lead["issued"]
-        elif lead and not type_line:
-            doc_type, number = lead["type"] or doc_type, lead["number"]
-            issued, title = issued or lead["issued"], title or lead["title"]
-            footer["signer"] = footer["signer"] or lead["signer"]
-            if not _header_issuer(text, regions):
-                issuer = lead["issuer"]
-    if issuer is None and not type_line:
-        issuer = _reported_issuer(text)  # a news report of a meeting or of orders given
-    if title is None and not type_line and not number:
-        title = _title_above_items(text)
-    if issuer and not type_line:
-        issuer = _issuer_in_full(text, issuer)
+        _take_lead(fields, text, regions, type_line, footer)
+    if not type_line:
+        _complete_without_type_line(fields, text)
     return DocumentMeta(
-        doc_type=doc_type,
-        number=number,
-        issuer=issuer,
-        issued_date=issued,
+        doc_type=fields.doc_type,
+        number=fields.number,
+        issuer=fields.issuer,
+        issued_date=fields.issued,
         place=place,
-        title=title,
+        title=fields.title,
         signer=footer["signer"],
         signer_title=footer["signer_title"],
         signing_formula=footer["signing_formula"],
         on_behalf_of=title_case_organ(footer["on_behalf_of"]) if footer["on_behalf_of"] else None,
         recipients=footer["recipients"],
         is_draft=is_draft,
-        locality=_locality(issuer),
-        level=issuer_level(issuer),
+        locality=_locality(fields.issuer),
+        level=issuer_level(fields.issuer),
     )
+
+
+@dataclass
+class _MetaFields:
+    """The fields parse_metadata reads from the header, then completes from a headline or a lead sentence."""
+
+    doc_type: str | None
+    number: str | None
+    issued: date | None
+    title: str | None
+    issuer: str | None
+
+
+def _header_number(header: str) -> tuple[str | None, str | None]:
+    """(number, blank code) of the header's "Số" line: its number, or the code printed where a
+    draft leaves its number blank."""
+    m = _NUMBER_LINE.search(header)
+    if not m:
+        return None, None
+    raw = re.sub(r"\s*[-–]\s*", "-", m.group("num")).strip(" :;,.")
+    if _SYMBOL.match(raw):
+        return raw, None
+    if raw.startswith("-") or raw.startswith("/"):
+        return None, raw  # "Số -ĐA/TU": the number is left blank in a draft
+    return None, None
+
+
+def _issued_and_place(
+    text: str, regions: Regions, header: str, type_line: tuple[int, int, str] | None
+) -> tuple[date | None, str | None]:
+    """The date and place of the header's date line (a blank printed day: the signature's date)."""
+    place = issued = None
+    # The date line precedes the type line; later dates belong to cited documents.
+    pd = _header_date(header[: type_line[0]] if type_line else header)
+    if pd:
+        if pd.group("d"):
+            issued = _parse_date(
+                pd.group("d"), pd.group("m") or pd.group("m2"), pd.group("y") or pd.group("y2")
+            )
+        place = _place(pd.group("place"))
+    if issued is None:
+        issued = _signature_date(text, regions)
+    return issued, place
+
+
+def _take_headline(fields: _MetaFields, headline: dict, text: str, regions: Regions, footer: dict) -> None:
+    """A reposted text headed by its own name ("Kết luận số 69-KL/TW"), its date, issuer and
+    subject in the lead ("… số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị về …")."""
+    number = fields.number = headline["number"]
+    fields.doc_type = (
+        doc_type_for_heading(headline["type"])
+        or fields.doc_type
+        or (doc_type_for_number(number) if number else None)
+    )
+    fields.issued = fields.issued or headline["issued"]
+    fields.title = fields.title or headline["title"]
+    if headline["issuer"] and not _header_issuer(text, regions):
+        fields.issuer = headline["issuer"]
+    elif fields.issuer is None and (lead := _lead(text)):
+        fields.issuer = lead["issuer"]  # "Thành ủy ban hành Chương trình …" above the signing
+    footer["signer"] = footer["signer"] or headline["signer"]
+
+
+def _take_lead(
+    fields: _MetaFields, text: str, regions: Regions, type_line: tuple[int, int, str] | None, footer: dict
+) -> None:
+    """No header at all (a text pasted from a website), or a news lead above the reposted
+    text: the lead sentence may name the document — "Ban Thường vụ Tỉnh ủy vừa ban hành
+    Chỉ thị số 05-CT/TU, ngày 02/3/2021 ..."."""
+    lead = _lead(text[: type_line[0]] if type_line else text) or (None if type_line else _source_note(text))
+    if lead and type_line and lead["type"] == fields.doc_type:
+        fields.number, fields.issued = lead["number"], fields.issued or lead["issued"]
+    elif lead and not type_line:
+        fields.doc_type, fields.number = lead["type"] or fields.doc_type, lead["number"]
+        fields.issued, fields.title = fields.issued or lead["issued"], fields.title or lead["title"]
+        footer["signer"] = footer["signer"] or lead["signer"]
+        if not _header_issuer(text, regions):
+            fields.issuer = lead["issuer"]
+
+
+def _complete_without_type_line(fields: _MetaFields, text: str) -> None:
+    """A text with no type line: the issuer a news report names, the line above its first item
+    for a title, and the issuer's name in full."""
+    if fields.issuer is None:
+        fields.issuer = _reported_issuer(text)  # a news report of a meeting or of orders given
+    if fields.title is None and not fields.number:
+        fields.title = _title_above_items(text)
+    if fields.issuer:
+        fields.issuer = _issuer_in_full(text, fields.issuer)
