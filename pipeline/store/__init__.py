@@ -187,6 +187,63 @@ def _status_set(status: str | Iterable[str] | None) -> set[str] | None:
     return {_canonical_status(s) for s in values}
 
 
+_Condition = tuple[str, list[Any]]  # one condition of a task query's WHERE clause, with its parameters
+
+
+def _document_conditions(document: int | str | None) -> list[_Condition]:
+    """Tasks of one document, given by its id, its number or its source file."""
+    if document is None or document == "":
+        return []
+    if isinstance(document, int) or str(document).isdigit():
+        return [("t.document_id = ?", [int(document)])]
+    sql = "t.document_id IN (SELECT id FROM documents WHERE number = ? OR source = ?)"
+    return [(sql, [str(document).replace(" ", ""), str(document)])]
+
+
+def _field_conditions(q: TaskQuery) -> list[_Condition]:
+    """The query's section, due-date range, task key and recurrence filters."""
+    conditions: list[_Condition] = []
+    if q.section:
+        conditions.append(("(t.section = ? OR t.section LIKE ?)", [q.section, q.section + ".%"]))
+    if q.due_from:
+        conditions.append(("COALESCE(t.due_end, t.due_start) >= ?", [_iso(q.due_from)]))
+    if q.due_to:
+        conditions.append(("COALESCE(t.due_start, t.due_end) <= ?", [_iso(q.due_to)]))
+    if q.task_key is not None:  # one task (permission checks: is it among an editor's bodies?)
+        conditions.append(("t.task_key = ?", [q.task_key]))
+    if q.recurring:  # repeating duties only (the app's calendar expands them)
+        conditions.append(("t.recurrence IS NOT NULL", []))
+    return conditions
+
+
+def _status_conditions(q: TaskQuery, today_iso: str) -> list[_Condition]:
+    """The query's overdue and status filters."""
+    # Status subqueries use the task_status index instead of scanning every task.
+    conditions: list[_Condition] = []
+    if q.overdue:
+        sql = "t.due_end < ? AND t.task_key NOT IN (SELECT task_key FROM task_status WHERE status = ?)"
+        conditions.append((sql, [today_iso, STATUS_DONE]))
+    wanted = _status_set(q.status)
+    if q.not_done:  # "remaining": chưa thực hiện + đang thực hiện
+        wanted = (wanted if wanted is not None else set(STATUSES)) - {STATUS_DONE}
+    if wanted is None or wanted == set(STATUSES):
+        return conditions
+    if not wanted:  # e.g. --status "hoàn thành" --open: nothing can match
+        conditions.append(("1 = 0", []))
+    elif STATUS_TODO in wanted:  # no row yet means not started: exclude the unwanted statuses instead
+        unwanted = sorted(set(STATUSES) - wanted)
+        marks = ",".join("?" * len(unwanted))
+        conditions.append(
+            (f"t.task_key NOT IN (SELECT task_key FROM task_status WHERE status IN ({marks}))", unwanted)
+        )
+    else:
+        marks = ",".join("?" * len(wanted))
+        conditions.append(
+            (f"t.task_key IN (SELECT task_key FROM task_status WHERE status IN ({marks}))", sorted(wanted))
+        )
+    return conditions
+
+
 def _short_hash(text: str, n: int = 10) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
 
@@ -734,73 +791,44 @@ class Store:
     def _task_filter(self, query: TaskQuery | None = None, **filters: Any) -> tuple[str, list[Any], str]:
         """(WHERE clause, its parameters, today's date) of a query's filters."""
         q = query if query is not None else TaskQuery.of(**filters)
-        body, coordinating, document, section = q.body, q.coordinating, q.document, q.section
-        due_from, due_to, overdue, status, not_done = q.due_from, q.due_to, q.overdue, q.status, q.not_done
-        search, recurring, task_key = q.search, q.recurring, q.task_key
-        where: list[str] = []
-        params: list[Any] = []
         today_iso = q.today or date.today().isoformat()
-        for role, name in (("responsible", body), ("coordinating", coordinating)):
+        conditions = [
+            *self._body_conditions(q),
+            *_document_conditions(q.document),
+            *_field_conditions(q),
+            *_status_conditions(q, today_iso),
+            *self._search_conditions(q.search),
+        ]
+        where = [sql for sql, _ in conditions]
+        params = [value for _, values in conditions for value in values]
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        return clause, params, today_iso
+
+    def _body_conditions(self, q: TaskQuery) -> list[_Condition]:
+        """Tasks whose responsible or coordinating body is one the query names, in any spelling."""
+        conditions: list[_Condition] = []
+        for role, name in (("responsible", q.body), ("coordinating", q.coordinating)):
             if not name:
                 continue
             # A list (the app's multi-select) matches any of its bodies.
             names = [name] if isinstance(name, str) else [n for n in name if n]
             if not names:
                 continue
-            subqueries = []
+            subqueries: list[str] = []
+            params: list[Any] = []
             for one in names:
                 sql, sub_params = self._body_subquery(role, one)
                 subqueries.append(sql)
                 params += sub_params
-            where.append(f"t.id IN ({' UNION '.join(subqueries)})")
-        if document is not None and document != "":
-            if isinstance(document, int) or str(document).isdigit():
-                where.append("t.document_id = ?")
-                params.append(int(document))
-            else:
-                where.append("t.document_id IN (SELECT id FROM documents WHERE number = ? OR source = ?)")
-                params += [str(document).replace(" ", ""), str(document)]
-        if section:
-            where.append("(t.section = ? OR t.section LIKE ?)")
-            params += [section, section + ".%"]
-        if due_from:
-            where.append("COALESCE(t.due_end, t.due_start) >= ?")
-            params.append(_iso(due_from))
-        if due_to:
-            where.append("COALESCE(t.due_start, t.due_end) <= ?")
-            params.append(_iso(due_to))
-        if task_key is not None:  # one task (permission checks: is it among an editor's bodies?)
-            where.append("t.task_key = ?")
-            params.append(task_key)
-        if recurring:  # repeating duties only (the app's calendar expands them)
-            where.append("t.recurrence IS NOT NULL")
-        # Status subqueries use the task_status index instead of scanning every task.
-        if overdue:
-            where.append("t.due_end < ? AND t.task_key NOT IN (SELECT task_key FROM task_status WHERE status = ?)")
-            params += [today_iso, STATUS_DONE]
-        wanted = _status_set(status)
-        if not_done:  # "remaining": chưa thực hiện + đang thực hiện
-            wanted = (wanted if wanted is not None else set(STATUSES)) - {STATUS_DONE}
-        if wanted is not None and wanted != set(STATUSES):
-            if not wanted:  # e.g. --status "hoàn thành" --open: nothing can match
-                where.append("1 = 0")
-            elif STATUS_TODO in wanted:  # no row yet means not started: exclude the unwanted statuses instead
-                unwanted = sorted(set(STATUSES) - wanted)
-                marks = ",".join("?" * len(unwanted))
-                where.append(f"t.task_key NOT IN (SELECT task_key FROM task_status WHERE status IN ({marks}))")
-                params += unwanted
-            else:
-                marks = ",".join("?" * len(wanted))
-                where.append(f"t.task_key IN (SELECT task_key FROM task_status WHERE status IN ({marks}))")
-                params += sorted(wanted)
-        if search:
-            terms = fts_terms(search)
-            if terms:
-                sql, term_params = self.backend.task_match(terms)
-                where.append(sql)
-                params += term_params
-        clause = (" WHERE " + " AND ".join(where)) if where else ""
-        return clause, params, today_iso
+            conditions.append((f"t.id IN ({' UNION '.join(subqueries)})", params))
+        return conditions
+
+    def _search_conditions(self, search: str | None) -> list[_Condition]:
+        """Tasks whose text holds the search's words (the backend's full-text match)."""
+        terms = fts_terms(search) if search else []
+        if not terms:
+            return []
+        return [self.backend.task_match(terms)]
 
     def _body_subquery(self, role: str, name: str) -> tuple[str, list[Any]]:
         """Task ids whose `role` body is `name` in any spelling or variant.
