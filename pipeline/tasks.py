@@ -218,128 +218,212 @@ def find_roles(text: str, excluded: list[tuple[int, int]] | None = None) -> Role
     excluded = excluded or []
     covered = SpanSet(excluded)
     mentions = [m for m in find_bodies(text) if not covered.overlaps(m.start, m.end)]
-    responsible: list[BodyMention] = []
-    coordinating: list[BodyMention] = []
-    last_subject_end = -1
-    agent = rule("agent_noun")
-    delegated_at = -1  # end of "X yêu cầu / đề nghị / giao": the next list is the subject
-    handed_end = -1  # end of the list handed the work, while it may go on past a semicolon
-    approving: list[BodyMention] = []  # subjects that approve ("thống nhất với ...") rather than act
-    directed_end = -1  # end of the bodies the subject directs ("X chỉ đạo Y …")
+    reader = _RoleReader(text)
     opening = _HANDED_AT_START.match(text)
     person = _person_handed(text, opening.end()) if opening else None
     if person:  # "Giao đồng chí Trần Văn A - Phó Chủ tịch UBND xã, chỉ đạo …": the person named leads
-        responsible.append(person)
-        last_subject_end = person.end
+        reader.responsible.append(person)
+        reader.last_subject_end = person.end
         mentions = [m for m in mentions if m.start >= person.end]
     groups = _groups(text, mentions)
-    for i, group in enumerate(groups):
-        gs, ge = group[0].start, group[-1].end
-        cs = _clause_start(text, gs)
-        if delegated_at >= cs:
-            cs = delegated_at
-        coord = rule("coordination").search(text, lookback(max(last_subject_end, 0), gs), gs)
-        if coord and coord.end() == gs:
-            # "X chủ trì, phối hợp với Y": Y helps X. A "phối hợp với" far from a subject
-            # ("... để phối hợp với lãnh đạo cơ quan") assigns nothing.
-            # An item of a body's block may open with it: "- Chủ trì, phối hợp với ...".
-            anchor = last_subject_end if last_subject_end >= 0 else _sentence_start(text, gs)
-            if (
-                _NEAR_SUBJECT.fullmatch(text, anchor, coord.start())
-                or _next_clause_of(text, last_subject_end, coord.start())
-                or (directed_end >= 0 and _NEAR_SUBJECT.fullmatch(text, directed_end, coord.start()))
-            ):
-                coordinating.extend(group)
-            continue
-        opens_directing = i == 0 and last_subject_end < 0 and _DIRECTED.fullmatch(text, 0, gs) is not None
-        if opens_directing:  # an item of a body's block: "Chỉ đạo Trạm Y tế xã phối hợp Công an xã …"
-            directed_end = ge  # the block's body leads; the body it directs is no subject
-            continue
-        if last_subject_end >= 0 and (_DIRECTED.fullmatch(text, last_subject_end, gs) or _directs_again(text, last_subject_end, gs)):
-            directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Y is X's to direct, Z helps with X's order
-            after = _ANAPHOR.match(text, ge)  # "… chỉ đạo các đơn vị trên hoàn thành …"
-            ge_words = after.end() if after else ge
-            if _leads_of_its_own(text, responsible) and _is_predicate_next(text, ge_words) and not _WORKS_WITH.match(text, ge_words):
-                # "Ban Thường vụ chỉ đạo các cấp ủy quán triệt …", "Ban Bí thư chỉ đạo ngành y tế rà soát …":
-                # the committee leads, the bodies it directs act
-                responsible, last_subject_end = [*responsible, *group], ge
-            continue
-        if directed_end >= 0 and _directed_list_goes_on(text, directed_end, gs):
-            directed_end = ge  # "… chỉ đạo Ban Tổ chức các xã, bệnh viện, các đơn vị …"
-            continue
-        if delegated_at >= 0 and _DELEGATE_GAP.fullmatch(text, delegated_at, gs):
-            # "X giao Y là cơ quan thường trực ...", "X đề nghị Y, Z ...": whoever is handed the
-            # work leads it, whatever words follow the list.
-            responsible.extend(group)
-            last_subject_end, delegated_at, handed_end = ge, -1, ge
-            continue
-        if handed_end >= 0 and _SEMICOLON_GAP.fullmatch(text, handed_end, gs):
-            responsible.extend(group)  # "… đề nghị A, B; C, D; E …": the list handed the work goes on
-            last_subject_end = handed_end = ge
-            continue
-        handed_end = -1
-        if responsible and all(_LEADING_BODY.match(m.name) for m in responsible) and _asked_later(text, last_subject_end, gs):
-            # "Ban Thường vụ Tỉnh ủy xác định … và yêu cầu các cấp ủy, chính quyền …": the committee
-            # that states and asks is not the one to act; the bodies it asks are
-            responsible = list(group)
-            last_subject_end = ge
-            continue
-        if len(group) > 1 and rule("adverbial_agent").fullmatch(text, cs, gs):
-            # "Dưới sự chỉ đạo của cấp ủy, các đảng bộ trực thuộc tự rà soát ...": the bodies up to
-            # the first comma belong to the adverbial, the rest may be the subject.
-            # ("Theo chỉ đạo của Ban Thường vụ, Thường trực Huyện ủy, các chi bộ …": a plural "các" opens the subject)
-            gaps = [text[group[i - 1].end : group[i].start] for i in range(1, len(group))]
-            k = next((i + 1 for i, gap in enumerate(gaps) if _PLURAL_AFTER_COMMA.search(gap)), 0)
-            k = k or next((i + 1 for i, gap in enumerate(gaps) if "," in gap), 0)
-            group = group[k:] if k else group
-            gs = group[0].start
-        subject = _subject_part(text, group, cs)
-        named = _place_named(text, ge)  # "Huyện ủy Hàm Tân yêu cầu …": the place the printing left out
-        delegation = rule("delegation").match(text, ge) or (named and rule("delegation").match(text, named))
-        if delegation and _PASSIVE_AGENT.search(text, max(0, gs - 12), gs):
-            delegation = None  # "… được chi bộ phân công": the body that assigned it, no request here
-        if delegation:
-            # the issuer (or its officer: "đồng chí ..., Phó Bí thư Huyện ủy yêu cầu") asks
-            # others: they are the ones to act, not the issuer named earlier in the item
-            delegated_at = delegation.end()
-            asking = {fold_diacritics(m.name) for m in group}
-            responsible = [m for m in responsible if fold_diacritics(m.name) not in asking]
-            person = _person_handed(text, delegated_at)
-            if person:  # "… giao ông Trịnh Văn A, Phó Bí thư Tỉnh ủy, phụ trách …": the person named leads
-                responsible.append(person)
-                last_subject_end, delegated_at = person.end, -1
-            continue
-        if subject and _SPEAKS.match(text, ge):
-            continue  # "Thường trực Thành ủy nhấn mạnh việc …": the speaker, not who acts
-        if subject and _UNDERGOES.match(text, ge):
-            continue  # "Hội trường … phải được sửa chữa trước mùa mưa": what is done to it, not by it
-        if subject:
-            responsible.extend(_listed_before_semicolons(text, groups, i, responsible))
-            responsible.extend(subject)
-            last_subject_end = named or ge  # (past the place: "Thành ủy Buôn Ma Thuột chỉ đạo …")
-            if _approves(text, ge):
-                approving.extend(subject)
-            continue
-        if agent.fullmatch(text[_sentence_start(text, gs) : gs].lstrip()) or _done_by(text, gs, ge):
-            responsible.extend(group)
-        elif not responsible and _handed_over_to(text, cs, gs):
-            # "Kết luận buổi làm việc, đồng chí Bí thư … đề nghị các chi bộ …": a person or a meeting,
-            # not a body, hands the work over; whoever receives it leads (and the list goes on
-            # past a semicolon: "Giao A; B; C …")
-            responsible.extend(group)
-            last_subject_end = handed_end = ge
-        elif _SAID_TO_LEAD.match(text, ge):
-            # "X chỉ đạo Công an tỉnh chủ trì, phối hợp với Y": whoever is said to lead leads,
-            # and Y helps it
-            responsible.extend(group)
-            last_subject_end = ge
+    for i in range(len(groups)):
+        reader.read_group(groups, i)
+    responsible, approving = reader.responsible, reader.approving
     if not responsible:
         responsible = _topic_bodies(text, mentions)
     if approving and len(approving) < len(responsible):
         # "Thường trực Đảng ủy thống nhất với Tờ trình ...; giao Ban Xây dựng Đảng ...": the body
         # that approves hands the work over; whoever is handed it leads.
         responsible = [m for m in responsible if m not in approving]
-    return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(coordinating)))
+    return Roles(tuple(_dedupe(responsible)), tuple(_dedupe(reader.coordinating)))
+
+
+class _RoleReader:
+    """find_roles' walk over an item's lists of bodies, left to right: who leads and who helps so
+    far, and where the last subject, request, hand-over and directed list end."""
+
+    __slots__ = (
+        "text",
+        "responsible",
+        "coordinating",
+        "approving",
+        "last_subject_end",
+        "delegated_at",
+        "handed_end",
+        "directed_end",
+    )
+
+    def __init__(self, text: str):
+        self.text = text
+        self.responsible: list[BodyMention] = []
+        self.coordinating: list[BodyMention] = []
+        self.approving: list[BodyMention] = []  # subjects that approve ("thống nhất với ...") rather than act
+        self.last_subject_end = -1
+        self.delegated_at = -1  # end of "X yêu cầu / đề nghị / giao": the next list is the subject
+        self.handed_end = -1  # end of the list handed the work, while it may go on past a semicolon
+        self.directed_end = -1  # end of the bodies the subject directs ("X chỉ đạo Y …")
+
+    def read_group(self, groups: list[list[BodyMention]], i: int) -> None:
+        """Read list `i`: it helps, is directed, is handed the work, is the subject, or names no actor."""
+        group = groups[i]
+        gs, ge = group[0].start, group[-1].end
+        cs = _clause_start(self.text, gs)
+        if self.delegated_at >= cs:
+            cs = self.delegated_at
+        if self._coordinates(group, gs) or self._directed(i, group, gs, ge) or self._handed(group, gs, ge):
+            return
+        self.handed_end = -1
+        if self._asked_by_leading_bodies(group, gs, ge):
+            return
+        if len(group) > 1 and rule("adverbial_agent").fullmatch(self.text, cs, gs):
+            group = _past_adverbial(self.text, group)
+            gs = group[0].start
+        subject = _subject_part(self.text, group, cs)
+        named = _place_named(self.text, ge)  # "Huyện ủy Hàm Tân yêu cầu …": the place the printing left out
+        if self._delegates(group, gs, ge, named):
+            return
+        if subject:
+            self._subject(groups, i, subject, ge, named)
+        else:
+            self._no_subject(group, gs, ge, cs)
+
+    def _coordinates(self, group: list[BodyMention], gs: int) -> bool:
+        """A list right after "phối hợp với" (True), which helps the subject when it is near one."""
+        text = self.text
+        coord = rule("coordination").search(text, lookback(max(self.last_subject_end, 0), gs), gs)
+        if not coord or coord.end() != gs:
+            return False
+        # "X chủ trì, phối hợp với Y": Y helps X. A "phối hợp với" far from a subject
+        # ("... để phối hợp với lãnh đạo cơ quan") assigns nothing.
+        # An item of a body's block may open with it: "- Chủ trì, phối hợp với ...".
+        last = self.last_subject_end
+        anchor = last if last >= 0 else _sentence_start(text, gs)
+        if (
+            _NEAR_SUBJECT.fullmatch(text, anchor, coord.start())
+            or _next_clause_of(text, last, coord.start())
+            or (self.directed_end >= 0 and _NEAR_SUBJECT.fullmatch(text, self.directed_end, coord.start()))
+        ):
+            self.coordinating.extend(group)
+        return True
+
+    def _directed(self, i: int, group: list[BodyMention], gs: int, ge: int) -> bool:
+        """A list the subject directs ("X chỉ đạo Y …", True): no subject, unless it is told to act."""
+        text, last = self.text, self.last_subject_end
+        opens_directing = i == 0 and last < 0 and _DIRECTED.fullmatch(text, 0, gs) is not None
+        if opens_directing:  # an item of a body's block: "Chỉ đạo Trạm Y tế xã phối hợp Công an xã …"
+            self.directed_end = ge  # the block's body leads; the body it directs is no subject
+            return True
+        if last >= 0 and (_DIRECTED.fullmatch(text, last, gs) or _directs_again(text, last, gs)):
+            self.directed_end = ge  # "X chỉ đạo Y phối hợp với Z": Y is X's to direct, Z helps with X's order
+            after = _ANAPHOR.match(text, ge)  # "… chỉ đạo các đơn vị trên hoàn thành …"
+            ge_words = after.end() if after else ge
+            if (
+                _leads_of_its_own(text, self.responsible)
+                and _is_predicate_next(text, ge_words)
+                and not _WORKS_WITH.match(text, ge_words)
+            ):
+                # "Ban Thường vụ chỉ đạo các cấp ủy quán triệt …", "Ban Bí thư chỉ đạo ngành y tế rà soát …":
+                # the committee leads, the bodies it directs act
+                self.responsible, self.last_subject_end = [*self.responsible, *group], ge
+            return True
+        if self.directed_end >= 0 and _directed_list_goes_on(text, self.directed_end, gs):
+            self.directed_end = ge  # "… chỉ đạo Ban Tổ chức các xã, bệnh viện, các đơn vị …"
+            return True
+        return False
+
+    def _handed(self, group: list[BodyMention], gs: int, ge: int) -> bool:
+        """A list right after a request or a hand-over, or going on past its semicolon (True): it leads."""
+        text = self.text
+        if self.delegated_at >= 0 and _DELEGATE_GAP.fullmatch(text, self.delegated_at, gs):
+            # "X giao Y là cơ quan thường trực ...", "X đề nghị Y, Z ...": whoever is handed the
+            # work leads it, whatever words follow the list.
+            self.responsible.extend(group)
+            self.last_subject_end, self.delegated_at, self.handed_end = ge, -1, ge
+            return True
+        if self.handed_end >= 0 and _SEMICOLON_GAP.fullmatch(text, self.handed_end, gs):
+            self.responsible.extend(group)  # "… đề nghị A, B; C, D; E …": the list handed the work goes on
+            self.last_subject_end = self.handed_end = ge
+            return True
+        return False
+
+    def _asked_by_leading_bodies(self, group: list[BodyMention], gs: int, ge: int) -> bool:
+        """A list that the leading bodies read so far ask later in the item (True): it leads instead."""
+        responsible = self.responsible
+        if (
+            responsible
+            and all(_LEADING_BODY.match(m.name) for m in responsible)
+            and _asked_later(self.text, self.last_subject_end, gs)
+        ):
+            # "Ban Thường vụ Tỉnh ủy xác định … và yêu cầu các cấp ủy, chính quyền …": the committee
+            # that states and asks is not the one to act; the bodies it asks are
+            self.responsible = list(group)
+            self.last_subject_end = ge
+            return True
+        return False
+
+    def _delegates(self, group: list[BodyMention], gs: int, ge: int, named: int) -> bool:
+        """A list that asks for, hands over or assigns the work ("X yêu cầu / đề nghị / giao …", True):
+        the work is not its own."""
+        text = self.text
+        delegation = rule("delegation").match(text, ge) or (named and rule("delegation").match(text, named))
+        if delegation and _PASSIVE_AGENT.search(text, max(0, gs - 12), gs):
+            delegation = None  # "… được chi bộ phân công": the body that assigned it, no request here
+        if not delegation:
+            return False
+        # the issuer (or its officer: "đồng chí ..., Phó Bí thư Huyện ủy yêu cầu") asks
+        # others: they are the ones to act, not the issuer named earlier in the item
+        self.delegated_at = delegation.end()
+        asking = {fold_diacritics(m.name) for m in group}
+        self.responsible = [m for m in self.responsible if fold_diacritics(m.name) not in asking]
+        person = _person_handed(text, self.delegated_at)
+        if person:  # "… giao ông Trịnh Văn A, Phó Bí thư Tỉnh ủy, phụ trách …": the person named leads
+            self.responsible.append(person)
+            self.last_subject_end, self.delegated_at = person.end, -1
+        return True
+
+    def _subject(
+        self, groups: list[list[BodyMention]], i: int, subject: list[BodyMention], ge: int, named: int
+    ) -> None:
+        """The subject leads, with the lists before it over semicolons, unless it speaks or undergoes."""
+        text = self.text
+        if _SPEAKS.match(text, ge):
+            return  # "Thường trực Thành ủy nhấn mạnh việc …": the speaker, not who acts
+        if _UNDERGOES.match(text, ge):
+            return  # "Hội trường … phải được sửa chữa trước mùa mưa": what is done to it, not by it
+        self.responsible.extend(_listed_before_semicolons(text, groups, i, self.responsible))
+        self.responsible.extend(subject)
+        self.last_subject_end = named or ge  # (past the place: "Thành ủy Buôn Ma Thuột chỉ đạo …")
+        if _approves(text, ge):
+            self.approving.extend(subject)
+
+    def _no_subject(self, group: list[BodyMention], gs: int, ge: int, cs: int) -> None:
+        """A list that is no subject still leads when named as the agent, handed the work, or said to lead."""
+        text = self.text
+        lead_in = text[_sentence_start(text, gs) : gs].lstrip()
+        if rule("agent_noun").fullmatch(lead_in) or _done_by(text, gs, ge):
+            self.responsible.extend(group)
+        elif not self.responsible and _handed_over_to(text, cs, gs):
+            # "Kết luận buổi làm việc, đồng chí Bí thư … đề nghị các chi bộ …": a person or a meeting,
+            # not a body, hands the work over; whoever receives it leads (and the list goes on
+            # past a semicolon: "Giao A; B; C …")
+            self.responsible.extend(group)
+            self.last_subject_end = self.handed_end = ge
+        elif _SAID_TO_LEAD.match(text, ge):
+            # "X chỉ đạo Công an tỉnh chủ trì, phối hợp với Y": whoever is said to lead leads,
+            # and Y helps it
+            self.responsible.extend(group)
+            self.last_subject_end = ge
+
+
+def _past_adverbial(text: str, group: list[BodyMention]) -> list[BodyMention]:
+    """The part of a list that may be the subject, past the bodies an opening adverbial names."""
+    # "Dưới sự chỉ đạo của cấp ủy, các đảng bộ trực thuộc tự rà soát ...": the bodies up to
+    # the first comma belong to the adverbial, the rest may be the subject.
+    # ("Theo chỉ đạo của Ban Thường vụ, Thường trực Huyện ủy, các chi bộ …": a plural "các" opens the subject)
+    gaps = [text[group[i - 1].end : group[i].start] for i in range(1, len(group))]
+    k = next((i + 1 for i, gap in enumerate(gaps) if _PLURAL_AFTER_COMMA.search(gap)), 0)
+    k = k or next((i + 1 for i, gap in enumerate(gaps) if "," in gap), 0)
+    return group[k:] if k else group
 
 
 _SEMICOLON_GAP = re.compile(r"\s*;\s*(?:các\s+)?", re.IGNORECASE)
