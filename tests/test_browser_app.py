@@ -221,7 +221,9 @@ def test_tasks_filter_by_body_in_browser(app_url, browser):
     browser.get(f"{app_url}/nhiem-vu")
     _wait_for_texts(browser, ["nhiệm vụ phù hợp"])
     before = _count(browser)
-    box = browser.find_element(By.CSS_SELECTOR, "section[data-testid='stSidebar'] input[role='combobox']")
+    box = WebDriverWait(browser, WAIT_SECONDS).until(  # the sidebar renders after the page's text on a busy machine
+        lambda d: d.find_element(By.CSS_SELECTOR, "section[data-testid='stSidebar'] input[role='combobox']")
+    )
     box.click()
     box.send_keys("Ban Tuyên giáo")
     option = WebDriverWait(browser, WAIT_SECONDS).until(
