@@ -1742,6 +1742,16 @@ _FOLLOWS_ORDERS = re.compile(
 )
 
 
+def _roles_or_recipients(item: str, excluded: list[tuple[int, int]]) -> Roles:
+    """The item's roles; with no subject, the recipients a letter asks for work ("… vừa có văn bản
+    gửi X, yêu cầu rà soát …")."""
+    roles = find_roles(item, excluded)
+    recipients = [] if roles.responsible else _recipients(item)
+    if recipients and _asks_for_work(item):
+        return Roles(tuple(recipients), roles.coordinating)
+    return roles
+
+
 _LONGEST_TITLE = 40  # words
 _SENTENCE_CLOSE = re.compile(r"[.;:!?…]\W*$")
 
@@ -1976,17 +1986,7 @@ class _ParagraphReading:
         was_open, self.open_list = self.open_list, False
         self.previous_start, self.current_start = self.current_start, ls
         marker = split_marker(self.text[ls:le])
-        if ls in self.titles:  # "(2) Hoàn thiện mạng lưới trường lớp" over its paragraphs: their title, no task
-            self.close_title()
-            self.block, self.handed, self.asked, self.goals = self.titles[ls], [], False, False
-            title = self.text[ls + (marker.length if marker else 0) : le]
-            self.arranging = _ARRANGEMENT_TITLE.match(title.strip(" *")) is not None
-            self.pending_title = None if self.arranging else (ls, le, self.titles[ls], len(self.tasks))
-            return self._list_over()
-        if _printed_number(marker):  # a numbered item of its own ends the titled block
-            self.close_title()
-            self.block, self.arranging = None, False
-        if self.arranging:
+        if self._under_title(ls, le, marker):
             return
         s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
         if self.goals and marker:
@@ -1997,27 +1997,9 @@ class _ParagraphReading:
             if s is None:
                 return
         item = self.text[s:e]
-        if self.results:  # the results an intro announced, up to the first paragraph that asks for work
-            if not (_HANDED_OVER.search(item) or _MUST.search(item)):
-                return
-            self.results = False
-        if not marker and _ANNOUNCES_PHASES.search(item):
-            self.planner = _shifted(find_roles(item).responsible, s) or self.planner  # (kept at document offsets)
-            self.planner_start = ls
-        if self._topic_of_intro(item):
+        if self._among_results(item):
             return
-        if not marker and self._due_for_the_above(item):
-            return
-        if marker and item.endswith(":") and _HANDED_OVER.match(item) and find_bodies(item):
-            self.intro, self.intro_added, self.after_intro = (s, e, _printed_number(marker)), False, True
-            return
-        if _printed_number(marker) and item.endswith(":") and _LESSONS.search(item) and rule("work_verb").match(item):
-            # "(1) Rà soát … theo các tiêu chí và nguyên tắc dưới đây:": the numbered line is the work, its list the criteria
-            excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
-            self._add(s, e, _printed_number(marker), find_roles(item, excluded), excluded, [])
-            self.goals = True
-            return
-        if self._skipped(item, marker):
+        if self._introduces(ls, s, e, item, marker):
             return
         excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
         if not marker and self._phases(s, item, excluded):
@@ -2029,63 +2011,140 @@ class _ParagraphReading:
             return
         if not (marker or self.after_intro or self.decided) and len(item) > _MAX_PARAGRAPH:
             return  # a page-long "paragraph" is not one directive (and would cost quadratic time)
-        roles = find_roles(item, excluded)
-        recipients = [] if roles.responsible else _recipients(item)
-        if recipients and _asks_for_work(item):  # "… vừa có văn bản gửi X, yêu cầu rà soát …"
-            roles = Roles(tuple(recipients), roles.coordinating)
-        if self.decided and not roles.responsible:
-            return  # a group the decision covers ("Cán bộ không đủ tuổi tái cử …"), not work
-        if not marker and _EVENT_LEAD.match(item) and not _HANDED_OVER.search(item) and not _asks_for_work(item):
-            return self._list_over()  # "Sáng 11/7, Ủy ban MTTQ xã tổ chức Hội nghị lần thứ nhất …": the event reported
-        if not marker and _preamble(item, roles):
-            return  # "Thực hiện chỉ đạo của … tại Công văn số …." with no clause of its own: what the orders follow
+        roles = _roles_or_recipients(item, excluded)
+        if self._no_order(item, marker, roles):
+            return
         if not marker and self.after_intro and not self.decided and self.intro_read and not self._listed_under_intro(item, roles, excluded):
             self._list_over()  # "Hội nghị diễn ra …" after the list of an intro: the list is over
         self.intro_read = self.after_intro
         self.decided, self.after_intro = False, self.after_intro or self.decided
-        continues = (bool(self.handed) or self.announced or self.asked) and (_continues_work(item) or _work_follows(item))
-        continues = continues or (self.after_intro and bool(self.intro_handed) and _asks_for_work(item))
-        continues = continues or (not marker and ls in self.run_of_orders)
-        continues = continues or (bool(self.handed) and _subject_acts_later(item))
-        continues = continues or (was_open and not marker and bool(self.handed))
-        continues = continues or (bool(self.handed) and _work_named_must(item))
+        continues = self._continues(item, marker, ls, was_open)
         # "Cụ thể là: 1- … 2- …" after the lead; "… nêu ba việc cần làm ngay: Thứ nhất, … Thứ hai, …"
         listed = bool(_inline_numbered(item)) and (bool(self.handed) or _duties_numbered(item))
-        # a paragraph under a numbered title is one of its items (not a question or a labelled note:
-        # "Thông tin liên hệ: …", a caption "… ra sao?")
-        asks = _TRAILING_ASIDE.sub("", item).endswith("?")  # "… ra sao? (Hình từ Internet)": a caption's question
-        titled = self.block is not None and not marker and not asks and not _NOTE_LABEL.match(item)
-        titled = titled and not _ABOUT_THE_TEXT.match(item)
+        titled = self._titled(item, marker)
         if not (marker or self.after_intro or continues or listed or titled or self._gives_work(item, roles, excluded)):
             return
-        if _acknowledges(item, roles):
-            return self._list_over()  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …": an assessment, not work
-        if not marker and _DECIDED.search(item) and not _HANDED_OVER.search(item) and not _MUST.search(item):
-            return self._list_over()  # "… Ban Thường vụ đã thống nhất chủ trương luân chuyển 12 cán bộ …": a decision taken
-        if not marker and _numbers_targets(item):
-            return  # "… đặt ra các chỉ tiêu, gồm: (1) … (2) …": figures to reach
-        if not marker and _only_purpose(item):
-            return  # "Việc giám sát … nhằm …": what the work is for
-        if not marker and _done_already(item, roles):
-            return self._list_over()  # "Năm 2024, Hội Nông dân xã đã vận động …": what was done, not what is to be done
-        # the bodies handed the work before lead it (not an impersonal duty: "Công tác … phải được …" names no one)
+        if self._reports_not_work(item, marker, roles):
+            return
+        lead = self._lead(item, marker, roles, continues or listed)
+        if lead is None:
+            return
+        self._add(s, e, _printed_number(marker) or self.block, roles, excluded, lead)
+        self.open_list = not marker and item.rstrip().endswith(";")
+
+    def _among_results(self, item: str) -> bool:
+        """The results an intro announced, up to the first paragraph that asks for work."""
+        if self.results and not (_HANDED_OVER.search(item) or _MUST.search(item)):
+            return True
+        self.results = False
+        return False
+
+    def _introduces(self, ls: int, s: int, e: int, item: str, marker: Marker | None) -> bool:
+        """Lines that set what follows rather than give work of their own: phases announced, an
+        intro's topic or time, an intro line, a numbered line asking for work by the criteria it
+        lists, and the lines `_skipped` names."""
+        if not marker and _ANNOUNCES_PHASES.search(item):
+            self.planner = _shifted(find_roles(item).responsible, s) or self.planner  # (kept at document offsets)
+            self.planner_start = ls
+        if self._topic_of_intro(item) or (not marker and self._due_for_the_above(item)):
+            return True
+        if marker and item.endswith(":") and _HANDED_OVER.match(item) and find_bodies(item):
+            self.intro, self.intro_added, self.after_intro = (s, e, _printed_number(marker)), False, True
+            return True
+        if _printed_number(marker) and item.endswith(":") and _LESSONS.search(item) and rule("work_verb").match(item):
+            # "(1) Rà soát … theo các tiêu chí và nguyên tắc dưới đây:": the numbered line is the work, its list the criteria
+            excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+            self._add(s, e, _printed_number(marker), find_roles(item, excluded), excluded, [])
+            self.goals = True
+            return True
+        return self._skipped(item, marker)
+
+    def _no_order(self, item: str, marker: Marker | None, roles: Roles) -> bool:
+        """A group a decision covers, the event a report opens with, or what the orders follow."""
+        if self.decided and not roles.responsible:
+            return True  # "Cán bộ không đủ tuổi tái cử …", not work
+        if marker:
+            return False
+        if _EVENT_LEAD.match(item) and not _HANDED_OVER.search(item) and not _asks_for_work(item):
+            self._list_over()  # "Sáng 11/7, Ủy ban MTTQ xã tổ chức Hội nghị lần thứ nhất …": the event reported
+            return True
+        return _preamble(item, roles)  # "Thực hiện chỉ đạo của … tại Công văn số …." with no clause of its own
+
+    def _lead(self, item: str, marker: Marker | None, roles: Roles, goes_on_work: bool) -> list[BodyMention] | None:
+        """The bodies handed the work before, when they lead this item (not an impersonal duty:
+        "Công tác … phải được …" names no one); None when the item only says that orders follow
+        ("… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows)."""
         under_intro = self.after_intro and bool(self.intro_handed)
-        goes_on = (continues or listed) and not roles.responsible and not _work_named_must(item)
+        goes_on = goes_on_work and not roles.responsible and not _work_named_must(item)
         goes_on = goes_on and (under_intro or not _asked_by_its_own(item))
         self.asked = self.asked or (not roles.responsible and _asks_for_work(item))
         refers_back = bool(self.handed) and _refers_back(roles.responsible, self.handed)
         if not refers_back:
             self.handed = list(roles.responsible) or self.handed
         if not marker and rule("orders_follow").search(item):
-            return  # "… yêu cầu X thực hiện tốt một số nhiệm vụ trọng tâm.": X leads what follows
+            return None
         lead = self.handed if goes_on or refers_back else []
         if lead:  # ("Bộ Chính trị … lưu ý …": a committee speaking is not its own addressee)
             speaking = _committees_before(item, _STRESSES.search(item, 0, 200) or _ASKS.search(item, 0, 200))
             lead = [b for b in lead if fold_diacritics(b.name) not in speaking]
         if (goes_on or _NOMINAL_WORK.match(item)) and marker and self.after_intro and self.intro_handed and not roles.responsible:
             lead = self.intro_handed  # a listed item with no subject is the intro's addressees', not the item's before
-        self._add(s, e, _printed_number(marker) or self.block, roles, excluded, lead)
-        self.open_list = not marker and item.rstrip().endswith(";")
+        return lead
+
+    def _under_title(self, ls: int, le: int, marker: Marker | None) -> bool:
+        """A numbered title ("(2) Hoàn thiện mạng lưới trường lớp") opens its block and is no task;
+        a numbered item of its own ends the block; the lines under a title of an event's
+        arrangements are read no further."""
+        if ls in self.titles:
+            self.close_title()
+            self.block, self.handed, self.asked, self.goals = self.titles[ls], [], False, False
+            title = self.text[ls + (marker.length if marker else 0) : le]
+            self.arranging = _ARRANGEMENT_TITLE.match(title.strip(" *")) is not None
+            self.pending_title = None if self.arranging else (ls, le, self.titles[ls], len(self.tasks))
+            self._list_over()
+            return True
+        if _printed_number(marker):
+            self.close_title()
+            self.block, self.arranging = None, False
+        return self.arranging
+
+    def _continues(self, item: str, marker: Marker | None, ls: int, was_open: bool) -> bool:
+        """Does an item with no subject of its own go on with the work handed out before it?"""
+        handed = bool(self.handed)
+        return (
+            ((handed or self.announced or self.asked) and (_continues_work(item) or _work_follows(item)))
+            or (self.after_intro and bool(self.intro_handed) and _asks_for_work(item))
+            or (not marker and ls in self.run_of_orders)
+            or (handed and _subject_acts_later(item))
+            or (was_open and not marker and handed)
+            or (handed and _work_named_must(item))
+        )
+
+    def _titled(self, item: str, marker: Marker | None) -> bool:
+        """A paragraph under a numbered title is one of its items — not a question or a labelled
+        note ("Thông tin liên hệ: …", a caption "… ra sao? (Hình từ Internet)") or a closing."""
+        if self.block is None or marker:
+            return False
+        asks = _TRAILING_ASIDE.sub("", item).endswith("?")
+        return not (asks or _NOTE_LABEL.match(item) or _ABOUT_THE_TEXT.match(item))
+
+    def _reports_not_work(self, item: str, marker: Marker | None, roles: Roles) -> bool:
+        """An assessment, a decision taken, targets, a purpose or work already done: no task (the
+        first, second and last also end an intro's list)."""
+        if _acknowledges(item, roles):
+            self._list_over()  # "Tại buổi làm việc, Ban Thường vụ ghi nhận …"
+            return True
+        if marker:
+            return False
+        if _DECIDED.search(item) and not _HANDED_OVER.search(item) and not _MUST.search(item):
+            self._list_over()  # "… Ban Thường vụ đã thống nhất chủ trương luân chuyển 12 cán bộ …"
+            return True
+        if _numbers_targets(item) or _only_purpose(item):
+            return True  # "… đặt ra các chỉ tiêu, gồm: (1) … (2) …", "Việc giám sát … nhằm …"
+        if _done_already(item, roles):
+            self._list_over()  # "Năm 2024, Hội Nông dân xã đã vận động …"
+            return True
+        return False
 
     def close_title(self) -> None:
         """A title whose block held no work ("(1) Hoàn thiện … theo các tiêu chí sau" over the
