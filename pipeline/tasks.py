@@ -1752,6 +1752,15 @@ def _roles_or_recipients(item: str, excluded: list[tuple[int, int]]) -> Roles:
     return roles
 
 
+# a decision's line that seats a person on a committee ("Đồng chí …, Phó Trưởng Ban …, làm Phó
+# Trưởng Ban Chỉ đạo thay đồng chí …"), unless it also names the duty ("…, phụ trách …")
+_APPOINTMENT = re.compile(
+    r"(?:đồng\s+chí|ông|bà)\s[^;]{0,200}?\s(?:làm|giữ\s+chức)\s+(?:Phó\s+)?"
+    r"(?:Trưởng\s+[Bb]an|Tổ\s+trưởng|Tổ\s+phó|Thành\s+viên|Ủy\s+viên|Thư\s+ký|Chủ\s+nhiệm)(?!\w)",
+    re.IGNORECASE,
+)
+_DUTY_NAMED = re.compile(r"(?<!\w)(?:phụ\s+trách|chịu\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|chủ\s+trì|giúp)(?!\w)", re.IGNORECASE)
+
 _LONGEST_TITLE = 40  # words
 _SENTENCE_CLOSE = re.compile(r"[.;:!?…]\W*$")
 
@@ -2262,6 +2271,8 @@ class _ParagraphReading:
         if marker and _NOT_WORK_LABEL.fullmatch(item.strip()):
             self.goals = True  # "- Nguyên tắc" then "+ Đối với …": the principles, not work
             return True
+        if _APPOINTMENT.match(item) and not _DUTY_NAMED.search(item):
+            return True  # "- Đồng chí X, Phó Trưởng Ban …, làm Phó Trưởng Ban Chỉ đạo;": who sits where, no work
         if marker and _REFERENCE_ITEM.match(item) and not _HANDED_OVER.search(item):
             return True  # "• Hướng dẫn 12-HD/HU ngày 02/3/2026 … do Ban Tổ chức Huyện ủy ban hành": a document listed
         if not marker and rule("background").match(item) and not (_asks_recipients(item) or _hands_over(item)):

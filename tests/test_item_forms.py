@@ -419,3 +419,18 @@ def test_criteria_and_principles_under_a_numbered_line_are_no_tasks():
     )
     tasks = extract_text(text, "hd.txt").tasks
     assert [(t.section, t.text.split(" ")[0]) for t in tasks] == [("1", "Rà"), ("2", "Hồ"), ("3", "Tổng")]
+
+
+def test_lines_that_seat_people_on_a_committee_are_no_tasks():
+    """A decision that reshuffles a steering committee: who sits where is no work; a line that
+    also names the duty is."""
+    text = "\n\n".join(
+        [
+            "Ban Thường vụ Tỉnh ủy kiện toàn Ban Chỉ đạo chuyển đổi số của tỉnh như sau:",
+            "- Đồng chí Trần Văn Lâm, Phó Chủ tịch Ủy ban nhân dân tỉnh làm Phó Trưởng ban Chỉ đạo;",
+            "- Đồng chí Giám đốc Sở Tài chính giữ chức Ủy viên Ban Chỉ đạo từ tháng 3/2026;",
+            "- Đồng chí Phạm Thu Hà, Chánh Văn phòng Tỉnh ủy làm Tổ trưởng Tổ giúp việc, phụ trách tổng hợp báo cáo hằng tháng.",
+        ]
+    )
+    tasks = extract_text(text, "qd.txt").tasks
+    assert [t.text.split(",")[0] for t in tasks] == ["Đồng chí Phạm Thu Hà"]
