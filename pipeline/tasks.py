@@ -1769,17 +1769,19 @@ def _block_titles(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
     """Numbered lines that title the paragraphs below them: no end mark of their own, and the next
     paragraph, unnumbered, a sentence ("(1) Đổi mới tư duy …" then "Các cấp ủy quán triệt … ."),
     each mapped to its number."""
+    printed = [text[a:b].strip() for a, b in lines]
+    markers = [split_marker(line) for line in printed]  # each line's marker, read once
     titles = {}
-    for (ls, le), (ns, ne) in zip(lines, lines[1:], strict=False):
-        line = text[ls:le].strip()
-        marker = split_marker(line)
-        number = _printed_number(marker)
+    for i in range(len(lines) - 1):
+        line, following, below = printed[i], printed[i + 1], markers[i + 1]
+        number = _printed_number(markers[i])
         if number is None or _SENTENCE_CLOSE.search(line) or len(line.split()) > _LONGEST_TITLE:
             continue
-        following = text[ns:ne].strip()
-        below = split_marker(following)
-        if _SENTENCE_CLOSE.search(following) and (below is None and len(following) > len(line) or below and below.style == "bullet"):
-            titles[ls] = number
+        # over paragraphs (a longer sentence, unnumbered) or over bullets
+        over_paragraph = below is None and len(following) > len(line)
+        over_bullets = below is not None and below.style == "bullet"
+        if _SENTENCE_CLOSE.search(following) and (over_paragraph or over_bullets):
+            titles[lines[i][0]] = number
     return titles
 
 
@@ -1902,7 +1904,7 @@ def _in_full(text: str, bodies: tuple[BodyMention, ...], full: dict[str, dict[st
 
 # "… mục đích, yêu cầu của văn bản:" before its items (not "Mục tiêu, nhiệm vụ:", which lists work)
 # the lessons or causes a list gives ("… một số bài học kinh nghiệm …", "… ba nguyên nhân …"): no work
-_LESSONS = re.compile(  # (and the criteria, factors or principles a list gives: "… xét theo các tiêu chí dưới đây:")
+_LESSONS_OR_CRITERIA = re.compile(  # (and the criteria, factors or principles a list gives: "… xét theo các tiêu chí dưới đây:")
     r"(?<!\w)(?:một\s+số|những|các|\d+|hai|ba|bốn|năm|sáu)\s+(?:bài\s+học|nguyên\s+nhân|tiêu\s+chí|yếu\s+tố|nguyên\s+tắc)(?!\w)",
     re.IGNORECASE,
 )
@@ -2060,7 +2062,7 @@ class _ParagraphReading:
         if marker and item.endswith(":") and _HANDED_OVER.match(item) and find_bodies(item):
             self.intro, self.intro_added, self.after_intro = (s, e, _printed_number(marker)), False, True
             return True
-        if _printed_number(marker) and item.endswith(":") and _LESSONS.search(item) and rule("work_verb").match(item):
+        if _printed_number(marker) and item.endswith(":") and _LESSONS_OR_CRITERIA.search(item) and rule("work_verb").match(item):
             # "(1) Rà soát … theo các tiêu chí và nguyên tắc dưới đây:": the numbered line is the work, its list the criteria
             excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
             self._add(s, e, _printed_number(marker), find_roles(item, excluded), excluded, [])
@@ -2265,7 +2267,7 @@ class _ParagraphReading:
         if item.endswith(":"):
             self._begin_intro(item)
             return True
-        if not marker and len(item) <= _LONGEST_LESSONS_INTRO and _LESSONS.search(item) and not _HANDED_OVER.search(item):
+        if not marker and len(item) <= _LONGEST_LESSONS_INTRO and _LESSONS_OR_CRITERIA.search(item) and not _HANDED_OVER.search(item):
             self.goals = True  # "… lưu ý một số bài học rút ra …." then "Thứ nhất, …": lessons drawn, not work
             return True
         if marker and _NOT_WORK_LABEL.fullmatch(item.strip()):
@@ -2302,7 +2304,7 @@ class _ParagraphReading:
             self.decided, self.after_intro, self.results = False, False, True
             return
         self.decided = rule("acknowledgement").match(item) is not None
-        self.goals = _GOALS_INTRO.search(item) is not None or _LESSONS.search(item) is not None
+        self.goals = _GOALS_INTRO.search(item) is not None or _LESSONS_OR_CRITERIA.search(item) is not None
         self.after_intro, self.intro_read = not self.decided, False
         self.intro_due = _due(item, _time_expressions(item, self.meta.issued_date, []))
         if self.after_intro:
