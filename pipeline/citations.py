@@ -558,6 +558,8 @@ def _find_alias_uses(text: str, kept: list[_Mention]) -> list[_Mention]:
         if not before or not re.match(r"[A-ZĐ]", alias):
             continue
         antecedent = max(before, key=lambda m: m.end)
+        if not _names_a_document(alias, antecedent):
+            continue  # a body's short name: "Tổ công tác thực hiện Nghị quyết 05 … (gọi tắt là Tổ công tác)"
         pattern = re.compile(rf"(?<![\w]){re.escape(alias)}(?![\w])(?!\s+(?:số|\d|Trung ương|Hội nghị|Đại hội|của|này))")
         for use in pattern.finditer(text, hit.end()):
             if PLURAL_BEFORE.search(text, max(0, use.start() - 10), use.start()):
@@ -565,6 +567,16 @@ def _find_alias_uses(text: str, kept: list[_Mention]) -> list[_Mention]:
             out.append(_Mention(use.start(), use.end(), "refer", doc_type=antecedent.doc_type,
                                 refers_to=f"alias:{antecedent.start}"))
     return out
+
+
+def _names_a_document(alias: str, antecedent: _Mention) -> bool:
+    """An alias of a document opens with its type ("Nghị quyết", "Chương trình") or is an
+    abbreviation ("NQ57"); any other short name ("Ban Chỉ đạo") names what the text defines."""
+    first = alias.split()[0]
+    kind = antecedent.doc_type or ""
+    return (bool(kind) and fold_diacritics(alias).lower().startswith(fold_diacritics(kind).lower())) or (
+        first.isupper() and len(first) > 1
+    )
 
 
 def _drop_overlaps(mentions: list[_Mention]) -> list[_Mention]:

@@ -228,6 +228,16 @@ def test_abbreviation_refers_back():
     ]
 
 
+def test_a_short_name_for_a_body_is_no_alias_of_the_document_before_it():
+    text = (
+        "Kiện toàn Ban Chỉ đạo sơ kết Nghị quyết số 05-NQ/TU ngày 4/2/2021 của Ban Thường vụ Tỉnh ủy "
+        "(sau đây gọi tắt là Ban Chỉ đạo). Ban Chỉ đạo có nhiệm vụ hoàn thiện báo cáo sơ kết."
+    )
+    assert [c.number for c in cite(text)] == ["05-NQ/TU"]
+    aliased = text.replace("là Ban Chỉ đạo). Ban Chỉ đạo", "là Nghị quyết). Ban Chỉ đạo đánh giá Nghị quyết,")
+    assert [c.number for c in cite(aliased)] == ["05-NQ/TU", "05-NQ/TU"]
+
+
 def test_same_number_in_two_terms_gets_two_targets():
     text = (
         "Nghị quyết số 22-NQ/TW ngày 02/2/2008 của Ban Chấp hành Trung ương (khóa X); "
