@@ -137,6 +137,8 @@ _MD_SIGNS = re.compile(r"#|\||\\|\*\*|__|<br|<t[dhr]\b|<!--|<figure", re.IGNOREC
 _MD_GLUED_HEADING = re.compile(r"(?<=[^\s#])#{1,6}[ \t]+(?=\d{1,2}\.|[A-ZĐ])")
 _MD_ESCAPE = re.compile(r"\\(?=[-.*_#+()\[\]|!`>]|[ \t]{2,}|[ \t]*$)", re.MULTILINE)  # "\-", a line-end "\" break
 _MD_STRONG = re.compile(r"\*\*|__")  # bold markers, also where they hug a space ("**1. **Thông qua")
+# a whole line in italics ("*Ảnh: … (Hình từ Internet) *"): a caption's emphasis, no "*" bullet
+_MD_ITALIC_LINE = re.compile(r"^(?P<open>[ \t]*\*)(?=[^\s*])[^*\n]*?(?P<close>[ \t]*\*[ \t]*)$", re.MULTILINE)
 _MD_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MD_TABLE_ROW = re.compile(r"^[ \t]*\|(?P<cells>.*\|.*)\|[ \t]*$", re.MULTILINE)
 _MD_TABLE_RULE = re.compile(r"^\s*:?-{2,}:?\s*$")
@@ -158,6 +160,7 @@ def markdown(text: str) -> list[Edit]:
     edits += [(m.start(), m.end(), " ") for m in _MD_BREAK.finditer(text)]
     if headings or _MD_TABLE_ROW.search(text) or text.count("**") >= 4:
         edits += [(m.start(), m.end(), "") for m in _MD_STRONG.finditer(text)]
+        edits += [(m.start(k), m.end(k), "") for m in _MD_ITALIC_LINE.finditer(text) for k in ("open", "close")]
     for row in _MD_TABLE_ROW.finditer(text):
         cells = row.group("cells").split("|")
         if all(_MD_TABLE_RULE.match(c) for c in cells):

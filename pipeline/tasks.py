@@ -640,6 +640,14 @@ def _approves(text: str, pos: int) -> bool:
     return _approval().match(text, pos) is not None
 
 
+# the persons a decision names, listed last among the bodies that carry it out
+_PERSONS_LISTED = re.compile(
+    r"\s*(?:,\s*|\s+và\s+)(?:các\s+)?(?:đồng\s+chí|cá\s+nhân|ông\s*\(\s*bà\s*\)|ông,?\s*bà)\s+có\s+tên\s+"
+    r"(?:tại|ở|trong)\s+(?:Điều\s+\d+|danh\s+sách(?:\s+kèm\s+theo)?)",
+    re.IGNORECASE,
+)
+
+
 def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> list[BodyMention]:
     """The members of a body list that are the subject of what follows, or [].
 
@@ -649,6 +657,8 @@ def _subject_part(text: str, group: list[BodyMention], clause_start: int) -> lis
     into subjects far more often than it helps.)
     """
     ge = _place_named(text, group[-1].end) or group[-1].end  # "Huyện ủy Hàm Tân được yêu cầu …"
+    persons = _PERSONS_LISTED.match(text, ge)
+    ge = persons.end() if persons else ge  # "… và các đồng chí có tên tại Điều 1 chịu trách nhiệm …"
     if not _is_predicate_next(text, ge):
         return []
     pre = text[lookback(clause_start, group[0].start) : group[0].start]
@@ -1759,6 +1769,11 @@ _APPOINTMENT = re.compile(
     r"(?:Trưởng\s+[Bb]an|Tổ\s+trưởng|Tổ\s+phó|Thành\s+viên|Ủy\s+viên|Thư\s+ký|Chủ\s+nhiệm)(?!\w)",
     re.IGNORECASE,
 )
+# … or keeps, relieves or removes its members ("Lưu nhiệm các ủy viên …", "…, thì miễn nhiệm …")
+_MEMBERSHIP = re.compile(
+    r"(?:[^.;]{0,200}?,\s*thì\s+)?(?:tiếp\s+tục\s+)?(?:lưu\s+nhiệm|miễn\s+nhiệm|bãi\s+nhiệm|cho\s+thôi)(?!\w)",
+    re.IGNORECASE,
+)
 _DUTY_NAMED = re.compile(r"(?<!\w)(?:phụ\s+trách|chịu\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|chủ\s+trì|giúp)(?!\w)", re.IGNORECASE)
 
 _LONGEST_TITLE = 40  # words
@@ -1788,6 +1803,11 @@ def _block_titles(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _NOTE_LABEL = re.compile(r"[^\W\d_][^:.;,]{0,30}:")
 _ABOUT_THE_TEXT = re.compile(r"(?:trên\s+đây|đây\s+là|như\s+vậy)(?!\w)", re.IGNORECASE)  # "Trên đây là …", "Đây là nội dung …"
+
+
+def _a_question(item: str) -> bool:
+    """ "… được quy định ra sao? (Hình từ Internet)": a page's question or caption, never an order."""
+    return _TRAILING_ASIDE.sub("", item).endswith("?")
 
 # a title over how an event is held or what it covers ("(1) Thời gian và địa điểm",
 # "(2) Thành phần", "(3) Nội dung tập huấn"): its lines arrange the event, they are no work
@@ -2136,8 +2156,7 @@ class _ParagraphReading:
         note ("Thông tin liên hệ: …", a caption "… ra sao? (Hình từ Internet)") or a closing."""
         if self.block is None or marker:
             return False
-        asks = _TRAILING_ASIDE.sub("", item).endswith("?")
-        return not (asks or _NOTE_LABEL.match(item) or _ABOUT_THE_TEXT.match(item))
+        return not (_a_question(item) or _NOTE_LABEL.match(item) or _ABOUT_THE_TEXT.match(item))
 
     def _reports_not_work(self, item: str, marker: Marker | None, roles: Roles) -> bool:
         """An assessment, a decision taken, targets, a purpose or work already done: no task (the
@@ -2260,8 +2279,8 @@ class _ParagraphReading:
 
     def _skipped(self, item: str, marker: Marker | None) -> bool:
         """Lines that are no item, intro lines (which set what follows) and background."""
-        if not marker and _fragment(item):
-            return True  # "Lãnh đạo phường Diên Hồng t": a caption, a heading or a page cut short
+        if not marker and (_fragment(item) or _a_question(item)):
+            return True  # "Lãnh đạo phường Diên Hồng t": a caption, a heading or a page cut short; a site's question
         if _not_an_item(item) or (not marker and (_reports_an_event(item) or rule("appeal").match(item))):
             return True  # a closing line, a caption, "… phát biểu chỉ đạo hội nghị"
         if item.endswith(":"):
@@ -2273,7 +2292,7 @@ class _ParagraphReading:
         if marker and _NOT_WORK_LABEL.fullmatch(item.strip()):
             self.goals = True  # "- Nguyên tắc" then "+ Đối với …": the principles, not work
             return True
-        if _APPOINTMENT.match(item) and not _DUTY_NAMED.search(item):
+        if (_APPOINTMENT.match(item) or _MEMBERSHIP.match(item)) and not _DUTY_NAMED.search(item):
             return True  # "- Đồng chí X, Phó Trưởng Ban …, làm Phó Trưởng Ban Chỉ đạo;": who sits where, no work
         if marker and _REFERENCE_ITEM.match(item) and not _HANDED_OVER.search(item):
             return True  # "• Hướng dẫn 12-HD/HU ngày 02/3/2026 … do Ban Tổ chức Huyện ủy ban hành": a document listed

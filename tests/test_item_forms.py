@@ -434,3 +434,22 @@ def test_lines_that_seat_people_on_a_committee_are_no_tasks():
     )
     tasks = extract_text(text, "qd.txt").tasks
     assert [t.text.split(",")[0] for t in tasks] == ["Đồng chí Phạm Thu Hà"]
+
+
+def test_members_kept_on_and_a_pages_question_are_no_tasks_and_the_committees_duty_is_one():
+    """A decision reprinted on a legal-news page: the members kept on and the page's own
+    question and caption give no task; the committee's duty does."""
+    text = "\n\n".join(
+        [
+            "# Quyết định kiện toàn Ban Chỉ đạo chuyển đổi số của tỉnh có gì mới?",
+            "Ban Thường vụ Tỉnh ủy kiện toàn Ban Chỉ đạo chuyển đổi số của tỉnh như sau:",
+            "- Đồng chí Giám đốc Sở Tài chính làm Thành viên Ban Chỉ đạo;",
+            "*Ban Chỉ đạo chuyển đổi số của tỉnh được kiện toàn ra sao? (Ảnh minh họa) *",
+            "Tiếp tục lưu nhiệm những ủy viên đã được chỉ định theo Quyết định số 112-QĐ/TU ngày 3/6/2025.",
+            "Theo đó, ngoài các đồng chí nêu trên, thì lưu nhiệm các thành viên còn lại của Ban Chỉ đạo.",
+            "Ban Chỉ đạo có nhiệm vụ tổng hợp kết quả chuyển đổi số của các sở, ngành, báo cáo trước ngày 30/11/2026.",
+        ]
+    )
+    tasks = extract_text(text, "qd.md").tasks
+    assert [t.text.split(" ")[0] for t in tasks] == ["Ban"]
+    assert [b.name for b in tasks[0].responsible] == ["Ban Chỉ đạo"]

@@ -49,6 +49,12 @@ def test_markdown_syntax_is_read_through_with_exact_spans():
     assert DOC[s:e] == "Nâng cấp đường truyền"
 
 
+def test_a_line_in_italics_loses_its_asterisks_and_a_star_bullet_keeps_its_own():
+    text = "## II. NHIỆM VỤ\n\n*Cán bộ phường họp bàn kế hoạch (Ảnh: Minh Anh) *\n\n* Rà soát hồ sơ đảng viên.\n"
+    norm = normalize(text).text
+    assert "\nCán bộ phường họp bàn kế hoạch (Ảnh: Minh Anh)\n" in norm and "\n* Rà soát" in norm
+
+
 def test_a_markdown_directive_gives_its_tasks_sections_and_table_rows():
     result = extract_text(DOC, "kh07.md")
     assert result.document.number == "07-KH/ĐU"

@@ -58,3 +58,31 @@ def test_only_the_implementation_articles_bear_tasks_and_their_heading_names_who
     assert [[b.name for b in t.responsible] for t in tasks[:2]] == [["Ban Tổ chức Đảng ủy Khối"]] * 2
     assert [b.name for b in tasks[2].responsible] == ["Chi bộ trực thuộc"]
     assert tasks[0].deadline.recurrence == "FREQ=YEARLY"
+
+
+DECISION = """TỈNH ỦY LAI CHÂU
+Số 31-QĐ/TU\tLai Châu, ngày 6 tháng 1 năm 2026
+
+QUYẾT ĐỊNH
+thành lập Tổ kiểm tra việc lập hồ sơ đảng viên
+
+Điều 1. Thành lập Tổ kiểm tra việc lập hồ sơ đảng viên, gồm các đồng chí có tên sau:
+- Đồng chí Lò Văn Khánh, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy, làm Tổ trưởng;
+- Đồng chí Tòng Thị Hoa, chuyên viên Văn phòng Tỉnh ủy, làm thành viên.
+
+Điều 2. Tổ kiểm tra có nhiệm vụ đối chiếu hồ sơ của đảng viên các chi bộ trực thuộc, báo cáo Thường trực Tỉnh ủy trước ngày 15/3/2026.
+
+Điều 3. Văn phòng Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy và các đồng chí có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+"""
+
+
+def test_a_decisions_article_giving_a_duty_is_a_task_and_the_members_seated_are_not():
+    tasks = extract_text(DECISION, "qd31.txt").tasks
+    assert [t.section for t in tasks] == ["2", "3"]
+    assert [b.name for b in tasks[0].responsible] == ["Tổ kiểm tra"]
+    assert tasks[0].deadline.end.isoformat() == "2026-03-15"
+    # the persons the decision names close the list of bodies that carry it out
+    assert [b.name for b in tasks[1].responsible] == ["Văn phòng Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]
