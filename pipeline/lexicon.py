@@ -111,7 +111,7 @@ _PART = re.compile(
 )
 # The chapters and articles of a Quy định / Quy chế: "Chương III", "Điều 10. Trách nhiệm của …"
 _CHAPTER = re.compile(r"(?i:chương)[ \t]+(?P<v>[IVXL]{1,5}|\d{1,2})(?!\w)[ \t]*[:.\-–]?[ \t]*")
-_ARTICLE = re.compile(r"(?i:điều)[ \t]+(?P<v>\d{1,3})[ \t]*[.:\-–][ \t]*(?=\S)")
+_ARTICLE = re.compile(r"(?i:điều)[ \t]+(?P<v>\d{1,3})[ \t]*[.:\-–][ \t]*(?=\S|$)")
 # "II/2027" at a line start is a quarter wrapped from the line above, not a heading "II/".
 # "V/v" (về việc) opens a công văn's subject line, not part V
 _ROMAN = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]*(?:\.[ \t]*[-–]|/[-–]|[-–.):]|/(?![ \t]*\d)(?![vV][ \t]))[ \t]*(?=\S)")

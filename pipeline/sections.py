@@ -340,9 +340,9 @@ def is_assessment_heading(heading: str) -> bool:
     return not (cue and cue.search(heading))
 
 
-def _assign_kinds(nodes: list[_Node]) -> None:
+def _assign_kinds(text: str, nodes: list[_Node]) -> None:
     if any(n.marker.style == "article" for n in nodes):
-        _assign_article_kinds(nodes)
+        _assign_article_kinds(text, nodes)
         return
     for node in nodes:  # parents come before children
         parent_kind = node.parent.kind if node.parent else "neutral"
@@ -374,17 +374,24 @@ def implementation_heading() -> re.Pattern:
     return re.compile(section_keywords()["implementation_articles"]["pattern"], re.IGNORECASE)
 
 
-def _assign_article_kinds(nodes: list[_Node]) -> None:
+def _assign_article_kinds(text: str, nodes: list[_Node]) -> None:
     """A text in chapters and articles (a Quy định, a Quy chế): only the chapters and articles
     that organise the implementation bear tasks (the others state norms: scope, criteria,
     procedure); everything inside a node shares its kind."""
     for node in nodes:  # parents come before children
         if node.marker.style in ("chapter", "article"):
             chapter_task = node.parent is not None and node.parent.kind == "task"
-            implements = bool(node.heading and implementation_heading().search(node.heading))
+            # ("Điều 2." alone on its line: any line of its text may say so)
+            headings = [node.heading] if node.heading else _lines_below(text, node)
+            implements = any(implementation_heading().search(h) for h in headings)
             node.kind = "task" if implements or chapter_task else "non_task"
         else:
             node.kind = node.parent.kind if node.parent else "non_task"
+
+
+def _lines_below(text: str, node: _Node) -> list[str]:
+    """The lines of a node's text under its marker line."""
+    return [text[ls:le].strip() for ls, le in iter_lines(text, node.line_end, node.end)]
 
 
 def parse_sections(text: str, regions: Regions | None = None) -> list[Section]:
@@ -399,7 +406,7 @@ def parse_sections(text: str, regions: Regions | None = None) -> list[Section]:
     _close_spans(nodes, end)
     _decide_headings(text, nodes)
     _part_titles(text, nodes)
-    _assign_kinds(nodes)
+    _assign_kinds(text, nodes)
     out = []
     for node in nodes:
         send = node.end

@@ -1429,7 +1429,7 @@ class _Reading:
         marker = split_marker(self.text[ls:le])
         s, e = _clean_item(self.text, ls + (marker.length if marker else 0), le)
         item = self.text[s:e]
-        if _not_an_item(item) or self._schedule_line(sec, item):
+        if _not_an_item(item) or self._schedule_line(sec, item) or _seats_members(item):
             return
         if (_TOPIC_LINE.match(item) and len(item.split()) <= 12) or is_upper_line(item) or rule("group_label").match(item):
             return  # "Về công tác cán bộ", "NHIỆM VỤ TRỌNG TÂM", "Năm 2027: (02 cuộc)": an unnumbered sub-heading
@@ -1775,6 +1775,12 @@ _MEMBERSHIP = re.compile(
     re.IGNORECASE,
 )
 _DUTY_NAMED = re.compile(r"(?<!\w)(?:phụ\s+trách|chịu\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|chủ\s+trì|giúp)(?!\w)", re.IGNORECASE)
+
+def _seats_members(item: str) -> bool:
+    """ "- Đồng chí X, Phó Trưởng Ban …, làm Phó Trưởng Ban Chỉ đạo;", "Lưu nhiệm …": who sits
+    where, no work (unless the line also names the duty)."""
+    return bool(_APPOINTMENT.match(item) or _MEMBERSHIP.match(item)) and not _DUTY_NAMED.search(item)
+
 
 _LONGEST_TITLE = 40  # words
 _SENTENCE_CLOSE = re.compile(r"[.;:!?…]\W*$")
@@ -2292,8 +2298,8 @@ class _ParagraphReading:
         if marker and _NOT_WORK_LABEL.fullmatch(item.strip()):
             self.goals = True  # "- Nguyên tắc" then "+ Đối với …": the principles, not work
             return True
-        if (_APPOINTMENT.match(item) or _MEMBERSHIP.match(item)) and not _DUTY_NAMED.search(item):
-            return True  # "- Đồng chí X, Phó Trưởng Ban …, làm Phó Trưởng Ban Chỉ đạo;": who sits where, no work
+        if _seats_members(item):
+            return True
         if marker and _REFERENCE_ITEM.match(item) and not _HANDED_OVER.search(item):
             return True  # "• Hướng dẫn 12-HD/HU ngày 02/3/2026 … do Ban Tổ chức Huyện ủy ban hành": a document listed
         if not marker and rule("background").match(item) and not (_asks_recipients(item) or _hands_over(item)):

@@ -86,3 +86,13 @@ def test_a_decisions_article_giving_a_duty_is_a_task_and_the_members_seated_are_
     assert tasks[0].deadline.end.isoformat() == "2026-03-15"
     # the persons the decision names close the list of bodies that carry it out
     assert [b.name for b in tasks[1].responsible] == ["Văn phòng Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]
+
+
+def test_an_article_number_alone_on_its_line_is_read_by_the_text_below_it():
+    """A PDF's text layer puts "Điều 2." on a line of its own; a heading "Nhiệm vụ của …" hands
+    the article's lines to that body."""
+    alone = DECISION.replace("Điều 2. ", "Điều 2.\n").replace("Điều 3. ", "Điều 3.\n")
+    assert [t.section for t in extract_text(alone, "qd31.txt").tasks] == ["2", "3"]
+    headed = DECISION.replace("Điều 2. Tổ kiểm tra có nhiệm vụ đối chiếu", "Điều 2. Nhiệm vụ của Tổ kiểm tra\nĐối chiếu")
+    tasks = extract_text(headed, "qd31.txt").tasks
+    assert (tasks[0].section, [b.name for b in tasks[0].responsible]) == ("2", ["Tổ kiểm tra"])
