@@ -127,6 +127,9 @@ _ROMAN_BARE = re.compile(r"(?P<v>[IVXL]{1,5})[ \t]+(?=[^\W\d_]{2,})")
 _LETTER = re.compile(r"(?P<v>[a-zđ])[ \t]*(?:\)[ \t]*[-–]?|\.(?=[ \t]))[ \t]*(?=\S)")
 _ULETTER = re.compile(r"(?P<v>[A-H])[ \t]*[-–.)][ \t]+(?=\S)")
 _BULLET = re.compile(r"(?:[-–—+*•·●○■□▪►✓]|\(\d{1,2}\)|\([a-zđ]\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]*(?=\S)")
+# "Bước 1: Chuẩn bị (…)", "Giai đoạn 2: …", "Đợt 1. …": the steps or phases of a guide, each a
+# section whose time holds for the lines under it
+_STEP = re.compile(r"(?i:bước|giai[ \t]+đoạn|đợt)[ \t]+(?P<v>\d{1,2})[ \t]*[:.\-–)][ \t]*(?=\S|$)")
 # "Một là, …", "Thứ hai, …": items counted in words, leaves like bullets
 _ORDINAL_ITEM = re.compile(
     r"(?:(?i:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+là|(?i:thứ)[ \t]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))"
@@ -138,7 +141,7 @@ _ORDINAL_ITEM = re.compile(
 class Marker:
     """A numbering or bullet marker at the start of a line."""
 
-    style: str  # "part", "chapter", "article", "roman", "decimalN", "arabic", "arabic_paren", "letter", "uletter", "bullet"
+    style: str  # "part", "chapter", "article", "roman", "decimalN", "arabic", "arabic_paren", "step", "letter", "uletter", "bullet"
     printed: str  # the marker as printed, stripped ("III-", "1.1.", "b)", "-")
     value: tuple[int, ...]  # numeric value(s), (0,) for bullets
     length: int  # characters to skip to reach the text after the marker
@@ -206,6 +209,8 @@ def split_marker(line: str) -> Marker | None:
         # "1)" lists live inside "1." / "1-" sections (mixed "1-"/"2." is one level, as in 000).
         style = "arabic_paren" if printed.endswith(")") else "arabic"
         return Marker(style, printed, (int(m.group("v")),), m.end(), m.group("v"))
+    if m := _STEP.match(line):
+        return Marker("step", line[: m.end()].strip(), (int(m.group("v")),), m.end(), m.group("v"))
     if m := _LETTER.match(line):
         v = m.group("v")
         return Marker("letter", line[: m.end()].strip(), (ord(v) - ord("a") + 1,), m.end(), v)

@@ -960,12 +960,16 @@ _COMPLETION = re.compile(r"(?<!\w)(?:hoàn\s+thành|chậm\s+nhất|muộn\s+nh�
 
 
 def _due(text: str, found: list[Deadline]) -> Deadline | None:
-    """A dated expression marked as a due date ("hoàn thành trong Quý III"); a heading's bare
-    year ("Nhiệm vụ trọng tâm năm 2026") names the period the block is about, not a deadline."""
+    """A dated expression marked as a due date ("hoàn thành trong Quý III") or a span of days
+    ("Bước 1: Chuẩn bị (từ ngày 15/11 đến ngày 30/11/2025)"); a heading's bare year ("Nhiệm vụ
+    trọng tâm năm 2026") names the period the block is about, not a deadline."""
     dated = _dated(found, text)
     if dated is None:
         return None
-    return dated if _marked_due(text, dated) else None
+    return dated if _marked_due(text, dated) or _DAYS_SPAN.match(dated.text) else None
+
+
+_DAYS_SPAN = re.compile(r"từ\s+(?:ngày\s+)?\d{1,2}[/.\-]\d{1,2}.*?\s(?:đến|tới)\s+(?:ngày\s+)?\d{1,2}[/.\-]\d{1,2}", re.IGNORECASE)
 
 
 _BARE_YEAR = re.compile(r"(?:năm\s+)?\d{4}", re.IGNORECASE)

@@ -453,3 +453,30 @@ def test_members_kept_on_and_a_pages_question_are_no_tasks_and_the_committees_du
     tasks = extract_text(text, "qd.md").tasks
     assert [t.text.split(" ")[0] for t in tasks] == ["Ban"]
     assert [b.name for b in tasks[0].responsible] == ["Ban Chỉ đạo"]
+
+
+GUIDE_IN_STEPS = """ĐẢNG ỦY XÃ TÂN LẬP
+Số 09-HD/ĐU\tTân Lập, ngày 3 tháng 11 năm 2025
+
+HƯỚNG DẪN
+rà soát, bổ sung quy hoạch cán bộ
+
+I. YÊU CẦU
+Bảo đảm dân chủ, công khai.
+
+II. CÁC BƯỚC TIẾN HÀNH
+Bước 1: Chuẩn bị (từ ngày 10/11 đến ngày 25/11/2025)
+- Các chi bộ lập danh sách nguồn cán bộ của chi bộ.
+- Ban Xây dựng Đảng gửi mẫu biểu cho các chi bộ trước ngày 12/11/2025.
+Bước 2: Giới thiệu nhân sự (hoàn thành trước ngày 10/12/2025)
+- Chi bộ tổ chức hội nghị giới thiệu nhân sự quy hoạch.
+Bước 3: Tổng hợp
+Văn phòng Đảng ủy tổng hợp kết quả, báo cáo Ban Thường vụ trước ngày 20/12/2025.
+"""
+
+
+def test_the_steps_of_a_guide_are_sections_whose_time_holds_for_their_lines():
+    tasks = extract_text(GUIDE_IN_STEPS, "hd09.txt").tasks
+    assert [t.section for t in tasks] == ["II.1", "II.1", "II.2", "II.3"]  # "Bước 1: …" itself is no task
+    due = [(t.deadline.start and t.deadline.start.isoformat(), t.deadline.end.isoformat()) for t in tasks]
+    assert due == [("2025-11-10", "2025-11-25"), (None, "2025-11-12"), (None, "2025-12-10"), (None, "2025-12-20")]
