@@ -795,6 +795,8 @@ def _is_scope(text: str, d: Deadline) -> bool:
         return False  # "… nhiệm vụ trọng tâm từ nay đến cuối năm": a due time of the work
     if any(rule("scope_qualifier").search(t) for t in (before, before + head)):
         return True
+    if _A_DAY.search(d.text):
+        return False  # "phấn đấu đạt 100% dự toán trước ngày 15/12": a day is when the work is due
     return bool(rule("goal_clause").search(text, lookback(_clause_start(text, s), s), s))  # "mục tiêu ... vào năm 2050"
 
 

@@ -94,6 +94,9 @@ def test_a_named_plans_horizon_is_not_a_due_date():
     assert due("Sau 5 năm thực hiện Nghị quyết, tổ chức sơ kết.") == date(2031, 1, 31)
     assert due("Hoàn thành Đề án số hóa hồ sơ đến năm 2027.") == date(2027, 12, 31)
     assert due("Xây dựng đề án sắp xếp trường học, hoàn thành đến năm 2027.") == date(2027, 12, 31)
+    # a goal's year is no due date; a day the goal must be reached by is one
+    assert due("Tập trung thu ngân sách, phấn đấu đạt mục tiêu 100% dự toán vào năm 2027.") is None
+    assert due("Tập trung thu ngân sách, phấn đấu đạt 100% dự toán trước ngày 20/12/2026.") == date(2026, 12, 20)
 
 
 def test_down_a_chain_of_command_the_helpers_of_the_lead_are_found():
