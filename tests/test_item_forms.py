@@ -483,3 +483,18 @@ def test_the_steps_of_a_guide_are_sections_whose_time_holds_for_their_lines():
     assert [t.section for t in tasks] == ["II.1", "II.1", "II.2", "II.3"]  # "Bước 1: …" itself is no task
     due = [(t.deadline.start and t.deadline.start.isoformat(), t.deadline.end.isoformat()) for t in tasks]
     assert due == [("2025-11-10", "2025-11-25"), (None, "2025-11-12"), (None, "2025-12-10"), (None, "2025-12-20")]
+
+
+def test_a_supervision_schedule_by_month_gives_a_task_a_month():
+    text = "\n".join(
+        [
+            "I. CÔNG TÁC KIỂM TRA",
+            "1. Kiểm tra Chi bộ thôn Đông về công tác phát triển đảng viên. Thời gian: Quý II/2026.",
+            "II. LỊCH GIÁM SÁT CHUYÊN ĐỀ",
+            "Tháng 4/2026: Giám sát việc ghi sổ biên bản sinh hoạt tại các chi bộ thôn.",
+            "Tháng 10/2026: Giám sát việc quản lý hồ sơ đảng viên ở các chi bộ trường học.",
+        ]
+    )
+    tasks = extract_text(text, "ctr.txt").tasks
+    months = [(t.section, t.deadline.start.month, t.deadline.end.day) for t in tasks]
+    assert months == [("I.1", 4, 30), ("II", 4, 30), ("II", 10, 31)]
