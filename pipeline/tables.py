@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .bodies import find_bodies
-from .lexicon import is_task_table_header, roman_value, task_table_columns
+from .lexicon import is_task_table_header, roman_value, split_marker, task_table_columns
 from .model import DocumentMeta, Task
 from .temporal import find_time_expressions
 
@@ -113,19 +113,20 @@ def _table_start(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def _rows(text: str, start: int, end: int, ref: date | None) -> list[_Row]:
+def _rows(text: str, start: int, end: int, ref: date | None, base: str = "Phụ lục", in_body: bool = False) -> list[_Row]:
+    """The rows from `start`: to the signature, or in the body (`in_body`) to its next heading."""
     rows: list[_Row] = []
-    section = "Phụ lục"
+    section = base
     lines = _lines(text, start, end)
     i = 0
     while i < len(lines):
         ls, le = lines[i]
         cell = text[ls:le].strip()
-        if _END.match(cell):
+        if _END.match(cell) or (in_body and _body_heading(cell)):
             break
         group = _GROUP.match(cell)
         if group and roman_value(group.group("roman")) and i + 1 < len(lines):
-            section = f"Phụ lục.{group.group('roman')}"
+            section = f"{base}.{group.group('roman')}" if base else group.group("roman")
             i += 2  # the group's title line
             continue
         if _NUMBER_CELL.match(cell):
@@ -163,6 +164,112 @@ def _rows(text: str, start: int, end: int, ref: date | None) -> list[_Row]:
         elif not row.content:
             i += 1
     return rows
+
+
+def _body_heading(cell: str) -> bool:
+    """ "IV. TỔ CHỨC THỰC HIỆN", "2. Ban Xây dựng Đảng …": the body's text goes on after a table."""
+    marker = split_marker(cell)
+    return marker is not None and marker.style not in ("bullet",) and bool(cell[marker.length :].strip())
+
+
+_LONGEST_HEADER_CELL = 40  # characters
+
+
+def _header_run(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """How many lines from `i` are a task table's header printed one cell per line ("TT",
+    "Nội dung", "Cơ quan chủ trì", "Thời gian"), 0 if they are none."""
+    cells = []
+    for ls, le in lines[i:]:
+        cell = text[ls:le].strip()
+        if len(cell) > _LONGEST_HEADER_CELL or not _HEADER_WORDS.match(cell):
+            break
+        cells.append(cell)
+    return len(cells) if is_task_table_header(cells) else 0
+
+
+def _column_roles(text: str, header: list[tuple[int, int]]) -> list[str]:
+    """The role of each header cell in order: "number", "content", "lead", "help", "time", or "other"."""
+    cells = [text[ls:le].strip() for ls, le in header]
+    by_index = {i: role for role, i in task_table_columns(cells).items()}
+    return [by_index.get(i, "number" if _NUMBER_HEADER.match(c) else "other") for i, c in enumerate(cells)]
+
+
+_NUMBER_HEADER = re.compile(r"(?i)^s?tt\.?$")
+
+
+def _fits(role: str, cell: str, ref: date | None) -> bool:
+    """Could this line be a cell of that column (a body for "lead"/"help", a time for "time")?"""
+    if role in ("lead", "help"):
+        return _body_share(cell) >= 0.6
+    return role == "time" and _is_time_cell(cell, ref)
+
+
+def _row_ends(cell: str, row: _Row, after: list[str], ref: date | None) -> bool:
+    """The row's content is over: the next row's number, the body's next heading, or a cell
+    that fits a later column."""
+    if _NUMBER_CELL.match(cell) or _body_heading(cell) or _END.match(cell):
+        return True
+    return bool(row.content) and any(_fits(role, cell, ref) for role in after)
+
+
+def _rows_by_columns(
+    text: str, lines: list[tuple[int, int]], roles: list[str], ref: date | None, base: str
+) -> tuple[list[_Row], int]:
+    """Rows of a table whose header gave its columns, each opened by its number cell (or, where
+    a page-number filter took that cell, by plain text after a row's cells): the content lines,
+    then each later column's cell where the next line fits it (an empty cell prints no line).
+    Returns the rows and the end of the last line read."""
+    after = roles[roles.index("content") + 1 :]
+    rows: list[_Row] = []
+    i, end = 0, lines[0][0] if lines else 0
+    while i < len(lines):
+        cell = text[slice(*lines[i])].strip()
+        numbered = _NUMBER_CELL.match(cell) is not None
+        if not numbered and not (rows and not _row_ends(cell, _Row(base, [(0, 0)], [], []), after, ref)):
+            break
+        row, i = _Row(base, [], [], []), i + 1 if numbered else i
+        while i < len(lines) and not _row_ends(text[slice(*lines[i])].strip(), row, after, ref):
+            row.content.append(lines[i])
+            i += 1
+        for role in after:
+            cell = text[slice(*lines[i])].strip() if i < len(lines) else ""
+            if not cell or _NUMBER_CELL.match(cell) or _body_heading(cell) or not _fits(role, cell, ref):
+                continue
+            {"lead": row.bodies, "time": row.times}.get(role, []).append(cell)
+            row.helpers = cell if role == "help" else row.helpers
+            i += 1
+        if not row.content or not (row.bodies or row.times or row.helpers):
+            break  # no cells of its own: the table is over
+        rows.append(row)
+        end = lines[i - 1][1]
+    return rows, end
+
+
+def _cell_tables(text: str, start: int, ref: date | None, section_of: Callable[[int], str]) -> list[Table]:
+    """Tables in the body printed one cell per line under a header of their own, no appendix title."""
+    tables: list[Table] = []
+    lines = _lines(text, start, len(text))
+    i = 0
+    while i < len(lines):
+        k = _header_run(text, lines, i)
+        if not k or i + k >= len(lines):
+            i += 1
+            continue
+        header = lines[i][0]
+        base = _table_section(text, start, header, section_of)
+        roles = _column_roles(text, lines[i : i + k])
+        if "number" in roles and base != "Phụ lục":
+            found, end = _rows_by_columns(text, lines[i + k :], roles, ref, base)
+        else:
+            found = _rows(text, lines[i + k][0], len(text), ref, base, in_body=base != "Phụ lục")
+            end = found[-1].content[-1][1] if found else 0
+        rows = tuple(_as_row(text, row) for row in found)
+        if not rows:
+            i += k
+            continue
+        tables.append(Table(header, end, rows))
+        i = next((j for j in range(i + k, len(lines)) if lines[j][0] >= end), len(lines))
+    return tables
 
 
 def _as_row(text: str, row: _Row) -> TableRow:
@@ -233,9 +340,12 @@ def find_tables(
     cell per line. `section_of(pos)` names the section a table in the body stands in."""
     tables = _tab_tables(text, start, len(text), section_of)
     table = _table_start(text, start, len(text))
+    ref = meta.issued_date if meta else None
     if table is not None and not any(t.start <= table < t.end for t in tables):
-        ref = meta.issued_date if meta else None
         rows = tuple(_as_row(text, row) for row in _rows(text, table, len(text), ref))
         if rows:
             tables.append(Table(table, rows[-1].task.end, rows))
-    return tables
+    for cells in _cell_tables(text, start, ref, section_of):
+        if not any(t.start <= cells.start < t.end or cells.start <= t.start < cells.end for t in tables):
+            tables.append(cells)
+    return sorted(tables, key=lambda t: t.start)

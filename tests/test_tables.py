@@ -76,6 +76,47 @@ def test_text_without_an_appendix_table_gives_no_rows():
     assert all(not t.section.startswith("Phụ lục") for t in extract_text(text).tasks)
 
 
+PLAN_WITH_A_TABLE_IN_ITS_BODY = """ĐẢNG ỦY PHƯỜNG BÌNH MINH
+Số 40-KH/ĐU\tBình Minh, ngày 6 tháng 3 năm 2026
+KẾ HOẠCH
+chuyển đổi số trong công tác đảng năm 2026
+I. NHIỆM VỤ
+1. Các chi bộ trực thuộc quán triệt Kế hoạch đến đảng viên trong tháng 3/2026.
+II. PHÂN CÔNG THỰC HIỆN
+TT
+Nội dung
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian
+1
+Cập nhật thông tin đảng viên vào cơ sở
+dữ liệu của Đảng bộ
+Văn phòng Đảng ủy
+Quý II/2026
+2
+Hướng dẫn cài đặt sổ tay đảng viên
+Ban Xây dựng Đảng
+Các chi bộ trực thuộc
+Tháng 5/2026
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Đảng ủy theo dõi, đôn đốc, báo cáo kết quả trước ngày 15/12/2026.
+T/M BAN THƯỜNG VỤ
+"""
+
+
+def test_a_table_in_the_body_printed_one_cell_per_line_is_read_by_its_header_columns():
+    """No appendix title: the header's own columns say which line is which cell; an empty cell
+    prints no line, and the body's text goes on after the table."""
+    tasks = {t.text: t for t in extract_text(PLAN_WITH_A_TABLE_IN_ITS_BODY, "kh40.txt").tasks}
+    first = tasks["Cập nhật thông tin đảng viên vào cơ sở dữ liệu của Đảng bộ"]
+    second = tasks["Hướng dẫn cài đặt sổ tay đảng viên"]
+    assert (first.section, [b.name for b in first.responsible], first.coordinating) == ("II", ["Văn phòng Đảng ủy"], ())
+    assert (first.deadline.start, first.deadline.end) == (date(2026, 4, 1), date(2026, 6, 30))
+    assert [b.name for b in second.coordinating] == ["Chi bộ trực thuộc"]
+    assert second.deadline.end == date(2026, 5, 31)
+    assert sorted(t.section for t in tasks.values()) == ["I.1", "II", "II", "III.1"]  # no header or cell alone
+
+
 def _docx_plan(path):
     import docx
 
