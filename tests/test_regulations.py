@@ -96,3 +96,23 @@ def test_an_article_number_alone_on_its_line_is_read_by_the_text_below_it():
     headed = DECISION.replace("Điều 2. Tổ kiểm tra có nhiệm vụ đối chiếu", "Điều 2. Nhiệm vụ của Tổ kiểm tra\nĐối chiếu")
     tasks = extract_text(headed, "qd31.txt").tasks
     assert (tasks[0].section, [b.name for b in tasks[0].responsible]) == ("2", ["Tổ kiểm tra"])
+
+
+def test_a_working_rules_articles_of_duties_are_led_by_the_office_they_name():
+    rules = "\n".join(
+        [
+            "QUY CHẾ",
+            "làm việc của Ban Chỉ đạo xây dựng xã nông thôn mới",
+            "Điều 1. Phạm vi điều chỉnh",
+            "Quy chế này quy định chế độ làm việc của Ban Chỉ đạo.",
+            "Điều 2. Nhiệm vụ của Trưởng Ban Chỉ đạo",
+            "1. Giao việc cụ thể cho từng ủy viên, ký các văn bản của Ban Chỉ đạo.",
+            "Điều 3. Nhiệm vụ của Tổ giúp việc",
+            "1. Tổng hợp kết quả, báo cáo Ban Chỉ đạo hằng quý.",
+        ]
+    )
+    tasks = extract_text(rules, "qc.txt").tasks
+    assert [(t.section, [b.name for b in t.responsible]) for t in tasks] == [
+        ("2.1", ["Trưởng Ban Chỉ đạo"]),
+        ("3.1", ["Tổ giúp việc"]),
+    ]
