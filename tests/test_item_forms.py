@@ -24,6 +24,9 @@ from pipeline.tasks import find_roles
             ["Ủy viên Ban Thường vụ Đảng ủy"],
         ),
         ("Nâng cao vai trò của chi bộ được giao quản lý đảng viên.", []),
+        # the ones an inspection is about act on it
+        ("Các chi bộ được kiểm tra chuẩn bị hồ sơ, gửi Ủy ban Kiểm tra trước ngày 5/9.", ["Chi bộ"]),
+        ("Các chi bộ được kiểm tra định kỳ theo chương trình của Đảng ủy.", []),
         # handed over after an opening adverbial, whatever word follows
         ("Căn cứ Kế hoạch thực hiện Nghị quyết Đại hội Đảng bộ phường, giao Ủy ban kiểm tra Đảng ủy rà soát, bổ sung nội dung giám sát.",
          ["Ủy ban Kiểm tra Đảng ủy"]),
