@@ -348,7 +348,9 @@ def _assign_kinds(text: str, nodes: list[_Node]) -> None:
         parent_kind = node.parent.kind if node.parent else "neutral"
         if parent_kind != "neutral":
             node.kind = parent_kind
-            if node.heading and _mixed_heading(node.parent.heading):
+            if parent_kind == "task" and node.heading and _states_aims(node.heading):
+                node.kind = "non_task"  # "Phương hướng, nhiệm vụ năm 2026" then "I. Mục tiêu": aims, not work
+            elif node.heading and _mixed_heading(node.parent.heading):
                 # "I- Tán thành … đánh giá kết quả …; định hướng và nhiệm vụ …" covers both kinds:
                 # its parts say which they are ("1. Kết quả thực hiện …"), the others inherit
                 own = heading_kind(node.heading, title=node.marker.style in {"part", "roman", "uletter"})
@@ -359,6 +361,14 @@ def _assign_kinds(text: str, nodes: list[_Node]) -> None:
             node.kind = heading_kind(node.heading, title=node.marker.style in {"part", "roman", "uletter"})
         else:
             node.kind = "neutral"
+
+
+_AIMS = re.compile(r"(?:mục\s+tiêu|quan\s+điểm|mục\s+đích|chỉ\s+tiêu|phương\s+châm)(?:\s*(?:,|và)\s*(?:mục\s+tiêu|quan\s+điểm|mục\s+đích|yêu\s+cầu|chỉ\s+tiêu|phương\s+châm))*(?:\s+(?:chung|cụ\s+thể|tổng\s+quát|chủ\s+yếu))?\s*:?", re.IGNORECASE)
+
+
+def _states_aims(heading: str) -> bool:
+    """A heading that is only aims ("Mục tiêu", "Quan điểm, mục tiêu", "Mục tiêu cụ thể"), under a part of work."""
+    return _AIMS.fullmatch(heading.strip(" .")) is not None
 
 
 def _mixed_heading(heading: str) -> bool:

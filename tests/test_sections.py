@@ -208,3 +208,19 @@ def test_a_parts_label_with_nothing_under_it_is_no_task():
         "2. Nhiệm vụ\n- Tổ chức học tập chuyên đề năm 2027.\n"
     )
     assert [t.text for t in extract_text(text, "bc.txt").tasks] == ["Tổ chức học tập chuyên đề năm 2027."]
+
+
+def test_aims_under_a_part_of_work_are_no_work():
+    """A report's "Phương hướng, nhiệm vụ năm 2026" is work, but its "I. Mục tiêu" states aims."""
+    text = "\n".join(
+        [
+            "Phần thứ hai",
+            "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
+            "I. MỤC TIÊU",
+            "Giữ vững Đảng bộ xã trong sạch, vững mạnh; kết nạp từ 18 đảng viên mới trở lên.",
+            "II. NHIỆM VỤ, GIẢI PHÁP",
+            "1. Các chi bộ duy trì sinh hoạt chuyên đề mỗi quý.",
+        ]
+    )
+    kinds = {s.path: s.kind for s in parse_sections(text)}
+    assert (kinds["I"], kinds["II"], kinds["II.1"]) == ("non_task", "task", "task")
