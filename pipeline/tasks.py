@@ -1230,6 +1230,17 @@ def _block_items(raw: list[_Item], sec: Section) -> list[_Item]:
     return out
 
 
+_DUTY_OF = re.compile(r"\s*(?:trách\s+nhiệm|nhiệm\s+vụ)\s+của\s+(?:các\s+)?", re.IGNORECASE)
+
+
+def _duty_owners(heading: str, mentions: list[BodyMention]) -> list[BodyMention]:
+    """ "Trách nhiệm của cấp ủy nơi đảng viên sinh hoạt": whose duties the block lists, whatever
+    qualifies them after their name."""
+    duty = _DUTY_OF.match(heading)
+    groups = _groups(heading, mentions) if duty else []
+    return list(groups[0]) if groups and groups[0][0].start == duty.end() else []
+
+
 def _issuers(heading: str, mentions: list[BodyMention]) -> list[BodyMention]:
     """ "Ban hành các Chỉ thị của Ban Thường vụ Đảng ủy phường:": who issues the listed documents."""
     for group in _groups(heading, mentions):
@@ -1470,7 +1481,10 @@ class _Reading:
         # "2. Ban Tổ chức chủ trì, phối hợp cùng Sở Nội vụ …:" leads with helpers, a list of bodies does not
         listed = _body_only(heading, mentions) and not roles.coordinating
         implementers = list(mentions) if listed else list(roles.responsible)
-        implementers = implementers or _issuers(heading, mentions) or self.introduced.get(id(sec), [])
+        implementers = (
+            implementers or _duty_owners(heading, mentions) or _issuers(heading, mentions)
+            or self.introduced.get(id(sec), [])
+        )
         due = _due(heading, _time_expressions(heading, self.meta.issued_date, []))
         self.contexts[id(sec)] = _Context(implementers, due, decided=rule("acknowledgement").match(heading) is not None)
         if not listed and roles.coordinating:

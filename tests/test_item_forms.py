@@ -501,3 +501,17 @@ def test_a_supervision_schedule_by_month_gives_a_task_a_month():
     tasks = extract_text(text, "ctr.txt").tasks
     months = [(t.section, t.deadline.start.month, t.deadline.end.day) for t in tasks]
     assert months == [("I.1", 4, 30), ("II", 4, 30), ("II", 10, 31)]
+
+
+def test_a_heading_of_duties_names_its_owner_whatever_qualifies_it():
+    text = "\n".join(
+        [
+            "II. TỔ CHỨC THỰC HIỆN",
+            "1. Trách nhiệm của cấp ủy nơi đảng viên cư trú",
+            "- Nhận xét đảng viên công tác ở nơi khác, gửi về chi bộ trước ngày 10/12 hằng năm.",
+            "2. Nhiệm vụ của các chi bộ có đảng viên đi làm ăn xa",
+            "- Giữ liên lạc với đảng viên, nắm tình hình tư tưởng.",
+        ]
+    )
+    tasks = extract_text(text, "hd.txt").tasks
+    assert [[b.name for b in t.responsible] for t in tasks] == [["Cấp ủy"], ["Chi bộ"]]
