@@ -363,12 +363,9 @@ def _assign_kinds(text: str, nodes: list[_Node]) -> None:
             node.kind = "neutral"
 
 
-_AIMS = re.compile(r"(?:mục\s+tiêu|quan\s+điểm|mục\s+đích|chỉ\s+tiêu|phương\s+châm)(?:\s*(?:,|và)\s*(?:mục\s+tiêu|quan\s+điểm|mục\s+đích|yêu\s+cầu|chỉ\s+tiêu|phương\s+châm))*(?:\s+(?:chung|cụ\s+thể|tổng\s+quát|chủ\s+yếu))?\s*:?", re.IGNORECASE)
-
-
 def _states_aims(heading: str) -> bool:
     """A heading that is only aims ("Mục tiêu", "Quan điểm, mục tiêu", "Mục tiêu cụ thể"), under a part of work."""
-    return _AIMS.fullmatch(heading.strip(" .")) is not None
+    return aims_heading().fullmatch(heading.strip(" .")) is not None
 
 
 def _mixed_heading(heading: str) -> bool:
@@ -376,6 +373,12 @@ def _mixed_heading(heading: str) -> bool:
     nhiệm vụ …")."""
     rx, kinds = _keyword_regex()
     return len({kinds[" ".join(m.group(1).lower().split())] for m in rx.finditer(heading)}) == 2
+
+
+@lru_cache(maxsize=1)
+def aims_heading() -> re.Pattern:
+    """Headings that only state aims (sections.yaml `aims_under_work`)."""
+    return re.compile(section_keywords()["aims_under_work"]["pattern"], re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -169,7 +169,7 @@ def _rows(text: str, start: int, end: int, ref: date | None, base: str = "Phụ 
 def _body_heading(cell: str) -> bool:
     """ "IV. TỔ CHỨC THỰC HIỆN", "2. Ban Xây dựng Đảng …": the body's text goes on after a table."""
     marker = split_marker(cell)
-    return marker is not None and marker.style not in ("bullet",) and bool(cell[marker.length :].strip())
+    return marker is not None and marker.style != "bullet" and bool(cell[marker.length :].strip())
 
 
 _LONGEST_HEADER_CELL = 40  # characters
@@ -204,12 +204,13 @@ def _fits(role: str, cell: str, ref: date | None) -> bool:
     return role == "time" and _is_time_cell(cell, ref)
 
 
-def _row_ends(cell: str, row: _Row, after: list[str], ref: date | None) -> bool:
-    """The row's content is over: the next row's number, the body's next heading, or a cell
-    that fits a later column."""
-    if _NUMBER_CELL.match(cell) or _body_heading(cell) or _END.match(cell):
-        return True
-    return bool(row.content) and any(_fits(role, cell, ref) for role in after)
+def _stops(cell: str) -> bool:
+    """A row's number, the body's next heading or the signature: no content of the row before it."""
+    return bool(_NUMBER_CELL.match(cell) or _body_heading(cell) or _END.match(cell))
+
+
+def _fits_any(cell: str, roles: list[str], ref: date | None) -> bool:
+    return any(_fits(role, cell, ref) for role in roles)
 
 
 def _rows_by_columns(
@@ -225,10 +226,13 @@ def _rows_by_columns(
     while i < len(lines):
         cell = text[slice(*lines[i])].strip()
         numbered = _NUMBER_CELL.match(cell) is not None
-        if not numbered and not (rows and not _row_ends(cell, _Row(base, [(0, 0)], [], []), after, ref)):
-            break
+        if not numbered and not (rows and not _stops(cell) and not _fits_any(cell, after, ref)):
+            break  # neither a row's number nor, after a row, plain text that opens the next
         row, i = _Row(base, [], [], []), i + 1 if numbered else i
-        while i < len(lines) and not _row_ends(text[slice(*lines[i])].strip(), row, after, ref):
+        while i < len(lines):  # content lines, up to what stops the row or fits a later column
+            line = text[slice(*lines[i])].strip()
+            if _stops(line) or (row.content and _fits_any(line, after, ref)):
+                break
             row.content.append(lines[i])
             i += 1
         for role in after:

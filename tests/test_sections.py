@@ -9,7 +9,13 @@ import pytest
 from pipeline.lexicon import split_marker
 from pipeline.model import Regions
 from pipeline.normalize import normalize
-from pipeline.sections import heading_kind, parse_sections, section_keywords
+from pipeline.sections import (
+    aims_heading,
+    heading_kind,
+    implementation_heading,
+    parse_sections,
+    section_keywords,
+)
 from pipeline.structure import find_regions
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -31,6 +37,22 @@ def test_keyword_examples(heading, kind):
     marker = split_marker(heading)
     text = heading[marker.length :] if marker and marker.style != "part" else heading
     assert heading_kind(text) == kind
+
+
+def _pattern_examples():
+    """The examples and counter-examples of the patterns sections.yaml keeps beside its keywords."""
+    for key, rx in (("implementation_articles", implementation_heading()), ("aims_under_work", aims_heading())):
+        entry = section_keywords()[key]
+        match = rx.search if key == "implementation_articles" else rx.fullmatch
+        for ex in entry["examples"]:
+            yield pytest.param(match, ex, True, id=f"{key}:{ex[:40]}")
+        for ex in entry["counter_examples"]:
+            yield pytest.param(match, ex, False, id=f"{key}:not:{ex[:40]}")
+
+
+@pytest.mark.parametrize(("match", "heading", "expected"), list(_pattern_examples()))
+def test_pattern_examples(match, heading, expected):
+    assert (match(heading) is not None) == expected
 
 
 @pytest.mark.parametrize(
