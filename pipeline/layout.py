@@ -221,7 +221,7 @@ def page_furniture(text: str) -> list[Edit]:
         others = [o for k, o in shapes.items() if k != j and abs(k - j) > 2]
         if shape and any(SequenceMatcher(None, shape, o).ratio() >= threshold for o in others):
             drop.add(j)
-    drop |= _page_numbers(text, lines)
+    drop |= _page_numbers(text, lines) | _numbers_inside_a_sentence(text, lines)
     edits = [_drop_line(text, *lines[i]) for i in sorted(drop)]
     edits += [(m.start(), m.end(), "\n") for m in _CAPTION_SHORTCODE.finditer(text)]
     return _merge_overlaps(edits)
@@ -248,6 +248,20 @@ def _page_numbers(text: str, lines: list[tuple[int, int]]) -> set[int]:
         if len(chain) > len(best):
             best = chain
     return set(best) if len(best) >= 2 else set()
+
+
+def _numbers_inside_a_sentence(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """A bare number between a line of text that ends no sentence and a line that goes on in
+    lower case ("… các kiến nghị chính đáng" / "2" / "của người dân …"): the one page number of a
+    two-page document, which `_page_numbers` cannot chain."""
+    out = set()
+    for i in range(1, len(lines) - 1):
+        if not _BARE_NUMBER.fullmatch(text[slice(*lines[i])]):
+            continue
+        before, after = text[slice(*lines[i - 1])].rstrip(), text[slice(*lines[i + 1])]
+        if len(before) >= _MIN_TEXT_LINE and not _SENTENCE_END.search(before) and after.lstrip()[:1].islower():
+            out.add(i)
+    return out
 
 
 def _merge_overlaps(edits: list[Edit]) -> list[Edit]:

@@ -190,6 +190,20 @@ def test_bare_page_numbers_a_page_apart_are_dropped_and_the_paragraph_rejoined()
     assert norm.split("\n")[0].endswith("30 tháng 6 năm 2026.")
 
 
+def test_the_one_page_number_of_a_two_page_document_is_dropped_inside_a_sentence():
+    text = "\n".join(
+        [
+            "2. Đảng ủy Ủy ban nhân dân xã lãnh đạo tổ chức đối thoại với nhân dân, tiếp nhận",
+            "",
+            "2",
+            "",
+            "và trả lời các kiến nghị trước ngày 30/9/2026.",
+        ]
+    )
+    norm = normalize(text).text
+    assert "\n2\n" not in norm and "tiếp nhận và trả lời" in " ".join(norm.split())
+
+
 def test_a_table_numbering_column_is_not_a_page_number():
     rows = "\n".join(f"{n}\nNhiệm vụ số {n} của bảng phân công" for n in range(1, 6))
     assert "\n3\n" in normalize("PHỤ LỤC\n" + rows).text
