@@ -572,6 +572,28 @@ def ocr_words(text: str) -> list[Edit]:
     return sorted(edits)
 
 
+# A date as OCR reads it, letters for digits ("3O/6/2026", "l5/12/2025", "năm 2O26"): the shapes
+# of a day/month/year, a month/year after "tháng", a year after "năm", at least one true digit
+_OCR_DIGIT = "0-9OolI|"
+_OCR_DATE = re.compile(
+    rf"(?<![\w/])(?=[{_OCR_DIGIT}/.\-]*\d)(?:[{_OCR_DIGIT}]{{1,2}}([/.\-])[{_OCR_DIGIT}]{{1,2}}\1[{_OCR_DIGIT}]{{4}}"
+    rf"|(?<=tháng )[{_OCR_DIGIT}]{{1,2}}/[{_OCR_DIGIT}]{{4}}|(?<=năm )[12][{_OCR_DIGIT}]{{3}})(?![\w/])",
+    re.IGNORECASE,
+)
+_AS_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+
+
+def ocr_digits(text: str) -> list[Edit]:
+    """Edits that read the letters OCR put for digits inside a date ("3O/6/2026" → "30/6/2026");
+    one character for one, so the offset map is unchanged."""
+    edits = []
+    for m in _OCR_DATE.finditer(text):
+        fixed = m.group(0).translate(_AS_DIGIT)
+        if fixed != m.group(0):
+            edits.append((m.start(), m.end(), fixed))
+    return edits
+
+
 @lru_cache(maxsize=1)
 def _ocr_keywords() -> tuple[re.Pattern, dict[str, str], frozenset[str], re.Pattern]:
     """A pattern for every printing of the key words whatever their marks, the word each folded

@@ -214,6 +214,7 @@ def normalize(source: str) -> NormalizedText:
     b.apply(layout.page_furniture(b.text))
     b.apply(layout.lost_letters(b.text))
     b.apply(layout.ocr_words(b.text))
+    b.apply(layout.ocr_digits(b.text))
     b.apply(layout.glued_syllables(b.text))
     b.apply(layout.glued_sentences(b.text))
     b.move_to_end(_FOOTNOTE_IN_SENTENCE, 1, " ")

@@ -204,6 +204,15 @@ def test_the_one_page_number_of_a_two_page_document_is_dropped_inside_a_sentence
     assert "\n2\n" not in norm and "tiếp nhận và trả lời" in " ".join(norm.split())
 
 
+def test_letters_ocr_reads_for_digits_inside_a_date_are_read_as_digits():
+    text = "Báo cáo trước ngày 3O/6/2026; sơ kết trong tháng l2/2026, tổng kết năm 2O27 tại Tổ 1O."
+    norm = normalize(text)
+    assert norm.text == "Báo cáo trước ngày 30/6/2026; sơ kết trong tháng 12/2026, tổng kết năm 2027 tại Tổ 1O."
+    start = norm.text.index("30/6")
+    assert norm.to_source_span(start, start + 4) == (text.index("3O/6"), text.index("3O/6") + 4)
+    assert normalize("Quý II/2026").text == "Quý II/2026"
+
+
 def test_a_table_numbering_column_is_not_a_page_number():
     rows = "\n".join(f"{n}\nNhiệm vụ số {n} của bảng phân công" for n in range(1, 6))
     assert "\n3\n" in normalize("PHỤ LỤC\n" + rows).text
