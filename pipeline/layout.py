@@ -583,14 +583,20 @@ _OCR_DATE = re.compile(
 _AS_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 
 
+# a quarter's Roman numeral with "l" or "|" for "I" ("Quý lI/2026")
+_OCR_QUARTER = re.compile(r"(?<=quý )[IVl|]{1,4}(?=/\d{4})", re.IGNORECASE)
+_AS_ROMAN_I = str.maketrans({"l": "I", "|": "I"})
+
+
 def ocr_digits(text: str) -> list[Edit]:
-    """Edits that read the letters OCR put for digits inside a date ("3O/6/2026" → "30/6/2026");
-    one character for one, so the offset map is unchanged."""
+    """Edits that read the letters OCR put for digits inside a date ("3O/6/2026" → "30/6/2026",
+    "Quý lI/2026" → "Quý II/2026"); one character for one, so the offset map is unchanged."""
     edits = []
-    for m in _OCR_DATE.finditer(text):
-        fixed = m.group(0).translate(_AS_DIGIT)
-        if fixed != m.group(0):
-            edits.append((m.start(), m.end(), fixed))
+    for rx, table in ((_OCR_DATE, _AS_DIGIT), (_OCR_QUARTER, _AS_ROMAN_I)):
+        for m in rx.finditer(text):
+            fixed = m.group(0).translate(table)
+            if fixed != m.group(0):
+                edits.append((m.start(), m.end(), fixed))
     return edits
 
 
