@@ -80,13 +80,16 @@ def _period_end(anchor: date, freq: str, interval: int) -> date:
     return anchor
 
 
-def _listed_month_end(anchor: date, months: str) -> date:
-    """The first end of a listed month ("3,6,9,11") on or after `anchor`."""
+def _listed_month_end(anchor: date, months: str, day: str | None = None) -> date:
+    """The first end of a listed month ("3,6,9,11") on or after `anchor` — or the first listed
+    month's `day` ("20" of "6,12": 20 June, then 20 December), where the rule names one."""
     listed = sorted({int(m) for m in months.split(",") if m.strip().isdigit() and 1 <= int(m) <= 12}) or [12]
-    for year in (anchor.year, anchor.year + 1):
+    for year in (anchor.year, anchor.year + 1, anchor.year + 2):
         for month in listed:
-            if _month_end(year, month) >= anchor:
-                return _month_end(year, month)
+            last = _month_end(year, month)
+            due = last.replace(day=min(int(day), last.day)) if day and day.isdigit() else last
+            if due >= anchor:
+                return due
     return _month_end(anchor.year + 1, listed[0])
 
 
@@ -124,7 +127,7 @@ def schedule(
     elif end:
         dtstart = end
     elif "BYMONTH" in rule:
-        dtstart = _listed_month_end(start or anchor or date.today(), rule["BYMONTH"])
+        dtstart = _listed_month_end(start or anchor or date.today(), rule["BYMONTH"], rule.get("BYMONTHDAY"))
     elif freq == "MONTHLY" and (days := _month_days(rule)):  # "ngày 05 và 20 hàng tháng": the first such day
         dtstart = _next_month_day(start or anchor or date.today(), days)
     elif freq == "WEEKLY" and rule.get("BYDAY") in _WEEKDAY_INDEX:

@@ -286,6 +286,23 @@ def _yearly_in_months(m: re.Match) -> str | None:
     return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))}" if months and months[-1] <= 12 else None
 
 
+_DAY_MONTH = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})")
+
+
+@_rec(
+    rf"\bngày\s+(?P<dates>{_DAY}\s*/\s*{_MON}(?:\s*(?:,|và|;)\s*(?:ngày\s+)?{_DAY}\s*/\s*{_MON})+)\s+(?:{_EVERY})\s+năm\b",
+    gate=("ngày",),
+)
+def _yearly_on_dates(m: re.Match) -> str | None:
+    """ "trước ngày 20/6 và 20/12 hằng năm": every year, on that day of those months (days that
+    differ fit no single rule: the first date and a yearly rule stand, as for one date)."""
+    pairs = [(int(d), int(mo)) for d, mo in _DAY_MONTH.findall(m.group("dates"))]
+    days, months = {d for d, _ in pairs}, sorted({mo for _, mo in pairs})
+    if len(days) != 1 or not 1 <= min(days) <= 31 or months[-1] > 12:
+        return None
+    return f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))};BYMONTHDAY={days.pop()}"
+
+
 @_rec(rf"\b{_QUY}\s+(?P<q>{_ROM}|[1-4])\s+(?:{_EVERY})\s+năm\b", gate=("q",))
 def _yearly_in_quarter(m: re.Match) -> str | None:
     """ "Quý IV hằng năm": a yearly duty (no fixed year: the quarter is not a one-off deadline)."""

@@ -361,12 +361,23 @@ def test_a_period_that_scopes_a_noun_is_not_a_deadline(item):
         ("báo cáo vào tháng 3, 6, 9 và 11 hằng năm", "FREQ=YEARLY;BYMONTH=3,6,9,11", None, None),
         ("họp vào tháng 4, tháng 8 và tháng 12 hằng năm", "FREQ=YEARLY;BYMONTH=4,8,12", None, None),
         ("tổng hợp ngày 15 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=15", None, None),
+        ("gửi báo cáo trước ngày 20/6 và 20/12 hằng năm", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=20", None, None),
         ("Thời gian hai ngày (27, 28/3/2012)", None, date(2012, 3, 27), date(2012, 3, 28)),
     ],
 )
 def test_month_lists_month_days_and_listed_days(phrase, rule, start, end):
     (found,) = find_time_expressions(phrase, date(2025, 12, 1))
     assert (found.recurrence, found.start, found.end) == (rule, start, end)
+
+
+def test_days_listed_with_their_months_every_year_expand_on_those_days():
+    from pipeline.ics import expand_occurrences
+
+    days = expand_occurrences(None, None, "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=20", date(2026, 1, 1),
+                              date(2027, 1, 31), anchor=date(2026, 1, 10))
+    assert days == [date(2026, 6, 20), date(2026, 12, 20)]
+    (uneven,) = [d for d in find_time_expressions("trước ngày 15/6 và 20/12 hằng năm", date(2026, 1, 10)) if d.recurrence]
+    assert uneven.recurrence == "FREQ=YEARLY"  # days that differ fit no single rule
 
 
 def test_a_by_month_rule_expands_in_the_calendar_at_each_months_end():
