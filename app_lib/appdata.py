@@ -481,7 +481,8 @@ def occurrences(rows: Iterable[dict], start: date, end: date) -> list[tuple[date
             signature = (due_start, due_end, row["recurrence"], placed[0] if placed else None)
             if signature not in expanded:
                 expanded[signature] = [] if placed is None else expand_occurrences(
-                    due_start, due_end, row["recurrence"], start, end, anchor=as_date(row.get("doc_date")))
+                    due_start, due_end, row["recurrence"], start, end, anchor=as_date(row.get("doc_date")),
+                    text=row.get("deadline_text"))
             days = expanded[signature]
         else:
             day = due_end or due_start

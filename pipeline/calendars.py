@@ -142,7 +142,7 @@ def placement(row: dict) -> tuple[date, dict[str, str] | None] | None:
     if row.get("recurrence") and not (row.get("due_start") or row.get("due_end") or row.get("doc_date")):
         return None
     return schedule(row.get("due_start"), row.get("due_end"), row.get("recurrence"),
-                    anchor=as_date(row.get("doc_date")))
+                    anchor=as_date(row.get("doc_date")), text=row.get("deadline_text"))
 
 
 def _public(row: dict) -> dict:

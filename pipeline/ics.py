@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import hashlib
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
@@ -93,6 +94,22 @@ def _listed_month_end(anchor: date, months: str, day: str | None = None) -> date
     return _month_end(anchor.year + 1, listed[0])
 
 
+_QUARTER_NAMED = re.compile(r"(?<!\w)quý\s+(I{1,3}|IV|[1-4])(?![\w/])", re.IGNORECASE)
+_MONTH_NAMED = re.compile(r"(?<!\w)tháng\s+(1[0-2]|0?[1-9])(?![\w/,]|\s*(?:,|và)\s*\d)", re.IGNORECASE)
+
+
+def _month_named(text: str | None) -> int | None:
+    """The month a yearly duty falls due in, from its printed deadline: a quarter's last month
+    ("Quý IV hằng năm" → 12) or a single month ("tháng 11 hằng năm" → 11)."""
+    if not text:
+        return None
+    if quarter := _QUARTER_NAMED.search(text):
+        q = quarter.group(1).upper()
+        return 3 * ({"I": 1, "II": 2, "III": 3, "IV": 4}.get(q) or int(q))
+    month = _MONTH_NAMED.search(text)
+    return int(month.group(1)) if month else None
+
+
 def _period_days(freq: str, interval: int) -> int:
     return {"YEARLY": 365, "MONTHLY": 30, "WEEKLY": 7, "DAILY": 1}.get(freq, 1) * interval
 
@@ -102,16 +119,23 @@ def schedule(
     due_end: date | str | None,
     recurrence: str | None,
     anchor: date | None = None,
+    text: str | None = None,
 ) -> tuple[date, dict[str, str] | None] | None:
     """When an event starts and its RRULE parts (None when it does not repeat); None if undatable.
 
-    `anchor` (the document date) places an undated recurring duty; default today.
+    `anchor` (the document date) places an undated recurring duty; default today. `text`, the
+    deadline as printed, places a yearly duty in the quarter or month it names ("Quý I hằng năm":
+    by 31 March each year, not 31 December).
     """
     start, end = as_date(due_start), as_date(due_end)
     if not recurrence:
         day = end or start
         return (day, None) if day else None
     rule = _parse_rrule(recurrence)
+    if rule.get("FREQ") == "YEARLY" and "BYMONTH" not in rule and not (start or end):
+        month = _month_named(text)
+        if month:
+            rule["BYMONTH"] = str(month)
     freq = rule.get("FREQ", "")
     if freq not in {"YEARLY", "MONTHLY", "WEEKLY", "DAILY"}:
         return (end or start, None) if (end or start) else None
@@ -175,9 +199,10 @@ def expand_occurrences(
     window_start: date,
     window_end: date,
     anchor: date | None = None,
+    text: str | None = None,
 ) -> list[date]:
     """The days in [window_start, window_end] on which a deadline falls (for the calendar view)."""
-    placed = schedule(due_start, due_end, recurrence, anchor=anchor or window_start)
+    placed = schedule(due_start, due_end, recurrence, anchor=anchor or window_start, text=text)
     if placed is None:
         return []
     dtstart, rule = placed
@@ -265,7 +290,7 @@ def build_calendar(
     seen: set[str] = set()
     for row in map(_clean_row, rows):
         placed = schedule(row.get("due_start"), row.get("due_end"), row.get("recurrence"),
-                          anchor=as_date(row.get("doc_date")))
+                          anchor=as_date(row.get("doc_date")), text=row.get("deadline_text"))
         if placed is None:
             continue
         uid = event_uid(row)

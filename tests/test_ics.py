@@ -214,3 +214,15 @@ def test_a_monthly_duty_on_listed_days_starts_on_the_first_of_them():
     assert schedule(None, None, found.recurrence, anchor=date(2026, 1, 6))[0] == date(2026, 1, 20)
     assert schedule(None, None, found.recurrence, anchor=date(2026, 12, 21))[0] == date(2027, 1, 5)
     assert schedule(None, None, "FREQ=MONTHLY;BYMONTHDAY=31", anchor=date(2026, 2, 3))[0] == date(2026, 2, 28)
+
+
+def test_a_yearly_duty_falls_in_the_quarter_or_month_its_deadline_names():
+    """ "Quý I hằng năm" (a rule of FREQ=YEARLY, as the gold reads it) is due by 31 March each
+    year in the calendar and the .ics export, not on 31 December."""
+    assert schedule(None, None, "FREQ=YEARLY", anchor=date(2026, 1, 10), text="Quý I hằng năm")[0] == date(2026, 3, 31)
+    days = expand_occurrences(None, None, "FREQ=YEARLY", date(2026, 1, 1), date(2027, 12, 31),
+                              anchor=date(2026, 1, 10), text="quý 2 hàng năm")
+    assert days == [date(2026, 6, 30), date(2027, 6, 30)]
+    row = _row("q", recurrence="FREQ=YEARLY", deadline_text="Quý IV hằng năm", doc_date="2026-01-10")
+    assert [_dtstart(ev) for ev in _events(build_calendar([row])).values()] == [date(2026, 12, 31)]
+    assert schedule(None, None, "FREQ=YEARLY", anchor=date(2026, 1, 10), text="hằng năm")[0] == date(2026, 12, 31)
