@@ -53,10 +53,11 @@ def _extract(loaded: LoadedText, source: str, apply_model: bool) -> Extraction:
     sections = tuple(parse_sections(text, regions))
     citations = tuple(find_citations(text, meta, regions))
     tables = find_tables(text, regions.body_start, meta, _section_path(list(sections)))
-    tasks = tuple(
+    prose = [
         t for t in extract_tasks(text, list(sections), meta, list(citations))
         if not any(tb.start <= t.start < tb.end for tb in tables)  # a table's rows are read as rows
-    ) + tuple(table_row_tasks(tables, meta))
+    ]
+    tasks = tuple(sorted(prose + table_row_tasks(tables, meta), key=lambda t: t.start))  # in document order
     if apply_model and (model := task_filter()) is not None:
         tasks = tuple(model.keep(tasks, sections))
     if apply_model and (roles := role_model()) is not None:
