@@ -10,6 +10,11 @@ from pipeline.extract import extract_text
 from pipeline.tasks import find_roles
 
 
+def _page_tasks(paragraphs: list[str], name: str) -> list:
+    """The tasks of a page whose paragraphs are set apart by blank lines."""
+    return extract_text("\n\n".join(paragraphs), name).tasks
+
+
 @pytest.mark.parametrize(
     ("item", "responsible"),
     [
@@ -328,7 +333,7 @@ def test_numbered_titles_over_paragraphs_in_a_reposted_text():
     """A web page reprinting a resolution's tasks: "(1) …" titles with no end mark, then paragraphs.
     The titles are no tasks, each paragraph is one under its title's number, and a body named under
     one title does not lead the paragraphs of the next."""
-    text = "\n\n".join(
+    tasks = _page_tasks(
         [
             "Các nhiệm vụ chủ yếu của Nghị quyết về phát triển giáo dục vùng cao",
             "(1) Nâng cao nhận thức về vị trí của giáo dục vùng cao",
@@ -337,9 +342,9 @@ def test_numbered_titles_over_paragraphs_in_a_reposted_text():
             "(2) Hoàn thiện mạng lưới trường lớp",
             "Quy hoạch lại các điểm trường lẻ theo hướng thuận lợi cho học sinh.",
             "Bố trí đủ giáo viên cho các trường phổ thông dân tộc bán trú.",
-        ]
+        ],
+        "trang.txt",
     )
-    tasks = extract_text(text, "trang.txt").tasks
     assert [(t.section, t.text.split(" ")[0]) for t in tasks] == [("1", "Các"), ("1", "Phát"), ("2", "Quy"), ("2", "Bố")]
     assert [b.name for b in tasks[2].responsible] == []
 
@@ -348,7 +353,7 @@ def test_numbered_titles_over_bullets_of_a_training_notice():
     """A notice of a training day: "(1) Thời gian …", "(2) Thành phần", "(3) Nội dung tập huấn" arrange
     the event; only "(4) Tổ chức thực hiện" hands out work. Titles, arrangements, a contact note and
     a closing question are no tasks."""
-    text = "\n\n".join(
+    tasks = _page_tasks(
         [
             "Thực hiện chỉ đạo của Thường trực Tỉnh ủy, Văn phòng Tỉnh ủy tổ chức tập huấn sử dụng phần mềm "
             "quản lý hồ sơ đảng viên, cụ thể như sau:",
@@ -364,9 +369,9 @@ def test_numbered_titles_over_bullets_of_a_training_notice():
             "- Các đảng ủy trực thuộc cử cán bộ tham dự đầy đủ.",
             "Thông tin liên hệ: đồng chí Lê Văn Hòa, Văn phòng Tỉnh ủy.",
             "Phần mềm quản lý hồ sơ đảng viên dùng thế nào?",
-        ]
+        ],
+        "thong_bao.txt",
     )
-    tasks = extract_text(text, "thong_bao.txt").tasks
     assert [(t.section, t.text.split(" ")[0]) for t in tasks] == [("4", "Phòng"), ("4", "Các")]
 
 
@@ -408,7 +413,7 @@ def test_an_appendix_title_left_without_items_is_no_task():
 def test_criteria_and_principles_under_a_numbered_line_are_no_tasks():
     """ "(1) Rà soát … theo các tiêu chí và nguyên tắc dưới đây:" is the work; the criteria, the factors
     and the principles listed under it are not. A title whose block holds no work is the work."""
-    text = "\n\n".join(
+    tasks = _page_tasks(
         [
             "Ban Tổ chức Tỉnh ủy hướng dẫn rà soát quy hoạch cán bộ như sau:",
             "(1) Rà soát quy hoạch cán bộ lãnh đạo các sở, ngành theo các tiêu chí và nguyên tắc dưới đây:",
@@ -421,31 +426,31 @@ def test_criteria_and_principles_under_a_numbered_line_are_no_tasks():
             "- Hồ sơ gửi về Ban Tổ chức Tỉnh ủy chậm nhất ngày 30/6/2026.",
             "(3) Tổng hợp kết quả rà soát của toàn tỉnh",
             "Trên đây là hướng dẫn của Ban Tổ chức Tỉnh ủy.",
-        ]
+        ],
+        "hd.txt",
     )
-    tasks = extract_text(text, "hd.txt").tasks
     assert [(t.section, t.text.split(" ")[0]) for t in tasks] == [("1", "Rà"), ("2", "Hồ"), ("3", "Tổng")]
 
 
 def test_lines_that_seat_people_on_a_committee_are_no_tasks():
     """A decision that reshuffles a steering committee: who sits where is no work; a line that
     also names the duty is."""
-    text = "\n\n".join(
+    tasks = _page_tasks(
         [
             "Ban Thường vụ Tỉnh ủy kiện toàn Ban Chỉ đạo chuyển đổi số của tỉnh như sau:",
             "- Đồng chí Trần Văn Lâm, Phó Chủ tịch Ủy ban nhân dân tỉnh làm Phó Trưởng ban Chỉ đạo;",
             "- Đồng chí Giám đốc Sở Tài chính giữ chức Ủy viên Ban Chỉ đạo từ tháng 3/2026;",
             "- Đồng chí Phạm Thu Hà, Chánh Văn phòng Tỉnh ủy làm Tổ trưởng Tổ giúp việc, phụ trách tổng hợp báo cáo hằng tháng.",
-        ]
+        ],
+        "qd.txt",
     )
-    tasks = extract_text(text, "qd.txt").tasks
     assert [t.text.split(",")[0] for t in tasks] == ["Đồng chí Phạm Thu Hà"]
 
 
 def test_members_kept_on_and_a_pages_question_are_no_tasks_and_the_committees_duty_is_one():
     """A decision reprinted on a legal-news page: the members kept on and the page's own
     question and caption give no task; the committee's duty does."""
-    text = "\n\n".join(
+    tasks = _page_tasks(
         [
             "# Quyết định kiện toàn Ban Chỉ đạo chuyển đổi số của tỉnh có gì mới?",
             "Ban Thường vụ Tỉnh ủy kiện toàn Ban Chỉ đạo chuyển đổi số của tỉnh như sau:",
@@ -454,9 +459,9 @@ def test_members_kept_on_and_a_pages_question_are_no_tasks_and_the_committees_du
             "Tiếp tục lưu nhiệm những ủy viên đã được chỉ định theo Quyết định số 112-QĐ/TU ngày 3/6/2025.",
             "Theo đó, ngoài các đồng chí nêu trên, thì lưu nhiệm các thành viên còn lại của Ban Chỉ đạo.",
             "Ban Chỉ đạo có nhiệm vụ tổng hợp kết quả chuyển đổi số của các sở, ngành, báo cáo trước ngày 30/11/2026.",
-        ]
+        ],
+        "qd.md",
     )
-    tasks = extract_text(text, "qd.md").tasks
     assert [t.text.split(" ")[0] for t in tasks] == ["Ban"]
     assert [b.name for b in tasks[0].responsible] == ["Ban Chỉ đạo"]
 
