@@ -29,6 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 from dateutil.rrule import rrulestr
 from icalendar import Alarm, Calendar, Event, vRecur
 
+from .lexicon import roman_value
 from .safe_export import clean_text, one_line
 
 PRODID = "-//directive-pipeline//Vietnamese directive deadlines//VI"
@@ -104,8 +105,8 @@ def _month_named(text: str | None) -> int | None:
     if not text:
         return None
     if quarter := _QUARTER_NAMED.search(text):
-        q = quarter.group(1).upper()
-        return 3 * ({"I": 1, "II": 2, "III": 3, "IV": 4}.get(q) or int(q))
+        q = quarter.group(1)
+        return 3 * (int(q) if q.isdigit() else roman_value(q.upper()))
     month = _MONTH_NAMED.search(text)
     return int(month.group(1)) if month else None
 

@@ -67,3 +67,8 @@ class SpanSet:
         hi = bisect.bisect_left(self._starts, end)
         lo = bisect.bisect_right(self._max_end, start, 0, hi)
         return [span for span in self.spans[lo:hi] if span[1] > start]
+
+    def relative(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that overlap [start, end), counted from `start` (an item's own offsets;
+        a span that begins before the item begins at 0)."""
+        return [(max(0, a - start), b - start) for a, b in self.overlapping(start, end)]

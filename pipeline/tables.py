@@ -249,8 +249,11 @@ def _rows_by_columns(
     return rows, end
 
 
-def _cell_tables(text: str, start: int, ref: date | None, section_of: Callable[[int], str]) -> list[Table]:
-    """Tables in the body printed one cell per line under a header of their own, no appendix title."""
+def _cell_tables(
+    text: str, start: int, ref: date | None, section_of: Callable[[int], str], appendix_at: int | None = None
+) -> list[Table]:
+    """Tables printed one cell per line under a header of their own, in the body or in an appendix
+    other than the one already read from `appendix_at` (its header is not read again)."""
     tables: list[Table] = []
     lines = _lines(text, start, len(text))
     i = 0
@@ -261,6 +264,9 @@ def _cell_tables(text: str, start: int, ref: date | None, section_of: Callable[[
             continue
         header = lines[i][0]
         base = _table_section(text, start, header, section_of)
+        if base == "Phụ lục" and appendix_at is not None and header < appendix_at:
+            i += k  # the header of the appendix table read already
+            continue
         roles = _column_roles(text, lines[i : i + k])
         if "number" in roles and base != "Phụ lục":
             found, end = _rows_by_columns(text, lines[i + k :], roles, ref, base)
@@ -345,11 +351,13 @@ def find_tables(
     tables = _tab_tables(text, start, len(text), section_of)
     table = _table_start(text, start, len(text))
     ref = meta.issued_date if meta else None
+    appendix_at = None
     if table is not None and not any(t.start <= table < t.end for t in tables):
         rows = tuple(_as_row(text, row) for row in _rows(text, table, len(text), ref))
         if rows:
             tables.append(Table(table, rows[-1].task.end, rows))
-    for cells in _cell_tables(text, start, ref, section_of):
+            appendix_at = table
+    for cells in _cell_tables(text, start, ref, section_of, appendix_at):
         if not any(t.start <= cells.start < t.end or cells.start <= t.start < cells.end for t in tables):
             tables.append(cells)
     return sorted(tables, key=lambda t: t.start)

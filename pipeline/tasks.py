@@ -1462,7 +1462,7 @@ class _Reading:
         ctx = self.contexts.setdefault(id(sec), _Context(list(self.introduced.get(id(sec), [])), None))
         if self._attribute_line(sec, ctx, item, marker):
             return
-        excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+        excluded = self.cited_spans.relative(s, e)
         roles = find_roles(item, excluded)
         if self._responsibility_line(sec, ctx, item, roles):
             return
@@ -1545,7 +1545,7 @@ class _Reading:
     def _heading_item(self, sec: Section, attrs: _Attributes) -> _Item:
         """The heading of `sec` read as an item, with its roles and times."""
         s, e = _clean_item(self.text, sec.heading_start, sec.heading_end)
-        excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+        excluded = self.cited_spans.relative(s, e)
         found = _time_expressions(self.text[s:e], self.meta.issued_date, excluded)
         return _Item(sec, s, e, find_roles(self.text[s:e], excluded), found, [], attrs)
 
@@ -2058,7 +2058,7 @@ class _ParagraphReading:
             return
         if self._introduces(ls, s, e, item, marker):
             return
-        excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+        excluded = self.cited_spans.relative(s, e)
         if not marker and self._phases(s, item, excluded):
             return
         team = _numbered_team(item, self.text)
@@ -2110,7 +2110,7 @@ class _ParagraphReading:
             return True
         if _printed_number(marker) and item.endswith(":") and _LESSONS_OR_CRITERIA.search(item) and rule("work_verb").match(item):
             # "(1) Rà soát … theo các tiêu chí và nguyên tắc dưới đây:": the numbered line is the work, its list the criteria
-            excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+            excluded = self.cited_spans.relative(s, e)
             self._add(s, e, _printed_number(marker), find_roles(item, excluded), excluded, [])
             self.goals = True
             return True
@@ -2214,7 +2214,7 @@ class _ParagraphReading:
         item = self.text[s:e]
         if _names_a_part(item) or _TOPIC_LINE.match(item):
             return  # "(2) Về triển khai thực hiện": a part's name, no work
-        excluded = [(max(0, a - s), b - s) for a, b in self.cited_spans.overlapping(s, e)]
+        excluded = self.cited_spans.relative(s, e)
         self._add(s, e, number, find_roles(item, excluded), excluded, [])
 
     def _past_the_lead(self, s: int, e: int) -> int | None:
