@@ -237,7 +237,7 @@ def _rows_by_columns(
             i += 1
         for role in after:
             cell = text[slice(*lines[i])].strip() if i < len(lines) else ""
-            if not cell or _NUMBER_CELL.match(cell) or _body_heading(cell) or not _fits(role, cell, ref):
+            if not cell or _stops(cell) or not _fits(role, cell, ref):
                 continue
             {"lead": row.bodies, "time": row.times}.get(role, []).append(cell)
             row.helpers = cell if role == "help" else row.helpers

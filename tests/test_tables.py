@@ -118,6 +118,16 @@ def test_a_table_in_the_body_printed_one_cell_per_line_is_read_by_its_header_col
     assert [t.section for t in tasks.values()] == ["I.1", "II", "II", "III.1"]
 
 
+def test_the_signature_after_a_body_table_is_no_cell_of_its_last_row():
+    """A last row with no helper cell, then "T/M BAN THƯỜNG VỤ": the signature names no helper."""
+    text = PLAN_WITH_A_TABLE_IN_ITS_BODY.split("III. TỔ CHỨC")[0].replace("Các chi bộ trực thuộc\nTháng 5/2026\n", "")
+    tasks = extract_text(text + "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n", "kh40.txt").tasks
+    last = tasks[-1]
+    assert (last.text, [b.name for b in last.responsible], last.coordinating) == (
+        "Hướng dẫn cài đặt sổ tay đảng viên", ["Ban Xây dựng Đảng"], ()
+    )
+
+
 def _docx_plan(path):
     import docx
 
