@@ -1796,6 +1796,7 @@ _MEMBERSHIP = re.compile(
 )
 _DUTY_NAMED = re.compile(r"(?<!\w)(?:phụ\s+trách|chịu\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|chủ\s+trì|giúp)(?!\w)", re.IGNORECASE)
 
+
 def _seats_members(item: str) -> bool:
     """ "- Đồng chí X, Phó Trưởng Ban …, làm Phó Trưởng Ban Chỉ đạo;", "Lưu nhiệm …": who sits
     where, no work (unless the line also names the duty)."""
@@ -1834,6 +1835,7 @@ _ABOUT_THE_TEXT = re.compile(r"(?:trên\s+đây|đây\s+là|như\s+vậy)(?!\w)"
 def _a_question(item: str) -> bool:
     """ "… được quy định ra sao? (Hình từ Internet)": a page's question or caption, never an order."""
     return _TRAILING_ASIDE.sub("", item).endswith("?")
+
 
 # a title over how an event is held or what it covers ("(1) Thời gian và địa điểm",
 # "(2) Thành phần", "(3) Nội dung tập huấn"): its lines arrange the event, they are no work
